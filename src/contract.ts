@@ -1,0 +1,130 @@
+/**
+ * The TaskStore contract: what every store of mcp-tasks MUST do. The store conformance suite
+ * (`mcp-tasks/conformance`, `runStoreConformance`) checks each rule below; a new store passes by
+ * calling it once with a factory.
+ *
+ * Stores normally extend `BaseTaskStore` (src/stores/base.ts), which implements every rule that
+ * is not about storage (argument checks, limits, transitions, TTLs, cursors) once for all stores;
+ * a backend then supplies five storage primitives.
+ *
+ * Rules (rule IDs from the spec digest in brackets):
+ * - Owners. Every operation takes the owner (see `resolveOwner`). A task is visible only to the
+ *   owner that created it: for any other owner it does not exist, in every operation, including
+ *   list and its cursors (R63, R65, R76, R77). The anonymous owner is refused with
+ *   ANONYMOUS_NOT_ALLOWED unless `security.allowAnonymous` is set.
+ * - Not found. A missing task, an expired task and another owner's task MUST produce the same
+ *   TASK_NOT_FOUND error with the same message (R37, R74, R77).
+ * - IDs. `create` MUST generate the task ID: a string of at least 128 bits from a CSPRNG, unique
+ *   among all tasks of the store (R18-R20, R79).
+ * - Creation. A task begins `working` (R21) with `createdAt = lastUpdatedAt = now`, version 1.
+ *   Its TTL is the requested one clamped to `security.maxTtlMs`, or `security.defaultTtlMs` when
+ *   none is requested; the record reports the actual value (R34, R35). Requested TTLs that are not
+ *   positive integers are refused with INVALID_ARGUMENT (A4).
+ * - Quota. `create` MUST fail with QUOTA_EXCEEDED, creating nothing, when the owner already has
+ *   `security.maxActiveTasksPerOwner` active (working or input_required, unexpired) tasks; this
+ *   MUST hold under concurrent creates by one owner (R38).
+ * - Expiry. TTL runs from creation (R36). From `expiresAt` on, the task is invisible to every
+ *   read and refuses every write, before any cleanup runs. `cleanup()` removes expired tasks and
+ *   their results and returns how many it removed.
+ * - Transitions. Only the paths of the state machine (src/status.ts) are taken (R22). Each write
+ *   is atomic and conditional on the current status (compare-and-set): no read-then-write race
+ *   can move a task along a path that does not exist. Terminal tasks never change again (R68):
+ *   any write to one fails with TASK_TERMINAL.
+ * - `complete` writes the terminal status, the outcome and the status message in ONE atomic
+ *   write, only from a non-terminal status. `completed` takes a result; `failed` takes a result
+ *   (a tool's `isError: true`, A18) or a JSON-RPC error (R42).
+ * - `cancel` moves a non-terminal task to `cancelled` (R67) and fails with TASK_TERMINAL for a
+ *   terminal one (R66). Of concurrent `complete` and `cancel` calls on one task exactly one wins;
+ *   the loser gets TASK_TERMINAL and the winner's outcome is never overwritten (R68).
+ * - Variables. `setVariables` merges a patch into the task's variables; a `null` value deletes
+ *   that key. Concurrent patches are never lost (each is applied atomically).
+ * - Sizes. Stored request params, results/errors and variables are measured as JSON (UTF-8) and
+ *   refused with PAYLOAD_TOO_LARGE above their limits, writing nothing.
+ * - Listing. `list` returns the owner's unexpired tasks in creation order (oldest first), at most
+ *   `limit` (default `security.defaultPageSize`, capped at `security.maxPageSize`), with a
+ *   `nextCursor` whenever more may follow (R60, R61). Following cursors visits every task that
+ *   existed when listing began exactly once, also when tasks are added between pages (R63).
+ *   Cursors are opaque and bound to the owner; a foreign, tampered, expired or garbage cursor
+ *   fails with INVALID_CURSOR (R62, R64).
+ * - Isolation of data. Values passed in are copied; records handed out are immutable snapshots.
+ */
+import type { JsonObject, JsonValue } from './json.js';
+import type { Owner } from './owner.js';
+import type { TaskOutcome, TaskRecord } from './record.js';
+import type { SecurityConfig } from './security.js';
+import type { ActiveStatus, TaskStatus } from './status.js';
+
+export interface CreateTaskInput {
+  /** The request being run as a task; stored so that workers on any instance can run it. */
+  request: { method: string; params?: JsonObject };
+  /** The requested TTL (`params.task.ttl`), if any. */
+  ttl?: number;
+  statusMessage?: string;
+  /** Initial variables. */
+  variables?: JsonObject;
+}
+
+export interface StatusUpdate {
+  /** Compare-and-set: the write happens only if the current status is (one of) these. */
+  from: TaskStatus | readonly TaskStatus[];
+  /**
+   * The new non-terminal status; terminal statuses are reached only through `complete` and
+   * `cancel`. `to` equal to the current status is not a transition: it only updates the message.
+   */
+  to: ActiveStatus;
+  /** New status message; `null` clears it, `undefined` keeps it. */
+  statusMessage?: string | null;
+}
+
+export type CompleteInput =
+  | { status: 'completed'; outcome: Extract<TaskOutcome, { type: 'result' }>; statusMessage?: string }
+  | { status: 'failed'; outcome: TaskOutcome; statusMessage?: string };
+
+export interface TaskResult {
+  task: TaskRecord;
+  /** The stored outcome; `undefined` for a cancelled task, which produced none. */
+  outcome: TaskOutcome | undefined;
+}
+
+export interface ListOptions {
+  cursor?: string;
+  limit?: number;
+}
+
+export interface TaskPage {
+  tasks: TaskRecord[];
+  nextCursor?: string;
+}
+
+/** What a store offers beyond the contract, for callers and the conformance suite to gate on. */
+export interface StoreCapabilities {
+  /** Other processes see this store's tasks (so waiters must poll, not only listen in-process). */
+  readonly sharedAcrossProcesses: boolean;
+}
+
+/** A change a store announces after a successful write (used to wake `tasks/result` waiters). */
+export interface TaskChange {
+  owner: Owner;
+  task: TaskRecord;
+}
+
+export interface TaskStore {
+  readonly security: Readonly<SecurityConfig>;
+  readonly capabilities: StoreCapabilities;
+
+  create(owner: Owner, input: CreateTaskInput): Promise<TaskRecord>;
+  get(owner: Owner, taskId: string): Promise<TaskRecord>;
+  updateStatus(owner: Owner, taskId: string, update: StatusUpdate): Promise<TaskRecord>;
+  setVariables(owner: Owner, taskId: string, patch: { [key: string]: JsonValue | null }): Promise<TaskRecord>;
+  complete(owner: Owner, taskId: string, input: CompleteInput): Promise<TaskRecord>;
+  /** The outcome of a terminal task; TASK_NOT_TERMINAL while it is still active. */
+  getResult(owner: Owner, taskId: string): Promise<TaskResult>;
+  list(owner: Owner, options?: ListOptions): Promise<TaskPage>;
+  cancel(owner: Owner, taskId: string, statusMessage?: string): Promise<TaskRecord>;
+  /** Remove expired tasks and their results; returns how many were removed. */
+  cleanup(): Promise<number>;
+  /** Subscribe to this process's writes; returns the unsubscribe function. */
+  onChange(listener: (change: TaskChange) => void): () => void;
+  /** Release timers and connections. */
+  close(): Promise<void>;
+}

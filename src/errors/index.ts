@@ -1,0 +1,2 @@
+export * from './tasks-error.js';
+export * from './json-rpc.js';

@@ -1,0 +1,73 @@
+/**
+ * The ONE place where mcp-tasks errors become JSON-RPC errors (R71, R73, R74).
+ *
+ * | code                    | JSON-RPC | why                                                             |
+ * |-------------------------|----------|-----------------------------------------------------------------|
+ * | TASK_NOT_FOUND          | -32602   | R71: invalid or nonexistent taskId; expired and foreign alike   |
+ * | TASK_TERMINAL           | -32602   | R66: cancelling (or changing) a terminal task                   |
+ * | INVALID_TRANSITION      | -32602   | the request asks for a move the state machine does not allow    |
+ * | TASK_NOT_TERMINAL       | -32602   | a result asked for before the task ended                        |
+ * | INVALID_CURSOR          | -32602   | R64                                                             |
+ * | INVALID_ARGUMENT        | -32602   | wrong type or value in params                                   |
+ * | PAYLOAD_TOO_LARGE       | -32602   | params (or a value derived from them) exceed a documented limit |
+ * | ANONYMOUS_NOT_ALLOWED   | -32600   | the request is not acceptable without an identity               |
+ * | QUOTA_EXCEEDED          | -32000   | implementation-defined server error: a resource limit (R38)     |
+ * | CONCURRENT_MODIFICATION | -32603   | internal: lost an optimistic race more often than retried       |
+ * | STORE_UNAVAILABLE       | -32603   | internal: the backing store failed                              |
+ * | anything else           | -32603   | internal error; the message is generic, the cause is not leaked |
+ *
+ * `data.code` always carries our stable string code, so clients can tell errors apart.
+ */
+import { isTasksError, type TasksErrorCode } from './tasks-error.js';
+
+export const JSON_RPC = {
+  PARSE_ERROR: -32700,
+  INVALID_REQUEST: -32600,
+  METHOD_NOT_FOUND: -32601,
+  INVALID_PARAMS: -32602,
+  INTERNAL_ERROR: -32603,
+  /** Start of the implementation-defined server error range (-32000..-32099). */
+  SERVER_ERROR: -32000,
+} as const;
+
+export interface JsonRpcErrorObject {
+  code: number;
+  message: string;
+  data?: unknown;
+}
+
+const CODE_MAP: Readonly<Record<TasksErrorCode, number>> = {
+  TASK_NOT_FOUND: JSON_RPC.INVALID_PARAMS,
+  TASK_TERMINAL: JSON_RPC.INVALID_PARAMS,
+  INVALID_TRANSITION: JSON_RPC.INVALID_PARAMS,
+  TASK_NOT_TERMINAL: JSON_RPC.INVALID_PARAMS,
+  INVALID_CURSOR: JSON_RPC.INVALID_PARAMS,
+  INVALID_ARGUMENT: JSON_RPC.INVALID_PARAMS,
+  PAYLOAD_TOO_LARGE: JSON_RPC.INVALID_PARAMS,
+  ANONYMOUS_NOT_ALLOWED: JSON_RPC.INVALID_REQUEST,
+  QUOTA_EXCEEDED: JSON_RPC.SERVER_ERROR,
+  CONCURRENT_MODIFICATION: JSON_RPC.INTERNAL_ERROR,
+  STORE_UNAVAILABLE: JSON_RPC.INTERNAL_ERROR,
+};
+
+/** The JSON-RPC code for one of our error codes. */
+export function jsonRpcCodeOf(code: TasksErrorCode): number {
+  return CODE_MAP[code];
+}
+
+/**
+ * Map any thrown value to a JSON-RPC error object. Our errors keep their message and code;
+ * anything else becomes a generic -32603 so internals (stack traces, SQL, AWS messages) never leak.
+ * `context` prefixes the message, e.g. "Failed to retrieve task".
+ */
+export function toJsonRpcError(error: unknown, context?: string): JsonRpcErrorObject {
+  if (isTasksError(error)) {
+    // Our messages are written for the requestor and never carry a cause's text.
+    return {
+      code: jsonRpcCodeOf(error.code),
+      message: context ? `${context}: ${error.message}` : error.message,
+      data: { code: error.code },
+    };
+  }
+  return { code: JSON_RPC.INTERNAL_ERROR, message: context ? `${context}: Internal error` : 'Internal error' };
+}

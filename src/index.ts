@@ -1,0 +1,42 @@
+/**
+ * mcp-tasks: the Tasks utility of the Model Context Protocol (2025-11-25), for production.
+ *
+ * @module mcp-tasks
+ * @example
+ * ```ts
+ * import { InMemoryTaskStore, TaskContext } from 'mcp-tasks';
+ * const store = new InMemoryTaskStore({ security: { maxActiveTasksPerOwner: 10 } });
+ * const task = await store.create('auth:alice', { request: { method: 'tools/call', params: { name: 'x' } } });
+ * await new TaskContext(store, 'auth:alice', task.taskId).complete({ content: [] });
+ * ```
+ */
+export { TASK_STATUSES, INITIAL_STATUS, isTaskStatus, isTerminal, isActive, canTransition } from './status.js';
+export type { TaskStatus, TerminalStatus, ActiveStatus } from './status.js';
+export * from './errors/index.js';
+export { systemClock, ManualClock } from './clock.js';
+export type { Clock } from './clock.js';
+export { DEFAULT_SECURITY_CONFIG, resolveSecurityConfig, effectiveTtl } from './security.js';
+export type { SecurityConfig } from './security.js';
+export { ANONYMOUS_OWNER, resolveOwner } from './owner.js';
+export type { Owner, OwnerSource, ResolveOwnerOptions } from './owner.js';
+export { toWireTask, isExpired, VARIABLES_META_KEY, RELATED_TASK_META_KEY } from './record.js';
+export type { TaskRecord, TaskOutcome, WireTask, ToWireTaskOptions } from './record.js';
+export type {
+  TaskStore,
+  CreateTaskInput,
+  StatusUpdate,
+  CompleteInput,
+  TaskResult,
+  ListOptions,
+  TaskPage,
+  StoreCapabilities,
+  TaskChange,
+} from './contract.js';
+export { BaseTaskStore } from './stores/base.js';
+export type { BaseTaskStoreOptions, RecordPatch, WriteCondition, WriteResult, StoredPage } from './stores/base.js';
+export { InMemoryTaskStore } from './stores/memory.js';
+export type { InMemoryTaskStoreOptions } from './stores/memory.js';
+export { TaskContext, toFailureError } from './task-context.js';
+export type { FailReason } from './task-context.js';
+export { generateTaskId } from './ids.js';
+export type { JsonValue, JsonObject } from './json.js';

@@ -1,0 +1,82 @@
+/**
+ * `TaskRecord` is the stored form of a task; `toWireTask` is the one conversion to the wire
+ * `Task` of the 2025-11-25 schema.
+ */
+import type { JsonRpcErrorObject } from './errors/index.js';
+import type { JsonObject } from './json.js';
+import type { Owner } from './owner.js';
+import type { TaskStatus } from './status.js';
+
+/** How the underlying request ended: its result (success, or a tool's `isError`), or a JSON-RPC error. */
+export type TaskOutcome =
+  | { readonly type: 'result'; readonly result: JsonObject }
+  | { readonly type: 'error'; readonly error: JsonRpcErrorObject };
+
+/** Records handed out by stores are immutable snapshots. */
+export interface TaskRecord {
+  readonly taskId: string;
+  readonly owner: Owner;
+  readonly status: TaskStatus;
+  readonly statusMessage?: string;
+  /** Epoch ms. */
+  readonly createdAt: number;
+  /** Epoch ms of the last write of any kind (A7: status, message, variables or outcome). */
+  readonly lastUpdatedAt: number;
+  /** Actual TTL in ms from creation, `null` for unlimited (R34-R36). */
+  readonly ttl: number | null;
+  /** `createdAt + ttl`, or `null`; at or after this instant the task is gone for every reader. */
+  readonly expiresAt: number | null;
+  readonly pollInterval?: number;
+  /** The request that created the task (method and params, `task` included). */
+  readonly request: { readonly method: string; readonly params: JsonObject };
+  /** Task-scoped key/value state (workflow step outputs, progress, answers). */
+  readonly variables: JsonObject;
+  /** Set by `complete` (completed/failed); never set for `cancelled`. */
+  readonly outcome?: TaskOutcome;
+  /** Incremented by every write; the basis of optimistic concurrency. */
+  readonly version: number;
+}
+
+/** The `_meta` key under which variables appear on the wire, when asked for. Never top-level fields. */
+export const VARIABLES_META_KEY = 'io.github.mcp-tasks/variables';
+
+/** The spec's related-task `_meta` key (R44, R48, R52). */
+export const RELATED_TASK_META_KEY = 'io.modelcontextprotocol/related-task';
+
+/** The wire `Task` (schema `Task`; flat in tasks/get, tasks/cancel and notifications, nested in CreateTaskResult). */
+export interface WireTask {
+  taskId: string;
+  status: TaskStatus;
+  statusMessage?: string;
+  createdAt: string;
+  lastUpdatedAt: string;
+  ttl: number | null;
+  pollInterval?: number;
+  _meta?: { [key: string]: unknown };
+}
+
+export interface ToWireTaskOptions {
+  /** Put the task's variables under `_meta[VARIABLES_META_KEY]` (default: false). */
+  includeVariables?: boolean;
+}
+
+export function toWireTask(record: TaskRecord, options: ToWireTaskOptions = {}): WireTask {
+  const task: WireTask = {
+    taskId: record.taskId,
+    status: record.status,
+    createdAt: new Date(record.createdAt).toISOString(),
+    lastUpdatedAt: new Date(record.lastUpdatedAt).toISOString(),
+    ttl: record.ttl,
+  };
+  if (record.statusMessage !== undefined) task.statusMessage = record.statusMessage;
+  if (record.pollInterval !== undefined) task.pollInterval = record.pollInterval;
+  if (options.includeVariables && Object.keys(record.variables).length > 0) {
+    task._meta = { [VARIABLES_META_KEY]: record.variables };
+  }
+  return task;
+}
+
+/** True when the record is expired at `now` (R36: measured from creation). */
+export function isExpired(record: Pick<TaskRecord, 'expiresAt'>, now: number): boolean {
+  return record.expiresAt !== null && now >= record.expiresAt;
+}

@@ -1,0 +1,323 @@
+/**
+ * `BaseTaskStore` implements the TaskStore contract (src/contract.ts) once: argument checks,
+ * owner policy, limits, TTLs, the state machine, cursors and change events. A backend supplies
+ * only storage, as five primitives (the `abstract-level` `put()` -> `_put()` split), so every store
+ * gives identical checks and error codes.
+ */
+import { EventEmitter } from 'node:events';
+import type { Clock } from '../clock.js';
+import { systemClock } from '../clock.js';
+import type {
+  CompleteInput,
+  CreateTaskInput,
+  ListOptions,
+  StatusUpdate,
+  StoreCapabilities,
+  TaskChange,
+  TaskPage,
+  TaskResult,
+  TaskStore,
+} from '../contract.js';
+import { CursorCodec } from '../cursor.js';
+import {
+  AnonymousNotAllowedError,
+  InvalidArgumentError,
+  InvalidTransitionError,
+  PayloadTooLargeError,
+  TaskNotFoundError,
+  TaskNotTerminalError,
+  TaskTerminalError,
+  ConcurrentModificationError,
+} from '../errors/index.js';
+import { generateTaskId, MAX_TASK_ID_LENGTH } from '../ids.js';
+import { cloneJson, isPlainObject, jsonByteLength, type JsonObject, type JsonValue } from '../json.js';
+import { ANONYMOUS_OWNER, type Owner } from '../owner.js';
+import { isExpired, type TaskOutcome, type TaskRecord } from '../record.js';
+import { effectiveTtl, resolveSecurityConfig, type SecurityConfig } from '../security.js';
+import { isTaskStatus, isTerminal, sourcesOf, TASK_STATUSES, type TaskStatus } from '../status.js';
+
+export interface BaseTaskStoreOptions {
+  security?: Partial<SecurityConfig>;
+  clock?: Clock;
+  /** HMAC secret for list cursors; give all instances sharing one database the same secret. */
+  cursorSecret?: string | Uint8Array;
+}
+
+/** The fields a write may change; the backend also sets `version` to the current version + 1. */
+export interface RecordPatch {
+  status?: TaskStatus;
+  /** `null` removes the message. */
+  statusMessage?: string | null;
+  lastUpdatedAt: number;
+  outcome?: TaskOutcome;
+  /** Replaces the whole variables map. */
+  variables?: JsonObject;
+}
+
+/** A write applies only if the task exists, is unexpired at `now`, and matches the rest. */
+export interface WriteCondition {
+  statusIn: readonly TaskStatus[];
+  /** When set, also require this exact version (optimistic concurrency for merges). */
+  version?: number;
+  now: number;
+}
+
+export type WriteResult = { ok: true; record: TaskRecord } | { ok: false; current: TaskRecord | undefined };
+
+export interface StoredPage {
+  /** Unexpired records in creation order. */
+  records: TaskRecord[];
+  /** Resume point after the last record looked at; present when more records may follow. */
+  next?: string;
+}
+
+/** How often a variables merge re-reads and retries after losing a race before giving up. */
+const MERGE_ATTEMPTS = 8;
+const MAX_OWNER_LENGTH = 1024;
+const MAX_STATUS_MESSAGE_LENGTH = 4096;
+
+export abstract class BaseTaskStore implements TaskStore {
+  readonly security: Readonly<SecurityConfig>;
+  abstract readonly capabilities: StoreCapabilities;
+  protected readonly clock: Clock;
+  readonly #cursors: CursorCodec;
+  readonly #events = new EventEmitter().setMaxListeners(0);
+
+  constructor(options: BaseTaskStoreOptions = {}) {
+    this.security = resolveSecurityConfig(options.security);
+    this.clock = options.clock ?? systemClock;
+    this.#cursors = new CursorCodec(options.cursorSecret, this.clock, this.security.cursorTtlMs);
+  }
+
+  // ---- storage primitives -------------------------------------------------------------------
+
+  /** Insert a new record; throw QuotaExceededError (atomically) if the owner has `maxActive` active, unexpired tasks. */
+  protected abstract _insert(record: TaskRecord, maxActive: number): Promise<void>;
+  /** The stored record, expired or not, or undefined. */
+  protected abstract _read(owner: Owner, taskId: string): Promise<TaskRecord | undefined>;
+  /** One atomic conditional write (see WriteCondition); on failure report the current record. */
+  protected abstract _update(owner: Owner, taskId: string, condition: WriteCondition, patch: RecordPatch): Promise<WriteResult>;
+  /** Up to `limit` unexpired records after `after` (exclusive), in creation order. */
+  protected abstract _list(owner: Owner, after: string | undefined, limit: number, now: number): Promise<StoredPage>;
+  /** Delete every record expired at `now`; return how many. */
+  protected abstract _deleteExpired(now: number): Promise<number>;
+
+  // ---- the contract ---------------------------------------------------------------------------
+
+  async create(owner: Owner, input: CreateTaskInput): Promise<TaskRecord> {
+    this.#checkOwner(owner);
+    if (!isPlainObject(input) || !isPlainObject(input.request) || typeof input.request.method !== 'string') {
+      throw new InvalidArgumentError('create: input.request must be an object with a string method');
+    }
+    const params = input.request.params ?? {};
+    if (!isPlainObject(params)) throw new InvalidArgumentError('create: input.request.params must be an object');
+    const ttl = effectiveTtl(input.ttl, this.security);
+    const request = { method: input.request.method, params: this.#copyLimited(params, 'Request params', this.security.maxRequestBytes) };
+    const variables = input.variables === undefined ? {} : this.#checkVariables(input.variables, {});
+    const now = this.clock.now();
+    const record: TaskRecord = {
+      taskId: generateTaskId(),
+      owner,
+      status: 'working',
+      ...(input.statusMessage !== undefined && { statusMessage: checkStatusMessage(input.statusMessage) }),
+      createdAt: now,
+      lastUpdatedAt: now,
+      ttl,
+      expiresAt: ttl === null ? null : now + ttl,
+      pollInterval: this.security.pollIntervalMs,
+      request,
+      variables,
+      version: 1,
+    };
+    await this._insert(record, this.security.maxActiveTasksPerOwner);
+    this.#emit(record);
+    return record;
+  }
+
+  async get(owner: Owner, taskId: string): Promise<TaskRecord> {
+    this.#checkOwner(owner);
+    checkTaskId(taskId);
+    const record = await this._read(owner, taskId);
+    if (!record || record.owner !== owner || isExpired(record, this.clock.now())) throw new TaskNotFoundError(taskId);
+    return record;
+  }
+
+  async updateStatus(owner: Owner, taskId: string, update: StatusUpdate): Promise<TaskRecord> {
+    this.#checkOwner(owner);
+    checkTaskId(taskId);
+    if (!isPlainObject(update)) throw new InvalidArgumentError('updateStatus: update must be an object');
+    const from = typeof update.from === 'string' ? [update.from] : update.from;
+    if (!Array.isArray(from) || from.length === 0 || !from.every(isTaskStatus)) {
+      throw new InvalidArgumentError(`updateStatus: from must be one or more of ${TASK_STATUSES.join(', ')}`);
+    }
+    if (update.to !== 'working' && update.to !== 'input_required') {
+      throw new InvalidArgumentError(`updateStatus: to must be 'working' or 'input_required'; use complete() or cancel() to end a task`);
+    }
+    // A status "moving" to itself only updates the message; otherwise only real transitions.
+    const allowed = from.filter((s) => s === update.to || sourcesOf(update.to).includes(s));
+    const patch: RecordPatch = { status: update.to, lastUpdatedAt: this.clock.now() };
+    if (update.statusMessage !== undefined) {
+      patch.statusMessage = update.statusMessage === null ? null : checkStatusMessage(update.statusMessage);
+    }
+    return this.#write(owner, taskId, allowed, patch, (current) =>
+      isTerminal(current.status)
+        ? new TaskTerminalError(taskId, current.status)
+        : new InvalidTransitionError(taskId, current.status, update.to, from.includes(current.status) ? undefined : `expected status ${from.join(' or ')}`),
+    );
+  }
+
+  async setVariables(owner: Owner, taskId: string, patch: { [key: string]: JsonValue | null }): Promise<TaskRecord> {
+    this.#checkOwner(owner);
+    checkTaskId(taskId);
+    if (!isPlainObject(patch)) throw new InvalidArgumentError('setVariables: patch must be a plain object');
+    for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
+      const current = await this.get(owner, taskId);
+      if (isTerminal(current.status)) throw new TaskTerminalError(taskId, current.status, 'set variables');
+      const variables = this.#checkVariables(patch, current.variables);
+      const condition: WriteCondition = { statusIn: [current.status], version: current.version, now: this.clock.now() };
+      const result = await this._update(owner, taskId, condition, { variables, lastUpdatedAt: condition.now });
+      if (result.ok) {
+        this.#emit(result.record);
+        return result.record;
+      }
+    }
+    throw new ConcurrentModificationError(taskId);
+  }
+
+  async complete(owner: Owner, taskId: string, input: CompleteInput): Promise<TaskRecord> {
+    this.#checkOwner(owner);
+    checkTaskId(taskId);
+    const outcome = this.#checkOutcome(input);
+    const patch: RecordPatch = { status: input.status, outcome, lastUpdatedAt: this.clock.now() };
+    if (input.statusMessage !== undefined) patch.statusMessage = checkStatusMessage(input.statusMessage);
+    return this.#write(owner, taskId, sourcesOf(input.status), patch, (current) =>
+      isTerminal(current.status)
+        ? new TaskTerminalError(taskId, current.status, 'complete task')
+        : new InvalidTransitionError(taskId, current.status, input.status),
+    );
+  }
+
+  async getResult(owner: Owner, taskId: string): Promise<TaskResult> {
+    const task = await this.get(owner, taskId);
+    if (!isTerminal(task.status)) throw new TaskNotTerminalError(taskId, task.status);
+    return { task, outcome: task.outcome };
+  }
+
+  async list(owner: Owner, options: ListOptions = {}): Promise<TaskPage> {
+    this.#checkOwner(owner);
+    if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('list: options must be an object');
+    const { cursor, limit = this.security.defaultPageSize } = options;
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new InvalidArgumentError(`list: limit must be a positive integer, got ${String(limit)}`);
+    const after = cursor === undefined ? undefined : this.#cursors.decode(owner, cursor);
+    const page = await this._list(owner, after, Math.min(limit, this.security.maxPageSize), this.clock.now());
+    return page.next === undefined
+      ? { tasks: page.records }
+      : { tasks: page.records, nextCursor: this.#cursors.encode(owner, page.next) };
+  }
+
+  async cancel(owner: Owner, taskId: string, statusMessage = 'The task was cancelled by request.'): Promise<TaskRecord> {
+    this.#checkOwner(owner);
+    checkTaskId(taskId);
+    const patch: RecordPatch = { status: 'cancelled', statusMessage: checkStatusMessage(statusMessage), lastUpdatedAt: this.clock.now() };
+    return this.#write(owner, taskId, sourcesOf('cancelled'), patch, (current) => new TaskTerminalError(taskId, current.status, 'cancel task'));
+  }
+
+  cleanup(): Promise<number> {
+    return this._deleteExpired(this.clock.now());
+  }
+
+  onChange(listener: (change: TaskChange) => void): () => void {
+    this.#events.on('change', listener);
+    return () => this.#events.off('change', listener);
+  }
+
+  async close(): Promise<void> {
+    this.#events.removeAllListeners();
+  }
+
+  // ---- shared rules ---------------------------------------------------------------------------
+
+  /** One conditional write; a refusal is explained from the current record without another race. */
+  async #write(
+    owner: Owner,
+    taskId: string,
+    statusIn: readonly TaskStatus[],
+    patch: RecordPatch,
+    refusal: (current: TaskRecord) => Error,
+  ): Promise<TaskRecord> {
+    const now = patch.lastUpdatedAt;
+    const result = await this._update(owner, taskId, { statusIn, now }, patch);
+    if (result.ok) {
+      this.#emit(result.record);
+      return result.record;
+    }
+    const current = result.current;
+    if (!current || current.owner !== owner || isExpired(current, now)) throw new TaskNotFoundError(taskId);
+    throw refusal(current);
+  }
+
+  #emit(task: TaskRecord): void {
+    this.#events.emit('change', { owner: task.owner, task } satisfies TaskChange);
+  }
+
+  #checkOwner(owner: Owner): void {
+    if (typeof owner !== 'string' || owner.length === 0 || owner.length > MAX_OWNER_LENGTH) {
+      throw new InvalidArgumentError(`owner must be a non-empty string of at most ${MAX_OWNER_LENGTH} characters`);
+    }
+    if (owner === ANONYMOUS_OWNER && !this.security.allowAnonymous) throw new AnonymousNotAllowedError();
+  }
+
+  #copyLimited<T>(value: T, what: string, limit: number): T {
+    const size = jsonByteLength(value);
+    if (size > limit) throw new PayloadTooLargeError(what, size, limit);
+    return cloneJson(value);
+  }
+
+  /** Merge a patch (null deletes) into `base`, check the size, return a detached copy. */
+  #checkVariables(patch: unknown, base: JsonObject): JsonObject {
+    if (!isPlainObject(patch)) throw new InvalidArgumentError('variables must be a plain object');
+    const merged: JsonObject = { ...base };
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === null) delete merged[key];
+      else if (value !== undefined) merged[key] = value as JsonValue;
+    }
+    return this.#copyLimited(merged, 'Task variables', this.security.maxVariablesBytes);
+  }
+
+  #checkOutcome(input: CompleteInput): TaskOutcome {
+    if (!isPlainObject(input) || (input.status !== 'completed' && input.status !== 'failed')) {
+      throw new InvalidArgumentError("complete: status must be 'completed' or 'failed'");
+    }
+    const outcome = input.outcome as unknown;
+    if (!isPlainObject(outcome)) throw new InvalidArgumentError('complete: outcome must be an object');
+    if (outcome.type === 'result' && isPlainObject(outcome.result)) {
+      return { type: 'result', result: this.#copyLimited(outcome.result as JsonObject, 'Task result', this.security.maxResultBytes) };
+    }
+    if (outcome.type === 'error' && input.status === 'failed' && isPlainObject(outcome.error)) {
+      const { code, message, data } = outcome.error;
+      if (!Number.isInteger(code) || typeof message !== 'string') {
+        throw new InvalidArgumentError('complete: outcome.error must have an integer code and a string message');
+      }
+      const error = data === undefined ? { code: code as number, message } : { code: code as number, message, data };
+      return { type: 'error', error: this.#copyLimited(error, 'Task error', this.security.maxResultBytes) };
+    }
+    throw new InvalidArgumentError(
+      "complete: outcome must be { type: 'result', result: object } or, for status 'failed', { type: 'error', error: { code, message } }",
+    );
+  }
+}
+
+function checkTaskId(taskId: unknown): asserts taskId is string {
+  if (typeof taskId !== 'string') throw new InvalidArgumentError(`taskId must be a string, got ${taskId === null ? 'null' : typeof taskId}`);
+  if (taskId.length === 0 || taskId.length > MAX_TASK_ID_LENGTH) {
+    throw new InvalidArgumentError(`taskId must be 1 to ${MAX_TASK_ID_LENGTH} characters long`);
+  }
+}
+
+function checkStatusMessage(message: unknown): string {
+  if (typeof message !== 'string') throw new InvalidArgumentError('statusMessage must be a string');
+  if (message.length > MAX_STATUS_MESSAGE_LENGTH) {
+    throw new InvalidArgumentError(`statusMessage must be at most ${MAX_STATUS_MESSAGE_LENGTH} characters`);
+  }
+  return message;
+}

@@ -1,0 +1,170 @@
+/**
+ * `InMemoryTaskStore`: the TaskStore contract in one process's memory.
+ *
+ * Layout: per owner, a map by task ID and an array in creation order (each record tagged with a
+ * store-wide sequence number), so a list page is a binary search plus O(page) work whatever the
+ * number of tasks. Records are frozen and shared, never copied on read. Every primitive runs
+ * synchronously between awaits, which makes each write (and the quota check with its insert)
+ * atomic in a single-threaded process.
+ */
+import type { StoreCapabilities } from '../contract.js';
+import { QuotaExceededError } from '../errors/index.js';
+import type { Owner } from '../owner.js';
+import { isExpired, type TaskRecord } from '../record.js';
+import { isTerminal } from '../status.js';
+import { BaseTaskStore, type BaseTaskStoreOptions, type RecordPatch, type StoredPage, type WriteCondition, type WriteResult } from './base.js';
+
+export interface InMemoryTaskStoreOptions extends BaseTaskStoreOptions {
+  /** Run `cleanup()` this often (ms). The timer never keeps the process alive. Default: off. */
+  cleanupIntervalMs?: number;
+}
+
+interface Entry {
+  seq: number;
+  record: TaskRecord;
+}
+
+interface OwnerTasks {
+  byId: Map<string, Entry>;
+  /** Ascending `seq`; may hold entries already deleted from `byId` until the next compaction. */
+  order: Entry[];
+  /** IDs of tasks that are (or were, until expiry) working or input_required. */
+  active: Set<string>;
+}
+
+export class InMemoryTaskStore extends BaseTaskStore {
+  readonly capabilities: StoreCapabilities = { sharedAcrossProcesses: false };
+  readonly #owners = new Map<Owner, OwnerTasks>();
+  #seq = 0;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(options: InMemoryTaskStoreOptions = {}) {
+    super(options);
+    if (options.cleanupIntervalMs !== undefined) {
+      this.#timer = setInterval(() => void this.cleanup(), options.cleanupIntervalMs);
+      this.#timer.unref();
+    }
+  }
+
+  /** Number of stored records, expired ones included (for tests and monitoring). */
+  get size(): number {
+    let n = 0;
+    for (const tasks of this.#owners.values()) n += tasks.byId.size;
+    return n;
+  }
+
+  protected async _insert(record: TaskRecord, maxActive: number): Promise<void> {
+    const tasks = this.#ownerTasks(record.owner, true);
+    if (tasks.active.size >= maxActive) {
+      // Expired tasks do not count against the quota; prune them before refusing.
+      const now = this.clock.now();
+      for (const id of tasks.active) {
+        const entry = tasks.byId.get(id);
+        if (!entry || isExpired(entry.record, now)) tasks.active.delete(id);
+      }
+      if (tasks.active.size >= maxActive) throw new QuotaExceededError(maxActive);
+    }
+    const entry: Entry = { seq: ++this.#seq, record: freeze(record) };
+    tasks.byId.set(record.taskId, entry);
+    tasks.order.push(entry);
+    tasks.active.add(record.taskId);
+  }
+
+  protected async _read(owner: Owner, taskId: string): Promise<TaskRecord | undefined> {
+    return this.#owners.get(owner)?.byId.get(taskId)?.record;
+  }
+
+  protected async _update(owner: Owner, taskId: string, condition: WriteCondition, patch: RecordPatch): Promise<WriteResult> {
+    const tasks = this.#owners.get(owner);
+    const entry = tasks?.byId.get(taskId);
+    if (!tasks || !entry) return { ok: false, current: undefined };
+    const current = entry.record;
+    if (
+      isExpired(current, condition.now) ||
+      !condition.statusIn.includes(current.status) ||
+      (condition.version !== undefined && condition.version !== current.version)
+    ) {
+      return { ok: false, current };
+    }
+    const { statusMessage, ...rest } = patch;
+    const next: TaskRecord & { statusMessage?: string } = { ...current, ...rest, version: current.version + 1 };
+    if (statusMessage === null) delete next.statusMessage;
+    else if (statusMessage !== undefined) next.statusMessage = statusMessage;
+    entry.record = freeze(next);
+    if (isTerminal(next.status)) tasks.active.delete(taskId);
+    return { ok: true, record: entry.record };
+  }
+
+  protected async _list(owner: Owner, after: string | undefined, limit: number, now: number): Promise<StoredPage> {
+    const tasks = this.#owners.get(owner);
+    if (!tasks) return { records: [] };
+    const { order, byId } = tasks;
+    let i = after === undefined ? 0 : firstAfter(order, Number(after));
+    const records: TaskRecord[] = [];
+    let lastSeq: number | undefined;
+    for (; i < order.length && records.length < limit; i++) {
+      const entry = order[i]!;
+      lastSeq = entry.seq;
+      if (byId.get(entry.record.taskId) !== entry || isExpired(entry.record, now)) continue;
+      records.push(entry.record);
+    }
+    // More may follow if we stopped before the end; the next page proves it (possibly empty).
+    return i < order.length && lastSeq !== undefined ? { records, next: String(lastSeq) } : { records };
+  }
+
+  protected async _deleteExpired(now: number): Promise<number> {
+    let removed = 0;
+    for (const [owner, tasks] of this.#owners) {
+      for (const [id, entry] of tasks.byId) {
+        if (isExpired(entry.record, now)) {
+          tasks.byId.delete(id);
+          tasks.active.delete(id);
+          removed++;
+        }
+      }
+      if (tasks.byId.size === 0) this.#owners.delete(owner);
+      else if (tasks.order.length !== tasks.byId.size) tasks.order = tasks.order.filter((e) => tasks.byId.get(e.record.taskId) === e);
+    }
+    return removed;
+  }
+
+  override async close(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+    await super.close();
+  }
+
+  #ownerTasks(owner: Owner, create: true): OwnerTasks {
+    let tasks = this.#owners.get(owner);
+    if (!tasks && create) {
+      tasks = { byId: new Map(), order: [], active: new Set() };
+      this.#owners.set(owner, tasks);
+    }
+    return tasks!;
+  }
+}
+
+/** Index of the first entry with seq > `seq` (entries are sorted by seq). */
+function firstAfter(order: readonly Entry[], seq: number): number {
+  if (!Number.isFinite(seq)) return order.length;
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (order[mid]!.seq <= seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function freeze(record: TaskRecord): TaskRecord {
+  // Nested values were detached (JSON-copied) by BaseTaskStore; freezing them makes sharing safe.
+  deepFreeze(record);
+  return record;
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+}
