@@ -46,7 +46,9 @@
  *   existed when listing began exactly once, also when tasks are added between pages (R63).
  *   Cursors are opaque and bound to the owner; a foreign, tampered, expired or garbage cursor
  *   fails with INVALID_CURSOR (R62, R64).
- * - Isolation of data. Values passed in are copied; records handed out are immutable snapshots.
+ * - Isolation of data. Records handed out are immutable snapshots. Values passed in become part
+ *   of the record: plain JSON data is deep-frozen in place and kept without a copy (do not pass
+ *   objects you will mutate afterwards); anything else is copied with JSON semantics.
  */
 import type { JsonObject, JsonValue } from './json.js';
 import type { Owner } from './owner.js';

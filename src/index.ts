@@ -40,3 +40,4 @@ export { TaskContext, toFailureError } from './task-context.js';
 export type { FailReason } from './task-context.js';
 export { generateTaskId } from './ids.js';
 export type { JsonValue, JsonObject } from './json.js';
+export * from './server/index.js';

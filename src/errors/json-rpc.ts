@@ -7,6 +7,7 @@
  * | TASK_TERMINAL           | -32602   | R66: cancelling (or changing) a terminal task                   |
  * | INVALID_TRANSITION      | -32602   | the request asks for a move the state machine does not allow    |
  * | TASK_NOT_TERMINAL       | -32602   | a result asked for before the task ended                        |
+ * | TASK_CANCELLED          | -32602   | A9: tasks/result of a cancelled task, which has no result       |
  * | INVALID_CURSOR          | -32602   | R64                                                             |
  * | INVALID_ARGUMENT        | -32602   | wrong type or value in params                                   |
  * | PAYLOAD_TOO_LARGE       | -32602   | params (or a value derived from them) exceed a documented limit |
@@ -41,6 +42,7 @@ const CODE_MAP: Readonly<Record<TasksErrorCode, number>> = {
   TASK_TERMINAL: JSON_RPC.INVALID_PARAMS,
   INVALID_TRANSITION: JSON_RPC.INVALID_PARAMS,
   TASK_NOT_TERMINAL: JSON_RPC.INVALID_PARAMS,
+  TASK_CANCELLED: JSON_RPC.INVALID_PARAMS,
   INVALID_CURSOR: JSON_RPC.INVALID_PARAMS,
   INVALID_ARGUMENT: JSON_RPC.INVALID_PARAMS,
   PAYLOAD_TOO_LARGE: JSON_RPC.INVALID_PARAMS,

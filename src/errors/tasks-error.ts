@@ -10,6 +10,7 @@ export const TASKS_ERROR_CODES = [
   'TASK_TERMINAL',
   'INVALID_TRANSITION',
   'TASK_NOT_TERMINAL',
+  'TASK_CANCELLED',
   'QUOTA_EXCEEDED',
   'INVALID_CURSOR',
   'ANONYMOUS_NOT_ALLOWED',
@@ -74,6 +75,17 @@ export class TaskNotTerminalError extends TasksError {
     readonly status: TaskStatus,
   ) {
     super('TASK_NOT_TERMINAL', `Task has no result yet: status is '${status}'`);
+  }
+}
+
+/**
+ * The task was cancelled, so the underlying request produced no result (A9): `tasks/result` on a
+ * cancelled task answers with this error.
+ */
+export class TaskCancelledError extends TasksError {
+  override name = 'TaskCancelledError';
+  constructor(readonly taskId: string) {
+    super('TASK_CANCELLED', 'Task was cancelled before it produced a result');
   }
 }
 

@@ -30,11 +30,15 @@ import {
   ConcurrentModificationError,
 } from '../errors/index.js';
 import { generateTaskId, MAX_TASK_ID_LENGTH } from '../ids.js';
-import { cloneJson, isPlainObject, jsonByteLength, type JsonObject, type JsonValue } from '../json.js';
+import { adoptJson, isPlainObject, type JsonObject, type JsonValue } from '../json.js';
 import { ANONYMOUS_OWNER, type Owner } from '../owner.js';
 import { isExpired, type TaskOutcome, type TaskRecord } from '../record.js';
 import { effectiveTtl, resolveSecurityConfig, type SecurityConfig } from '../security.js';
 import { isTaskStatus, isTerminal, sourcesOf, TASK_STATUSES, type TaskStatus } from '../status.js';
+
+const INTO_COMPLETED = sourcesOf('completed');
+const INTO_FAILED = sourcesOf('failed');
+const INTO_CANCELLED = sourcesOf('cancelled');
 
 export interface BaseTaskStoreOptions {
   security?: Partial<SecurityConfig>;
@@ -90,13 +94,15 @@ export abstract class BaseTaskStore implements TaskStore {
   }
 
   // ---- storage primitives -------------------------------------------------------------------
+  // They may answer synchronously (the memory store does): the base awaits only real promises,
+  // which saves a microtask per call on the hot path.
 
   /** Insert a new record; throw QuotaExceededError (atomically) if the owner has `maxActive` active, unexpired tasks. */
-  protected abstract _insert(record: TaskRecord, maxActive: number): Promise<void>;
+  protected abstract _insert(record: TaskRecord, maxActive: number): Promise<void> | void;
   /** The stored record, expired or not, or undefined. */
-  protected abstract _read(owner: Owner, taskId: string): Promise<TaskRecord | undefined>;
+  protected abstract _read(owner: Owner, taskId: string): Promise<TaskRecord | undefined> | TaskRecord | undefined;
   /** One atomic conditional write (see WriteCondition); on failure report the current record. */
-  protected abstract _update(owner: Owner, taskId: string, condition: WriteCondition, patch: RecordPatch): Promise<WriteResult>;
+  protected abstract _update(owner: Owner, taskId: string, condition: WriteCondition, patch: RecordPatch): Promise<WriteResult> | WriteResult;
   /** Up to `limit` unexpired records after `after` (exclusive), in creation order. */
   protected abstract _list(owner: Owner, after: string | undefined, limit: number, now: number): Promise<StoredPage>;
   /** Delete every record expired at `now`; return how many. */
@@ -112,7 +118,7 @@ export abstract class BaseTaskStore implements TaskStore {
     const params = input.request.params ?? {};
     if (!isPlainObject(params)) throw new InvalidArgumentError('create: input.request.params must be an object');
     const ttl = effectiveTtl(input.ttl, this.security);
-    const request = { method: input.request.method, params: this.#copyLimited(params, 'Request params', this.security.maxRequestBytes) };
+    const request = Object.freeze({ method: input.request.method, params: this.#copyLimited(params, 'Request params', this.security.maxRequestBytes) });
     const variables = input.variables === undefined ? {} : this.#checkVariables(input.variables, {});
     const now = this.clock.now();
     const record: TaskRecord = {
@@ -129,7 +135,8 @@ export abstract class BaseTaskStore implements TaskStore {
       variables,
       version: 1,
     };
-    await this._insert(record, this.security.maxActiveTasksPerOwner);
+    const inserted = this._insert(record, this.security.maxActiveTasksPerOwner);
+    if (inserted instanceof Promise) await inserted;
     this.#emit(record);
     return record;
   }
@@ -137,7 +144,8 @@ export abstract class BaseTaskStore implements TaskStore {
   async get(owner: Owner, taskId: string): Promise<TaskRecord> {
     this.#checkOwner(owner);
     checkTaskId(taskId);
-    const record = await this._read(owner, taskId);
+    const read = this._read(owner, taskId);
+    const record = read instanceof Promise ? await read : read;
     if (!record || record.owner !== owner || isExpired(record, this.clock.now())) throw new TaskNotFoundError(taskId);
     return record;
   }
@@ -190,7 +198,7 @@ export abstract class BaseTaskStore implements TaskStore {
     const outcome = this.#checkOutcome(input);
     const patch: RecordPatch = { status: input.status, outcome, lastUpdatedAt: this.clock.now() };
     if (input.statusMessage !== undefined) patch.statusMessage = checkStatusMessage(input.statusMessage);
-    return this.#write(owner, taskId, sourcesOf(input.status), patch, (current) =>
+    return this.#write(owner, taskId, input.status === 'completed' ? INTO_COMPLETED : INTO_FAILED, patch, (current) =>
       isTerminal(current.status)
         ? new TaskTerminalError(taskId, current.status, 'complete task')
         : new InvalidTransitionError(taskId, current.status, input.status),
@@ -219,7 +227,7 @@ export abstract class BaseTaskStore implements TaskStore {
     this.#checkOwner(owner);
     checkTaskId(taskId);
     const patch: RecordPatch = { status: 'cancelled', statusMessage: checkStatusMessage(statusMessage), lastUpdatedAt: this.clock.now() };
-    return this.#write(owner, taskId, sourcesOf('cancelled'), patch, (current) => new TaskTerminalError(taskId, current.status, 'cancel task'));
+    return this.#write(owner, taskId, INTO_CANCELLED, patch, (current) => new TaskTerminalError(taskId, current.status, 'cancel task'));
   }
 
   cleanup(): Promise<number> {
@@ -246,7 +254,8 @@ export abstract class BaseTaskStore implements TaskStore {
     refusal: (current: TaskRecord) => Error,
   ): Promise<TaskRecord> {
     const now = patch.lastUpdatedAt;
-    const result = await this._update(owner, taskId, { statusIn, now }, patch);
+    const update = this._update(owner, taskId, { statusIn, now }, patch);
+    const result = update instanceof Promise ? await update : update;
     if (result.ok) {
       this.#emit(result.record);
       return result.record;
@@ -257,7 +266,7 @@ export abstract class BaseTaskStore implements TaskStore {
   }
 
   #emit(task: TaskRecord): void {
-    this.#events.emit('change', { owner: task.owner, task } satisfies TaskChange);
+    if (this.#events.listenerCount('change') > 0) this.#events.emit('change', { owner: task.owner, task } satisfies TaskChange);
   }
 
   #checkOwner(owner: Owner): void {
@@ -267,10 +276,19 @@ export abstract class BaseTaskStore implements TaskStore {
     if (owner === ANONYMOUS_OWNER && !this.security.allowAnonymous) throw new AnonymousNotAllowedError();
   }
 
+  /**
+   * Adopt a value into a record: plain JSON data is deep-frozen in place and kept (no copy);
+   * anything else is copied with JSON semantics. Refused above `limit` bytes.
+   */
   #copyLimited<T>(value: T, what: string, limit: number): T {
-    const size = jsonByteLength(value);
-    if (size > limit) throw new PayloadTooLargeError(what, size, limit);
-    return cloneJson(value);
+    let detached: { copy: T; size: number };
+    try {
+      detached = adoptJson(value);
+    } catch (error) {
+      throw new InvalidArgumentError(`${what} is not JSON: ${(error as Error).message}`);
+    }
+    if (detached.size > limit) throw new PayloadTooLargeError(what, detached.size, limit);
+    return detached.copy;
   }
 
   /** Merge a patch (null deletes) into `base`, check the size, return a detached copy. */
@@ -291,7 +309,7 @@ export abstract class BaseTaskStore implements TaskStore {
     const outcome = input.outcome as unknown;
     if (!isPlainObject(outcome)) throw new InvalidArgumentError('complete: outcome must be an object');
     if (outcome.type === 'result' && isPlainObject(outcome.result)) {
-      return { type: 'result', result: this.#copyLimited(outcome.result as JsonObject, 'Task result', this.security.maxResultBytes) };
+      return Object.freeze({ type: 'result', result: this.#copyLimited(outcome.result as JsonObject, 'Task result', this.security.maxResultBytes) });
     }
     if (outcome.type === 'error' && input.status === 'failed' && isPlainObject(outcome.error)) {
       const { code, message, data } = outcome.error;
@@ -299,7 +317,7 @@ export abstract class BaseTaskStore implements TaskStore {
         throw new InvalidArgumentError('complete: outcome.error must have an integer code and a string message');
       }
       const error = data === undefined ? { code: code as number, message } : { code: code as number, message, data };
-      return { type: 'error', error: this.#copyLimited(error, 'Task error', this.security.maxResultBytes) };
+      return Object.freeze({ type: 'error', error: this.#copyLimited(error, 'Task error', this.security.maxResultBytes) });
     }
     throw new InvalidArgumentError(
       "complete: outcome must be { type: 'result', result: object } or, for status 'failed', { type: 'error', error: { code, message } }",

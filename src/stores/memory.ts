@@ -53,7 +53,7 @@ export class InMemoryTaskStore extends BaseTaskStore {
     return n;
   }
 
-  protected async _insert(record: TaskRecord, maxActive: number): Promise<void> {
+  protected _insert(record: TaskRecord, maxActive: number): void {
     const tasks = this.#ownerTasks(record.owner, true);
     if (tasks.active.size >= maxActive) {
       // Expired tasks do not count against the quota; prune them before refusing.
@@ -70,11 +70,11 @@ export class InMemoryTaskStore extends BaseTaskStore {
     tasks.active.add(record.taskId);
   }
 
-  protected async _read(owner: Owner, taskId: string): Promise<TaskRecord | undefined> {
+  protected _read(owner: Owner, taskId: string): TaskRecord | undefined {
     return this.#owners.get(owner)?.byId.get(taskId)?.record;
   }
 
-  protected async _update(owner: Owner, taskId: string, condition: WriteCondition, patch: RecordPatch): Promise<WriteResult> {
+  protected _update(owner: Owner, taskId: string, condition: WriteCondition, patch: RecordPatch): WriteResult {
     const tasks = this.#owners.get(owner);
     const entry = tasks?.byId.get(taskId);
     if (!tasks || !entry) return { ok: false, current: undefined };
@@ -86,10 +86,12 @@ export class InMemoryTaskStore extends BaseTaskStore {
     ) {
       return { ok: false, current };
     }
-    const { statusMessage, ...rest } = patch;
-    const next: TaskRecord & { statusMessage?: string } = { ...current, ...rest, version: current.version + 1 };
-    if (statusMessage === null) delete next.statusMessage;
-    else if (statusMessage !== undefined) next.statusMessage = statusMessage;
+    const next: { -readonly [K in keyof TaskRecord]: TaskRecord[K] } = { ...current, lastUpdatedAt: patch.lastUpdatedAt, version: current.version + 1 };
+    if (patch.status !== undefined) next.status = patch.status;
+    if (patch.outcome !== undefined) next.outcome = patch.outcome;
+    if (patch.variables !== undefined) next.variables = patch.variables;
+    if (patch.statusMessage === null) delete next.statusMessage;
+    else if (patch.statusMessage !== undefined) next.statusMessage = patch.statusMessage;
     entry.record = freeze(next);
     if (isTerminal(next.status)) tasks.active.delete(taskId);
     return { ok: true, record: entry.record };
@@ -158,13 +160,6 @@ function firstAfter(order: readonly Entry[], seq: number): number {
 }
 
 function freeze(record: TaskRecord): TaskRecord {
-  // Nested values were detached (JSON-copied) by BaseTaskStore; freezing them makes sharing safe.
-  deepFreeze(record);
-  return record;
-}
-
-function deepFreeze(value: unknown): void {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const v of Object.values(value)) deepFreeze(v);
+  // BaseTaskStore hands over deep-frozen nested values; only the record itself is new.
+  return Object.freeze(record);
 }

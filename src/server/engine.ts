@@ -1,0 +1,194 @@
+/**
+ * `TaskEngine`: the process-wide part of the server integration, one per store. It starts task
+ * executions, aborts them on cancel, sends status notifications, queues side-channel requests
+ * (input_required) and wakes `tasks/result` waiters.
+ *
+ * How `tasks/result` wakes: every write through the store emits a change in-process
+ * (`store.onChange`), which resolves the waiters of that task at once. When the store is shared
+ * between processes (`capabilities.sharedAcrossProcesses`), a change may happen elsewhere, so
+ * waiters also re-read the store every `sharedStorePollMs` (bounded, default 500 ms).
+ */
+import type { TaskChange, TaskStore } from '../contract.js';
+import { isTasksError } from '../errors/index.js';
+import type { JsonObject } from '../json.js';
+import type { Owner } from '../owner.js';
+import { toWireTask, type TaskRecord } from '../record.js';
+import { isTerminal, type TaskStatus } from '../status.js';
+import { toFailureError } from '../task-context.js';
+import { ServerTaskContext, type PendingRequest, type TaskPeer } from './context.js';
+import { silentLogger, type TasksLogger } from './logger.js';
+
+export interface TaskEngineOptions {
+  store: TaskStore;
+  logger?: TasksLogger;
+  /** How often waiters re-read a store shared across processes (ms). Default 500. */
+  sharedStorePollMs?: number;
+}
+
+/** What a task's work returns: the request's result, or it throws (a JSON-RPC error outcome). */
+export type TaskWork = (context: ServerTaskContext) => Promise<JsonObject>;
+
+export interface StartOptions {
+  request: { method: string; params: JsonObject };
+  ttl?: number;
+  /** The peer that asked: status notifications, progress and side-channel requests go there. */
+  peer: TaskPeer;
+  progressToken?: string | number;
+}
+
+interface Execution {
+  owner: Owner;
+  context: ServerTaskContext;
+  controller: AbortController;
+  lastStatus: TaskStatus;
+  pending: PendingRequest[];
+}
+
+export class TaskEngine {
+  readonly store: TaskStore;
+  readonly logger: TasksLogger;
+  readonly sharedStorePollMs: number;
+  readonly #executions = new Map<string, Execution>();
+  readonly #waiters = new Map<string, Set<() => void>>();
+  readonly #unsubscribe: () => void;
+
+  constructor(options: TaskEngineOptions) {
+    this.store = options.store;
+    this.logger = options.logger ?? silentLogger;
+    this.sharedStorePollMs = options.sharedStorePollMs ?? 500;
+    this.#unsubscribe = this.store.onChange((change) => this.#onChange(change));
+  }
+
+  /** Number of tasks executing in this process. */
+  get running(): number {
+    return this.#executions.size;
+  }
+
+  /** Create the task and start `work` in the background; resolves as soon as the task exists (R16). */
+  async start(owner: Owner, options: StartOptions, work: TaskWork): Promise<TaskRecord> {
+    const record = await this.store.create(owner, { request: options.request, ...(options.ttl !== undefined && { ttl: options.ttl }) });
+    const controller = new AbortController();
+    const execution: Execution = {
+      owner,
+      controller,
+      lastStatus: record.status,
+      pending: [],
+      context: new ServerTaskContext(this.store, owner, record.taskId, {
+        signal: controller.signal,
+        peer: options.peer,
+        progressToken: options.progressToken,
+        enqueue: (request) => this.#enqueue(record.taskId, request),
+      }),
+    };
+    this.#executions.set(record.taskId, execution);
+    this.logger({ event: 'task.created', owner, taskId: record.taskId, status: record.status, detail: options.request.method });
+    // Run after the CreateTaskResult is on its way.
+    setImmediate(() => void this.#run(execution, work));
+    return record;
+  }
+
+  async #run(execution: Execution, work: TaskWork): Promise<void> {
+    const { context, owner } = execution;
+    try {
+      const result = await work(context);
+      await context.complete(result);
+    } catch (error) {
+      if (execution.controller.signal.aborted) return; // cancelled: nothing may overwrite it (R68)
+      try {
+        await context.fail(toFailureError(error as Error));
+      } catch (failError) {
+        this.#logWorkerError(owner, context.taskId, failError);
+      }
+      return;
+    }
+  }
+
+  #logWorkerError(owner: Owner, taskId: string, error: unknown): void {
+    // A late completion of a cancelled or expired task is expected; anything else is logged.
+    if (isTasksError(error, 'TASK_TERMINAL') || isTasksError(error, 'TASK_NOT_FOUND')) return;
+    this.logger({ event: 'task.worker_error', owner, taskId, detail: error instanceof Error ? error.message : String(error) });
+  }
+
+  /**
+   * Resolve when the task is terminal and return it. While waiting, hand queued side-channel
+   * requests to `deliver` (R49, R51). Throws TASK_NOT_FOUND if it disappears (expires).
+   */
+  async waitForTerminal(owner: Owner, taskId: string, signal: AbortSignal, deliver: (request: PendingRequest) => Promise<void>): Promise<TaskRecord> {
+    for (;;) {
+      signal.throwIfAborted();
+      const wake = this.#nextWake(taskId, signal);
+      try {
+        const task = await this.store.get(owner, taskId);
+        if (isTerminal(task.status)) return task;
+        const execution = this.#executions.get(taskId);
+        const request = execution?.owner === owner ? execution.pending.shift() : undefined;
+        if (request) {
+          await deliver(request);
+          continue;
+        }
+        await wake.promise;
+      } finally {
+        wake.dispose();
+      }
+    }
+  }
+
+  #nextWake(taskId: string, signal: AbortSignal): { promise: Promise<void>; dispose: () => void } {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    let waiters = this.#waiters.get(taskId);
+    if (!waiters) this.#waiters.set(taskId, (waiters = new Set()));
+    waiters.add(resolve);
+    signal.addEventListener('abort', resolve, { once: true });
+    const timer = this.store.capabilities.sharedAcrossProcesses ? setTimeout(resolve, this.sharedStorePollMs) : undefined;
+    return {
+      promise,
+      dispose: () => {
+        if (timer) clearTimeout(timer);
+        signal.removeEventListener('abort', resolve);
+        waiters.delete(resolve);
+        if (waiters.size === 0) this.#waiters.delete(taskId);
+      },
+    };
+  }
+
+  #enqueue(taskId: string, request: PendingRequest): void {
+    const execution = this.#executions.get(taskId);
+    if (!execution) {
+      request.reject(new Error('The task is no longer running'));
+      return;
+    }
+    execution.pending.push(request);
+    this.#wake(taskId);
+  }
+
+  #wake(taskId: string): void {
+    for (const resolve of this.#waiters.get(taskId) ?? []) resolve();
+  }
+
+  #onChange({ owner, task }: TaskChange): void {
+    this.#wake(task.taskId);
+    const execution = this.#executions.get(task.taskId);
+    if (!execution || execution.owner !== owner) return;
+    if (task.status !== execution.lastStatus) {
+      execution.lastStatus = task.status;
+      // R57/R59: every status change, the full task, no related-task meta.
+      execution.context.peer.notify({ method: 'notifications/tasks/status', params: toWireTask(task) as unknown as JsonObject });
+      this.logger({ event: isTerminal(task.status) ? (`task.${task.status}` as 'task.completed') : 'task.status', owner, taskId: task.taskId, status: task.status });
+    }
+    if (isTerminal(task.status)) {
+      this.#executions.delete(task.taskId);
+      execution.context.markTerminal();
+      if (task.status === 'cancelled') execution.controller.abort(new Error('The task was cancelled'));
+      for (const request of execution.pending.splice(0)) request.reject(new Error(`The task is ${task.status}`));
+    }
+  }
+
+  /** Stop listening to the store (does not close it). Running work is aborted. */
+  close(): void {
+    this.#unsubscribe();
+    for (const execution of this.#executions.values()) execution.controller.abort(new Error('The server is shutting down'));
+    this.#executions.clear();
+    for (const id of [...this.#waiters.keys()]) this.#wake(id);
+  }
+}

@@ -1,0 +1,12 @@
+export { withTasks, TasksServer, engineFor } from './with-tasks.js';
+export type { WithTasksOptions } from './with-tasks.js';
+export { TaskEngine } from './engine.js';
+export type { TaskEngineOptions, TaskWork, StartOptions } from './engine.js';
+export { ServerTaskContext } from './context.js';
+export type { TaskPeer, PendingRequest } from './context.js';
+export type { TaskSupport, TaskToolExtra, TaskToolHandler, TaskToolConfig } from './task-tools.js';
+export { toSdkTaskStore } from './sdk-task-store.js';
+export type { SdkTaskStoreOptions } from './sdk-task-store.js';
+export { jsonLinesLogger, silentLogger } from './logger.js';
+export type { TasksLogger, TaskLogEntry, TaskEvent } from './logger.js';
+export { WireError, toWireError } from './wire-errors.js';

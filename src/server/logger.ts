@@ -1,0 +1,32 @@
+/**
+ * Audit log of task events (R82): creation, completion, retrieval, cancellation, with the owner
+ * and task ID. Plug in any logger; the default writes nothing.
+ */
+export type TaskEvent =
+  | 'task.created'
+  | 'task.completed'
+  | 'task.failed'
+  | 'task.cancelled'
+  | 'task.status'
+  | 'task.retrieved'
+  | 'task.result'
+  | 'task.listed'
+  | 'task.lookup_failed'
+  | 'task.worker_error';
+
+export interface TaskLogEntry {
+  event: TaskEvent;
+  owner: string;
+  taskId?: string;
+  status?: string;
+  detail?: string;
+}
+
+export type TasksLogger = (entry: TaskLogEntry) => void;
+
+export const silentLogger: TasksLogger = () => {};
+
+/** One JSON line per event on stderr (stdout may be a stdio transport). */
+export const jsonLinesLogger: TasksLogger = (entry) => {
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+};

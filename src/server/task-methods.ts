@@ -1,0 +1,102 @@
+/**
+ * The four task methods (tasks/get, tasks/result, tasks/list, tasks/cancel) as thin handlers:
+ * parse params (with our own error messages, not the SDK's zod dumps), call the store, convert
+ * with `toWireTask`, map errors with the one mapping.
+ */
+import { TaskCancelledError } from '../errors/index.js';
+import { isPlainObject, type JsonObject } from '../json.js';
+import type { Owner } from '../owner.js';
+import { RELATED_TASK_META_KEY, toWireTask } from '../record.js';
+import type { PendingRequest } from './context.js';
+import type { TaskEngine } from './engine.js';
+import { invalidParams, toWireError, WireError } from './wire-errors.js';
+
+/** What a handler needs from the SDK's `RequestHandlerExtra`. */
+export interface MethodExtra {
+  signal: AbortSignal;
+  sendRequest(request: { method: string; params?: JsonObject }, resultSchema: unknown, options?: { signal?: AbortSignal }): Promise<unknown>;
+}
+
+export function taskIdOf(method: string, params: unknown): string {
+  if (!isPlainObject(params)) throw invalidParams(`${method}: params must be an object with a string "taskId"`);
+  if (!('taskId' in params)) throw invalidParams(`${method}: params.taskId is required`);
+  const { taskId } = params;
+  if (typeof taskId !== 'string') throw invalidParams(`${method}: params.taskId must be a string, got ${taskId === null ? 'null' : typeof taskId}`);
+  return taskId;
+}
+
+export class TaskMethods {
+  constructor(
+    private readonly engine: TaskEngine,
+    private readonly resultSchemas: { [method in PendingRequest['method']]: unknown },
+  ) {}
+
+  async get(owner: Owner, params: unknown): Promise<JsonObject> {
+    const taskId = taskIdOf('tasks/get', params);
+    const task = await this.#guard(owner, taskId, 'Failed to retrieve task', () => this.engine.store.get(owner, taskId));
+    this.engine.logger({ event: 'task.retrieved', owner, taskId, status: task.status });
+    return toWireTask(task) as unknown as JsonObject;
+  }
+
+  async list(owner: Owner, params: unknown): Promise<JsonObject> {
+    if (params !== undefined && !isPlainObject(params)) throw invalidParams('tasks/list: params must be an object');
+    const cursor = params?.cursor;
+    if (cursor !== undefined && typeof cursor !== 'string') throw invalidParams('tasks/list: params.cursor must be a string');
+    try {
+      const page = await this.engine.store.list(owner, cursor === undefined ? {} : { cursor });
+      this.engine.logger({ event: 'task.listed', owner, detail: `${page.tasks.length} tasks` });
+      const result: JsonObject = { tasks: page.tasks.map((t) => toWireTask(t) as unknown as JsonObject) };
+      if (page.nextCursor !== undefined) result.nextCursor = page.nextCursor;
+      return result;
+    } catch (error) {
+      throw toWireError(error, 'Failed to list tasks');
+    }
+  }
+
+  async cancel(owner: Owner, params: unknown): Promise<JsonObject> {
+    const taskId = taskIdOf('tasks/cancel', params);
+    // R67: the task is `cancelled` in the store before we answer; the engine aborts the work.
+    const task = await this.#guard(owner, taskId, undefined, () => this.engine.store.cancel(owner, taskId));
+    this.engine.logger({ event: 'task.cancelled', owner, taskId, status: task.status });
+    return toWireTask(task) as unknown as JsonObject;
+  }
+
+  /**
+   * R39-R44: block until terminal, then return exactly the stored result (with related-task meta)
+   * or the stored JSON-RPC error. Meanwhile carry the task's requests to the requestor (R49, R51).
+   */
+  async result(owner: Owner, params: unknown, extra: MethodExtra): Promise<JsonObject> {
+    const taskId = taskIdOf('tasks/result', params);
+    const deliver = (request: PendingRequest) => this.#deliver(request, extra);
+    const task = await this.#guard(owner, taskId, 'Failed to retrieve task', () =>
+      this.engine.waitForTerminal(owner, taskId, extra.signal, deliver),
+    );
+    this.engine.logger({ event: 'task.result', owner, taskId, status: task.status });
+    const outcome = task.outcome;
+    if (!outcome) throw toWireError(new TaskCancelledError(taskId), `Task ${JSON.stringify(taskId)} has no result`);
+    if (outcome.type === 'error') throw WireError.from(outcome.error); // R42: that same error
+    const meta = isPlainObject(outcome.result._meta) ? outcome.result._meta : {};
+    return { ...outcome.result, _meta: { ...meta, [RELATED_TASK_META_KEY]: { taskId } } };
+  }
+
+  async #deliver(request: PendingRequest, extra: MethodExtra): Promise<void> {
+    try {
+      const answer = await extra.sendRequest({ method: request.method, params: request.params }, this.resultSchemas[request.method], {
+        signal: extra.signal,
+      });
+      request.resolve(answer as JsonObject);
+    } catch (error) {
+      request.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  async #guard<T>(owner: Owner, taskId: string, context: string | undefined, op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (error) {
+      const wire = toWireError(error, context);
+      if (wire.code === -32602) this.engine.logger({ event: 'task.lookup_failed', owner, taskId, detail: wire.message });
+      throw wire;
+    }
+  }
+}

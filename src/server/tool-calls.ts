@@ -1,0 +1,121 @@
+/**
+ * tools/call with tool-level task negotiation (R7, R11-R13, R16):
+ * - `required` without `task` -> -32601, the tool does not run (R13);
+ * - `forbidden` (or unknown) with `task` -> -32601, the tool does not run (R11);
+ * - `optional`/`required` with `task` -> the task is created, `CreateTaskResult` is returned at
+ *   once and the tool runs in the background (R16, R21);
+ * - with `toolCalls: false` (capability not declared) `task` is ignored (R7).
+ */
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { cloneJson, isPlainObject, type JsonObject } from '../json.js';
+import type { Owner, OwnerSource } from '../owner.js';
+import { toWireTask } from '../record.js';
+import type { ServerTaskContext, TaskPeer } from './context.js';
+import type { TaskEngine } from './engine.js';
+import type { TaskToolExtra, TaskTools } from './task-tools.js';
+import { invalidParams, methodNotFound, toWireError } from './wire-errors.js';
+
+type Handler = (request: { method: string; params?: Record<string, unknown> }, extra: unknown) => Promise<unknown>;
+
+export interface ToolCallsOptions {
+  engine: TaskEngine;
+  server: Server;
+  tools: TaskTools;
+  /** The tools/call handler that was installed before us (McpServer's, or the user's). */
+  delegate: Handler;
+  toolCalls: boolean;
+  ownerOf(extra: OwnerSource): Owner;
+}
+
+export class ToolCalls {
+  readonly #peer: TaskPeer;
+
+  constructor(private readonly options: ToolCallsOptions) {
+    const { server } = options;
+    this.#peer = {
+      notify: (notification) => void server.notification(notification as never).catch(() => {}),
+      clientCapabilities: () => server.getClientCapabilities() as { [key: string]: unknown } | undefined,
+    };
+  }
+
+  async handle(params: unknown, extra: TaskToolExtra): Promise<JsonObject> {
+    if (!isPlainObject(params)) throw invalidParams('tools/call: params must be an object');
+    const name = params.name;
+    if (typeof name !== 'string') throw invalidParams('tools/call: params.name must be a string');
+    const { tools, toolCalls } = this.options;
+    const { task, ...plain } = params;
+    const support = tools.supportOf(name);
+    const own = tools.own(name);
+    if (own && !own.registered.enabled) throw invalidParams(`Tool ${name} disabled`);
+
+    if (task === undefined || !toolCalls) {
+      if (support === 'required' && toolCalls) {
+        throw methodNotFound(`Tool '${name}' requires task augmentation (taskSupport: 'required'): call it with params.task`);
+      }
+      if (!own) return (await this.options.delegate({ method: 'tools/call', params: plain }, extra)) as JsonObject;
+      const parsed = await own.parse(params.arguments);
+      if (!parsed.ok) throw invalidParams(`Invalid arguments for tool ${name}: ${parsed.message}`);
+      return (await own.run(parsed.args, extra)) as unknown as JsonObject;
+    }
+
+    if (support === 'forbidden') {
+      throw methodNotFound(`Tool '${name}' does not support task augmentation (taskSupport: 'forbidden'), or does not exist`);
+    }
+    if (!isPlainObject(task)) throw invalidParams('tools/call: params.task must be an object');
+    let args: unknown = params.arguments;
+    if (own) {
+      const parsed = await own.parse(params.arguments);
+      if (!parsed.ok) throw invalidParams(`Invalid arguments for tool ${name}: ${parsed.message}`);
+      args = parsed.args;
+    }
+    const owner = this.options.ownerOf(extra);
+    const progressToken = extra._meta?.progressToken;
+    let record;
+    try {
+      record = await this.options.engine.start(
+        owner,
+        {
+          request: { method: 'tools/call', params: cloneJson(params as JsonObject) },
+          ...(task.ttl !== undefined && { ttl: task.ttl as number }),
+          peer: this.#peer,
+          ...(progressToken !== undefined && { progressToken }),
+        },
+        (context) => {
+          const taskExtra = this.#taskExtra(extra, context);
+          return own
+            ? (own.run(args, taskExtra) as unknown as Promise<JsonObject>)
+            : (this.options.delegate({ method: 'tools/call', params: plain }, taskExtra) as Promise<JsonObject>);
+        },
+      );
+    } catch (error) {
+      throw toWireError(error, 'Cannot create task');
+    }
+    return { task: toWireTask(record) as unknown as JsonObject };
+  }
+
+  /**
+   * The handler extra while running as a task: the original request has been answered, so
+   * messages go through the task's peer; `signal` fires on tasks/cancel; requests for input go
+   * through the input_required side channel.
+   */
+  #taskExtra(extra: TaskToolExtra, context: ServerTaskContext): TaskToolExtra {
+    return {
+      ...extra,
+      signal: context.signal,
+      task: context,
+      sendNotification: async (notification) => {
+        const p = notification.params as JsonObject | undefined;
+        if (notification.method === 'notifications/progress' && p && typeof p.progress === 'number') {
+          context.progress(p.progress, p.total as number | undefined, p.message as string | undefined);
+        } else {
+          context.peer.notify(notification as unknown as { method: string; params: JsonObject });
+        }
+      },
+      sendRequest: (async (request: { method: string; params?: JsonObject }) => {
+        if (request.method === 'elicitation/create') return context.elicit(request.params as never);
+        if (request.method === 'sampling/createMessage') return context.createMessage(request.params as never);
+        throw new Error(`${request.method} cannot be sent while the tool runs as a task`);
+      }) as TaskToolExtra['sendRequest'],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * What the SDK needs to put a JSON-RPC error on the wire exactly as we word it: an Error with an
+ * integer `code` (an McpError would prefix "MCP error -32602: " to our message).
+ */
+import { toJsonRpcError, type JsonRpcErrorObject } from '../errors/index.js';
+
+export class WireError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly data?: unknown,
+  ) {
+    super(message);
+    this.name = 'WireError';
+  }
+
+  static from(object: JsonRpcErrorObject): WireError {
+    return new WireError(object.code, object.message, object.data);
+  }
+}
+
+/** Any thrown value -> a WireError through the one mapping (`toJsonRpcError`). */
+export function toWireError(error: unknown, context?: string): WireError {
+  if (error instanceof WireError) return error;
+  return WireError.from(toJsonRpcError(error, context));
+}
+
+export const methodNotFound = (message: string) => new WireError(-32601, message);
+export const invalidParams = (message: string) => new WireError(-32602, message);

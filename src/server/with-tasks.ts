@@ -1,0 +1,121 @@
+/**
+ * `withTasks(server, { store })`: the one call that adds Tasks (2025-11-25) to an SDK server,
+ * high-level `McpServer` or low-level `Server`, following the spec where the SDK's experimental
+ * support does not (R7, R11, R13, error codes, owner binding, waking `tasks/result`).
+ */
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { CreateMessageResultSchema, ElicitResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import * as z from 'zod/v4';
+import type { TaskStore } from '../contract.js';
+import type { JsonObject } from '../json.js';
+import { resolveOwner, type OwnerSource, type ResolveOwnerOptions } from '../owner.js';
+import { TaskEngine } from './engine.js';
+import type { TasksLogger } from './logger.js';
+import { disableSdkTaskGate, ensureMcpToolHandlers, installedHandler } from './sdk-internals.js';
+import { TaskMethods, type MethodExtra } from './task-methods.js';
+import { ToolCalls } from './tool-calls.js';
+import { TaskTools, type TaskSupport } from './task-tools.js';
+
+export interface WithTasksOptions {
+  store: TaskStore;
+  /** Share one engine between servers (e.g. one McpServer per HTTP session). Default: one per store. */
+  engine?: TaskEngine;
+  /**
+   * Declare and serve `tasks/list` (R5). Default: only when anonymous requestors are refused, i.e.
+   * when every requestor can be identified (R9, R80).
+   */
+  list?: boolean;
+  /** Declare `tasks.requests.tools.call` (default true). When false, `task` is ignored (R7). */
+  toolCalls?: boolean;
+  /** taskSupport of tools not registered through `TasksServer.registerTool`. */
+  taskSupport?: { [toolName: string]: TaskSupport };
+  owner?: ResolveOwnerOptions;
+  logger?: TasksLogger;
+}
+
+const engines = new WeakMap<TaskStore, TaskEngine>();
+
+/** The engine shared by every server using this store in this process. */
+export function engineFor(store: TaskStore, logger?: TasksLogger): TaskEngine {
+  let engine = engines.get(store);
+  if (!engine) engines.set(store, (engine = new TaskEngine({ store, ...(logger && { logger }) })));
+  return engine;
+}
+
+const loose = (method: string) => z.object({ method: z.literal(method), params: z.unknown() });
+
+export class TasksServer {
+  readonly engine: TaskEngine;
+  readonly server: Server;
+  readonly #tools: TaskTools;
+
+  /** @internal use `withTasks` */
+  constructor(target: McpServer | Server, options: WithTasksOptions) {
+    const mcp = target instanceof McpServer ? target : undefined;
+    this.server = mcp ? mcp.server : (target as Server);
+    this.engine = options.engine ?? engineFor(options.store, options.logger);
+    if (this.engine.store !== options.store) throw new Error('withTasks: options.engine belongs to another store');
+    const list = options.list ?? !options.store.security.allowAnonymous;
+    const toolCalls = options.toolCalls ?? true;
+    const ownerOf = (extra: OwnerSource) => resolveOwner(extra, options.owner);
+
+    // One registerCapabilities call with the whole `tasks` object: the SDK merges one level deep.
+    this.server.registerCapabilities({
+      tasks: {
+        ...(list && { list: {} }),
+        cancel: {},
+        ...(toolCalls && { requests: { tools: { call: {} } } }),
+      },
+    });
+    disableSdkTaskGate(this.server);
+    if (mcp) ensureMcpToolHandlers(mcp);
+
+    const methods = new TaskMethods(this.engine, {
+      'elicitation/create': ElicitResultSchema,
+      'sampling/createMessage': CreateMessageResultSchema,
+    });
+    const s = this.server;
+    s.setRequestHandler(loose('tasks/get'), (r, extra) => methods.get(ownerOf(extra), r.params) as never);
+    s.setRequestHandler(loose('tasks/cancel'), (r, extra) => methods.cancel(ownerOf(extra), r.params) as never);
+    s.setRequestHandler(loose('tasks/result'), (r, extra) => methods.result(ownerOf(extra), r.params, extra as unknown as MethodExtra) as never);
+    if (list) s.setRequestHandler(loose('tasks/list'), (r, extra) => methods.list(ownerOf(extra), r.params) as never);
+
+    const callTool = installedHandler(s, 'tools/call');
+    const listTools = installedHandler(s, 'tools/list');
+    if (!callTool || !listTools) {
+      throw new Error('withTasks: install your tools/list and tools/call handlers (or register a tool) before calling withTasks()');
+    }
+    this.#tools = new TaskTools(mcp, options.taskSupport);
+    const calls = new ToolCalls({ engine: this.engine, server: s, tools: this.#tools, delegate: callTool, toolCalls, ownerOf });
+    s.setRequestHandler(loose('tools/call'), (r, extra) => calls.handle(r.params, extra) as never);
+    s.setRequestHandler(loose('tools/list'), async (r, extra) => this.#tools.decorateList((await listTools(r as never, extra)) as JsonObject) as never);
+  }
+
+  /** Register a tool whose handler may run as a task (see `TaskTools.register`). */
+  get registerTool(): TaskTools['register'] {
+    return this.#tools.register.bind(this.#tools);
+  }
+
+  /** Declare the taskSupport of a tool registered some other way. */
+  setTaskSupport(toolName: string, support: TaskSupport): void {
+    this.#tools.setSupport(toolName, support);
+  }
+}
+
+/**
+ * Add Tasks to an SDK server. Call it before `connect()`, after the low-level server's own
+ * tools/list and tools/call handlers are installed (McpServer: any time before connect).
+ *
+ * @example
+ * ```ts
+ * const mcp = new McpServer({ name: 'demo', version: '1.0.0' });
+ * const tasks = withTasks(mcp, { store: new InMemoryTaskStore() });
+ * tasks.registerTool('slow', { inputSchema: { ms: z.number() }, execution: { taskSupport: 'optional' } },
+ *   async ({ ms }, { task }) => { task?.progress(0, 1); await sleep(ms); return { content: [] }; });
+ * await mcp.connect(transport);
+ * ```
+ */
+export function withTasks(server: McpServer | Server, options: WithTasksOptions): TasksServer {
+  return new TasksServer(server, options);
+}
