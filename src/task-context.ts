@@ -67,7 +67,7 @@ export class TaskContext {
    * End the task with the request's result. A tool result with `isError: true` ends it `failed`
    * with the result kept (R75, A18); any other result ends it `completed`.
    */
-  complete(result: JsonObject, statusMessage?: string): Promise<TaskRecord> {
+  async complete(result: JsonObject, statusMessage?: string): Promise<TaskRecord> {
     if (!isPlainObject(result)) throw new InvalidArgumentError('complete: result must be a plain object');
     const outcome = { type: 'result' as const, result };
     return result.isError === true
@@ -76,7 +76,7 @@ export class TaskContext {
   }
 
   /** End the task `failed` with a JSON-RPC error, which `tasks/result` returns as is (R42). */
-  fail(reason: FailReason, statusMessage?: string): Promise<TaskRecord> {
+  async fail(reason: FailReason, statusMessage?: string): Promise<TaskRecord> {
     const error = toFailureError(reason);
     return this.store.complete(this.owner, this.taskId, {
       status: 'failed',

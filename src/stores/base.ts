@@ -4,7 +4,6 @@
  * only storage, as five primitives (the `abstract-level` `put()` -> `_put()` split), so every store
  * gives identical checks and error codes.
  */
-import { EventEmitter } from 'node:events';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import type {
@@ -85,7 +84,7 @@ export abstract class BaseTaskStore implements TaskStore {
   abstract readonly capabilities: StoreCapabilities;
   protected readonly clock: Clock;
   readonly #cursors: CursorCodec;
-  readonly #events = new EventEmitter().setMaxListeners(0);
+  readonly #listeners = new Set<(change: TaskChange) => void>();
 
   constructor(options: BaseTaskStoreOptions = {}) {
     this.security = resolveSecurityConfig(options.security);
@@ -235,12 +234,13 @@ export abstract class BaseTaskStore implements TaskStore {
   }
 
   onChange(listener: (change: TaskChange) => void): () => void {
-    this.#events.on('change', listener);
-    return () => this.#events.off('change', listener);
+    const own = (change: TaskChange) => listener(change);
+    this.#listeners.add(own);
+    return () => this.#listeners.delete(own);
   }
 
   async close(): Promise<void> {
-    this.#events.removeAllListeners();
+    this.#listeners.clear();
   }
 
   // ---- shared rules ---------------------------------------------------------------------------
@@ -266,7 +266,16 @@ export abstract class BaseTaskStore implements TaskStore {
   }
 
   #emit(task: TaskRecord): void {
-    if (this.#events.listenerCount('change') > 0) this.#events.emit('change', { owner: task.owner, task } satisfies TaskChange);
+    if (this.#listeners.size === 0) return;
+    const change: TaskChange = { owner: task.owner, task };
+    for (const listener of this.#listeners) {
+      // The write already happened: a listener's failure must neither undo nor misreport it.
+      try {
+        listener(change);
+      } catch (error) {
+        process.emitWarning(`mcp-tasks: a TaskStore onChange listener threw: ${(error as Error)?.message ?? String(error)}`, 'TaskStoreListenerWarning');
+      }
+    }
   }
 
   #checkOwner(owner: Owner): void {

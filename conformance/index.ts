@@ -1,0 +1,18 @@
+/**
+ * `mcp-tasks/conformance`: conformance kits for implementations of mcp-tasks' contracts.
+ *
+ * Today it holds the TaskStore suite (`runStoreConformance`): run it from a `node:test` file with
+ * a factory for your store. A later issue adds protocol-level conformance (a server's `tasks/*`
+ * methods over a transport) as a second entry point in this module.
+ *
+ * @module mcp-tasks/conformance
+ * @example
+ * ```ts
+ * import { runStoreConformance } from 'mcp-tasks/conformance';
+ * import { InMemoryTaskStore } from 'mcp-tasks';
+ * runStoreConformance({ name: 'InMemoryTaskStore', factory: ({ clock, security }) => new InMemoryTaskStore({ clock, security }) });
+ * ```
+ */
+export { runStoreConformance } from './store/index.js';
+export type { StoreConformanceOptions, StoreFactoryContext, NodeTestModule } from './store/index.js';
+export { ManualClock } from '../src/clock.js';
