@@ -27,6 +27,16 @@ export function installedHandler(server: Server, method: string): AnyHandler | u
 }
 
 /**
+ * Install a handler without the SDK's per-method wrapping. Server.setRequestHandler wraps
+ * tools/call so that any request carrying `params.task` must answer a CreateTaskResult, which
+ * breaks R7 (a server that ignores `task` answers a normal CallToolResult); our tools/call
+ * handler validates what it returns itself.
+ */
+export function setRawRequestHandler(server: Server, method: string, handler: AnyHandler): void {
+  internals(server)._requestHandlers!.set(method, handler);
+}
+
+/**
  * McpServer installs its tools/list and tools/call handlers lazily on the first tool; make sure
  * they exist so that we can wrap them (and so that later registerTool calls do not collide).
  */

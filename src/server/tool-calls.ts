@@ -7,13 +7,14 @@
  * - with `toolCalls: false` (capability not declared) `task` is ignored (R7).
  */
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { cloneJson, isPlainObject, type JsonObject } from '../json.js';
 import type { Owner, OwnerSource } from '../owner.js';
 import { toWireTask } from '../record.js';
 import type { ServerTaskContext, TaskPeer } from './context.js';
 import type { TaskEngine } from './engine.js';
 import type { TaskToolExtra, TaskTools } from './task-tools.js';
-import { invalidParams, methodNotFound, toWireError } from './wire-errors.js';
+import { invalidParams, methodNotFound, toWireError, WireError } from './wire-errors.js';
 
 type Handler = (request: { method: string; params?: Record<string, unknown> }, extra: unknown) => Promise<unknown>;
 
@@ -55,7 +56,7 @@ export class ToolCalls {
       if (!own) return (await this.options.delegate({ method: 'tools/call', params: plain }, extra)) as JsonObject;
       const parsed = await own.parse(params.arguments);
       if (!parsed.ok) throw invalidParams(`Invalid arguments for tool ${name}: ${parsed.message}`);
-      return (await own.run(parsed.args, extra)) as unknown as JsonObject;
+      return checkToolResult(name, await own.run(parsed.args, extra));
     }
 
     if (support === 'forbidden') {
@@ -83,7 +84,7 @@ export class ToolCalls {
         (context) => {
           const taskExtra = this.#taskExtra(extra, context);
           return own
-            ? (own.run(args, taskExtra) as unknown as Promise<JsonObject>)
+            ? own.run(args, taskExtra).then((result) => checkToolResult(name, result))
             : (this.options.delegate({ method: 'tools/call', params: plain }, taskExtra) as Promise<JsonObject>);
         },
       );
@@ -118,4 +119,11 @@ export class ToolCalls {
       }) as TaskToolExtra['sendRequest'],
     };
   }
+}
+
+/** What the SDK's own tools/call wrapper would check: the handler returned a CallToolResult. */
+function checkToolResult(name: string, result: unknown): JsonObject {
+  const parsed = CallToolResultSchema.safeParse(result);
+  if (!parsed.success) throw new WireError(-32603, `Tool ${name} returned an invalid result: ${parsed.error.message}`);
+  return result as JsonObject;
 }

@@ -12,10 +12,10 @@ import type { JsonObject } from '../json.js';
 import { resolveOwner, type OwnerSource, type ResolveOwnerOptions } from '../owner.js';
 import { TaskEngine } from './engine.js';
 import type { TasksLogger } from './logger.js';
-import { disableSdkTaskGate, ensureMcpToolHandlers, installedHandler } from './sdk-internals.js';
+import { disableSdkTaskGate, ensureMcpToolHandlers, installedHandler, setRawRequestHandler } from './sdk-internals.js';
 import { TaskMethods, type MethodExtra } from './task-methods.js';
 import { ToolCalls } from './tool-calls.js';
-import { TaskTools, type TaskSupport } from './task-tools.js';
+import { TaskTools, type TaskSupport, type TaskToolExtra } from './task-tools.js';
 
 export interface WithTasksOptions {
   store: TaskStore;
@@ -43,7 +43,8 @@ export function engineFor(store: TaskStore, logger?: TasksLogger): TaskEngine {
   return engine;
 }
 
-const loose = (method: string) => z.object({ method: z.literal(method), params: z.unknown() });
+// params stays optional: tasks/list and tools/list may come without it (the SDK drops `params: undefined`).
+const loose = (method: string) => z.object({ method: z.literal(method), params: z.unknown().optional() });
 
 export class TasksServer {
   readonly engine: TaskEngine;
@@ -88,7 +89,7 @@ export class TasksServer {
     }
     this.#tools = new TaskTools(mcp, options.taskSupport);
     const calls = new ToolCalls({ engine: this.engine, server: s, tools: this.#tools, delegate: callTool, toolCalls, ownerOf });
-    s.setRequestHandler(loose('tools/call'), (r, extra) => calls.handle(r.params, extra) as never);
+    setRawRequestHandler(s, 'tools/call', (r, extra) => calls.handle(r.params, extra as TaskToolExtra));
     s.setRequestHandler(loose('tools/list'), async (r, extra) => this.#tools.decorateList((await listTools(r as never, extra)) as JsonObject) as never);
   }
 

@@ -1,0 +1,180 @@
+/**
+ * The DynamoDB requests of `DynamoDbTaskStore`, as plain inputs (no I/O here): one function per
+ * request shape, so each can be read (and counted) on its own.
+ */
+import type {
+  AttributeValue,
+  BatchGetItemCommandInput,
+  GetItemCommandInput,
+  PutItemCommandInput,
+  QueryCommandInput,
+  ScanCommandInput,
+  UpdateItemCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import type { Owner } from '../../owner.js';
+import type { RecordPatch, WriteCondition } from '../base.js';
+import { QUOTA_SORT_KEY } from './keys.js';
+import { itemBytes, num, type Item } from './marshal.js';
+import { ATTR, LIST_INDEX } from './table.js';
+
+export type Key = { [ATTR.pk]: AttributeValue; [ATTR.sk]: AttributeValue };
+
+export function keyOf(pk: string, sk: string): Key {
+  return { [ATTR.pk]: { S: pk }, [ATTR.sk]: { S: sk } };
+}
+
+/** A strongly consistent read of one item. */
+export function getItemInput(tableName: string, pk: string, sk: string): GetItemCommandInput {
+  return { TableName: tableName, Key: keyOf(pk, sk), ConsistentRead: true };
+}
+
+/** The task item of a new task, refused if the key exists (never overwrite a task). */
+export function putTaskInput(tableName: string, item: Item): PutItemCommandInput {
+  return {
+    TableName: tableName,
+    Item: item,
+    ConditionExpression: 'attribute_not_exists(#pk)',
+    ExpressionAttributeNames: { '#pk': ATTR.pk },
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+  };
+}
+
+export interface Transition {
+  input: UpdateItemCommandInput;
+  /** The attributes the write sets (to size the item when DynamoDB refuses it). */
+  sets: Item;
+  /** The attributes the write removes. */
+  removes: string[];
+  /** Upper bound of the size of what the write sets: the item is at least this large. */
+  bytes: number;
+}
+
+/**
+ * One conditional UpdateItem for a write of the base class: the patch, `version + 1` and a new
+ * write ID, applied only if the item belongs to `owner`, has one of `statusIn`, is unexpired at
+ * `now` (exact ms) and, when asked, has exactly `version`. Returns the new item (ALL_NEW) or, on
+ * a failed condition, the current one (ALL_OLD, where the endpoint supports it).
+ */
+export function transitionInput(tableName: string, pk: string, sk: string, owner: Owner, condition: WriteCondition, patch: RecordPatch, writeId: string): Transition {
+  const names: Record<string, string> = { '#o': ATTR.owner, '#st': ATTR.status, '#x': ATTR.expiresAt, '#lu': ATTR.lastUpdatedAt, '#v': ATTR.version, '#w': ATTR.writeId };
+  const values: Record<string, AttributeValue> = { ':o': { S: owner }, ':now': num(condition.now), ':lu': num(patch.lastUpdatedAt), ':one': num(1), ':w': { S: writeId } };
+  const sets: Item = { [ATTR.lastUpdatedAt]: values[':lu']!, [ATTR.writeId]: values[':w']!, [ATTR.version]: num(Number.MAX_SAFE_INTEGER) };
+  const setClauses = ['#lu = :lu', '#v = #v + :one', '#w = :w'];
+  const removes: string[] = [];
+  if (patch.status !== undefined) {
+    values[':st'] = { S: patch.status };
+    sets[ATTR.status] = values[':st'];
+    setClauses.push('#st = :st');
+  }
+  if (patch.statusMessage === null) {
+    names['#m'] = ATTR.statusMessage;
+    removes.push(ATTR.statusMessage);
+  } else if (patch.statusMessage !== undefined) {
+    names['#m'] = ATTR.statusMessage;
+    values[':m'] = { S: patch.statusMessage };
+    sets[ATTR.statusMessage] = values[':m'];
+    setClauses.push('#m = :m');
+  }
+  if (patch.outcome !== undefined) {
+    names['#out'] = ATTR.outcome;
+    values[':out'] = { S: JSON.stringify(patch.outcome) };
+    sets[ATTR.outcome] = values[':out'];
+    setClauses.push('#out = :out');
+  }
+  if (patch.variables !== undefined) {
+    names['#vars'] = ATTR.variables;
+    values[':vars'] = { S: JSON.stringify(patch.variables) };
+    sets[ATTR.variables] = values[':vars'];
+    setClauses.push('#vars = :vars');
+  }
+  const statuses = condition.statusIn.map((s, i) => {
+    values[`:s${i}`] = { S: s };
+    return `:s${i}`;
+  });
+  let conditionExpression = `#o = :o AND #st IN (${statuses.join(', ')}) AND (attribute_not_exists(#x) OR #x > :now)`;
+  if (condition.version !== undefined) {
+    values[':ver'] = num(condition.version);
+    conditionExpression += ' AND #v = :ver';
+  }
+  const input: UpdateItemCommandInput = {
+    TableName: tableName,
+    Key: keyOf(pk, sk),
+    UpdateExpression: `SET ${setClauses.join(', ')}${removes.length > 0 ? ' REMOVE #m' : ''}`,
+    ConditionExpression: conditionExpression,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ReturnValues: 'ALL_NEW',
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+  };
+  return { input, sets, removes, bytes: itemBytes(sets) };
+}
+
+/**
+ * Reserve a quota slot: add `entry` to the owner's set of active tasks if it holds fewer than
+ * `max` entries. One item, so DynamoDB serializes concurrent reservations: the quota is exact.
+ */
+export function reserveInput(tableName: string, pk: string, entry: string, max: number): UpdateItemCommandInput {
+  return {
+    TableName: tableName,
+    Key: keyOf(pk, QUOTA_SORT_KEY),
+    UpdateExpression: 'ADD #a :e',
+    ConditionExpression: 'attribute_not_exists(#a) OR size(#a) < :max',
+    ExpressionAttributeNames: { '#a': ATTR.active },
+    ExpressionAttributeValues: { ':e': { SS: [entry] }, ':max': num(max) },
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+  };
+}
+
+/** Drop entries from the set (idempotent; an emptied set disappears). */
+export function releaseInput(tableName: string, pk: string, entries: readonly string[]): UpdateItemCommandInput {
+  return {
+    TableName: tableName,
+    Key: keyOf(pk, QUOTA_SORT_KEY),
+    UpdateExpression: 'DELETE #a :e',
+    ExpressionAttributeNames: { '#a': ATTR.active },
+    ExpressionAttributeValues: { ':e': { SS: [...entries] } },
+  };
+}
+
+/** Status of up to 100 tasks of one owner, strongly consistent (quota reconciliation). */
+export function statusBatchInput(tableName: string, keys: Key[]): BatchGetItemCommandInput {
+  return {
+    RequestItems: {
+      [tableName]: { Keys: keys, ConsistentRead: true, ProjectionExpression: '#sk, #st', ExpressionAttributeNames: { '#sk': ATTR.sk, '#st': ATTR.status } },
+    },
+  };
+}
+
+/**
+ * One page of `list`: ONE strongly consistent Query on the creation-order LSI, oldest first,
+ * expired items filtered out (native TTL deletes late). `Limit` is one more than the page, so a
+ * page that ends exactly at the last task needs no empty follow-up page.
+ */
+export function listInput(tableName: string, pk: string, start: Item | undefined, limit: number, now: number): QueryCommandInput {
+  return {
+    TableName: tableName,
+    IndexName: LIST_INDEX,
+    KeyConditionExpression: '#pk = :pk',
+    FilterExpression: 'attribute_not_exists(#x) OR #x > :now',
+    ExpressionAttributeNames: { '#pk': ATTR.pk, '#x': ATTR.expiresAt },
+    ExpressionAttributeValues: { ':pk': { S: pk }, ':now': num(now) },
+    Limit: limit + 1,
+    ConsistentRead: true,
+    Select: 'ALL_ATTRIBUTES',
+    ScanIndexForward: true,
+    ...(start !== undefined && { ExclusiveStartKey: start }),
+  };
+}
+
+/** One page of the cleanup scan: keys of items expired at `now` (exact ms). */
+export function expiredScanInput(tableName: string, now: number, start: Record<string, AttributeValue> | undefined): ScanCommandInput {
+  return {
+    TableName: tableName,
+    FilterExpression: '#x <= :now',
+    ProjectionExpression: '#pk, #sk',
+    ExpressionAttributeNames: { '#x': ATTR.expiresAt, '#pk': ATTR.pk, '#sk': ATTR.sk },
+    ExpressionAttributeValues: { ':now': num(now) },
+    ConsistentRead: true,
+    ...(start !== undefined && { ExclusiveStartKey: start }),
+  };
+}

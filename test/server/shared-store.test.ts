@@ -1,0 +1,75 @@
+/**
+ * tasks/result waiting on a store shared between processes: a write made elsewhere emits nothing
+ * in this process, so the waiter must find it by re-reading (engine.sharedStorePollMs). Simulated
+ * with an InMemoryTaskStore subclass that claims `sharedAcrossProcesses` and writes through the
+ * storage primitive `_update` directly, which is exactly what another process's write looks like
+ * from here (the record changes, no change event).
+ */
+import assert from 'node:assert/strict';
+import { afterEach, describe, it } from 'node:test';
+import type { StoreCapabilities } from '../../src/contract.js';
+import type { Owner } from '../../src/owner.js';
+import { TaskEngine } from '../../src/server/engine.js';
+import { InMemoryTaskStore } from '../../src/stores/memory.js';
+import { bounded, isPending, memoryHarness, RELATED, text, type MemoryHarness } from './harness.js';
+
+class ElsewhereStore extends InMemoryTaskStore {
+  override readonly capabilities: StoreCapabilities;
+
+  constructor(shared: boolean) {
+    super();
+    this.capabilities = { sharedAcrossProcesses: shared };
+  }
+
+  /** Complete a task the way another process would: the record changes, no event here. */
+  async completeElsewhere(owner: Owner, taskId: string, result: { [key: string]: unknown }): Promise<void> {
+    const now = this.clock.now();
+    const write = await this._update(owner, taskId, { statusIn: ['working', 'input_required'], now }, {
+      status: 'completed',
+      outcome: { type: 'result', result: result as never },
+      lastUpdatedAt: now,
+    });
+    assert.ok(write.ok, 'the hidden write applied');
+  }
+}
+
+describe('tasks/result on a store shared across processes', () => {
+  let h: MemoryHarness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  const start = async (shared: boolean) => {
+    const store = new ElsewhereStore(shared);
+    const engine = new TaskEngine({ store, sharedStorePollMs: 20 });
+    h = await memoryHarness({ storeInstance: store, tasks: { engine } });
+    return { ...h, store };
+  };
+
+  it('R40 sharedAcrossProcesses: true -> a completion written elsewhere wakes the waiting tasks/result (bounded re-read)', async () => {
+    const { end, control, store, owner } = await start(true);
+    const task = await end.createTask('work', { id: 's1' });
+    await control.started('s1');
+    const result = end.request('tasks/result', { taskId: task.taskId });
+    assert.ok(await isPending(result, () => end.getTask(task.taskId)));
+    await store.completeElsewhere(owner, task.taskId, text('from another process'));
+    assert.deepEqual(await bounded(result, 'tasks/result to notice the external write', 2000), {
+      ...text('from another process'),
+      _meta: { [RELATED]: { taskId: task.taskId } },
+    });
+  });
+
+  it('contrast: sharedAcrossProcesses: false -> the waiter relies on in-process events only (still waiting 150 ms later)', async () => {
+    const { end, control, store, owner } = await start(false);
+    const task = await end.createTask('work', { id: 's2' });
+    await control.started('s2');
+    const result = end.request('tasks/result', { taskId: task.taskId });
+    result.catch(() => {}); // rejected when the client closes
+    assert.ok(await isPending(result, () => end.getTask(task.taskId)), 'waiting before the hidden write');
+    await store.completeElsewhere(owner, task.taskId, text('unseen'));
+    await new Promise((r) => setTimeout(r, 150));
+    assert.ok(await isPending(result), 'no polling for a process-local store');
+    assert.equal((await end.getTask(task.taskId)).status, 'completed', 'the record did change');
+  });
+});
