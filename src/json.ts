@@ -155,7 +155,7 @@ function walk(value: unknown, depth: number): unknown {
     const v = (value as Record<string, unknown>)[key];
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
     size += stringSize(key) + (members++ > 0 ? 2 : 1);
-    out[key] = walk(v, depth + 1);
+    setOwn(out, key, walk(v, depth + 1));
   }
   return Object.freeze(out);
 }
@@ -167,4 +167,10 @@ function digits(n: number): number {
     d++;
   }
   return d;
+}
+
+/** `target[key] = value` as an own data property, also for the key "__proto__" (no prototype change). */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

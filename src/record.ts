@@ -60,7 +60,26 @@ export interface ToWireTaskOptions {
   includeVariables?: boolean;
 }
 
-export function toWireTask(record: TaskRecord, options: ToWireTaskOptions = {}): WireTask {
+/** Records are immutable, so each one's wire form is computed once (ISO formatting is costly). */
+const wireCache = new WeakMap<TaskRecord, Readonly<WireTask>>();
+
+/**
+ * The wire `Task` of a record. Without variables the result is frozen and shared per record;
+ * copy it before changing it.
+ */
+export function toWireTask(record: TaskRecord, options: ToWireTaskOptions = {}): Readonly<WireTask> {
+  if (options.includeVariables && Object.keys(record.variables).length > 0) {
+    return { ...toWireTask(record), _meta: { [VARIABLES_META_KEY]: record.variables } };
+  }
+  let cached = wireCache.get(record);
+  if (!cached) {
+    cached = Object.freeze(buildWireTask(record));
+    if (Object.isFrozen(record)) wireCache.set(record, cached);
+  }
+  return cached;
+}
+
+function buildWireTask(record: TaskRecord): WireTask {
   const task: WireTask = {
     taskId: record.taskId,
     status: record.status,
@@ -70,9 +89,6 @@ export function toWireTask(record: TaskRecord, options: ToWireTaskOptions = {}):
   };
   if (record.statusMessage !== undefined) task.statusMessage = record.statusMessage;
   if (record.pollInterval !== undefined) task.pollInterval = record.pollInterval;
-  if (options.includeVariables && Object.keys(record.variables).length > 0) {
-    task._meta = { [VARIABLES_META_KEY]: record.variables };
-  }
   return task;
 }
 

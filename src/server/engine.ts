@@ -114,6 +114,10 @@ export class TaskEngine {
    * requests to `deliver` (R49, R51). Throws TASK_NOT_FOUND if it disappears (expires).
    */
   async waitForTerminal(owner: Owner, taskId: string, signal: AbortSignal, deliver: (request: PendingRequest) => Promise<void>): Promise<TaskRecord> {
+    // Fast path: a finished task needs no waiter. Otherwise register first, then re-read, so a
+    // change between the read and the registration cannot be missed.
+    const first = await this.store.get(owner, taskId);
+    if (isTerminal(first.status)) return first;
     for (;;) {
       signal.throwIfAborted();
       const wake = this.#nextWake(taskId, signal);

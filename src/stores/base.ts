@@ -29,7 +29,7 @@ import {
   ConcurrentModificationError,
 } from '../errors/index.js';
 import { generateTaskId, MAX_TASK_ID_LENGTH } from '../ids.js';
-import { adoptJson, isPlainObject, type JsonObject, type JsonValue } from '../json.js';
+import { adoptJson, isPlainObject, setOwn, type JsonObject, type JsonValue } from '../json.js';
 import { ANONYMOUS_OWNER, type Owner } from '../owner.js';
 import { isExpired, type TaskOutcome, type TaskRecord } from '../record.js';
 import { effectiveTtl, resolveSecurityConfig, type SecurityConfig } from '../security.js';
@@ -306,7 +306,7 @@ export abstract class BaseTaskStore implements TaskStore {
     const merged: JsonObject = { ...base };
     for (const [key, value] of Object.entries(patch)) {
       if (value === null) delete merged[key];
-      else if (value !== undefined) merged[key] = value as JsonValue;
+      else if (value !== undefined) setOwn(merged, key, value);
     }
     return this.#copyLimited(merged, 'Task variables', this.security.maxVariablesBytes);
   }

@@ -72,11 +72,21 @@ describe('toWireTask', () => {
     assert.ok(!('_meta' in toWireTask(record({ variables: {} }), { includeVariables: true })));
   });
 
-  it('the wire task is a fresh object (mutating it does not touch the record)', () => {
-    const rec = record();
+  it('the wire task of a stored (frozen) record is computed once, frozen and shared', () => {
+    const rec = Object.freeze(record());
     const wire = toWireTask(rec);
-    wire.status = 'failed';
+    assert.equal(toWireTask(rec), wire);
+    assert.ok(Object.isFrozen(wire));
+    assert.throws(() => {
+      (wire as { status: string }).status = 'failed';
+    }, TypeError);
     assert.equal(rec.status, 'working');
+  });
+
+  it('an unfrozen record gets a fresh wire object each time (no stale cache)', () => {
+    const rec = record();
+    assert.notEqual(toWireTask(rec), toWireTask(rec));
+    assert.deepEqual(toWireTask(rec), toWireTask(rec));
   });
 });
 

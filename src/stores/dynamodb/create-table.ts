@@ -14,7 +14,7 @@ import {
 import { createTableInput, LIST_INDEX, TABLE_DEFINITION } from './table.js';
 
 export interface CreateTableOptions {
-  /** Where the one-time warning about missing TTL support goes (default: console). */
+  /** Where the warning about missing TTL support goes, once per logger (default: console). */
   logger?: { warn(message: string): void };
   /** Give up waiting for ACTIVE after this many ms (default 300 000). */
   timeoutMs?: number;
@@ -27,7 +27,8 @@ export interface CreateTableResult {
   ttlEnabled: boolean;
 }
 
-let ttlWarned = false;
+/** Loggers already told that TTL is unsupported: each hears it once per process. */
+const warned = new WeakSet<object>();
 
 export async function createTable(client: DynamoDBClient, tableName: string, options: CreateTableOptions = {}): Promise<CreateTableResult> {
   const logger = options.logger ?? console;
@@ -83,8 +84,8 @@ async function enableTtl(client: DynamoDBClient, tableName: string, logger: { wa
     await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: attribute, Enabled: true } }));
     return true;
   } catch (err) {
-    if (!ttlWarned) {
-      ttlWarned = true;
+    if (!warned.has(logger)) {
+      warned.add(logger);
       const name = (err as { name?: string }).name ?? 'error';
       logger.warn(
         `mcp-tasks: could not enable DynamoDB TTL on ${attribute} (${name}); expired tasks stay invisible but are not deleted, so call store.cleanup() periodically on this endpoint`,
