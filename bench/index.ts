@@ -13,6 +13,8 @@ import { QUICK, type BenchModule, type BenchResult } from './harness.js';
 
 const MODULES: readonly { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'store-memory', load: () => import('./store-memory.js') },
+  { name: 'store-dynamodb', load: () => import('./store-dynamodb.js') },
+  { name: 'server', load: () => import('./server.js') },
 ];
 
 async function main(): Promise<void> {

@@ -178,7 +178,10 @@ export class TaskEngine {
       execution.lastStatus = task.status;
       // R57/R59: every status change, the full task, no related-task meta.
       execution.context.peer.notify({ method: 'notifications/tasks/status', params: toWireTask(task) as unknown as JsonObject });
-      this.logger({ event: isTerminal(task.status) ? (`task.${task.status}` as 'task.completed') : 'task.status', owner, taskId: task.taskId, status: task.status });
+      // Cancellation is logged where it is requested (TaskMethods.cancel), with its requestor.
+      if (task.status !== 'cancelled') {
+        this.logger({ event: isTerminal(task.status) ? (`task.${task.status}` as 'task.completed') : 'task.status', owner, taskId: task.taskId, status: task.status });
+      }
     }
     if (isTerminal(task.status)) {
       this.#executions.delete(task.taskId);

@@ -40,6 +40,9 @@ const engines = new WeakMap<TaskStore, TaskEngine>();
 export function engineFor(store: TaskStore, logger?: TasksLogger): TaskEngine {
   let engine = engines.get(store);
   if (!engine) engines.set(store, (engine = new TaskEngine({ store, ...(logger && { logger }) })));
+  else if (logger && engine.logger !== logger) {
+    throw new Error('withTasks: this store already has an engine with another logger; create a TaskEngine and pass it as options.engine');
+  }
   return engine;
 }
 

@@ -172,7 +172,7 @@ export class DynamoDbTaskStore extends BaseTaskStore {
       // drops it after the grace period if the task does not exist.
       const status = httpStatus(err);
       if (status !== undefined && status < 500) await this.#release(pk, [entry]).catch(() => undefined);
-      if (isItemTooLarge(err)) throw new PayloadTooLargeError(TASK_ITEM, size, MAX_ITEM_BYTES);
+      if (isItemTooLarge(err)) throw new PayloadTooLargeError(TASK_ITEM, Math.max(size, MAX_ITEM_BYTES + 1), MAX_ITEM_BYTES);
       if (isConditionalCheckFailed(err)) throw new StoreUnavailableError('could not store the new task (task ID already taken)', { cause: err });
       throw storeError(err);
     }

@@ -1,0 +1,137 @@
+/**
+ * Command-line flags of `mcp-tasks-server` (node:util parseArgs). Every refusal is a `CliError`
+ * naming the flag; `main.ts` prints it and exits with code 2.
+ */
+import { parseArgs } from 'node:util';
+
+export const USAGE = `Usage: mcp-tasks-server [options]
+
+Runs the mcp-tasks reference server (MCP Tasks, 2025-11-25) with the fixture tools of
+reference-server/FIXTURES.md. Default: Streamable HTTP on http://127.0.0.1:3000/mcp, in-memory store.
+
+Transport:
+  --port N                  HTTP port (default 3000; 0 = an ephemeral port, printed on stderr)
+  --host HOST               HTTP interface to bind (default 127.0.0.1)
+  --stdio                   serve one client over stdin/stdout instead of HTTP
+
+Store:
+  --store memory|dynamodb   task store (default memory; dynamodb is not available yet)
+
+Security limits:
+  --max-tasks-per-owner N   active tasks per owner (default 100)
+  --default-ttl-ms N        TTL of tasks created without task.ttl (default 3600000, at most --max-ttl-ms)
+  --max-ttl-ms N            larger requested TTLs are clamped to this (default 86400000)
+  --allow-anonymous         with --tokens: accept requests without a token (bound to their session)
+
+Identity (HTTP):
+  --tokens FILE             JSON object mapping bearer tokens to owner names,
+                            e.g. {"token-a":"alice","token-b":"bob"}; requests need
+                            "Authorization: Bearer <token>" (else HTTP 401) and tasks belong to
+                            the token's owner in every session
+  (no --tokens)             each HTTP session is its own owner: tasks are visible only in the
+                            session that created them
+  --stdio                   no authentication: the one client is the anonymous owner
+
+  -h, --help                print this help
+
+Logs (JSON lines) and the listening address go to stderr. Exit codes: 0 after SIGINT/SIGTERM
+(or the end of stdin with --stdio), 1 on a runtime failure, 2 on a bad flag or value.`;
+
+/** A refusal of the command line or the configuration; exit code 2. */
+export class CliError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export type StoreKind = 'memory' | 'dynamodb';
+
+export interface CliOptions {
+  transport: 'http' | 'stdio';
+  port: number;
+  host: string;
+  store: StoreKind;
+  maxTasksPerOwner?: number;
+  defaultTtlMs?: number;
+  maxTtlMs?: number;
+  allowAnonymous: boolean;
+  tokensFile?: string;
+}
+
+export type Cli = { help: true } | { help: false; options: CliOptions };
+
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_HOST = '127.0.0.1';
+
+/** Parse `process.argv.slice(2)`; throws `CliError` on any bad flag or value. */
+export function parseCli(argv: readonly string[]): Cli {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        stdio: { type: 'boolean' },
+        store: { type: 'string' },
+        'max-tasks-per-owner': { type: 'string' },
+        'default-ttl-ms': { type: 'string' },
+        'max-ttl-ms': { type: 'string' },
+        'allow-anonymous': { type: 'boolean' },
+        tokens: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    // parseArgs messages already name the flag ("Unknown option '--foo'", "Option '--port <value>' argument missing").
+    throw new CliError(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+  }
+  if (values.help) return { help: true };
+
+  const stdio = values.stdio === true;
+  if (stdio) {
+    for (const flag of ['port', 'host', 'tokens'] as const) {
+      if (values[flag] !== undefined) throw new CliError(`--${flag} applies to HTTP only; it cannot be combined with --stdio`);
+    }
+    if (values['allow-anonymous']) throw new CliError('--allow-anonymous applies to HTTP with --tokens; over --stdio the client is always anonymous');
+  }
+  if (values['allow-anonymous'] && values.tokens === undefined) {
+    throw new CliError('--allow-anonymous needs --tokens (without --tokens every HTTP session is already its own owner)');
+  }
+
+  const store = values.store ?? 'memory';
+  if (store !== 'memory' && store !== 'dynamodb') throw new CliError(`--store must be memory or dynamodb, got ${JSON.stringify(store)}`);
+
+  const options: CliOptions = {
+    transport: stdio ? 'stdio' : 'http',
+    port: values.port === undefined ? DEFAULT_PORT : integerFlag('--port', values.port, 0, 65535),
+    host: values.host ?? DEFAULT_HOST,
+    store,
+    allowAnonymous: values['allow-anonymous'] === true,
+  };
+  if (options.host.trim() === '') throw new CliError('--host must not be empty');
+  if (values['max-tasks-per-owner'] !== undefined) options.maxTasksPerOwner = integerFlag('--max-tasks-per-owner', values['max-tasks-per-owner'], 1);
+  if (values['default-ttl-ms'] !== undefined) options.defaultTtlMs = integerFlag('--default-ttl-ms', values['default-ttl-ms'], 1);
+  if (values['max-ttl-ms'] !== undefined) options.maxTtlMs = integerFlag('--max-ttl-ms', values['max-ttl-ms'], 1);
+  if (options.defaultTtlMs !== undefined && options.maxTtlMs !== undefined && options.defaultTtlMs > options.maxTtlMs) {
+    throw new CliError(`--default-ttl-ms (${options.defaultTtlMs}) must not exceed --max-ttl-ms (${options.maxTtlMs})`);
+  }
+  if (values.tokens !== undefined) {
+    if (values.tokens === '') throw new CliError('--tokens needs a file name');
+    options.tokensFile = values.tokens;
+  }
+  return { help: false, options };
+}
+
+function integerFlag(flag: string, raw: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
+    throw new CliError(`${flag} must be ${range}, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}

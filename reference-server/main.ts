@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+/**
+ * `mcp-tasks-server` (`npm start`): flags -> the reference server. Wiring only; see USAGE in
+ * args.ts and the fixture tools in FIXTURES.md.
+ */
+import { CliError, parseCli, USAGE, type CliOptions } from './args.js';
+import type { StoreOptions } from './server.js';
+import { loadTokens } from './tokens.js';
+
+const PROGRAM = 'mcp-tasks-server';
+const SHUTDOWN_TIMEOUT_MS = 5_000;
+
+async function main(): Promise<void> {
+  const cli = parseCli(process.argv.slice(2));
+  if (cli.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const { options } = cli;
+  const storeOptions = toStoreOptions(options);
+  // A signal during startup: nothing to close yet.
+  let stop: () => void = () => process.exit(0);
+  process.on('SIGINT', () => stop()).on('SIGTERM', () => stop());
+
+  // The SDK is loaded only now, so that --help and bad flags answer at once.
+  if (options.transport === 'stdio') {
+    const { startStdioServer } = await import('./stdio.js');
+    const server = await startStdioServer(storeOptions);
+    process.stderr.write(`mcp-tasks reference server listening on stdio (store: ${options.store})\n`);
+    stop = onceOnly(() => server.close());
+    void server.ended.then(stop);
+    return;
+  }
+
+  const tokens = options.tokensFile === undefined ? undefined : loadTokens(options.tokensFile);
+  const { startHttpServer } = await import('./http.js');
+  const server = await startHttpServer({
+    ...storeOptions,
+    port: options.port,
+    host: options.host,
+    allowAnonymous: options.allowAnonymous,
+    ...(tokens && { tokens }),
+  });
+  const owner = options.tokensFile === undefined
+    ? 'each session is its own owner (no --tokens)'
+    : `bearer tokens required${options.allowAnonymous ? ' (requests without one: owned by their session)' : ''}`;
+  process.stderr.write(`mcp-tasks reference server listening on ${server.url} (store: ${options.store})\n`);
+  process.stderr.write(`mcp-tasks reference server: ${owner}\n`);
+  stop = onceOnly(() => server.close());
+}
+
+function toStoreOptions(options: CliOptions): StoreOptions {
+  return {
+    store: options.store,
+    security: {
+      ...(options.maxTasksPerOwner !== undefined && { maxActiveTasksPerOwner: options.maxTasksPerOwner }),
+      ...(options.defaultTtlMs !== undefined && { defaultTtlMs: options.defaultTtlMs }),
+      ...(options.maxTtlMs !== undefined && { maxTtlMs: options.maxTtlMs }),
+    },
+  };
+}
+
+/** Shut down once (later signals are ignored), then exit 0; 1 if closing fails or hangs. */
+function onceOnly(close: () => Promise<void>): () => void {
+  let started = false;
+  return () => {
+    if (started) return;
+    started = true;
+    setTimeout(() => fail(new Error(`shutdown took longer than ${SHUTDOWN_TIMEOUT_MS} ms`), 1), SHUTDOWN_TIMEOUT_MS).unref();
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => fail(error, 1),
+    );
+  };
+}
+
+function fail(error: unknown, code: number): never {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${PROGRAM}: ${message}\n`);
+  if (error instanceof CliError) process.stderr.write(`Run ${PROGRAM} --help for usage.\n`);
+  process.exit(code);
+}
+
+main().catch((error: unknown) => fail(error, error instanceof CliError ? error.exitCode : 1));

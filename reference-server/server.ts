@@ -1,0 +1,84 @@
+/**
+ * The reference server's core: the shared store and one `McpServer` (+ `withTasks`) with the
+ * fixture tools. The HTTP transport builds one of these per session (http.ts), stdio one in all
+ * (stdio.ts); they share the store, hence one TaskEngine, so a task started in one session can be
+ * read, awaited and cancelled from another session of the same owner.
+ */
+import { readFileSync } from 'node:fs';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { DEFAULT_SECURITY_CONFIG, InMemoryTaskStore, jsonLinesLogger, withTasks, type SecurityConfig, type TaskStore, type TasksLogger, type TasksServer } from '../src/index.js';
+import { CliError, type StoreKind } from './args.js';
+import { registerFixtures } from './fixtures.js';
+
+export const SERVER_NAME = 'mcp-tasks-reference';
+export const SERVER_VERSION = packageVersion();
+export const DYNAMODB_UNAVAILABLE = 'the DynamoDB store is not available yet (it arrives with its own issue)';
+/** How often the in-memory store deletes expired tasks. */
+export const CLEANUP_INTERVAL_MS = 60_000;
+
+export interface StoreOptions {
+  store?: StoreKind;
+  /** Overrides of the library's defaults (README, "Limits and defaults"). */
+  security?: Partial<SecurityConfig>;
+}
+
+/** The task store for `--store`; throws CliError for a store this build cannot provide. */
+export function createStore(options: StoreOptions = {}): TaskStore {
+  const kind = options.store ?? 'memory';
+  if (kind === 'dynamodb') throw new CliError(DYNAMODB_UNAVAILABLE);
+  const security = { ...options.security };
+  // A lone --max-ttl-ms below the default TTL lowers the default with it.
+  const defaultTtl = DEFAULT_SECURITY_CONFIG.defaultTtlMs;
+  if (security.defaultTtlMs === undefined && typeof security.maxTtlMs === 'number' && defaultTtl !== null && security.maxTtlMs < defaultTtl) {
+    security.defaultTtlMs = security.maxTtlMs;
+  }
+  try {
+    return new InMemoryTaskStore({ security, cleanupIntervalMs: CLEANUP_INTERVAL_MS });
+  } catch (error) {
+    throw new CliError(`invalid security limits: ${(error as Error).message}`);
+  }
+}
+
+export interface ReferenceServerOptions {
+  store: TaskStore;
+  /** Declare and serve tasks/list. The transports set it: every requestor they serve is identified. */
+  list: boolean;
+  logger?: TasksLogger;
+}
+
+export interface ReferenceServer {
+  mcp: McpServer;
+  tasks: TasksServer;
+}
+
+/** One MCP server (`mcp-tasks-reference`) with Tasks and the fixture tools, on a shared store. */
+export function createReferenceServer(options: ReferenceServerOptions): ReferenceServer {
+  const mcp = new McpServer(
+    { name: SERVER_NAME, version: SERVER_VERSION },
+    {
+      capabilities: { tools: {} },
+      instructions: 'Reference server of mcp-tasks for the MCP Tasks utility (2025-11-25). The fixture tools are documented in reference-server/FIXTURES.md.',
+    },
+  );
+  const tasks = withTasks(mcp, { store: options.store, list: options.list, logger: options.logger ?? jsonLinesLogger });
+  registerFixtures(tasks);
+  return { mcp, tasks };
+}
+
+/** A JSON line on stderr in the same shape as the library's audit log. */
+export function logLine(entry: { event: string; [key: string]: unknown }): void {
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+}
+
+function packageVersion(): string {
+  // dist/reference-server/server.js -> package.json at the package root.
+  for (const relative of ['../../package.json', '../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: unknown; version?: unknown };
+      if (pkg.name === 'mcp-tasks' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // try the next candidate
+    }
+  }
+  return '0.0.0';
+}

@@ -1,0 +1,51 @@
+/**
+ * The reference server over stdio: one client (the process that started us), no authentication.
+ * That client is the anonymous owner (`allowAnonymous` is switched on), and since it is the only
+ * requestor, `tasks/list` is declared: listing can reveal nothing of anyone else (R80, A15).
+ * stdout carries only protocol messages; logs go to stderr.
+ */
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { engineFor, jsonLinesLogger, type TaskStore, type TasksLogger } from '../src/index.js';
+import { createReferenceServer, createStore, type StoreOptions } from './server.js';
+
+export interface StdioServerOptions extends StoreOptions {
+  logger?: TasksLogger;
+  stdin?: NodeJS.ReadableStream & { pause(): unknown };
+  stdout?: NodeJS.WritableStream;
+}
+
+export interface StdioServerHandle {
+  readonly store: TaskStore;
+  /** Resolves when the client closes our stdin (or the transport closes). */
+  readonly ended: Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startStdioServer(options: StdioServerOptions = {}): Promise<StdioServerHandle> {
+  const store = createStore({ ...options, security: { ...options.security, allowAnonymous: true } });
+  const logger = options.logger ?? jsonLinesLogger;
+  const engine = engineFor(store, logger);
+  const { mcp } = createReferenceServer({ store, list: true, logger });
+  const stdin = options.stdin ?? process.stdin;
+  const transport = new StdioServerTransport(stdin as never, (options.stdout ?? process.stdout) as never);
+
+  let ended!: () => void;
+  const endedPromise = new Promise<void>((resolve) => (ended = resolve));
+  transport.onclose = () => ended();
+  stdin.once('end', () => ended());
+  await mcp.connect(transport);
+
+  let closing: Promise<void> | undefined;
+  return {
+    store,
+    ended: endedPromise,
+    close() {
+      closing ??= (async () => {
+        await mcp.close();
+        engine.close();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}
