@@ -100,6 +100,48 @@ export const UPSTREAM_DEF_NAMES = [
   "UntitledSingleSelectEnumSchema"
 ] as const;
 
+/** The task-related roots the selection starts from: the defs `mcp-tasks/validate` names. */
+export const ROOT_DEF_NAMES = [
+  "Task",
+  "TaskStatus",
+  "TaskMetadata",
+  "RelatedTaskMetadata",
+  "TaskAugmentedRequestParams",
+  "CreateTaskResult",
+  "GetTaskRequest",
+  "GetTaskResult",
+  "GetTaskPayloadRequest",
+  "GetTaskPayloadResult",
+  "ListTasksRequest",
+  "ListTasksResult",
+  "CancelTaskRequest",
+  "CancelTaskResult",
+  "TaskStatusNotification",
+  "TaskStatusNotificationParams",
+  "ToolExecution",
+  "Tool",
+  "ListToolsResult",
+  "CallToolRequest",
+  "CallToolRequestParams",
+  "CallToolResult",
+  "CreateMessageRequest",
+  "CreateMessageRequestParams",
+  "CreateMessageResult",
+  "ElicitRequest",
+  "ElicitRequestParams",
+  "ElicitResult",
+  "ClientCapabilities",
+  "ServerCapabilities",
+  "InitializeResult",
+  "JSONRPCRequest",
+  "JSONRPCNotification",
+  "JSONRPCResultResponse",
+  "JSONRPCErrorResponse",
+  "JSONRPCResponse",
+  "JSONRPCMessage",
+  "Error"
+] as const;
+
 /** Defs added by mcp-tasks; not upstream (TASKS-REQUIREMENTS A3). */
 export const ADDED_DEF_NAMES = [
   "ToolsCallResult",

@@ -10,7 +10,7 @@
  *   mcp-tasks additions `ToolsCallResult`, `SamplingCreateMessageResult`, `ElicitationCreateResult`.
  */
 import type * as T from '../../generated/types.js';
-import type { TasksSchemaDefName } from '../../generated/schemas.js';
+import { ADDED_DEF_NAMES, ROOT_DEF_NAMES, type TasksSchemaDefName } from '../../generated/schemas.js';
 
 /** Name -> generated TypeScript type of a payload that passed validation. */
 export interface PayloadTypeMap {
@@ -108,49 +108,8 @@ const METHOD_NAMES = {
   'initialize result': 'InitializeResult',
 } as const;
 
-const DEF_NAMES = [
-  'Task',
-  'TaskStatus',
-  'TaskMetadata',
-  'RelatedTaskMetadata',
-  'TaskAugmentedRequestParams',
-  'CreateTaskResult',
-  'GetTaskRequest',
-  'GetTaskResult',
-  'GetTaskPayloadRequest',
-  'GetTaskPayloadResult',
-  'ListTasksRequest',
-  'ListTasksResult',
-  'CancelTaskRequest',
-  'CancelTaskResult',
-  'TaskStatusNotification',
-  'TaskStatusNotificationParams',
-  'ToolExecution',
-  'Tool',
-  'ListToolsResult',
-  'CallToolRequest',
-  'CallToolRequestParams',
-  'CallToolResult',
-  'CreateMessageRequest',
-  'CreateMessageRequestParams',
-  'CreateMessageResult',
-  'ElicitRequest',
-  'ElicitRequestParams',
-  'ElicitResult',
-  'ClientCapabilities',
-  'ServerCapabilities',
-  'InitializeResult',
-  'JSONRPCRequest',
-  'JSONRPCNotification',
-  'JSONRPCResultResponse',
-  'JSONRPCErrorResponse',
-  'JSONRPCResponse',
-  'JSONRPCMessage',
-  'Error',
-  'ToolsCallResult',
-  'SamplingCreateMessageResult',
-  'ElicitationCreateResult',
-] as const satisfies readonly TasksSchemaDefName[];
+/** Every def exposed by name: the selection's roots and our additions (one list, in generated/). */
+const DEF_NAMES = [...ROOT_DEF_NAMES, ...ADDED_DEF_NAMES] as const satisfies readonly TasksSchemaDefName[];
 
 /** Payload name -> `$defs` entry of `generated/schemas.ts` that validates it. */
 export const PAYLOAD_DEFS: { readonly [N in PayloadName]: TasksSchemaDefName } = {
