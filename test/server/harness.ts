@@ -4,6 +4,7 @@
  * over `InMemoryTransport` (Streamable HTTP: http-harness.ts).
  * Requests are raw JSON-RPC (`client.request(..., ResultSchema)`), never the SDK's task helpers.
  */
+import type { WireTask } from '../../src/index.js';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -221,16 +222,8 @@ export class ClientEnd {
   }
 }
 
-export interface WireTask {
-  taskId: string;
-  status: string;
-  statusMessage?: string;
-  createdAt: string;
-  lastUpdatedAt: string;
-  ttl: number | null;
-  pollInterval?: number;
-  _meta?: { [key: string]: unknown };
-}
+/** What the tests read off the wire: the library's own wire type. */
+export type { WireTask };
 
 export function newClient(): Client {
   return new Client({ name: 'e2e-client', version: '1.0.0' }, { capabilities: { elicitation: { form: {} } } });
