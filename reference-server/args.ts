@@ -5,6 +5,8 @@
 import { parseArgs } from 'node:util';
 
 export const USAGE = `Usage: mcp-tasks-server [options]
+       mcp-tasks-server table create --table NAME [--dynamodb-endpoint URL] [--region R]
+       mcp-tasks-server table --print-template [--table NAME]
 
 Runs the mcp-tasks reference server (MCP Tasks, 2025-11-25) with the fixture tools of
 reference-server/FIXTURES.md. Default: Streamable HTTP on http://127.0.0.1:3000/mcp, in-memory store.
@@ -15,7 +17,18 @@ Transport:
   --stdio                   serve one client over stdin/stdout instead of HTTP
 
 Store:
-  --store memory|dynamodb   task store (default memory; dynamodb is not available yet)
+  --store memory|dynamodb   task store (default memory)
+  --table NAME              with dynamodb: the table (create it with \`table create\`, --create-table
+                            or infra/template.json); instances on one table share their tasks
+  --dynamodb-endpoint URL   with dynamodb: endpoint (DynamoDB Local, dynalite, ...; default AWS).
+                            Without AWS credentials in the environment, dummy ones are used
+  --region R                with dynamodb: AWS region (default AWS_REGION, or us-east-1 with an endpoint)
+  --create-table            with dynamodb: create the table if it is missing (local use)
+  --cursor-secret S         with dynamodb: list cursor secret, the same on every instance
+                            (default env MCP_TASKS_CURSOR_SECRET, else derived from the table
+                            name with a warning: set it in production)
+  --lease-ms N              with dynamodb: task lease (default 30000, renewed every third); a task
+                            whose instance died becomes failed after it
 
 Security limits:
   --max-tasks-per-owner N   active tasks per owner (default 100)
@@ -58,7 +71,22 @@ export interface CliOptions {
   maxTtlMs?: number;
   allowAnonymous: boolean;
   tokensFile?: string;
+  dynamodb?: DynamoDbCliOptions;
+  leaseMs?: number;
 }
+
+export interface DynamoDbCliOptions {
+  table: string;
+  endpoint?: string;
+  region?: string;
+  createTable: boolean;
+  cursorSecret?: string;
+}
+
+/** `mcp-tasks-server table ...` */
+export type TableCommand =
+  | { command: 'create'; table: string; endpoint?: string; region?: string }
+  | { command: 'print-template'; table?: string };
 
 export type Cli = { help: true } | { help: false; options: CliOptions };
 
@@ -83,6 +111,12 @@ export function parseCli(argv: readonly string[]): Cli {
         'max-ttl-ms': { type: 'string' },
         'allow-anonymous': { type: 'boolean' },
         tokens: { type: 'string' },
+        table: { type: 'string' },
+        'dynamodb-endpoint': { type: 'string' },
+        region: { type: 'string' },
+        'create-table': { type: 'boolean' },
+        'cursor-secret': { type: 'string' },
+        'lease-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -124,7 +158,83 @@ export function parseCli(argv: readonly string[]): Cli {
     if (values.tokens === '') throw new CliError('--tokens needs a file name');
     options.tokensFile = values.tokens;
   }
+  if (store === 'dynamodb') {
+    if (values.table === undefined) throw new CliError('--store dynamodb needs --table NAME (create the table with `mcp-tasks-server table create --table NAME`)');
+    options.dynamodb = {
+      table: tableName(values.table),
+      createTable: values['create-table'] === true,
+      ...(values['dynamodb-endpoint'] !== undefined && { endpoint: endpointFlag(values['dynamodb-endpoint']) }),
+      ...(values.region !== undefined && { region: nonEmpty('--region', values.region) }),
+      ...(values['cursor-secret'] !== undefined && { cursorSecret: nonEmpty('--cursor-secret', values['cursor-secret']) }),
+    };
+    if (values['lease-ms'] !== undefined) options.leaseMs = integerFlag('--lease-ms', values['lease-ms'], 3);
+  } else {
+    for (const flag of ['table', 'dynamodb-endpoint', 'region', 'create-table', 'cursor-secret', 'lease-ms'] as const) {
+      if (values[flag] !== undefined) throw new CliError(`--${flag} applies to --store dynamodb only`);
+    }
+  }
   return { help: false, options };
+}
+
+/** Parse the arguments after `table`; throws `CliError`. */
+export function parseTableCli(argv: readonly string[]): TableCommand | { help: true } {
+  let values;
+  let positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: true,
+      options: {
+        table: { type: 'string' },
+        'dynamodb-endpoint': { type: 'string' },
+        region: { type: 'string' },
+        'print-template': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+  }
+  if (values.help) return { help: true };
+  if (values['print-template']) {
+    if (positionals.length > 0) throw new CliError(`table --print-template takes no command, got ${JSON.stringify(positionals[0])}`);
+    for (const flag of ['dynamodb-endpoint', 'region'] as const) {
+      if (values[flag] !== undefined) throw new CliError(`--${flag} does not apply to table --print-template`);
+    }
+    return { command: 'print-template', ...(values.table !== undefined && { table: tableName(values.table) }) };
+  }
+  if (positionals.length !== 1 || positionals[0] !== 'create') {
+    throw new CliError('usage: mcp-tasks-server table create --table NAME [--dynamodb-endpoint URL] [--region R] | table --print-template [--table NAME]');
+  }
+  if (values.table === undefined) throw new CliError('table create needs --table NAME');
+  return {
+    command: 'create',
+    table: tableName(values.table),
+    ...(values['dynamodb-endpoint'] !== undefined && { endpoint: endpointFlag(values['dynamodb-endpoint']) }),
+    ...(values.region !== undefined && { region: nonEmpty('--region', values.region) }),
+  };
+}
+
+function tableName(raw: string): string {
+  if (!/^[A-Za-z0-9_.-]{3,255}$/.test(raw)) throw new CliError(`--table must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -), got ${JSON.stringify(raw)}`);
+  return raw;
+}
+
+function endpointFlag(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new CliError(`--dynamodb-endpoint must be a URL, got ${JSON.stringify(raw)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError(`--dynamodb-endpoint must be an http(s) URL, got ${JSON.stringify(raw)}`);
+  return raw;
+}
+
+function nonEmpty(flag: string, raw: string): string {
+  if (raw.trim() === '') throw new CliError(`${flag} must not be empty`);
+  return raw;
 }
 
 function integerFlag(flag: string, raw: string, min: number, max = Number.MAX_SAFE_INTEGER): number {

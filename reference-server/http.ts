@@ -16,7 +16,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { engineFor, jsonLinesLogger, type TaskStore, type TasksLogger } from '../src/index.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './args.js';
-import { createReferenceServer, createStore, logLine, type StoreOptions } from './server.js';
+import { createReferenceServer, openStore, logLine, type StoreOptions } from './server.js';
 import { bearerToken, type TokenTable } from './tokens.js';
 
 export const MCP_PATH = '/mcp';
@@ -59,9 +59,9 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   const allowAnonymous = options.allowAnonymous === true;
   // Every HTTP requestor is identified (by token or by session), so the store may keep refusing
   // identity-less requests unless asked otherwise, and tasks/list is declared (R80).
-  const store = createStore({ ...options, security: { ...options.security, ...(allowAnonymous && { allowAnonymous: true }) } });
+  const store = await openStore({ ...options, security: { ...options.security, ...(allowAnonymous && { allowAnonymous: true }) } });
   const logger = options.logger ?? jsonLinesLogger;
-  const engine = engineFor(store, logger);
+  const engine = engineFor(store, logger, options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs });
   const sessions = new Map<string, Session>();
   let closing: Promise<void> | undefined;
 

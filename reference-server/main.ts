@@ -3,7 +3,7 @@
  * `mcp-tasks-server` (`npm start`): flags -> the reference server. Wiring only; see USAGE in
  * args.ts and the fixture tools in FIXTURES.md.
  */
-import { CliError, parseCli, USAGE, type CliOptions } from './args.js';
+import { CliError, parseCli, parseTableCli, USAGE, type CliOptions } from './args.js';
 import type { StoreOptions } from './server.js';
 import { loadTokens } from './tokens.js';
 
@@ -11,7 +11,9 @@ const PROGRAM = 'mcp-tasks-server';
 const SHUTDOWN_TIMEOUT_MS = 5_000;
 
 async function main(): Promise<void> {
-  const cli = parseCli(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'table') return tableCommand(argv.slice(1));
+  const cli = parseCli(argv);
   if (cli.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
   if (options.transport === 'stdio') {
     const { startStdioServer } = await import('./stdio.js');
     const server = await startStdioServer(storeOptions);
-    process.stderr.write(`mcp-tasks reference server listening on stdio (store: ${options.store})\n`);
+    process.stderr.write(`mcp-tasks reference server listening on stdio (store: ${storeLabel(options)})\n`);
     stop = onceOnly(() => server.close());
     void server.ended.then(stop);
     return;
@@ -44,20 +46,36 @@ async function main(): Promise<void> {
   const owner = options.tokensFile === undefined
     ? 'each session is its own owner (no --tokens)'
     : `bearer tokens required${options.allowAnonymous ? ' (requests without one: owned by their session)' : ''}`;
-  process.stderr.write(`mcp-tasks reference server listening on ${server.url} (store: ${options.store})\n`);
+  process.stderr.write(`mcp-tasks reference server listening on ${server.url} (store: ${storeLabel(options)})\n`);
   process.stderr.write(`mcp-tasks reference server: ${owner}\n`);
   stop = onceOnly(() => server.close());
+}
+
+async function tableCommand(argv: readonly string[]): Promise<void> {
+  const command = parseTableCli(argv);
+  if ('help' in command) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const { runTableCommand } = await import('./dynamodb.js');
+  process.stdout.write(await runTableCommand(command));
 }
 
 function toStoreOptions(options: CliOptions): StoreOptions {
   return {
     store: options.store,
+    ...(options.dynamodb && { dynamodb: options.dynamodb }),
+    ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
     security: {
       ...(options.maxTasksPerOwner !== undefined && { maxActiveTasksPerOwner: options.maxTasksPerOwner }),
       ...(options.defaultTtlMs !== undefined && { defaultTtlMs: options.defaultTtlMs }),
       ...(options.maxTtlMs !== undefined && { maxTtlMs: options.maxTtlMs }),
     },
   };
+}
+
+function storeLabel(options: CliOptions): string {
+  return options.dynamodb ? `dynamodb, table ${options.dynamodb.table}` : options.store;
 }
 
 /** Shut down once (later signals are ignored), then exit 0; 1 if closing fails or hangs. */

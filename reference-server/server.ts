@@ -6,13 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { DEFAULT_SECURITY_CONFIG, InMemoryTaskStore, jsonLinesLogger, withTasks, type SecurityConfig, type TaskStore, type TasksLogger, type TasksServer } from '../src/index.js';
-import { CliError, type StoreKind } from './args.js';
+import { DEFAULT_SECURITY_CONFIG, InMemoryTaskStore, isTasksError, jsonLinesLogger, withTasks, type SecurityConfig, type TaskStore, type TasksLogger, type TasksServer } from '../src/index.js';
+import { CliError, type DynamoDbCliOptions, type StoreKind } from './args.js';
 import { registerFixtures } from './fixtures.js';
 
 export const SERVER_NAME = 'mcp-tasks-reference';
 export const SERVER_VERSION = packageVersion();
-export const DYNAMODB_UNAVAILABLE = 'the DynamoDB store is not available yet (it arrives with its own issue)';
 /** How often the in-memory store deletes expired tasks. */
 export const CLEANUP_INTERVAL_MS = 60_000;
 
@@ -20,23 +19,43 @@ export interface StoreOptions {
   store?: StoreKind;
   /** Overrides of the library's defaults (README, "Limits and defaults"). */
   security?: Partial<SecurityConfig>;
+  /** With `store: 'dynamodb'`: table, endpoint, region, cursor secret. */
+  dynamodb?: DynamoDbCliOptions;
+  /** Task lease on a shared store (ms; default 30 000). */
+  leaseMs?: number;
 }
 
-/** The task store for `--store`; throws CliError for a store this build cannot provide. */
+/** The in-memory task store (`--store memory`); for `dynamodb` use `openStore`. */
 export function createStore(options: StoreOptions = {}): TaskStore {
   const kind = options.store ?? 'memory';
-  if (kind === 'dynamodb') throw new CliError(DYNAMODB_UNAVAILABLE);
+  if (kind === 'dynamodb') throw new CliError('the DynamoDB store is opened asynchronously: use openStore()');
+  const security = resolveSecurity(options);
+  try {
+    return new InMemoryTaskStore({ security, cleanupIntervalMs: CLEANUP_INTERVAL_MS });
+  } catch (error) {
+    throw new CliError(`invalid security limits: ${(error as Error).message}`);
+  }
+}
+
+/** The task store for `--store` (memory or DynamoDB); throws CliError on a bad configuration. */
+export async function openStore(options: StoreOptions = {}): Promise<TaskStore> {
+  if ((options.store ?? 'memory') !== 'dynamodb') return createStore(options);
+  if (options.dynamodb === undefined) throw new CliError('--store dynamodb needs --table NAME');
+  const security = resolveSecurity(options);
+  const { openDynamoDbStore } = await import('./dynamodb.js');
+  return openDynamoDbStore(options.dynamodb, security).catch((error: unknown) => {
+    throw isTasksError(error, 'INVALID_ARGUMENT') ? new CliError(`invalid security limits: ${(error as Error).message}`) : error;
+  });
+}
+
+function resolveSecurity(options: StoreOptions): Partial<SecurityConfig> {
   const security = { ...options.security };
   // A lone --max-ttl-ms below the default TTL lowers the default with it.
   const defaultTtl = DEFAULT_SECURITY_CONFIG.defaultTtlMs;
   if (security.defaultTtlMs === undefined && typeof security.maxTtlMs === 'number' && defaultTtl !== null && security.maxTtlMs < defaultTtl) {
     security.defaultTtlMs = security.maxTtlMs;
   }
-  try {
-    return new InMemoryTaskStore({ security, cleanupIntervalMs: CLEANUP_INTERVAL_MS });
-  } catch (error) {
-    throw new CliError(`invalid security limits: ${(error as Error).message}`);
-  }
+  return security;
 }
 
 export interface ReferenceServerOptions {

@@ -6,7 +6,7 @@
  */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { engineFor, jsonLinesLogger, type TaskStore, type TasksLogger } from '../src/index.js';
-import { createReferenceServer, createStore, type StoreOptions } from './server.js';
+import { createReferenceServer, openStore, type StoreOptions } from './server.js';
 
 export interface StdioServerOptions extends StoreOptions {
   logger?: TasksLogger;
@@ -22,9 +22,9 @@ export interface StdioServerHandle {
 }
 
 export async function startStdioServer(options: StdioServerOptions = {}): Promise<StdioServerHandle> {
-  const store = createStore({ ...options, security: { ...options.security, allowAnonymous: true } });
+  const store = await openStore({ ...options, security: { ...options.security, allowAnonymous: true } });
   const logger = options.logger ?? jsonLinesLogger;
-  const engine = engineFor(store, logger);
+  const engine = engineFor(store, logger, options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs });
   const { mcp } = createReferenceServer({ store, list: true, logger });
   const stdin = options.stdin ?? process.stdin;
   const transport = new StdioServerTransport(stdin as never, (options.stdout ?? process.stdout) as never);

@@ -46,6 +46,14 @@
  *   existed when listing began exactly once, also when tasks are added between pages (R63).
  *   Cursors are opaque and bound to the owner; a foreign, tampered, expired or garbage cursor
  *   fails with INVALID_CURSOR (R62, R64).
+ * - Leases (stores shared across processes). `create` with `lease` records a lease
+ *   `{ holder, expiresAt = now + ms }`: the holder (one server instance) runs the task and keeps the
+ *   lease alive with `renewLease` (one conditional write: status active, same holder, unexpired
+ *   task). Every read (`get`, `getResult`, `list`) that finds an ACTIVE task whose lease has
+ *   expired makes ONE conditional write to `failed` (error -32603, LEASE_EXPIRED_MESSAGE as error
+ *   message and status message), conditioned on the status and on that same lease expiry, so a
+ *   renewal racing it wins; it returns the resulting record. Tasks created without a lease never
+ *   expire this way.
  * - Isolation of data. Records handed out are immutable snapshots. Values passed in become part
  *   of the record: plain JSON data is deep-frozen in place and kept without a copy (do not pass
  *   objects you will mutate afterwards); anything else is copied with JSON semantics.
@@ -64,7 +72,13 @@ export interface CreateTaskInput {
   statusMessage?: string;
   /** Initial variables. */
   variables?: JsonObject;
+  /** Give the task a lease (see "Leases"): `holder` runs it and renews within `ms`. */
+  lease?: { holder: string; ms: number };
 }
+
+/** Status message (and error message) of a task whose lease expired. */
+export const LEASE_EXPIRED_MESSAGE = 'The worker running this task stopped (lease expired)';
+
 
 export interface StatusUpdate {
   /** Compare-and-set: the write happens only if the current status is (one of) these. */
@@ -123,6 +137,13 @@ export interface TaskStore {
   getResult(owner: Owner, taskId: string): Promise<TaskResult>;
   list(owner: Owner, options?: ListOptions): Promise<TaskPage>;
   cancel(owner: Owner, taskId: string, statusMessage?: string): Promise<TaskRecord>;
+  /**
+   * Extend the lease of an active task held by `holder` to now + `leaseMs`: one conditional
+   * write. When the write does not apply (the task is terminal, or another holder's), returns
+   * the current record unchanged, so the caller learns e.g. `cancelled`; TASK_NOT_FOUND when the
+   * task is gone. Optional: stores without it cannot run leased tasks.
+   */
+  renewLease?(owner: Owner, taskId: string, holder: string, leaseMs: number): Promise<TaskRecord>;
   /** Remove expired tasks and their results; returns how many were removed. */
   cleanup(): Promise<number>;
   /** Subscribe to this process's writes; returns the unsubscribe function. */

@@ -20,7 +20,8 @@ export type { SecurityConfig } from './security.js';
 export { ANONYMOUS_OWNER, resolveOwner } from './owner.js';
 export type { Owner, OwnerSource, ResolveOwnerOptions } from './owner.js';
 export { toWireTask, isExpired, VARIABLES_META_KEY, RELATED_TASK_META_KEY } from './record.js';
-export type { TaskRecord, TaskOutcome, WireTask, ToWireTaskOptions } from './record.js';
+export type { TaskRecord, TaskOutcome, TaskLease, WireTask, ToWireTaskOptions } from './record.js';
+export { LEASE_EXPIRED_MESSAGE } from './contract.js';
 export type {
   TaskStore,
   CreateTaskInput,

@@ -12,6 +12,12 @@ export type TaskOutcome =
   | { readonly type: 'result'; readonly result: JsonObject }
   | { readonly type: 'error'; readonly error: JsonRpcErrorObject };
 
+/** Who runs a task, until when (epoch ms); renewed while the work runs. */
+export interface TaskLease {
+  readonly holder: string;
+  readonly expiresAt: number;
+}
+
 /** Records handed out by stores are immutable snapshots. */
 export interface TaskRecord {
   readonly taskId: string;
@@ -33,6 +39,8 @@ export interface TaskRecord {
   readonly variables: JsonObject;
   /** Set by `complete` (completed/failed); never set for `cancelled`. */
   readonly outcome?: TaskOutcome;
+  /** The lease of the instance running the task, when created with one (shared stores). */
+  readonly lease?: TaskLease;
   /** Incremented by every write; the basis of optimistic concurrency. */
   readonly version: number;
 }

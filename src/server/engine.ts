@@ -8,6 +8,7 @@
  * between processes (`capabilities.sharedAcrossProcesses`), a change may happen elsewhere, so
  * waiters also re-read the store every `sharedStorePollMs` (bounded, default 500 ms).
  */
+import { randomBytes } from 'node:crypto';
 import type { TaskChange, TaskStore } from '../contract.js';
 import { isTasksError } from '../errors/index.js';
 import type { JsonObject } from '../json.js';
@@ -23,7 +24,16 @@ export interface TaskEngineOptions {
   logger?: TasksLogger;
   /** How often waiters re-read a store shared across processes (ms). Default 500. */
   sharedStorePollMs?: number;
+  /**
+   * Lease of a task run on a store shared across processes (ms). Default 30 000. The instance
+   * renews it every `leaseMs / 3` while the work runs; when the process dies, the task becomes
+   * `failed` at the first read after the lease expired. A renewal that finds the task ended
+   * elsewhere (e.g. cancelled through another instance) aborts the work.
+   */
+  leaseMs?: number;
 }
+
+export const DEFAULT_LEASE_MS = 30_000;
 
 /** What a task's work returns: the request's result, or it throws (a JSON-RPC error outcome). */
 export type TaskWork = (context: ServerTaskContext) => Promise<JsonObject>;
@@ -42,12 +52,17 @@ interface Execution {
   controller: AbortController;
   lastStatus: TaskStatus;
   pending: PendingRequest[];
+  /** Lease renewal timer (shared stores only). */
+  renewal: NodeJS.Timeout | undefined;
 }
 
 export class TaskEngine {
   readonly store: TaskStore;
   readonly logger: TasksLogger;
   readonly sharedStorePollMs: number;
+  readonly leaseMs: number;
+  /** This engine's lease holder name (random per engine). */
+  readonly instanceId = randomBytes(12).toString('base64url');
   readonly #executions = new Map<string, Execution>();
   readonly #waiters = new Map<string, Set<() => void>>();
   readonly #unsubscribe: () => void;
@@ -56,6 +71,8 @@ export class TaskEngine {
     this.store = options.store;
     this.logger = options.logger ?? silentLogger;
     this.sharedStorePollMs = options.sharedStorePollMs ?? 500;
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    if (!Number.isSafeInteger(this.leaseMs) || this.leaseMs < 3) throw new Error('TaskEngine: leaseMs must be an integer >= 3');
     this.#unsubscribe = this.store.onChange((change) => this.#onChange(change));
   }
 
@@ -66,13 +83,19 @@ export class TaskEngine {
 
   /** Create the task and start `work` in the background; resolves as soon as the task exists (R16). */
   async start(owner: Owner, options: StartOptions, work: TaskWork): Promise<TaskRecord> {
-    const record = await this.store.create(owner, { request: options.request, ...(options.ttl !== undefined && { ttl: options.ttl }) });
+    const leased = this.#usesLeases();
+    const record = await this.store.create(owner, {
+      request: options.request,
+      ...(options.ttl !== undefined && { ttl: options.ttl }),
+      ...(leased && { lease: { holder: this.instanceId, ms: this.leaseMs } }),
+    });
     const controller = new AbortController();
     const execution: Execution = {
       owner,
       controller,
       lastStatus: record.status,
       pending: [],
+      renewal: undefined,
       context: new ServerTaskContext(this.store, owner, record.taskId, {
         signal: controller.signal,
         peer: options.peer,
@@ -81,13 +104,54 @@ export class TaskEngine {
       }),
     };
     this.#executions.set(record.taskId, execution);
+    if (leased) {
+      execution.renewal = setInterval(() => void this.#renew(execution, record.taskId), Math.floor(this.leaseMs / 3));
+      execution.renewal.unref();
+    }
     this.logger({ event: 'task.created', owner, taskId: record.taskId, status: record.status, detail: options.request.method });
     // Run after the CreateTaskResult is on its way.
     setImmediate(() => void this.#run(execution, work));
     return record;
   }
 
+  #usesLeases(): boolean {
+    return this.store.capabilities.sharedAcrossProcesses && typeof this.store.renewLease === 'function';
+  }
+
+  /** Renew the lease; a task found ended (e.g. cancelled on another instance) is handled as a change. */
+  async #renew(execution: Execution, taskId: string): Promise<void> {
+    if (this.#executions.get(taskId) !== execution) return stopRenewal(execution);
+    try {
+      const task = await this.store.renewLease!(execution.owner, taskId, this.instanceId, this.leaseMs);
+      if (isTerminal(task.status) && this.#executions.get(taskId) === execution) {
+        // Ended elsewhere (cancelled through another instance, or failed after a lost lease).
+        this.#onChange({ owner: execution.owner, task });
+        if (!execution.controller.signal.aborted) execution.controller.abort(new Error(`The task is ${task.status}`));
+      }
+    } catch (error) {
+      if (isTasksError(error, 'TASK_NOT_FOUND')) {
+        // Expired: nothing may be written any more.
+        stopRenewal(execution);
+        if (this.#executions.get(taskId) === execution) {
+          this.#executions.delete(taskId);
+          execution.context.markTerminal();
+          execution.controller.abort(new Error('The task expired'));
+        }
+        return;
+      }
+      this.logger({ event: 'task.worker_error', owner: execution.owner, taskId, detail: `lease renewal failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
   async #run(execution: Execution, work: TaskWork): Promise<void> {
+    try {
+      await this.#runWork(execution, work);
+    } finally {
+      stopRenewal(execution);
+    }
+  }
+
+  async #runWork(execution: Execution, work: TaskWork): Promise<void> {
     const { context, owner } = execution;
     try {
       const result = await work(context);
@@ -184,6 +248,7 @@ export class TaskEngine {
       }
     }
     if (isTerminal(task.status)) {
+      stopRenewal(execution);
       this.#executions.delete(task.taskId);
       execution.context.markTerminal();
       if (task.status === 'cancelled') execution.controller.abort(new Error('The task was cancelled'));
@@ -194,8 +259,16 @@ export class TaskEngine {
   /** Stop listening to the store (does not close it). Running work is aborted. */
   close(): void {
     this.#unsubscribe();
-    for (const execution of this.#executions.values()) execution.controller.abort(new Error('The server is shutting down'));
+    for (const execution of this.#executions.values()) {
+      stopRenewal(execution);
+      execution.controller.abort(new Error('The server is shutting down'));
+    }
     this.#executions.clear();
     for (const id of [...this.#waiters.keys()]) this.#wake(id);
   }
+}
+
+function stopRenewal(execution: Execution): void {
+  if (execution.renewal !== undefined) clearInterval(execution.renewal);
+  execution.renewal = undefined;
 }

@@ -32,16 +32,23 @@ export interface WithTasksOptions {
   taskSupport?: { [toolName: string]: TaskSupport };
   owner?: ResolveOwnerOptions;
   logger?: TasksLogger;
+  /**
+   * Lease of tasks run on a store shared across processes, in ms (default 30 000; renewed every
+   * third of it). Applies when this call creates the store's engine.
+   */
+  leaseMs?: number;
 }
 
 const engines = new WeakMap<TaskStore, TaskEngine>();
 
 /** The engine shared by every server using this store in this process. */
-export function engineFor(store: TaskStore, logger?: TasksLogger): TaskEngine {
+export function engineFor(store: TaskStore, logger?: TasksLogger, options: { leaseMs?: number } = {}): TaskEngine {
   let engine = engines.get(store);
-  if (!engine) engines.set(store, (engine = new TaskEngine({ store, ...(logger && { logger }) })));
+  if (!engine) engines.set(store, (engine = new TaskEngine({ store, ...(logger && { logger }), ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }) })));
   else if (logger && engine.logger !== logger) {
     throw new Error('withTasks: this store already has an engine with another logger; create a TaskEngine and pass it as options.engine');
+  } else if (options.leaseMs !== undefined && engine.leaseMs !== options.leaseMs) {
+    throw new Error('withTasks: this store already has an engine with another leaseMs; create a TaskEngine and pass it as options.engine');
   }
   return engine;
 }
@@ -58,7 +65,7 @@ export class TasksServer {
   constructor(target: McpServer | Server, options: WithTasksOptions) {
     const mcp = target instanceof McpServer ? target : undefined;
     this.server = mcp ? mcp.server : (target as Server);
-    this.engine = options.engine ?? engineFor(options.store, options.logger);
+    this.engine = options.engine ?? engineFor(options.store, options.logger, options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs });
     if (this.engine.store !== options.store) throw new Error('withTasks: options.engine belongs to another store');
     const list = options.list ?? !options.store.security.allowAnonymous;
     const toolCalls = options.toolCalls ?? true;

@@ -6,16 +6,17 @@
  */
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
-import type {
-  CompleteInput,
-  CreateTaskInput,
-  ListOptions,
-  StatusUpdate,
-  StoreCapabilities,
-  TaskChange,
-  TaskPage,
-  TaskResult,
-  TaskStore,
+import {
+  LEASE_EXPIRED_MESSAGE,
+  type CompleteInput,
+  type CreateTaskInput,
+  type ListOptions,
+  type StatusUpdate,
+  type StoreCapabilities,
+  type TaskChange,
+  type TaskPage,
+  type TaskResult,
+  type TaskStore,
 } from '../contract.js';
 import { CursorCodec } from '../cursor.js';
 import {
@@ -31,13 +32,14 @@ import {
 import { generateTaskId, MAX_TASK_ID_LENGTH } from '../ids.js';
 import { adoptJson, isPlainObject, setOwn, type JsonObject, type JsonValue } from '../json.js';
 import { ANONYMOUS_OWNER, type Owner } from '../owner.js';
-import { isExpired, type TaskOutcome, type TaskRecord } from '../record.js';
+import { isExpired, type TaskLease, type TaskOutcome, type TaskRecord } from '../record.js';
 import { effectiveTtl, resolveSecurityConfig, type SecurityConfig } from '../security.js';
 import { isTaskStatus, isTerminal, sourcesOf, TASK_STATUSES, type TaskStatus } from '../status.js';
 
 const INTO_COMPLETED = sourcesOf('completed');
 const INTO_FAILED = sourcesOf('failed');
 const INTO_CANCELLED = sourcesOf('cancelled');
+const ACTIVE: readonly TaskStatus[] = ['working', 'input_required'];
 
 export interface BaseTaskStoreOptions {
   security?: Partial<SecurityConfig>;
@@ -51,8 +53,11 @@ export interface RecordPatch {
   status?: TaskStatus;
   /** `null` removes the message. */
   statusMessage?: string | null;
-  lastUpdatedAt: number;
+  /** Absent: leave `lastUpdatedAt` as it is (lease renewals are not task updates). */
+  lastUpdatedAt?: number;
   outcome?: TaskOutcome;
+  /** Sets the lease. */
+  lease?: TaskLease;
   /** Replaces the whole variables map. */
   variables?: JsonObject;
 }
@@ -62,6 +67,10 @@ export interface WriteCondition {
   statusIn: readonly TaskStatus[];
   /** When set, also require this exact version (optimistic concurrency for merges). */
   version?: number;
+  /** When set, also require the lease to be held by this holder. */
+  leaseHolder?: string;
+  /** When set, also require the lease to expire at exactly this instant. */
+  leaseExpiresAt?: number;
   now: number;
 }
 
@@ -119,6 +128,7 @@ export abstract class BaseTaskStore implements TaskStore {
     const ttl = effectiveTtl(input.ttl, this.security);
     const request = Object.freeze({ method: input.request.method, params: this.#copyLimited(params, 'Request params', this.security.maxRequestBytes) });
     const variables = input.variables === undefined ? {} : this.#checkVariables(input.variables, {});
+    const leaseInput = input.lease === undefined ? undefined : checkLease(input.lease.holder, input.lease.ms);
     const now = this.clock.now();
     const record: TaskRecord = {
       taskId: generateTaskId(),
@@ -132,6 +142,7 @@ export abstract class BaseTaskStore implements TaskStore {
       pollInterval: this.security.pollIntervalMs,
       request,
       variables,
+      ...(leaseInput !== undefined && { lease: Object.freeze({ holder: leaseInput.holder, expiresAt: now + leaseInput.ms }) }),
       version: 1,
     };
     const inserted = this._insert(record, this.security.maxActiveTasksPerOwner);
@@ -145,8 +156,9 @@ export abstract class BaseTaskStore implements TaskStore {
     checkTaskId(taskId);
     const read = this._read(owner, taskId);
     const record = read instanceof Promise ? await read : read;
-    if (!record || record.owner !== owner || isExpired(record, this.clock.now())) throw new TaskNotFoundError(taskId);
-    return record;
+    const now = this.clock.now();
+    if (!record || record.owner !== owner || isExpired(record, now)) throw new TaskNotFoundError(taskId);
+    return leaseExpired(record, now) ? this.#failExpiredLease(owner, record, now, true) : record;
   }
 
   async updateStatus(owner: Owner, taskId: string, update: StatusUpdate): Promise<TaskRecord> {
@@ -216,7 +228,12 @@ export abstract class BaseTaskStore implements TaskStore {
     const { cursor, limit = this.security.defaultPageSize } = options;
     if (!Number.isSafeInteger(limit) || limit < 1) throw new InvalidArgumentError(`list: limit must be a positive integer, got ${String(limit)}`);
     const after = cursor === undefined ? undefined : this.#cursors.decode(owner, cursor);
-    const page = await this._list(owner, after, Math.min(limit, this.security.maxPageSize), this.clock.now());
+    const now = this.clock.now();
+    const page = await this._list(owner, after, Math.min(limit, this.security.maxPageSize), now);
+    for (let i = 0; i < page.records.length; i++) {
+      const record = page.records[i]!;
+      if (leaseExpired(record, now)) page.records[i] = await this.#failExpiredLease(owner, record, now, false);
+    }
     return page.next === undefined
       ? { tasks: page.records }
       : { tasks: page.records, nextCursor: this.#cursors.encode(owner, page.next) };
@@ -227,6 +244,19 @@ export abstract class BaseTaskStore implements TaskStore {
     checkTaskId(taskId);
     const patch: RecordPatch = { status: 'cancelled', statusMessage: checkStatusMessage(statusMessage), lastUpdatedAt: this.clock.now() };
     return this.#write(owner, taskId, INTO_CANCELLED, patch, (current) => new TaskTerminalError(taskId, current.status, 'cancel task'));
+  }
+
+  async renewLease(owner: Owner, taskId: string, holder: string, leaseMs: number): Promise<TaskRecord> {
+    this.#checkOwner(owner);
+    checkTaskId(taskId);
+    checkLease(holder, leaseMs);
+    const now = this.clock.now();
+    const update = this._update(owner, taskId, { statusIn: ACTIVE, leaseHolder: holder, now }, { lease: Object.freeze({ holder, expiresAt: now + leaseMs }) });
+    const result = update instanceof Promise ? await update : update;
+    if (result.ok) return result.record;
+    const current = result.current;
+    if (!current || current.owner !== owner || isExpired(current, now)) throw new TaskNotFoundError(taskId);
+    return current;
   }
 
   cleanup(): Promise<number> {
@@ -253,7 +283,7 @@ export abstract class BaseTaskStore implements TaskStore {
     patch: RecordPatch,
     refusal: (current: TaskRecord) => Error,
   ): Promise<TaskRecord> {
-    const now = patch.lastUpdatedAt;
+    const now = patch.lastUpdatedAt ?? this.clock.now();
     const update = this._update(owner, taskId, { statusIn, now }, patch);
     const result = update instanceof Promise ? await update : update;
     if (result.ok) {
@@ -263,6 +293,28 @@ export abstract class BaseTaskStore implements TaskStore {
     const current = result.current;
     if (!current || current.owner !== owner || isExpired(current, now)) throw new TaskNotFoundError(taskId);
     throw refusal(current);
+  }
+
+  /**
+   * An active task whose lease expired: its worker stopped. ONE conditional write to `failed`,
+   * conditioned on the status and the same lease expiry (a renewal racing it wins). Returns the
+   * resulting record, or the current one when the condition failed.
+   */
+  async #failExpiredLease(owner: Owner, record: TaskRecord, now: number, mustExist: boolean): Promise<TaskRecord> {
+    const patch: RecordPatch = { status: 'failed', outcome: LEASE_EXPIRED_OUTCOME, statusMessage: LEASE_EXPIRED_MESSAGE, lastUpdatedAt: now };
+    const condition: WriteCondition = { statusIn: [record.status], leaseExpiresAt: record.lease!.expiresAt, now };
+    const update = this._update(owner, record.taskId, condition, patch);
+    const result = update instanceof Promise ? await update : update;
+    if (result.ok) {
+      this.#emit(result.record);
+      return result.record;
+    }
+    const current = result.current;
+    if (!current || current.owner !== owner || isExpired(current, now)) {
+      if (mustExist) throw new TaskNotFoundError(record.taskId);
+      return record;
+    }
+    return current;
   }
 
   #emit(task: TaskRecord): void {
@@ -332,6 +384,19 @@ export abstract class BaseTaskStore implements TaskStore {
       "complete: outcome must be { type: 'result', result: object } or, for status 'failed', { type: 'error', error: { code, message } }",
     );
   }
+}
+
+const LEASE_EXPIRED_OUTCOME: TaskOutcome = Object.freeze({ type: 'error', error: Object.freeze({ code: -32603, message: LEASE_EXPIRED_MESSAGE }) });
+
+/** An active task whose lease ran out at `now`. */
+function leaseExpired(record: TaskRecord, now: number): boolean {
+  return record.lease !== undefined && now >= record.lease.expiresAt && !isTerminal(record.status);
+}
+
+function checkLease(holder: unknown, ms: unknown): { holder: string; ms: number } {
+  if (typeof holder !== 'string' || holder.length === 0 || holder.length > 256) throw new InvalidArgumentError('lease holder must be a string of 1 to 256 characters');
+  if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 1) throw new InvalidArgumentError('lease duration must be a positive integer (ms)');
+  return { holder, ms };
 }
 
 function checkTaskId(taskId: unknown): asserts taskId is string {

@@ -82,11 +82,15 @@ export class InMemoryTaskStore extends BaseTaskStore {
     if (
       isExpired(current, condition.now) ||
       !condition.statusIn.includes(current.status) ||
-      (condition.version !== undefined && condition.version !== current.version)
+      (condition.version !== undefined && condition.version !== current.version) ||
+      (condition.leaseHolder !== undefined && condition.leaseHolder !== current.lease?.holder) ||
+      (condition.leaseExpiresAt !== undefined && condition.leaseExpiresAt !== current.lease?.expiresAt)
     ) {
       return { ok: false, current };
     }
-    const next: { -readonly [K in keyof TaskRecord]: TaskRecord[K] } = { ...current, lastUpdatedAt: patch.lastUpdatedAt, version: current.version + 1 };
+    const next: { -readonly [K in keyof TaskRecord]: TaskRecord[K] } = { ...current, version: current.version + 1 };
+    if (patch.lastUpdatedAt !== undefined) next.lastUpdatedAt = patch.lastUpdatedAt;
+    if (patch.lease !== undefined) next.lease = patch.lease;
     if (patch.status !== undefined) next.status = patch.status;
     if (patch.outcome !== undefined) next.outcome = patch.outcome;
     if (patch.variables !== undefined) next.variables = patch.variables;

@@ -2,9 +2,9 @@
  * The `mcp-tasks-server` command line: flags, exit codes, help, clean shutdown.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import { CliError, parseCli } from '../../reference-server/args.js';
-import { DYNAMODB_UNAVAILABLE } from '../../reference-server/server.js';
 import { tokenTable } from '../../reference-server/tokens.js';
 import { connect, run, startServer, tokensFile, within, type ServerProcess } from './helpers.js';
 
@@ -22,10 +22,10 @@ describe('mcp-tasks-server command', () => {
   const started: ServerProcess[] = [];
   after(() => started.forEach((s) => s.kill()));
 
-  it('--store dynamodb: a clear error, exit code 2, no stack', T, async () => {
+  it('--store dynamodb without --table: a clear error, exit code 2, no stack', T, async () => {
     const { code, stderr } = await runToEnd(['--port', '0', '--store', 'dynamodb']);
     assert.equal(code, 2);
-    assert.ok(stderr.includes(DYNAMODB_UNAVAILABLE), stderr);
+    assert.match(stderr, /--store dynamodb needs --table NAME/);
     assert.doesNotMatch(stderr, /\n\s+at /);
   });
 
@@ -33,6 +33,11 @@ describe('mcp-tasks-server command', () => {
     for (const [args, flag] of [
       [['--bogus'], '--bogus'],
       [['--port', 'abc'], '--port'],
+      [['--table', 'tasks'], '--table'],
+      [['--store', 'dynamodb', '--table', 'x'], '--table'],
+      [['--store', 'dynamodb', '--table', 'tasks', '--dynamodb-endpoint', 'not a url'], '--dynamodb-endpoint'],
+      [['--store', 'dynamodb', '--table', 'tasks', '--lease-ms', '1'], '--lease-ms'],
+      [['table', 'create'], '--table'],
       [['--tokens', '/nonexistent/tokens.json'], '--tokens'],
       [['--port', '0', '--tokens', tokensFile('[1,2]')], '--tokens'],
     ] as const) {
@@ -44,6 +49,17 @@ describe('mcp-tasks-server command', () => {
         assert.doesNotMatch(stderr, /\n\s+at /);
       });
     }
+  });
+
+  it('table --print-template prints infra/template.json; with --table, the name is fixed', T, async () => {
+    const { code, stdout } = await runToEnd(['table', '--print-template']);
+    assert.equal(code, 0);
+    assert.equal(stdout, readFileSync(new URL('../../../infra/template.json', import.meta.url), 'utf8'));
+    const named = await runToEnd(['table', '--print-template', '--table', 'my-tasks']);
+    assert.equal(named.code, 0);
+    const template = JSON.parse(named.stdout) as { Parameters?: unknown; Resources: { TasksTable: { Properties: { TableName: unknown } } } };
+    assert.equal(template.Resources.TasksTable.Properties.TableName, 'my-tasks');
+    assert.equal(template.Parameters, undefined);
   });
 
   it('--help prints the usage on stdout, exit 0', T, async () => {

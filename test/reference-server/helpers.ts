@@ -44,7 +44,7 @@ export function run(args: readonly string[]): { child: ChildProcess; stdout: () 
 /** Start the HTTP server on an ephemeral port and wait for its listening line. */
 export async function startServer(extraArgs: readonly string[] = []): Promise<ServerProcess> {
   const proc = run(['--port', '0', ...extraArgs]);
-  const line = /listening on (http:\/\/[^\s]+:(\d+)\/mcp) \(store: memory\)/;
+  const line = /listening on (http:\/\/[^\s]+:(\d+)\/mcp) \(store: [^)]+\)/;
   const match = await waitFor(
     () => proc.stderr().match(line) ?? undefined,
     TIMEOUT_MS,

@@ -49,6 +49,10 @@ export function recordToItem(record: TaskRecord, pk: string, sk: string, listKey
   }
   if (record.pollInterval !== undefined) item[ATTR.pollInterval] = num(record.pollInterval);
   if (record.outcome !== undefined) item[ATTR.outcome] = { S: JSON.stringify(record.outcome) };
+  if (record.lease !== undefined) {
+    item[ATTR.leaseHolder] = { S: record.lease.holder };
+    item[ATTR.leaseExpiresAt] = num(record.lease.expiresAt);
+  }
   return item;
 }
 
@@ -79,6 +83,9 @@ export function itemToRecord(item: Item): TaskRecord {
   if (poll !== undefined) record.pollInterval = Number(poll);
   const outcome = item[ATTR.outcome]?.S;
   if (outcome !== undefined) record.outcome = parseFrozen(outcome) as TaskOutcome;
+  const leaseHolder = item[ATTR.leaseHolder]?.S;
+  const leaseExpiresAt = item[ATTR.leaseExpiresAt]?.N;
+  if (leaseHolder !== undefined && leaseExpiresAt !== undefined) record.lease = Object.freeze({ holder: leaseHolder, expiresAt: Number(leaseExpiresAt) });
   return Object.freeze(record);
 }
 

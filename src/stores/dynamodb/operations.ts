@@ -57,9 +57,26 @@ export interface Transition {
  */
 export function transitionInput(tableName: string, pk: string, sk: string, owner: Owner, condition: WriteCondition, patch: RecordPatch, writeId: string): Transition {
   const names: Record<string, string> = { '#o': ATTR.owner, '#st': ATTR.status, '#x': ATTR.expiresAt, '#lu': ATTR.lastUpdatedAt, '#v': ATTR.version, '#w': ATTR.writeId };
-  const values: Record<string, AttributeValue> = { ':o': { S: owner }, ':now': num(condition.now), ':lu': num(patch.lastUpdatedAt), ':one': num(1), ':w': { S: writeId } };
-  const sets: Item = { [ATTR.lastUpdatedAt]: values[':lu']!, [ATTR.writeId]: values[':w']!, [ATTR.version]: num(Number.MAX_SAFE_INTEGER) };
-  const setClauses = ['#lu = :lu', '#v = #v + :one', '#w = :w'];
+  const values: Record<string, AttributeValue> = { ':o': { S: owner }, ':now': num(condition.now), ':one': num(1), ':w': { S: writeId } };
+  const sets: Item = { [ATTR.writeId]: values[':w']!, [ATTR.version]: num(Number.MAX_SAFE_INTEGER) };
+  const setClauses = ['#v = #v + :one', '#w = :w'];
+  if (patch.lastUpdatedAt !== undefined) {
+    values[':lu'] = num(patch.lastUpdatedAt);
+    sets[ATTR.lastUpdatedAt] = values[':lu'];
+    setClauses.unshift('#lu = :lu');
+  } else {
+    delete names['#lu'];
+  }
+  // DynamoDB refuses unused attribute names: declare each lease name only where used.
+  if (patch.lease !== undefined || condition.leaseHolder !== undefined) names['#lh'] = ATTR.leaseHolder;
+  if (patch.lease !== undefined || condition.leaseExpiresAt !== undefined) names['#le'] = ATTR.leaseExpiresAt;
+  if (patch.lease !== undefined) {
+    values[':lh'] = { S: patch.lease.holder };
+    values[':le'] = num(patch.lease.expiresAt);
+    sets[ATTR.leaseHolder] = values[':lh'];
+    sets[ATTR.leaseExpiresAt] = values[':le'];
+    setClauses.push('#lh = :lh', '#le = :le');
+  }
   const removes: string[] = [];
   if (patch.status !== undefined) {
     values[':st'] = { S: patch.status };
@@ -95,6 +112,14 @@ export function transitionInput(tableName: string, pk: string, sk: string, owner
   if (condition.version !== undefined) {
     values[':ver'] = num(condition.version);
     conditionExpression += ' AND #v = :ver';
+  }
+  if (condition.leaseHolder !== undefined) {
+    values[':lhc'] = { S: condition.leaseHolder };
+    conditionExpression += ' AND #lh = :lhc';
+  }
+  if (condition.leaseExpiresAt !== undefined) {
+    values[':lec'] = num(condition.leaseExpiresAt);
+    conditionExpression += ' AND #le = :lec';
   }
   const input: UpdateItemCommandInput = {
     TableName: tableName,

@@ -366,7 +366,9 @@ function writable(current: TaskRecord, owner: Owner, condition: WriteCondition):
     current.owner === owner &&
     condition.statusIn.includes(current.status) &&
     !isExpired(current, condition.now) &&
-    (condition.version === undefined || condition.version === current.version)
+    (condition.version === undefined || condition.version === current.version) &&
+    (condition.leaseHolder === undefined || condition.leaseHolder === current.lease?.holder) &&
+    (condition.leaseExpiresAt === undefined || condition.leaseExpiresAt === current.lease?.expiresAt)
   );
 }
 

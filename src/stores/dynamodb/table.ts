@@ -50,6 +50,9 @@ export const ATTR = {
   version: 'version',
   /** Random token of the last write, to recognise our own write behind an SDK retry. */
   writeId: 'writeId',
+  /** Lease of the instance running the task (string) and its expiry in epoch ms; absent without a lease. */
+  leaseHolder: 'leaseHolder',
+  leaseExpiresAt: 'leaseExpiresAt',
   /** Quota item: string set of the owner's reserved active tasks (see store.ts). */
   active: 'active',
 } as const;
