@@ -230,6 +230,20 @@ export class TaskEngine {
     this.#wake(taskId);
   }
 
+  /**
+   * Put a request back at the head of its task's queue: the `tasks/result` carrying it went away
+   * before the answer (the requestor may close that stream and poll, A10), so the next
+   * `tasks/result` carries it again instead of the task failing.
+   */
+  requeue(taskId: string, request: PendingRequest): void {
+    const execution = this.#executions.get(taskId);
+    if (!execution) {
+      request.reject(new Error('The task is no longer running'));
+      return;
+    }
+    execution.pending.unshift(request);
+  }
+
   #wake(taskId: string): void {
     for (const resolve of this.#waiters.get(taskId) ?? []) resolve();
   }

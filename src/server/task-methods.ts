@@ -67,7 +67,7 @@ export class TaskMethods {
    */
   async result(owner: Owner, params: unknown, extra: MethodExtra): Promise<JsonObject> {
     const taskId = taskIdOf('tasks/result', params);
-    const deliver = (request: PendingRequest) => this.#deliver(request, extra);
+    const deliver = (request: PendingRequest) => this.#deliver(taskId, request, extra);
     const task = await this.#guard(owner, taskId, 'Failed to retrieve task', () =>
       this.engine.waitForTerminal(owner, taskId, extra.signal, deliver),
     );
@@ -79,14 +79,16 @@ export class TaskMethods {
     return { ...outcome.result, _meta: { ...meta, [RELATED_TASK_META_KEY]: { taskId } } };
   }
 
-  async #deliver(request: PendingRequest, extra: MethodExtra): Promise<void> {
+  async #deliver(taskId: string, request: PendingRequest, extra: MethodExtra): Promise<void> {
     try {
       const answer = await extra.sendRequest({ method: request.method, params: request.params }, this.resultSchemas[request.method], {
         signal: extra.signal,
       });
       request.resolve(answer as JsonObject);
     } catch (error) {
-      request.reject(error instanceof Error ? error : new Error(String(error)));
+      // The carrying tasks/result was cancelled or its stream closed: keep the question for the next one.
+      if (extra.signal.aborted) this.engine.requeue(taskId, request);
+      else request.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
 
