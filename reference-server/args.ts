@@ -35,6 +35,8 @@ Security limits:
   --default-ttl-ms N        TTL of tasks created without task.ttl (default 3600000, at most --max-ttl-ms)
   --max-ttl-ms N            larger requested TTLs are clamped to this (default 86400000)
   --allow-anonymous         with --tokens: accept requests without a token (bound to their session)
+  --rate-limit N            task operations per second per owner, bursts up to 2N (default 100;
+                            0 turns it off); beyond it: JSON-RPC -32000 (R81)
 
 Identity (HTTP):
   --tokens FILE             JSON object mapping bearer tokens to owner names,
@@ -73,7 +75,12 @@ export interface CliOptions {
   tokensFile?: string;
   dynamodb?: DynamoDbCliOptions;
   leaseMs?: number;
+  /** Task operations per second per owner; 0 = no limit. */
+  rateLimit: number;
 }
+
+/** Default task operations per second per owner (bursts up to twice that). */
+export const DEFAULT_RATE_LIMIT = 100;
 
 export interface DynamoDbCliOptions {
   table: string;
@@ -117,6 +124,7 @@ export function parseCli(argv: readonly string[]): Cli {
         'create-table': { type: 'boolean' },
         'cursor-secret': { type: 'string' },
         'lease-ms': { type: 'string' },
+        'rate-limit': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -146,6 +154,7 @@ export function parseCli(argv: readonly string[]): Cli {
     host: values.host ?? DEFAULT_HOST,
     store,
     allowAnonymous: values['allow-anonymous'] === true,
+    rateLimit: values['rate-limit'] === undefined ? DEFAULT_RATE_LIMIT : integerFlag('--rate-limit', values['rate-limit'], 0),
   };
   if (options.host.trim() === '') throw new CliError('--host must not be empty');
   if (values['max-tasks-per-owner'] !== undefined) options.maxTasksPerOwner = integerFlag('--max-tasks-per-owner', values['max-tasks-per-owner'], 1);

@@ -16,7 +16,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { engineFor, jsonLinesLogger, type TaskStore, type TasksLogger } from '../src/index.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './args.js';
-import { createReferenceServer, openStore, logLine, type StoreOptions } from './server.js';
+import { createReferenceServer, engineOptions, openStore, logLine, type StoreOptions } from './server.js';
 import { bearerToken, type TokenTable } from './tokens.js';
 
 export const MCP_PATH = '/mcp';
@@ -61,7 +61,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   // identity-less requests unless asked otherwise, and tasks/list is declared (R80).
   const store = await openStore({ ...options, security: { ...options.security, ...(allowAnonymous && { allowAnonymous: true }) } });
   const logger = options.logger ?? jsonLinesLogger;
-  const engine = engineFor(store, logger, options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs });
+  const engine = engineFor(store, engineOptions(options, logger));
   const sessions = new Map<string, Session>();
   let closing: Promise<void> | undefined;
 

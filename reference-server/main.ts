@@ -66,6 +66,7 @@ function toStoreOptions(options: CliOptions): StoreOptions {
     store: options.store,
     ...(options.dynamodb && { dynamodb: options.dynamodb }),
     ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
+    rateLimit: options.rateLimit,
     security: {
       ...(options.maxTasksPerOwner !== undefined && { maxActiveTasksPerOwner: options.maxTasksPerOwner }),
       ...(options.defaultTtlMs !== undefined && { defaultTtlMs: options.defaultTtlMs }),

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { DEFAULT_SECURITY_CONFIG, InMemoryTaskStore, isTasksError, jsonLinesLogger, withTasks, type SecurityConfig, type TaskStore, type TasksLogger, type TasksServer } from '../src/index.js';
+import { DEFAULT_SECURITY_CONFIG, InMemoryTaskStore, isTasksError, jsonLinesLogger, withTasks, type SecurityConfig, type TaskEngineOptions, type TaskStore, type TasksLogger, type TasksServer } from '../src/index.js';
 import { CliError, type DynamoDbCliOptions, type StoreKind } from './args.js';
 import { registerFixtures } from './fixtures.js';
 
@@ -23,6 +23,17 @@ export interface StoreOptions {
   dynamodb?: DynamoDbCliOptions;
   /** Task lease on a shared store (ms; default 30 000). */
   leaseMs?: number;
+  /** Task operations per second per owner, bursts up to twice that (R81); 0 or absent: no limit. */
+  rateLimit?: number;
+}
+
+/** The shared engine's options from the store options (lease, rate limit) plus the logger. */
+export function engineOptions(options: StoreOptions, logger: TasksLogger): Omit<TaskEngineOptions, 'store'> {
+  return {
+    logger,
+    ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
+    ...(options.rateLimit ? { rateLimit: { perSecond: options.rateLimit, burst: 2 * options.rateLimit } } : {}),
+  };
 }
 
 /** The in-memory task store (`--store memory`); for `dynamodb` use `openStore`. */

@@ -12,6 +12,7 @@ export const TASKS_ERROR_CODES = [
   'TASK_NOT_TERMINAL',
   'TASK_CANCELLED',
   'QUOTA_EXCEEDED',
+  'RATE_LIMITED',
   'INVALID_CURSOR',
   'ANONYMOUS_NOT_ALLOWED',
   'PAYLOAD_TOO_LARGE',
@@ -94,6 +95,14 @@ export class QuotaExceededError extends TasksError {
   override name = 'QuotaExceededError';
   constructor(readonly limit: number) {
     super('QUOTA_EXCEEDED', `Too many active tasks: the limit is ${limit} per requestor; wait for one to finish or cancel one`);
+  }
+}
+
+/** The requestor sent task operations faster than the server's rate limit (R81). */
+export class RateLimitedError extends TasksError {
+  override name = 'RateLimitedError';
+  constructor(readonly retryAfterMs: number) {
+    super('RATE_LIMITED', `Too many task requests: retry in ${retryAfterMs} ms`);
   }
 }
 

@@ -18,6 +18,7 @@ import { isTerminal, type TaskStatus } from '../status.js';
 import { toFailureError } from '../task-context.js';
 import { ServerTaskContext, type PendingRequest, type TaskPeer } from './context.js';
 import { silentLogger, type TasksLogger } from './logger.js';
+import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 
 export interface TaskEngineOptions {
   store: TaskStore;
@@ -31,6 +32,8 @@ export interface TaskEngineOptions {
    * elsewhere (e.g. cancelled through another instance) aborts the work.
    */
   leaseMs?: number;
+  /** Per-owner rate limit of task operations (R81). Default: none. */
+  rateLimit?: RateLimitOptions;
 }
 
 export const DEFAULT_LEASE_MS = 30_000;
@@ -66,6 +69,8 @@ export class TaskEngine {
   readonly #executions = new Map<string, Execution>();
   readonly #waiters = new Map<string, Set<() => void>>();
   readonly #unsubscribe: () => void;
+  readonly rateLimit: RateLimitOptions | undefined;
+  readonly #limiter: RateLimiter | undefined;
 
   constructor(options: TaskEngineOptions) {
     this.store = options.store;
@@ -73,7 +78,14 @@ export class TaskEngine {
     this.sharedStorePollMs = options.sharedStorePollMs ?? 500;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     if (!Number.isSafeInteger(this.leaseMs) || this.leaseMs < 3) throw new Error('TaskEngine: leaseMs must be an integer >= 3');
+    this.rateLimit = options.rateLimit;
+    this.#limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
     this.#unsubscribe = this.store.onChange((change) => this.#onChange(change));
+  }
+
+  /** Count one task operation of `owner` against the rate limit; throws RATE_LIMITED (R81). */
+  admit(owner: Owner): void {
+    this.#limiter?.take(owner);
   }
 
   /** Number of tasks executing in this process. */

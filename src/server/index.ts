@@ -10,3 +10,5 @@ export type { SdkTaskStoreOptions } from './sdk-task-store.js';
 export { jsonLinesLogger, silentLogger } from './logger.js';
 export type { TasksLogger, TaskLogEntry, TaskEvent } from './logger.js';
 export { WireError, toWireError } from './wire-errors.js';
+export { RateLimiter } from './rate-limit.js';
+export type { RateLimitOptions } from './rate-limit.js';

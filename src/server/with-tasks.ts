@@ -10,7 +10,9 @@ import * as z from 'zod/v4';
 import type { TaskStore } from '../contract.js';
 import type { JsonObject } from '../json.js';
 import { resolveOwner, type OwnerSource, type ResolveOwnerOptions } from '../owner.js';
-import { TaskEngine } from './engine.js';
+import { TaskEngine, type TaskEngineOptions } from './engine.js';
+import type { RateLimitOptions } from './rate-limit.js';
+import { toWireError } from './wire-errors.js';
 import type { TasksLogger } from './logger.js';
 import { disableSdkTaskGate, ensureMcpToolHandlers, installedHandler, setRawRequestHandler } from './sdk-internals.js';
 import { TaskMethods, type MethodExtra } from './task-methods.js';
@@ -37,19 +39,28 @@ export interface WithTasksOptions {
    * third of it). Applies when this call creates the store's engine.
    */
   leaseMs?: number;
+  /** Per-owner rate limit of task operations (R81), e.g. `{ perSecond: 20, burst: 50 }`. Default: none. */
+  rateLimit?: RateLimitOptions;
 }
 
 const engines = new WeakMap<TaskStore, TaskEngine>();
 
-/** The engine shared by every server using this store in this process. */
-export function engineFor(store: TaskStore, logger?: TasksLogger, options: { leaseMs?: number } = {}): TaskEngine {
+/**
+ * The engine shared by every server using this store in this process, created by the first call
+ * with its options; a later call asking for different options is an error, not silently ignored.
+ */
+export function engineFor(store: TaskStore, options: Omit<TaskEngineOptions, 'store'> = {}): TaskEngine {
   let engine = engines.get(store);
-  if (!engine) engines.set(store, (engine = new TaskEngine({ store, ...(logger && { logger }), ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }) })));
-  else if (logger && engine.logger !== logger) {
-    throw new Error('withTasks: this store already has an engine with another logger; create a TaskEngine and pass it as options.engine');
-  } else if (options.leaseMs !== undefined && engine.leaseMs !== options.leaseMs) {
-    throw new Error('withTasks: this store already has an engine with another leaseMs; create a TaskEngine and pass it as options.engine');
+  if (!engine) {
+    engines.set(store, (engine = new TaskEngine({ store, ...options })));
+    return engine;
   }
+  const differs =
+    (options.logger !== undefined && options.logger !== engine.logger) ||
+    (options.leaseMs !== undefined && options.leaseMs !== engine.leaseMs) ||
+    (options.sharedStorePollMs !== undefined && options.sharedStorePollMs !== engine.sharedStorePollMs) ||
+    (options.rateLimit !== undefined && JSON.stringify(options.rateLimit) !== JSON.stringify(engine.rateLimit));
+  if (differs) throw new Error('withTasks: this store already has an engine with other options; create a TaskEngine and pass it as options.engine');
   return engine;
 }
 
@@ -65,11 +76,26 @@ export class TasksServer {
   constructor(target: McpServer | Server, options: WithTasksOptions) {
     const mcp = target instanceof McpServer ? target : undefined;
     this.server = mcp ? mcp.server : (target as Server);
-    this.engine = options.engine ?? engineFor(options.store, options.logger, options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs });
+    this.engine =
+      options.engine ??
+      engineFor(options.store, {
+        ...(options.logger && { logger: options.logger }),
+        ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
+        ...(options.rateLimit && { rateLimit: options.rateLimit }),
+      });
     if (this.engine.store !== options.store) throw new Error('withTasks: options.engine belongs to another store');
     const list = options.list ?? !options.store.security.allowAnonymous;
     const toolCalls = options.toolCalls ?? true;
-    const ownerOf = (extra: OwnerSource) => resolveOwner(extra, options.owner);
+    // Every task operation resolves its owner here, and counts against the rate limit (R81).
+    const ownerOf = (extra: OwnerSource) => {
+      const owner = resolveOwner(extra, options.owner);
+      try {
+        this.engine.admit(owner);
+      } catch (error) {
+        throw toWireError(error);
+      }
+      return owner;
+    };
 
     // One registerCapabilities call with the whole `tasks` object: the SDK merges one level deep.
     this.server.registerCapabilities({

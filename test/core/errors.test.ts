@@ -16,6 +16,7 @@ const DOCUMENTED: Record<string, number> = {
   PAYLOAD_TOO_LARGE: -32602,
   ANONYMOUS_NOT_ALLOWED: -32600,
   QUOTA_EXCEEDED: -32000,
+  RATE_LIMITED: -32000,
   CONCURRENT_MODIFICATION: -32603,
   STORE_UNAVAILABLE: -32603,
 };
@@ -31,6 +32,7 @@ function instances(): TasksError[] {
       InvalidTransitionError: ['t1', 'working', 'working'],
       TaskNotTerminalError: ['t1', 'working'],
       QuotaExceededError: [3],
+      RateLimitedError: [250],
       PayloadTooLargeError: ['Task result', 200, 100],
       StoreUnavailableError: ['down'],
       InvalidArgumentError: ['bad'],

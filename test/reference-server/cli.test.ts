@@ -90,18 +90,18 @@ describe('mcp-tasks-server command', () => {
 });
 
 describe('parseCli', () => {
-  it('defaults: HTTP on 127.0.0.1:3000, memory store', () => {
+  it('defaults: HTTP on 127.0.0.1:3000, memory store, 100 task operations per second per owner', () => {
     assert.deepEqual(parseCli([]), {
       help: false,
-      options: { transport: 'http', port: 3000, host: '127.0.0.1', store: 'memory', allowAnonymous: false },
+      options: { transport: 'http', port: 3000, host: '127.0.0.1', store: 'memory', allowAnonymous: false, rateLimit: 100 },
     });
   });
 
   it('every flag', () => {
-    const cli = parseCli(['--port=0', '--host', '::1', '--max-tasks-per-owner', '5', '--default-ttl-ms', '1000', '--max-ttl-ms', '2000', '--tokens', 't.json', '--allow-anonymous']);
+    const cli = parseCli(['--port=0', '--host', '::1', '--max-tasks-per-owner', '5', '--default-ttl-ms', '1000', '--max-ttl-ms', '2000', '--tokens', 't.json', '--allow-anonymous', '--rate-limit', '0']);
     assert.deepEqual(cli, {
       help: false,
-      options: { transport: 'http', port: 0, host: '::1', store: 'memory', allowAnonymous: true, maxTasksPerOwner: 5, defaultTtlMs: 1000, maxTtlMs: 2000, tokensFile: 't.json' },
+      options: { transport: 'http', port: 0, host: '::1', store: 'memory', allowAnonymous: true, rateLimit: 0, maxTasksPerOwner: 5, defaultTtlMs: 1000, maxTtlMs: 2000, tokensFile: 't.json' },
     });
     assert.equal(parseCli(['--stdio']).help, false);
     assert.deepEqual(parseCli(['-h']), { help: true });
@@ -117,6 +117,7 @@ describe('parseCli', () => {
     [['--default-ttl-ms', '-5'], '--default-ttl-ms'],
     [['--default-ttl-ms', '20', '--max-ttl-ms', '10'], '--max-ttl-ms'],
     [['--host', ''], '--host'],
+    [['--rate-limit', 'fast'], '--rate-limit'],
     [['--tokens', ''], '--tokens'],
     [['--stdio', '--port', '1'], '--port'],
     [['--stdio', '--tokens', 'x'], '--tokens'],
