@@ -16,3 +16,31 @@
 export { runStoreConformance } from './store/index.js';
 export type { StoreConformanceOptions, StoreFactoryContext, NodeTestModule } from './store/index.js';
 export { ManualClock } from '../src/clock.js';
+
+// Protocol-level conformance (a live server's tasks/* over Streamable HTTP or stdio).
+export {
+  runProtocolConformance,
+  registerProtocolConformance,
+  ProtocolRun,
+  PROTOCOL_CHECKS,
+  formatReport,
+  formatResult,
+  summaryLine,
+  exitCodeOf,
+  FIXTURE_NAMES,
+} from './protocol/index.js';
+export type {
+  ProtocolConformanceOptions,
+  RegisterProtocolConformanceOptions,
+  ProtocolNodeTestModule,
+  Report as ProtocolReport,
+  Summary as ProtocolSummary,
+  Check as ProtocolCheck,
+  CheckResult as ProtocolCheckResult,
+  CheckLevel,
+  CheckArea,
+  CheckStatus,
+  ProtocolTarget,
+  StdioCommand,
+  Identity,
+} from './protocol/index.js';

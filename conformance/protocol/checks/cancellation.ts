@@ -1,0 +1,81 @@
+/** Cancellation with tasks/cancel: R66, R67, R68 (digest section 3.11). */
+import { brief, check, fail, pass, skip, type Check } from '../check.js';
+import { describe, isError, type ToolCall } from '../context.js';
+import { taskProblems } from '../task-shape.js';
+
+export const cancellationChecks: Check[] = [
+  check(
+    { id: 'cancel.working', rule: 'R67', level: 'MUST', area: 'cancellation', title: 'tasks/cancel of a working task answers the Task with status cancelled, and it stays visible as cancelled' },
+    async (ctx) => {
+      ctx.requireCapability('cancel');
+      const call = ctx.slowTool(10_000);
+      const a = await ctx.a();
+      const { taskId } = ctx.needTask(await ctx.createTask(a, call), call);
+      const reply = await a.call('tasks/cancel', { taskId });
+      const expected = 'a CancelTaskResult: the flat Task with status "cancelled" (set before the response)';
+      if (reply.kind !== 'result') return fail(`tasks/cancel of a working task: ${describe(reply)}`, expected);
+      if (reply.result.taskId !== taskId || reply.result.status !== 'cancelled') return fail(`tasks/cancel: ${describe(reply)}`, expected);
+      const problems = taskProblems(reply.result);
+      if (problems.length) return fail(`tasks/cancel result: ${problems.join('; ')}`, expected);
+      const get = await a.call('tasks/get', { taskId });
+      if (get.kind === 'result' && get.result.status !== 'cancelled') return fail(`tasks/get right after the cancel: status ${JSON.stringify(get.result.status)}`, 'status "cancelled"');
+      if (get.kind === 'error' && get.error.code === -32602) return pass('the task was deleted at once (allowed, R69)');
+      if (get.kind !== 'result') return fail(`tasks/get right after the cancel: ${describe(get)}`, 'the cancelled task, or -32602 if it was deleted (R69)');
+      return pass();
+    },
+  ),
+
+  check(
+    { id: 'cancel.stays-cancelled', rule: 'R68', level: 'MUST', area: 'cancellation', title: 'a cancelled task stays cancelled even if its work would have completed' },
+    async (ctx) => {
+      ctx.requireCapability('cancel');
+      ctx.fixture('delay');
+      const call: ToolCall = { name: 'delay', args: { ms: 300 } };
+      const a = await ctx.a();
+      const { taskId } = ctx.needTask(await ctx.createTask(a, call), call);
+      const cancel = await a.call('tasks/cancel', { taskId });
+      if (cancel.kind !== 'result') return skip(`setup failed: tasks/cancel: ${describe(cancel)}`);
+      await ctx.sleep(700);
+      const get = await a.call('tasks/get', { taskId });
+      if (get.kind === 'result' && get.result.status === 'cancelled') return pass();
+      if (isError(get, -32602)) return pass('the task was deleted (allowed, R69)');
+      return fail(`tasks/get 700 ms after cancelling a 300 ms delay: ${describe(get)}`, 'status "cancelled" (or -32602 if deleted)');
+    },
+  ),
+
+  check(
+    { id: 'cancel.terminal-rejected', rule: 'R66', level: 'MUST', area: 'cancellation', title: 'tasks/cancel of a completed, failed or cancelled task gives -32602 and changes nothing' },
+    async (ctx) => {
+      ctx.requireCapability('cancel');
+      const a = await ctx.a();
+      const cases: { label: string; taskId: string; status: string }[] = [];
+      const quick = ctx.quickTool();
+      const done = ctx.needTask(await ctx.createTask(a, quick), quick);
+      const final = await ctx.terminal(a, done.taskId, quick.name);
+      cases.push({ label: String(final.status), taskId: done.taskId, status: String(final.status) });
+      if (ctx.hasFixture('fail_result')) {
+        const call: ToolCall = { name: 'fail_result', args: {} };
+        const failed = ctx.needTask(await ctx.createTask(a, call), call);
+        const t = await ctx.terminal(a, failed.taskId, call.name);
+        cases.push({ label: String(t.status), taskId: failed.taskId, status: String(t.status) });
+      }
+      try {
+        const slow = ctx.slowTool(10_000);
+        const c = ctx.needTask(await ctx.createTask(a, slow), slow);
+        const first = await a.call('tasks/cancel', { taskId: c.taskId });
+        if (first.kind === 'result') cases.push({ label: 'cancelled', taskId: c.taskId, status: 'cancelled' });
+      } catch {
+        // no slow tool: the cancelled case is not covered
+      }
+      const bad: string[] = [];
+      for (const c of cases) {
+        const reply = await a.call('tasks/cancel', { taskId: c.taskId });
+        if (!isError(reply, -32602)) bad.push(`${c.label} task: ${describe(reply)}`);
+        const get = await a.call('tasks/get', { taskId: c.taskId });
+        if (get.kind === 'result' && get.result.status !== c.status) bad.push(`${c.label} task became ${brief(get.result.status)}`);
+      }
+      if (bad.length) return fail(bad.join('; '), 'JSON-RPC error -32602 (Invalid params), status unchanged');
+      return pass(cases.map((c) => c.label).join(', '));
+    },
+  ),
+];

@@ -1,0 +1,112 @@
+/** input_required and side-channel requests: R41, R47, R48, R50, R53 (digest section 3.7). */
+import { brief, check, fail, pass, RELATED_TASK, skip, warn, type Check } from '../check.js';
+import { describe, isObject, type CheckContext, type Json } from '../context.js';
+import type { Incoming, WireReply } from '../session.js';
+
+const MESSAGE = 'conformance: what is your answer?';
+
+interface InputFlow {
+  taskId: string;
+  sawInputRequired: boolean;
+  statuses: string[];
+  elicitation?: Incoming;
+  result: WireReply;
+  final: WireReply;
+  /** How many times the elicitation arrived (over all streams). */
+  deliveries: number;
+}
+
+/** ask_input as a task: poll to input_required, call tasks/result, answer the elicitation. */
+function inputFlow(ctx: CheckContext): Promise<InputFlow> {
+  return ctx.memo('input.flow', async () => {
+    ctx.requireCapability('tools.call');
+    ctx.fixture('ask_input');
+    const call = { name: 'ask_input', args: { message: MESSAGE } };
+    const a = await ctx.a();
+    const created = await ctx.createTask(a, call);
+    const { taskId } = ctx.needTask(created, call);
+    const polled = await ctx.poll(a, taskId, (t) => t.status !== 'working', 3_000);
+    const seen = ctx.sightings(taskId).some((s) => s.task.status === 'input_required');
+    const pending = a.call('tasks/result', { taskId }, { timeoutMs: 10_000 });
+    const ours = (m: Incoming) => {
+      if (m.method !== 'elicitation/create' || m.at < created.at) return false;
+      const related = isObject(m.params._meta) ? m.params._meta[RELATED_TASK] : undefined;
+      return m.params.message === MESSAGE || (isObject(related) && related.taskId === taskId);
+    };
+    const elicitation = await a.waitForIncoming(ours, 5_000, ctx.signal);
+    const result = await pending;
+    const final = await a.call('tasks/get', { taskId });
+    await ctx.sleep(100);
+    const deliveries = a.incoming.filter(ours).length;
+    return { taskId, sawInputRequired: seen || polled.statuses.includes('input_required'), statuses: polled.statuses, result, final, deliveries, ...(elicitation && { elicitation }) };
+  });
+}
+
+const relatedOf = (m: Incoming): unknown => (isObject(m.params._meta) ? m.params._meta[RELATED_TASK] : undefined);
+
+export const inputChecks: Check[] = [
+  check(
+    { id: 'input.status', rule: 'R47', level: 'SHOULD', area: 'input-required', title: 'a task waiting for the requestor shows status input_required' },
+    async (ctx) => {
+      const flow = await inputFlow(ctx);
+      if (flow.sawInputRequired) return pass();
+      return warn(`statuses polled while ask_input waited: ${flow.statuses.join(' -> ') || '(none)'}`, 'input_required while the elicitation is outstanding');
+    },
+  ),
+
+  check(
+    { id: 'input.request-related-task', rule: 'R48', level: 'MUST', area: 'input-required', title: 'the side-channel elicitation/create carries related-task _meta' },
+    async (ctx) => {
+      const flow = await inputFlow(ctx);
+      if (!flow.elicitation) return fail(`no elicitation/create reached the client within 5 s of tasks/result (tasks/result: ${describe(flow.result)})`, `an elicitation/create with _meta["${RELATED_TASK}"], e.g. on the tasks/result stream`);
+      const related = relatedOf(flow.elicitation);
+      if (isObject(related) && typeof related.taskId === 'string') return pass();
+      return fail(`elicitation/create params ${brief(flow.elicitation.params)}`, `_meta["${RELATED_TASK}"] = {"taskId":"${flow.taskId}"}`);
+    },
+  ),
+
+  check(
+    { id: 'input.delivered-once', rule: 'R51', level: 'MUST', area: 'input-required', title: 'the side-channel request is sent once, on one stream only' },
+    async (ctx) => {
+      const flow = await inputFlow(ctx);
+      if (!flow.elicitation) return skip('no elicitation arrived (see input.request-related-task)');
+      if (flow.deliveries === 1) return pass();
+      return fail(`the elicitation/create arrived ${flow.deliveries} times`, 'once (transports.mdx: each JSON-RPC message on only one of the connected streams)');
+    },
+  ),
+
+  check(
+    { id: 'input.same-task-id', rule: 'R53', level: 'MUST', area: 'input-required', title: "the elicitation shares the tool call's task ID" },
+    async (ctx) => {
+      const flow = await inputFlow(ctx);
+      const related = flow.elicitation && relatedOf(flow.elicitation);
+      if (!isObject(related)) return skip('no elicitation with related-task metadata (see input.request-related-task)');
+      if (related.taskId === flow.taskId) return pass();
+      return fail(`related-task ${brief(related)}`, `{"taskId":"${flow.taskId}"}`);
+    },
+  ),
+
+  check(
+    { id: 'input.leaves-input-required', rule: 'R50', level: 'SHOULD', area: 'input-required', title: 'once answered, the task leaves input_required' },
+    async (ctx) => {
+      const flow = await inputFlow(ctx);
+      if (!flow.elicitation) return skip('no elicitation arrived (see input.request-related-task)');
+      if (flow.final.kind !== 'result') return skip(`tasks/get after the answer: ${describe(flow.final)}`);
+      if (flow.final.result.status !== 'input_required') return pass(`now ${String(flow.final.result.status)}`);
+      return warn(`tasks/get after the answer: status ${String(flow.final.result.status)}`, 'working (or terminal) again');
+    },
+  ),
+
+  check(
+    { id: 'input.result-after-answer', rule: 'R41', level: 'MUST', area: 'input-required', title: 'tasks/result then returns the tool result built from the answer' },
+    async (ctx) => {
+      const flow = await inputFlow(ctx);
+      if (!flow.elicitation) return skip('no elicitation arrived (see input.request-related-task)');
+      const answer = ctx.options.answer;
+      const content = flow.result.kind === 'result' ? flow.result.result.content : undefined;
+      const text = Array.isArray(content) ? content.map((c) => (isObject(c) ? String((c as Json).text ?? '') : '')).join('') : '';
+      if (flow.result.kind === 'result' && flow.result.result.isError !== true && text.includes(answer)) return pass();
+      return fail(`tasks/result: ${describe(flow.result)}`, `a CallToolResult whose text is the answer ${JSON.stringify(answer)} (fixture ask_input)`);
+    },
+  ),
+];

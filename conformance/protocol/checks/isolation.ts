@@ -1,0 +1,107 @@
+/**
+ * Owner isolation between two identities (A and B, e.g. two bearer tokens): R65, R77 (digest
+ * section 3.13). B must not get, fetch the result of, cancel, list or page into A's tasks.
+ */
+import { brief, check, fail, pass, skip, type Check } from '../check.js';
+import { describe, isObject, type CheckContext } from '../context.js';
+import { listAll } from './listing.js';
+
+/** A completed task of identity A, and B's session. */
+function setup(ctx: CheckContext) {
+  return ctx.memo('isolation.setup', async () => {
+    const b = await ctx.b();
+    const a = await ctx.a();
+    const call = ctx.quickTool();
+    const { taskId } = ctx.needTask(await ctx.createTask(a, call), call);
+    await ctx.terminal(a, taskId, call.name);
+    return { a, b, taskId };
+  });
+}
+
+/** Every task ID identity A created in this run. */
+function idsOfA(ctx: CheckContext, label: string): Set<string> {
+  return new Set(
+    ctx
+      .sightings()
+      .filter((s) => s.session === label && s.source === 'tools/call' && typeof s.task.taskId === 'string')
+      .map((s) => s.task.taskId as string),
+  );
+}
+
+const refused = (code: number) => `refused with ${code}`;
+
+export const isolationChecks: Check[] = [
+  check(
+    { id: 'iso.get', rule: 'R77', level: 'MUST', area: 'isolation', title: "identity B cannot tasks/get identity A's task" },
+    async (ctx) => {
+      const { b, taskId } = await setup(ctx);
+      const reply = await b.call('tasks/get', { taskId });
+      if (reply.kind === 'error') return pass(refused(reply.error.code));
+      return fail(`B's tasks/get of A's task ${taskId}: ${describe(reply)}`, 'a JSON-RPC error (e.g. -32602 not found, revealing nothing)');
+    },
+  ),
+
+  check(
+    { id: 'iso.result', rule: 'R77', level: 'MUST', area: 'isolation', title: "identity B cannot tasks/result identity A's task" },
+    async (ctx) => {
+      const { b, taskId } = await setup(ctx);
+      const reply = await b.call('tasks/result', { taskId }, { timeoutMs: 5_000 });
+      if (reply.kind === 'error') return pass(refused(reply.error.code));
+      return fail(`B's tasks/result of A's completed task ${taskId}: ${describe(reply)}`, 'a JSON-RPC error at once');
+    },
+  ),
+
+  check(
+    { id: 'iso.cancel', rule: 'R77', level: 'MUST', area: 'isolation', title: "identity B cannot tasks/cancel identity A's task" },
+    async (ctx) => {
+      ctx.requireCapability('cancel');
+      const { a, b, taskId: completed } = await setup(ctx);
+      let target = completed;
+      let running = false;
+      try {
+        const slow = ctx.slowTool(10_000);
+        target = ctx.needTask(await ctx.createTask(a, slow), slow).taskId;
+        running = true;
+      } catch {
+        // no slow tool: use the completed task
+      }
+      const reply = await b.call('tasks/cancel', { taskId: target });
+      const after = await a.call('tasks/get', { taskId: target });
+      if (reply.kind !== 'error') return fail(`B's tasks/cancel of A's ${running ? 'running' : 'completed'} task: ${describe(reply)}`, 'a JSON-RPC error, the task untouched');
+      if (running && after.kind === 'result' && after.result.status === 'cancelled') return fail(`B's tasks/cancel answered ${describe(reply)}, yet A's task is now cancelled`, "A's task untouched");
+      return pass(`${refused(reply.error.code)}${running ? ", A's task still running" : ''}`);
+    },
+  ),
+
+  check(
+    { id: 'iso.list', rule: 'R65', level: 'MUST', area: 'isolation', title: "identity B's tasks/list shows none of identity A's tasks" },
+    async (ctx) => {
+      ctx.requireCapability('list');
+      const { a, b } = await setup(ctx);
+      const mine = idsOfA(ctx, a.label);
+      const listing = await listAll(b);
+      if (listing.problem) return fail(`B's tasks/list: ${listing.problem}`, "a ListTasksResult without A's tasks");
+      const leaked = listing.ids.filter((id) => mine.has(id));
+      if (leaked.length) return fail(`B's tasks/list includes ${leaked.length} of A's tasks, e.g. ${leaked[0]}`, "only B's own tasks");
+      return pass(`B sees ${listing.ids.length} tasks, none of A's ${mine.size}`);
+    },
+  ),
+
+  check(
+    { id: 'iso.cursor', rule: 'R65', level: 'MUST', area: 'isolation', title: "identity B cannot page into identity A's tasks with A's cursor" },
+    async (ctx) => {
+      ctx.requireCapability('list');
+      const { a, b } = await setup(ctx);
+      const cursor = (await listAll(a, 1)).cursors[0];
+      if (cursor === undefined) return skip("identity A's tasks fit in one page, so there is no cursor to try (the pagination check creates enough tasks)");
+      const mine = idsOfA(ctx, a.label);
+      const reply = await b.call('tasks/list', { cursor });
+      if (reply.kind === 'error') return pass(refused(reply.error.code));
+      if (reply.kind === 'local') return fail(`B's tasks/list with A's cursor: ${describe(reply)}`, 'a JSON-RPC error (-32602: invalid cursor)');
+      const tasks: unknown[] = Array.isArray(reply.result.tasks) ? reply.result.tasks : [];
+      const leaked = tasks.filter((t) => isObject(t) && mine.has(t.taskId as string));
+      if (leaked.length) return fail(`B's tasks/list with A's cursor: ${leaked.length} of A's tasks, e.g. ${brief(leaked[0])}`, "a JSON-RPC error (-32602: invalid cursor), or none of A's tasks");
+      return pass(`answered a page without A's tasks (${tasks.length} tasks)`);
+    },
+  ),
+];

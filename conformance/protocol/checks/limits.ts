@@ -1,0 +1,77 @@
+/**
+ * Security limits the operator declares (`--max-tasks-per-owner N`, `--max-ttl-ms N`): R38
+ * (digest section 3.5). Without the operator's numbers these checks skip: the spec sets no values.
+ */
+import { check, fail, isTerminalStatus, pass, skip, warn, type Check } from '../check.js';
+import { describe, isObject, type ToolCall } from '../context.js';
+import { listAll } from './listing.js';
+
+const MAX_TESTABLE_LIMIT = 50;
+
+export const limitChecks: Check[] = [
+  check(
+    { id: 'limit.max-active', rule: 'R38', level: 'SHOULD', area: 'limits', title: 'the (N+1)th active task of one requestor is refused and nothing is created (--max-tasks-per-owner N)' },
+    async (ctx) => {
+      const limit = ctx.options.maxTasksPerOwner;
+      if (limit === undefined) return skip("the server's limit was not given (--max-tasks-per-owner / maxTasksPerOwner)");
+      if (limit > MAX_TESTABLE_LIMIT) return skip(`a limit of ${limit} is more than this suite creates (${MAX_TESTABLE_LIMIT})`);
+      const call: ToolCall = ctx.hasFixture('until_cancelled') ? { name: 'until_cancelled', args: { maxMs: 30_000 } } : ctx.slowTool(30_000);
+      const a = await ctx.a();
+      const active = async () => {
+        if (!ctx.declares('list')) return undefined;
+        const listing = await listAll(a);
+        return listing.problem ? undefined : listing;
+      };
+      const before = await active();
+      const activeBefore = before ? countActive(ctx, before.ids) : 0;
+      const created: string[] = [];
+      for (let i = activeBefore; i < limit; i++) {
+        const c = await ctx.createTask(a, call);
+        if (!c.taskId) return warn(`task ${i + 1} of ${limit} refused: ${describe(c.reply)}`, `${limit} active tasks accepted (the declared limit)`);
+        created.push(c.taskId);
+      }
+      const listed = await active();
+      const extra = await ctx.createTask(a, call);
+      if (extra.taskId) return warn(`task ${limit + 1} accepted: ${extra.taskId}`, `a JSON-RPC error once ${limit} tasks are active`);
+      const after = await active();
+      const known = new Set([...(listed?.ids ?? []), ...created]);
+      const sneaked = after?.ids.filter((id) => !known.has(id)) ?? [];
+      if (sneaked.length) return warn(`the refused call (${describe(extra.reply)}) still created task ${sneaked[0]}`, 'nothing created');
+      // The limit is per requestor: another identity is not affected.
+      if (ctx.transport === 'url' && ctx.options.authB) {
+        const b = await ctx.b();
+        const other = await ctx.createTask(b, ctx.quickTool());
+        if (!other.taskId) return warn(`identity B refused while A is at its limit: ${describe(other.reply)}`, 'a per-requestor limit (B unaffected)');
+      }
+      return pass(`refused with ${describe(extra.reply)}${after ? '' : ' (not verified that nothing was created: no tasks/list)'}`);
+    },
+  ),
+
+  check(
+    { id: 'limit.max-ttl', rule: 'R38', level: 'SHOULD', area: 'limits', title: 'a requested ttl above the maximum is clamped (--max-ttl-ms N)' },
+    async (ctx) => {
+      const max = ctx.options.maxTtlMs;
+      if (max === undefined) return skip("the server's maximum ttl was not given (--max-ttl-ms / maxTtlMs)");
+      const call = ctx.quickTool();
+      const a = await ctx.a();
+      const requested = max * 10;
+      const created = await ctx.createTask(a, call, { ttl: requested });
+      if (!created.taskId || !created.task) return pass(`refused rather than clamped: ${describe(created.reply)}`);
+      const ttl = created.task.ttl;
+      if (typeof ttl !== 'number' || ttl > max) return warn(`requested ttl ${requested}, reported ttl ${JSON.stringify(ttl)}`, `ttl clamped to at most ${max}`);
+      const get = await a.call('tasks/get', { taskId: created.taskId });
+      if (get.kind === 'result' && get.result.ttl !== ttl) return fail(`CreateTaskResult ttl ${ttl}, tasks/get ttl ${JSON.stringify(get.result.ttl)}`, 'the same actual ttl (R35)');
+      return pass(`requested ${requested}, got ${ttl}`);
+    },
+  ),
+];
+
+/** How many of `ids` were last seen non-terminal. */
+function countActive(ctx: Parameters<Check['run']>[0], ids: string[]): number {
+  let n = 0;
+  for (const id of new Set(ids)) {
+    const last = ctx.sightings(id).at(-1);
+    if (last && isObject(last.task) && !isTerminalStatus(last.task.status)) n++;
+  }
+  return n;
+}

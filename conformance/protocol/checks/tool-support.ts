@@ -1,0 +1,77 @@
+/** Tool-level negotiation, `execution.taskSupport`: R11, R12, R13, R14 (digest section 3.2). */
+import { brief, check, fail, pass, skip, warn, type Check } from '../check.js';
+import { describe, isObject, type CheckContext, type ToolCall } from '../context.js';
+
+const SUPPORT_VALUES = ['forbidden', 'optional', 'required'];
+
+/** A tool with this taskSupport that is safe to call: the fixture, else --tool, else (if allowed) any. */
+function toolWith(ctx: CheckContext, support: 'forbidden' | 'optional' | 'required', anyTool: boolean): ToolCall | undefined {
+  const fixture = `support_${support}` as const;
+  if (ctx.hasFixture(fixture)) return { name: fixture, args: {} };
+  if (support === 'forbidden' && ctx.hasFixture('echo')) return { name: 'echo', args: { text: 'conformance' } };
+  const given = ctx.options.tool;
+  if (given && ctx.supportOf(given.name) === support) return given;
+  if (!anyTool) return undefined;
+  const found = ctx.facts.tools.find((t) => t.taskSupport === support);
+  return found && { name: found.name, args: {} };
+}
+
+export const toolSupportChecks: Check[] = [
+  check(
+    { id: 'tool.task-support-values', rule: 'R14', level: 'MUST', area: 'tool-support', title: 'every execution.taskSupport in tools/list is forbidden, optional or required' },
+    async (ctx) => {
+      if (ctx.facts.connectError) return skip('not connected');
+      if (ctx.facts.toolsError) return fail(`tools/list: ${ctx.facts.toolsError}`, 'a ListToolsResult');
+      const bad = ctx.facts.tools.filter((t) => {
+        const execution = t.raw.execution;
+        if (execution === undefined) return false;
+        return !isObject(execution) || (execution.taskSupport !== undefined && !SUPPORT_VALUES.includes(execution.taskSupport as string));
+      });
+      if (bad.length) return fail(bad.map((t) => `${t.name}: execution ${brief(t.raw.execution)}`).join('; '), 'execution.taskSupport absent (= "forbidden") or one of "forbidden", "optional", "required"');
+      const counts = SUPPORT_VALUES.map((v) => `${ctx.facts.tools.filter((t) => (t.taskSupport ?? 'forbidden') === v).length} ${v}`);
+      return pass(`${ctx.facts.tools.length} tools: ${counts.join(', ')}`);
+    },
+  ),
+
+  check(
+    { id: 'tool.forbidden-with-task', rule: 'R11', level: 'SHOULD', area: 'tool-support', title: 'a forbidden tool called with task is refused with -32601' },
+    async (ctx) => {
+      ctx.requireCapability('tools.call');
+      const call = toolWith(ctx, 'forbidden', false);
+      if (!call) return skip('no forbidden tool known to be safe to call (fixture support_forbidden or echo, or a forbidden --tool)');
+      const created = await ctx.createTask(await ctx.a(), call);
+      const reply = created.reply;
+      if (reply.kind === 'error' && reply.error.code === -32601) return pass(`-32601 ${JSON.stringify(reply.error.message)}`);
+      const expected = 'JSON-RPC error -32601 (Method not found), the tool not run';
+      // A2: a server may instead process the call normally; that is allowed, though not recommended.
+      if (reply.kind === 'result' && (isObject(reply.result.task) || Array.isArray(reply.result.content))) {
+        return warn(`tools/call ${call.name} with task: ${describe(reply)} (processed normally, A2)`, expected);
+      }
+      return fail(`tools/call ${call.name} with task: ${describe(reply)}`, `${expected}; the only alternative the spec allows is processing the call normally (A2)`);
+    },
+  ),
+
+  check(
+    { id: 'tool.required-without-task', rule: 'R13', level: 'MUST', area: 'tool-support', title: 'a required tool called without task is refused with -32601' },
+    async (ctx) => {
+      ctx.requireCapability('tools.call');
+      const call = toolWith(ctx, 'required', true);
+      if (!call) return skip('no tool declares taskSupport "required"');
+      const reply = await (await ctx.a()).call('tools/call', { name: call.name, arguments: call.args });
+      if (reply.kind === 'error' && reply.error.code === -32601) return pass(`-32601 ${JSON.stringify(reply.error.message)}`);
+      return fail(`tools/call ${call.name} without task: ${describe(reply)}`, 'JSON-RPC error -32601 (Method not found) (A1: not -32600, not a tool result)');
+    },
+  ),
+
+  check(
+    { id: 'tool.optional-without-task', rule: 'R12', level: 'MUST', area: 'tool-support', title: 'an optional tool also runs as a normal call (clients MAY call it either way)' },
+    async (ctx) => {
+      ctx.requireCapability('tools.call');
+      const call = toolWith(ctx, 'optional', false);
+      if (!call) return skip('no optional tool known to complete (fixture support_optional, or an optional --tool)');
+      const reply = await (await ctx.a()).call('tools/call', { name: call.name, arguments: call.args });
+      if (reply.kind === 'result' && Array.isArray(reply.result.content) && !isObject(reply.result.task)) return pass();
+      return fail(`tools/call ${call.name} without task: ${describe(reply)}`, 'a CallToolResult');
+    },
+  ),
+];

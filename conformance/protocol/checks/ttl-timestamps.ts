@@ -1,0 +1,94 @@
+/** TTL and timestamps: R32, R33, R35 on every Task of the run, and expiry (R37, R71). */
+import { check, fail, pass, skip, SkipCheck, warn, type Check } from '../check.js';
+import { describe, isError, type CheckContext } from '../context.js';
+import type { Sighting } from '../session.js';
+import { fieldProblem, type TaskField } from '../task-shape.js';
+
+/** Make sure every kind of task response has been seen at least once, then return them all. */
+function allSightings(ctx: CheckContext): Promise<Sighting[]> {
+  return ctx.memo('ttl.sightings', async () => {
+    try {
+      const a = await ctx.a();
+      const call = ctx.quickTool();
+      const created = await ctx.createTask(a, call, { ttl: 60_000 });
+      if (created.taskId) {
+        await ctx.pollTerminal(a, created.taskId, 3_000);
+        if (ctx.declares('list')) await a.call('tasks/list', {});
+      }
+      if (ctx.declares('cancel')) {
+        const slow = ctx.slowTool(10_000);
+        const s = await ctx.createTask(a, slow);
+        if (s.taskId) await a.call('tasks/cancel', { taskId: s.taskId });
+      }
+    } catch {
+      // judge what has been seen
+    }
+    return ctx.sightings();
+  });
+}
+
+function fieldCheck(id: string, rule: string, field: TaskField, title: string, expected: string, onlyGet = false): Check {
+  return check({ id, rule, level: 'MUST', area: 'ttl-timestamps', title }, async (ctx) => {
+    const sightings = (await allSightings(ctx)).filter((s) => !onlyGet || s.source === 'tasks/get');
+    if (!sightings.length) return skip(onlyGet ? 'no tasks/get response was seen' : 'no task was seen in this run');
+    const bad = sightings.map((s) => ({ s, problem: fieldProblem(s.task, field) })).filter((x) => x.problem);
+    if (bad.length) {
+      const sources = [...new Set(bad.map((x) => x.s.source))].join(', ');
+      return fail(`${bad.length} of ${sightings.length} Tasks (${sources}): ${bad[0]!.problem}`, expected);
+    }
+    const sources = [...new Set(sightings.map((s) => s.source))];
+    return pass(`${sightings.length} Tasks from ${sources.join(', ')}`);
+  });
+}
+
+/** A quick task with a requested ttl of 1 s, read 300 ms and 1300 ms after it expired. */
+function expiryProbe(ctx: CheckContext) {
+  return ctx.memo('ttl.expiry', async () => {
+    const call = ctx.quickTool();
+    const a = await ctx.a();
+    const { taskId, task } = ctx.needTask(await ctx.createTask(a, call, { ttl: 1_000 }), call);
+    const ttl = task.ttl;
+    if (typeof ttl !== 'number') throw new SkipCheck(`the server chose ttl ${JSON.stringify(ttl)} for a requested 1000 ms`);
+    if (ttl > 3_000) throw new SkipCheck(`the server chose ttl ${ttl} ms for a requested 1000 ms (too long to wait for)`);
+    const createdAt = Date.parse(String(task.createdAt));
+    const expiresAt = (Number.isNaN(createdAt) ? Date.now() : createdAt) + ttl;
+    await ctx.sleep(Math.max(expiresAt + 300 - Date.now(), 0));
+    const first = await a.call('tasks/get', { taskId });
+    let second = first;
+    if (first.kind === 'result') {
+      await ctx.sleep(Math.max(expiresAt + 1_300 - Date.now(), 0));
+      second = await a.call('tasks/get', { taskId });
+    }
+    return { ttl, first, second };
+  });
+}
+
+export const ttlChecks: Check[] = [
+  check(
+    { id: 'ttl.expired-task', rule: 'R71', level: 'MUST', area: 'ttl-timestamps', title: 'after its ttl, a task is either still readable or gone with -32602 (R36, R37, R74)' },
+    async (ctx) => {
+      const { ttl, first, second } = await expiryProbe(ctx);
+      const gone = [first, second].find((r) => r.kind !== 'result');
+      if (!gone) return pass('still readable after its ttl (deletion is allowed, not required)');
+      if (isError(gone, -32602)) return pass(`gone: ${JSON.stringify(gone.error.message)}`);
+      return fail(`tasks/get after the ttl (${ttl} ms) of the task elapsed: ${describe(gone)}`, 'the task, or JSON-RPC error -32602 (not found / expired)');
+    },
+  ),
+
+  check(
+    { id: 'ttl.expired-cleanup', rule: 'R38', level: 'SHOULD', area: 'ttl-timestamps', title: 'an expired task is cleaned up promptly (gone 1.3 s after its ttl)' },
+    async (ctx) => {
+      const { ttl, second } = await expiryProbe(ctx);
+      if (second.kind !== 'result') return pass();
+      return warn(`tasks/get 1300 ms after the ttl (${ttl} ms) elapsed: ${describe(second)}`, 'the expired task deleted promptly (-32602)');
+    },
+  ),
+];
+
+/** Whole-run field checks; they run last so they see every Task of the run. */
+export const ttlFinalChecks: Check[] = [
+  fieldCheck('ttl.in-get', 'R35', 'ttl', 'tasks/get responses include the actual ttl (ms, or null for unlimited)', 'ttl present: an integer number of ms or null', true),
+  fieldCheck('ttl.in-every-task', 'R35', 'ttl', 'every Task on the wire (create, list, cancel, notifications) includes ttl (schema, A6)', 'ttl present: an integer number of ms or null'),
+  fieldCheck('ts.created-at', 'R32', 'createdAt', 'every Task on the wire includes createdAt as an ISO 8601 (RFC 3339) timestamp', 'createdAt like 2025-11-25T10:30:00Z'),
+  fieldCheck('ts.last-updated-at', 'R33', 'lastUpdatedAt', 'every Task on the wire includes lastUpdatedAt as an ISO 8601 (RFC 3339) timestamp', 'lastUpdatedAt like 2025-11-25T10:30:00Z'),
+];

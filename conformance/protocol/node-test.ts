@@ -1,0 +1,63 @@
+/**
+ * `registerProtocolConformance`: the protocol suite as `node:test` tests, one `it` per check, for
+ * a server author's own test file. skip -> `t.skip(reason)`; warn -> passes with a diagnostic
+ * (fails with `strict: true`); fail -> an AssertionError with what was observed and expected.
+ *
+ * @example
+ * ```ts
+ * import { registerProtocolConformance } from 'mcp-tasks/conformance';
+ * registerProtocolConformance({ target: { stdio: 'node dist/my-server.js' } });
+ * ```
+ */
+import { AssertionError } from 'node:assert';
+import nodeTest from 'node:test';
+import { selectChecks, ProtocolRun, type ProtocolConformanceOptions } from './runner.js';
+import { formatResult, type Report } from './report.js';
+
+/** The parts of `node:test` the adapter registers with. */
+export type ProtocolNodeTestModule = Pick<typeof import('node:test'), 'describe' | 'it' | 'before' | 'after'>;
+
+export interface RegisterProtocolConformanceOptions extends Omit<ProtocolConformanceOptions, 'onResult'> {
+  /** The describe() name (default "MCP Tasks protocol conformance"). */
+  name?: string;
+  /** The node:test module to register with (default: `node:test`). */
+  test?: ProtocolNodeTestModule;
+  /** Make warnings (SHOULD not met) fail their test too. */
+  strict?: boolean;
+  /** Receives the full report after the last check. */
+  onReport?: (report: Report) => void;
+}
+
+export function registerProtocolConformance(options: RegisterProtocolConformanceOptions): void {
+  const test = options.test ?? nodeTest;
+  const checks = selectChecks(options.only);
+  const perTest = (options.checkTimeoutMs ?? 15_000) + 10_000;
+  let run: ProtocolRun | undefined;
+  test.describe(options.name ?? 'MCP Tasks protocol conformance', () => {
+    test.before(async () => {
+      run = await ProtocolRun.open(options);
+    }, { timeout: 60_000 });
+    test.after(async () => {
+      if (!run) return;
+      await run.close();
+      options.onReport?.(run.report());
+    });
+    for (const check of checks) {
+      test.it(`${check.rule} ${check.level} ${check.id}: ${check.title}`, { timeout: perTest }, async (t) => {
+        if (!run) throw new Error('the conformance run did not start (see the before hook)');
+        const result = await run.run(check);
+        if (result.status === 'skip') return t.skip(result.reason);
+        if (result.status === 'pass') {
+          if (result.note) t.diagnostic(result.note);
+          return;
+        }
+        const text = formatResult(result);
+        if (result.status === 'warn' && !options.strict) {
+          t.diagnostic(text);
+          return;
+        }
+        throw new AssertionError({ message: text, actual: result.observed, expected: result.expected, operator: result.rule });
+      });
+    }
+  });
+}

@@ -1,0 +1,208 @@
+/**
+ * The protocol conformance runner: connect, discover (capabilities, tools, fixtures), then run
+ * each check with a time limit (a hung server is a fail, never a hang), cancel what the check left
+ * running, and report. `runProtocolConformance` runs everything; `ProtocolRun` runs check by
+ * check (the node:test adapter uses it).
+ */
+import { AREAS, CheckFailure, SkipCheck, type Check, type CheckResult, type Outcome } from './check.js';
+import { PROTOCOL_CHECKS } from './checks/index.js';
+import { CheckContext, isObject, type Json, type ResolvedOptions, type RunState, type ServerFacts, type ToolCall, type ToolInfo } from './context.js';
+import { buildReport, type Report } from './report.js';
+import type { WireSession } from './session.js';
+import { Connector, parseIdentity, type Identity, type ProtocolTarget } from './target.js';
+
+export interface ProtocolConformanceOptions {
+  /** `{ url }` (Streamable HTTP) or `{ stdio: "command line" }` (spawned). */
+  target: ProtocolTarget;
+  /** Identity A: a bearer token, `Header: value` strings, or an Identity (url targets). */
+  authA?: string | string[] | Identity;
+  /** Identity B: enables the owner-isolation checks (url targets). */
+  authB?: string | string[] | Identity;
+  /** A task-capable tool that completes, for servers without the fixture tools. */
+  tool?: { name: string; args?: Json };
+  /** The server's limit of active tasks per requestor, when known. */
+  maxTasksPerOwner?: number;
+  /** The server's maximum ttl (ms), when known. */
+  maxTtlMs?: number;
+  /** What the suite answers to elicitations (default "conformance-answer"). */
+  elicitationAnswer?: string;
+  /** Time limit of one check (default 15000 ms). */
+  checkTimeoutMs?: number;
+  /** Time limit of one request (default 10000 ms). */
+  requestTimeoutMs?: number;
+  /** How many tasks the pagination check makes sure exist (default 60). */
+  paginationTasks?: number;
+  /** Run only these checks: ids (`tool.required-without-task`), rules (`R13`) or areas (`listing`). */
+  only?: readonly string[];
+  /** Called after each check, in run order (progress). */
+  onResult?: (result: CheckResult) => void;
+}
+
+function toIdentity(value: ProtocolConformanceOptions['authA']): Identity | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' || Array.isArray(value)) return parseIdentity(value as string | string[]);
+  return value as Identity;
+}
+
+/** The checks `only` selects (all when it is empty). */
+export function selectChecks(only: readonly string[] | undefined, checks: readonly Check[] = PROTOCOL_CHECKS): Check[] {
+  if (!only?.length) return [...checks];
+  const wanted = new Set(only.map((s) => s.trim()).filter(Boolean));
+  const unknown = [...wanted].filter((w) => !checks.some((c) => c.id === w || c.rule === w || c.area === w));
+  if (unknown.length) throw new Error(`unknown check, rule or area: ${unknown.join(', ')}`);
+  return checks.filter((c) => wanted.has(c.id) || wanted.has(c.rule) || wanted.has(c.area));
+}
+
+export class ProtocolRun implements RunState {
+  readonly options: ResolvedOptions;
+  readonly facts: ServerFacts = { tools: [] };
+  readonly transport: 'url' | 'stdio';
+  readonly memos = new Map<string, Promise<unknown>>();
+  readonly checks: readonly Check[];
+  readonly results: CheckResult[] = [];
+  readonly connector: Connector;
+  readonly startedAt = new Date();
+  readonly #sessions = new Map<'a' | 'b', WireSession>();
+  readonly #all: WireSession[] = [];
+  #signal: AbortSignal | undefined;
+  readonly #onResult: ((result: CheckResult) => void) | undefined;
+
+  private constructor(options: ProtocolConformanceOptions) {
+    const authA = toIdentity(options.authA);
+    const authB = toIdentity(options.authB);
+    const tool: ToolCall | undefined = options.tool && { name: options.tool.name, args: options.tool.args ?? {} };
+    this.options = {
+      ...(authA && { authA }),
+      ...(authB && { authB }),
+      ...(tool && { tool }),
+      ...(options.maxTasksPerOwner !== undefined && { maxTasksPerOwner: options.maxTasksPerOwner }),
+      ...(options.maxTtlMs !== undefined && { maxTtlMs: options.maxTtlMs }),
+      answer: options.elicitationAnswer ?? 'conformance-answer',
+      checkTimeoutMs: options.checkTimeoutMs ?? 15_000,
+      requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
+      paginationTasks: options.paginationTasks ?? 60,
+    };
+    this.connector = new Connector(options.target, { answer: this.options.answer, requestTimeoutMs: this.options.requestTimeoutMs });
+    this.transport = this.connector.kind;
+    if (this.transport === 'stdio' && (authA || authB)) throw new Error('authA/authB apply to url targets only: a stdio server has one client and no authentication');
+    this.checks = selectChecks(options.only);
+    this.#onResult = options.onResult;
+  }
+
+  /** Connect as identity A and discover the server. A failed connection is recorded, not thrown. */
+  static async open(options: ProtocolConformanceOptions): Promise<ProtocolRun> {
+    const run = new ProtocolRun(options);
+    await run.#discover();
+    return run;
+  }
+
+  get sessions(): readonly WireSession[] {
+    return this.#all;
+  }
+
+  async session(which: 'a' | 'b'): Promise<WireSession> {
+    const current = this.#sessions.get(which);
+    if (current && !current.closed) return current;
+    const session = await this.connector.connect(which.toUpperCase(), which === 'a' ? this.options.authA : this.options.authB, () => this.#signal);
+    this.#sessions.set(which, session);
+    this.#all.push(session);
+    return session;
+  }
+
+  /** Run one check (bounded by checkTimeoutMs) and record its result. */
+  async run(check: Check): Promise<CheckResult> {
+    const started = Date.now();
+    const controller = new AbortController();
+    this.#signal = controller.signal;
+    const ctx = new CheckContext(this, controller.signal);
+    let outcome: Outcome;
+    if (this.facts.connectError && check.id !== 'cap.tasks-declared') {
+      outcome = { status: 'skip', reason: 'not connected (see cap.tasks-declared)' };
+    } else {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<Outcome>((resolve) => {
+        timer = setTimeout(() => {
+          resolve({
+            status: 'fail',
+            observed: `no outcome within ${this.options.checkTimeoutMs} ms: the server did not answer in time`,
+            expected: 'answers within the time limit of the check',
+          });
+          controller.abort(new Error('check timed out'));
+        }, this.options.checkTimeoutMs);
+      });
+      outcome = await Promise.race([check.run(ctx).catch(toOutcome), timeout]).finally(() => clearTimeout(timer));
+      this.#signal = undefined; // the cleanup must not be aborted with a timed-out check
+      await ctx.cleanup().catch(() => {});
+    }
+    controller.abort(new Error('check finished'));
+    const result: CheckResult = {
+      id: check.id,
+      rule: check.rule,
+      level: check.level,
+      area: check.area,
+      title: check.title,
+      status: outcome.status,
+      ...(outcome.status === 'fail' || outcome.status === 'warn' ? { observed: outcome.observed, expected: outcome.expected } : {}),
+      ...(outcome.status === 'skip' && { reason: outcome.reason }),
+      ...(outcome.status === 'pass' && outcome.note !== undefined && { note: outcome.note }),
+      durationMs: Date.now() - started,
+    };
+    this.results.push(result);
+    this.#onResult?.(result);
+    return result;
+  }
+
+  report(): Report {
+    return buildReport(this, AREAS);
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.#all) await s.close();
+  }
+
+  async #discover(): Promise<void> {
+    let a: WireSession;
+    try {
+      a = await this.session('a');
+    } catch (error) {
+      this.facts.connectError = (error as Error).message;
+      return;
+    }
+    const init = a.initializeResult ?? {};
+    if (isObject(init.capabilities)) this.facts.capabilities = init.capabilities;
+    if (isObject(init.serverInfo)) this.facts.serverInfo = init.serverInfo;
+    const tools: ToolInfo[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 20; page++) {
+      const reply = await a.call('tools/list', cursor === undefined ? {} : { cursor });
+      if (reply.kind !== 'result' || !Array.isArray(reply.result.tools)) {
+        this.facts.toolsError = reply.kind === 'error' ? `error ${reply.error.code} ${reply.error.message}` : reply.kind === 'local' ? reply.message : 'no tools array';
+        break;
+      }
+      for (const t of reply.result.tools) {
+        if (!isObject(t) || typeof t.name !== 'string') continue;
+        tools.push({ name: t.name, taskSupport: isObject(t.execution) ? t.execution.taskSupport : undefined, raw: t });
+      }
+      cursor = typeof reply.result.nextCursor === 'string' ? reply.result.nextCursor : undefined;
+      if (cursor === undefined) break;
+    }
+    this.facts.tools = tools;
+  }
+}
+
+function toOutcome(error: unknown): Outcome {
+  if (error instanceof SkipCheck) return { status: 'skip', reason: error.reason };
+  if (error instanceof CheckFailure) return { status: 'fail', observed: error.observed, expected: error.expected };
+  return { status: 'fail', observed: `the check could not complete: ${(error as Error)?.message ?? String(error)}`, expected: 'a conforming exchange' };
+}
+
+/** Run the whole protocol conformance suite against one server and return the report. */
+export async function runProtocolConformance(options: ProtocolConformanceOptions): Promise<Report> {
+  const run = await ProtocolRun.open(options);
+  try {
+    for (const check of run.checks) await run.run(check);
+  } finally {
+    await run.close();
+  }
+  return run.report();
+}
