@@ -20,18 +20,17 @@ import {
 } from '../contract.js';
 import { CursorCodec } from '../cursor.js';
 import {
-  AnonymousNotAllowedError,
   InvalidArgumentError,
   InvalidTransitionError,
-  PayloadTooLargeError,
   TaskNotFoundError,
   TaskNotTerminalError,
   TaskTerminalError,
   ConcurrentModificationError,
 } from '../errors/index.js';
-import { generateTaskId, MAX_TASK_ID_LENGTH } from '../ids.js';
-import { adoptJson, isPlainObject, setOwn, type JsonObject, type JsonValue } from '../json.js';
-import { ANONYMOUS_OWNER, type Owner } from '../owner.js';
+import { generateTaskId } from '../ids.js';
+import { isPlainObject, type JsonObject, type JsonValue } from '../json.js';
+import { checkLease, checkOutcome, checkOwner, checkStatusMessage, checkTaskId, checkVariables, copyLimited } from './input-checks.js';
+import type { Owner } from '../owner.js';
 import { isExpired, type TaskLease, type TaskOutcome, type TaskRecord } from '../record.js';
 import { effectiveTtl, resolveSecurityConfig, type SecurityConfig } from '../security.js';
 import { isTaskStatus, isTerminal, sourcesOf, TASK_STATUSES, type TaskStatus } from '../status.js';
@@ -85,8 +84,6 @@ export interface StoredPage {
 
 /** How often a variables merge re-reads and retries after losing a race before giving up. */
 const MERGE_ATTEMPTS = 8;
-const MAX_OWNER_LENGTH = 1024;
-const MAX_STATUS_MESSAGE_LENGTH = 4096;
 
 export abstract class BaseTaskStore implements TaskStore {
   readonly security: Readonly<SecurityConfig>;
@@ -119,15 +116,15 @@ export abstract class BaseTaskStore implements TaskStore {
   // ---- the contract ---------------------------------------------------------------------------
 
   async create(owner: Owner, input: CreateTaskInput): Promise<TaskRecord> {
-    this.#checkOwner(owner);
+    checkOwner(owner, this.security);
     if (!isPlainObject(input) || !isPlainObject(input.request) || typeof input.request.method !== 'string') {
       throw new InvalidArgumentError('create: input.request must be an object with a string method');
     }
     const params = input.request.params ?? {};
     if (!isPlainObject(params)) throw new InvalidArgumentError('create: input.request.params must be an object');
     const ttl = effectiveTtl(input.ttl, this.security);
-    const request = Object.freeze({ method: input.request.method, params: this.#copyLimited(params, 'Request params', this.security.maxRequestBytes) });
-    const variables = input.variables === undefined ? {} : this.#checkVariables(input.variables, {});
+    const request = Object.freeze({ method: input.request.method, params: copyLimited(params, 'Request params', this.security.maxRequestBytes) });
+    const variables = input.variables === undefined ? {} : checkVariables(this.security, input.variables, {});
     const leaseInput = input.lease === undefined ? undefined : checkLease(input.lease.holder, input.lease.ms);
     const now = this.clock.now();
     const record: TaskRecord = {
@@ -152,7 +149,7 @@ export abstract class BaseTaskStore implements TaskStore {
   }
 
   async get(owner: Owner, taskId: string): Promise<TaskRecord> {
-    this.#checkOwner(owner);
+    checkOwner(owner, this.security);
     checkTaskId(taskId);
     const read = this._read(owner, taskId);
     const record = read instanceof Promise ? await read : read;
@@ -162,7 +159,7 @@ export abstract class BaseTaskStore implements TaskStore {
   }
 
   async updateStatus(owner: Owner, taskId: string, update: StatusUpdate): Promise<TaskRecord> {
-    this.#checkOwner(owner);
+    checkOwner(owner, this.security);
     checkTaskId(taskId);
     if (!isPlainObject(update)) throw new InvalidArgumentError('updateStatus: update must be an object');
     const from = typeof update.from === 'string' ? [update.from] : update.from;
@@ -186,13 +183,13 @@ export abstract class BaseTaskStore implements TaskStore {
   }
 
   async setVariables(owner: Owner, taskId: string, patch: { [key: string]: JsonValue | null }): Promise<TaskRecord> {
-    this.#checkOwner(owner);
+    checkOwner(owner, this.security);
     checkTaskId(taskId);
     if (!isPlainObject(patch)) throw new InvalidArgumentError('setVariables: patch must be a plain object');
     for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
       const current = await this.get(owner, taskId);
       if (isTerminal(current.status)) throw new TaskTerminalError(taskId, current.status, 'set variables');
-      const variables = this.#checkVariables(patch, current.variables);
+      const variables = checkVariables(this.security, patch, current.variables);
       const condition: WriteCondition = { statusIn: [current.status], version: current.version, now: this.clock.now() };
       const result = await this._update(owner, taskId, condition, { variables, lastUpdatedAt: condition.now });
       if (result.ok) {
@@ -204,9 +201,9 @@ export abstract class BaseTaskStore implements TaskStore {
   }
 
   async complete(owner: Owner, taskId: string, input: CompleteInput): Promise<TaskRecord> {
-    this.#checkOwner(owner);
+    checkOwner(owner, this.security);
     checkTaskId(taskId);
-    const outcome = this.#checkOutcome(input);
+    const outcome = checkOutcome(input, this.security);
     const patch: RecordPatch = { status: input.status, outcome, lastUpdatedAt: this.clock.now() };
     if (input.statusMessage !== undefined) patch.statusMessage = checkStatusMessage(input.statusMessage);
     return this.#write(owner, taskId, input.status === 'completed' ? INTO_COMPLETED : INTO_FAILED, patch, (current) =>
@@ -223,7 +220,7 @@ export abstract class BaseTaskStore implements TaskStore {
   }
 
   async list(owner: Owner, options: ListOptions = {}): Promise<TaskPage> {
-    this.#checkOwner(owner);
+    checkOwner(owner, this.security);
     if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('list: options must be an object');
     const { cursor, limit = this.security.defaultPageSize } = options;
     if (!Number.isSafeInteger(limit) || limit < 1) throw new InvalidArgumentError(`list: limit must be a positive integer, got ${String(limit)}`);
@@ -240,14 +237,14 @@ export abstract class BaseTaskStore implements TaskStore {
   }
 
   async cancel(owner: Owner, taskId: string, statusMessage = 'The task was cancelled by request.'): Promise<TaskRecord> {
-    this.#checkOwner(owner);
+    checkOwner(owner, this.security);
     checkTaskId(taskId);
     const patch: RecordPatch = { status: 'cancelled', statusMessage: checkStatusMessage(statusMessage), lastUpdatedAt: this.clock.now() };
     return this.#write(owner, taskId, INTO_CANCELLED, patch, (current) => new TaskTerminalError(taskId, current.status, 'cancel task'));
   }
 
   async renewLease(owner: Owner, taskId: string, holder: string, leaseMs: number): Promise<TaskRecord> {
-    this.#checkOwner(owner);
+    checkOwner(owner, this.security);
     checkTaskId(taskId);
     checkLease(holder, leaseMs);
     const now = this.clock.now();
@@ -330,60 +327,6 @@ export abstract class BaseTaskStore implements TaskStore {
     }
   }
 
-  #checkOwner(owner: Owner): void {
-    if (typeof owner !== 'string' || owner.length === 0 || owner.length > MAX_OWNER_LENGTH) {
-      throw new InvalidArgumentError(`owner must be a non-empty string of at most ${MAX_OWNER_LENGTH} characters`);
-    }
-    if (owner === ANONYMOUS_OWNER && !this.security.allowAnonymous) throw new AnonymousNotAllowedError();
-  }
-
-  /**
-   * Adopt a value into a record: plain JSON data is deep-frozen in place and kept (no copy);
-   * anything else is copied with JSON semantics. Refused above `limit` bytes.
-   */
-  #copyLimited<T>(value: T, what: string, limit: number): T {
-    let detached: { copy: T; size: number };
-    try {
-      detached = adoptJson(value);
-    } catch (error) {
-      throw new InvalidArgumentError(`${what} is not JSON: ${(error as Error).message}`);
-    }
-    if (detached.size > limit) throw new PayloadTooLargeError(what, detached.size, limit);
-    return detached.copy;
-  }
-
-  /** Merge a patch (null deletes) into `base`, check the size, return a detached copy. */
-  #checkVariables(patch: unknown, base: JsonObject): JsonObject {
-    if (!isPlainObject(patch)) throw new InvalidArgumentError('variables must be a plain object');
-    const merged: JsonObject = { ...base };
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === null) delete merged[key];
-      else if (value !== undefined) setOwn(merged, key, value);
-    }
-    return this.#copyLimited(merged, 'Task variables', this.security.maxVariablesBytes);
-  }
-
-  #checkOutcome(input: CompleteInput): TaskOutcome {
-    if (!isPlainObject(input) || (input.status !== 'completed' && input.status !== 'failed')) {
-      throw new InvalidArgumentError("complete: status must be 'completed' or 'failed'");
-    }
-    const outcome = input.outcome as unknown;
-    if (!isPlainObject(outcome)) throw new InvalidArgumentError('complete: outcome must be an object');
-    if (outcome.type === 'result' && isPlainObject(outcome.result)) {
-      return Object.freeze({ type: 'result', result: this.#copyLimited(outcome.result as JsonObject, 'Task result', this.security.maxResultBytes) });
-    }
-    if (outcome.type === 'error' && input.status === 'failed' && isPlainObject(outcome.error)) {
-      const { code, message, data } = outcome.error;
-      if (!Number.isInteger(code) || typeof message !== 'string') {
-        throw new InvalidArgumentError('complete: outcome.error must have an integer code and a string message');
-      }
-      const error = data === undefined ? { code: code as number, message } : { code: code as number, message, data };
-      return Object.freeze({ type: 'error', error: this.#copyLimited(error, 'Task error', this.security.maxResultBytes) });
-    }
-    throw new InvalidArgumentError(
-      "complete: outcome must be { type: 'result', result: object } or, for status 'failed', { type: 'error', error: { code, message } }",
-    );
-  }
 }
 
 const LEASE_EXPIRED_OUTCOME: TaskOutcome = Object.freeze({ type: 'error', error: Object.freeze({ code: -32603, message: LEASE_EXPIRED_MESSAGE }) });
@@ -391,25 +334,4 @@ const LEASE_EXPIRED_OUTCOME: TaskOutcome = Object.freeze({ type: 'error', error:
 /** An active task whose lease ran out at `now`. */
 function leaseExpired(record: TaskRecord, now: number): boolean {
   return record.lease !== undefined && now >= record.lease.expiresAt && !isTerminal(record.status);
-}
-
-function checkLease(holder: unknown, ms: unknown): { holder: string; ms: number } {
-  if (typeof holder !== 'string' || holder.length === 0 || holder.length > 256) throw new InvalidArgumentError('lease holder must be a string of 1 to 256 characters');
-  if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 1) throw new InvalidArgumentError('lease duration must be a positive integer (ms)');
-  return { holder, ms };
-}
-
-function checkTaskId(taskId: unknown): asserts taskId is string {
-  if (typeof taskId !== 'string') throw new InvalidArgumentError(`taskId must be a string, got ${taskId === null ? 'null' : typeof taskId}`);
-  if (taskId.length === 0 || taskId.length > MAX_TASK_ID_LENGTH) {
-    throw new InvalidArgumentError(`taskId must be 1 to ${MAX_TASK_ID_LENGTH} characters long`);
-  }
-}
-
-function checkStatusMessage(message: unknown): string {
-  if (typeof message !== 'string') throw new InvalidArgumentError('statusMessage must be a string');
-  if (message.length > MAX_STATUS_MESSAGE_LENGTH) {
-    throw new InvalidArgumentError(`statusMessage must be at most ${MAX_STATUS_MESSAGE_LENGTH} characters`);
-  }
-  return message;
 }
