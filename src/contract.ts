@@ -54,9 +54,10 @@
  *   message and status message), conditioned on the status and on that same lease expiry, so a
  *   renewal racing it wins; it returns the resulting record. Tasks created without a lease never
  *   expire this way.
- * - Isolation of data. Records handed out are immutable snapshots. Values passed in become part
- *   of the record: plain JSON data is deep-frozen in place and kept without a copy (do not pass
- *   objects you will mutate afterwards); anything else is copied with JSON semantics.
+ * - Isolation of data. Records handed out are immutable snapshots. Variables passed in are
+ *   copied. Request params and results become part of the record: plain JSON data is deep-frozen
+ *   in place and kept without a copy (do not pass objects you will mutate afterwards); anything
+ *   else is copied with JSON semantics.
  */
 import type { JsonObject, JsonValue } from './json.js';
 import type { Owner } from './owner.js';

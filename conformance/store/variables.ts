@@ -13,6 +13,16 @@ export function variableTests({ describe, it }: Harness): void {
       assert.deepEqual((await store.get(ALICE, task.taskId)).variables, { a: 1, b: 'y', c: { deep: [1, 2] } });
     });
 
+    it('patch values are copied: the caller keeps mutating its own objects, the record does not change', async ({ open }) => {
+      const store = await open();
+      const task = await store.create(ALICE, createInput());
+      const results: number[] = [1];
+      await store.setVariables(ALICE, task.taskId, { results });
+      results.push(2); // a worker's running state; must not be frozen or shared
+      assert.deepEqual(results, [1, 2]);
+      assert.deepEqual((await store.get(ALICE, task.taskId)).variables, { results: [1] });
+    });
+
     it('a null value deletes its key; deleting a missing key is fine', async ({ open }) => {
       const store = await open();
       const task = await store.create(ALICE, createInput({ variables: { a: 1, b: 2 } }));

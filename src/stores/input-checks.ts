@@ -5,7 +5,7 @@
 import type { CompleteInput } from '../contract.js';
 import { AnonymousNotAllowedError, InvalidArgumentError, PayloadTooLargeError } from '../errors/index.js';
 import { MAX_TASK_ID_LENGTH } from '../ids.js';
-import { adoptJson, isPlainObject, setOwn, type JsonObject } from '../json.js';
+import { adoptJson, detachJson, isPlainObject, setOwn, type JsonObject } from '../json.js';
 import { ANONYMOUS_OWNER, type Owner } from '../owner.js';
 import type { TaskOutcome } from '../record.js';
 import type { SecurityConfig } from '../security.js';
@@ -45,10 +45,10 @@ export function checkLease(holder: unknown, ms: unknown): { holder: string; ms: 
  * Adopt a value into a record: plain JSON data is deep-frozen in place and kept (no copy);
  * anything else is copied with JSON semantics. Refused above `limit` bytes.
  */
-export function copyLimited<T>(value: T, what: string, limit: number): T {
+export function copyLimited<T>(value: T, what: string, limit: number, mode: 'adopt' | 'copy' = 'adopt'): T {
   let detached: { copy: T; size: number };
   try {
-    detached = adoptJson(value);
+    detached = mode === 'adopt' ? adoptJson(value) : detachJson(value);
   } catch (error) {
     throw new InvalidArgumentError(`${what} is not JSON: ${(error as Error).message}`);
   }
@@ -56,7 +56,11 @@ export function copyLimited<T>(value: T, what: string, limit: number): T {
   return detached.copy;
 }
 
-/** Merge a patch (null deletes) into `base`, check the size, return the stored form. */
+/**
+ * Merge a patch (null deletes) into `base`, check the size, return the stored form. Variables
+ * are copied, not adopted: they are a worker's running state (arrays it keeps pushing to), and
+ * freezing the caller's objects in place would break that code at its next write.
+ */
 export function checkVariables(security: Readonly<SecurityConfig>, patch: unknown, base: JsonObject): JsonObject {
   if (!isPlainObject(patch)) throw new InvalidArgumentError('variables must be a plain object');
   const merged: JsonObject = { ...base };
@@ -64,7 +68,7 @@ export function checkVariables(security: Readonly<SecurityConfig>, patch: unknow
     if (value === null) delete merged[key];
     else if (value !== undefined) setOwn(merged, key, value);
   }
-  return copyLimited(merged, 'Task variables', security.maxVariablesBytes);
+  return copyLimited(merged, 'Task variables', security.maxVariablesBytes, 'copy');
 }
 
 /** The outcome `complete` stores: a result (completed or failed), or a JSON-RPC error (failed only). */
