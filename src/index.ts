@@ -42,3 +42,4 @@ export type { FailReason } from './task-context.js';
 export { generateTaskId } from './ids.js';
 export type { JsonValue, JsonObject } from './json.js';
 export * from './server/index.js';
+export * from './workflows/index.js';

@@ -17,7 +17,7 @@ import type { TasksLogger } from './logger.js';
 import { disableSdkTaskGate, ensureMcpToolHandlers, installedHandler, setRawRequestHandler } from './sdk-internals.js';
 import { TaskMethods, type MethodExtra } from './task-methods.js';
 import { ToolCalls } from './tool-calls.js';
-import { TaskTools, type TaskSupport, type TaskToolExtra } from './task-tools.js';
+import { TaskTools, type OwnTool, type TaskSupport, type TaskToolExtra } from './task-tools.js';
 
 export interface WithTasksOptions {
   store: TaskStore;
@@ -132,6 +132,14 @@ export class TasksServer {
   /** Register a tool whose handler may run as a task (see `TaskTools.register`). */
   get registerTool(): TaskTools['register'] {
     return this.#tools.register.bind(this.#tools);
+  }
+
+  /**
+   * A tool registered through `registerTool` (its argument parser and handler), or undefined.
+   * Used by workflows to validate and call their steps' tools.
+   */
+  ownTool(name: string): OwnTool | undefined {
+    return this.#tools.own(name);
   }
 
   /** Declare the taskSupport of a tool registered some other way. */
