@@ -26,38 +26,26 @@ import {
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
-import type { CompleteInput } from '../src/contract.js';
 import { generateTaskId } from '../src/ids.js';
-import type { JsonObject } from '../src/json.js';
 import type { TaskRecord } from '../src/record.js';
 import { createTable } from '../src/stores/dynamodb/create-table.js';
 import { newListKey, partitionKey, taskSortKey } from '../src/stores/dynamodb/keys.js';
 import { recordToItem } from '../src/stores/dynamodb/marshal.js';
 import { DynamoDbTaskStore } from '../src/stores/dynamodb/store.js';
 import { QUICK, fmtMs, fmtOps, measureOps, medianMeasurement, printTable, ratio, settle, type BenchResult, type Measurement } from './harness.js';
+import { COMPLETE_INPUT, CREATE_INPUT, PARAMS, TTL_MS } from './payloads.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const BENCH = 'store-dynamodb';
 const ROUNDS = QUICK ? 1 : 3;
-const TTL_MS = 60 * 60 * 1000;
 const OWNER = 'session:bench-owner';
 const CREATES_PER_OWNER = 50;
 const COMPLETE_OPS = QUICK ? 60 : 300;
 const POOL_SLACK = 200;
 
-const PARAMS: JsonObject = {
-  name: 'search_documents',
-  arguments: { query: 'quarterly revenue by region', limit: 20, filters: { year: 2025, tags: ['finance', 'emea'] } },
-  task: { ttl: TTL_MS },
-};
-const RESULT: JsonObject = {
-  content: [{ type: 'text', text: 'Found 20 documents. Top hit: "Q3 revenue by region" (score 0.93).' }],
-  structuredContent: { hits: 20, top: { id: 'doc-4711', score: 0.93 } },
-  isError: false,
-};
-const INPUT = { request: { method: 'tools/call', params: PARAMS }, ttl: TTL_MS };
-const COMPLETE: CompleteInput = { status: 'completed', outcome: { type: 'result', result: RESULT } };
+const INPUT = CREATE_INPUT;
+const COMPLETE = COMPLETE_INPUT;
 
 let sink = 0;
 

@@ -16,8 +16,6 @@
  * Only prints; never asserts a timing.
  */
 import { InMemoryTaskStore as SdkInMemoryTaskStore } from '@modelcontextprotocol/sdk/experimental/tasks';
-import type { CompleteInput } from '../src/contract.js';
-import type { JsonObject } from '../src/json.js';
 import { InMemoryTaskStore } from '../src/stores/memory.js';
 import {
   QUICK,
@@ -32,28 +30,18 @@ import {
   type BenchResult,
   type Measurement,
 } from './harness.js';
+import { COMPLETE_INPUT, CREATE_INPUT, PARAMS, RESULT, TTL_MS } from './payloads.js';
 
 const BENCH = 'store-memory';
 const OWNER = 'session:bench-owner';
 const SESSION = 'bench-owner';
-const TTL_MS = 60 * 60 * 1000;
 const ROUNDS = QUICK ? 1 : 3;
 const RECYCLE = 10_000;
 const LIST_SIZES = [100, 10_000, 100_000] as const;
 
-// The same payloads for both stores: a tools/call request (with its task augmentation) and a tool result.
-const PARAMS: JsonObject = {
-  name: 'search_documents',
-  arguments: { query: 'quarterly revenue by region', limit: 20, filters: { year: 2025, tags: ['finance', 'emea'] } },
-  task: { ttl: TTL_MS },
-};
-const RESULT: JsonObject = {
-  content: [{ type: 'text', text: 'Found 20 documents. Top hit: "Q3 revenue by region" (score 0.93).' }],
-  structuredContent: { hits: 20, top: { id: 'doc-4711', score: 0.93 } },
-  isError: false,
-};
-const OUR_INPUT = { request: { method: 'tools/call', params: PARAMS }, ttl: TTL_MS };
-const OUR_COMPLETE: CompleteInput = { status: 'completed', outcome: { type: 'result', result: RESULT } };
+// The same payloads for both stores (bench/payloads.ts).
+const OUR_INPUT = CREATE_INPUT;
+const OUR_COMPLETE = COMPLETE_INPUT;
 const SDK_REQUEST = { method: 'tools/call', params: PARAMS };
 
 /** Keeps results observable so no call can be optimized away. */
