@@ -160,6 +160,14 @@ export class TaskEngine {
       await this.#runWork(execution, work);
     } finally {
       stopRenewal(execution);
+      // Normally the terminal write already removed it; not when the task expired mid-run
+      // (that final write then finds nothing), and it must not stay behind.
+      const taskId = execution.context.taskId;
+      if (this.#executions.get(taskId) === execution) {
+        this.#executions.delete(taskId);
+        execution.context.markTerminal();
+        for (const request of execution.pending.splice(0)) request.reject(new Error('The task is no longer running'));
+      }
     }
   }
 
