@@ -5,7 +5,8 @@
  * stdout carries only protocol messages; logs go to stderr.
  */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { engineFor, jsonLinesLogger, type TaskStore, type TasksLogger } from '../src/index.js';
+import { jsonLinesLogger, type TaskStore, type TasksLogger } from '../src/index.js';
+import { engineFor } from '../src/server/with-tasks.js';
 import { createReferenceServer, engineOptions, openStore, type StoreOptions } from './server.js';
 
 export interface StdioServerOptions extends StoreOptions {

@@ -2,7 +2,7 @@
  * Security and resource limits (R38, R79, R80, R81). Every store enforces these the same way
  * (through `BaseTaskStore`); the defaults are documented in the README.
  */
-import { InvalidArgumentError } from './errors/index.js';
+import { InvalidArgumentError, InvalidOptionsError } from './errors/index.js';
 
 export interface SecurityConfig {
   /** Max active (working or input_required) tasks per owner; creation beyond it fails with QUOTA_EXCEEDED. */
@@ -54,31 +54,29 @@ const POSITIVE_INTEGERS = [
   'cursorTtlMs',
 ] as const satisfies readonly (keyof SecurityConfig)[];
 
-/** Fill defaults and check every value; throws INVALID_ARGUMENT naming the bad setting. */
+/** Fill defaults and check every value; throws INVALID_OPTIONS naming the bad setting. */
 export function resolveSecurityConfig(partial: Partial<SecurityConfig> = {}): Readonly<SecurityConfig> {
-  const config: SecurityConfig = { ...DEFAULT_SECURITY_CONFIG };
-  for (const [key, value] of Object.entries(partial)) {
-    if (value !== undefined) (config as unknown as Record<string, unknown>)[key] = value;
-  }
+  const overrides: Partial<SecurityConfig> = Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined));
+  const config: SecurityConfig = { ...DEFAULT_SECURITY_CONFIG, ...overrides };
   for (const key of POSITIVE_INTEGERS) {
     if (!isPositiveInteger(config[key])) {
-      throw new InvalidArgumentError(`security.${key} must be a positive integer, got ${String(config[key])}`);
+      throw new InvalidOptionsError(`security.${key} must be a positive integer, got ${String(config[key])}`);
     }
   }
   for (const key of ['defaultTtlMs', 'maxTtlMs'] as const) {
     const v = config[key];
     if (v !== null && !isPositiveInteger(v)) {
-      throw new InvalidArgumentError(`security.${key} must be a positive integer or null, got ${String(v)}`);
+      throw new InvalidOptionsError(`security.${key} must be a positive integer or null, got ${String(v)}`);
     }
   }
   if (typeof config.allowAnonymous !== 'boolean') {
-    throw new InvalidArgumentError('security.allowAnonymous must be a boolean');
+    throw new InvalidOptionsError('security.allowAnonymous must be a boolean');
   }
   if (config.defaultPageSize > config.maxPageSize) {
-    throw new InvalidArgumentError('security.defaultPageSize must not exceed security.maxPageSize');
+    throw new InvalidOptionsError('security.defaultPageSize must not exceed security.maxPageSize');
   }
   if (config.maxTtlMs !== null && (config.defaultTtlMs === null || config.defaultTtlMs > config.maxTtlMs)) {
-    throw new InvalidArgumentError('security.defaultTtlMs must not exceed security.maxTtlMs');
+    throw new InvalidOptionsError('security.defaultTtlMs must not exceed security.maxTtlMs');
   }
   return Object.freeze(config);
 }

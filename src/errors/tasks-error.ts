@@ -19,6 +19,13 @@ export const TASKS_ERROR_CODES = [
   'INVALID_ARGUMENT',
   'CONCURRENT_MODIFICATION',
   'STORE_UNAVAILABLE',
+  'INVALID_OPTIONS',
+  'PAYLOAD_INVALID',
+  'WORKFLOW_INVALID',
+  'BINDING_FAILED',
+  'WORKFLOW_STEP_FAILED',
+  'STEP_INPUT_UNAVAILABLE',
+  'STEP_OUTPUT_INVALID',
 ] as const;
 
 export type TasksErrorCode = (typeof TASKS_ERROR_CODES)[number];
@@ -155,6 +162,14 @@ export class StoreUnavailableError extends TasksError {
   override name = 'StoreUnavailableError';
   constructor(message: string, options?: { cause?: unknown }) {
     super('STORE_UNAVAILABLE', `Task store unavailable: ${message}`, options);
+  }
+}
+
+/** A constructor or setup option has the wrong type or value (a programming error, found at startup). */
+export class InvalidOptionsError extends TasksError {
+  override name = 'InvalidOptionsError';
+  constructor(message: string) {
+    super('INVALID_OPTIONS', message);
   }
 }
 

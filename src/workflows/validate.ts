@@ -2,19 +2,10 @@
  * Build-time checks of a workflow definition, so a broken workflow fails at registration with
  * every problem named, never half-way through a run.
  */
+import { BindingError, WorkflowDefinitionError } from '../errors/index.js';
 import { isPlainObject } from '../json.js';
-import { BindingError, parsePath } from './bindings.js';
+import { parsePath } from './bindings.js';
 import type { Step } from './definition.js';
-
-export class WorkflowDefinitionError extends Error {
-  override readonly name = 'WorkflowDefinitionError';
-  constructor(
-    readonly workflow: string,
-    readonly problems: readonly string[],
-  ) {
-    super(`Workflow '${workflow}' is invalid: ${problems.join('; ')}`);
-  }
-}
 
 const STEP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -4,7 +4,7 @@
  * over `InMemoryTransport` (Streamable HTTP: http-harness.ts).
  * Requests are raw JSON-RPC (`client.request(..., ResultSchema)`), never the SDK's task helpers.
  */
-import type { WireTask } from '../../src/index.js';
+import type { WireTask as Task } from '../../src/index.js';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -222,8 +222,8 @@ export class ClientEnd {
   }
 }
 
-/** What the tests read off the wire: the library's own wire type. */
-export type { WireTask };
+/** What the tests read off the wire: the library's own wire type, with the `_meta` of the result it is in. */
+export type WireTask = Task & { _meta?: { [key: string]: unknown } };
 
 export function newClient(): Client {
   return new Client({ name: 'e2e-client', version: '1.0.0' }, { capabilities: { elicitation: { form: {} } } });
