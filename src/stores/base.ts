@@ -4,8 +4,7 @@
  * only storage, as five primitives (the `abstract-level` `put()` -> `_put()` split), so every store
  * gives identical checks and error codes.
  */
-import type { Clock } from '../clock.js';
-import { systemClock } from '../clock.js';
+import { systemClock, type Clock } from '../clock.js';
 import {
   LEASE_EXPIRED_MESSAGE,
   type CompleteInput,
@@ -28,59 +27,20 @@ import {
   ConcurrentModificationError,
 } from '../errors/index.js';
 import { generateTaskId } from '../ids.js';
-import { isPlainObject, type JsonObject, type JsonValue } from '../json.js';
+import { isPlainObject, type JsonValue } from '../json.js';
 import { checkLease, checkOutcome, checkOwner, checkStatusMessage, checkTaskId, checkVariables, copyLimited } from './input-checks.js';
 import type { Owner } from '../owner.js';
-import { isExpired, type TaskLease, type TaskOutcome, type TaskRecord } from '../record.js';
+import { isExpired, type TaskOutcome, type TaskRecord } from '../record.js';
 import { effectiveTtl, resolveSecurityConfig, type SecurityConfig } from '../security.js';
 import { isTaskStatus, isTerminal, sourcesOf, TASK_STATUSES, type TaskStatus } from '../status.js';
+import type { BaseTaskStoreOptions, RecordPatch, StoredPage, WriteCondition, WriteResult } from './primitives.js';
+
+export type { BaseTaskStoreOptions, RecordPatch, StoredPage, WriteCondition, WriteResult } from './primitives.js';
 
 const INTO_COMPLETED = sourcesOf('completed');
 const INTO_FAILED = sourcesOf('failed');
 const INTO_CANCELLED = sourcesOf('cancelled');
 const ACTIVE: readonly TaskStatus[] = ['working', 'input_required'];
-
-export interface BaseTaskStoreOptions {
-  security?: Partial<SecurityConfig>;
-  clock?: Clock;
-  /** HMAC secret for list cursors; give all instances sharing one database the same secret. */
-  cursorSecret?: string | Uint8Array;
-}
-
-/** The fields a write may change; the backend also sets `version` to the current version + 1. */
-export interface RecordPatch {
-  status?: TaskStatus;
-  /** `null` removes the message. */
-  statusMessage?: string | null;
-  /** Absent: leave `lastUpdatedAt` as it is (lease renewals are not task updates). */
-  lastUpdatedAt?: number;
-  outcome?: TaskOutcome;
-  /** Sets the lease. */
-  lease?: TaskLease;
-  /** Replaces the whole variables map. */
-  variables?: JsonObject;
-}
-
-/** A write applies only if the task exists, is unexpired at `now`, and matches the rest. */
-export interface WriteCondition {
-  statusIn: readonly TaskStatus[];
-  /** When set, also require this exact version (optimistic concurrency for merges). */
-  version?: number;
-  /** When set, also require the lease to be held by this holder. */
-  leaseHolder?: string;
-  /** When set, also require the lease to expire at exactly this instant. */
-  leaseExpiresAt?: number;
-  now: number;
-}
-
-export type WriteResult = { ok: true; record: TaskRecord } | { ok: false; current: TaskRecord | undefined };
-
-export interface StoredPage {
-  /** Unexpired records in creation order. */
-  records: TaskRecord[];
-  /** Resume point after the last record looked at; present when more records may follow. */
-  next?: string;
-}
 
 /** How often a variables merge re-reads and retries after losing a race before giving up. */
 const MERGE_ATTEMPTS = 8;
@@ -326,7 +286,6 @@ export abstract class BaseTaskStore implements TaskStore {
       }
     }
   }
-
 }
 
 const LEASE_EXPIRED_OUTCOME: TaskOutcome = Object.freeze({ type: 'error', error: Object.freeze({ code: -32603, message: LEASE_EXPIRED_MESSAGE }) });
