@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { DEFAULT_SECURITY_CONFIG, InMemoryTaskStore, isTasksError, jsonLinesLogger, withTasks, type SecurityConfig, type TaskEngineOptions, type TaskStore, type TasksLogger, type TasksServer } from '../src/index.js';
 import { CliError, type DynamoDbCliOptions, type StoreKind } from './args.js';
-import { registerFixtures } from './fixtures.js';
+import { registerConformanceFixtures } from '../src/fixtures/index.js';
 
 export const SERVER_NAME = 'mcp-tasks-reference';
 export const SERVER_VERSION = packageVersion();
@@ -91,7 +91,7 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
     },
   );
   const tasks = withTasks(mcp, { store: options.store, list: options.list, logger: options.logger ?? jsonLinesLogger });
-  registerFixtures(tasks);
+  registerConformanceFixtures(tasks);
   return { mcp, tasks };
 }
 

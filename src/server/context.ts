@@ -21,6 +21,8 @@ export interface TaskPeer {
 export interface PendingRequest {
   readonly method: 'elicitation/create' | 'sampling/createMessage';
   readonly params: JsonObject;
+  /** The task's signal: a request in flight to the requestor is withdrawn when the task is cancelled. */
+  readonly signal?: AbortSignal;
   resolve(result: JsonObject): void;
   reject(error: Error): void;
 }
@@ -96,6 +98,7 @@ export class ServerTaskContext extends TaskContext {
         this.#enqueue({
           method,
           params: { ...params, _meta: meta },
+          signal: this.signal,
           resolve: (result) => (this.signal.removeEventListener('abort', onAbort), resolve(result)),
           reject: (error) => (this.signal.removeEventListener('abort', onAbort), reject(error)),
         });

@@ -81,9 +81,9 @@ export class TaskMethods {
 
   async #deliver(taskId: string, request: PendingRequest, extra: MethodExtra): Promise<void> {
     try {
-      const answer = await extra.sendRequest({ method: request.method, params: request.params }, this.resultSchemas[request.method], {
-        signal: extra.signal,
-      });
+      // Also withdrawn when the task is cancelled, so this tasks/result can answer at once.
+      const signal = request.signal ? AbortSignal.any([extra.signal, request.signal]) : extra.signal;
+      const answer = await extra.sendRequest({ method: request.method, params: request.params }, this.resultSchemas[request.method], { signal });
       request.resolve(answer as JsonObject);
     } catch (error) {
       // The carrying tasks/result was cancelled or its stream closed: keep the question for the next one.
