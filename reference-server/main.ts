@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     port: options.port,
     host: options.host,
     allowAnonymous: options.allowAnonymous,
+    sessions: options.sessions,
     ...(tokens && { tokens }),
   });
   const owner = options.tokensFile === undefined
