@@ -195,3 +195,31 @@ describe('readBody and BodyBudget', () => {
     assert.throws(() => new BodyBudget(1024), RangeError);
   });
 });
+
+describe('JSON-RPC envelope over HTTP', () => {
+  let server: HttpServerHandle;
+  before(async () => {
+    server = await startHttpServer({ port: 0, logger: () => {} });
+  });
+  after(() => server?.close());
+
+  for (const [what, body, id] of [
+    ['params as an array', { jsonrpc: '2.0', id: 7, method: 'initialize', params: [1, 2] }, 7],
+    ['params null', { jsonrpc: '2.0', id: 'x', method: 'tools/list', params: null }, 'x'],
+    ['a number', 42, null],
+    ['an empty batch', [], null],
+    ['jsonrpc 1.0', { jsonrpc: '1.0', id: 1, method: 'ping' }, 1],
+  ] as const) {
+    it(`${what}: HTTP 400 with -32600 Invalid Request (valid JSON is not a parse error)`, T, async () => {
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' },
+        body: JSON.stringify(body),
+      });
+      assert.equal(res.status, 400);
+      const answer = (await res.json()) as { error: { code: number; message: string }; id: unknown };
+      assert.equal(answer.error.code, -32600);
+      assert.equal(answer.id, id);
+    });
+  }
+});
