@@ -45,6 +45,8 @@ Sessions (HTTP):
   --session-idle-ms N       a session with no request or open stream for N ms is closed
                             (default 900000); its id then gets HTTP 404, as any unknown session
   --initialize-rate N       initialize requests per second per client, bursts up to 4N (default 10)
+  --requests-per-second N   POST requests per second per client, bursts up to 2N (default 1000;
+                            0 turns it off); beyond it: HTTP 429, JSON-RPC -32000 RATE_LIMITED
 
 Identity (HTTP):
   --tokens FILE             JSON object mapping bearer tokens to owner names,
@@ -87,6 +89,8 @@ export interface CliOptions {
   rateLimit: number;
   /** HTTP session caps (absent: the defaults of sessions.ts). */
   sessions: { maxSessions?: number; maxSessionsPerOwner?: number; idleMs?: number; initializePerSecond?: number };
+  /** POST requests per second per client (HTTP); absent: the default of http.ts. */
+  requestsPerSecond?: number;
 }
 
 /** Default task operations per second per owner (bursts up to twice that). */
@@ -139,6 +143,7 @@ export function parseCli(argv: readonly string[]): Cli {
         'max-sessions-per-client': { type: 'string' },
         'session-idle-ms': { type: 'string' },
         'initialize-rate': { type: 'string' },
+        'requests-per-second': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -150,7 +155,7 @@ export function parseCli(argv: readonly string[]): Cli {
 
   const stdio = values.stdio === true;
   if (stdio) {
-    for (const flag of ['port', 'host', 'tokens', 'max-sessions', 'max-sessions-per-client', 'session-idle-ms', 'initialize-rate'] as const) {
+    for (const flag of ['port', 'host', 'tokens', 'max-sessions', 'max-sessions-per-client', 'session-idle-ms', 'initialize-rate', 'requests-per-second'] as const) {
       if (values[flag] !== undefined) throw new CliError(`--${flag} applies to HTTP only; it cannot be combined with --stdio`);
     }
     if (values['allow-anonymous']) throw new CliError('--allow-anonymous applies to HTTP with --tokens; over --stdio the client is always anonymous');
@@ -172,6 +177,7 @@ export function parseCli(argv: readonly string[]): Cli {
     sessions: sessionFlags(values),
   };
   if (options.host.trim() === '') throw new CliError('--host must not be empty');
+  if (values['requests-per-second'] !== undefined) options.requestsPerSecond = integerFlag('--requests-per-second', values['requests-per-second'], 0);
   if (values['max-tasks-per-owner'] !== undefined) options.maxTasksPerOwner = integerFlag('--max-tasks-per-owner', values['max-tasks-per-owner'], 1);
   if (values['default-ttl-ms'] !== undefined) options.defaultTtlMs = integerFlag('--default-ttl-ms', values['default-ttl-ms'], 1);
   if (values['max-ttl-ms'] !== undefined) options.maxTtlMs = integerFlag('--max-ttl-ms', values['max-ttl-ms'], 1);

@@ -97,3 +97,27 @@ export function refuseAndClose(req: IncomingMessage, res: ServerResponse, status
   });
   res.writeHead(status, { ...headers, Connection: 'close', 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }).end(text);
 }
+
+/** Deepest nesting of JSON arrays/objects accepted in a request (arguments included). */
+export const MAX_JSON_DEPTH = 128;
+
+/**
+ * The nesting depth of JSON text, scanned without recursion: a 100 000-deep `arguments` would
+ * overflow the stack of any recursive validator after it (the SDK's schemas, our size checks) and
+ * end as -32603 instead of the -32602 it deserves.
+ */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return deepest;
+}

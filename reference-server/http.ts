@@ -19,9 +19,10 @@ import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
-import { engineFor, jsonLinesLogger, type TaskStore, type TasksLogger } from '../src/index.js';
+import { engineFor, jsonLinesLogger, RateLimitedError, type TaskStore, type TasksLogger } from '../src/index.js';
+import { RateLimiter } from '../src/server/rate-limit.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './args.js';
-import { BodyBudget, MAX_BODY_BYTES, readBody, refuseAndClose } from './http-body.js';
+import { BodyBudget, jsonDepth, MAX_BODY_BYTES, MAX_JSON_DEPTH, readBody, refuseAndClose } from './http-body.js';
 import { SessionRegistry, type SessionLimits } from './sessions.js';
 import { createReferenceServer, engineOptions, openStore, logLine, type StoreOptions } from './server.js';
 import { bearerToken, type TokenTable } from './tokens.js';
@@ -47,7 +48,15 @@ export interface HttpServerOptions extends StoreOptions {
   sessions?: SessionLimits;
   /** Bytes of request bodies in memory at once over all requests (default 64 MiB). */
   bodyBudgetBytes?: number;
+  /**
+   * POST requests per second per client (token owner, or remote address without tokens), bursts
+   * up to twice that; default 1 000; 0 = no limit. The per-owner task rate limit cannot see that
+   * ten tokenless sessions are one client: without tokens every session is its own owner.
+   */
+  requestsPerSecond?: number;
 }
+
+export const DEFAULT_REQUESTS_PER_SECOND = 1_000;
 
 export interface HttpServerHandle {
   /** e.g. http://127.0.0.1:3000/mcp */
@@ -76,6 +85,7 @@ interface Shared {
   logger: TasksLogger;
   sessions: SessionRegistry<Session>;
   budget: BodyBudget;
+  limiter: RateLimiter | undefined;
   closing: () => boolean;
 }
 
@@ -90,7 +100,9 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     logLine({ event: 'session.expired', sessionId: id });
     void session.mcp.close();
   });
-  const shared: Shared = { options, store, logger, sessions, budget: new BodyBudget(options.bodyBudgetBytes), closing: () => closing !== undefined };
+  const perSecond = options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND;
+  const limiter = perSecond > 0 ? new RateLimiter({ perSecond, burst: 2 * perSecond }) : undefined;
+  const shared: Shared = { options, store, logger, sessions, budget: new BodyBudget(options.bodyBudgetBytes), limiter, closing: () => closing !== undefined };
   const server = createServer((req, res) => {
     handle(shared, req, res).catch((error: unknown) => {
       logLine({ event: 'http.error', detail: error instanceof Error ? error.message : String(error) });
@@ -149,6 +161,8 @@ async function handle(shared: Shared, req: AuthedRequest, res: ServerResponse): 
   if (shared.closing()) return refuseAndClose(req, res, 503, 'shutting_down', 'The server is shutting down');
   const identity = authenticate(shared.options, req, res);
   if (identity === false) return;
+  // initialize has its own limiter (sessions.ts); everything sent within sessions counts here.
+  if (req.method === 'POST' && req.headers['mcp-session-id'] !== undefined && !admitRequest(shared, req, res, clientKey(req, identity))) return;
 
   let body: unknown;
   if (req.method === 'POST') {
@@ -161,6 +175,10 @@ async function handle(shared: Shared, req: AuthedRequest, res: ServerResponse): 
     }
     const invalid = invalidEnvelope(body);
     if (invalid) return sendJson(res, 400, rpcError(-32600, `Invalid Request: ${invalid.problem}`, invalid.id));
+    if (jsonDepth(read.text) > MAX_JSON_DEPTH) {
+      const id = (body as { id?: unknown }).id;
+      return sendJson(res, 400, rpcError(-32602, `Invalid params: JSON nested deeper than ${MAX_JSON_DEPTH} levels`, typeof id === 'string' || typeof id === 'number' ? id : null));
+    }
   }
 
   const sessionId = req.headers['mcp-session-id'];
@@ -200,8 +218,7 @@ function authenticate(options: HttpServerOptions, req: AuthedRequest, res: Serve
 }
 
 async function openSession(shared: Shared, req: AuthedRequest, res: ServerResponse, body: unknown, identity: string | undefined): Promise<void> {
-  // Sessions are counted per owner; without a token each session is its own owner, so per address.
-  const ownerKey = identity === undefined ? `remote:${req.socket.remoteAddress ?? 'unknown'}` : `auth:${identity}`;
+  const ownerKey = clientKey(req, identity);
   const refusal = shared.sessions.admit(ownerKey);
   if (refusal) {
     logLine({ event: 'session.refused', detail: refusal.description, remote: req.socket.remoteAddress });
@@ -227,6 +244,29 @@ async function openSession(shared: Shared, req: AuthedRequest, res: ServerRespon
   await mcp.connect(transport);
   await transport.handleRequest(req, res, body);
   if (transport.sessionId === undefined) await mcp.close(); // the initialize was refused
+}
+
+/**
+ * Who a request counts against: the token's owner, or, without one, the remote address (each
+ * tokenless session is its own owner, so per-owner limits would not add up its sessions).
+ */
+function clientKey(req: IncomingMessage, identity: string | undefined): string {
+  return identity === undefined ? `remote:${req.socket.remoteAddress ?? 'unknown'}` : `auth:${identity}`;
+}
+
+/** Take one request from the client's bucket; false (429 sent) when it is empty. */
+function admitRequest(shared: Shared, req: IncomingMessage, res: ServerResponse, key: string): boolean {
+  try {
+    shared.limiter?.take(key);
+    return true;
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error;
+    const retry = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
+    req.resume();
+    const body = { jsonrpc: '2.0', id: null, error: { code: -32000, message: `Too many requests from this client: retry in ${error.retryAfterMs} ms`, data: { code: 'RATE_LIMITED', retryAfterMs: error.retryAfterMs } } };
+    sendJson(res, 429, body, { 'Retry-After': String(retry) });
+    return false;
+  }
 }
 
 function rpcError(code: number, message: string, id: string | number | null = null) {

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     host: options.host,
     allowAnonymous: options.allowAnonymous,
     sessions: options.sessions,
+    ...(options.requestsPerSecond !== undefined && { requestsPerSecond: options.requestsPerSecond }),
     ...(tokens && { tokens }),
   });
   const owner = options.tokensFile === undefined

@@ -8,7 +8,7 @@ import { connect as netConnect, type Socket } from 'node:net';
 import { PassThrough } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { BodyBudget, MAX_BODY_BYTES, readBody } from '../../reference-server/http-body.js';
+import { BodyBudget, jsonDepth, MAX_BODY_BYTES, readBody } from '../../reference-server/http-body.js';
 import { startHttpServer, type HttpServerHandle } from '../../reference-server/http.js';
 import { SessionRegistry } from '../../reference-server/sessions.js';
 import { tokenTable } from '../../reference-server/tokens.js';
@@ -222,4 +222,13 @@ describe('JSON-RPC envelope over HTTP', () => {
       assert.equal(answer.id, id);
     });
   }
+});
+
+describe('jsonDepth', () => {
+  it('counts nesting outside strings only, without recursion', () => {
+    assert.equal(jsonDepth('{"a":[1,{"b":2}]}'), 3);
+    assert.equal(jsonDepth('"[[[{{{"'), 0);
+    assert.equal(jsonDepth('{"a":"\\"[[["}'), 1);
+    assert.equal(jsonDepth(`${'['.repeat(100_000)}${']'.repeat(100_000)}`), 100_000);
+  });
 });
