@@ -21,6 +21,7 @@ export {
   TaskNotTerminalError,
   TaskCancelledError,
   QuotaExceededError,
+  StorageExhaustedError,
   RateLimitedError,
   InvalidCursorError,
   AnonymousNotAllowedError,

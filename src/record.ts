@@ -40,6 +40,11 @@ export interface TaskRecord {
   readonly variables: JsonObject;
   /** Set by `complete` (completed/failed); never set for `cancelled`. */
   readonly outcome?: TaskOutcome;
+  /**
+   * JSON bytes of request params, variables and outcome as measured when written (not on the
+   * wire). Stores with `capabilities.storageCaps` count it against the storage caps.
+   */
+  readonly storedBytes?: number;
   /** The lease of the instance running the task, when created with one (shared stores). */
   readonly lease?: TaskLease;
   /** Incremented by every write; the basis of optimistic concurrency. */

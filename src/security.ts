@@ -7,6 +7,17 @@ import { InvalidArgumentError, InvalidOptionsError } from './errors/index.js';
 export interface SecurityConfig {
   /** Max active (working or input_required) tasks per owner; creation beyond it fails with QUOTA_EXCEEDED. */
   maxActiveTasksPerOwner: number;
+  /**
+   * Max stored (unexpired) tasks per owner, finished ones included: finished tasks stay until
+   * their TTL, so the active quota alone does not bound storage. Creation beyond it fails with
+   * STORAGE_EXHAUSTED. `null` = no cap. Enforced by stores with `capabilities.storageCaps`.
+   */
+  maxStoredTasksPerOwner: number | null;
+  /**
+   * Max JSON bytes of one owner's stored tasks (request params, variables and outcome, as
+   * measured when written), finished ones included. `null` = no cap. Same enforcement.
+   */
+  maxStoredBytesPerOwner: number | null;
   /** TTL (ms from creation) given to a task created without `task.ttl`; `null` = unlimited. */
   defaultTtlMs: number | null;
   /** Largest TTL a requestor can get; larger requests are clamped (R34). `null` = no maximum. */
@@ -31,6 +42,8 @@ export interface SecurityConfig {
 
 export const DEFAULT_SECURITY_CONFIG: Readonly<SecurityConfig> = Object.freeze({
   maxActiveTasksPerOwner: 100,
+  maxStoredTasksPerOwner: 1_000,
+  maxStoredBytesPerOwner: 64 * 1024 * 1024,
   defaultTtlMs: 60 * 60 * 1000,
   maxTtlMs: 24 * 60 * 60 * 1000,
   allowAnonymous: false,
@@ -63,7 +76,11 @@ export function resolveSecurityConfig(partial: Partial<SecurityConfig> = {}): Re
       throw new InvalidOptionsError(`security.${key} must be a positive integer, got ${String(config[key])}`);
     }
   }
-  for (const key of ['defaultTtlMs', 'maxTtlMs'] as const) {
+  // The stored cap follows a raised active quota unless set itself: finished tasks must fit too.
+  if (partial.maxStoredTasksPerOwner === undefined && isPositiveInteger(config.maxActiveTasksPerOwner)) {
+    config.maxStoredTasksPerOwner = Math.max(DEFAULT_SECURITY_CONFIG.maxStoredTasksPerOwner!, 10 * config.maxActiveTasksPerOwner);
+  }
+  for (const key of ['defaultTtlMs', 'maxTtlMs', 'maxStoredTasksPerOwner', 'maxStoredBytesPerOwner'] as const) {
     const v = config[key];
     if (v !== null && !isPositiveInteger(v)) {
       throw new InvalidOptionsError(`security.${key} must be a positive integer or null, got ${String(v)}`);
@@ -71,6 +88,9 @@ export function resolveSecurityConfig(partial: Partial<SecurityConfig> = {}): Re
   }
   if (typeof config.allowAnonymous !== 'boolean') {
     throw new InvalidOptionsError('security.allowAnonymous must be a boolean');
+  }
+  if (config.maxStoredTasksPerOwner !== null && config.maxStoredTasksPerOwner < config.maxActiveTasksPerOwner) {
+    throw new InvalidArgumentError('security.maxStoredTasksPerOwner must not be below security.maxActiveTasksPerOwner');
   }
   if (config.defaultPageSize > config.maxPageSize) {
     throw new InvalidOptionsError('security.defaultPageSize must not exceed security.maxPageSize');

@@ -33,6 +33,7 @@ const ENTRIES: Record<string, string[]> = {
     'ServerTaskContext',
     'StepInputError',
     'StepOutputError',
+    'StorageExhaustedError',
     'StoreUnavailableError',
     'TASKS_ERROR_CODES',
     'TASK_STATUSES',

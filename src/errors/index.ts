@@ -7,6 +7,7 @@ export {
   TaskNotTerminalError,
   TaskCancelledError,
   QuotaExceededError,
+  StorageExhaustedError,
   RateLimitedError,
   InvalidCursorError,
   AnonymousNotAllowedError,

@@ -13,6 +13,7 @@
  * | PAYLOAD_TOO_LARGE       | -32602   | params (or a value derived from them) exceed a documented limit |
  * | ANONYMOUS_NOT_ALLOWED   | -32600   | the request is not acceptable without an identity               |
  * | QUOTA_EXCEEDED          | -32000   | implementation-defined server error: a resource limit (R38)     |
+ * | STORAGE_EXHAUSTED       | -32000   | stored tasks (finished included) reached a storage cap (R38)    |
  * | RATE_LIMITED            | -32000   | implementation-defined server error: too many requests (R81)    |
  * | CONCURRENT_MODIFICATION | -32603   | internal: lost an optimistic race more often than retried       |
  * | STORE_UNAVAILABLE       | -32603   | internal: the backing store failed                              |
@@ -58,6 +59,7 @@ const CODE_MAP: Readonly<Record<TasksErrorCode, number>> = {
   PAYLOAD_TOO_LARGE: JSON_RPC.INVALID_PARAMS,
   ANONYMOUS_NOT_ALLOWED: JSON_RPC.INVALID_REQUEST,
   QUOTA_EXCEEDED: JSON_RPC.SERVER_ERROR,
+  STORAGE_EXHAUSTED: JSON_RPC.SERVER_ERROR,
   RATE_LIMITED: JSON_RPC.SERVER_ERROR,
   CONCURRENT_MODIFICATION: JSON_RPC.INTERNAL_ERROR,
   STORE_UNAVAILABLE: JSON_RPC.INTERNAL_ERROR,

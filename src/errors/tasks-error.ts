@@ -12,6 +12,7 @@ export const TASKS_ERROR_CODES = [
   'TASK_NOT_TERMINAL',
   'TASK_CANCELLED',
   'QUOTA_EXCEEDED',
+  'STORAGE_EXHAUSTED',
   'RATE_LIMITED',
   'INVALID_CURSOR',
   'ANONYMOUS_NOT_ALLOWED',
@@ -102,6 +103,17 @@ export class QuotaExceededError extends TasksError {
   override name = 'QuotaExceededError';
   constructor(readonly limit: number) {
     super('QUOTA_EXCEEDED', `Too many active tasks: the limit is ${limit} per requestor; wait for one to finish or cancel one`);
+  }
+}
+
+/**
+ * Creation refused because stored tasks (finished ones included, until their TTL) reached a
+ * storage cap: per requestor, or the server's whole budget (-32000, as the active quota).
+ */
+export class StorageExhaustedError extends TasksError {
+  override name = 'StorageExhaustedError';
+  constructor(readonly limit: string) {
+    super('STORAGE_EXHAUSTED', `Too many stored tasks: the limit is ${limit}; finished tasks count until their TTL ends (create tasks with a shorter ttl, or wait)`);
   }
 }
 

@@ -27,6 +27,10 @@ export interface RecordPatch {
   lease?: TaskLease;
   /** Replaces the whole variables map. */
   variables?: JsonObject;
+  /** Replaces `storedBytes` (written with `variables`). */
+  storedBytes?: number;
+  /** Bytes of `outcome`: a backend keeping `storedBytes` adds them to the current value. */
+  outcomeBytes?: number;
 }
 
 /** A write applies only if the task exists, is unexpired at `now`, and matches the rest. */

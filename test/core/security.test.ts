@@ -16,6 +16,8 @@ describe('security config', () => {
   it('R38 the defaults are the documented ones', () => {
     assert.deepEqual({ ...DEFAULT_SECURITY_CONFIG }, {
       maxActiveTasksPerOwner: 100,
+      maxStoredTasksPerOwner: 1_000,
+      maxStoredBytesPerOwner: 67_108_864,
       defaultTtlMs: 3_600_000,
       maxTtlMs: 86_400_000,
       allowAnonymous: false,
