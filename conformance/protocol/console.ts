@@ -42,7 +42,7 @@ export class ConsoleReporter {
   starting(check: CheckInfo, index: number, total: number): void {
     if (!this.#progress) return;
     const line = `[${index + 1}/${total}] ${check.area}: ${check.id}`;
-    const width = Math.max((this.#out.columns ?? 80) - 1, 20);
+    const width = Math.max((this.#out.columns || 80) - 1, 20); // 0 columns: width unknown
     this.#out.write(`\r\x1b[2K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
     this.#drawn = true;
   }
