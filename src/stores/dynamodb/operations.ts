@@ -154,7 +154,12 @@ export function releaseInput(tableName: string, pk: string, entries: readonly st
 export function statusBatchInput(tableName: string, keys: Key[]): BatchGetItemCommandInput {
   return {
     RequestItems: {
-      [tableName]: { Keys: keys, ConsistentRead: true, ProjectionExpression: '#sk, #st', ExpressionAttributeNames: { '#sk': ATTR.sk, '#st': ATTR.status } },
+      [tableName]: {
+        Keys: keys,
+        ConsistentRead: true,
+        ProjectionExpression: '#sk, #st, #le',
+        ExpressionAttributeNames: { '#sk': ATTR.sk, '#st': ATTR.status, '#le': ATTR.leaseExpiresAt },
+      },
     },
   };
 }
