@@ -8,15 +8,15 @@
  * every session (R76, R77). Without tokens, each session is its own owner (`session:<id>`).
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
-import { engineFor, jsonLinesLogger, type TaskStore, type TasksLogger } from '../src/index.js';
+import { jsonLinesLogger, type TaskEngine, type TaskStore, type TasksLogger } from '../src/index.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './args.js';
-import { createReferenceServer, engineOptions, openStore, logLine, type StoreOptions } from './server.js';
+import { createEngine, createReferenceServer, openStore, logLine, type StoreOptions } from './server.js';
 import { bearerToken, type TokenTable } from './tokens.js';
 
 export const MCP_PATH = '/mcp';
@@ -54,104 +54,37 @@ interface Session {
 
 type AuthedRequest = IncomingMessage & { auth?: AuthInfo };
 
+/** What every request of one HTTP server shares. */
+interface HttpState {
+  readonly engine: TaskEngine;
+  readonly sessions: Map<string, Session>;
+  readonly tokens: TokenTable | undefined;
+  readonly allowAnonymous: boolean;
+  closing: Promise<void> | undefined;
+}
+
+/** A request already answered (refused) by a step of `handle`. */
+const ANSWERED = Symbol('answered');
+
 export async function startHttpServer(options: HttpServerOptions = {}): Promise<HttpServerHandle> {
-  const { tokens } = options;
   const allowAnonymous = options.allowAnonymous === true;
   // Every HTTP requestor is identified (by token or by session), so the store may keep refusing
   // identity-less requests unless asked otherwise, and tasks/list is declared (R80).
   const store = await openStore({ ...options, security: { ...options.security, ...(allowAnonymous && { allowAnonymous: true }) } });
-  const logger = options.logger ?? jsonLinesLogger;
-  const engine = engineFor(store, engineOptions(options, logger));
-  const sessions = new Map<string, Session>();
-  let closing: Promise<void> | undefined;
-
-  const handle = async (req: AuthedRequest, res: ServerResponse): Promise<void> => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path !== MCP_PATH) return reject(req, res, 404, 'not_found', `No MCP endpoint at ${path}; use ${MCP_PATH}`);
-    if (req.method !== 'POST' && req.method !== 'GET' && req.method !== 'DELETE') {
-      return reject(req, res, 405, 'method_not_allowed', `${req.method} is not supported on ${MCP_PATH}`, { Allow: 'GET, POST, DELETE' });
-    }
-    if (closing) return reject(req, res, 503, 'shutting_down', 'The server is shutting down');
-
-    let identity: string | undefined;
-    if (tokens && !(allowAnonymous && req.headers.authorization === undefined)) {
-      const token = bearerToken(req.headers.authorization);
-      const owner = token === undefined ? undefined : tokens.ownerOf(token);
-      if (token === undefined || owner === undefined) {
-        const problem = req.headers.authorization === undefined ? 'Missing Authorization: Bearer <token> header' : 'Invalid bearer token';
-        logLine({ event: 'auth.rejected', detail: problem, remote: req.socket.remoteAddress });
-        return reject(req, res, 401, 'invalid_token', problem, { 'WWW-Authenticate': `Bearer realm="mcp-tasks-reference", error="invalid_token"` });
-      }
-      identity = owner;
-      req.auth = { token, clientId: owner, scopes: [] };
-    }
-
-    let body: unknown;
-    if (req.method === 'POST') {
-      const read = await readBody(req, MAX_BODY_BYTES);
-      if (read === 'too-large') {
-        return reject(req, res, 413, 'payload_too_large', `The request body exceeds ${MAX_BODY_BYTES} bytes`);
-      }
-      try {
-        body = JSON.parse(read);
-      } catch {
-        return sendJson(res, 400, rpcError(-32700, 'Parse error: the body is not valid JSON'));
-      }
-    }
-
-    const sessionId = req.headers['mcp-session-id'];
-    if (typeof sessionId === 'string') {
-      const session = sessions.get(sessionId);
-      if (!session) return sendJson(res, 404, rpcError(-32001, 'Session not found'));
-      if (session.identity !== identity) {
-        return reject(req, res, 403, 'forbidden', 'This session was opened with another identity');
-      }
-      return session.transport.handleRequest(req, res, body);
-    }
-    if (req.method !== 'POST' || !isInitializeRequest(body)) {
-      return sendJson(res, 400, rpcError(-32000, 'Bad Request: no valid mcp-session-id header; start with an initialize request'));
-    }
-
-    const { mcp } = createReferenceServer({ store, list: true, logger });
-    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: randomUUID,
-      onsessioninitialized: (id) => {
-        sessions.set(id, session);
-        logLine({ event: 'session.opened', sessionId: id, owner: identity === undefined ? `session:${id}` : `auth:${identity}` });
-      },
-    });
-    const session: Session = { transport, mcp, identity };
-    // Set before connect(): the SDK chains its own onclose after ours.
-    transport.onclose = () => {
-      const id = transport.sessionId;
-      if (id !== undefined && sessions.get(id) === session) {
-        sessions.delete(id);
-        logLine({ event: 'session.closed', sessionId: id });
-      }
-    };
-    await mcp.connect(transport);
-    await transport.handleRequest(req, res, body);
-    if (transport.sessionId === undefined) await mcp.close(); // the initialize was refused
-  };
-
+  // One engine for every session: a task started in one session is awaited or cancelled from another.
+  const engine = createEngine(store, options, options.logger ?? jsonLinesLogger);
+  const state: HttpState = { engine, sessions: new Map(), tokens: options.tokens, allowAnonymous, closing: undefined };
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    handle(state, req, res).catch((error: unknown) => {
       logLine({ event: 'http.error', detail: error instanceof Error ? error.message : String(error) });
       if (!res.headersSent) sendJson(res, 500, rpcError(-32603, 'Internal error'));
       else res.end();
     });
   });
-
-  await new Promise<void>((resolve, rejectListen) => {
-    server.once('error', rejectListen);
-    server.listen(options.port ?? DEFAULT_PORT, options.host ?? DEFAULT_HOST, () => {
-      server.off('error', rejectListen);
-      resolve();
-    });
-  }).catch(async (error: NodeJS.ErrnoException) => {
+  await listen(server, options.port ?? DEFAULT_PORT, options.host ?? DEFAULT_HOST).catch(async (error: Error) => {
     engine.close();
     await store.close();
-    throw new Error(`cannot listen on ${options.host ?? DEFAULT_HOST}:${options.port ?? DEFAULT_PORT}: ${error.code ?? error.message}`);
+    throw error;
   });
 
   const address = server.address() as AddressInfo;
@@ -161,20 +94,113 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     port: address.port,
     store,
     get sessions() {
-      return sessions.size;
+      return state.sessions.size;
     },
     close() {
-      closing ??= (async () => {
+      state.closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-        await Promise.allSettled([...sessions.values()].map((s) => s.mcp.close()));
+        await Promise.allSettled([...state.sessions.values()].map((s) => s.mcp.close()));
         server.closeAllConnections();
         await stopped;
         engine.close(); // aborts running tasks
         await store.close();
       })();
-      return closing;
+      return state.closing;
     },
   };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, rejectListen) => {
+    const onError = (error: NodeJS.ErrnoException) => rejectListen(new Error(`cannot listen on ${host}:${port}: ${error.code ?? error.message}`));
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+async function handle(state: HttpState, req: AuthedRequest, res: ServerResponse): Promise<void> {
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  if (path !== MCP_PATH) return reject(req, res, 404, 'not_found', `No MCP endpoint at ${path}; use ${MCP_PATH}`);
+  if (req.method !== 'POST' && req.method !== 'GET' && req.method !== 'DELETE') {
+    return reject(req, res, 405, 'method_not_allowed', `${req.method} is not supported on ${MCP_PATH}`, { Allow: 'GET, POST, DELETE' });
+  }
+  if (state.closing) return reject(req, res, 503, 'shutting_down', 'The server is shutting down');
+  const identity = authenticate(state, req, res);
+  if (identity === ANSWERED) return;
+  const body = req.method === 'POST' ? await readJson(req, res) : undefined;
+  if (body === ANSWERED) return;
+
+  const sessionId = req.headers['mcp-session-id'];
+  if (typeof sessionId === 'string') {
+    const session = state.sessions.get(sessionId);
+    if (!session) return sendJson(res, 404, rpcError(-32001, 'Session not found'));
+    if (session.identity !== identity) {
+      return reject(req, res, 403, 'forbidden', 'This session was opened with another identity');
+    }
+    return session.transport.handleRequest(req, res, body);
+  }
+  if (req.method !== 'POST' || !isInitializeRequest(body)) {
+    return sendJson(res, 400, rpcError(-32000, 'Bad Request: no valid mcp-session-id header; start with an initialize request'));
+  }
+  return openSession(state, identity, req, res, body);
+}
+
+/** The token owner name of the request (undefined: no token needed), or ANSWERED with 401. */
+function authenticate(state: HttpState, req: AuthedRequest, res: ServerResponse): string | undefined | typeof ANSWERED {
+  const { tokens } = state;
+  if (!tokens || (state.allowAnonymous && req.headers.authorization === undefined)) return undefined;
+  const token = bearerToken(req.headers.authorization);
+  const owner = token === undefined ? undefined : tokens.ownerOf(token);
+  if (token === undefined || owner === undefined) {
+    const problem = req.headers.authorization === undefined ? 'Missing Authorization: Bearer <token> header' : 'Invalid bearer token';
+    logLine({ event: 'auth.rejected', detail: problem, remote: req.socket.remoteAddress });
+    reject(req, res, 401, 'invalid_token', problem, { 'WWW-Authenticate': `Bearer realm="mcp-tasks-reference", error="invalid_token"` });
+    return ANSWERED;
+  }
+  req.auth = { token, clientId: owner, scopes: [] };
+  return owner;
+}
+
+/** The parsed JSON body, or ANSWERED with 413 (too large) or 400 (not JSON). */
+async function readJson(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+  const read = await readBody(req, MAX_BODY_BYTES);
+  if (read === 'too-large') {
+    reject(req, res, 413, 'payload_too_large', `The request body exceeds ${MAX_BODY_BYTES} bytes`);
+    return ANSWERED;
+  }
+  try {
+    return JSON.parse(read);
+  } catch {
+    sendJson(res, 400, rpcError(-32700, 'Parse error: the body is not valid JSON'));
+    return ANSWERED;
+  }
+}
+
+/** A new session: its own McpServer on the shared engine, answering the initialize request. */
+async function openSession(state: HttpState, identity: string | undefined, req: AuthedRequest, res: ServerResponse, body: unknown): Promise<void> {
+  const { mcp } = createReferenceServer({ engine: state.engine, list: true });
+  const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+    sessionIdGenerator: randomUUID,
+    onsessioninitialized: (id) => {
+      state.sessions.set(id, session);
+      logLine({ event: 'session.opened', sessionId: id, owner: identity === undefined ? `session:${id}` : `auth:${identity}` });
+    },
+  });
+  const session: Session = { transport, mcp, identity };
+  // Set before connect(): the SDK chains its own onclose after ours.
+  transport.onclose = () => {
+    const id = transport.sessionId;
+    if (id !== undefined && state.sessions.get(id) === session) {
+      state.sessions.delete(id);
+      logLine({ event: 'session.closed', sessionId: id });
+    }
+  };
+  await mcp.connect(transport);
+  await transport.handleRequest(req, res, body);
+  if (transport.sessionId === undefined) await mcp.close(); // the initialize was refused
 }
 
 /** The body as text, or 'too-large' once it exceeds `limit` bytes (the rest is drained). */
