@@ -12,6 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { TaskChange, TaskStore } from '../contract.js';
+import { InvalidArgumentError } from '../errors/index.js';
 import type { JsonObject } from '../json.js';
 import type { Owner } from '../owner.js';
 import type { TaskRecord } from '../record.js';
@@ -96,8 +97,8 @@ export class TaskEngine {
     this.logger = options.logger ?? silentLogger;
     this.sharedStorePollMs = options.sharedStorePollMs ?? 500;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-    if (!Number.isSafeInteger(this.leaseMs) || this.leaseMs < 3) throw new Error('TaskEngine: leaseMs must be an integer >= 3');
-    if (options.rateLimiter && options.rateLimit) throw new Error('TaskEngine: pass rateLimiter or rateLimit, not both');
+    if (!Number.isSafeInteger(this.leaseMs) || this.leaseMs < 3) throw new InvalidArgumentError('TaskEngine: leaseMs must be an integer >= 3');
+    if (options.rateLimiter && options.rateLimit) throw new InvalidArgumentError('TaskEngine: pass rateLimiter or rateLimit, not both');
     this.rateLimiter = options.rateLimiter ?? (options.rateLimit ? new RateLimiter(options.rateLimit) : undefined);
     this.#unsubscribe = this.store.onChange((change) => this.#onChange(change));
   }
@@ -137,7 +138,7 @@ export class TaskEngine {
    * none was written (cancelled, expired, refused, or the engine closed).
    */
   adopt(owner: Owner, taskId: string, work: TaskWork, options: AdoptOptions = {}): Promise<TaskRecord | undefined> {
-    if (this.#executions.has(taskId)) throw new Error(`TaskEngine: task ${taskId} is already running in this engine`);
+    if (this.#executions.has(taskId)) throw new InvalidArgumentError(`TaskEngine: task ${taskId} is already running in this engine`);
     const execution = new Execution({
       store: this.store,
       owner,

@@ -8,6 +8,7 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CreateMessageResultSchema, ElicitResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod/v4';
 import type { TaskStore } from '../contract.js';
+import { InvalidArgumentError } from '../errors/index.js';
 import type { JsonObject } from '../json.js';
 import { resolveOwner, type OwnerSource, type ResolveOwnerOptions } from '../owner.js';
 import { TaskEngine } from './engine.js';
@@ -53,13 +54,13 @@ export interface WithTasksOptions {
 function engineOf(options: WithTasksOptions): TaskEngine {
   const { engine, store } = options;
   if (engine) {
-    if (store !== undefined && store !== engine.store) throw new Error('withTasks: options.engine belongs to another store');
+    if (store !== undefined && store !== engine.store) throw new InvalidArgumentError('withTasks: options.engine belongs to another store');
     if (options.logger !== undefined || options.leaseMs !== undefined || options.rateLimit !== undefined) {
-      throw new Error('withTasks: logger, leaseMs and rateLimit configure a new engine; set them on the TaskEngine passed as options.engine');
+      throw new InvalidArgumentError('withTasks: logger, leaseMs and rateLimit configure a new engine; set them on the TaskEngine passed as options.engine');
     }
     return engine;
   }
-  if (!store) throw new Error('withTasks: pass options.engine (shared) or options.store (a new engine)');
+  if (!store) throw new InvalidArgumentError('withTasks: pass options.engine (shared) or options.store (a new engine)');
   return new TaskEngine({
     store,
     ...(options.logger && { logger: options.logger }),
