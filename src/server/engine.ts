@@ -173,8 +173,8 @@ export class TaskEngine {
         if (isTerminal(task.status)) return task;
         const execution = this.#executions.get(taskId);
         const request = execution?.owner === owner ? execution.take() : undefined;
-        if (request) {
-          await this.#carry(execution!, request, signal, carry);
+        if (execution && request) {
+          await this.#carry(execution, request, signal, carry);
           continue;
         }
         // A change from this store carries its record: a terminal one is the answer, unread.
