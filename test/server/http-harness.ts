@@ -38,20 +38,6 @@ export async function httpHarness(options: { store?: InMemoryTaskStoreOptions; t
   // One engine for every session, as a real HTTP server has: a cancel in one session aborts work started in another.
   const engine = new TaskEngine({ store });
 
-  const readJson = (req: http.IncomingMessage) =>
-    new Promise<unknown>((resolve, reject) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        try {
-          resolve(body ? JSON.parse(body) : undefined);
-        } catch (error) {
-          reject(error);
-        }
-      });
-      req.on('error', reject);
-    });
-
   const httpServer = http.createServer(async (req, res) => {
     try {
       const token = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
@@ -102,3 +88,17 @@ export async function httpHarness(options: { store?: InMemoryTaskStoreOptions; t
   };
 }
 
+function readJson(req: http.IncomingMessage): Promise<unknown> {
+  return new Promise<unknown>((resolve, reject) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      try {
+        resolve(body ? JSON.parse(body) : undefined);
+      } catch (error) {
+        reject(error);
+      }
+    });
+    req.on('error', reject);
+  });
+}
