@@ -19,13 +19,12 @@ import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
-import { jsonLinesLogger, RateLimitedError, type TaskStore, type TasksLogger } from '../src/index.js';
+import { jsonLinesLogger, RateLimitedError, type TaskEngine, type TaskStore, type TasksLogger } from '../src/index.js';
 import { RateLimiter } from '../src/server/rate-limit.js';
-import { engineFor } from '../src/server/with-tasks.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './args.js';
 import { BodyBudget, jsonDepth, MAX_BODY_BYTES, MAX_JSON_DEPTH, readBody, refuseAndClose } from './http-body.js';
 import { SessionRegistry, type SessionLimits } from './sessions.js';
-import { createReferenceServer, engineOptions, openStore, logLine, type StoreOptions } from './server.js';
+import { createEngine, createReferenceServer, openStore, logLine, type StoreOptions } from './server.js';
 import { bearerToken, type TokenTable } from './tokens.js';
 
 export const MCP_PATH = '/mcp';
@@ -83,7 +82,8 @@ type AuthedRequest = IncomingMessage & { auth?: AuthInfo };
 interface Shared {
   options: HttpServerOptions;
   store: TaskStore;
-  logger: TasksLogger;
+  /** One engine for every session: a task started in one session is awaited or cancelled from another. */
+  engine: TaskEngine;
   sessions: SessionRegistry<Session>;
   budget: BodyBudget;
   limiter: RateLimiter | undefined;
@@ -95,7 +95,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   // identity-less requests unless asked otherwise, and tasks/list is declared (R80).
   const store = await openStore({ ...options, security: { ...options.security, ...(options.allowAnonymous === true && { allowAnonymous: true }) } });
   const logger = options.logger ?? jsonLinesLogger;
-  const engine = engineFor(store, engineOptions(options, logger));
+  const engine = createEngine(store, options, logger);
   let closing: Promise<void> | undefined;
   const sessions = new SessionRegistry<Session>(options.sessions ?? {}, (id, session) => {
     logLine({ event: 'session.expired', sessionId: id });
@@ -103,7 +103,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   });
   const perSecond = options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND;
   const limiter = perSecond > 0 ? new RateLimiter({ perSecond, burst: 2 * perSecond }) : undefined;
-  const shared: Shared = { options, store, logger, sessions, budget: new BodyBudget(options.bodyBudgetBytes), limiter, closing: () => closing !== undefined };
+  const shared: Shared = { options, store, engine, sessions, budget: new BodyBudget(options.bodyBudgetBytes), limiter, closing: () => closing !== undefined };
   const server = createServer((req, res) => {
     handle(shared, req, res).catch((error: unknown) => {
       logLine({ event: 'http.error', detail: error instanceof Error ? error.message : String(error) });
@@ -225,7 +225,7 @@ async function openSession(shared: Shared, req: AuthedRequest, res: ServerRespon
     logLine({ event: 'session.refused', detail: refusal.description, remote: req.socket.remoteAddress });
     return refuseAndClose(req, res, refusal.status, refusal.error, refusal.description, { 'Retry-After': String(refusal.retryAfterSeconds) });
   }
-  const { mcp } = createReferenceServer({ store: shared.store, list: true, logger: shared.logger });
+  const { mcp } = createReferenceServer({ engine: shared.engine, list: true });
   const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
     sessionIdGenerator: randomUUID,
     onsessioninitialized: (id) => {

@@ -6,8 +6,7 @@
  */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { jsonLinesLogger, type TaskStore, type TasksLogger } from '../src/index.js';
-import { engineFor } from '../src/server/with-tasks.js';
-import { createReferenceServer, engineOptions, openStore, type StoreOptions } from './server.js';
+import { createEngine, createReferenceServer, openStore, type StoreOptions } from './server.js';
 
 export interface StdioServerOptions extends StoreOptions {
   logger?: TasksLogger;
@@ -24,9 +23,8 @@ export interface StdioServerHandle {
 
 export async function startStdioServer(options: StdioServerOptions = {}): Promise<StdioServerHandle> {
   const store = await openStore({ ...options, security: { ...options.security, allowAnonymous: true } });
-  const logger = options.logger ?? jsonLinesLogger;
-  const engine = engineFor(store, engineOptions(options, logger));
-  const { mcp } = createReferenceServer({ store, list: true, logger });
+  const engine = createEngine(store, options, options.logger ?? jsonLinesLogger);
+  const { mcp } = createReferenceServer({ engine, list: true });
   const stdin = options.stdin ?? process.stdin;
   const transport = new StdioServerTransport(stdin as never, (options.stdout ?? process.stdout) as never);
 

@@ -94,6 +94,7 @@ const ENTRIES: Record<string, string[]> = {
     'runProtocolConformance',
     'runStoreConformance',
     'summaryLine',
+    'toJUnitXml',
   ],
   // Types only.
   'mcp-tasks/types': [],

@@ -31,6 +31,7 @@ export interface ServerTaskContextOptions {
   signal: AbortSignal;
   peer: TaskPeer;
   progressToken?: string | number | undefined;
+  /** Queue a request until a `tasks/result` carries it (the task's `Execution.enqueue`). */
   enqueue(request: PendingRequest): void;
 }
 
@@ -51,7 +52,7 @@ export class ServerTaskContext extends TaskContext {
     this.#enqueue = options.enqueue;
   }
 
-  /** @internal Called by the engine once the task is terminal: progress stops (R24). */
+  /** @internal Called by the task's `Execution` when it retires: progress stops (R24). */
   markTerminal(): void {
     this.#terminal = true;
   }
