@@ -4,7 +4,7 @@
  * the SDK passes (the SDK knows nothing else); errors carry integer JSON-RPC codes so the SDK
  * puts the right code on the wire instead of -32603.
  */
-import type { TaskStore as SdkTaskStore, CreateTaskOptions } from '@modelcontextprotocol/sdk/experimental/tasks/interfaces.js';
+import type { TaskStore as SdkTaskStore, CreateTaskOptions } from '@modelcontextprotocol/sdk/experimental/tasks';
 import type { Request, RequestId, Result, Task } from '@modelcontextprotocol/sdk/types.js';
 import type { TaskStore } from '../contract.js';
 import { isTasksError } from '../errors/index.js';

@@ -2,7 +2,7 @@
  * What the SDK needs to put a JSON-RPC error on the wire exactly as we word it: an Error with an
  * integer `code` (an McpError would prefix "MCP error -32602: " to our message).
  */
-import { toJsonRpcError, type JsonRpcErrorObject } from '../errors/index.js';
+import { InvalidArgumentError, toJsonRpcError, type JsonRpcErrorObject } from '../errors/index.js';
 
 export class WireError extends Error {
   constructor(
@@ -26,4 +26,5 @@ export function toWireError(error: unknown, context?: string): WireError {
 }
 
 export const methodNotFound = (message: string) => new WireError(-32601, message);
-export const invalidParams = (message: string) => new WireError(-32602, message);
+/** -32602 with `data.code` INVALID_ARGUMENT: the message names the bad field. */
+export const invalidParams = (message: string) => toWireError(new InvalidArgumentError(message));
