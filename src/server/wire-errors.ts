@@ -25,6 +25,5 @@ export function toWireError(error: unknown, context?: string): WireError {
   return WireError.from(toJsonRpcError(error, context));
 }
 
-export const methodNotFound = (message: string) => new WireError(-32601, message);
 /** -32602 with `data.code` INVALID_ARGUMENT: the message names the bad field. */
 export const invalidParams = (message: string) => toWireError(new InvalidArgumentError(message));
