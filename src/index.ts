@@ -22,6 +22,8 @@ export {
   TaskCancelledError,
   QuotaExceededError,
   StorageExhaustedError,
+  SdkUnsupportedError,
+  TaskSupportMismatchError,
   RateLimitedError,
   InvalidCursorError,
   AnonymousNotAllowedError,
