@@ -4,7 +4,7 @@ import { CursorCodec } from '../../src/cursor.js';
 import { InvalidArgumentError, InvalidCursorError, TaskNotFoundError } from '../../src/errors/index.js';
 import type { JsonValue } from '../../src/json.js';
 import type { Owner } from '../../src/owner.js';
-import type { StoredPage } from '../../src/stores/base.js';
+import type { RecordPatch, StoredPage, WriteCondition } from '../../src/stores/base.js';
 import { checkOwner } from '../../src/stores/input-checks.js';
 import { InMemoryTaskStore, type InMemoryTaskStoreOptions } from '../../src/stores/memory.js';
 import { OwnerTrackingStore, type StoreMutant } from './store-seams.js';
@@ -118,6 +118,16 @@ class CaseBlindOwnerStore extends InMemoryTaskStore {
   }
 }
 
+/** Storage that ignores the owner: `_read` and `_update` find a task in any owner's tasks. */
+class OwnerBlindStorage extends OwnerTrackingStore {
+  protected override _read(owner: Owner, taskId: string) {
+    return super._read(this.ownerOf.get(taskId) ?? owner, taskId);
+  }
+  protected override _update(owner: Owner, taskId: string, condition: WriteCondition, patch: RecordPatch) {
+    return super._update(this.ownerOf.get(taskId) ?? owner, taskId, condition, patch);
+  }
+}
+
 type Make = StoreMutant['make'];
 const mutant = (id: string, area: string, description: string, expected: string[], make: Make): StoreMutant => ({ id, area, description, expected, make });
 
@@ -127,6 +137,7 @@ export const ACCESS_MUTANTS: StoreMutant[] = [
   mutant('iso-cancel-foreign', 'owner isolation', "cancel cancels another owner's task", ["R77 cancel of another owner's task", 'R77 foreign writes to a finished task'], (o) => new ForeignCancelStore(o)),
   mutant('iso-variables-foreign', 'owner isolation', "setVariables writes another owner's task", ["R77 setVariables of another owner's task"], (o) => new ForeignVariablesStore(o)),
   mutant('iso-list-foreign', 'owner isolation', "the first list page also shows other owners' tasks", ["R65 list shows only the requestor's own tasks", 'R65 list pages of one owner'], (o) => new ForeignListStore(o)),
+  mutant('iso-storage-owner-blind', 'owner isolation', "the storage primitives ignore the owner (writes reach another owner's task)", ["R77 updateStatus of another owner's task", "R77 cancel of another owner's task"], (o) => new OwnerBlindStorage(o)),
   mutant('iso-owner-case', 'owner isolation', 'owners are compared without case', ['owners are compared exactly'], (o) => new CaseBlindOwnerStore(o)),
   mutant('cursor-unbound', 'pagination', 'cursors are not bound to their owner', ['R64 a cursor issued to one owner fails INVALID_CURSOR for another'], (o) => new FlawedListStore(o, { unbound: true })),
   mutant('cursor-unsigned', 'pagination', 'cursors carry no MAC: a tampered cursor is accepted', ['R62 R64 a cursor with any single character changed', 'R64 garbage cursors'], (o) => new FlawedListStore(o, { unsigned: true })),

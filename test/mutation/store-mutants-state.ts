@@ -174,6 +174,7 @@ export const STATE_MUTANTS: StoreMutant[] = [
     write(o, (c, p) => [p.outcome ? { ...c, statusIn: ALL } : c, p])),
   mutant('life-terminal-reopens', 'lifecycle', 'updateStatus moves a terminal task back to working', ['R22 R68 completed -> working', 'R68 every write to a'], (o) =>
     write(o, (c, p) => [p.status === 'working' && !p.outcome ? { ...c, statusIn: [...c.statusIn, ...TERMINAL] } : c, p])),
+  mutant('life-no-status-condition', 'lifecycle', 'writes are not conditioned on the status at all', ['R22 R68 completed -> working', 'R66 cancel of a', 'R68 complete vs cancel races'], (o) => write(o, (c, p) => [{ ...c, statusIn: ALL }, p])),
   mutant('life-from-ignored', 'lifecycle', "updateStatus ignores `from` (no compare-and-set)", ['R22 updateStatus whose from does not match', 'R22 concurrent compare-and-set'], (o) => new FromIgnoredStore(o)),
   mutant('life-cancel-terminal', 'lifecycle', 'cancel of a terminal task succeeds quietly', ['R66 cancel of a', 'R22 R68 completed -> cancelled'], (o) => new IdempotentCancelStore(o)),
   mutant('life-complete-two-writes', 'lifecycle', 'complete is two writes (outcome, then the message)', ['R39 complete from working', 'R22 working -> completed'], (o) => new TwoWriteCompleteStore(o)),
