@@ -131,7 +131,12 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     },
     close() {
       closing ??= (async () => {
+        // Graceful: new requests get 503 (closing is set); running tasks get the grace period,
+        // then fail with the shutdown message, which answers every pending tasks/result before
+        // the sessions close.
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        await engine.shutdown(options.shutdownGraceMs ?? 0);
+        await new Promise((resolve) => setTimeout(resolve, 50)); // let those answers reach their streams
         sessions.close();
         await Promise.allSettled(sessions.values().map((s) => s.mcp.close()));
         server.closeAllConnections();

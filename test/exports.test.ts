@@ -29,6 +29,7 @@ const ENTRIES: Record<string, string[]> = {
     'RELATED_TASK_META_KEY',
     'RateLimitedError',
     'RateLimiter',
+    'SHUTDOWN_MESSAGE',
     'SequentialWorkflow',
     'ServerTaskContext',
     'StepInputError',
