@@ -158,6 +158,8 @@ export class Execution {
   requeue(request: PendingRequest): void {
     if (this.#retired) return request.reject(new Error('The task is no longer running'));
     this.#pending.unshift(request);
+    // Another tasks/result may already be waiting (the client opened it before closing this one).
+    this.#options.host.queued(this);
   }
 
   /**
