@@ -5,7 +5,11 @@
  * cancel leftovers, describe a wire reply. Every task a check creates is cancelled at the end of
  * the check if it is still running, so checks do not leak active tasks into each other's quota.
  */
-import { brief, CheckFailure, isTerminalStatus, SkipCheck } from './check.js';
+import { InconclusiveCheck, isTerminalStatus, SkipCheck } from './check.js';
+import { describe } from './replies.js';
+import type { Discovery, Role } from './discovery/roles.js';
+import { roleSkipReason } from './discovery/roles.js';
+import { fixtureFor, safeForbiddenTool, forbiddenSkipReason } from './discovery/select.js';
 import type { Identity } from './target.js';
 import type { Sighting, WireReply, WireSession } from './session.js';
 
@@ -52,6 +56,12 @@ export interface ResolvedOptions {
   authA?: Identity;
   authB?: Identity;
   tool?: ToolCall;
+  /** Tools per role, from the operator (`--tool-role`, config `roles`). */
+  roles: Partial<Record<Role, ToolCall>>;
+  /** Forbidden tools the operator says are safe to call (`--allow-tool`, config `allowTools`). */
+  allowTools: string[];
+  /** How long discovery may watch one probed tool (ms). */
+  probeBudgetMs: number;
   maxTasksPerOwner?: number;
   maxTtlMs?: number;
   answer: string;
@@ -65,9 +75,14 @@ export interface RunState {
   readonly options: ResolvedOptions;
   readonly facts: ServerFacts;
   readonly transport: 'url' | 'stdio';
-  session(which: 'a' | 'b'): Promise<WireSession>;
+  /** `a2`: a second session of identity A (same token, another session). */
+  session(which: 'a' | 'b' | 'a2'): Promise<WireSession>;
   readonly sessions: readonly WireSession[];
   readonly memos: Map<string, Promise<unknown>>;
+  /** What probing the task-capable tools observed (absent when the fixtures made it needless). */
+  readonly discovery?: Discovery | undefined;
+  /** How long a task of this run may take to reach a terminal status (from observed durations). */
+  readonly waitBudgetMs: number;
 }
 
 export interface Created {
@@ -112,11 +127,35 @@ export class CheckContext {
     return this.#run.session('a');
   }
 
-  /** The session of identity B; skips the check when none was configured. */
+  /**
+   * The session of identity B; skips the check when there is none. Without any token (url), B is
+   * a second anonymous session: a second requestor where the server binds tasks to sessions.
+   */
   b(): Promise<WireSession> {
     if (this.transport === 'stdio') throw new SkipCheck('the target is --stdio: there is one identity only (no authentication), so owner isolation cannot be tested');
-    if (!this.options.authB) throw new SkipCheck('no second identity was given (--auth-b / authB)');
+    if (!this.options.authB && this.options.authA) throw new SkipCheck('identity A has a token but no second identity was given: pass --auth-b VALUE (config key tokens.b)');
     return this.#run.session('b');
+  }
+
+  /** True when B is an anonymous second session rather than a second token. */
+  get anonymousB(): boolean {
+    return this.transport === 'url' && !this.options.authA && !this.options.authB;
+  }
+
+  /** A second session of identity A (the same token): the same owner. */
+  a2(): Promise<WireSession> {
+    if (this.transport === 'stdio') throw new SkipCheck('the target is --stdio: there is one session only');
+    if (!this.options.authA) throw new SkipCheck('no token was given, so a second session is another requestor, not the same owner: pass --auth-a VALUE (config key tokens.a)');
+    return this.#run.session('a2');
+  }
+
+  get discovery(): Discovery | undefined {
+    return this.#run.discovery;
+  }
+
+  /** How long to wait for a task to end: at least `floorMs`, more on a server whose tools are slow. */
+  waitMs(floorMs = 8_000): number {
+    return Math.max(floorMs, this.#run.waitBudgetMs);
   }
 
   /** Run `probe` once per run and share its outcome between checks. */
@@ -171,20 +210,41 @@ export class CheckContext {
   /** A tool that runs as a task and completes at once. */
   quickTool(): ToolCall {
     this.requireCapability('tools.call');
-    for (const name of ['support_optional', 'support_required'] as const) if (this.hasFixture(name)) return { name, args: {} };
-    if (this.hasFixture('delay')) return { name: 'delay', args: { ms: 0 } };
+    const fixture = fixtureFor('completes', (n) => this.tool(n) !== undefined);
+    if (fixture) return fixture;
     const given = this.options.tool;
     if (given && this.supportOf(given.name) !== 'forbidden') return given;
     if (given) throw new SkipCheck(`--tool ${given.name} does not declare taskSupport optional or required`);
-    throw new SkipCheck('no task-capable tool that completes is known: offer the fixture tools, or pass --tool NAME --args JSON');
+    return this.roleTool('completes');
   }
 
-  /** A tool that runs as a task for about `ms` (or until cancelled). */
+  /** A tool that runs as a task for about `ms` (or until cancelled); a discovered one runs as long as it runs. */
   slowTool(ms: number): ToolCall {
     this.requireCapability('tools.call');
-    if (this.hasFixture('delay')) return { name: 'delay', args: { ms } };
-    if (this.hasFixture('until_cancelled')) return { name: 'until_cancelled', args: { maxMs: ms } };
-    throw new SkipCheck('the server offers neither the "delay" nor the "until_cancelled" fixture tool');
+    return fixtureFor('long', (n) => this.tool(n) !== undefined, ms) ?? this.roleTool('long');
+  }
+
+  /** The tool of a role: fixture, configured, or discovered; else skip naming the flag and the candidates. */
+  roleTool(role: Role): ToolCall {
+    this.requireCapability('tools.call');
+    const fixture = fixtureFor(role, (n) => this.tool(n) !== undefined, 1_000);
+    if (fixture) return fixture;
+    const chosen = this.options.roles[role] ?? this.discovery?.roles[role];
+    if (chosen) return { name: chosen.name, args: chosen.args };
+    throw new SkipCheck(roleSkipReason(role, this.discovery));
+  }
+
+  /** What discovery observed of a tool call (duration, progress), when it was probed. */
+  observed(call: ToolCall): { durationMs?: number; progress?: boolean } | undefined {
+    const roles = this.discovery?.roles ?? {};
+    return Object.values(roles).find((r) => r?.name === call.name && JSON.stringify(r.args) === JSON.stringify(call.args));
+  }
+
+  /** A forbidden tool safe to call (read-only or allowed), for R11; else skip naming the flag. */
+  safeForbidden(): ToolCall & { why: string } {
+    const found = safeForbiddenTool(this.facts.tools, this.options.allowTools);
+    if (!found) throw new SkipCheck(forbiddenSkipReason(this.facts.tools));
+    return found;
   }
 
   // ---- task helpers ----
@@ -228,15 +288,16 @@ export class CheckContext {
     }
   }
 
-  pollTerminal(session: WireSession, taskId: string, timeoutMs = 8_000): Promise<Polled> {
-    return this.poll(session, taskId, (task) => isTerminalStatus(task.status), timeoutMs);
+  pollTerminal(session: WireSession, taskId: string, timeoutMs = this.waitMs()): Promise<Polled> {
+    return this.poll(session, taskId, (task) => isTerminalStatus(task.status), Math.max(timeoutMs, this.waitMs(0)));
   }
 
-  /** Like `poll`, but a missing outcome makes the check fail (or skip, for setup). */
-  async terminal(session: WireSession, taskId: string, what: string, timeoutMs = 8_000): Promise<Json> {
-    const polled = await this.pollTerminal(session, taskId, timeoutMs);
+  /** Like `poll`, but a missing outcome skips (setup) or, when time ran out, is inconclusive. */
+  async terminal(session: WireSession, taskId: string, what: string, timeoutMs = this.waitMs()): Promise<Json> {
+    const budget = Math.max(timeoutMs, this.waitMs(0));
+    const polled = await this.pollTerminal(session, taskId, budget);
     if (polled.reply.kind !== 'result') throw new SkipCheck(`setup failed: tasks/get of the ${what} task: ${describe(polled.reply)}`);
-    if (polled.timedOut) throw new SkipCheck(`setup failed: the ${what} task did not reach a terminal status within ${timeoutMs} ms (statuses: ${polled.statuses.join(' -> ')})`);
+    if (polled.timedOut) throw new InconclusiveCheck(`the ${what} task did not reach a terminal status within ${budget} ms (statuses: ${polled.statuses.join(' -> ')})`);
     return polled.task!;
   }
 
@@ -269,23 +330,4 @@ export class CheckContext {
   }
 }
 
-/** A reply as a report line: `error -32602 "Task not found"`, `result {...}`, `no answer (...)`. */
-export function describe(reply: WireReply): string {
-  if (reply.kind === 'result') return `result ${brief(reply.result)}`;
-  if (reply.kind === 'error') {
-    const data = reply.error.data === undefined ? '' : ` data ${brief(reply.error.data, 120)}`;
-    return `error ${reply.error.code} ${JSON.stringify(reply.error.message.length > 300 ? `${reply.error.message.slice(0, 299)}…` : reply.error.message)}${data}`;
-  }
-  return `no answer (${reply.message})`;
-}
-
-/** Throw a failure unless the reply is a JSON-RPC result; returns the result. */
-export function expectResult(reply: WireReply, expected: string): Json {
-  if (reply.kind === 'result') return reply.result;
-  throw new CheckFailure(describe(reply), expected);
-}
-
-/** True when the reply is a JSON-RPC error with `code`. */
-export function isError(reply: WireReply, code?: number): reply is Extract<WireReply, { kind: 'error' }> {
-  return reply.kind === 'error' && (code === undefined || reply.error.code === code);
-}
+export { describe, expectResult, isError } from './replies.js';

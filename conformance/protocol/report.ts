@@ -10,6 +10,8 @@ export interface Summary {
   failed: number;
   warned: number;
   skipped: number;
+  /** Checks that ran out of time: counted apart, never failures. */
+  inconclusive: number;
 }
 
 export interface Report {
@@ -43,12 +45,13 @@ export interface ReportSource {
 
 export function summarize(results: readonly CheckResult[]): Summary {
   const count = (status: CheckResult['status']) => results.filter((r) => r.status === status).length;
-  return { passed: count('pass'), failed: count('fail'), warned: count('warn'), skipped: count('skip') };
+  return { passed: count('pass'), failed: count('fail'), warned: count('warn'), skipped: count('skip'), inconclusive: count('inconclusive') };
 }
 
-/** Exactly `N passed, N failed, N warned, N skipped`. */
+/** Exactly `N passed, N failed, N warned, N skipped` (then `, N inconclusive` when there are any). */
 export function summaryLine(summary: Summary): string {
-  return `${summary.passed} passed, ${summary.failed} failed, ${summary.warned} warned, ${summary.skipped} skipped`;
+  const inconclusive = summary.inconclusive ? `, ${summary.inconclusive} inconclusive` : '';
+  return `${summary.passed} passed, ${summary.failed} failed, ${summary.warned} warned, ${summary.skipped} skipped${inconclusive}`;
 }
 
 export function buildReport(run: ReportSource, areas: readonly CheckArea[]): Report {
@@ -78,7 +81,7 @@ export function buildReport(run: ReportSource, areas: readonly CheckArea[]): Rep
   };
 }
 
-const LABEL = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP' } as const;
+const LABEL = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP', inconclusive: 'INCONCLUSIVE' } as const;
 
 /** One check as report lines (two more lines, observed/expected, for fail and warn). */
 export function formatResult(r: CheckResult): string {
@@ -86,6 +89,7 @@ export function formatResult(r: CheckResult): string {
   if (r.status === 'pass') return r.note ? `${head} (${r.note})` : head;
   const more = (text: string | undefined) => String(text).replaceAll('\n', '\n          ');
   if (r.status === 'skip') return `${head}\n        skipped: ${more(r.reason)}`;
+  if (r.status === 'inconclusive') return `${head}\n        ran out of time: ${more(r.reason)}`;
   return `${head}\n        observed: ${more(r.observed)}\n        expected: ${more(r.expected)}`;
 }
 
