@@ -134,7 +134,19 @@ export class CheckContext {
   b(): Promise<WireSession> {
     if (this.transport === 'stdio') throw new SkipCheck('the target is --stdio: there is one identity only (no authentication), so owner isolation cannot be tested');
     if (!this.options.authB && this.options.authA) throw new SkipCheck('identity A has a token but no second identity was given: pass --auth-b VALUE (config key tokens.b)');
-    return this.#run.session('b');
+    if (!this.anonymousB) return this.#run.session('b');
+    return this.memo('identity.session-bound', () => this.#sessionBound()).then(() => this.#run.session('b'));
+  }
+
+  /** Without tokens, B is another requestor only if the server binds tasks to sessions: look. */
+  async #sessionBound(): Promise<void> {
+    const call = this.quickTool();
+    const created = await this.createTask(await this.a(), call);
+    const { taskId } = this.needTask(created, call);
+    const seen = await (await this.#run.session('b')).call('tasks/get', { taskId });
+    if (seen.kind === 'result') {
+      throw new SkipCheck(`without tokens the kit uses a second session as a second requestor, but this server showed a task of one session to another (it does not bind tasks to sessions): pass --auth-a VALUE --auth-b VALUE (config keys tokens.a, tokens.b)`);
+    }
   }
 
   /** True when B is an anonymous second session rather than a second token. */

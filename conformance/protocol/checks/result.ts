@@ -43,8 +43,13 @@ function successOutcome(ctx: CheckContext): Promise<Outcome & { exact: boolean }
   return taskOutcome(ctx, 'quick', ctx.quickTool(), false).then((o) => ({ ...o, exact: false }));
 }
 
-const failResult = (ctx: CheckContext) => (ctx.fixture('fail_result'), taskOutcome(ctx, 'fail_result', { name: 'fail_result', args: { text: 'conformance: isError result' } }, true));
-const throwError = (ctx: CheckContext) => (ctx.fixture('throw_error'), taskOutcome(ctx, 'throw_error', { name: 'throw_error', args: { message: 'conformance: deliberate failure', code: -32050 } }, true));
+/** The tool of a role (fixture, configured or discovered), run plainly too when it may be (not required). */
+function roleOutcome(ctx: CheckContext, role: 'fails' | 'errors'): Promise<Outcome> {
+  const call = ctx.roleTool(role);
+  return taskOutcome(ctx, role, call, ctx.supportOf(call.name) !== 'required');
+}
+const failResult = (ctx: CheckContext) => roleOutcome(ctx, 'fails');
+const throwError = (ctx: CheckContext) => roleOutcome(ctx, 'errors');
 
 export const resultChecks: Check[] = [
   check(

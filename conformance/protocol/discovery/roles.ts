@@ -14,11 +14,11 @@ export const ROLES = ['completes', 'long', 'input', 'fails', 'errors'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_MEANING: Readonly<Record<Role, string>> = {
-  completes: 'a task-capable tool that completes',
-  long: 'a task-capable tool that runs for a second or more (to be waited on or cancelled)',
-  input: 'a task-capable tool that asks for input (enters input_required)',
-  fails: 'a task-capable tool whose result has isError: true',
-  errors: 'a task-capable tool that ends in a JSON-RPC error',
+  completes: 'task-capable tool that completes',
+  long: 'task-capable tool that runs for a second or more (to be waited on or cancelled)',
+  input: 'task-capable tool that asks for input (enters input_required)',
+  fails: 'task-capable tool whose result has isError: true',
+  errors: 'task-capable tool that ends in a JSON-RPC error',
 };
 
 /** A long tool must run at least this long to be waited on (result.blocks sleeps 300 ms). */
