@@ -4,6 +4,7 @@
  * running, and report. `runProtocolConformance` runs everything; `ProtocolRun` runs check by
  * check (the node:test adapter uses it).
  */
+import { setMaxListeners } from 'node:events';
 import { AREAS, CheckFailure, InconclusiveCheck, SkipCheck, type Check, type CheckResult, type Outcome } from './check.js';
 import { PROTOCOL_CHECKS } from './checks/index.js';
 import { CheckContext, isObject, type Json, type ResolvedOptions, type RunState, type ServerFacts, type ToolCall, type ToolInfo } from './context.js';
@@ -126,6 +127,8 @@ export class ProtocolRun implements RunState {
   async run(check: Check): Promise<CheckResult> {
     const started = Date.now();
     const controller = new AbortController();
+    // Concurrent calls of one check each listen to its signal: not a leak.
+    setMaxListeners(200, controller.signal);
     this.#signal = controller.signal;
     const ctx = new CheckContext(this, controller.signal);
     let outcome: Outcome;

@@ -42,6 +42,7 @@ registerProtocolConformance({
     assert.equal(report.results.length, PROTOCOL_CHECKS.length);
     assert.deepEqual(skipped(report), [...EXPECTED_SKIPS, 'poll.no-sse-for-get', ...ISOLATION].sort(), formatReport(report));
     assert.equal(report.mustFailed, 0);
+    assert.equal(report.summary.inconclusive, 0, formatReport(report));
   },
 });
 
@@ -66,6 +67,7 @@ describe('reference server over --url with two owners', () => {
     assert.equal(problems(report, KNOWN_URL_WARNINGS), '', `the reference server failed checks:\n${text}`);
     assert.deepEqual(skipped(report), [...EXPECTED_SKIPS].sort(), text);
     assert.equal(report.mustFailed, 0);
+    assert.equal(report.summary.inconclusive, 0, text);
     assert.ok(report.ok);
     assert.deepEqual(report.fixtures.length, 10);
     assert.equal(report.identities, 2);
