@@ -72,6 +72,7 @@ export class ProtocolRun implements RunState {
   readonly connector: Connector;
   readonly startedAt = new Date();
   readonly #sessions = new Map<'a' | 'b' | 'a2', WireSession>();
+  readonly #connectorOptions: { answer: string; requestTimeoutMs: number };
   discovery: Discovery | undefined;
   waitBudgetMs = 0;
   readonly #all: WireSession[] = [];
@@ -96,7 +97,8 @@ export class ProtocolRun implements RunState {
       requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
       paginationTasks: options.paginationTasks ?? 60,
     };
-    this.connector = new Connector(options.target, { answer: this.options.answer, requestTimeoutMs: this.options.requestTimeoutMs });
+    this.#connectorOptions = { answer: this.options.answer, requestTimeoutMs: this.options.requestTimeoutMs };
+    this.connector = new Connector(options.target, this.#connectorOptions);
     this.transport = this.connector.kind;
     if (this.transport === 'stdio' && (authA || authB)) throw new Error('authA/authB apply to url targets only: a stdio server has one client and no authentication');
     this.checks = selectChecks(options.only);
@@ -208,6 +210,10 @@ export class ProtocolRun implements RunState {
     this.facts.tools = tools;
     this.discovery = await discoverServer(this, a);
     this.waitBudgetMs = waitBudget(this.discovery);
+    // A blocking tasks/result on a slow tool must not time out before the tool could end.
+    const requestTimeoutMs = Math.max(this.options.requestTimeoutMs, this.waitBudgetMs + 2_000);
+    this.#connectorOptions.requestTimeoutMs = requestTimeoutMs;
+    for (const s of this.#all) s.requestTimeoutMs = requestTimeoutMs;
   }
 }
 
