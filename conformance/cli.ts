@@ -11,6 +11,7 @@ import { exitCodeOf, formatHeader, formatResult, summaryLine } from './protocol/
 import { ProtocolRun, selectChecks, type ProtocolConformanceOptions } from './protocol/runner.js';
 import { parseIdentity, splitCommandLine } from './protocol/target.js';
 import { ConfigError, loadConfig, parseToolRole } from './protocol/discovery/config.js';
+import { describeRoles } from './protocol/discovery/roles.js';
 
 const USAGE = `Usage: mcp-tasks-conformance (--url URL | --stdio "COMMAND") [options]
 
@@ -188,6 +189,8 @@ async function main(): Promise<number> {
   let report;
   try {
     process.stdout.write(`${formatHeader(run.report())}\n`);
+    const roles = describeRoles(run.discovery);
+    if (roles) process.stdout.write(`${roles}\n`);
     let area: string | undefined;
     for (const check of run.checks) {
       const result = await run.run(check);

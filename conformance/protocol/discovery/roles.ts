@@ -113,6 +113,17 @@ export function assign(roles: Partial<Record<Role, RoleTool>>, probes: readonly 
   pick('errors', probes.find((p) => p.outcome === 'failed' && p.failure === 'jsonrpc-error'));
 }
 
+/** The roles as one report line: `completes=lookup (20 ms), long=build (4196 ms, progress), …`. */
+export function describeRoles(discovery: Discovery | undefined): string | undefined {
+  const filled = ROLES.filter((r) => discovery?.roles[r]).map((r) => {
+    const t = discovery!.roles[r]!;
+    const notes = [t.source === 'config' ? 'configured' : t.durationMs !== undefined ? `${t.durationMs} ms` : 'runs until cancelled', t.progress && 'progress'].filter(Boolean);
+    return `${r}=${t.name} (${notes.join(', ')})`;
+  });
+  if (!discovery || (!filled.length && !discovery.probes.length)) return undefined;
+  return `discovered roles: ${filled.join(', ') || 'none'} (${discovery.probes.length} probe(s), ${discovery.probeMs} ms)`;
+}
+
 /** One line per candidate for a skip message: what the kit found and what it observed. */
 export function describeCandidates(discovery: Discovery | undefined): string {
   if (!discovery?.candidates.length) return 'the server lists no task-capable tool';

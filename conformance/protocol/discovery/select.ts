@@ -4,7 +4,7 @@
  * Also the forbidden tools that are safe to call (R11): annotated `readOnlyHint: true`, or listed
  * with `--allow-tool` (config `allowTools`): calling a forbidden tool runs it.
  */
-import { FIXTURE_NAMES } from '../context.js';
+import { FIXTURE_NAMES } from '../run-state.js';
 import type { Discovery, Role, RoleTool } from './roles.js';
 import { synthesizeArguments } from './synthesize.js';
 
