@@ -146,7 +146,15 @@ export class CheckContext {
   /** A tool that runs as a task for about `ms` (or until cancelled); a discovered one runs as long as it runs. */
   slowTool(ms: number): ToolCall {
     this.requireCapability('tools.call');
-    return fixtureFor('long', (n) => this.tool(n) !== undefined, ms) ?? this.roleTool('long');
+    const fixture = fixtureFor('long', (n) => this.tool(n) !== undefined, ms);
+    if (fixture) return fixture;
+    const call = this.roleTool('long');
+    // Callers asking for a short run wait for its end: a tool that outlived the probe would only time out.
+    const configured = this.options.roles.long !== undefined;
+    if (ms < 3_000 && !configured && this.observed(call)?.durationMs === undefined) {
+      throw new SkipCheck(`this check waits for the long task to end, but ${call.name} did not complete within the probe budget (${this.options.probeBudgetMs} ms): pass --tool-role long=NAME[:JSON] (config key roles.long) naming a tool that completes in a few seconds, or raise probeBudgetMs`);
+    }
+    return call;
   }
 
   /** The tool of a role: fixture, configured, or discovered; else skip naming the flag and the candidates. */

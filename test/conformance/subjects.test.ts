@@ -13,7 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { formatReport, runProtocolConformance, type ProtocolReport } from '../../conformance/index.js';
 import { CLI, runNode } from './helpers.js';
 import { registerApprovalDesk } from './subjects/approval-desk.js';
-import { registerReportBuilder } from './subjects/report-builder.js';
+import { registerReportBuilder, reportBuilder } from './subjects/report-builder.js';
 import { serveSubject, type Subject } from './subjects/sdk-http.js';
 
 /** Real deviations of the SDK's experimental task support, by check, with the rule (see non-conforming.test.ts). */
@@ -72,6 +72,14 @@ describe('kit subjects built only on the SDK experimental tasks, with nothing bu
     assert.notEqual(report.results.find((r) => r.id === 'create.progress-token')?.status, 'skip', stdout);
     assert.equal(subject.calls.get('drop_tables'), undefined, 'the destructive tool was called');
     assert.ok((subject.calls.get('build_report') ?? 0) > 0);
+  });
+
+  it('a slow but correct server (a ~8 s tool): adaptive time limits, nothing inconclusive, no new failure', { timeout: 240_000 }, async () => {
+    const subject = await serveSubject('report-builder-slow', reportBuilder(2_000));
+    subjects.push(subject);
+    const report = await runProtocolConformance({ target: { url: subject.url } });
+    assertTrustworthy(report, [...NEVER_APPLY, ...NO_FAILING_TOOL, ...NO_ERRORING_TOOL, ...NO_ELICITING_TOOL]);
+    assert.equal(report.results.find((r) => r.id === 'create.unique-ids')?.status, 'pass', formatReport(report));
   });
 
   it('approval-desk (an eliciting tool, a failing tool, a timed tool) through the API', { timeout: 180_000 }, async () => {

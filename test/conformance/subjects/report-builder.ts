@@ -7,7 +7,7 @@
  * enum fields and completes at once; `list_regions` is a plain read-only tool; `drop_tables` is a
  * plain destructive tool the kit must never call.
  *
- * `node report-builder.js --port 0` serves it; tests import `registerReportBuilder`.
+ * `node report-builder.js --port 0 [--stage-ms 1000]` serves it; tests import `reportBuilder(stageMs)`.
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -15,13 +15,13 @@ import * as z from 'zod';
 import { serveFromCommandLine, type RegisterTools } from './sdk-http.js';
 
 const STAGES = ['collect', 'aggregate', 'render', 'publish'];
-const STAGE_MS = 1_000;
 const text = (t: string): CallToolResult => ({ content: [{ type: 'text', text: t }] });
 const unused = async (): Promise<never> => {
   throw new Error('unused: the SDK serves tasks/get and tasks/result from the store');
 };
 
-export const registerReportBuilder: RegisterTools = (mcp: McpServer, count) => {
+/** The tools, with `build_report` taking four stages of `stageMs` each (default 1 s). */
+export const reportBuilder = (stageMs = 1_000): RegisterTools => (mcp: McpServer, count) => {
   mcp.experimental.tasks.registerToolTask(
     'build_report',
     {
@@ -36,7 +36,7 @@ export const registerReportBuilder: RegisterTools = (mcp: McpServer, count) => {
         const token = extra._meta?.progressToken;
         void (async () => {
           for (const [i, stage] of STAGES.entries()) {
-            await new Promise((r) => setTimeout(r, STAGE_MS));
+            await new Promise((r) => setTimeout(r, stageMs));
             if (token !== undefined) {
               await mcp.server.notification({ method: 'notifications/progress', params: { progressToken: token, progress: i + 1, total: STAGES.length, message: stage } }).catch(() => {});
             }
@@ -79,4 +79,7 @@ export const registerReportBuilder: RegisterTools = (mcp: McpServer, count) => {
   });
 };
 
-await serveFromCommandLine('report-builder', registerReportBuilder);
+export const registerReportBuilder = reportBuilder();
+
+const stageArg = process.argv.indexOf('--stage-ms');
+await serveFromCommandLine('report-builder', stageArg < 0 ? registerReportBuilder : reportBuilder(Number(process.argv[stageArg + 1])));
