@@ -87,7 +87,7 @@ describe('reference server over --url with two owners', () => {
   });
 
   it('the CLI binary exits 2 on a usage error', async () => {
-    for (const args of [[], ['--url', 'ftp://x'], ['--stdio', 'node x.js', '--auth-a', 't'], ['--url', server.url, '--only', 'R999'], ['--url', server.url, '--bogus']]) {
+    for (const args of [[], ['--url', 'ftp://x'], ['--stdio', 'node x.js', '--auth-a', 't'], ['--url', server.url, '--only', 'R999'], ['--url', server.url, '--bogus'], ['--url', server.url, '--tool-role', 'sometimes=x'], ['--url', server.url, '--config', join(dir, 'missing.json')]]) {
       const { code, stderr } = await runNode([CLI, ...args]);
       assert.equal(code, 2, `${args.join(' ')}: ${stderr}`);
       assert.match(stderr, /mcp-tasks-conformance: /);
