@@ -208,7 +208,9 @@ async function main(): Promise<number> {
     for (const r of notable) process.stdout.write(`${indent(formatResult(r))}\n`);
   }
   process.stdout.write(`\n${summaryLine(report.summary)}\n`);
-  if (json !== undefined) writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+  // What discovery observed goes beside the results, to explain the roles the checks used.
+  const discovery = run.discovery && { roles: run.discovery.roles, probes: run.discovery.probes, probeMs: run.discovery.probeMs };
+  if (json !== undefined) writeFileSync(json, `${JSON.stringify({ ...report, ...(discovery && { discovery }) }, null, 2)}\n`);
   return exitCodeOf(report);
 }
 
