@@ -91,6 +91,8 @@ export class TaskEngine {
     endedElsewhere: (execution, task) => this.#onChange({ owner: execution.owner, task }, true),
     retired: (execution) => {
       if (this.#executions.get(execution.taskId) === execution) this.#executions.delete(execution.taskId);
+      // Its waiters re-read: an expired task (no write announces expiry) answers "not found" now.
+      this.#wake(execution.taskId);
     },
   };
 

@@ -71,3 +71,19 @@ describe('expiry and shutdown stop the work (bounded resources)', () => {
     assert.equal(after.status, 'completed');
   });
 });
+
+describe('a waiting tasks/result when its task expires', () => {
+  let h: MemoryHarness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  it('R36 R37 is answered "not found" at the expiry, not left waiting', async () => {
+    h = await memoryHarness();
+    const { end, control } = h;
+    const task = await end.createTask('work', { id: 'expiring' }, { ttl: 100 });
+    await control.started('expiring');
+    await rejectsRpc(bounded(end.request('tasks/result', { taskId: task.taskId }), 'tasks/result at expiry'), -32602);
+  });
+});

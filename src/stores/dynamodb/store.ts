@@ -56,8 +56,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import {
-  BatchGetItemCommand,
-  BatchWriteItemCommand,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
@@ -65,28 +63,24 @@ import {
   UpdateItemCommand,
   type AttributeValue,
   type DynamoDBClient,
-  type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import type { StoreCapabilities } from '../../contract.js';
-import { InvalidArgumentError, InvalidCursorError, PayloadTooLargeError, QuotaExceededError, StoreUnavailableError } from '../../errors/index.js';
+import { InvalidArgumentError, InvalidCursorError, PayloadTooLargeError, StoreUnavailableError } from '../../errors/index.js';
 import type { Owner } from '../../owner.js';
 import { isExpired, type TaskRecord } from '../../record.js';
-import { isTerminal, isTaskStatus } from '../../status.js';
 import { BaseTaskStore, type BaseTaskStoreOptions, type RecordPatch, type StoredPage, type WriteCondition, type WriteResult } from '../base.js';
+import { batchDelete } from './batch.js';
+import { OwnerQuota } from './quota.js';
 import { httpStatus, isConditionalCheckFailed, isItemTooLarge, storeError } from './errors.js';
-import { newListKey, partitionKey, QUOTA_SORT_KEY, taskIdOfListKey, taskIdOfSortKey, taskSortKey } from './keys.js';
-import { itemBytes, itemToRecord, MAX_ITEM_BYTES, parseQuotaEntry, quotaEntry, recordToItem, type Item } from './marshal.js';
+import { newListKey, partitionKey, taskIdOfListKey, taskSortKey } from './keys.js';
+import { itemBytes, itemToRecord, MAX_ITEM_BYTES, quotaEntry, recordToItem, type Item } from './marshal.js';
 import {
   expiredScanInput,
   getItemInput,
   keyOf,
   listInput,
   putTaskInput,
-  releaseInput,
-  reserveInput,
-  statusBatchInput,
   transitionInput,
-  type Key,
 } from './operations.js';
 import { ATTR } from './table.js';
 
@@ -104,10 +98,7 @@ export interface DynamoDbTaskStoreOptions extends BaseTaskStoreOptions {
 
 /** Largest `security.maxActiveTasksPerOwner` the quota item can hold. */
 export const MAX_ACTIVE_TASKS_LIMIT = 5000;
-const RECONCILE_ROUNDS = 3;
-const BATCH_GET_MAX = 100;
 const BATCH_WRITE_MAX = 25;
-const UNPROCESSED_RETRIES = 6;
 /** What PayloadTooLargeError names when the whole item does not fit. */
 const TASK_ITEM = 'Task (request params, variables and result stored together as one DynamoDB item)';
 
@@ -128,7 +119,7 @@ export class DynamoDbTaskStore extends BaseTaskStore {
   readonly capabilities: StoreCapabilities = { sharedAcrossProcesses: true };
   readonly tableName: string;
   readonly #client: DynamoDBClient;
-  readonly #graceMs: number;
+  readonly #quota: OwnerQuota;
   /** Learned from answers: this endpoint returns the current item with a failed condition. */
   #returnsItemOnFailure = false;
 
@@ -145,7 +136,14 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     if (!Number.isSafeInteger(grace) || grace < 0) throw new InvalidArgumentError('DynamoDbTaskStore: reservationGraceMs must be a non-negative integer');
     this.#client = options.client;
     this.tableName = options.tableName;
-    this.#graceMs = grace;
+    this.#quota = new OwnerQuota({
+      client: this.#client,
+      tableName: this.tableName,
+      graceMs: grace,
+      now: () => this.clock.now(),
+      currentItem: (err, pk, sk) => this.#currentItem(err, pk, sk),
+      readTask: (owner, taskId) => this.get(owner, taskId),
+    });
   }
 
   // ---- primitives -----------------------------------------------------------------------------
@@ -159,7 +157,7 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     // Checked before the reservation: an oversized create consumes no quota and writes nothing.
     if (size > MAX_ITEM_BYTES) throw new PayloadTooLargeError(TASK_ITEM, size, MAX_ITEM_BYTES);
     const entry = quotaEntry(record);
-    await this.#reserve(record.owner, pk, entry, maxActive);
+    await this.#quota.reserve(record.owner, pk, entry, maxActive);
     try {
       await this.#client.send(new PutItemCommand(putTaskInput(this.tableName, item)));
     } catch (err) {
@@ -171,7 +169,7 @@ export class DynamoDbTaskStore extends BaseTaskStore {
       // failure (network, 5xx) the put may have landed: the reservation stays, and reconciliation
       // drops it after the grace period if the task does not exist.
       const status = httpStatus(err);
-      if ((status !== undefined && status < 500) || (await this.#surelyAbsent(pk, sk))) await this.#release(pk, [entry]).catch(() => undefined);
+      if ((status !== undefined && status < 500) || (await this.#surelyAbsent(pk, sk))) await this.#quota.release(pk, [entry]).catch(() => undefined);
       if (isItemTooLarge(err)) throw new PayloadTooLargeError(TASK_ITEM, Math.max(size, MAX_ITEM_BYTES + 1), MAX_ITEM_BYTES);
       if (isConditionalCheckFailed(err)) throw new StoreUnavailableError('could not store the new task (task ID already taken)', { cause: err });
       throw storeError(err);
@@ -246,7 +244,7 @@ export class DynamoDbTaskStore extends BaseTaskStore {
       const page = await this.#client.send(new ScanCommand(expiredScanInput(this.tableName, now, start))).catch(unavailable);
       const keys = (page.Items ?? []).map((i) => ({ [ATTR.pk]: i[ATTR.pk]!, [ATTR.sk]: i[ATTR.sk]! }));
       for (let i = 0; i < keys.length; i += BATCH_WRITE_MAX) {
-        await this.#batchDelete(keys.slice(i, i + BATCH_WRITE_MAX));
+        await batchDelete(this.#client, this.tableName, keys.slice(i, i + BATCH_WRITE_MAX));
       }
       removed += keys.length;
       start = page.LastEvaluatedKey;
@@ -261,65 +259,6 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     return this.#getItem(pk, sk).then((item) => item === undefined, () => false);
   }
 
-  async #reserve(owner: Owner, pk: string, entry: string, maxActive: number): Promise<void> {
-    for (let round = 0; ; round++) {
-      try {
-        await this.#client.send(new UpdateItemCommand(reserveInput(this.tableName, pk, entry, maxActive)));
-        return;
-      } catch (err) {
-        if (!isConditionalCheckFailed(err)) throw storeError(err);
-        const entries = (await this.#currentItem(err, pk, QUOTA_SORT_KEY))?.[ATTR.active]?.SS ?? [];
-        if (entries.includes(entry)) return; // our own reservation, answered to a retry
-        if (round >= RECONCILE_ROUNDS) throw new QuotaExceededError(maxActive);
-        if (entries.length < maxActive) continue; // slots were freed meanwhile
-        const stale = await this.#staleEntries(owner, pk, entries);
-        if (stale.length === 0) throw new QuotaExceededError(maxActive);
-        await this.#release(pk, stale);
-      }
-    }
-  }
-
-  /**
-   * Entries that no longer hold a slot: expired, terminal, or missing past the grace period. An
-   * active task whose lease expired (its worker died) is failed first, by the same read rule as
-   * `get` (one conditional write), so a dead worker's tasks free their slots at the next create.
-   */
-  async #staleEntries(owner: Owner, pk: string, entries: readonly string[]): Promise<string[]> {
-    const now = this.clock.now();
-    const stale: string[] = [];
-    const live = new Map<string, { entry: string; createdAt: number }>();
-    for (const entry of entries) {
-      const parsed = parseQuotaEntry(entry);
-      if (parsed === undefined || (parsed.expiresAt !== null && now >= parsed.expiresAt)) stale.push(entry);
-      else live.set(taskSortKey(parsed.taskId), parsed);
-    }
-    const found = new Map<string, string>();
-    const leaseLost: string[] = [];
-    const keys = [...live.keys()].map((sk) => keyOf(pk, sk));
-    for (let i = 0; i < keys.length; i += BATCH_GET_MAX) {
-      for (const item of await this.#batchGet(keys.slice(i, i + BATCH_GET_MAX))) {
-        const sk = item[ATTR.sk]?.S;
-        const status = item[ATTR.status]?.S;
-        if (sk !== undefined && status !== undefined) found.set(sk, status);
-        const leaseEnd = Number(item[ATTR.leaseExpiresAt]?.N);
-        if (sk !== undefined && status !== undefined && isTaskStatus(status) && !isTerminal(status) && leaseEnd <= now) leaseLost.push(sk);
-      }
-    }
-    for (const sk of leaseLost) {
-      const taskId = taskIdOfSortKey(sk);
-      const task = taskId === undefined ? undefined : await this.get(owner, taskId).catch(() => undefined);
-      if (task === undefined || isTerminal(task.status)) found.set(sk, 'failed');
-    }
-    for (const [sk, { entry, createdAt }] of live) {
-      const status = found.get(sk);
-      if (status === undefined ? createdAt + this.#graceMs <= now : !isTaskStatus(status) || isTerminal(status)) stale.push(entry);
-    }
-    return stale;
-  }
-
-  async #release(pk: string, entries: readonly string[]): Promise<void> {
-    await this.#client.send(new UpdateItemCommand(releaseInput(this.tableName, pk, entries))).catch(unavailable);
-  }
 
   // ---- helpers --------------------------------------------------------------------------------
 
@@ -342,31 +281,6 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     return this.#returnsItemOnFailure ? undefined : this.#getItem(pk, sk);
   }
 
-  async #batchGet(keys: Key[]): Promise<Item[]> {
-    const items: Item[] = [];
-    let request = statusBatchInput(this.tableName, keys);
-    for (let attempt = 0; ; attempt++) {
-      const out = await this.#client.send(new BatchGetItemCommand(request)).catch(unavailable);
-      items.push(...(out.Responses?.[this.tableName] ?? []));
-      const unprocessed = out.UnprocessedKeys?.[this.tableName];
-      if (!unprocessed?.Keys?.length) return items;
-      if (attempt >= UNPROCESSED_RETRIES) throw new StoreUnavailableError('DynamoDB is throttling requests; retry later');
-      await backoff(attempt);
-      request = { RequestItems: { [this.tableName]: unprocessed } };
-    }
-  }
-
-  async #batchDelete(keys: Key[]): Promise<void> {
-    let requests: WriteRequest[] = keys.map((Key) => ({ DeleteRequest: { Key } }));
-    for (let attempt = 0; ; attempt++) {
-      const out = await this.#client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: requests } })).catch(unavailable);
-      const unprocessed = out.UnprocessedItems?.[this.tableName];
-      if (!unprocessed?.length) return;
-      if (attempt >= UNPROCESSED_RETRIES) throw new StoreUnavailableError('DynamoDB is throttling requests; retry later');
-      await backoff(attempt);
-      requests = unprocessed;
-    }
-  }
 }
 
 function decode(item: Item): TaskRecord {
@@ -388,8 +302,3 @@ function writable(current: TaskRecord, owner: Owner, condition: WriteCondition):
     (condition.leaseExpiresAt === undefined || condition.leaseExpiresAt === current.lease?.expiresAt)
   );
 }
-
-function backoff(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2)));
-}
-

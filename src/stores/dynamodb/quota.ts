@@ -1,0 +1,103 @@
+/**
+ * The owner's quota item (see the store's header): reserve a slot with one conditional ADD; when
+ * the set is full, find the entries that no longer hold a slot, remove them, and try again.
+ */
+import { UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { QuotaExceededError } from '../../errors/index.js';
+import type { Owner } from '../../owner.js';
+import type { TaskRecord } from '../../record.js';
+import { isTaskStatus, isTerminal } from '../../status.js';
+import { batchGetStatus } from './batch.js';
+import { isConditionalCheckFailed, storeError } from './errors.js';
+import { QUOTA_SORT_KEY, taskIdOfSortKey, taskSortKey } from './keys.js';
+import { parseQuotaEntry, type Item } from './marshal.js';
+import { keyOf, releaseInput, reserveInput } from './operations.js';
+import { ATTR } from './table.js';
+
+const RECONCILE_ROUNDS = 3;
+const BATCH_GET_MAX = 100;
+
+export interface QuotaDeps {
+  client: DynamoDBClient;
+  tableName: string;
+  /** How long a reservation whose task item does not exist still counts (ms). */
+  graceMs: number;
+  now(): number;
+  /** The item a failed conditional write met (see DynamoDbTaskStore). */
+  currentItem(err: { Item?: Item }, pk: string, sk: string): Promise<Item | undefined>;
+  /** Read a task through the store's rules, so an expired lease fails it (one conditional write). */
+  readTask(owner: Owner, taskId: string): Promise<TaskRecord>;
+}
+
+export class OwnerQuota {
+  constructor(private readonly deps: QuotaDeps) {}
+
+  async reserve(owner: Owner, pk: string, entry: string, maxActive: number): Promise<void> {
+    const { client, tableName } = this.deps;
+    for (let round = 0; ; round++) {
+      try {
+        await client.send(new UpdateItemCommand(reserveInput(tableName, pk, entry, maxActive)));
+        return;
+      } catch (err) {
+        if (!isConditionalCheckFailed(err)) throw storeError(err);
+        const entries = (await this.deps.currentItem(err as { Item?: Item }, pk, QUOTA_SORT_KEY))?.[ATTR.active]?.SS ?? [];
+        if (entries.includes(entry)) return; // our own reservation, answered to a retry
+        if (round >= RECONCILE_ROUNDS) throw new QuotaExceededError(maxActive);
+        if (entries.length < maxActive) continue; // slots were freed meanwhile
+        const stale = await this.staleEntries(owner, pk, entries);
+        if (stale.length === 0) throw new QuotaExceededError(maxActive);
+        await this.release(pk, stale);
+      }
+    }
+  }
+
+  async release(pk: string, entries: readonly string[]): Promise<void> {
+    await this.deps.client.send(new UpdateItemCommand(releaseInput(this.deps.tableName, pk, entries))).catch((err: unknown) => {
+      throw storeError(err);
+    });
+  }
+
+  /**
+   * Entries that no longer hold a slot: expired, terminal, or missing past the grace period. An
+   * active task whose lease expired (its worker died) is failed first, by the same read rule as
+   * `get` (one conditional write), so a dead worker's tasks free their slots at the next create.
+   */
+  async staleEntries(owner: Owner, pk: string, entries: readonly string[]): Promise<string[]> {
+    const now = this.deps.now();
+    const stale: string[] = [];
+    const live = new Map<string, { entry: string; createdAt: number }>();
+    for (const entry of entries) {
+      const parsed = parseQuotaEntry(entry);
+      if (parsed === undefined || (parsed.expiresAt !== null && now >= parsed.expiresAt)) stale.push(entry);
+      else live.set(taskSortKey(parsed.taskId), parsed);
+    }
+    const found = await this.#statuses(owner, pk, [...live.keys()], now);
+    for (const [sk, { entry, createdAt }] of live) {
+      const status = found.get(sk);
+      if (status === undefined ? createdAt + this.deps.graceMs <= now : !isTaskStatus(status) || isTerminal(status)) stale.push(entry);
+    }
+    return stale;
+  }
+
+  /** Status by sort key of the tasks still reserved; tasks of dead workers are failed first. */
+  async #statuses(owner: Owner, pk: string, sortKeys: readonly string[], now: number): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    const leaseLost: string[] = [];
+    const keys = sortKeys.map((sk) => keyOf(pk, sk));
+    for (let i = 0; i < keys.length; i += BATCH_GET_MAX) {
+      for (const item of await batchGetStatus(this.deps.client, this.deps.tableName, keys.slice(i, i + BATCH_GET_MAX))) {
+        const sk = item[ATTR.sk]?.S;
+        const status = item[ATTR.status]?.S;
+        if (sk === undefined || status === undefined) continue;
+        found.set(sk, status);
+        if (isTaskStatus(status) && !isTerminal(status) && Number(item[ATTR.leaseExpiresAt]?.N) <= now) leaseLost.push(sk);
+      }
+    }
+    for (const sk of leaseLost) {
+      const taskId = taskIdOfSortKey(sk);
+      const task = taskId === undefined ? undefined : await this.deps.readTask(owner, taskId).catch(() => undefined);
+      if (task === undefined || isTerminal(task.status)) found.set(sk, 'failed');
+    }
+    return found;
+  }
+}
