@@ -4,66 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 
-export const USAGE = `Usage: mcp-tasks-server [options]
-       mcp-tasks-server table create --table NAME [--dynamodb-endpoint URL] [--region R]
-       mcp-tasks-server table --print-template [--table NAME]
-
-Runs the mcp-tasks reference server (MCP Tasks, 2025-11-25) with the fixture tools of
-reference-server/FIXTURES.md. Default: Streamable HTTP on http://127.0.0.1:3000/mcp, in-memory store.
-
-Transport:
-  --port N                  HTTP port (default 3000; 0 = an ephemeral port, printed on stderr)
-  --host HOST               HTTP interface to bind (default 127.0.0.1)
-  --stdio                   serve one client over stdin/stdout instead of HTTP
-
-Store:
-  --store memory|dynamodb   task store (default memory)
-  --table NAME              with dynamodb: the table (create it with \`table create\`, --create-table
-                            or infra/template.json); instances on one table share their tasks
-  --dynamodb-endpoint URL   with dynamodb: endpoint (DynamoDB Local, dynalite, ...; default AWS).
-                            Without AWS credentials in the environment, dummy ones are used
-  --region R                with dynamodb: AWS region (default AWS_REGION, or us-east-1 with an endpoint)
-  --create-table            with dynamodb: create the table if it is missing (local use)
-  --cursor-secret S         with dynamodb: list cursor secret, the same on every instance
-                            (default env MCP_TASKS_CURSOR_SECRET, else derived from the table
-                            name with a warning: set it in production)
-  --lease-ms N              with dynamodb: task lease (default 30000, renewed every third); a task
-                            whose instance died becomes failed after it
-
-Security limits:
-  --max-tasks-per-owner N   active tasks per owner (default 100)
-  --default-ttl-ms N        TTL of tasks created without task.ttl (default 3600000, at most --max-ttl-ms)
-  --max-ttl-ms N            larger requested TTLs are clamped to this (default 86400000)
-  --allow-anonymous         with --tokens: accept requests without a token (bound to their session)
-  --shutdown-grace-ms N     on SIGINT/SIGTERM, running tasks may finish for N ms (default 10000);
-                            the rest end failed ("The server shut down before the task finished")
-                            and every pending tasks/result is answered before the server exits
-  --rate-limit N            task operations per second per owner, bursts up to 2N (default 100;
-                            0 turns it off); beyond it: JSON-RPC -32000 (R81)
-
-Sessions (HTTP):
-  --max-sessions N          open sessions in all (default 1000); beyond it: HTTP 503
-  --max-sessions-per-client N  open sessions per token owner, or per remote address without
-                            --tokens (default 100); beyond it: HTTP 429
-  --session-idle-ms N       a session with no request or open stream for N ms is closed
-                            (default 900000); its id then gets HTTP 404, as any unknown session
-  --initialize-rate N       initialize requests per second per client, bursts up to 4N (default 10)
-  --requests-per-second N   POST requests per second per client, bursts up to 2N (default 1000;
-                            0 turns it off); beyond it: HTTP 429, JSON-RPC -32000 RATE_LIMITED
-
-Identity (HTTP):
-  --tokens FILE             JSON object mapping bearer tokens to owner names,
-                            e.g. {"token-a":"alice","token-b":"bob"}; requests need
-                            "Authorization: Bearer <token>" (else HTTP 401) and tasks belong to
-                            the token's owner in every session
-  (no --tokens)             each HTTP session is its own owner: tasks are visible only in the
-                            session that created them
-  --stdio                   no authentication: the one client is the anonymous owner
-
-  -h, --help                print this help
-
-Logs (JSON lines) and the listening address go to stderr. Exit codes: 0 after SIGINT/SIGTERM
-(or the end of stdin with --stdio), 1 on a runtime failure, 2 on a bad flag or value.`;
+export { USAGE } from './usage.js';
 
 /** A refusal of the command line or the configuration; exit code 2. */
 export class CliError extends Error {
@@ -122,62 +63,46 @@ export type Cli = { help: true } | { help: false; options: CliOptions };
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '127.0.0.1';
 
+const FLAGS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  stdio: { type: 'boolean' },
+  store: { type: 'string' },
+  'max-tasks-per-owner': { type: 'string' },
+  'default-ttl-ms': { type: 'string' },
+  'max-ttl-ms': { type: 'string' },
+  'allow-anonymous': { type: 'boolean' },
+  tokens: { type: 'string' },
+  table: { type: 'string' },
+  'dynamodb-endpoint': { type: 'string' },
+  region: { type: 'string' },
+  'create-table': { type: 'boolean' },
+  'cursor-secret': { type: 'string' },
+  'lease-ms': { type: 'string' },
+  'rate-limit': { type: 'string' },
+  'max-sessions': { type: 'string' },
+  'max-sessions-per-client': { type: 'string' },
+  'session-idle-ms': { type: 'string' },
+  'initialize-rate': { type: 'string' },
+  'requests-per-second': { type: 'string' },
+  'shutdown-grace-ms': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type FlagValues = { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
+
+const HTTP_ONLY = ['port', 'host', 'tokens', 'max-sessions', 'max-sessions-per-client', 'session-idle-ms', 'initialize-rate', 'requests-per-second'] as const;
+const DYNAMODB_ONLY = ['table', 'dynamodb-endpoint', 'region', 'create-table', 'cursor-secret', 'lease-ms'] as const;
+
 /** Parse `process.argv.slice(2)`; throws `CliError` on any bad flag or value. */
 export function parseCli(argv: readonly string[]): Cli {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        stdio: { type: 'boolean' },
-        store: { type: 'string' },
-        'max-tasks-per-owner': { type: 'string' },
-        'default-ttl-ms': { type: 'string' },
-        'max-ttl-ms': { type: 'string' },
-        'allow-anonymous': { type: 'boolean' },
-        tokens: { type: 'string' },
-        table: { type: 'string' },
-        'dynamodb-endpoint': { type: 'string' },
-        region: { type: 'string' },
-        'create-table': { type: 'boolean' },
-        'cursor-secret': { type: 'string' },
-        'lease-ms': { type: 'string' },
-        'rate-limit': { type: 'string' },
-        'max-sessions': { type: 'string' },
-        'max-sessions-per-client': { type: 'string' },
-        'session-idle-ms': { type: 'string' },
-        'initialize-rate': { type: 'string' },
-        'requests-per-second': { type: 'string' },
-        'shutdown-grace-ms': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    // parseArgs messages already name the flag ("Unknown option '--foo'", "Option '--port <value>' argument missing").
-    throw new CliError(error instanceof Error ? error.message.split('\n')[0]! : String(error));
-  }
+  const values = readFlags(argv);
   if (values.help) return { help: true };
-
-  const stdio = values.stdio === true;
-  if (stdio) {
-    for (const flag of ['port', 'host', 'tokens', 'max-sessions', 'max-sessions-per-client', 'session-idle-ms', 'initialize-rate', 'requests-per-second'] as const) {
-      if (values[flag] !== undefined) throw new CliError(`--${flag} applies to HTTP only; it cannot be combined with --stdio`);
-    }
-    if (values['allow-anonymous']) throw new CliError('--allow-anonymous applies to HTTP with --tokens; over --stdio the client is always anonymous');
-  }
-  if (values['allow-anonymous'] && values.tokens === undefined) {
-    throw new CliError('--allow-anonymous needs --tokens (without --tokens every HTTP session is already its own owner)');
-  }
-
+  checkCombinations(values);
   const store = values.store ?? 'memory';
   if (store !== 'memory' && store !== 'dynamodb') throw new CliError(`--store must be memory or dynamodb, got ${JSON.stringify(store)}`);
-
   const options: CliOptions = {
-    transport: stdio ? 'stdio' : 'http',
+    transport: values.stdio === true ? 'stdio' : 'http',
     port: values.port === undefined ? DEFAULT_PORT : integerFlag('--port', values.port, 0, 65535),
     host: values.host ?? DEFAULT_HOST,
     store,
@@ -188,37 +113,66 @@ export function parseCli(argv: readonly string[]): Cli {
   };
   if (options.host.trim() === '') throw new CliError('--host must not be empty');
   if (values['requests-per-second'] !== undefined) options.requestsPerSecond = integerFlag('--requests-per-second', values['requests-per-second'], 0);
+  limitFlags(values, options);
+  if (values.tokens !== undefined) {
+    if (values.tokens === '') throw new CliError('--tokens needs a file name');
+    options.tokensFile = values.tokens;
+  }
+  if (store === 'dynamodb') dynamoDbFlags(values, options);
+  return { help: false, options };
+}
+
+function readFlags(argv: readonly string[]): FlagValues {
+  try {
+    return parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: FLAGS }).values as FlagValues;
+  } catch (error) {
+    // parseArgs messages already name the flag ("Unknown option '--foo'", "Option '--port <value>' argument missing").
+    throw new CliError(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+  }
+}
+
+/** Flags that only make sense together (or never together). */
+function checkCombinations(values: FlagValues): void {
+  if (values.stdio === true) {
+    for (const flag of HTTP_ONLY) {
+      if (values[flag] !== undefined) throw new CliError(`--${flag} applies to HTTP only; it cannot be combined with --stdio`);
+    }
+    if (values['allow-anonymous']) throw new CliError('--allow-anonymous applies to HTTP with --tokens; over --stdio the client is always anonymous');
+  }
+  if (values['allow-anonymous'] && values.tokens === undefined) {
+    throw new CliError('--allow-anonymous needs --tokens (without --tokens every HTTP session is already its own owner)');
+  }
+  if ((values.store ?? 'memory') !== 'dynamodb') {
+    for (const flag of DYNAMODB_ONLY) {
+      if (values[flag] !== undefined) throw new CliError(`--${flag} applies to --store dynamodb only`);
+    }
+  }
+}
+
+function limitFlags(values: FlagValues, options: CliOptions): void {
   if (values['max-tasks-per-owner'] !== undefined) options.maxTasksPerOwner = integerFlag('--max-tasks-per-owner', values['max-tasks-per-owner'], 1);
   if (values['default-ttl-ms'] !== undefined) options.defaultTtlMs = integerFlag('--default-ttl-ms', values['default-ttl-ms'], 1);
   if (values['max-ttl-ms'] !== undefined) options.maxTtlMs = integerFlag('--max-ttl-ms', values['max-ttl-ms'], 1);
   if (options.defaultTtlMs !== undefined && options.maxTtlMs !== undefined && options.defaultTtlMs > options.maxTtlMs) {
     throw new CliError(`--default-ttl-ms (${options.defaultTtlMs}) must not exceed --max-ttl-ms (${options.maxTtlMs})`);
   }
-  if (values.tokens !== undefined) {
-    if (values.tokens === '') throw new CliError('--tokens needs a file name');
-    options.tokensFile = values.tokens;
-  }
-  if (store === 'dynamodb') {
-    if (values.table === undefined) throw new CliError('--store dynamodb needs --table NAME (create the table with `mcp-tasks-server table create --table NAME`)');
-    options.dynamodb = {
-      table: tableName(values.table),
-      createTable: values['create-table'] === true,
-      ...(values['dynamodb-endpoint'] !== undefined && { endpoint: endpointFlag(values['dynamodb-endpoint']) }),
-      ...(values.region !== undefined && { region: nonEmpty('--region', values.region) }),
-      ...(values['cursor-secret'] !== undefined && { cursorSecret: nonEmpty('--cursor-secret', values['cursor-secret']) }),
-    };
-    if (values['lease-ms'] !== undefined) options.leaseMs = integerFlag('--lease-ms', values['lease-ms'], 3);
-  } else {
-    for (const flag of ['table', 'dynamodb-endpoint', 'region', 'create-table', 'cursor-secret', 'lease-ms'] as const) {
-      if (values[flag] !== undefined) throw new CliError(`--${flag} applies to --store dynamodb only`);
-    }
-  }
-  return { help: false, options };
 }
 
-function sessionFlags(values: Record<string, string | boolean | undefined>): CliOptions['sessions'] {
+function dynamoDbFlags(values: FlagValues, options: CliOptions): void {
+  if (values.table === undefined) throw new CliError('--store dynamodb needs --table NAME (create the table with `mcp-tasks-server table create --table NAME`)');
+  options.dynamodb = {
+    table: tableName(values.table),
+    createTable: values['create-table'] === true,
+    ...(values['dynamodb-endpoint'] !== undefined && { endpoint: endpointFlag(values['dynamodb-endpoint']) }),
+    ...(values.region !== undefined && { region: nonEmpty('--region', values.region) }),
+    ...(values['cursor-secret'] !== undefined && { cursorSecret: nonEmpty('--cursor-secret', values['cursor-secret']) }),
+  };
+  if (values['lease-ms'] !== undefined) options.leaseMs = integerFlag('--lease-ms', values['lease-ms'], 3);
+}
+
+function sessionFlags(values: FlagValues): CliOptions['sessions'] {
   const flag = (name: string): number | undefined => {
-    const value = values[name];
+    const value = values[name as keyof FlagValues];
     return typeof value === 'string' ? integerFlag(`--${name}`, value, 1) : undefined;
   };
   const sessions: CliOptions['sessions'] = {};
