@@ -15,6 +15,11 @@ import type { Owner } from './owner.js';
 const MAX_CURSOR_LENGTH = 4096;
 const MAC_BYTES = 16;
 
+/** How far a cursor's issue time may lie ahead of this clock (processes sharing a store drift). */
+const MAX_CLOCK_SKEW_MS = 60_000;
+/** Longest backend position a cursor may carry (a DynamoDB list key is far shorter). */
+const MAX_POSITION_LENGTH = 1024;
+
 export class CursorCodec {
   readonly #secret: Buffer;
   constructor(
@@ -50,7 +55,11 @@ export class CursorCodec {
     if (!Array.isArray(decoded) || typeof decoded[0] !== 'string' || typeof decoded[1] !== 'number') {
       throw new InvalidCursorError();
     }
-    if (this.clock.now() - decoded[1] > this.ttlMs) throw new InvalidCursorError('cursor has expired; list again from the start');
+    const age = this.clock.now() - decoded[1];
+    if (age > this.ttlMs) throw new InvalidCursorError('cursor has expired; list again from the start');
+    // Issued in the future: forged with a known secret, or a clock far off; it would never expire.
+    if (age < -MAX_CLOCK_SKEW_MS) throw new InvalidCursorError('cursor was issued in the future');
+    if (decoded[0].length > MAX_POSITION_LENGTH) throw new InvalidCursorError();
     return decoded[0];
   }
 

@@ -3,7 +3,7 @@
  * parse params (with our own error messages, not the SDK's zod dumps), call the store, convert
  * with `toWireTask`, map errors with the one mapping.
  */
-import { TaskCancelledError } from '../errors/index.js';
+import { InvalidArgumentError, TaskCancelledError } from '../errors/index.js';
 import { isPlainObject, type JsonObject } from '../json.js';
 import type { Owner } from '../owner.js';
 import { RELATED_TASK_META_KEY, toWireTask } from '../record.js';
@@ -87,7 +87,11 @@ export class TaskMethods {
     const signal = request.signal ? AbortSignal.any([extra.signal, request.signal]) : extra.signal;
     // A person may take long to answer: wait as long as the task lives (its expiry or cancel
     // aborts `request.signal`), bounded by INPUT_REQUEST_TIMEOUT_MS, not the SDK's 60 s default.
-    return (await extra.sendRequest({ method: request.method, params: request.params }, schema, { signal, timeout: INPUT_REQUEST_TIMEOUT_MS })) as JsonObject;
+    try {
+      return (await extra.sendRequest({ method: request.method, params: request.params }, schema, { signal, timeout: INPUT_REQUEST_TIMEOUT_MS })) as JsonObject;
+    } catch (error) {
+      throw malformedAnswer(request.method, error) ?? error;
+    }
   }
 
   async #guard<T>(owner: Owner, taskId: string, context: string | undefined, op: () => Promise<T>): Promise<T> {
@@ -99,4 +103,16 @@ export class TaskMethods {
       throw wire;
     }
   }
+}
+
+/**
+ * An answer that fails the result schema comes back from the SDK as a raw validation error (a
+ * JSON dump of every issue); the task's status message gets one plain line instead.
+ */
+function malformedAnswer(method: string, error: unknown): InvalidArgumentError | undefined {
+  const issues = (error as { issues?: unknown })?.issues;
+  if (!Array.isArray(issues) || issues.length === 0) return undefined;
+  const first = issues[0] as { path?: unknown[]; message?: unknown };
+  const where = Array.isArray(first.path) && first.path.length > 0 ? first.path.join('.') : 'the result';
+  return new InvalidArgumentError(`The requestor's answer to ${method} is malformed: ${where}: ${String(first.message ?? 'invalid')}`);
 }

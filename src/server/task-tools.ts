@@ -102,6 +102,15 @@ export class TaskTools {
     return this.#entry(name)?.support ?? this.#declared.get(name) ?? 'forbidden';
   }
 
+  /**
+   * Whether a tool of this name exists: on McpServer, whether it holds one now; on a low-level
+   * Server, true for tools declared with a taskSupport, else undefined (its handler decides).
+   */
+  exists(name: string): boolean | undefined {
+    if (this.#sdk) return this.#sdk.registeredTool(name) !== undefined;
+    return this.#declared.has(name) ? true : undefined;
+  }
+
   /** The tool registered through `register` that McpServer calls `name` now, or undefined. */
   own(name: string): OwnTool | undefined {
     const registered = this.#sdk?.registeredTool(name);

@@ -68,7 +68,9 @@ export class ToolCalls {
   async #asTask(name: string, call: { params: Params; task: unknown; plain: Params }, own: OwnTool | undefined, extra: TaskToolExtra): Promise<JsonObject> {
     const { params, task, plain } = call;
     if (this.options.tools.supportOf(name) === 'forbidden') {
-      throw mismatch(name, `Tool '${name}' does not support task augmentation (taskSupport: 'forbidden'), or does not exist`);
+      // An unknown tool is invalid params, as for a plain call (MCP tools: "Unknown tool" -32602).
+      if (this.options.tools.exists(name) === false) throw invalidParams(`tools/call: unknown tool ${JSON.stringify(name)}`);
+      throw mismatch(name, `Tool '${name}' does not support task augmentation (taskSupport: 'forbidden')`);
     }
     if (!isPlainObject(task)) throw invalidParams('tools/call: params.task must be an object');
     const args = own ? await parseArguments(own, name, params.arguments) : params.arguments;

@@ -80,6 +80,20 @@ describe('CursorCodec', () => {
     invalid(() => c.decode('auth:alice', cursor));
   });
 
+  it('R64 a cursor issued more than a minute in the future (forged, or a clock far off) is invalid: it would never expire', () => {
+    const issuer = new ManualClock(Date.UTC(2026, 0, 1) + 61_000);
+    const reader = new ManualClock(Date.UTC(2026, 0, 1));
+    const future = codec(issuer).encode('auth:alice', '5');
+    invalid(() => codec(reader).decode('auth:alice', future));
+    const nearFuture = codec(new ManualClock(Date.UTC(2026, 0, 1) + 59_000)).encode('auth:alice', '5');
+    assert.equal(codec(reader).decode('auth:alice', nearFuture), '5', 'a small clock skew between instances is fine');
+  });
+
+  it('R64 a signed cursor with an absurdly long position is INVALID_CURSOR, not a store error', () => {
+    const c = codec();
+    invalid(() => c.decode('auth:alice', c.encode('auth:alice', 'x'.repeat(3000))));
+  });
+
   it('R64 garbage and non-strings are INVALID_CURSOR', () => {
     const c = codec();
     for (const bad of ['', '.', 'abc', 'abc.', '.abc', 'a.b.c', 'x'.repeat(5000), 42, null, undefined, {}, ['a.b']]) {

@@ -62,6 +62,26 @@ describe('reference server: request streams', () => {
     await session.close();
   });
 
+  it('a malformed answer to elicitation/create fails the task with a one-line message, no validation dump', { timeout: 20_000 }, async () => {
+    const session = await openSession(server.url, undefined, { elicitation: { form: {} } });
+    assert.ok(isSession(session));
+    const created = await session.call('tools/call', { name: 'ask_input', arguments: {}, task: { ttl: 60_000 } });
+    const taskId = (created.result!.task as { taskId: string }).taskId;
+    const isElicit = (m: Record<string, unknown>) => m.method === 'elicitation/create';
+    const asked = await within(streamUntil(server.url, session, { jsonrpc: '2.0', id: 'm1', method: 'tasks/result', params: { taskId } }, isElicit, false), 10_000, 'the question');
+    await fetch(server.url, { method: 'POST', headers: headers(undefined, session.id), body: JSON.stringify({ jsonrpc: '2.0', id: asked.found!.id, result: { action: 42 } }) });
+    let task: Record<string, unknown> = {};
+    for (let i = 0; i < 100 && task.status !== 'failed'; i++) {
+      task = (await session.call('tasks/get', { taskId })).result!;
+      if (task.status !== 'failed') await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(task.status, 'failed');
+    const message = String(task.statusMessage);
+    assert.match(message, /malformed: action/);
+    assert.ok(!message.includes('\n') && !message.includes('"code"'), message);
+    await session.close();
+  });
+
   it('notifications/cancelled for a pending tasks/result ends its stream', { timeout: 20_000 }, async () => {
     const session = await openSession(server.url);
     assert.ok(isSession(session));

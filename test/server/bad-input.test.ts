@@ -1,4 +1,4 @@
-/** Bad input never crashes or hangs: -32602 with a stable data.code, naming the field (R71, R73), -32601 for unknown tools with task. */
+/** Bad input never crashes or hangs: -32602 with a stable data.code, naming the field (R71, R73), -32602 for unknown tools with task too. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { memoryHarness, type MemoryHarness } from './harness.js';
@@ -70,8 +70,8 @@ describe('bad input', () => {
     await rejectsCode(req('tools/call', { name: 7, task: {} }), -32602, 'INVALID_ARGUMENT', 'name');
   });
 
-  it('R11 an unknown tool with task -> -32601 TASK_SUPPORT_MISMATCH naming the tool', async () => {
-    await rejectsCode(req('tools/call', { name: 'no_such_tool', arguments: {}, task: {} }), -32601, 'TASK_SUPPORT_MISMATCH', 'no_such_tool');
+  it('an unknown tool with task -> -32602 INVALID_ARGUMENT naming the tool (as a plain call: unknown tool)', async () => {
+    await rejectsCode(req('tools/call', { name: 'no_such_tool', arguments: {}, task: {} }), -32602, 'INVALID_ARGUMENT', 'no_such_tool');
   });
 
   it('R38 arguments larger than maxRequestBytes -> -32602 PAYLOAD_TOO_LARGE; nothing created, the tool did not run', async () => {

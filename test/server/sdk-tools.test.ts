@@ -102,7 +102,7 @@ describe('the RegisteredTool returned by registerTool', () => {
     registered.remove();
     const { tools } = (await h.end.request('tools/list', {})) as { tools: { name: string }[] };
     assert.ok(!tools.some((t) => t.name === 'gone'));
-    await rejectsCode(h.end.request('tools/call', { name: 'gone', arguments: {}, task: {} }), -32601, 'TASK_SUPPORT_MISMATCH');
+    await rejectsCode(h.end.request('tools/call', { name: 'gone', arguments: {}, task: {} }), -32602, 'INVALID_ARGUMENT');
     const plain = await h.end.request('tools/call', { name: 'gone', arguments: {} });
     assert.equal(plain.isError, true, "McpServer's answer for an unknown tool");
     assert.equal(h.control.count('gone'), 0);
@@ -122,7 +122,7 @@ describe('the RegisteredTool returned by registerTool', () => {
   it('update({ name }): the renamed tool keeps its taskSupport and runs as a task under the new name', async () => {
     h = await memoryHarness();
     h.tasks.ownTool('echo')!.registered.update({ name: 'echo2' });
-    await rejectsCode(h.end.request('tools/call', { name: 'echo', arguments: {}, task: {} }), -32601, 'TASK_SUPPORT_MISMATCH');
+    await rejectsCode(h.end.request('tools/call', { name: 'echo', arguments: {}, task: {} }), -32602, 'INVALID_ARGUMENT');
     const task = await h.end.createTask('echo2', { text: 'renamed' });
     assert.deepEqual((await h.end.request('tasks/result', { taskId: task.taskId })).content, [{ type: 'text', text: 'renamed' }]);
   });
