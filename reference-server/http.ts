@@ -16,6 +16,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { engineFor, jsonLinesLogger, type TaskStore, type TasksLogger } from '../src/index.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './args.js';
+import type { ServerSeam } from './defects.js';
 import { createReferenceServer, engineOptions, openStore, logLine, type StoreOptions } from './server.js';
 import { bearerToken, type TokenTable } from './tokens.js';
 
@@ -32,6 +33,8 @@ export interface HttpServerOptions extends StoreOptions {
   /** With `tokens`: accept requests without an Authorization header (owned by their session). */
   allowAnonymous?: boolean;
   logger?: TasksLogger;
+  /** Test only: plants a defect (reference-server/defects.ts, test/mutation/). */
+  seam?: ServerSeam;
 }
 
 export interface HttpServerHandle {
@@ -59,7 +62,8 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   const allowAnonymous = options.allowAnonymous === true;
   // Every HTTP requestor is identified (by token or by session), so the store may keep refusing
   // identity-less requests unless asked otherwise, and tasks/list is declared (R80).
-  const store = await openStore({ ...options, security: { ...options.security, ...(allowAnonymous && { allowAnonymous: true }) } });
+  const opened = await openStore({ ...options, security: { ...options.security, ...(allowAnonymous && { allowAnonymous: true }) } });
+  const store = options.seam?.store?.(opened) ?? opened;
   const logger = options.logger ?? jsonLinesLogger;
   const engine = engineFor(store, engineOptions(options, logger));
   const sessions = new Map<string, Session>();
@@ -112,7 +116,8 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
       return sendJson(res, 400, rpcError(-32000, 'Bad Request: no valid mcp-session-id header; start with an initialize request'));
     }
 
-    const { mcp } = createReferenceServer({ store, list: true, logger });
+    const reference = createReferenceServer({ store, list: true, logger });
+    const { mcp } = reference;
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: randomUUID,
       onsessioninitialized: (id) => {
@@ -129,7 +134,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
         logLine({ event: 'session.closed', sessionId: id });
       }
     };
-    await mcp.connect(transport);
+    await mcp.connect(options.seam?.session?.(transport, reference) ?? transport);
     await transport.handleRequest(req, res, body);
     if (transport.sessionId === undefined) await mcp.close(); // the initialize was refused
   };
