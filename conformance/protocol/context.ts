@@ -68,6 +68,8 @@ export interface RunState {
   session(which: 'a' | 'b'): Promise<WireSession>;
   readonly sessions: readonly WireSession[];
   readonly memos: Map<string, Promise<unknown>>;
+  /** A further session of the same identity (R76: the owner is the identity, not the session). */
+  openSession?(which: 'a' | 'b', label: string): Promise<WireSession>;
 }
 
 export interface Created {
@@ -117,6 +119,13 @@ export class CheckContext {
     if (this.transport === 'stdio') throw new SkipCheck('the target is --stdio: there is one identity only (no authentication), so owner isolation cannot be tested');
     if (!this.options.authB) throw new SkipCheck('no second identity was given (--auth-b / authB)');
     return this.#run.session('b');
+  }
+
+  /** A new session of identity A or B (url targets with that identity only); skips otherwise. */
+  async newSession(which: 'a' | 'b', label: string): Promise<WireSession> {
+    if (which === 'b') await this.b();
+    if (this.transport === 'stdio' || !this.#run.openSession) throw new SkipCheck('a second session of one identity needs a url target');
+    return this.#run.openSession(which, label);
   }
 
   /** Run `probe` once per run and share its outcome between checks. */

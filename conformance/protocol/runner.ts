@@ -109,6 +109,12 @@ export class ProtocolRun implements RunState {
     return session;
   }
 
+  async openSession(which: 'a' | 'b', label: string): Promise<WireSession> {
+    const session = await this.connector.connect(label, which === 'a' ? this.options.authA : this.options.authB, () => this.#signal);
+    this.#all.push(session);
+    return session;
+  }
+
   /** Run one check (bounded by checkTimeoutMs) and record its result. */
   async run(check: Check): Promise<CheckResult> {
     const started = Date.now();
