@@ -36,8 +36,9 @@ export const toolSupportChecks: Check[] = [
       const a = tools.length ? await ctx.a() : undefined;
       const wrong: string[] = [];
       for (const tool of tools) {
-        const { reply } = await ctx.createTask(a!, tool);
+        const { reply, taskId } = await ctx.createTask(a!, tool);
         const isTask = reply.kind === 'result' && isObject(reply.result.task);
+        if (taskId) await ctx.pollTerminal(a!, taskId, 2_000); // one active task at a time: quotas stay out of it
         if (!isTask) wrong.push(`${tool.name} (declared ${tool.declared}) with task: ${describe(reply)}`);
       }
       if (wrong.length) return fail(wrong.join('; '), 'optional and required tools answer a task-augmented call with a CreateTaskResult');
