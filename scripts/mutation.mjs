@@ -49,6 +49,10 @@ async function runSuite(suite, load) {
 
 let ok = true;
 const protocol = await import(pathToFileURL('dist/test/mutation/protocol.js').href);
+// A kill means something only if the checks pass on the healthy server.
+const control = await protocol.runProtocolControl();
+console.log(control.length ? `control: the healthy reference server does not pass every named check:\n  ${control.join('\n  ')}` : 'control: the healthy reference server passes every check the protocol catalogue names');
+if (control.length) ok = false;
 const protocolRatio = await runSuite('protocol', () => protocol.runProtocolMutants({ concurrency: 2, ...(only.length && { ids: only }) }));
 if (!only.length && protocolRatio < TARGETS.protocol) ok = false;
 

@@ -81,6 +81,17 @@ export async function runMutant(defect: ProtocolDefect): Promise<MutantResult> {
   return { id, area, description, level, expected, caughtBy, warnedBy, killed };
 }
 
+/**
+ * The control: every check the catalogue names, run once on the healthy server. A kill means
+ * something only if these pass there; returns the ones that failed or warned (R29 aside: the
+ * SDK's HTTP transport answers every POST on SSE, see test/conformance/reference.test.ts).
+ */
+export async function runProtocolControl(): Promise<string[]> {
+  const only = [...new Set(PROTOCOL_DEFECTS.flatMap((d) => [...(d.setup ?? []), ...d.expected]).concat(CHEAP_CHECKS))];
+  const report = await runAgainstReference(undefined, only);
+  return report.results.filter((r) => r.status === 'fail' || (r.status === 'warn' && r.id !== 'poll.no-sse-for-get')).map((r) => `${r.status} ${r.id}: ${r.observed ?? ''}`);
+}
+
 /** Run every defect (or those in `ids`), `concurrency` at a time, in catalogue order. */
 export async function runProtocolMutants(options: { ids?: readonly string[]; concurrency?: number; onResult?: (r: MutantResult) => void } = {}): Promise<{ suite: 'protocol'; results: MutantResult[] }> {
   const defects = options.ids ? PROTOCOL_DEFECTS.filter((d) => options.ids!.includes(d.id)) : [...PROTOCOL_DEFECTS];
