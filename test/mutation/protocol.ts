@@ -9,6 +9,7 @@ import type { ServerSeam } from '../../reference-server/defects.js';
 import { startHttpServer } from '../../reference-server/http.js';
 import { tokenTable } from '../../reference-server/tokens.js';
 import { registerStandIns } from './protocol-stand-ins.js';
+import { MORE_DEFECTS } from './protocol-more-defects.js';
 import { STORE_DEFECTS } from './protocol-store-defects.js';
 import { CAPABILITY_AND_SUPPORT_DEFECTS, CREATION_AND_RESULT_DEFECTS, ERROR_AND_NOTIFICATION_DEFECTS, PROGRESS_DEFECTS } from './protocol-wire-defects.js';
 import type { ProtocolDefect } from './protocol-wire.js';
@@ -32,6 +33,7 @@ export const PROTOCOL_DEFECTS: readonly ProtocolDefect[] = Object.freeze([
   ...CREATION_AND_RESULT_DEFECTS,
   ...ERROR_AND_NOTIFICATION_DEFECTS,
   ...PROGRESS_DEFECTS,
+  ...MORE_DEFECTS,
 ]);
 
 /** Whole-run checks that cost nothing and run after the named ones. */

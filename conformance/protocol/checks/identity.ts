@@ -4,6 +4,7 @@
  */
 import { check, fail, pass, skip, type Check } from '../check.js';
 import { describe } from '../context.js';
+import { listAll } from './listing.js';
 
 export const identityChecks: Check[] = [
   check(
@@ -15,9 +16,14 @@ export const identityChecks: Check[] = [
       const { taskId } = ctx.needTask(await ctx.createTask(a, call), call);
       const again = await ctx.newSession('a', 'A2');
       const reply = await again.call('tasks/get', { taskId });
-      if (reply.kind !== 'result' || reply.result.taskId !== taskId) return fail(`tasks/get of A's task ${taskId} from a second session with A's credentials: ${describe(reply)}`, "the task: it is bound to A's authorization context (R76), not to the first session");
+      const expected = "the task: it is bound to A's authorization context (R76), not to the first session";
+      if (reply.kind !== 'result' || reply.result.taskId !== taskId) return fail(`tasks/get of A's task ${taskId} from a second session with A's credentials: ${describe(reply)}`, expected);
+      if (ctx.declares('list')) {
+        const listing = await listAll(again);
+        if (!listing.ids.includes(taskId)) return fail(`tasks/list from a second session with A's credentials: ${listing.ids.length} tasks without ${taskId}${listing.problem ? ` (${listing.problem})` : ''}`, `${expected}; listed too (R63)`);
+      }
       await again.close();
-      return pass();
+      return pass(ctx.declares('list') ? 'tasks/get and tasks/list' : 'tasks/get');
     },
   ),
 ];
