@@ -26,22 +26,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import {
-  InMemoryTaskMessageQueue,
-  InMemoryTaskStore as SdkInMemoryTaskStore,
-} from '@modelcontextprotocol/sdk/experimental/tasks';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import {
-  CallToolResultSchema,
-  CreateTaskResultSchema,
-  GetTaskResultSchema,
-  type CallToolResult,
-} from '@modelcontextprotocol/sdk/types.js';
-import * as z from 'zod';
-import { withTasks } from '../src/server/with-tasks.js';
-import { InMemoryTaskStore } from '../src/stores/memory.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { CallToolResultSchema, CreateTaskResultSchema, GetTaskResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import {
   QUICK,
   fmtMs,
@@ -54,106 +40,15 @@ import {
   type BenchResult,
   type Measurement,
 } from './harness.js';
+import { oursRig, releaseGate, resetGate, sdkRig, TTL_MS, type Rig } from './server-rigs.js';
 
 const BENCH = 'server';
-const TTL_MS = 60_000;
 const SDK_POLL_MS = 5;
 const SDK_LATENCY_POLL_MS = 50;
 const CONCURRENCY = 16;
 const ROUNDS = QUICK ? 1 : 3;
 const LATENCY_SAMPLES = QUICK ? 20 : 200;
 const LATENCY_WARMUP = QUICK ? 3 : 20;
-
-// --- the tools: `square` returns at once; `gated` waits for the current gate -----------------
-
-interface Gate {
-  promise: Promise<void>;
-  release(): void;
-}
-function newGate(): Gate {
-  let release!: () => void;
-  const promise = new Promise<void>((r) => (release = r));
-  return { promise, release };
-}
-/** The gate the next `gated` call waits on (latency samples run one at a time). */
-let gate = newGate();
-
-const square = (n: number): CallToolResult => ({ content: [{ type: 'text', text: String(n * n) }] });
-const SHAPE = { n: z.number() };
-
-// --- the two servers, each with its client over a linked in-memory pair -----------------------
-
-interface Rig {
-  client: Client;
-  close(): Promise<void>;
-}
-
-async function connect(mcp: McpServer, closeStore: () => Promise<void> | void): Promise<Rig> {
-  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  await mcp.connect(serverTransport);
-  const client = new Client({ name: 'bench-client', version: '1.0.0' });
-  await client.connect(clientTransport);
-  return {
-    client,
-    async close() {
-      await client.close();
-      await mcp.close();
-      await closeStore();
-    },
-  };
-}
-
-async function oursRig(): Promise<Rig> {
-  // No session or auth on the in-memory transport: anonymous requestors, allowed here.
-  const store = new InMemoryTaskStore({ security: { allowAnonymous: true, maxActiveTasksPerOwner: 1_000_000 } });
-  const mcp = new McpServer({ name: 'bench-ours', version: '1.0.0' });
-  const tasks = withTasks(mcp, { store });
-  const execution = { taskSupport: 'optional' } as const;
-  tasks.registerTool('square', { inputSchema: SHAPE, execution }, ({ n }) => square(n));
-  tasks.registerTool('gated', { inputSchema: SHAPE, execution }, async ({ n }) => {
-    await gate.promise;
-    return square(n);
-  });
-  return connect(mcp, async () => {
-    tasks.engine.close();
-    await store.close();
-  });
-}
-
-async function sdkRig(pollMs: number): Promise<Rig> {
-  const taskStore = new SdkInMemoryTaskStore();
-  const mcp = new McpServer(
-    { name: 'bench-sdk', version: '1.0.0' },
-    {
-      capabilities: { tools: {}, tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } },
-      taskStore,
-      taskMessageQueue: new InMemoryTaskMessageQueue(),
-      defaultTaskPollInterval: pollMs,
-    },
-  );
-  const execution = { taskSupport: 'optional' } as const;
-  // getTask/getTaskResult are required by the type but never called (the SDK's tasks/* read the store).
-  const unused = { getTask: async () => ({}) as never, getTaskResult: async () => ({}) as never };
-  mcp.experimental.tasks.registerToolTask('square', { inputSchema: SHAPE, execution }, {
-    ...unused,
-    async createTask({ n }, extra) {
-      const task = await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? TTL_MS, pollInterval: pollMs });
-      // The work starts one event-loop turn later, as in our engine.
-      setImmediate(() => void extra.taskStore.storeTaskResult(task.taskId, 'completed', square(n)).catch(() => {}));
-      return { task };
-    },
-  });
-  mcp.experimental.tasks.registerToolTask('gated', { inputSchema: SHAPE, execution }, {
-    ...unused,
-    async createTask({ n }, extra) {
-      const task = await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? TTL_MS, pollInterval: pollMs });
-      void gate.promise.then(() => extra.taskStore.storeTaskResult(task.taskId, 'completed', square(n))).catch(() => {});
-      return { task };
-    },
-  });
-  // cleanup() clears the SDK store's TTL timers, which would otherwise keep the process alive.
-  return connect(mcp, () => taskStore.cleanup());
-}
 
 const SUBJECTS = [
   { name: 'ours', rig: oursRig },
@@ -192,9 +87,10 @@ const CONFIGS: readonly Config[] = [
   { variant: 'result after completion', afterCompletion: true, inFlight: CONCURRENCY },
 ];
 
-async function throughput(): Promise<BenchResult[]> {
-  const name = 'lifecycle (tools/call+tasks/get+tasks/result)';
-  const key = (c: Config, subject: string) => `${c.variant}|${c.inFlight}|${subject}`;
+const key = (c: Config, subject: string) => `${c.variant}|${c.inFlight}|${subject}`;
+
+/** Every config for both subjects, ROUNDS interleaved rounds: measurements by `key`. */
+async function throughputRounds(): Promise<Map<string, Measurement[]>> {
   const rounds = new Map<string, Measurement[]>();
   // Warm the code both subjects share (Client, Protocol, zod) before the first measured round.
   for (const subject of SUBJECTS) {
@@ -221,7 +117,12 @@ async function throughput(): Promise<BenchResult[]> {
       }
     }
   }
+  return rounds;
+}
 
+async function throughput(): Promise<BenchResult[]> {
+  const name = 'lifecycle (tools/call+tasks/get+tasks/result)';
+  const rounds = await throughputRounds();
   console.log(`${name}, tasks/s (the tool returns at once; ${ROUNDS} interleaved round(s), median shown; target ours/sdk >= 2x)`);
   const results: BenchResult[] = [];
   const rows = CONFIGS.map((config) => {
@@ -272,7 +173,7 @@ async function completionLatency(rig: Rig): Promise<number[]> {
   const { client } = rig;
   const samples: number[] = [];
   for (let i = 0; i < LATENCY_WARMUP + LATENCY_SAMPLES; i++) {
-    gate = newGate();
+    resetGate();
     const { task } = await client.request(
       { method: 'tools/call', params: { name: 'gated', arguments: { n: i }, task: { ttl: TTL_MS } } },
       CreateTaskResultSchema,
@@ -285,7 +186,7 @@ async function completionLatency(rig: Rig): Promise<number[]> {
     await sleep(2 + Math.random() * SDK_LATENCY_POLL_MS);
     if (resolvedAt !== 0) throw new Error('bench: tasks/result returned before the tool completed');
     const releasedAt = performance.now();
-    gate.release();
+    releaseGate();
     const result = await pending;
     const first = result.content[0];
     if (first?.type !== 'text' || first.text !== String(i * i)) throw new Error(`bench: wrong result ${JSON.stringify(result)}`);

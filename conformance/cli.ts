@@ -5,9 +5,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { AREA_TITLES, AREAS } from './protocol/check.js';
+import { AREAS } from './protocol/check.js';
 import { PROTOCOL_CHECKS } from './protocol/checks/index.js';
-import { exitCodeOf, formatHeader, formatResult, summaryLine } from './protocol/report.js';
+import { ConsoleReporter } from './protocol/console.js';
+import { toJUnitXml } from './protocol/junit.js';
+import { exitCodeOf } from './protocol/report.js';
 import { ProtocolRun, selectChecks, type ProtocolConformanceOptions } from './protocol/runner.js';
 import { parseIdentity, splitCommandLine } from './protocol/target.js';
 
@@ -34,6 +36,7 @@ Run:
   --only LIST                comma-separated check ids, rules (R13) or areas (listing)
   --timeout-ms N             time limit of one check (default 15000)
   --json FILE                write the full results as JSON
+  --junit FILE               write the results as JUnit XML (one testsuite per area), for CI
   --quiet                    print only failures, warnings and the summary
   --list                     list the checks and exit
   -h, --help                 print this help
@@ -42,7 +45,7 @@ Exit codes: 0 no MUST check failed, 1 a MUST check failed, 2 usage error.`;
 
 class UsageError extends Error {}
 
-function parse(argv: string[]): { options: ProtocolConformanceOptions; json?: string; quiet: boolean } | 'help' | 'list' {
+function parse(argv: string[]): { options: ProtocolConformanceOptions; json?: string; junit?: string; quiet: boolean } | 'help' | 'list' {
   let values;
   try {
     ({ values } = parseArgs({
@@ -62,6 +65,7 @@ function parse(argv: string[]): { options: ProtocolConformanceOptions; json?: st
         only: { type: 'string' },
         'timeout-ms': { type: 'string' },
         json: { type: 'string' },
+        junit: { type: 'string' },
         quiet: { type: 'boolean' },
         list: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -139,7 +143,7 @@ function parse(argv: string[]): { options: ProtocolConformanceOptions; json?: st
       throw new UsageError(`--only: ${(error as Error).message}`);
     }
   }
-  return { options, quiet: values.quiet === true, ...(values.json !== undefined && { json: values.json }) };
+  return { options, quiet: values.quiet === true, ...(values.json !== undefined && { json: values.json }), ...(values.junit !== undefined && { junit: values.junit }) };
 }
 
 async function main(): Promise<number> {
@@ -159,37 +163,23 @@ async function main(): Promise<number> {
     for (const area of AREAS) for (const c of PROTOCOL_CHECKS.filter((x) => x.area === area)) process.stdout.write(`${c.rule.padEnd(4)} ${c.level.padEnd(6)} ${c.id}: ${c.title}\n`);
     return 0;
   }
-  const { options, json, quiet } = parsed;
+  const { options, json, junit, quiet } = parsed;
   const run = await ProtocolRun.open(options);
-  let report;
+  const out = new ConsoleReporter(process.stdout, { quiet });
   try {
-    process.stdout.write(`${formatHeader(run.report())}\n`);
-    let area: string | undefined;
-    for (const check of run.checks) {
-      const result = await run.run(check);
-      if (quiet && (result.status === 'pass' || result.status === 'skip')) continue;
-      if (result.area !== area) process.stdout.write(`\n[${AREA_TITLES[(area = result.area)]}]\n`);
-      process.stdout.write(`${indent(formatResult(result))}\n`);
+    out.header(run.report());
+    for (const [index, check] of run.checks.entries()) {
+      out.starting(check, index, run.checks.length);
+      out.result(await run.run(check));
     }
   } finally {
     await run.close();
   }
-  report = run.report();
-  const notable = report.results.filter((r) => r.status === 'fail' || r.status === 'warn');
-  if (notable.length && !quiet) {
-    process.stdout.write(`\nFailures and warnings:\n`);
-    for (const r of notable) process.stdout.write(`${indent(formatResult(r))}\n`);
-  }
-  process.stdout.write(`\n${summaryLine(report.summary)}\n`);
+  const report = run.report();
+  out.finish(report);
   if (json !== undefined) writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+  if (junit !== undefined) writeFileSync(junit, toJUnitXml(report));
   return exitCodeOf(report);
-}
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((l) => `  ${l}`)
-    .join('\n');
 }
 
 // A closed pipe (e.g. `| head`) ends the output quietly.

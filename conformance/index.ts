@@ -27,6 +27,7 @@ export {
   formatResult,
   summaryLine,
   exitCodeOf,
+  toJUnitXml,
   FIXTURE_NAMES,
 } from './protocol/index.js';
 export type {

@@ -38,55 +38,54 @@ import {
   type Progress,
   type Task,
 } from '@modelcontextprotocol/sdk/types.js';
-import { ANONYMOUS_OWNER, isTerminal } from '../src/index.js';
+import { ANONYMOUS_OWNER, isTerminal, type TaskStore } from '../src/index.js';
 import type { Program } from './code-mode/language.js';
 import { createCodeModeServer } from './code-mode/server.js';
 
-async function main(): Promise<void> {
-  // --- Server and client, linked in memory -------------------------------------------------
-  const { mcp, store } = createCodeModeServer();
-  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  await mcp.connect(serverTransport);
-  const client = new Client({ name: 'code-mode-client', version: '1.0.0' });
-  await client.connect(clientTransport);
+/** The client and the server's store: what every part of the demo uses. */
+interface Demo {
+  client: Client;
+  store: TaskStore;
+}
 
-  /** validate: a plain tools/call; returns the approval token. */
-  async function validate(program: Program): Promise<string> {
-    const result = await client.request({ method: 'tools/call', params: { name: 'validate', arguments: { program } } }, CallToolResultSchema);
-    const text = result.content.map((c) => (c.type === 'text' ? c.text : '')).join('');
-    if (result.isError) throw new Error(text);
-    return text;
+/** validate: a plain tools/call; returns the approval token. */
+async function validate({ client }: Demo, program: Program): Promise<string> {
+  const result = await client.request({ method: 'tools/call', params: { name: 'validate', arguments: { program } } }, CallToolResultSchema);
+  const text = result.content.map((c) => (c.type === 'text' ? c.text : '')).join('');
+  if (result.isError) throw new Error(text);
+  return text;
+}
+
+/** execute as a task; returns the CreateTaskResult's task at once. */
+async function execute({ client }: Demo, program: Program, token: string, onprogress?: (p: Progress) => void): Promise<Task> {
+  const { task } = await client.request(
+    { method: 'tools/call', params: { name: 'execute', arguments: { program, token }, task: { ttl: 60_000 } } },
+    CreateTaskResultSchema,
+    onprogress ? { onprogress } : {},
+  );
+  return task;
+}
+
+/** Poll tasks/get at the suggested interval until the task ends, printing statusMessage changes. */
+async function waitForEnd({ client }: Demo, task: Task): Promise<Task> {
+  let current = task;
+  let shown = '';
+  while (!isTerminal(current.status)) {
+    await sleep(current.pollInterval ?? 1000);
+    current = await client.request({ method: 'tasks/get', params: { taskId: task.taskId } }, GetTaskResultSchema);
+    const line = `${current.status}: ${current.statusMessage ?? ''}`;
+    if (line !== shown) console.log(`tasks/get: ${(shown = line)}`);
   }
+  return current;
+}
 
-  /** execute as a task; returns the CreateTaskResult's task at once. */
-  async function execute(program: Program, token: string, onprogress?: (p: Progress) => void): Promise<Task> {
-    const { task } = await client.request(
-      { method: 'tools/call', params: { name: 'execute', arguments: { program, token }, task: { ttl: 60_000 } } },
-      CreateTaskResultSchema,
-      onprogress ? { onprogress } : {},
-    );
-    return task;
-  }
+/** Server side: the task's variables, as the handler stored them (not sent on the wire). */
+async function variablesOf({ store }: Demo, taskId: string): Promise<string> {
+  return JSON.stringify((await store.get(ANONYMOUS_OWNER, taskId)).variables);
+}
 
-  /** Poll tasks/get at the suggested interval until the task ends, printing statusMessage changes. */
-  async function waitForEnd(task: Task): Promise<Task> {
-    let current = task;
-    let shown = '';
-    while (!isTerminal(current.status)) {
-      await sleep(current.pollInterval ?? 1000);
-      current = await client.request({ method: 'tasks/get', params: { taskId: task.taskId } }, GetTaskResultSchema);
-      const line = `${current.status}: ${current.statusMessage ?? ''}`;
-      if (line !== shown) console.log(`tasks/get: ${(shown = line)}`);
-    }
-    return current;
-  }
-
-  /** Server side: the task's variables, as the handler stored them (not sent on the wire). */
-  async function variablesOf(taskId: string): Promise<string> {
-    return JSON.stringify((await store.get(ANONYMOUS_OWNER, taskId)).variables);
-  }
-
-  // --- 1. Validate, execute as a task, follow progress, get the result ----------------------
+/** 1. Validate, execute as a task, follow progress, get the result; returns the program and its token. */
+async function approved(demo: Demo): Promise<{ program: Program; token: string }> {
   console.log('== 1. validate + execute ==');
   const program: Program = [
     { tool: 'add', args: { a: 1, b: 2 } },
@@ -95,29 +94,32 @@ async function main(): Promise<void> {
     { tool: 'add', args: { a: '$2', b: '$0' } },
   ];
   console.log(`program: ${JSON.stringify(program)}`);
-  const token = await validate(program);
+  const token = await validate(demo, program);
   console.log(`validate: approved, token ${token.slice(0, 12)}...`);
 
-  const task = await execute(program, token, (p) => console.log(`progress: ${p.progress}/${p.total} ${p.message ?? ''}`));
+  const task = await execute(demo, program, token, (p) => console.log(`progress: ${p.progress}/${p.total} ${p.message ?? ''}`));
   console.log(`execute: task ${task.taskId} status=${task.status}`);
-  const ended = await waitForEnd(task);
-  console.log(`server variables: ${await variablesOf(task.taskId)}`);
-  const result = await client.request({ method: 'tasks/result', params: { taskId: task.taskId } }, CallToolResultSchema);
+  const ended = await waitForEnd(demo, task);
+  console.log(`server variables: ${await variablesOf(demo, task.taskId)}`);
+  const result = await demo.client.request({ method: 'tasks/result', params: { taskId: task.taskId } }, CallToolResultSchema);
   console.log(`final value: ${result.content.map((c) => (c.type === 'text' ? c.text : '')).join('')} (task ${ended.status})`);
+  return { program, token };
+}
 
-  // --- 2. Refusals --------------------------------------------------------------------------
+/** 2. Refusals: a rejected program, no token, a token of another program. */
+async function refusals(demo: Demo, program: Program, token: string): Promise<void> {
   console.log('\n== 2. refused executions ==');
   // A rejected program never gets a token.
   try {
-    await validate([{ tool: 'add', args: { a: '$1', b: 2 } }, { tool: 'rm', args: {} }]);
+    await validate(demo, [{ tool: 'add', args: { a: '$1', b: 2 } }, { tool: 'rm', args: {} }]);
   } catch (error) {
     console.log(`validate rejected: ${(error as Error).message.replaceAll('\n', ' ')}`);
   }
   // No token at all: the input schema rejects the call, no task is created.
-  const countTasks = async () => (await store.list(ANONYMOUS_OWNER)).tasks.length;
+  const countTasks = async () => (await demo.store.list(ANONYMOUS_OWNER)).tasks.length;
   const before = await countTasks();
   try {
-    await client.request(
+    await demo.client.request(
       { method: 'tools/call', params: { name: 'execute', arguments: { program }, task: {} } },
       CreateTaskResultSchema,
     );
@@ -127,16 +129,18 @@ async function main(): Promise<void> {
   // The approved program with one number changed: the token no longer matches.
   const tampered: Program = program.map((call, i) => (i === 1 ? { tool: 'multiply', args: { a: '$0', b: 1000 } } : call));
   console.log(`tampered program (call 1 now multiplies by 1000), same token`);
-  const refusedTask = await execute(tampered, token);
-  const refused = await waitForEnd(refusedTask);
-  console.log(`refused: task ${refused.taskId} status=${refused.status}, server variables ${await variablesOf(refused.taskId)} (no call ran)`);
+  const refusedTask = await execute(demo, tampered, token);
+  const refused = await waitForEnd(demo, refusedTask);
+  console.log(`refused: task ${refused.taskId} status=${refused.status}, server variables ${await variablesOf(demo, refused.taskId)} (no call ran)`);
   try {
-    await client.request({ method: 'tasks/result', params: { taskId: refusedTask.taskId } }, CallToolResultSchema);
+    await demo.client.request({ method: 'tasks/result', params: { taskId: refusedTask.taskId } }, CallToolResultSchema);
   } catch (error) {
     console.log(`tasks/result: JSON-RPC error ${(error as McpError).code}`);
   }
+}
 
-  // --- 3. Cancel a slow program between steps -------------------------------------------------
+/** 3. Cancel a slow program between steps. */
+async function cancellation(demo: Demo): Promise<void> {
   console.log('\n== 3. cancellation ==');
   const slow: Program = [
     { tool: 'add', args: { a: 20, b: 22 } },
@@ -147,17 +151,32 @@ async function main(): Promise<void> {
   console.log(`slow program: ${JSON.stringify(slow)}`);
   let firstStep!: () => void;
   const firstStepDone = new Promise<void>((resolve) => (firstStep = resolve));
-  const slowTask = await execute(slow, await validate(slow), (p) => {
+  const slowTask = await execute(demo, slow, await validate(demo, slow), (p) => {
     console.log(`progress: ${p.progress}/${p.total} ${p.message ?? ''}`);
     firstStep();
   });
   console.log(`execute: task ${slowTask.taskId} status=${slowTask.status}`);
   await firstStepDone; // call 0 done; call 1 (wait 1500 ms) is running
+  const { client } = demo;
   const cancel = await client.request({ method: 'tasks/cancel', params: { taskId: slowTask.taskId } }, CancelTaskResultSchema);
   console.log(`tasks/cancel: status=${cancel.status}`);
   const afterCancel = await client.request({ method: 'tasks/get', params: { taskId: slowTask.taskId } }, GetTaskResultSchema);
-  const vars = JSON.parse(await variablesOf(slowTask.taskId)) as { step?: number };
+  const vars = JSON.parse(await variablesOf(demo, slowTask.taskId)) as { step?: number };
   console.log(`cancelled: task ${afterCancel.taskId} status=${afterCancel.status} after ${vars.step ?? 0} of ${slow.length} calls`);
+}
+
+async function main(): Promise<void> {
+  // Server and client, linked in memory.
+  const { mcp, store } = createCodeModeServer();
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await mcp.connect(serverTransport);
+  const client = new Client({ name: 'code-mode-client', version: '1.0.0' });
+  await client.connect(clientTransport);
+  const demo: Demo = { client, store };
+
+  const { program, token } = await approved(demo);
+  await refusals(demo, program, token);
+  await cancellation(demo);
 
   // Close everything; nothing is left to keep the process alive.
   await client.close();

@@ -38,6 +38,16 @@ Security limits:
   --rate-limit N            task operations per second per owner, bursts up to 2N (default 100;
                             0 turns it off); beyond it: JSON-RPC -32000 (R81)
 
+Sessions (HTTP):
+  --max-sessions N          open sessions in all (default 1000); beyond it: HTTP 503
+  --max-sessions-per-client N  open sessions per token owner, or per remote address without
+                            --tokens (default 100); beyond it: HTTP 429
+  --session-idle-ms N       a session with no request or open stream for N ms is closed
+                            (default 900000); its id then gets HTTP 404, as any unknown session
+  --initialize-rate N       initialize requests per second per client, bursts up to 4N (default 10)
+  --requests-per-second N   POST requests per second per client, bursts up to 2N (default 1000;
+                            0 turns it off); beyond it: HTTP 429, JSON-RPC -32000 RATE_LIMITED
+
 Identity (HTTP):
   --tokens FILE             JSON object mapping bearer tokens to owner names,
                             e.g. {"token-a":"alice","token-b":"bob"}; requests need
@@ -77,6 +87,10 @@ export interface CliOptions {
   leaseMs?: number;
   /** Task operations per second per owner; 0 = no limit. */
   rateLimit: number;
+  /** HTTP session caps (absent: the defaults of sessions.ts). */
+  sessions: { maxSessions?: number; maxSessionsPerOwner?: number; idleMs?: number; initializePerSecond?: number };
+  /** POST requests per second per client (HTTP); absent: the default of http.ts. */
+  requestsPerSecond?: number;
 }
 
 /** Default task operations per second per owner (bursts up to twice that). */
@@ -125,6 +139,11 @@ export function parseCli(argv: readonly string[]): Cli {
         'cursor-secret': { type: 'string' },
         'lease-ms': { type: 'string' },
         'rate-limit': { type: 'string' },
+        'max-sessions': { type: 'string' },
+        'max-sessions-per-client': { type: 'string' },
+        'session-idle-ms': { type: 'string' },
+        'initialize-rate': { type: 'string' },
+        'requests-per-second': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -136,7 +155,7 @@ export function parseCli(argv: readonly string[]): Cli {
 
   const stdio = values.stdio === true;
   if (stdio) {
-    for (const flag of ['port', 'host', 'tokens'] as const) {
+    for (const flag of ['port', 'host', 'tokens', 'max-sessions', 'max-sessions-per-client', 'session-idle-ms', 'initialize-rate', 'requests-per-second'] as const) {
       if (values[flag] !== undefined) throw new CliError(`--${flag} applies to HTTP only; it cannot be combined with --stdio`);
     }
     if (values['allow-anonymous']) throw new CliError('--allow-anonymous applies to HTTP with --tokens; over --stdio the client is always anonymous');
@@ -155,8 +174,10 @@ export function parseCli(argv: readonly string[]): Cli {
     store,
     allowAnonymous: values['allow-anonymous'] === true,
     rateLimit: values['rate-limit'] === undefined ? DEFAULT_RATE_LIMIT : integerFlag('--rate-limit', values['rate-limit'], 0),
+    sessions: sessionFlags(values),
   };
   if (options.host.trim() === '') throw new CliError('--host must not be empty');
+  if (values['requests-per-second'] !== undefined) options.requestsPerSecond = integerFlag('--requests-per-second', values['requests-per-second'], 0);
   if (values['max-tasks-per-owner'] !== undefined) options.maxTasksPerOwner = integerFlag('--max-tasks-per-owner', values['max-tasks-per-owner'], 1);
   if (values['default-ttl-ms'] !== undefined) options.defaultTtlMs = integerFlag('--default-ttl-ms', values['default-ttl-ms'], 1);
   if (values['max-ttl-ms'] !== undefined) options.maxTtlMs = integerFlag('--max-ttl-ms', values['max-ttl-ms'], 1);
@@ -183,6 +204,23 @@ export function parseCli(argv: readonly string[]): Cli {
     }
   }
   return { help: false, options };
+}
+
+function sessionFlags(values: Record<string, string | boolean | undefined>): CliOptions['sessions'] {
+  const flag = (name: string): number | undefined => {
+    const value = values[name];
+    return typeof value === 'string' ? integerFlag(`--${name}`, value, 1) : undefined;
+  };
+  const sessions: CliOptions['sessions'] = {};
+  const maxSessions = flag('max-sessions');
+  const maxSessionsPerOwner = flag('max-sessions-per-client');
+  const idleMs = flag('session-idle-ms');
+  const initializePerSecond = flag('initialize-rate');
+  if (maxSessions !== undefined) sessions.maxSessions = maxSessions;
+  if (maxSessionsPerOwner !== undefined) sessions.maxSessionsPerOwner = maxSessionsPerOwner;
+  if (idleMs !== undefined) sessions.idleMs = idleMs;
+  if (initializePerSecond !== undefined) sessions.initializePerSecond = initializePerSecond;
+  return sessions;
 }
 
 /** Parse the arguments after `table`; throws `CliError`. */

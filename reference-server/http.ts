@@ -1,27 +1,39 @@
 /**
  * Stateful Streamable HTTP on node:http: one McpServer per session (`mcp-session-id`), all on one
- * shared store. POST, GET (SSE) and DELETE on /mcp; 404 elsewhere; bodies over 4 MiB get 413.
- * SSE responses (no `enableJsonResponse`) so that tasks/result can carry elicitation requests.
+ * shared store. POST, GET (SSE) and DELETE on /mcp; 404 elsewhere. SSE responses (no
+ * `enableJsonResponse`) so that tasks/result can carry elicitation requests.
+ *
+ * Bounded against hostile clients (README, "Limits and defaults"): bodies over 4 MiB get 413 and a
+ * budget caps body bytes in flight (http-body.ts); refusals close the connection instead of
+ * draining it; headers and bodies must arrive within timeouts; sessions are capped, rate-limited
+ * and closed when idle (sessions.ts).
  *
  * Identity: with a token table, every request needs `Authorization: Bearer <token>` (else 401);
  * the token's owner name becomes `req.auth.clientId`, so the library's owner is `auth:<name>` in
  * every session (R76, R77). Without tokens, each session is its own owner (`session:<id>`).
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
-import { engineFor, jsonLinesLogger, type TaskStore, type TasksLogger } from '../src/index.js';
+import { jsonLinesLogger, RateLimitedError, type TaskEngine, type TaskStore, type TasksLogger } from '../src/index.js';
+import { RateLimiter } from '../src/server/rate-limit.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './args.js';
 import type { ServerSeam } from './defects.js';
-import { createReferenceServer, engineOptions, openStore, logLine, type StoreOptions } from './server.js';
+import { BodyBudget, jsonDepth, MAX_BODY_BYTES, MAX_JSON_DEPTH, readBody, refuseAndClose } from './http-body.js';
+import { SessionRegistry, type SessionLimits } from './sessions.js';
+import { createEngine, createReferenceServer, openStore, logLine, type StoreOptions } from './server.js';
 import { bearerToken, type TokenTable } from './tokens.js';
 
 export const MCP_PATH = '/mcp';
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+export { MAX_BODY_BYTES };
+/** Time a client has to send its request headers (ms). */
+export const HEADERS_TIMEOUT_MS = 10_000;
+/** Time a client has to send a whole request, body included (ms); responses (SSE) are not limited. */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface HttpServerOptions extends StoreOptions {
   /** Default 3000; 0 picks an ephemeral port (see `handle.port`). */
@@ -35,7 +47,19 @@ export interface HttpServerOptions extends StoreOptions {
   logger?: TasksLogger;
   /** Test only: plants a defect (reference-server/defects.ts, test/mutation/). */
   seam?: ServerSeam;
+  /** Caps on sessions (total, per owner or remote address, idle time, initialize rate). */
+  sessions?: SessionLimits;
+  /** Bytes of request bodies in memory at once over all requests (default 64 MiB). */
+  bodyBudgetBytes?: number;
+  /**
+   * POST requests per second per client (token owner, or remote address without tokens), bursts
+   * up to twice that; default 1 000; 0 = no limit. The per-owner task rate limit cannot see that
+   * ten tokenless sessions are one client: without tokens every session is its own owner.
+   */
+  requestsPerSecond?: number;
 }
+
+export const DEFAULT_REQUESTS_PER_SECOND = 1_000;
 
 export interface HttpServerHandle {
   /** e.g. http://127.0.0.1:3000/mcp */
@@ -57,106 +81,47 @@ interface Session {
 
 type AuthedRequest = IncomingMessage & { auth?: AuthInfo };
 
+/** What every request handler shares. */
+interface Shared {
+  options: HttpServerOptions;
+  store: TaskStore;
+  /** One engine for every session: a task started in one session is awaited or cancelled from another. */
+  engine: TaskEngine;
+  sessions: SessionRegistry<Session>;
+  budget: BodyBudget;
+  limiter: RateLimiter | undefined;
+  closing: () => boolean;
+}
+
 export async function startHttpServer(options: HttpServerOptions = {}): Promise<HttpServerHandle> {
-  const { tokens } = options;
-  const allowAnonymous = options.allowAnonymous === true;
   // Every HTTP requestor is identified (by token or by session), so the store may keep refusing
   // identity-less requests unless asked otherwise, and tasks/list is declared (R80).
-  const opened = await openStore({ ...options, security: { ...options.security, ...(allowAnonymous && { allowAnonymous: true }) } });
+  const opened = await openStore({ ...options, security: { ...options.security, ...(options.allowAnonymous === true && { allowAnonymous: true }) } });
   const store = options.seam?.store?.(opened) ?? opened;
   const logger = options.logger ?? jsonLinesLogger;
-  const engine = engineFor(store, engineOptions(options, logger));
-  const sessions = new Map<string, Session>();
+  const engine = createEngine(store, options, logger);
   let closing: Promise<void> | undefined;
-
-  const handle = async (req: AuthedRequest, res: ServerResponse): Promise<void> => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path !== MCP_PATH) return reject(req, res, 404, 'not_found', `No MCP endpoint at ${path}; use ${MCP_PATH}`);
-    if (req.method !== 'POST' && req.method !== 'GET' && req.method !== 'DELETE') {
-      return reject(req, res, 405, 'method_not_allowed', `${req.method} is not supported on ${MCP_PATH}`, { Allow: 'GET, POST, DELETE' });
-    }
-    if (closing) return reject(req, res, 503, 'shutting_down', 'The server is shutting down');
-
-    let identity: string | undefined;
-    if (tokens && !(allowAnonymous && req.headers.authorization === undefined)) {
-      const token = bearerToken(req.headers.authorization);
-      const owner = token === undefined ? undefined : tokens.ownerOf(token);
-      if (token === undefined || owner === undefined) {
-        const problem = req.headers.authorization === undefined ? 'Missing Authorization: Bearer <token> header' : 'Invalid bearer token';
-        logLine({ event: 'auth.rejected', detail: problem, remote: req.socket.remoteAddress });
-        return reject(req, res, 401, 'invalid_token', problem, { 'WWW-Authenticate': `Bearer realm="mcp-tasks-reference", error="invalid_token"` });
-      }
-      identity = owner;
-      req.auth = { token, clientId: owner, scopes: [] };
-    }
-
-    let body: unknown;
-    if (req.method === 'POST') {
-      const read = await readBody(req, MAX_BODY_BYTES);
-      if (read === 'too-large') {
-        return reject(req, res, 413, 'payload_too_large', `The request body exceeds ${MAX_BODY_BYTES} bytes`);
-      }
-      try {
-        body = JSON.parse(read);
-      } catch {
-        return sendJson(res, 400, rpcError(-32700, 'Parse error: the body is not valid JSON'));
-      }
-    }
-
-    const sessionId = req.headers['mcp-session-id'];
-    if (typeof sessionId === 'string') {
-      const session = sessions.get(sessionId);
-      if (!session) return sendJson(res, 404, rpcError(-32001, 'Session not found'));
-      if (session.identity !== identity) {
-        return reject(req, res, 403, 'forbidden', 'This session was opened with another identity');
-      }
-      return session.transport.handleRequest(req, res, body);
-    }
-    if (req.method !== 'POST' || !isInitializeRequest(body)) {
-      return sendJson(res, 400, rpcError(-32000, 'Bad Request: no valid mcp-session-id header; start with an initialize request'));
-    }
-
-    const reference = createReferenceServer({ store, list: true, logger });
-    const { mcp } = reference;
-    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: randomUUID,
-      onsessioninitialized: (id) => {
-        sessions.set(id, session);
-        logLine({ event: 'session.opened', sessionId: id, owner: identity === undefined ? `session:${id}` : `auth:${identity}` });
-      },
-    });
-    const session: Session = { transport, mcp, identity };
-    // Set before connect(): the SDK chains its own onclose after ours.
-    transport.onclose = () => {
-      const id = transport.sessionId;
-      if (id !== undefined && sessions.get(id) === session) {
-        sessions.delete(id);
-        logLine({ event: 'session.closed', sessionId: id });
-      }
-    };
-    await mcp.connect(options.seam?.session?.(transport, reference) ?? transport);
-    await transport.handleRequest(req, res, body);
-    if (transport.sessionId === undefined) await mcp.close(); // the initialize was refused
-  };
-
+  const sessions = new SessionRegistry<Session>(options.sessions ?? {}, (id, session) => {
+    logLine({ event: 'session.expired', sessionId: id });
+    void session.mcp.close();
+  });
+  const perSecond = options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND;
+  const limiter = perSecond > 0 ? new RateLimiter({ perSecond, burst: 2 * perSecond }) : undefined;
+  const shared: Shared = { options, store, engine, sessions, budget: new BodyBudget(options.bodyBudgetBytes), limiter, closing: () => closing !== undefined };
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    handle(shared, req, res).catch((error: unknown) => {
       logLine({ event: 'http.error', detail: error instanceof Error ? error.message : String(error) });
       if (!res.headersSent) sendJson(res, 500, rpcError(-32603, 'Internal error'));
       else res.end();
     });
   });
-
-  await new Promise<void>((resolve, rejectListen) => {
-    server.once('error', rejectListen);
-    server.listen(options.port ?? DEFAULT_PORT, options.host ?? DEFAULT_HOST, () => {
-      server.off('error', rejectListen);
-      resolve();
-    });
-  }).catch(async (error: NodeJS.ErrnoException) => {
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  await listen(server, options).catch(async (error: Error) => {
+    sessions.close();
     engine.close();
     await store.close();
-    throw new Error(`cannot listen on ${options.host ?? DEFAULT_HOST}:${options.port ?? DEFAULT_PORT}: ${error.code ?? error.message}`);
+    throw error;
   });
 
   const address = server.address() as AddressInfo;
@@ -171,7 +136,8 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-        await Promise.allSettled([...sessions.values()].map((s) => s.mcp.close()));
+        sessions.close();
+        await Promise.allSettled(sessions.values().map((s) => s.mcp.close()));
         server.closeAllConnections();
         await stopped;
         engine.close(); // aborts running tasks
@@ -182,36 +148,156 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   };
 }
 
-/** The body as text, or 'too-large' once it exceeds `limit` bytes (the rest is drained). */
-function readBody(req: IncomingMessage, limit: number): Promise<string | 'too-large'> {
-  return new Promise((resolve, rejectRead) => {
-    if (Number(req.headers['content-length'] ?? 0) > limit) {
-      req.resume();
-      return resolve('too-large');
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
-      req.off('data', onData);
-      req.resume();
-      resolve('too-large');
-    };
-    req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.once('error', rejectRead);
+function listen(server: Server, options: HttpServerOptions): Promise<void> {
+  const port = options.port ?? DEFAULT_PORT;
+  const host = options.host ?? DEFAULT_HOST;
+  return new Promise<void>((resolve, rejectListen) => {
+    server.once('error', (error: NodeJS.ErrnoException) => rejectListen(new Error(`cannot listen on ${host}:${port}: ${error.code ?? error.message}`)));
+    server.listen(port, host, () => resolve());
   });
 }
 
-function rpcError(code: number, message: string) {
-  return { jsonrpc: '2.0', error: { code, message }, id: null };
+async function handle(shared: Shared, req: AuthedRequest, res: ServerResponse): Promise<void> {
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  if (path !== MCP_PATH) return refuseAndClose(req, res, 404, 'not_found', `No MCP endpoint at ${path}; use ${MCP_PATH}`);
+  if (req.method !== 'POST' && req.method !== 'GET' && req.method !== 'DELETE') {
+    return refuseAndClose(req, res, 405, 'method_not_allowed', `${req.method} is not supported on ${MCP_PATH}`, { Allow: 'GET, POST, DELETE' });
+  }
+  if (shared.closing()) return refuseAndClose(req, res, 503, 'shutting_down', 'The server is shutting down');
+  const identity = authenticate(shared.options, req, res);
+  if (identity === false) return;
+  // initialize has its own limiter (sessions.ts); everything sent within sessions counts here.
+  if (req.method === 'POST' && req.headers['mcp-session-id'] !== undefined && !admitRequest(shared, req, res, clientKey(req, identity))) return;
+
+  let body: unknown;
+  if (req.method === 'POST') {
+    const read = await readBody(req, MAX_BODY_BYTES, shared.budget);
+    if (!read.ok) return refuseAndClose(req, res, read.status, read.status === 413 ? 'payload_too_large' : 'busy', read.reason, read.status === 503 ? { 'Retry-After': '1' } : {});
+    try {
+      body = JSON.parse(read.text);
+    } catch {
+      return sendJson(res, 400, rpcError(-32700, 'Parse error: the body is not valid JSON'));
+    }
+    const invalid = invalidEnvelope(body);
+    if (invalid) return sendJson(res, 400, rpcError(-32600, `Invalid Request: ${invalid.problem}`, invalid.id));
+    if (jsonDepth(read.text) > MAX_JSON_DEPTH) {
+      const id = (body as { id?: unknown }).id;
+      return sendJson(res, 400, rpcError(-32602, `Invalid params: JSON nested deeper than ${MAX_JSON_DEPTH} levels`, typeof id === 'string' || typeof id === 'number' ? id : null));
+    }
+  }
+
+  const sessionId = req.headers['mcp-session-id'];
+  if (typeof sessionId === 'string') {
+    const session = shared.sessions.get(sessionId);
+    if (!session) return sendJson(res, 404, rpcError(-32001, 'Session not found'));
+    if (session.identity !== identity) {
+      return refuseAndClose(req, res, 403, 'forbidden', 'This session was opened with another identity');
+    }
+    const done = shared.sessions.begin(sessionId);
+    res.once('close', done);
+    return session.transport.handleRequest(req, res, body);
+  }
+  if (req.method !== 'POST' || !isInitializeRequest(body)) {
+    return sendJson(res, 400, rpcError(-32000, 'Bad Request: no valid mcp-session-id header; start with an initialize request'));
+  }
+  return openSession(shared, req, res, body, identity);
 }
 
-/** An HTTP-level refusal with an OAuth-style JSON body (as the SDK's bearer-auth middleware). */
-function reject(req: IncomingMessage, res: ServerResponse, status: number, error: string, description: string, headers: Record<string, string> = {}): void {
-  req.resume(); // discard any unread body
-  sendJson(res, status, { error, error_description: description }, headers);
+/**
+ * The token's owner name; undefined for a request allowed without a token; false when refused
+ * (the 401 has been sent). Sets `req.auth` so the library binds tasks to the token (R76, R77).
+ */
+function authenticate(options: HttpServerOptions, req: AuthedRequest, res: ServerResponse): string | undefined | false {
+  const { tokens } = options;
+  if (!tokens || (options.allowAnonymous === true && req.headers.authorization === undefined)) return undefined;
+  const token = bearerToken(req.headers.authorization);
+  const owner = token === undefined ? undefined : tokens.ownerOf(token);
+  if (token === undefined || owner === undefined) {
+    const problem = req.headers.authorization === undefined ? 'Missing Authorization: Bearer <token> header' : 'Invalid bearer token';
+    logLine({ event: 'auth.rejected', detail: problem, remote: req.socket.remoteAddress });
+    refuseAndClose(req, res, 401, 'invalid_token', problem, { 'WWW-Authenticate': `Bearer realm="mcp-tasks-reference", error="invalid_token"` });
+    return false;
+  }
+  req.auth = { token, clientId: owner, scopes: [] };
+  return owner;
+}
+
+async function openSession(shared: Shared, req: AuthedRequest, res: ServerResponse, body: unknown, identity: string | undefined): Promise<void> {
+  const ownerKey = clientKey(req, identity);
+  const refusal = shared.sessions.admit(ownerKey);
+  if (refusal) {
+    logLine({ event: 'session.refused', detail: refusal.description, remote: req.socket.remoteAddress });
+    return refuseAndClose(req, res, refusal.status, refusal.error, refusal.description, { 'Retry-After': String(refusal.retryAfterSeconds) });
+  }
+  const reference = createReferenceServer({ engine: shared.engine, list: true });
+  const { mcp } = reference;
+  const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+    sessionIdGenerator: randomUUID,
+    onsessioninitialized: (id) => {
+      shared.sessions.add(id, session, ownerKey);
+      logLine({ event: 'session.opened', sessionId: id, owner: identity === undefined ? `session:${id}` : `auth:${identity}` });
+    },
+  });
+  const session: Session = { transport, mcp, identity };
+  // Set before connect(): the SDK chains its own onclose after ours.
+  transport.onclose = () => {
+    const id = transport.sessionId;
+    if (id !== undefined && shared.sessions.get(id) === session) {
+      shared.sessions.delete(id);
+      logLine({ event: 'session.closed', sessionId: id });
+    }
+  };
+  await mcp.connect(shared.options.seam?.session?.(transport, reference) ?? transport);
+  await transport.handleRequest(req, res, body);
+  if (transport.sessionId === undefined) await mcp.close(); // the initialize was refused
+}
+
+/**
+ * Who a request counts against: the token's owner, or, without one, the remote address (each
+ * tokenless session is its own owner, so per-owner limits would not add up its sessions).
+ */
+function clientKey(req: IncomingMessage, identity: string | undefined): string {
+  return identity === undefined ? `remote:${req.socket.remoteAddress ?? 'unknown'}` : `auth:${identity}`;
+}
+
+/** Take one request from the client's bucket; false (429 sent) when it is empty. */
+function admitRequest(shared: Shared, req: IncomingMessage, res: ServerResponse, key: string): boolean {
+  try {
+    shared.limiter?.take(key);
+    return true;
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error;
+    const retry = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
+    req.resume();
+    const body = { jsonrpc: '2.0', id: null, error: { code: -32000, message: `Too many requests from this client: retry in ${error.retryAfterMs} ms`, data: { code: 'RATE_LIMITED', retryAfterMs: error.retryAfterMs } } };
+    sendJson(res, 429, body, { 'Retry-After': String(retry) });
+    return false;
+  }
+}
+
+function rpcError(code: number, message: string, id: string | number | null = null) {
+  return { jsonrpc: '2.0', error: { code, message }, id };
+}
+
+/**
+ * Valid JSON that is not a valid JSON-RPC message is -32600 Invalid Request, not the SDK's
+ * -32700 Parse error: e.g. `params` given as an array (MCP's params are always an object).
+ */
+function invalidEnvelope(body: unknown): { problem: string; id: string | number | null } | undefined {
+  const messages = Array.isArray(body) ? body : [body];
+  if (messages.length === 0) return { problem: 'an empty batch', id: null };
+  for (const message of messages) {
+    if (typeof message !== 'object' || message === null || Array.isArray(message)) return { problem: 'a message must be a JSON object', id: null };
+    const { jsonrpc, method, params, id } = message as Record<string, unknown>;
+    const knownId = typeof id === 'string' || typeof id === 'number' ? id : null;
+    if (jsonrpc !== '2.0') return { problem: '"jsonrpc" must be "2.0"', id: knownId };
+    if (id !== undefined && knownId === null) return { problem: '"id" must be a string or a number', id: null };
+    if (method !== undefined && typeof method !== 'string') return { problem: '"method" must be a string', id: knownId };
+    if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) {
+      return { problem: '"params" must be an object', id: knownId };
+    }
+  }
+  return undefined;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

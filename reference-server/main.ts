@@ -41,6 +41,8 @@ async function main(): Promise<void> {
     port: options.port,
     host: options.host,
     allowAnonymous: options.allowAnonymous,
+    sessions: options.sessions,
+    ...(options.requestsPerSecond !== undefined && { requestsPerSecond: options.requestsPerSecond }),
     ...(tokens && { tokens }),
   });
   const owner = options.tokensFile === undefined

@@ -1,14 +1,14 @@
 /**
  * The reference server's core: the shared store and one `McpServer` (+ `withTasks`) with the
  * fixture tools. The HTTP transport builds one of these per session (http.ts), stdio one in all
- * (stdio.ts); they share the store, hence one TaskEngine, so a task started in one session can be
- * read, awaited and cancelled from another session of the same owner.
+ * (stdio.ts); they share one TaskEngine on the store (`createEngine`), so a task started in one
+ * session can be read, awaited and cancelled from another session of the same owner.
  */
 import { readFileSync } from 'node:fs';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { DEFAULT_SECURITY_CONFIG, InMemoryTaskStore, isTasksError, jsonLinesLogger, withTasks, type SecurityConfig, type TaskEngineOptions, type TaskStore, type TasksLogger, type TasksServer } from '../src/index.js';
+import { DEFAULT_SECURITY_CONFIG, InMemoryTaskStore, isTasksError, RateLimiter, TaskEngine, withTasks, type SecurityConfig, type TaskStore, type TasksLogger, type TasksServer } from '../src/index.js';
 import { CliError, type DynamoDbCliOptions, type StoreKind } from './args.js';
-import { registerFixtures } from './fixtures.js';
+import { registerConformanceFixtures } from '../src/fixtures/index.js';
 
 export const SERVER_NAME = 'mcp-tasks-reference';
 export const SERVER_VERSION = packageVersion();
@@ -27,13 +27,14 @@ export interface StoreOptions {
   rateLimit?: number;
 }
 
-/** The shared engine's options from the store options (lease, rate limit) plus the logger. */
-export function engineOptions(options: StoreOptions, logger: TasksLogger): Omit<TaskEngineOptions, 'store'> {
-  return {
+/** The one engine of every session on `store`: lease and rate limit from the store options, and the logger. */
+export function createEngine(store: TaskStore, options: StoreOptions, logger: TasksLogger): TaskEngine {
+  return new TaskEngine({
+    store,
     logger,
     ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
-    ...(options.rateLimit ? { rateLimit: { perSecond: options.rateLimit, burst: 2 * options.rateLimit } } : {}),
-  };
+    ...(options.rateLimit ? { rateLimiter: new RateLimiter({ perSecond: options.rateLimit, burst: 2 * options.rateLimit }) } : {}),
+  });
 }
 
 /** The in-memory task store (`--store memory`); for `dynamodb` use `openStore`. */
@@ -70,10 +71,10 @@ function resolveSecurity(options: StoreOptions): Partial<SecurityConfig> {
 }
 
 export interface ReferenceServerOptions {
-  store: TaskStore;
+  /** The engine shared by every session (`createEngine`). */
+  engine: TaskEngine;
   /** Declare and serve tasks/list. The transports set it: every requestor they serve is identified. */
   list: boolean;
-  logger?: TasksLogger;
 }
 
 export interface ReferenceServer {
@@ -81,7 +82,7 @@ export interface ReferenceServer {
   tasks: TasksServer;
 }
 
-/** One MCP server (`mcp-tasks-reference`) with Tasks and the fixture tools, on a shared store. */
+/** One MCP server (`mcp-tasks-reference`) with Tasks and the fixture tools, on the shared engine. */
 export function createReferenceServer(options: ReferenceServerOptions): ReferenceServer {
   const mcp = new McpServer(
     { name: SERVER_NAME, version: SERVER_VERSION },
@@ -90,8 +91,8 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
       instructions: 'Reference server of mcp-tasks for the MCP Tasks utility (2025-11-25). The fixture tools are documented in reference-server/FIXTURES.md.',
     },
   );
-  const tasks = withTasks(mcp, { store: options.store, list: options.list, logger: options.logger ?? jsonLinesLogger });
-  registerFixtures(tasks);
+  const tasks = withTasks(mcp, { engine: options.engine, list: options.list });
+  registerConformanceFixtures(tasks);
   return { mcp, tasks };
 }
 

@@ -5,8 +5,8 @@
  * stdout carries only protocol messages; logs go to stderr.
  */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { engineFor, jsonLinesLogger, type TaskStore, type TasksLogger } from '../src/index.js';
-import { createReferenceServer, engineOptions, openStore, type StoreOptions } from './server.js';
+import { jsonLinesLogger, type TaskStore, type TasksLogger } from '../src/index.js';
+import { createEngine, createReferenceServer, openStore, type StoreOptions } from './server.js';
 
 export interface StdioServerOptions extends StoreOptions {
   logger?: TasksLogger;
@@ -23,9 +23,8 @@ export interface StdioServerHandle {
 
 export async function startStdioServer(options: StdioServerOptions = {}): Promise<StdioServerHandle> {
   const store = await openStore({ ...options, security: { ...options.security, allowAnonymous: true } });
-  const logger = options.logger ?? jsonLinesLogger;
-  const engine = engineFor(store, engineOptions(options, logger));
-  const { mcp } = createReferenceServer({ store, list: true, logger });
+  const engine = createEngine(store, options, options.logger ?? jsonLinesLogger);
+  const { mcp } = createReferenceServer({ engine, list: true });
   const stdin = options.stdin ?? process.stdin;
   const transport = new StdioServerTransport(stdin as never, (options.stdout ?? process.stdout) as never);
 

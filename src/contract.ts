@@ -117,6 +117,12 @@ export interface TaskPage {
 export interface StoreCapabilities {
   /** Other processes see this store's tasks (so waiters must poll, not only listen in-process). */
   readonly sharedAcrossProcesses: boolean;
+  /**
+   * The store enforces `security.maxStoredTasksPerOwner` and `maxStoredBytesPerOwner` on create
+   * (STORAGE_EXHAUSTED), counting finished tasks until they expire. MUST NOT drop a stored task to
+   * make room: a refusal is the only answer to a full owner. The store suite checks it when true.
+   */
+  readonly storageCaps?: boolean;
 }
 
 /** A change a store announces after a successful write (used to wake `tasks/result` waiters). */

@@ -12,7 +12,35 @@
  */
 export { TASK_STATUSES, INITIAL_STATUS, isTaskStatus, isTerminal, isActive, canTransition } from './status.js';
 export type { TaskStatus, TerminalStatus, ActiveStatus } from './status.js';
-export * from './errors/index.js';
+export {
+  TASKS_ERROR_CODES,
+  TasksError,
+  TaskNotFoundError,
+  TaskTerminalError,
+  InvalidTransitionError,
+  TaskNotTerminalError,
+  TaskCancelledError,
+  QuotaExceededError,
+  StorageExhaustedError,
+  RateLimitedError,
+  InvalidCursorError,
+  AnonymousNotAllowedError,
+  PayloadTooLargeError,
+  InvalidArgumentError,
+  ConcurrentModificationError,
+  StoreUnavailableError,
+  InvalidOptionsError,
+  WorkflowDefinitionError,
+  BindingError,
+  StepInputError,
+  StepOutputError,
+  WorkflowStepError,
+  isTasksError,
+  JSON_RPC,
+  jsonRpcCodeOf,
+  toJsonRpcError,
+} from './errors/index.js';
+export type { TasksErrorCode, JsonRpcErrorObject } from './errors/index.js';
 export { systemClock, ManualClock } from './clock.js';
 export type { Clock } from './clock.js';
 export { DEFAULT_SECURITY_CONFIG, resolveSecurityConfig, effectiveTtl } from './security.js';
@@ -20,7 +48,7 @@ export type { SecurityConfig } from './security.js';
 export { ANONYMOUS_OWNER, resolveOwner } from './owner.js';
 export type { Owner, OwnerSource, ResolveOwnerOptions } from './owner.js';
 export { toWireTask, isExpired, VARIABLES_META_KEY, RELATED_TASK_META_KEY } from './record.js';
-export type { TaskRecord, TaskOutcome, TaskLease, WireTask, ToWireTaskOptions } from './record.js';
+export type { TaskRecord, TaskOutcome, TaskLease, WireTask, WireTaskJson, ToWireTaskOptions } from './record.js';
 export { LEASE_EXPIRED_MESSAGE } from './contract.js';
 export type {
   TaskStore,
@@ -41,5 +69,22 @@ export { TaskContext, toFailureError } from './task-context.js';
 export type { FailReason } from './task-context.js';
 export { generateTaskId } from './ids.js';
 export type { JsonValue, JsonObject } from './json.js';
-export * from './server/index.js';
-export * from './workflows/index.js';
+
+// The SDK integration.
+export { withTasks, TasksServer } from './server/with-tasks.js';
+export type { WithTasksOptions } from './server/with-tasks.js';
+export { TaskEngine } from './server/engine.js';
+export type { TaskEngineOptions, TaskWork, StartOptions } from './server/engine.js';
+export { ServerTaskContext } from './server/context.js';
+export type { TaskPeer, PendingRequest } from './server/context.js';
+export type { TaskSupport, TaskToolExtra, TaskToolHandler, TaskToolConfig } from './server/task-tools.js';
+export { toSdkTaskStore } from './server/sdk-task-store.js';
+export type { SdkTaskStoreOptions } from './server/sdk-task-store.js';
+export { jsonLinesLogger, silentLogger } from './server/logger.js';
+export type { TasksLogger, TaskLogEntry, TaskEvent } from './server/logger.js';
+export { RateLimiter } from './server/rate-limit.js';
+export type { RateLimitOptions } from './server/rate-limit.js';
+
+// Workflows.
+export { SequentialWorkflow, stepVariableKey, PROGRESS_VARIABLE } from './workflows/index.js';
+export type { SequentialWorkflowConfig, ResumeOptions, Binding, Step, StepInput, StepRunContext, WorkflowProgress } from './workflows/index.js';

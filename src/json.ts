@@ -26,9 +26,9 @@ export function cloneJson<T>(value: T): T {
  * jsonByteLength, without building the text (the store's hot path).
  */
 export function detachJson<T>(value: T): { copy: T; size: number } {
-  size = 0;
-  const copy = walk(value, 0) as T;
-  return { copy, size };
+  const tally: Tally = { size: 0 };
+  const copy = walk(value, 0, tally) as T;
+  return { copy, size: tally.size };
 }
 
 /**
@@ -38,50 +38,51 @@ export function detachJson<T>(value: T): { copy: T; size: number } {
  * result is immutable and `size` is the exact UTF-8 size of its JSON text.
  */
 export function adoptJson<T>(value: T): { copy: T; size: number } {
-  size = 0;
-  if (measurePure(value, 0)) {
-    freezePure(value);
-    return { copy: value, size };
-  }
-  return detachJson(value);
+  const size = pureSize(value, 0);
+  if (size === NOT_PURE) return detachJson(value);
+  freezePure(value);
+  return { copy: value, size };
 }
 
-function measurePure(value: unknown, depth: number): boolean {
+/** `pureSize`'s answer for a value that is not plain JSON data (sizes are never negative). */
+const NOT_PURE = -1;
+
+/** The UTF-8 size of a plain JSON value's text, or NOT_PURE. */
+function pureSize(value: unknown, depth: number): number {
   switch (typeof value) {
     case 'string':
-      size += stringSize(value);
-      return true;
+      return stringSize(value);
     case 'number':
-      if (!Number.isFinite(value)) return false;
-      size += Number.isInteger(value) && value >= 0 && value < 1e9 ? digits(value) : String(value).length;
-      return true;
+      if (!Number.isFinite(value)) return NOT_PURE;
+      return numberSize(value);
     case 'boolean':
-      size += value ? 4 : 5;
-      return true;
+      return value ? 4 : 5;
     case 'object':
       break;
     default:
-      return false;
+      return NOT_PURE;
   }
-  if (value === null) {
-    size += 4;
-    return true;
-  }
-  if (depth > MAX_DEPTH) return false;
+  if (value === null) return 4;
+  if (depth > MAX_DEPTH) return NOT_PURE;
   if (Array.isArray(value)) {
-    size += value.length > 0 ? value.length + 1 : 2;
-    for (let i = 0; i < value.length; i++) if (!measurePure(value[i], depth + 1)) return false;
-    return true;
+    let size = value.length > 0 ? value.length + 1 : 2;
+    for (let i = 0; i < value.length; i++) {
+      const item = pureSize(value[i], depth + 1);
+      if (item === NOT_PURE) return NOT_PURE;
+      size += item;
+    }
+    return size;
   }
-  if (!isPlainObject(value) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  if (!isPlainObject(value) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return NOT_PURE;
+  let size = 2;
   let members = 0;
-  size += 2;
   for (const key in value) {
     if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-    size += stringSize(key) + (members++ > 0 ? 2 : 1);
-    if (!measurePure((value as Record<string, unknown>)[key], depth + 1)) return false;
+    const member = pureSize((value as Record<string, unknown>)[key], depth + 1);
+    if (member === NOT_PURE) return NOT_PURE;
+    size += member + stringSize(key) + (members++ > 0 ? 2 : 1);
   }
-  return true;
+  return size;
 }
 
 function freezePure(value: unknown): void {
@@ -92,8 +93,15 @@ function freezePure(value: unknown): void {
 }
 
 const MAX_DEPTH = 256;
-/** Running size of the current detachJson call (single-threaded and never re-entered). */
-let size = 0;
+
+/** The running size of one `detachJson` call, passed down its walk. */
+interface Tally {
+  size: number;
+}
+
+function numberSize(n: number): number {
+  return Number.isInteger(n) && n >= 0 && n < 1e9 ? digits(n) : String(n).length;
+}
 
 function stringSize(s: string): number {
   // Fast path: printable ASCII without `"` and `\` serializes as the string plus two quotes.
@@ -108,20 +116,20 @@ function stringSize(s: string): number {
   return Buffer.byteLength(JSON.stringify(s), 'utf8');
 }
 
-function walk(value: unknown, depth: number): unknown {
+function walk(value: unknown, depth: number, tally: Tally): unknown {
   switch (typeof value) {
     case 'string':
-      size += stringSize(value);
+      tally.size += stringSize(value);
       return value;
     case 'number':
       if (!Number.isFinite(value)) {
-        size += 4;
+        tally.size += 4;
         return null;
       }
-      size += Number.isInteger(value) && value >= 0 && value < 1e9 ? digits(value) : String(value).length;
+      tally.size += numberSize(value);
       return value;
     case 'boolean':
-      size += value ? 4 : 5;
+      tally.size += value ? 4 : 5;
       return value;
     case 'object':
       break;
@@ -129,33 +137,33 @@ function walk(value: unknown, depth: number): unknown {
       throw new TypeError('Do not know how to serialize a BigInt');
     default:
       // undefined, functions and symbols at the top or in arrays serialize as null.
-      size += 4;
+      tally.size += 4;
       return null;
   }
   if (value === null) {
-    size += 4;
+    tally.size += 4;
     return null;
   }
   if (depth > MAX_DEPTH) throw new TypeError(`JSON value nested deeper than ${MAX_DEPTH} levels`);
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    return walk((value as { toJSON: () => unknown }).toJSON(), depth);
+    return walk((value as { toJSON: () => unknown }).toJSON(), depth, tally);
   }
   if (Array.isArray(value)) {
     const out: unknown[] = new Array(value.length);
-    size += value.length > 0 ? value.length + 1 : 2;
-    for (let i = 0; i < value.length; i++) out[i] = walk(value[i], depth + 1);
+    tally.size += value.length > 0 ? value.length + 1 : 2;
+    for (let i = 0; i < value.length; i++) out[i] = walk(value[i], depth + 1, tally);
     return Object.freeze(out);
   }
-  if (!isPlainObject(value)) return walk(JSON.parse(JSON.stringify(value)), depth);
+  if (!isPlainObject(value)) return walk(JSON.parse(JSON.stringify(value)), depth, tally);
   const out: Record<string, unknown> = {};
   let members = 0;
-  size += 2;
+  tally.size += 2;
   for (const key in value) {
     if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
     const v = (value as Record<string, unknown>)[key];
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-    size += stringSize(key) + (members++ > 0 ? 2 : 1);
-    setOwn(out, key, walk(v, depth + 1));
+    tally.size += stringSize(key) + (members++ > 0 ? 2 : 1);
+    setOwn(out, key, walk(v, depth + 1, tally));
   }
   return Object.freeze(out);
 }

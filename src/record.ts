@@ -2,6 +2,7 @@
  * `TaskRecord` is the stored form of a task; `toWireTask` is the one conversion to the wire
  * `Task` of the 2025-11-25 schema.
  */
+import type { Task } from '../generated/types.js';
 import type { JsonRpcErrorObject } from './errors/index.js';
 import type { JsonObject } from './json.js';
 import type { Owner } from './owner.js';
@@ -39,6 +40,11 @@ export interface TaskRecord {
   readonly variables: JsonObject;
   /** Set by `complete` (completed/failed); never set for `cancelled`. */
   readonly outcome?: TaskOutcome;
+  /**
+   * JSON bytes of request params, variables and outcome as measured when written (not on the
+   * wire). Stores with `capabilities.storageCaps` count it against the storage caps.
+   */
+  readonly storedBytes?: number;
   /** The lease of the instance running the task, when created with one (shared stores). */
   readonly lease?: TaskLease;
   /** Incremented by every write; the basis of optimistic concurrency. */
@@ -51,17 +57,17 @@ export const VARIABLES_META_KEY = 'io.github.mcp-tasks/variables';
 /** The spec's related-task `_meta` key (R44, R48, R52). */
 export const RELATED_TASK_META_KEY = 'io.modelcontextprotocol/related-task';
 
-/** The wire `Task` (schema `Task`; flat in tasks/get, tasks/cancel and notifications, nested in CreateTaskResult). */
-export interface WireTask {
-  taskId: string;
-  status: TaskStatus;
-  statusMessage?: string;
-  createdAt: string;
-  lastUpdatedAt: string;
-  ttl: number | null;
-  pollInterval?: number;
-  _meta?: { [key: string]: unknown };
-}
+/**
+ * The wire `Task`: the schema's own type (generated/types.ts), flat in tasks/get, tasks/cancel and
+ * notifications, nested in CreateTaskResult.
+ */
+export type WireTask = Task;
+
+/**
+ * What `toWireTask` returns: a wire `Task` that is also a JSON object, so it goes into a result or
+ * notification as it is. `_meta` (variables, when asked for) comes from the result it is part of.
+ */
+export type WireTaskJson = Readonly<WireTask> & JsonObject;
 
 export interface ToWireTaskOptions {
   /** Put the task's variables under `_meta[VARIABLES_META_KEY]` (default: false). */
@@ -69,13 +75,13 @@ export interface ToWireTaskOptions {
 }
 
 /** Records are immutable, so each one's wire form is computed once (ISO formatting is costly). */
-const wireCache = new WeakMap<TaskRecord, Readonly<WireTask>>();
+const wireCache = new WeakMap<TaskRecord, WireTaskJson>();
 
 /**
  * The wire `Task` of a record. Without variables the result is frozen and shared per record;
  * copy it before changing it.
  */
-export function toWireTask(record: TaskRecord, options: ToWireTaskOptions = {}): Readonly<WireTask> {
+export function toWireTask(record: TaskRecord, options: ToWireTaskOptions = {}): WireTaskJson {
   if (options.includeVariables && Object.keys(record.variables).length > 0) {
     return { ...toWireTask(record), _meta: { [VARIABLES_META_KEY]: record.variables } };
   }
@@ -87,8 +93,8 @@ export function toWireTask(record: TaskRecord, options: ToWireTaskOptions = {}):
   return cached;
 }
 
-function buildWireTask(record: TaskRecord): WireTask {
-  const task: WireTask = {
+function buildWireTask(record: TaskRecord): WireTask & JsonObject {
+  const task: WireTask & JsonObject = {
     taskId: record.taskId,
     status: record.status,
     createdAt: new Date(record.createdAt).toISOString(),

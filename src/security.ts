@@ -2,11 +2,22 @@
  * Security and resource limits (R38, R79, R80, R81). Every store enforces these the same way
  * (through `BaseTaskStore`); the defaults are documented in the README.
  */
-import { InvalidArgumentError } from './errors/index.js';
+import { InvalidArgumentError, InvalidOptionsError } from './errors/index.js';
 
 export interface SecurityConfig {
   /** Max active (working or input_required) tasks per owner; creation beyond it fails with QUOTA_EXCEEDED. */
   maxActiveTasksPerOwner: number;
+  /**
+   * Max stored (unexpired) tasks per owner, finished ones included: finished tasks stay until
+   * their TTL, so the active quota alone does not bound storage. Creation beyond it fails with
+   * STORAGE_EXHAUSTED. `null` = no cap. Enforced by stores with `capabilities.storageCaps`.
+   */
+  maxStoredTasksPerOwner: number | null;
+  /**
+   * Max JSON bytes of one owner's stored tasks (request params, variables and outcome, as
+   * measured when written), finished ones included. `null` = no cap. Same enforcement.
+   */
+  maxStoredBytesPerOwner: number | null;
   /** TTL (ms from creation) given to a task created without `task.ttl`; `null` = unlimited. */
   defaultTtlMs: number | null;
   /** Largest TTL a requestor can get; larger requests are clamped (R34). `null` = no maximum. */
@@ -31,6 +42,8 @@ export interface SecurityConfig {
 
 export const DEFAULT_SECURITY_CONFIG: Readonly<SecurityConfig> = Object.freeze({
   maxActiveTasksPerOwner: 100,
+  maxStoredTasksPerOwner: 1_000,
+  maxStoredBytesPerOwner: 64 * 1024 * 1024,
   defaultTtlMs: 60 * 60 * 1000,
   maxTtlMs: 24 * 60 * 60 * 1000,
   allowAnonymous: false,
@@ -54,31 +67,36 @@ const POSITIVE_INTEGERS = [
   'cursorTtlMs',
 ] as const satisfies readonly (keyof SecurityConfig)[];
 
-/** Fill defaults and check every value; throws INVALID_ARGUMENT naming the bad setting. */
+/** Fill defaults and check every value; throws INVALID_OPTIONS naming the bad setting. */
 export function resolveSecurityConfig(partial: Partial<SecurityConfig> = {}): Readonly<SecurityConfig> {
-  const config: SecurityConfig = { ...DEFAULT_SECURITY_CONFIG };
-  for (const [key, value] of Object.entries(partial)) {
-    if (value !== undefined) (config as unknown as Record<string, unknown>)[key] = value;
-  }
+  const overrides: Partial<SecurityConfig> = Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined));
+  const config: SecurityConfig = { ...DEFAULT_SECURITY_CONFIG, ...overrides };
   for (const key of POSITIVE_INTEGERS) {
     if (!isPositiveInteger(config[key])) {
-      throw new InvalidArgumentError(`security.${key} must be a positive integer, got ${String(config[key])}`);
+      throw new InvalidOptionsError(`security.${key} must be a positive integer, got ${String(config[key])}`);
     }
   }
-  for (const key of ['defaultTtlMs', 'maxTtlMs'] as const) {
+  // The stored cap follows a raised active quota unless set itself: finished tasks must fit too.
+  if (partial.maxStoredTasksPerOwner === undefined && isPositiveInteger(config.maxActiveTasksPerOwner)) {
+    config.maxStoredTasksPerOwner = Math.max(DEFAULT_SECURITY_CONFIG.maxStoredTasksPerOwner!, 10 * config.maxActiveTasksPerOwner);
+  }
+  for (const key of ['defaultTtlMs', 'maxTtlMs', 'maxStoredTasksPerOwner', 'maxStoredBytesPerOwner'] as const) {
     const v = config[key];
     if (v !== null && !isPositiveInteger(v)) {
-      throw new InvalidArgumentError(`security.${key} must be a positive integer or null, got ${String(v)}`);
+      throw new InvalidOptionsError(`security.${key} must be a positive integer or null, got ${String(v)}`);
     }
   }
   if (typeof config.allowAnonymous !== 'boolean') {
-    throw new InvalidArgumentError('security.allowAnonymous must be a boolean');
+    throw new InvalidOptionsError('security.allowAnonymous must be a boolean');
+  }
+  if (config.maxStoredTasksPerOwner !== null && config.maxStoredTasksPerOwner < config.maxActiveTasksPerOwner) {
+    throw new InvalidArgumentError('security.maxStoredTasksPerOwner must not be below security.maxActiveTasksPerOwner');
   }
   if (config.defaultPageSize > config.maxPageSize) {
-    throw new InvalidArgumentError('security.defaultPageSize must not exceed security.maxPageSize');
+    throw new InvalidOptionsError('security.defaultPageSize must not exceed security.maxPageSize');
   }
   if (config.maxTtlMs !== null && (config.defaultTtlMs === null || config.defaultTtlMs > config.maxTtlMs)) {
-    throw new InvalidArgumentError('security.defaultTtlMs must not exceed security.maxTtlMs');
+    throw new InvalidOptionsError('security.defaultTtlMs must not exceed security.maxTtlMs');
   }
   return Object.freeze(config);
 }

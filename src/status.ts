@@ -5,11 +5,16 @@
  * input_required -> working        | completed | failed | cancelled
  * completed, failed, cancelled: terminal, no way out (not even to themselves).
  */
+import type { TaskStatus as SchemaTaskStatus } from '../generated/types.js';
 
-/** Every status a task can have, in the order the spec lists them. */
-export const TASK_STATUSES = ['working', 'input_required', 'completed', 'failed', 'cancelled'] as const;
+/** A task's status: the schema's own type (generated/types.ts). */
+export type TaskStatus = SchemaTaskStatus;
 
-export type TaskStatus = (typeof TASK_STATUSES)[number];
+/**
+ * Every status a task can have, in the order the spec lists them. test/core/wire-types.test.ts
+ * checks at compile time that this list is exactly the schema's `TaskStatus`.
+ */
+export const TASK_STATUSES = ['working', 'input_required', 'completed', 'failed', 'cancelled'] as const satisfies readonly TaskStatus[];
 export type TerminalStatus = 'completed' | 'failed' | 'cancelled';
 export type ActiveStatus = 'working' | 'input_required';
 

@@ -266,14 +266,18 @@ export class CheckContext {
   }
 
   sleep(ms: number): Promise<void> {
+    const signal = this.#signal;
     return new Promise((resolve) => {
-      if (this.#signal.aborted) return resolve();
+      if (signal.aborted) return resolve();
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
+        // A sleep that ends by its timer must drop its listener: a check polls many times on one
+        // signal, and 11 listeners left on it made Node print MaxListenersExceededWarning.
+        signal.removeEventListener('abort', done);
         resolve();
       }
-      this.#signal.addEventListener('abort', done, { once: true });
+      signal.addEventListener('abort', done, { once: true });
     });
   }
 }

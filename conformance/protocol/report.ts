@@ -1,8 +1,13 @@
 /**
  * Reports: the result lines printed as checks finish, the full text report grouped by area, the
  * summary line (`N passed, N failed, N warned, N skipped`), and the JSON form (`--json FILE`).
+ * Everything here is written over the STATUSES table, so a new check status is one row.
  */
-import { AREA_TITLES, type CheckArea, type CheckResult } from './check.js';
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AREA_TITLES, type CheckArea, type CheckResult, type CheckStatus } from './check.js';
+import { compactPayloads } from './compact.js';
 import { FIXTURE_NAMES, type Json, type ServerFacts } from './context.js';
 
 export interface Summary {
@@ -10,7 +15,34 @@ export interface Summary {
   failed: number;
   warned: number;
   skipped: number;
+  /** Checks that ran out of time: counted apart, never failures. */
+  inconclusive: number;
 }
+
+/** Every status a check can end in (`inconclusive` is listed even before check.ts has it). */
+export type ResultStatus = CheckStatus | 'inconclusive';
+
+export interface StatusInfo {
+  /** The word at the start of a report line. */
+  label: string;
+  /** Where the summary counts it. */
+  counted: keyof Summary;
+  /** Shown under `--quiet`, and pointed at its rule's entry in RULES.md. */
+  notable: boolean;
+  /** What the report shows under the head line: observed/expected, or the reason with this label. */
+  detail: 'none' | 'observed' | { reason: string };
+}
+
+export const STATUSES: Readonly<Record<ResultStatus, StatusInfo>> = {
+  pass: { label: 'PASS', counted: 'passed', notable: false, detail: 'none' },
+  fail: { label: 'FAIL', counted: 'failed', notable: true, detail: 'observed' },
+  warn: { label: 'WARN', counted: 'warned', notable: true, detail: 'observed' },
+  skip: { label: 'SKIP', counted: 'skipped', notable: false, detail: { reason: 'skipped' } },
+  inconclusive: { label: 'INCONCLUSIVE', counted: 'inconclusive', notable: true, detail: { reason: 'ran out of time' } },
+};
+
+/** The status row of a result (an unknown status reads as a failure, never as a pass). */
+export const statusInfo = (status: string): StatusInfo => STATUSES[status as ResultStatus] ?? { ...STATUSES.fail, label: status.toUpperCase() };
 
 export interface Report {
   suite: 'mcp-tasks protocol conformance';
@@ -42,13 +74,15 @@ export interface ReportSource {
 }
 
 export function summarize(results: readonly CheckResult[]): Summary {
-  const count = (status: CheckResult['status']) => results.filter((r) => r.status === status).length;
-  return { passed: count('pass'), failed: count('fail'), warned: count('warn'), skipped: count('skip') };
+  const summary: Summary = { passed: 0, failed: 0, warned: 0, skipped: 0, inconclusive: 0 };
+  for (const r of results) summary[statusInfo(r.status).counted]++;
+  return summary;
 }
 
-/** Exactly `N passed, N failed, N warned, N skipped`. */
+/** Exactly `N passed, N failed, N warned, N skipped` (then `, N inconclusive` when there are any). */
 export function summaryLine(summary: Summary): string {
-  return `${summary.passed} passed, ${summary.failed} failed, ${summary.warned} warned, ${summary.skipped} skipped`;
+  const inconclusive = summary.inconclusive ? `, ${summary.inconclusive} inconclusive` : '';
+  return `${summary.passed} passed, ${summary.failed} failed, ${summary.warned} warned, ${summary.skipped} skipped${inconclusive}`;
 }
 
 export function buildReport(run: ReportSource, areas: readonly CheckArea[]): Report {
@@ -78,15 +112,31 @@ export function buildReport(run: ReportSource, areas: readonly CheckArea[]): Rep
   };
 }
 
-const LABEL = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skip: 'SKIP' } as const;
+/**
+ * Where RULES.md is, as the reader can open it: relative to the working directory when the file
+ * is there (`conformance/RULES.md` in this repository, `node_modules/mcp-tasks/conformance/RULES.md`
+ * in a project that installed the package), else its path inside the package.
+ */
+export const RULES_DOC: string = (() => {
+  const file = fileURLToPath(new URL('../../../conformance/RULES.md', import.meta.url));
+  if (!existsSync(file)) return 'mcp-tasks/conformance/RULES.md';
+  const rel = relative(process.cwd(), file).replaceAll('\\', '/');
+  return rel.startsWith('../../') ? file : rel;
+})();
 
-/** One check as report lines (two more lines, observed/expected, for fail and warn). */
+/** The entry of a rule in RULES.md, e.g. `conformance/RULES.md#r20`. */
+export const ruleRef = (rule: string): string => `${RULES_DOC}#${rule.toLowerCase()}`;
+
+/** One check as report lines: the head, then observed/expected or the reason, then the rule's entry. */
 export function formatResult(r: CheckResult): string {
-  const head = `${LABEL[r.status]}  ${r.level.padEnd(6)} ${r.rule.padEnd(4)} ${r.id}: ${r.title}`;
-  if (r.status === 'pass') return r.note ? `${head} (${r.note})` : head;
-  const more = (text: string | undefined) => String(text).replaceAll('\n', '\n          ');
-  if (r.status === 'skip') return `${head}\n        skipped: ${more(r.reason)}`;
-  return `${head}\n        observed: ${more(r.observed)}\n        expected: ${more(r.expected)}`;
+  const info = statusInfo(r.status);
+  const head = `${info.label}  ${r.level.padEnd(6)} ${r.rule.padEnd(4)} ${r.id}: ${r.title}`;
+  const more = (text: string | undefined) => compactPayloads(String(text)).replaceAll('\n', '\n          ');
+  const lines = [info.detail === 'none' && r.note ? `${head} (${compactPayloads(r.note)})` : head];
+  if (info.detail === 'observed') lines.push(`        observed: ${more(r.observed)}`, `        expected: ${more(r.expected)}`);
+  else if (info.detail !== 'none') lines.push(`        ${info.detail.reason}: ${more(r.reason)}`);
+  if (info.notable) lines.push(`        see ${ruleRef(r.rule)}`);
+  return lines.join('\n');
 }
 
 /** The whole report as text: a header, the results grouped by area, the summary line last. */
@@ -118,7 +168,7 @@ export function exitCodeOf(report: Report): 0 | 1 {
   return report.mustFailed === 0 ? 0 : 1;
 }
 
-function indent(text: string): string {
+export function indent(text: string): string {
   return text
     .split('\n')
     .map((l) => `  ${l}`)

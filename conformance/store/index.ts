@@ -23,6 +23,7 @@ import { limitTests } from './limits.js';
 import { paginationTests } from './pagination.js';
 import { propertyTests } from './properties.js';
 import { quotaTests } from './quota.js';
+import { storageTests } from './storage.js';
 import { transitionTests } from './transitions.js';
 import { ttlTests } from './ttl.js';
 import { variableTests } from './variables.js';
@@ -37,6 +38,7 @@ const AREAS = [
   variableTests,
   isolationTests,
   quotaTests,
+  storageTests,
   ttlTests,
   limitTests,
   paginationTests,

@@ -1,2 +1,24 @@
-export * from './tasks-error.js';
-export * from './json-rpc.js';
+export {
+  TASKS_ERROR_CODES,
+  TasksError,
+  TaskNotFoundError,
+  TaskTerminalError,
+  InvalidTransitionError,
+  TaskNotTerminalError,
+  TaskCancelledError,
+  QuotaExceededError,
+  StorageExhaustedError,
+  RateLimitedError,
+  InvalidCursorError,
+  AnonymousNotAllowedError,
+  PayloadTooLargeError,
+  InvalidArgumentError,
+  ConcurrentModificationError,
+  StoreUnavailableError,
+  InvalidOptionsError,
+  isTasksError,
+} from './tasks-error.js';
+export type { TasksErrorCode } from './tasks-error.js';
+export { WorkflowDefinitionError, BindingError, StepInputError, StepOutputError, WorkflowStepError } from './workflow-errors.js';
+export { JSON_RPC, jsonRpcCodeOf, toJsonRpcError } from './json-rpc.js';
+export type { JsonRpcErrorObject } from './json-rpc.js';

@@ -13,13 +13,22 @@
  * | PAYLOAD_TOO_LARGE       | -32602   | params (or a value derived from them) exceed a documented limit |
  * | ANONYMOUS_NOT_ALLOWED   | -32600   | the request is not acceptable without an identity               |
  * | QUOTA_EXCEEDED          | -32000   | implementation-defined server error: a resource limit (R38)     |
+ * | STORAGE_EXHAUSTED       | -32000   | stored tasks (finished included) reached a storage cap (R38)    |
  * | RATE_LIMITED            | -32000   | implementation-defined server error: too many requests (R81)    |
  * | CONCURRENT_MODIFICATION | -32603   | internal: lost an optimistic race more often than retried       |
  * | STORE_UNAVAILABLE       | -32603   | internal: the backing store failed                              |
+ * | PAYLOAD_INVALID         | -32602   | a payload does not match its schema (`mcp-tasks/validate`)      |
+ * | INVALID_OPTIONS         | -32603   | the server was set up wrongly (a constructor or setup option)   |
+ * | WORKFLOW_INVALID        | -32603   | a workflow definition is broken (found at registration)         |
+ * | BINDING_FAILED          | -32603   | a workflow step's argument could not be resolved                |
+ * | WORKFLOW_STEP_FAILED    | -32603   | a workflow step failed (the tool's own failure, as before)      |
+ * | STEP_INPUT_UNAVAILABLE  | -32603   | a workflow step could not get the requestor's input             |
+ * | STEP_OUTPUT_INVALID     | -32603   | a workflow step returned no usable output                       |
  * | anything else           | -32603   | internal error; the message is generic, the cause is not leaked |
  *
  * `data.code` always carries our stable string code, so clients can tell errors apart.
  */
+import type { Error as SchemaError } from '../../generated/types.js';
 import { isTasksError, type TasksErrorCode } from './tasks-error.js';
 
 export const JSON_RPC = {
@@ -32,11 +41,12 @@ export const JSON_RPC = {
   SERVER_ERROR: -32000,
 } as const;
 
-export interface JsonRpcErrorObject {
-  code: number;
-  message: string;
-  data?: unknown;
-}
+/**
+ * The schema's JSON-RPC `Error` object (generated/types.ts). Only `data` is wider: JSON-RPC 2.0
+ * allows any value there, the generated type narrows it to an object, and a failed request's
+ * error is returned exactly as it came (R42). test/core/wire-types.test.ts pins the relation.
+ */
+export type JsonRpcErrorObject = Omit<SchemaError, 'data'> & { data?: unknown };
 
 const CODE_MAP: Readonly<Record<TasksErrorCode, number>> = {
   TASK_NOT_FOUND: JSON_RPC.INVALID_PARAMS,
@@ -49,9 +59,17 @@ const CODE_MAP: Readonly<Record<TasksErrorCode, number>> = {
   PAYLOAD_TOO_LARGE: JSON_RPC.INVALID_PARAMS,
   ANONYMOUS_NOT_ALLOWED: JSON_RPC.INVALID_REQUEST,
   QUOTA_EXCEEDED: JSON_RPC.SERVER_ERROR,
+  STORAGE_EXHAUSTED: JSON_RPC.SERVER_ERROR,
   RATE_LIMITED: JSON_RPC.SERVER_ERROR,
   CONCURRENT_MODIFICATION: JSON_RPC.INTERNAL_ERROR,
   STORE_UNAVAILABLE: JSON_RPC.INTERNAL_ERROR,
+  PAYLOAD_INVALID: JSON_RPC.INVALID_PARAMS,
+  INVALID_OPTIONS: JSON_RPC.INTERNAL_ERROR,
+  WORKFLOW_INVALID: JSON_RPC.INTERNAL_ERROR,
+  BINDING_FAILED: JSON_RPC.INTERNAL_ERROR,
+  WORKFLOW_STEP_FAILED: JSON_RPC.INTERNAL_ERROR,
+  STEP_INPUT_UNAVAILABLE: JSON_RPC.INTERNAL_ERROR,
+  STEP_OUTPUT_INVALID: JSON_RPC.INTERNAL_ERROR,
 };
 
 /** The JSON-RPC code for one of our error codes. */

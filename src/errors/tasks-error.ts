@@ -12,6 +12,7 @@ export const TASKS_ERROR_CODES = [
   'TASK_NOT_TERMINAL',
   'TASK_CANCELLED',
   'QUOTA_EXCEEDED',
+  'STORAGE_EXHAUSTED',
   'RATE_LIMITED',
   'INVALID_CURSOR',
   'ANONYMOUS_NOT_ALLOWED',
@@ -19,6 +20,13 @@ export const TASKS_ERROR_CODES = [
   'INVALID_ARGUMENT',
   'CONCURRENT_MODIFICATION',
   'STORE_UNAVAILABLE',
+  'INVALID_OPTIONS',
+  'PAYLOAD_INVALID',
+  'WORKFLOW_INVALID',
+  'BINDING_FAILED',
+  'WORKFLOW_STEP_FAILED',
+  'STEP_INPUT_UNAVAILABLE',
+  'STEP_OUTPUT_INVALID',
 ] as const;
 
 export type TasksErrorCode = (typeof TASKS_ERROR_CODES)[number];
@@ -98,6 +106,17 @@ export class QuotaExceededError extends TasksError {
   }
 }
 
+/**
+ * Creation refused because stored tasks (finished ones included, until their TTL) reached a
+ * storage cap: per requestor, or the server's whole budget (-32000, as the active quota).
+ */
+export class StorageExhaustedError extends TasksError {
+  override name = 'StorageExhaustedError';
+  constructor(readonly limit: string) {
+    super('STORAGE_EXHAUSTED', `Too many stored tasks: the limit is ${limit}; finished tasks count until their TTL ends (create tasks with a shorter ttl, or wait)`);
+  }
+}
+
 /** The requestor sent task operations faster than the server's rate limit (R81). */
 export class RateLimitedError extends TasksError {
   override name = 'RateLimitedError';
@@ -155,6 +174,14 @@ export class StoreUnavailableError extends TasksError {
   override name = 'StoreUnavailableError';
   constructor(message: string, options?: { cause?: unknown }) {
     super('STORE_UNAVAILABLE', `Task store unavailable: ${message}`, options);
+  }
+}
+
+/** A constructor or setup option has the wrong type or value (a programming error, found at startup). */
+export class InvalidOptionsError extends TasksError {
+  override name = 'InvalidOptionsError';
+  constructor(message: string) {
+    super('INVALID_OPTIONS', message);
   }
 }
 

@@ -21,6 +21,8 @@ export interface TaskPeer {
 export interface PendingRequest {
   readonly method: 'elicitation/create' | 'sampling/createMessage';
   readonly params: JsonObject;
+  /** The task's signal: a request in flight to the requestor is withdrawn when the task is cancelled. */
+  readonly signal?: AbortSignal;
   resolve(result: JsonObject): void;
   reject(error: Error): void;
 }
@@ -29,6 +31,7 @@ export interface ServerTaskContextOptions {
   signal: AbortSignal;
   peer: TaskPeer;
   progressToken?: string | number | undefined;
+  /** Queue a request until a `tasks/result` carries it (the task's `Execution.enqueue`). */
   enqueue(request: PendingRequest): void;
 }
 
@@ -49,7 +52,7 @@ export class ServerTaskContext extends TaskContext {
     this.#enqueue = options.enqueue;
   }
 
-  /** @internal Called by the engine once the task is terminal: progress stops (R24). */
+  /** @internal Called by the task's `Execution` when it retires: progress stops (R24). */
   markTerminal(): void {
     this.#terminal = true;
   }
@@ -96,6 +99,7 @@ export class ServerTaskContext extends TaskContext {
         this.#enqueue({
           method,
           params: { ...params, _meta: meta },
+          signal: this.signal,
           resolve: (result) => (this.signal.removeEventListener('abort', onAbort), resolve(result)),
           reject: (error) => (this.signal.removeEventListener('abort', onAbort), reject(error)),
         });

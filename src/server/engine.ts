@@ -1,24 +1,28 @@
 /**
- * `TaskEngine`: the process-wide part of the server integration, one per store. It starts task
- * executions, aborts them on cancel, sends status notifications, queues side-channel requests
- * (input_required) and wakes `tasks/result` waiters.
+ * `TaskEngine`: the process-wide part of the server integration. Create one per store and pass it
+ * to every server using that store (`withTasks(server, { engine })`), so a cancel or a
+ * `tasks/result` in one session reaches work started in another. It starts and adopts task
+ * executions (`Execution`: abort, lease renewal, side-channel queue), sends status notifications,
+ * counts task operations against its rate limiter and wakes `tasks/result` waiters.
  *
  * How `tasks/result` wakes: every write through the store emits a change in-process
- * (`store.onChange`), which resolves the waiters of that task at once. When the store is shared
- * between processes (`capabilities.sharedAcrossProcesses`), a change may happen elsewhere, so
- * waiters also re-read the store every `sharedStorePollMs` (bounded, default 500 ms).
+ * (`store.onChange`), which resolves the waiters of that task at once, with the changed record.
+ * When the store is shared between processes (`capabilities.sharedAcrossProcesses`), a change may
+ * happen elsewhere, so waiters also re-read the store every `sharedStorePollMs` (default 500 ms).
  */
 import { randomBytes } from 'node:crypto';
 import type { TaskChange, TaskStore } from '../contract.js';
-import { isTasksError } from '../errors/index.js';
+import { InvalidArgumentError } from '../errors/index.js';
 import type { JsonObject } from '../json.js';
 import type { Owner } from '../owner.js';
-import { toWireTask, type TaskRecord } from '../record.js';
+import type { TaskRecord } from '../record.js';
 import { isTerminal, type TaskStatus } from '../status.js';
-import { toFailureError } from '../task-context.js';
-import { ServerTaskContext, type PendingRequest, type TaskPeer } from './context.js';
+import type { PendingRequest, TaskPeer } from './context.js';
+import { Execution, type ExecutionHost, type Lease, type TaskWork } from './execution.js';
 import { silentLogger, type TasksLogger } from './logger.js';
-import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { RateLimiter, type OwnerRateLimiter, type RateLimitOptions } from './rate-limit.js';
+
+export type { TaskWork, Lease } from './execution.js';
 
 export interface TaskEngineOptions {
   store: TaskStore;
@@ -32,14 +36,13 @@ export interface TaskEngineOptions {
    * elsewhere (e.g. cancelled through another instance) aborts the work.
    */
   leaseMs?: number;
-  /** Per-owner rate limit of task operations (R81). Default: none. */
+  /** Counts every task operation per owner (R81), e.g. `new RateLimiter({ perSecond: 20 })`. Default: none. */
+  rateLimiter?: OwnerRateLimiter;
+  /** Shorthand for `rateLimiter: new RateLimiter(rateLimit)`. */
   rateLimit?: RateLimitOptions;
 }
 
 export const DEFAULT_LEASE_MS = 30_000;
-
-/** What a task's work returns: the request's result, or it throws (a JSON-RPC error outcome). */
-export type TaskWork = (context: ServerTaskContext) => Promise<JsonObject>;
 
 export interface StartOptions {
   request: { method: string; params: JsonObject };
@@ -49,260 +52,193 @@ export interface StartOptions {
   progressToken?: string | number;
 }
 
-interface Execution {
-  owner: Owner;
-  context: ServerTaskContext;
-  controller: AbortController;
-  lastStatus: TaskStatus;
-  pending: PendingRequest[];
-  /** Lease renewal timer (shared stores only). */
-  renewal: NodeJS.Timeout | undefined;
+export interface AdoptOptions {
+  /** Where status notifications, progress and requests for input go. Default: nowhere (no requestor connection). */
+  peer?: TaskPeer;
+  progressToken?: string | number;
+  /** The task's status now (default `working`). */
+  status?: TaskStatus;
+  /** Renew this lease while the work runs. Default: none. */
+  lease?: Lease;
 }
+
+/** Sends `request` to the requestor on a `tasks/result` stream; resolves with the answer. */
+export type Carrier = (request: PendingRequest) => Promise<JsonObject>;
+
+/** A waiting `tasks/result`: woken with the changed record when it comes from this store. */
+interface Waiter {
+  owner: Owner;
+  wake(task: TaskRecord | undefined): void;
+}
+
+const NO_PEER: TaskPeer = { notify: () => undefined, clientCapabilities: () => undefined };
 
 export class TaskEngine {
   readonly store: TaskStore;
   readonly logger: TasksLogger;
   readonly sharedStorePollMs: number;
   readonly leaseMs: number;
+  readonly rateLimiter: OwnerRateLimiter | undefined;
   /** This engine's lease holder name (random per engine). */
   readonly instanceId = randomBytes(12).toString('base64url');
   readonly #executions = new Map<string, Execution>();
-  readonly #waiters = new Map<string, Set<() => void>>();
+  readonly #waiters = new Map<string, Set<Waiter>>();
   readonly #unsubscribe: () => void;
-  readonly rateLimit: RateLimitOptions | undefined;
-  readonly #limiter: RateLimiter | undefined;
+  readonly #host: ExecutionHost = {
+    queued: (execution) => this.#wake(execution.taskId),
+    endedElsewhere: (execution, task) => this.#onChange({ owner: execution.owner, task }, true),
+    retired: (execution) => {
+      if (this.#executions.get(execution.taskId) === execution) this.#executions.delete(execution.taskId);
+    },
+  };
 
   constructor(options: TaskEngineOptions) {
     this.store = options.store;
     this.logger = options.logger ?? silentLogger;
     this.sharedStorePollMs = options.sharedStorePollMs ?? 500;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-    if (!Number.isSafeInteger(this.leaseMs) || this.leaseMs < 3) throw new Error('TaskEngine: leaseMs must be an integer >= 3');
-    this.rateLimit = options.rateLimit;
-    this.#limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
+    if (!Number.isSafeInteger(this.leaseMs) || this.leaseMs < 3) throw new InvalidArgumentError('TaskEngine: leaseMs must be an integer >= 3');
+    if (options.rateLimiter && options.rateLimit) throw new InvalidArgumentError('TaskEngine: pass rateLimiter or rateLimit, not both');
+    this.rateLimiter = options.rateLimiter ?? (options.rateLimit ? new RateLimiter(options.rateLimit) : undefined);
     this.#unsubscribe = this.store.onChange((change) => this.#onChange(change));
   }
 
   /** Count one task operation of `owner` against the rate limit; throws RATE_LIMITED (R81). */
   admit(owner: Owner): void {
-    this.#limiter?.take(owner);
+    this.rateLimiter?.take(owner);
   }
 
-  /** Number of tasks executing in this process. */
+  /** Number of tasks executing in this engine (started or adopted). */
   get running(): number {
     return this.#executions.size;
   }
 
   /** Create the task and start `work` in the background; resolves as soon as the task exists (R16). */
   async start(owner: Owner, options: StartOptions, work: TaskWork): Promise<TaskRecord> {
-    const leased = this.#usesLeases();
+    const lease = this.#usesLeases() ? { holder: this.instanceId, ms: this.leaseMs } : undefined;
     const record = await this.store.create(owner, {
       request: options.request,
       ...(options.ttl !== undefined && { ttl: options.ttl }),
-      ...(leased && { lease: { holder: this.instanceId, ms: this.leaseMs } }),
+      ...(lease && { lease }),
     });
-    const controller = new AbortController();
-    const execution: Execution = {
-      owner,
-      controller,
-      lastStatus: record.status,
-      pending: [],
-      renewal: undefined,
-      context: new ServerTaskContext(this.store, owner, record.taskId, {
-        signal: controller.signal,
-        peer: options.peer,
-        progressToken: options.progressToken,
-        enqueue: (request) => this.#enqueue(record.taskId, request),
-      }),
-    };
-    this.#executions.set(record.taskId, execution);
-    if (leased) {
-      execution.renewal = setInterval(() => void this.#renew(execution, record.taskId), Math.floor(this.leaseMs / 3));
-      execution.renewal.unref();
-    }
+    void this.adopt(owner, record.taskId, work, {
+      peer: options.peer,
+      status: record.status,
+      ...(options.progressToken !== undefined && { progressToken: options.progressToken }),
+      ...(lease && { lease }),
+    });
     this.logger({ event: 'task.created', owner, taskId: record.taskId, status: record.status, detail: options.request.method });
-    // Run after the CreateTaskResult is on its way.
-    setImmediate(() => void this.#run(execution, work));
     return record;
+  }
+
+  /**
+   * Run `work` for an existing active task as one of this engine's executions: counted by
+   * `running`, aborted on cancel and by `close()`, completed or failed with its outcome.
+   * Resolves when the work has ended, with the record of its terminal write, or undefined when
+   * none was written (cancelled, expired, refused, or the engine closed).
+   */
+  adopt(owner: Owner, taskId: string, work: TaskWork, options: AdoptOptions = {}): Promise<TaskRecord | undefined> {
+    if (this.#executions.has(taskId)) throw new InvalidArgumentError(`TaskEngine: task ${taskId} is already running in this engine`);
+    const execution = new Execution({
+      store: this.store,
+      owner,
+      taskId,
+      status: options.status ?? 'working',
+      peer: options.peer ?? NO_PEER,
+      progressToken: options.progressToken,
+      lease: options.lease,
+      logger: this.logger,
+      host: this.#host,
+    });
+    this.#executions.set(taskId, execution);
+    execution.start(work);
+    return execution.finished;
   }
 
   #usesLeases(): boolean {
     return this.store.capabilities.sharedAcrossProcesses && typeof this.store.renewLease === 'function';
   }
 
-  /** Renew the lease; a task found ended (e.g. cancelled on another instance) is handled as a change. */
-  async #renew(execution: Execution, taskId: string): Promise<void> {
-    if (this.#executions.get(taskId) !== execution) return stopRenewal(execution);
-    try {
-      const task = await this.store.renewLease!(execution.owner, taskId, this.instanceId, this.leaseMs);
-      if (isTerminal(task.status) && this.#executions.get(taskId) === execution) {
-        // Ended elsewhere (cancelled through another instance, or failed after a lost lease).
-        this.#onChange({ owner: execution.owner, task });
-        if (!execution.controller.signal.aborted) execution.controller.abort(new Error(`The task is ${task.status}`));
-      }
-    } catch (error) {
-      if (isTasksError(error, 'TASK_NOT_FOUND')) {
-        // Expired: nothing may be written any more.
-        stopRenewal(execution);
-        if (this.#executions.get(taskId) === execution) {
-          this.#executions.delete(taskId);
-          execution.context.markTerminal();
-          execution.controller.abort(new Error('The task expired'));
-        }
-        return;
-      }
-      this.logger({ event: 'task.worker_error', owner: execution.owner, taskId, detail: `lease renewal failed: ${error instanceof Error ? error.message : String(error)}` });
-    }
-  }
-
-  async #run(execution: Execution, work: TaskWork): Promise<void> {
-    try {
-      await this.#runWork(execution, work);
-    } finally {
-      stopRenewal(execution);
-      // Normally the terminal write already removed it; not when the task expired mid-run
-      // (that final write then finds nothing), and it must not stay behind.
-      const taskId = execution.context.taskId;
-      if (this.#executions.get(taskId) === execution) {
-        this.#executions.delete(taskId);
-        execution.context.markTerminal();
-        for (const request of execution.pending.splice(0)) request.reject(new Error('The task is no longer running'));
-      }
-    }
-  }
-
-  async #runWork(execution: Execution, work: TaskWork): Promise<void> {
-    const { context, owner } = execution;
-    try {
-      const result = await work(context);
-      await context.complete(result);
-    } catch (error) {
-      if (execution.controller.signal.aborted) return; // cancelled: nothing may overwrite it (R68)
-      try {
-        await context.fail(toFailureError(error as Error));
-      } catch (failError) {
-        this.#logWorkerError(owner, context.taskId, failError);
-      }
-      return;
-    }
-  }
-
-  #logWorkerError(owner: Owner, taskId: string, error: unknown): void {
-    // A late completion of a cancelled or expired task is expected; anything else is logged.
-    if (isTasksError(error, 'TASK_TERMINAL') || isTasksError(error, 'TASK_NOT_FOUND')) return;
-    this.logger({ event: 'task.worker_error', owner, taskId, detail: error instanceof Error ? error.message : String(error) });
-  }
-
   /**
-   * Resolve when the task is terminal and return it. While waiting, hand queued side-channel
-   * requests to `deliver` (R49, R51). Throws TASK_NOT_FOUND if it disappears (expires).
+   * Resolve when the task is terminal and return it. While waiting, carry queued side-channel
+   * requests to the requestor with `carry` (R49, R51). Throws TASK_NOT_FOUND if it disappears.
    */
-  async waitForTerminal(owner: Owner, taskId: string, signal: AbortSignal, deliver: (request: PendingRequest) => Promise<void>): Promise<TaskRecord> {
-    // Fast path: a finished task needs no waiter. Otherwise register first, then re-read, so a
-    // change between the read and the registration cannot be missed.
-    const first = await this.store.get(owner, taskId);
-    if (isTerminal(first.status)) return first;
+  async waitForTerminal(owner: Owner, taskId: string, signal: AbortSignal, carry: Carrier): Promise<TaskRecord> {
     for (;;) {
       signal.throwIfAborted();
-      const wake = this.#nextWake(taskId, signal);
+      // Register before reading, so a change between the read and the wait cannot be missed.
+      const wake = this.#nextWake(owner, taskId, signal);
       try {
         const task = await this.store.get(owner, taskId);
         if (isTerminal(task.status)) return task;
         const execution = this.#executions.get(taskId);
-        const request = execution?.owner === owner ? execution.pending.shift() : undefined;
-        if (request) {
-          await deliver(request);
+        const request = execution?.owner === owner ? execution.take() : undefined;
+        if (execution && request) {
+          await this.#carry(execution, request, signal, carry);
           continue;
         }
-        await wake.promise;
+        // A change from this store carries its record: a terminal one is the answer, unread.
+        const changed = await wake.promise;
+        if (changed && isTerminal(changed.status)) return changed;
       } finally {
         wake.dispose();
       }
     }
   }
 
-  #nextWake(taskId: string, signal: AbortSignal): { promise: Promise<void>; dispose: () => void } {
-    let resolve!: () => void;
-    const promise = new Promise<void>((r) => (resolve = r));
+  async #carry(execution: Execution, request: PendingRequest, signal: AbortSignal, carry: Carrier): Promise<void> {
+    try {
+      request.resolve(await carry(request));
+    } catch (error) {
+      // The carrying tasks/result was cancelled or its stream closed: keep the question for the next one.
+      if (signal.aborted) execution.requeue(request);
+      else request.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  #nextWake(owner: Owner, taskId: string, signal: AbortSignal): { promise: Promise<TaskRecord | undefined>; dispose: () => void } {
+    let resolve!: (task: TaskRecord | undefined) => void;
+    const promise = new Promise<TaskRecord | undefined>((r) => (resolve = r));
+    const waiter: Waiter = { owner, wake: resolve };
     let waiters = this.#waiters.get(taskId);
     if (!waiters) this.#waiters.set(taskId, (waiters = new Set()));
-    waiters.add(resolve);
-    signal.addEventListener('abort', resolve, { once: true });
-    const timer = this.store.capabilities.sharedAcrossProcesses ? setTimeout(resolve, this.sharedStorePollMs) : undefined;
+    waiters.add(waiter);
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    // The shared-store poll: a change made by another process is found only by reading.
+    const timer = this.store.capabilities.sharedAcrossProcesses ? setTimeout(onAbort, this.sharedStorePollMs) : undefined;
     return {
       promise,
       dispose: () => {
         if (timer) clearTimeout(timer);
-        signal.removeEventListener('abort', resolve);
-        waiters.delete(resolve);
+        signal.removeEventListener('abort', onAbort);
+        waiters.delete(waiter);
         if (waiters.size === 0) this.#waiters.delete(taskId);
       },
     };
   }
 
-  #enqueue(taskId: string, request: PendingRequest): void {
-    const execution = this.#executions.get(taskId);
-    if (!execution) {
-      request.reject(new Error('The task is no longer running'));
-      return;
-    }
-    execution.pending.push(request);
-    this.#wake(taskId);
+  /** Wake the task's waiters; those of the change's owner get its record. */
+  #wake(taskId: string, change?: TaskChange): void {
+    for (const waiter of this.#waiters.get(taskId) ?? []) waiter.wake(change && change.owner === waiter.owner ? change.task : undefined);
   }
 
-  /**
-   * Put a request back at the head of its task's queue: the `tasks/result` carrying it went away
-   * before the answer (the requestor may close that stream and poll, A10), so the next
-   * `tasks/result` carries it again instead of the task failing.
-   */
-  requeue(taskId: string, request: PendingRequest): void {
-    const execution = this.#executions.get(taskId);
-    if (!execution) {
-      request.reject(new Error('The task is no longer running'));
-      return;
-    }
-    execution.pending.unshift(request);
-  }
-
-  #wake(taskId: string): void {
-    for (const resolve of this.#waiters.get(taskId) ?? []) resolve();
-  }
-
-  #onChange({ owner, task }: TaskChange): void {
-    this.#wake(task.taskId);
+  #onChange(change: TaskChange, endedElsewhere = false): void {
+    const { owner, task } = change;
+    this.#wake(task.taskId, change);
     const execution = this.#executions.get(task.taskId);
     if (!execution || execution.owner !== owner) return;
-    if (task.status !== execution.lastStatus) {
-      execution.lastStatus = task.status;
-      // R57/R59: every status change, the full task, no related-task meta.
-      execution.context.peer.notify({ method: 'notifications/tasks/status', params: toWireTask(task) as unknown as JsonObject });
-      // Cancellation is logged where it is requested (TaskMethods.cancel), with its requestor.
-      if (task.status !== 'cancelled') {
-        this.logger({ event: isTerminal(task.status) ? (`task.${task.status}` as 'task.completed') : 'task.status', owner, taskId: task.taskId, status: task.status });
-      }
+    // Cancellation is logged where it is requested (TaskMethods.cancel), with its requestor.
+    if (execution.observe(task) && task.status !== 'cancelled') {
+      this.logger({ event: isTerminal(task.status) ? (`task.${task.status}` as 'task.completed') : 'task.status', owner, taskId: task.taskId, status: task.status });
     }
-    if (isTerminal(task.status)) {
-      stopRenewal(execution);
-      this.#executions.delete(task.taskId);
-      execution.context.markTerminal();
-      if (task.status === 'cancelled') execution.controller.abort(new Error('The task was cancelled'));
-      for (const request of execution.pending.splice(0)) request.reject(new Error(`The task is ${task.status}`));
-    }
+    if (isTerminal(task.status)) execution.retire({ type: 'terminal', status: task.status, endedElsewhere });
   }
 
   /** Stop listening to the store (does not close it). Running work is aborted. */
   close(): void {
     this.#unsubscribe();
-    for (const execution of this.#executions.values()) {
-      stopRenewal(execution);
-      execution.controller.abort(new Error('The server is shutting down'));
-    }
-    this.#executions.clear();
+    for (const execution of [...this.#executions.values()]) execution.retire({ type: 'closed' });
     for (const id of [...this.#waiters.keys()]) this.#wake(id);
   }
-}
-
-function stopRenewal(execution: Execution): void {
-  if (execution.renewal !== undefined) clearInterval(execution.renewal);
-  execution.renewal = undefined;
 }

@@ -1,7 +1,7 @@
-export { withTasks, TasksServer, engineFor } from './with-tasks.js';
+export { withTasks, TasksServer } from './with-tasks.js';
 export type { WithTasksOptions } from './with-tasks.js';
 export { TaskEngine } from './engine.js';
-export type { TaskEngineOptions, TaskWork, StartOptions } from './engine.js';
+export type { TaskEngineOptions, TaskWork, StartOptions, AdoptOptions, Lease } from './engine.js';
 export { ServerTaskContext } from './context.js';
 export type { TaskPeer, PendingRequest } from './context.js';
 export type { TaskSupport, TaskToolExtra, TaskToolHandler, TaskToolConfig } from './task-tools.js';
@@ -11,4 +11,4 @@ export { jsonLinesLogger, silentLogger } from './logger.js';
 export type { TasksLogger, TaskLogEntry, TaskEvent } from './logger.js';
 export { WireError, toWireError } from './wire-errors.js';
 export { RateLimiter } from './rate-limit.js';
-export type { RateLimitOptions } from './rate-limit.js';
+export type { RateLimitOptions, OwnerRateLimiter } from './rate-limit.js';

@@ -1,6 +1,7 @@
 /**
  * Per-owner rate limiting of task operations (R81): a token bucket per owner, refilled
- * continuously. Off unless configured; the reference server turns it on.
+ * continuously. A component the engine is given (`new TaskEngine({ store, rateLimiter })`); off
+ * unless configured; the reference server turns it on.
  */
 import { RateLimitedError } from '../errors/index.js';
 import type { Owner } from '../owner.js';
@@ -12,6 +13,11 @@ export interface RateLimitOptions {
   burst?: number;
 }
 
+/** What the engine needs of a rate limiter: count one operation of `owner`, or throw RATE_LIMITED. */
+export interface OwnerRateLimiter {
+  take(owner: Owner): void;
+}
+
 interface Bucket {
   tokens: number;
   at: number;
@@ -20,7 +26,7 @@ interface Bucket {
 /** Buckets kept before idle (full) ones are dropped. */
 const PRUNE_AT = 10_000;
 
-export class RateLimiter {
+export class RateLimiter implements OwnerRateLimiter {
   readonly #perMs: number;
   readonly #burst: number;
   readonly #buckets = new Map<Owner, Bucket>();

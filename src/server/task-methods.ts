@@ -67,10 +67,8 @@ export class TaskMethods {
    */
   async result(owner: Owner, params: unknown, extra: MethodExtra): Promise<JsonObject> {
     const taskId = taskIdOf('tasks/result', params);
-    const deliver = (request: PendingRequest) => this.#deliver(taskId, request, extra);
-    const task = await this.#guard(owner, taskId, 'Failed to retrieve task', () =>
-      this.engine.waitForTerminal(owner, taskId, extra.signal, deliver),
-    );
+    const carry = (request: PendingRequest) => this.#send(request, extra);
+    const task = await this.#guard(owner, taskId, 'Failed to retrieve task', () => this.engine.waitForTerminal(owner, taskId, extra.signal, carry));
     this.engine.logger({ event: 'task.result', owner, taskId, status: task.status });
     const outcome = task.outcome;
     if (!outcome) throw toWireError(new TaskCancelledError(taskId), `Task ${JSON.stringify(taskId)} has no result`);
@@ -79,17 +77,12 @@ export class TaskMethods {
     return { ...outcome.result, _meta: { ...meta, [RELATED_TASK_META_KEY]: { taskId } } };
   }
 
-  async #deliver(taskId: string, request: PendingRequest, extra: MethodExtra): Promise<void> {
-    try {
-      const answer = await extra.sendRequest({ method: request.method, params: request.params }, this.resultSchemas[request.method], {
-        signal: extra.signal,
-      });
-      request.resolve(answer as JsonObject);
-    } catch (error) {
-      // The carrying tasks/result was cancelled or its stream closed: keep the question for the next one.
-      if (extra.signal.aborted) this.engine.requeue(taskId, request);
-      else request.reject(error instanceof Error ? error : new Error(String(error)));
-    }
+  /** A task's request to the requestor, on this tasks/result's response stream. */
+  async #send(request: PendingRequest, extra: MethodExtra): Promise<JsonObject> {
+    const schema = this.resultSchemas[request.method];
+    // Also withdrawn when the task is cancelled, so this tasks/result can answer at once.
+    const signal = request.signal ? AbortSignal.any([extra.signal, request.signal]) : extra.signal;
+    return (await extra.sendRequest({ method: request.method, params: request.params }, schema, { signal })) as JsonObject;
   }
 
   async #guard<T>(owner: Owner, taskId: string, context: string | undefined, op: () => Promise<T>): Promise<T> {

@@ -1,8 +1,14 @@
 /**
  * What the SDK needs to put a JSON-RPC error on the wire exactly as we word it: an Error with an
  * integer `code` (an McpError would prefix "MCP error -32602: " to our message).
+ *
+ * Not a `TasksError` on purpose: the SDK sends a thrown error's `code` as the JSON-RPC code when
+ * it is an integer (anything else becomes -32603), while a `TasksError`'s `code` is its string
+ * code. A WireError is the wire FORM of a TasksError: made by the one mapping (`toJsonRpcError`),
+ * it carries the string code in `data.code`. The only other sources are a stored failure returned
+ * as it came (R42) and -32601 for a tool's task support (R11, R13). Internal: not exported.
  */
-import { toJsonRpcError, type JsonRpcErrorObject } from '../errors/index.js';
+import { InvalidArgumentError, JSON_RPC, toJsonRpcError, type JsonRpcErrorObject } from '../errors/index.js';
 
 export class WireError extends Error {
   constructor(
@@ -25,5 +31,6 @@ export function toWireError(error: unknown, context?: string): WireError {
   return WireError.from(toJsonRpcError(error, context));
 }
 
-export const methodNotFound = (message: string) => new WireError(-32601, message);
-export const invalidParams = (message: string) => new WireError(-32602, message);
+export const methodNotFound = (message: string) => new WireError(JSON_RPC.METHOD_NOT_FOUND, message);
+/** -32602 with `data.code` INVALID_ARGUMENT, like every other refused argument. */
+export const invalidParams = (message: string) => toWireError(new InvalidArgumentError(message));

@@ -8,9 +8,10 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CreateMessageResultSchema, ElicitResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod/v4';
 import type { TaskStore } from '../contract.js';
+import { InvalidArgumentError } from '../errors/index.js';
 import type { JsonObject } from '../json.js';
 import { resolveOwner, type OwnerSource, type ResolveOwnerOptions } from '../owner.js';
-import { TaskEngine, type TaskEngineOptions } from './engine.js';
+import { TaskEngine } from './engine.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { toWireError } from './wire-errors.js';
 import type { TasksLogger } from './logger.js';
@@ -20,9 +21,17 @@ import { ToolCalls } from './tool-calls.js';
 import { TaskTools, type OwnTool, type TaskSupport, type TaskToolExtra } from './task-tools.js';
 
 export interface WithTasksOptions {
-  store: TaskStore;
-  /** Share one engine between servers (e.g. one McpServer per HTTP session). Default: one per store. */
+  /**
+   * The engine running this server's tasks. Create one per store and pass it to every server on
+   * that store (e.g. one McpServer per HTTP session), so a cancel or `tasks/result` in one
+   * session reaches work started in another.
+   */
   engine?: TaskEngine;
+  /**
+   * The one-line form: without `engine`, a new engine on this store is made for this server
+   * (with `logger`, `leaseMs`, `rateLimit`). With `engine`, it must be the engine's store.
+   */
+  store?: TaskStore;
   /**
    * Declare and serve `tasks/list` (R5). Default: only when anonymous requestors are refused, i.e.
    * when every requestor can be identified (R9, R80).
@@ -33,35 +42,31 @@ export interface WithTasksOptions {
   /** taskSupport of tools not registered through `TasksServer.registerTool`. */
   taskSupport?: { [toolName: string]: TaskSupport };
   owner?: ResolveOwnerOptions;
+  /** The new engine's audit logger (without `engine`). */
   logger?: TasksLogger;
-  /**
-   * Lease of tasks run on a store shared across processes, in ms (default 30 000; renewed every
-   * third of it). Applies when this call creates the store's engine.
-   */
+  /** The new engine's lease on a store shared across processes, in ms (without `engine`; default 30 000). */
   leaseMs?: number;
-  /** Per-owner rate limit of task operations (R81), e.g. `{ perSecond: 20, burst: 50 }`. Default: none. */
+  /** The new engine's per-owner rate limit (R81), e.g. `{ perSecond: 20, burst: 50 }` (without `engine`). Default: none. */
   rateLimit?: RateLimitOptions;
 }
 
-const engines = new WeakMap<TaskStore, TaskEngine>();
-
-/**
- * The engine shared by every server using this store in this process, created by the first call
- * with its options; a later call asking for different options is an error, not silently ignored.
- */
-export function engineFor(store: TaskStore, options: Omit<TaskEngineOptions, 'store'> = {}): TaskEngine {
-  let engine = engines.get(store);
-  if (!engine) {
-    engines.set(store, (engine = new TaskEngine({ store, ...options })));
+/** The engine given, or a new one on the store given; engine options beside an engine are an error, not ignored. */
+function engineOf(options: WithTasksOptions): TaskEngine {
+  const { engine, store } = options;
+  if (engine) {
+    if (store !== undefined && store !== engine.store) throw new InvalidArgumentError('withTasks: options.engine belongs to another store');
+    if (options.logger !== undefined || options.leaseMs !== undefined || options.rateLimit !== undefined) {
+      throw new InvalidArgumentError('withTasks: logger, leaseMs and rateLimit configure a new engine; set them on the TaskEngine passed as options.engine');
+    }
     return engine;
   }
-  const differs =
-    (options.logger !== undefined && options.logger !== engine.logger) ||
-    (options.leaseMs !== undefined && options.leaseMs !== engine.leaseMs) ||
-    (options.sharedStorePollMs !== undefined && options.sharedStorePollMs !== engine.sharedStorePollMs) ||
-    (options.rateLimit !== undefined && JSON.stringify(options.rateLimit) !== JSON.stringify(engine.rateLimit));
-  if (differs) throw new Error('withTasks: this store already has an engine with other options; create a TaskEngine and pass it as options.engine');
-  return engine;
+  if (!store) throw new InvalidArgumentError('withTasks: pass options.engine (shared) or options.store (a new engine)');
+  return new TaskEngine({
+    store,
+    ...(options.logger && { logger: options.logger }),
+    ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
+    ...(options.rateLimit && { rateLimit: options.rateLimit }),
+  });
 }
 
 // params stays optional: tasks/list and tools/list may come without it (the SDK drops `params: undefined`).
@@ -76,15 +81,8 @@ export class TasksServer {
   constructor(target: McpServer | Server, options: WithTasksOptions) {
     const mcp = target instanceof McpServer ? target : undefined;
     this.server = mcp ? mcp.server : (target as Server);
-    this.engine =
-      options.engine ??
-      engineFor(options.store, {
-        ...(options.logger && { logger: options.logger }),
-        ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
-        ...(options.rateLimit && { rateLimit: options.rateLimit }),
-      });
-    if (this.engine.store !== options.store) throw new Error('withTasks: options.engine belongs to another store');
-    const list = options.list ?? !options.store.security.allowAnonymous;
+    this.engine = engineOf(options);
+    const list = options.list ?? !this.engine.store.security.allowAnonymous;
     const toolCalls = options.toolCalls ?? true;
     // Every task operation resolves its owner here, and counts against the rate limit (R81).
     const ownerOf = (extra: OwnerSource) => {
@@ -155,7 +153,7 @@ export class TasksServer {
  * @example
  * ```ts
  * const mcp = new McpServer({ name: 'demo', version: '1.0.0' });
- * const tasks = withTasks(mcp, { store: new InMemoryTaskStore() });
+ * const tasks = withTasks(mcp, { store: new InMemoryTaskStore() }); // or { engine } shared by many servers
  * tasks.registerTool('slow', { inputSchema: { ms: z.number() }, execution: { taskSupport: 'optional' } },
  *   async ({ ms }, { task }) => { task?.progress(0, 1); await sleep(ms); return { content: [] }; });
  * await mcp.connect(transport);

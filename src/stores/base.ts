@@ -4,8 +4,7 @@
  * only storage, as five primitives (the `abstract-level` `put()` -> `_put()` split), so every store
  * gives identical checks and error codes.
  */
-import type { Clock } from '../clock.js';
-import { systemClock } from '../clock.js';
+import { systemClock, type Clock } from '../clock.js';
 import {
   LEASE_EXPIRED_MESSAGE,
   type CompleteInput,
@@ -28,59 +27,20 @@ import {
   ConcurrentModificationError,
 } from '../errors/index.js';
 import { generateTaskId } from '../ids.js';
-import { isPlainObject, type JsonObject, type JsonValue } from '../json.js';
-import { checkLease, checkOutcome, checkOwner, checkStatusMessage, checkTaskId, checkVariables, copyLimited } from './input-checks.js';
+import { isPlainObject, type JsonValue } from '../json.js';
+import { checkLease, checkOutcome, checkOwner, checkStatusMessage, checkTaskId, checkVariables, sizedCopyLimited } from './input-checks.js';
 import type { Owner } from '../owner.js';
-import { isExpired, type TaskLease, type TaskOutcome, type TaskRecord } from '../record.js';
+import { isExpired, type TaskOutcome, type TaskRecord } from '../record.js';
 import { effectiveTtl, resolveSecurityConfig, type SecurityConfig } from '../security.js';
 import { isTaskStatus, isTerminal, sourcesOf, TASK_STATUSES, type TaskStatus } from '../status.js';
+import type { BaseTaskStoreOptions, RecordPatch, StoredPage, WriteCondition, WriteResult } from './primitives.js';
+
+export type { BaseTaskStoreOptions, RecordPatch, StoredPage, WriteCondition, WriteResult } from './primitives.js';
 
 const INTO_COMPLETED = sourcesOf('completed');
 const INTO_FAILED = sourcesOf('failed');
 const INTO_CANCELLED = sourcesOf('cancelled');
 const ACTIVE: readonly TaskStatus[] = ['working', 'input_required'];
-
-export interface BaseTaskStoreOptions {
-  security?: Partial<SecurityConfig>;
-  clock?: Clock;
-  /** HMAC secret for list cursors; give all instances sharing one database the same secret. */
-  cursorSecret?: string | Uint8Array;
-}
-
-/** The fields a write may change; the backend also sets `version` to the current version + 1. */
-export interface RecordPatch {
-  status?: TaskStatus;
-  /** `null` removes the message. */
-  statusMessage?: string | null;
-  /** Absent: leave `lastUpdatedAt` as it is (lease renewals are not task updates). */
-  lastUpdatedAt?: number;
-  outcome?: TaskOutcome;
-  /** Sets the lease. */
-  lease?: TaskLease;
-  /** Replaces the whole variables map. */
-  variables?: JsonObject;
-}
-
-/** A write applies only if the task exists, is unexpired at `now`, and matches the rest. */
-export interface WriteCondition {
-  statusIn: readonly TaskStatus[];
-  /** When set, also require this exact version (optimistic concurrency for merges). */
-  version?: number;
-  /** When set, also require the lease to be held by this holder. */
-  leaseHolder?: string;
-  /** When set, also require the lease to expire at exactly this instant. */
-  leaseExpiresAt?: number;
-  now: number;
-}
-
-export type WriteResult = { ok: true; record: TaskRecord } | { ok: false; current: TaskRecord | undefined };
-
-export interface StoredPage {
-  /** Unexpired records in creation order. */
-  records: TaskRecord[];
-  /** Resume point after the last record looked at; present when more records may follow. */
-  next?: string;
-}
 
 /** How often a variables merge re-reads and retries after losing a race before giving up. */
 const MERGE_ATTEMPTS = 8;
@@ -123,8 +83,10 @@ export abstract class BaseTaskStore implements TaskStore {
     const params = input.request.params ?? {};
     if (!isPlainObject(params)) throw new InvalidArgumentError('create: input.request.params must be an object');
     const ttl = effectiveTtl(input.ttl, this.security);
-    const request = Object.freeze({ method: input.request.method, params: copyLimited(params, 'Request params', this.security.maxRequestBytes) });
-    const variables = input.variables === undefined ? {} : checkVariables(this.security, input.variables, {});
+    const sizedParams = sizedCopyLimited(params, 'Request params', this.security.maxRequestBytes);
+    const request = Object.freeze({ method: input.request.method, params: sizedParams.copy });
+    const sizedVariables = input.variables === undefined ? { copy: {}, size: 2 } : checkVariables(this.security, input.variables, {});
+    const variables = sizedVariables.copy;
     const leaseInput = input.lease === undefined ? undefined : checkLease(input.lease.holder, input.lease.ms);
     const now = this.clock.now();
     const record: TaskRecord = {
@@ -139,6 +101,7 @@ export abstract class BaseTaskStore implements TaskStore {
       pollInterval: this.security.pollIntervalMs,
       request,
       variables,
+      ...(this.capabilities.storageCaps === true && { storedBytes: sizedParams.size + sizedVariables.size }),
       ...(leaseInput !== undefined && { lease: Object.freeze({ holder: leaseInput.holder, expiresAt: now + leaseInput.ms }) }),
       version: 1,
     };
@@ -191,7 +154,9 @@ export abstract class BaseTaskStore implements TaskStore {
       if (isTerminal(current.status)) throw new TaskTerminalError(taskId, current.status, 'set variables');
       const variables = checkVariables(this.security, patch, current.variables);
       const condition: WriteCondition = { statusIn: [current.status], version: current.version, now: this.clock.now() };
-      const result = await this._update(owner, taskId, condition, { variables, lastUpdatedAt: condition.now });
+      const write: RecordPatch = { variables: variables.copy, lastUpdatedAt: condition.now };
+      if (current.storedBytes !== undefined) write.storedBytes = storedBytesWith(current, variables.size);
+      const result = await this._update(owner, taskId, condition, write);
       if (result.ok) {
         this.#emit(result.record);
         return result.record;
@@ -203,8 +168,8 @@ export abstract class BaseTaskStore implements TaskStore {
   async complete(owner: Owner, taskId: string, input: CompleteInput): Promise<TaskRecord> {
     checkOwner(owner, this.security);
     checkTaskId(taskId);
-    const outcome = checkOutcome(input, this.security);
-    const patch: RecordPatch = { status: input.status, outcome, lastUpdatedAt: this.clock.now() };
+    const { outcome, size } = checkOutcome(input, this.security);
+    const patch: RecordPatch = { status: input.status, outcome, lastUpdatedAt: this.clock.now(), outcomeBytes: size };
     if (input.statusMessage !== undefined) patch.statusMessage = checkStatusMessage(input.statusMessage);
     return this.#write(owner, taskId, input.status === 'completed' ? INTO_COMPLETED : INTO_FAILED, patch, (current) =>
       isTerminal(current.status)
@@ -326,10 +291,23 @@ export abstract class BaseTaskStore implements TaskStore {
       }
     }
   }
-
 }
 
 const LEASE_EXPIRED_OUTCOME: TaskOutcome = Object.freeze({ type: 'error', error: Object.freeze({ code: -32603, message: LEASE_EXPIRED_MESSAGE }) });
+
+/**
+ * A record's stored bytes after a variables write (the outcome's bytes are added by the backend
+ * from `RecordPatch.outcomeBytes`, since `complete` does not read the record first).
+ */
+function storedBytesWith(current: TaskRecord, variablesBytes: number): number {
+  const previousVariables = current.storedBytes === undefined ? 0 : variablesSizeOf(current);
+  return Math.max(0, (current.storedBytes ?? 0) - previousVariables + variablesBytes);
+}
+
+/** Size of the stored variables (measured again only on the variables path, which already copies). */
+function variablesSizeOf(record: TaskRecord): number {
+  return Buffer.byteLength(JSON.stringify(record.variables));
+}
 
 /** An active task whose lease ran out at `now`. */
 function leaseExpired(record: TaskRecord, now: number): boolean {

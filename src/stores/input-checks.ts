@@ -46,6 +46,11 @@ export function checkLease(holder: unknown, ms: unknown): { holder: string; ms: 
  * anything else is copied with JSON semantics. Refused above `limit` bytes.
  */
 export function copyLimited<T>(value: T, what: string, limit: number, mode: 'adopt' | 'copy' = 'adopt'): T {
+  return sizedCopyLimited(value, what, limit, mode).copy;
+}
+
+/** `copyLimited`, also returning the JSON size it measured (for the storage caps). */
+export function sizedCopyLimited<T>(value: T, what: string, limit: number, mode: 'adopt' | 'copy' = 'adopt'): { copy: T; size: number } {
   let detached: { copy: T; size: number };
   try {
     detached = mode === 'adopt' ? adoptJson(value) : detachJson(value);
@@ -53,7 +58,7 @@ export function copyLimited<T>(value: T, what: string, limit: number, mode: 'ado
     throw new InvalidArgumentError(`${what} is not JSON: ${(error as Error).message}`);
   }
   if (detached.size > limit) throw new PayloadTooLargeError(what, detached.size, limit);
-  return detached.copy;
+  return detached;
 }
 
 /**
@@ -61,25 +66,26 @@ export function copyLimited<T>(value: T, what: string, limit: number, mode: 'ado
  * are copied, not adopted: they are a worker's running state (arrays it keeps pushing to), and
  * freezing the caller's objects in place would break that code at its next write.
  */
-export function checkVariables(security: Readonly<SecurityConfig>, patch: unknown, base: JsonObject): JsonObject {
+export function checkVariables(security: Readonly<SecurityConfig>, patch: unknown, base: JsonObject): { copy: JsonObject; size: number } {
   if (!isPlainObject(patch)) throw new InvalidArgumentError('variables must be a plain object');
   const merged: JsonObject = { ...base };
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete merged[key];
     else if (value !== undefined) setOwn(merged, key, value);
   }
-  return copyLimited(merged, 'Task variables', security.maxVariablesBytes, 'copy');
+  return sizedCopyLimited(merged, 'Task variables', security.maxVariablesBytes, 'copy');
 }
 
 /** The outcome `complete` stores: a result (completed or failed), or a JSON-RPC error (failed only). */
-export function checkOutcome(input: CompleteInput, security: Readonly<SecurityConfig>): TaskOutcome {
+export function checkOutcome(input: CompleteInput, security: Readonly<SecurityConfig>): { outcome: TaskOutcome; size: number } {
   if (!isPlainObject(input) || (input.status !== 'completed' && input.status !== 'failed')) {
     throw new InvalidArgumentError("complete: status must be 'completed' or 'failed'");
   }
   const outcome = input.outcome as unknown;
   if (!isPlainObject(outcome)) throw new InvalidArgumentError('complete: outcome must be an object');
   if (outcome.type === 'result' && isPlainObject(outcome.result)) {
-    return Object.freeze({ type: 'result', result: copyLimited(outcome.result as JsonObject, 'Task result', security.maxResultBytes) });
+    const { copy, size } = sizedCopyLimited(outcome.result as JsonObject, 'Task result', security.maxResultBytes);
+    return { outcome: Object.freeze({ type: 'result', result: copy }), size };
   }
   if (outcome.type === 'error' && input.status === 'failed' && isPlainObject(outcome.error)) {
     const { code, message, data } = outcome.error;
@@ -87,7 +93,8 @@ export function checkOutcome(input: CompleteInput, security: Readonly<SecurityCo
       throw new InvalidArgumentError('complete: outcome.error must have an integer code and a string message');
     }
     const error = data === undefined ? { code: code as number, message } : { code: code as number, message, data };
-    return Object.freeze({ type: 'error', error: copyLimited(error, 'Task error', security.maxResultBytes) });
+    const { copy, size } = sizedCopyLimited(error, 'Task error', security.maxResultBytes);
+    return { outcome: Object.freeze({ type: 'error', error: copy }), size };
   }
   throw new InvalidArgumentError(
     "complete: outcome must be { type: 'result', result: object } or, for status 'failed', { type: 'error', error: { code, message } }",

@@ -8,7 +8,7 @@
  * atomic in a single-threaded process.
  */
 import type { StoreCapabilities } from '../contract.js';
-import { QuotaExceededError } from '../errors/index.js';
+import { InvalidArgumentError, QuotaExceededError, StorageExhaustedError } from '../errors/index.js';
 import type { Owner } from '../owner.js';
 import { isExpired, type TaskRecord } from '../record.js';
 import { isTerminal } from '../status.js';
@@ -17,7 +17,17 @@ import { BaseTaskStore, type BaseTaskStoreOptions, type RecordPatch, type Stored
 export interface InMemoryTaskStoreOptions extends BaseTaskStoreOptions {
   /** Run `cleanup()` this often (ms). The timer never keeps the process alive. Default: off. */
   cleanupIntervalMs?: number;
+  /**
+   * JSON bytes of all stored tasks, every owner together (the process's memory is one budget,
+   * whatever the per-owner caps). Creation beyond it fails with QUOTA_EXCEEDED; `null` = none.
+   * Default 256 MiB.
+   */
+  maxTotalBytes?: number | null;
 }
+
+export const DEFAULT_MAX_TOTAL_BYTES = 256 * 1024 * 1024;
+/** Bytes counted per task besides its JSON (IDs, timestamps, maps): keeps tiny tasks honest. */
+const RECORD_OVERHEAD_BYTES = 512;
 
 interface Entry {
   seq: number;
@@ -30,16 +40,23 @@ interface OwnerTasks {
   order: Entry[];
   /** IDs of tasks that are (or were, until expiry) working or input_required. */
   active: Set<string>;
+  /** Bytes of the tasks in `byId` (see `bytesOf`). */
+  bytes: number;
 }
 
 export class InMemoryTaskStore extends BaseTaskStore {
-  readonly capabilities: StoreCapabilities = { sharedAcrossProcesses: false };
+  readonly capabilities: StoreCapabilities = { sharedAcrossProcesses: false, storageCaps: true };
+  readonly maxTotalBytes: number | null;
   readonly #owners = new Map<Owner, OwnerTasks>();
   #seq = 0;
+  #bytes = 0;
   #timer: NodeJS.Timeout | undefined;
 
   constructor(options: InMemoryTaskStoreOptions = {}) {
     super(options);
+    const total = options.maxTotalBytes === undefined ? DEFAULT_MAX_TOTAL_BYTES : options.maxTotalBytes;
+    if (total !== null && (!Number.isSafeInteger(total) || total < 1)) throw new InvalidArgumentError('maxTotalBytes must be a positive integer or null');
+    this.maxTotalBytes = total;
     if (options.cleanupIntervalMs !== undefined) {
       this.#timer = setInterval(() => void this.cleanup(), options.cleanupIntervalMs);
       this.#timer.unref();
@@ -53,8 +70,14 @@ export class InMemoryTaskStore extends BaseTaskStore {
     return n;
   }
 
+  /** JSON bytes of all stored tasks (for tests and monitoring). */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
   protected _insert(record: TaskRecord, maxActive: number): void {
     const tasks = this.#ownerTasks(record.owner, true);
+    this.#checkStorage(tasks, record);
     if (tasks.active.size >= maxActive) {
       // Expired tasks do not count against the quota; prune them before refusing.
       const now = this.clock.now();
@@ -68,6 +91,28 @@ export class InMemoryTaskStore extends BaseTaskStore {
     tasks.byId.set(record.taskId, entry);
     tasks.order.push(entry);
     tasks.active.add(record.taskId);
+    this.#account(tasks, bytesOf(record));
+  }
+
+  /** Refuse a create that would pass a storage cap; expired tasks are dropped first (they are gone). */
+  #checkStorage(tasks: OwnerTasks, record: TaskRecord): void {
+    const { maxStoredTasksPerOwner: maxTasks, maxStoredBytesPerOwner: maxBytes } = this.security;
+    const size = bytesOf(record);
+    const over = (): string | undefined => {
+      if (maxTasks !== null && tasks.byId.size + 1 > maxTasks) return `${maxTasks} stored tasks per requestor`;
+      if (maxBytes !== null && tasks.bytes + size > maxBytes) return `${maxBytes} stored bytes per requestor`;
+      if (this.maxTotalBytes !== null && this.#bytes + size > this.maxTotalBytes) return `${this.maxTotalBytes} stored bytes in this server`;
+      return undefined;
+    };
+    if (over() === undefined) return;
+    this.#dropExpired(this.clock.now(), this.maxTotalBytes !== null && this.#bytes + size > this.maxTotalBytes ? undefined : tasks);
+    const limit = over();
+    if (limit !== undefined) throw new StorageExhaustedError(limit);
+  }
+
+  #account(tasks: OwnerTasks, delta: number): void {
+    tasks.bytes += delta;
+    this.#bytes += delta;
   }
 
   protected _read(owner: Owner, taskId: string): TaskRecord | undefined {
@@ -96,7 +141,10 @@ export class InMemoryTaskStore extends BaseTaskStore {
     if (patch.variables !== undefined) next.variables = patch.variables;
     if (patch.statusMessage === null) delete next.statusMessage;
     else if (patch.statusMessage !== undefined) next.statusMessage = patch.statusMessage;
+    if (patch.storedBytes !== undefined) next.storedBytes = patch.storedBytes;
+    else if (patch.outcomeBytes !== undefined) next.storedBytes = (current.storedBytes ?? 0) + patch.outcomeBytes;
     entry.record = freeze(next);
+    this.#account(tasks, bytesOf(next) - bytesOf(current));
     if (isTerminal(next.status)) tasks.active.delete(taskId);
     return { ok: true, record: entry.record };
   }
@@ -119,16 +167,24 @@ export class InMemoryTaskStore extends BaseTaskStore {
   }
 
   protected async _deleteExpired(now: number): Promise<number> {
+    return this.#dropExpired(now);
+  }
+
+  /** Delete expired tasks of one owner (or of all); return how many. */
+  #dropExpired(now: number, only?: OwnerTasks): number {
     let removed = 0;
     for (const [owner, tasks] of this.#owners) {
+      if (only !== undefined && tasks !== only) continue;
       for (const [id, entry] of tasks.byId) {
         if (isExpired(entry.record, now)) {
           tasks.byId.delete(id);
           tasks.active.delete(id);
+          this.#account(tasks, -bytesOf(entry.record));
           removed++;
         }
       }
-      if (tasks.byId.size === 0) this.#owners.delete(owner);
+      // An owner emptied during a create keeps its (new) entry: the caller inserts into it.
+      if (tasks.byId.size === 0 && only === undefined) this.#owners.delete(owner);
       else if (tasks.order.length !== tasks.byId.size) tasks.order = tasks.order.filter((e) => tasks.byId.get(e.record.taskId) === e);
     }
     return removed;
@@ -143,7 +199,7 @@ export class InMemoryTaskStore extends BaseTaskStore {
   #ownerTasks(owner: Owner, create: true): OwnerTasks {
     let tasks = this.#owners.get(owner);
     if (!tasks && create) {
-      tasks = { byId: new Map(), order: [], active: new Set() };
+      tasks = { byId: new Map(), order: [], active: new Set(), bytes: 0 };
       this.#owners.set(owner, tasks);
     }
     return tasks!;
@@ -161,6 +217,10 @@ function firstAfter(order: readonly Entry[], seq: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+function bytesOf(record: TaskRecord): number {
+  return (record.storedBytes ?? 0) + RECORD_OVERHEAD_BYTES;
 }
 
 function freeze(record: TaskRecord): TaskRecord {

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
+import { TasksError } from '../errors/index.js';
 
 /** One reason a payload failed validation. */
 export interface ValidationIssue {
@@ -17,9 +18,9 @@ export function formatIssues(issues: readonly ValidationIssue[]): string {
   return issues.map((i) => `${i.path === '' ? '(root)' : i.path}: ${i.message}`).join('\n');
 }
 
-/** Thrown by `assertValid` when a payload does not match its schema. */
-export class PayloadValidationError extends Error {
-  override readonly name = 'PayloadValidationError';
+/** Thrown by `assertValid` when a payload does not match its schema (code `PAYLOAD_INVALID`). */
+export class PayloadValidationError extends TasksError {
+  override name = 'PayloadValidationError';
   /** The payload name it was validated as, e.g. `"tasks/get request"`. */
   readonly payloadName: string;
   readonly issues: readonly ValidationIssue[];
@@ -30,7 +31,7 @@ export class PayloadValidationError extends Error {
       .split('\n')
       .map((l) => `  ${l}`)
       .join('\n');
-    super(`Invalid "${payloadName}" payload (${count}):\n${lines}`);
+    super('PAYLOAD_INVALID', `Invalid "${payloadName}" payload (${count}):\n${lines}`);
     this.payloadName = payloadName;
     this.issues = issues;
   }

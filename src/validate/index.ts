@@ -11,6 +11,7 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { TASKS_SCHEMA_ID, tasksSchema } from '../../generated/schemas.js';
+import { InvalidArgumentError } from '../errors/index.js';
 import { PayloadValidationError, toIssues, type ValidationIssue } from './errors.js';
 import { PAYLOAD_DEFS, isPayloadName, type PayloadName, type PayloadType } from './names.js';
 
@@ -41,6 +42,7 @@ function validatorFor(name: PayloadName): ValidateFunction {
   if (fn === undefined) {
     const ref = `${TASKS_SCHEMA_ID}#/$defs/${PAYLOAD_DEFS[name]}`;
     fn = getAjv().getSchema(ref);
+    // An invariant, not a user error: only a broken build of generated/schemas.ts gets here.
     if (fn === undefined) throw new Error(`mcp-tasks/validate: schema ${ref} not found`);
     validators.set(name, fn);
   }
@@ -49,7 +51,7 @@ function validatorFor(name: PayloadName): ValidateFunction {
 
 function checkName(name: string): asserts name is PayloadName {
   if (typeof name !== 'string' || !isPayloadName(name)) {
-    throw new TypeError(`mcp-tasks/validate: unknown payload name ${JSON.stringify(name)} (see PAYLOAD_NAMES)`);
+    throw new InvalidArgumentError(`mcp-tasks/validate: unknown payload name ${JSON.stringify(name)} (see PAYLOAD_NAMES)`);
   }
 }
 

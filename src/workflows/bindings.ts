@@ -1,4 +1,5 @@
 /** Resolving bindings: the workflow's arguments, constants, and earlier steps' outputs. */
+import { BindingError } from '../errors/index.js';
 import { isPlainObject, type JsonObject, type JsonValue } from '../json.js';
 import type { Binding } from './definition.js';
 
@@ -6,10 +7,6 @@ import type { Binding } from './definition.js';
 export interface BindingScope {
   args: JsonObject;
   outputs: { readonly [step: string]: JsonObject };
-}
-
-export class BindingError extends Error {
-  override readonly name = 'BindingError';
 }
 
 /** The segments of a path (`a.b.0.c`); undefined or '' is the whole value. Throws on a malformed path. */

@@ -53,8 +53,8 @@ export const stepVariableKey = (name: string): string => `workflow.steps.${name}
 /** The task variable holding the progress: `{ done, total, current, last }` (see WorkflowProgress). */
 export const PROGRESS_VARIABLE = 'workflow.progress';
 
-/** The value of the `workflow.progress` variable. */
-export interface WorkflowProgress {
+/** The value of the `workflow.progress` variable (a type alias, so it is a JSON object as it is). */
+export type WorkflowProgress = {
   /** Steps finished. */
   done: number;
   total: number;
@@ -62,4 +62,4 @@ export interface WorkflowProgress {
   current: string | null;
   /** The last finished step; null before the first one. */
   last: string | null;
-}
+};

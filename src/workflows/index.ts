@@ -1,10 +1,5 @@
+/** Workflows: the public part (the runner, bindings and checks are internal to this folder). */
 export { SequentialWorkflow } from './workflow.js';
 export type { SequentialWorkflowConfig, ResumeOptions } from './workflow.js';
 export { stepVariableKey, PROGRESS_VARIABLE } from './definition.js';
 export type { Binding, Step, StepInput, StepRunContext, WorkflowProgress } from './definition.js';
-export { resolveBinding, resolveArgs, valueAt, parsePath, BindingError } from './bindings.js';
-export type { BindingScope } from './bindings.js';
-export { validateWorkflow, workflowProblems, WorkflowDefinitionError } from './validate.js';
-export type { ValidateOptions } from './validate.js';
-export { runSteps, toolOutput, WorkflowStepError } from './runner.js';
-export type { WorkflowRunContext, ToolCaller, RunResult } from './runner.js';

@@ -3,6 +3,7 @@
  * exists is skipped (that is what makes a resumed workflow continue after the last finished
  * step); each finished step writes its output and the progress in one variables write.
  */
+import { StepInputError, StepOutputError, WorkflowStepError } from '../errors/index.js';
 import type { JsonObject, JsonValue } from '../json.js';
 import { isPlainObject } from '../json.js';
 import { resolveArgs } from './bindings.js';
@@ -20,19 +21,6 @@ export interface WorkflowRunContext {
 
 /** Calls a tool of the server; resolves with the step's output. */
 export type ToolCaller = (tool: string, args: JsonObject, signal: AbortSignal) => Promise<JsonObject>;
-
-/** A step failed: the task's status message is this error's message. */
-export class WorkflowStepError extends Error {
-  override readonly name = 'WorkflowStepError';
-  constructor(
-    readonly step: string,
-    readonly index: number,
-    readonly total: number,
-    override readonly cause: unknown,
-  ) {
-    super(`Workflow step '${step}' (${index}/${total}) failed: ${cause instanceof Error ? cause.message : String(cause)}`);
-  }
-}
 
 export interface RunResult {
   /** Every step's output, by step name, in step order. */
@@ -84,19 +72,19 @@ function progress(steps: readonly Step[], done: number): JsonObject {
     current: steps[done]?.name ?? null,
     last: done > 0 ? steps[done - 1]!.name : null,
   };
-  return value as unknown as JsonObject;
+  return value;
 }
 
 async function runStep(workflow: string, step: Step, stepArgs: JsonObject, args: JsonObject, context: WorkflowRunContext, callTool: ToolCaller): Promise<JsonObject> {
   if (step.input) {
-    if (!context.elicit) throw new Error('this run cannot ask the requestor for input');
+    if (!context.elicit) throw new StepInputError('this run cannot ask the requestor for input');
     const answer = await context.elicit({ message: step.input.message, requestedSchema: step.input.requestedSchema });
-    if (answer.action !== 'accept') throw new Error(`the requestor answered '${String(answer.action)}' instead of accepting`);
+    if (answer.action !== 'accept') throw new StepInputError(`the requestor answered '${String(answer.action)}' instead of accepting`);
     return isPlainObject(answer.content) ? (answer.content as JsonObject) : {};
   }
   if (step.run) {
     const output = await step.run(stepArgs, { signal: context.signal, workflow, step: step.name, workflowArgs: args });
-    if (!isPlainObject(output)) throw new Error('the step function must return a plain object');
+    if (!isPlainObject(output)) throw new StepOutputError('the step function must return a plain object');
     return output as JsonObject;
   }
   return callTool(step.tool!, stepArgs, context.signal);
@@ -110,7 +98,7 @@ export function toolOutput(tool: string, result: JsonObject): JsonObject {
   const content = Array.isArray(result.content) ? result.content : [];
   if (result.isError === true) {
     const text = content.find((c) => isPlainObject(c) && c.type === 'text' && typeof c.text === 'string') as { text: string } | undefined;
-    throw new Error(`tool '${tool}' reported an error${text ? `: ${text.text.slice(0, 500)}` : ''}`);
+    throw new StepOutputError(`tool '${tool}' reported an error${text ? `: ${text.text.slice(0, 500)}` : ''}`);
   }
   if (isPlainObject(result.structuredContent)) return result.structuredContent as JsonObject;
   return { content };

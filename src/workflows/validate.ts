@@ -2,19 +2,10 @@
  * Build-time checks of a workflow definition, so a broken workflow fails at registration with
  * every problem named, never half-way through a run.
  */
+import { BindingError, WorkflowDefinitionError } from '../errors/index.js';
 import { isPlainObject } from '../json.js';
-import { BindingError, parsePath } from './bindings.js';
+import { parsePath } from './bindings.js';
 import type { Step } from './definition.js';
-
-export class WorkflowDefinitionError extends Error {
-  override readonly name = 'WorkflowDefinitionError';
-  constructor(
-    readonly workflow: string,
-    readonly problems: readonly string[],
-  ) {
-    super(`Workflow '${workflow}' is invalid: ${problems.join('; ')}`);
-  }
-}
 
 const STEP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -57,32 +48,39 @@ export function workflowProblems(workflow: string, steps: readonly Step[], optio
       problems.push(`${label}: args must be an object of bindings`);
       return;
     }
-    for (const [arg, binding] of Object.entries(step.args ?? {})) {
-      const where = `${label}, argument '${arg}'`;
-      if (!isPlainObject(binding)) {
-        problems.push(`${where}: a binding must be an object`);
-        continue;
-      }
-      if (binding.from === 'step' || binding.from === 'args') {
-        try {
-          parsePath(binding.path as string | undefined);
-        } catch (error) {
-          problems.push(`${where}: ${error instanceof BindingError ? error.message : String(error)}`);
-        }
-      }
-      if (binding.from === 'step') {
-        const target = binding.step;
-        const at = typeof target === 'string' ? index.get(target) : undefined;
-        if (target === step.name) problems.push(`${where} refers to its own step (cycle)`);
-        else if (at === undefined) problems.push(`${where} refers to unknown step ${JSON.stringify(target)}`);
-        else if (at > i) problems.push(`${where} refers to later step '${String(target)}' (forward reference: steps run in order, so this would be a cycle)`);
-      } else if (binding.from === 'const') {
-        if (!('value' in binding) || binding.value === undefined) problems.push(`${where}: a const binding needs a value`);
-      } else if (binding.from !== 'args') {
-        problems.push(`${where}: unknown binding source ${JSON.stringify((binding as { from?: unknown }).from)} (args, const or step)`);
+    problems.push(...bindingProblems(label, step, i, index));
+  });
+  return problems;
+}
+
+/** The problems of one step's argument bindings; `index` maps step names to their positions. */
+function bindingProblems(label: string, step: Step, i: number, index: ReadonlyMap<string, number>): string[] {
+  const problems: string[] = [];
+  for (const [arg, binding] of Object.entries(step.args ?? {})) {
+    const where = `${label}, argument '${arg}'`;
+    if (!isPlainObject(binding)) {
+      problems.push(`${where}: a binding must be an object`);
+      continue;
+    }
+    if (binding.from === 'step' || binding.from === 'args') {
+      try {
+        parsePath(binding.path as string | undefined);
+      } catch (error) {
+        problems.push(`${where}: ${error instanceof BindingError ? error.message : String(error)}`);
       }
     }
-  });
+    if (binding.from === 'step') {
+      const target = binding.step;
+      const at = typeof target === 'string' ? index.get(target) : undefined;
+      if (target === step.name) problems.push(`${where} refers to its own step (cycle)`);
+      else if (at === undefined) problems.push(`${where} refers to unknown step ${JSON.stringify(target)}`);
+      else if (at > i) problems.push(`${where} refers to later step '${String(target)}' (forward reference: steps run in order, so this would be a cycle)`);
+    } else if (binding.from === 'const') {
+      if (!('value' in binding) || binding.value === undefined) problems.push(`${where}: a const binding needs a value`);
+    } else if (binding.from !== 'args') {
+      problems.push(`${where}: unknown binding source ${JSON.stringify((binding as { from?: unknown }).from)} (args, const or step)`);
+    }
+  }
   return problems;
 }
 

@@ -13,7 +13,8 @@ import { isPlainObject, type JsonObject, type JsonValue } from '../json.js';
 import type { Owner } from '../owner.js';
 import type { TaskRecord } from '../record.js';
 import { isTerminal } from '../status.js';
-import { TaskContext, toFailureError } from '../task-context.js';
+import { TaskContext } from '../task-context.js';
+import type { ServerTaskContext } from '../server/context.js';
 import type { TaskToolExtra } from '../server/task-tools.js';
 import type { TasksServer } from '../server/with-tasks.js';
 import type { Step } from './definition.js';
@@ -29,7 +30,7 @@ export interface SequentialWorkflowConfig<Shape extends ZodRawShapeCompat> {
 }
 
 export interface ResumeOptions {
-  /** Lease renewal length while resuming a leased task (ms). Default: the server engine's `leaseMs`. */
+  /** Lease length while resuming a leased task (ms; renewed every third). Default: the server engine's `leaseMs`. */
   leaseMs?: number;
 }
 
@@ -102,64 +103,55 @@ export class SequentialWorkflow<Shape extends ZodRawShapeCompat = Record<string,
   /**
    * Continue an active task of this workflow that another worker (process or instance) started
    * and stopped running, on the same store: steps whose output variable exists are not run
-   * again. While it runs, the task's lease (if any) is renewed under its recorded holder, and a
-   * cancel stops it between steps and aborts the running step. Resolves with the final record.
-   * A step needing input cannot be asked here (no requestor connection): it fails the task.
+   * again. The run is one of the server engine's executions (counted, cancellable, aborted by
+   * `engine.close()`); the task's lease (if any) is taken over and renewed under its recorded
+   * holder. Resolves with the final record. A step needing input cannot be asked here (no
+   * requestor connection): it fails the task.
    */
   async resume(tasks: TasksServer, owner: Owner, taskId: string, options: ResumeOptions = {}): Promise<TaskRecord> {
     if (this.#registeredOn !== tasks) throw new Error(`Workflow '${this.name}' must be registered on this server before resume()`);
-    const store = tasks.engine.store;
-    const task = new TaskContext(store, owner, taskId);
+    const { engine } = tasks;
+    const task = new TaskContext(engine.store, owner, taskId);
     const record = await task.task();
     if (isTerminal(record.status)) throw new Error(`Cannot resume task ${taskId}: it is already ${record.status}`);
     const params = record.request.params;
     if (record.request.method !== 'tools/call' || params.name !== this.name) {
       throw new Error(`Cannot resume task ${taskId}: it is not a run of workflow '${this.name}'`);
     }
-    const own = tasks.ownTool(this.name)!;
-    const parsed = await own.parse(params.arguments);
+    const parsed = await tasks.ownTool(this.name)!.parse(params.arguments);
     if (!parsed.ok) throw new Error(`Cannot resume task ${taskId}: stored arguments are invalid: ${parsed.message}`);
     if (record.status === 'input_required') await task.resume();
 
-    const controller = new AbortController();
-    const stopIfEnded = (current: TaskRecord) => {
-      if (isTerminal(current.status) && !controller.signal.aborted) controller.abort(new Error(`The task is ${current.status}`));
-    };
-    const unsubscribe = store.onChange((change) => change.owner === owner && change.task.taskId === taskId && stopIfEnded(change.task));
     const holder = record.lease?.holder;
-    const leaseMs = options.leaseMs ?? tasks.engine.leaseMs;
-    const renew = async () => stopIfEnded(await store.renewLease!(owner, taskId, holder!, leaseMs));
-    let renewal: NodeJS.Timeout | undefined;
-    if (holder !== undefined && typeof store.renewLease === 'function') {
-      await renew();
-      renewal = setInterval(() => void renew().catch(() => undefined), Math.max(1, Math.floor(leaseMs / 3)));
-      renewal.unref();
+    const lease = holder !== undefined && typeof engine.store.renewLease === 'function' ? { holder, ms: options.leaseMs ?? engine.leaseMs } : undefined;
+    if (lease) {
+      // Take the lease over now (a renewal checks only the holder) so it cannot lapse before the first renewal.
+      const current = await engine.store.renewLease!(owner, taskId, lease.holder, lease.ms);
+      if (isTerminal(current.status)) return current;
     }
+    const args = parsed.args as JsonObject;
+    const final = await engine.adopt(owner, taskId, (context) => this.#runResumed(tasks, args, context), { ...(lease && { lease }) });
+    return final ?? task.task();
+  }
+
+  async #runResumed(tasks: TasksServer, args: JsonObject, task: ServerTaskContext): Promise<JsonObject> {
     const context: WorkflowRunContext = {
-      signal: controller.signal,
+      signal: task.signal,
       variables: () => task.variables(),
       setVariables: (patch) => task.setVariables(patch),
       setStatusMessage: (message) => task.setStatusMessage(message),
       elicit: () => Promise.reject(new Error('a resumed workflow has no requestor connection to ask for input')),
     };
     const extra = {
-      signal: controller.signal,
-      requestId: `resume:${taskId}`,
+      signal: task.signal,
+      requestId: `resume:${task.taskId}`,
       sendNotification: async () => undefined,
       sendRequest: async () => {
         throw new Error('a resumed workflow has no requestor connection');
       },
     } as unknown as TaskToolExtra;
-    try {
-      const run = await runSteps(this.name, this.#steps, parsed.args as JsonObject, context, toolCaller(tasks, extra));
-      return await task.complete(workflowResult(run) as unknown as JsonObject);
-    } catch (error) {
-      if (controller.signal.aborted) return task.task();
-      return task.fail(toFailureError(error as Error));
-    } finally {
-      if (renewal) clearInterval(renewal);
-      unsubscribe();
-    }
+    const run = await runSteps(this.name, this.#steps, args, context, toolCaller(tasks, extra));
+    return workflowResult(run) as unknown as JsonObject;
   }
 }
 

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as errors from '../../src/errors/index.js';
 import { isTasksError, jsonRpcCodeOf, JSON_RPC, TASKS_ERROR_CODES, TasksError, toJsonRpcError, type TasksErrorCode } from '../../src/errors/index.js';
+import { toFailureError } from '../../src/task-context.js';
+import { PayloadValidationError } from '../../src/validate/errors.js';
 
 /** The table documented at the top of src/errors/json-rpc.ts (and the README). */
 const DOCUMENTED: Record<string, number> = {
@@ -16,14 +18,22 @@ const DOCUMENTED: Record<string, number> = {
   PAYLOAD_TOO_LARGE: -32602,
   ANONYMOUS_NOT_ALLOWED: -32600,
   QUOTA_EXCEEDED: -32000,
+  STORAGE_EXHAUSTED: -32000,
   RATE_LIMITED: -32000,
   CONCURRENT_MODIFICATION: -32603,
   STORE_UNAVAILABLE: -32603,
+  PAYLOAD_INVALID: -32602,
+  INVALID_OPTIONS: -32603,
+  WORKFLOW_INVALID: -32603,
+  BINDING_FAILED: -32603,
+  WORKFLOW_STEP_FAILED: -32603,
+  STEP_INPUT_UNAVAILABLE: -32603,
+  STEP_OUTPUT_INVALID: -32603,
 };
 
-/** One instance of every error class the module exports, built with plausible arguments. */
+/** One instance of every error class (the module's, and mcp-tasks/validate's), built with plausible arguments. */
 function instances(): TasksError[] {
-  const out: TasksError[] = [];
+  const out: TasksError[] = [new PayloadValidationError('Task', [{ path: '', message: 'must be object' }])];
   for (const [name, value] of Object.entries(errors)) {
     if (typeof value !== 'function' || !(value.prototype instanceof TasksError)) continue;
     const Ctor = value as unknown as new (...args: unknown[]) => TasksError;
@@ -32,10 +42,17 @@ function instances(): TasksError[] {
       InvalidTransitionError: ['t1', 'working', 'working'],
       TaskNotTerminalError: ['t1', 'working'],
       QuotaExceededError: [3],
+      StorageExhaustedError: ['3 stored tasks per requestor'],
       RateLimitedError: [250],
       PayloadTooLargeError: ['Task result', 200, 100],
       StoreUnavailableError: ['down'],
       InvalidArgumentError: ['bad'],
+      InvalidOptionsError: ['bad'],
+      WorkflowDefinitionError: ['wf', ['it has no steps']],
+      BindingError: ['bad path'],
+      StepInputError: ['declined'],
+      StepOutputError: ['not an object'],
+      WorkflowStepError: ['fetch', 1, 2, new Error('disk full')],
     };
     out.push(new Ctor(...(args[name] ?? ['t1'])));
   }
@@ -52,7 +69,7 @@ describe('errors', () => {
 
   it('every error class has a distinct code from the list, a matching name, and is a TasksError', () => {
     const all = instances();
-    assert.ok(all.length >= TASKS_ERROR_CODES.length - 1);
+    assert.equal(all.length, TASKS_ERROR_CODES.length);
     const codes = new Set<string>();
     for (const err of all) {
       assert.ok(err instanceof Error && err instanceof TasksError);
@@ -113,6 +130,14 @@ describe('errors', () => {
     const err = new errors.StoreUnavailableError('DynamoDB did not answer', { cause });
     assert.equal(err.cause, cause);
     assert.ok(!toJsonRpcError(err).message.includes('socket hang up'));
+  });
+
+  it('a failed workflow step keeps its cause and fails the task with -32603 and data.code', () => {
+    const cause = new errors.BindingError("argument 'v': no field 'x'");
+    const err = new errors.WorkflowStepError('use', 2, 2, cause);
+    assert.equal(err.cause, cause);
+    assert.equal(err.code, 'WORKFLOW_STEP_FAILED');
+    assert.deepEqual(toFailureError(err), { code: -32603, message: err.message, data: { code: 'WORKFLOW_STEP_FAILED' } });
   });
 
   it('codes are the documented, stable strings', () => {

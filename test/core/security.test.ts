@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_SECURITY_CONFIG, effectiveTtl, resolveSecurityConfig, type SecurityConfig } from '../../src/security.js';
 
-function refused(action: () => unknown, setting: string): void {
+/** A bad setting is INVALID_OPTIONS (found at startup); a bad request value INVALID_ARGUMENT. */
+function refused(action: () => unknown, setting: string, code = 'INVALID_OPTIONS'): void {
   assert.throws(action, (err: Error & { code?: string }) => {
-    assert.equal(err.code, 'INVALID_ARGUMENT');
+    assert.equal(err.code, code);
     assert.ok(err.message.includes(setting), `message "${err.message}" does not name ${setting}`);
     return true;
   });
@@ -15,6 +16,8 @@ describe('security config', () => {
   it('R38 the defaults are the documented ones', () => {
     assert.deepEqual({ ...DEFAULT_SECURITY_CONFIG }, {
       maxActiveTasksPerOwner: 100,
+      maxStoredTasksPerOwner: 1_000,
+      maxStoredBytesPerOwner: 67_108_864,
       defaultTtlMs: 3_600_000,
       maxTtlMs: 86_400_000,
       allowAnonymous: false,
@@ -86,7 +89,7 @@ describe('security config', () => {
 
     it('A4 null, zero, negative, fractional and non-numbers are refused with INVALID_ARGUMENT', () => {
       for (const bad of [null, 0, -1, 0.5, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, '1000', true, {}]) {
-        refused(() => effectiveTtl(bad, config), 'task.ttl');
+        refused(() => effectiveTtl(bad, config), 'task.ttl', 'INVALID_ARGUMENT');
       }
     });
   });

@@ -93,15 +93,15 @@ describe('parseCli', () => {
   it('defaults: HTTP on 127.0.0.1:3000, memory store, 100 task operations per second per owner', () => {
     assert.deepEqual(parseCli([]), {
       help: false,
-      options: { transport: 'http', port: 3000, host: '127.0.0.1', store: 'memory', allowAnonymous: false, rateLimit: 100 },
+      options: { transport: 'http', port: 3000, host: '127.0.0.1', store: 'memory', allowAnonymous: false, rateLimit: 100, sessions: {} },
     });
   });
 
   it('every flag', () => {
-    const cli = parseCli(['--port=0', '--host', '::1', '--max-tasks-per-owner', '5', '--default-ttl-ms', '1000', '--max-ttl-ms', '2000', '--tokens', 't.json', '--allow-anonymous', '--rate-limit', '0']);
+    const cli = parseCli(['--port=0', '--host', '::1', '--max-tasks-per-owner', '5', '--default-ttl-ms', '1000', '--max-ttl-ms', '2000', '--tokens', 't.json', '--allow-anonymous', '--rate-limit', '0', '--max-sessions', '7', '--max-sessions-per-client', '3', '--session-idle-ms', '60000', '--initialize-rate', '2']);
     assert.deepEqual(cli, {
       help: false,
-      options: { transport: 'http', port: 0, host: '::1', store: 'memory', allowAnonymous: true, rateLimit: 0, maxTasksPerOwner: 5, defaultTtlMs: 1000, maxTtlMs: 2000, tokensFile: 't.json' },
+      options: { transport: 'http', port: 0, host: '::1', store: 'memory', allowAnonymous: true, rateLimit: 0, maxTasksPerOwner: 5, defaultTtlMs: 1000, maxTtlMs: 2000, tokensFile: 't.json', sessions: { maxSessions: 7, maxSessionsPerOwner: 3, idleMs: 60000, initializePerSecond: 2 } },
     });
     assert.equal(parseCli(['--stdio']).help, false);
     assert.deepEqual(parseCli(['-h']), { help: true });
@@ -122,6 +122,9 @@ describe('parseCli', () => {
     [['--stdio', '--port', '1'], '--port'],
     [['--stdio', '--tokens', 'x'], '--tokens'],
     [['--allow-anonymous'], '--allow-anonymous'],
+    [['--max-sessions', '0'], '--max-sessions'],
+    [['--session-idle-ms', 'soon'], '--session-idle-ms'],
+    [['--stdio', '--max-sessions-per-client', '2'], '--max-sessions-per-client'],
     [['extra'], 'extra'],
   ] as const) {
     it(`refuses ${args.join(' ') || '(empty)'} with a CliError (exit code 2) naming ${flag}`, () => {

@@ -4,25 +4,13 @@
  * over `InMemoryTransport` (Streamable HTTP: http-harness.ts).
  * Requests are raw JSON-RPC (`client.request(..., ResultSchema)`), never the SDK's task helpers.
  */
-import type { WireTask } from '../../src/index.js';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import {
-  CallToolRequestSchema,
-  ElicitRequestSchema,
-  ListToolsRequestSchema,
-  McpError,
-  ResultSchema,
-  type CallToolResult,
-  type ElicitRequest,
-  type ElicitResult,
-  type Notification,
-} from '@modelcontextprotocol/sdk/types.js';
+import { CallToolRequestSchema, ListToolsRequestSchema, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import { ManualClock } from '../../src/clock.js';
 import type { TaskStore } from '../../src/contract.js';
@@ -30,32 +18,13 @@ import type { Owner } from '../../src/owner.js';
 import { withTasks, type TasksServer, type WithTasksOptions } from '../../src/server/with-tasks.js';
 import type { TaskToolExtra } from '../../src/server/task-tools.js';
 import { InMemoryTaskStore, type InMemoryTaskStoreOptions } from '../../src/stores/memory.js';
+import { ClientEnd, newClient } from './client-end.js';
+import { bounded, deferred, WAIT_MS, type Deferred } from './waits.js';
+
+export { ClientEnd, newClient, type WireTask } from './client-end.js';
+export { bounded, deferred, WAIT_MS, type Deferred } from './waits.js';
 
 export const RELATED = 'io.modelcontextprotocol/related-task';
-/** Upper bound of any single wait in these tests. */
-export const WAIT_MS = 5000;
-
-export interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-  reject(error: unknown): void;
-}
-
-export function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
-  return { promise, resolve, reject };
-}
-
-/** Race `promise` against a timeout so no test can hang. */
-export function bounded<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 export const text = (t: string): CallToolResult => ({ content: [{ type: 'text', text: t }] });
 
@@ -156,77 +125,6 @@ export function buildLowLevelServer(store: TaskStore, control: Control, options:
   });
   const tasks = withTasks(server, { store, taskSupport: { low: 'optional' }, ...options });
   return { server, tasks };
-}
-
-/** A client end: raw requests, every notification, and elicitation answered by `onElicit`. */
-export class ClientEnd {
-  readonly notifications: Notification[] = [];
-  readonly elicitations: ElicitRequest[] = [];
-  /** Answers `elicitation/create`; replace per test. */
-  onElicit: (request: ElicitRequest) => Promise<ElicitResult> = async () => ({ action: 'accept', content: { answer: 'yes' } });
-  #listeners = new Set<() => void>();
-
-  constructor(readonly client: Client) {
-    client.fallbackNotificationHandler = async (n) => {
-      this.notifications.push(n);
-      for (const l of this.#listeners) l();
-    };
-    client.setRequestHandler(ElicitRequestSchema, async (request) => {
-      this.elicitations.push(request);
-      for (const l of this.#listeners) l();
-      return this.onElicit(request);
-    });
-  }
-
-  /** Raw JSON-RPC request; resolves with the raw result. */
-  request(method: string, params?: unknown, options: { onprogress?: (p: unknown) => void; timeout?: number } = {}): Promise<{ [key: string]: unknown }> {
-    const request = params === undefined ? { method } : { method, params };
-    return this.client.request(request as never, ResultSchema, { timeout: options.timeout ?? WAIT_MS, ...(options.onprogress && { onprogress: options.onprogress }) }) as Promise<{
-      [key: string]: unknown;
-    }>;
-  }
-
-  /** tools/call with `task`; returns the created task (asserting it is a CreateTaskResult). */
-  async createTask(name: string, args: { [key: string]: unknown } = {}, task: { [key: string]: unknown } = {}): Promise<WireTask> {
-    const result = await this.request('tools/call', { name, arguments: args, task });
-    assert.ok(result.task && typeof result.task === 'object', `expected a CreateTaskResult, got ${JSON.stringify(result)}`);
-    return result.task as WireTask;
-  }
-
-  getTask(taskId: string): Promise<WireTask> {
-    return this.request('tasks/get', { taskId }) as unknown as Promise<WireTask>;
-  }
-
-  /** Status notifications received so far for `taskId`. */
-  statuses(taskId: string): WireTask[] {
-    return this.notifications
-      .filter((n) => n.method === 'notifications/tasks/status' && (n.params as WireTask | undefined)?.taskId === taskId)
-      .map((n) => n.params as unknown as WireTask);
-  }
-
-  /** Wait (bounded) until `predicate` holds, re-checked on every notification or elicitation. */
-  async until(predicate: () => boolean, what: string): Promise<void> {
-    if (predicate()) return;
-    const done = deferred<void>();
-    const listener = () => predicate() && done.resolve();
-    this.#listeners.add(listener);
-    try {
-      await bounded(done.promise, what);
-    } finally {
-      this.#listeners.delete(listener);
-    }
-  }
-
-  close(): Promise<void> {
-    return this.client.close();
-  }
-}
-
-/** What the tests read off the wire: the library's own wire type. */
-export type { WireTask };
-
-export function newClient(): Client {
-  return new Client({ name: 'e2e-client', version: '1.0.0' }, { capabilities: { elicitation: { form: {} } } });
 }
 
 /** Make every message of this client transport carry `authInfo` for `token` (InMemoryTransport supports it). */

@@ -11,9 +11,13 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
-import type { TasksServer, WithTasksOptions } from '../../src/server/with-tasks.js';
+import { TaskEngine } from '../../src/server/engine.js';
+import type { WithTasksOptions } from '../../src/server/with-tasks.js';
 import { InMemoryTaskStore, type InMemoryTaskStoreOptions } from '../../src/stores/memory.js';
 import { buildMcpServer, ClientEnd, Control, newClient } from './harness.js';
+
+/** The per-server options (the engine's own are fixed: one engine shared by every session). */
+type ServerOptions = Omit<Partial<WithTasksOptions>, 'store' | 'engine' | 'logger' | 'leaseMs' | 'rateLimit'>;
 
 export interface HttpHarness {
   url: URL;
@@ -25,27 +29,14 @@ export interface HttpHarness {
 }
 
 /** Stateful Streamable HTTP on 127.0.0.1:<ephemeral>; one McpServer per session, one shared store. */
-export async function httpHarness(options: { store?: InMemoryTaskStoreOptions; tasks?: Partial<WithTasksOptions> } = {}): Promise<HttpHarness> {
+export async function httpHarness(options: { store?: InMemoryTaskStoreOptions; tasks?: ServerOptions } = {}): Promise<HttpHarness> {
   const store = new InMemoryTaskStore(options.store);
   const control = new Control();
   const sessions = new Map<string, StreamableHTTPServerTransport>();
   const servers: McpServer[] = [];
   const ends: ClientEnd[] = [];
-  let engine: TasksServer['engine'] | undefined;
-
-  const readJson = (req: http.IncomingMessage) =>
-    new Promise<unknown>((resolve, reject) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        try {
-          resolve(body ? JSON.parse(body) : undefined);
-        } catch (error) {
-          reject(error);
-        }
-      });
-      req.on('error', reject);
-    });
+  // One engine for every session, as a real HTTP server has: a cancel in one session aborts work started in another.
+  const engine = new TaskEngine({ store });
 
   const httpServer = http.createServer(async (req, res) => {
     try {
@@ -62,8 +53,7 @@ export async function httpHarness(options: { store?: InMemoryTaskStoreOptions; t
           onsessioninitialized: (id) => void sessions.set(id, t),
         });
         t.onclose = () => void (t.sessionId && sessions.delete(t.sessionId));
-        const { mcp, tasks } = buildMcpServer(store, control, options.tasks);
-        engine = tasks.engine;
+        const { mcp } = buildMcpServer(store, control, { ...options.tasks, engine });
         servers.push(mcp);
         await mcp.connect(t);
         transport = t;
@@ -90,7 +80,7 @@ export async function httpHarness(options: { store?: InMemoryTaskStoreOptions; t
     async close() {
       for (const end of ends) await end.close().catch(() => {});
       for (const mcp of servers) await mcp.close().catch(() => {});
-      engine?.close();
+      engine.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await store.close();
@@ -98,3 +88,17 @@ export async function httpHarness(options: { store?: InMemoryTaskStoreOptions; t
   };
 }
 
+function readJson(req: http.IncomingMessage): Promise<unknown> {
+  return new Promise<unknown>((resolve, reject) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      try {
+        resolve(body ? JSON.parse(body) : undefined);
+      } catch (error) {
+        reject(error);
+      }
+    });
+    req.on('error', reject);
+  });
+}

@@ -10,6 +10,7 @@ import {
   type ValidationIssue,
 } from '../../src/validate/index.js';
 import { TASK_ID, createTaskResponse, tasksGetRequest, tasksResultResponse, toolsCallRequest } from './fixtures.js';
+import { isTasksError } from '../../src/errors/index.js';
 
 const task = () => ({
   taskId: TASK_ID,
@@ -161,6 +162,7 @@ describe('validate: API', () => {
       () => assertValid('tasks/get request', { ...tasksGetRequest, params: { taskId: 42 } }),
       (err: unknown) => {
         assert.ok(err instanceof PayloadValidationError);
+        assert.ok(isTasksError(err, 'PAYLOAD_INVALID'));
         assert.equal(err.name, 'PayloadValidationError');
         assert.equal(err.payloadName, 'tasks/get request');
         assert.deepEqual(err.issues, [{ path: '/params/taskId', message: 'must be string' }]);
@@ -182,8 +184,8 @@ describe('validate: API', () => {
     assert.deepEqual(issuesOf('Task', 'nope'), [{ path: '', message: 'must be object' }]);
   });
 
-  it('an unknown payload name throws a TypeError', () => {
-    assert.throws(() => validate('tasks/delete request' as PayloadName, {}), TypeError);
+  it('an unknown payload name throws INVALID_ARGUMENT', () => {
+    assert.throws(() => validate('tasks/delete request' as PayloadName, {}), { code: 'INVALID_ARGUMENT' });
   });
 
   it('validators are reusable (compiled once per name)', () => {

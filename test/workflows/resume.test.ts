@@ -133,6 +133,43 @@ describe('resuming a workflow after its worker stopped', { timeout: 60_000 }, ()
     }
   });
 
+  it('a resumed run is one of the engine\'s executions: counted by engine.running, stopped by tasks/cancel and by engine.close()', async () => {
+    const store = new InMemoryTaskStore();
+    const log = join(dir, 'engine.log');
+    const runsOfC = () => {
+      try {
+        return lines(log).filter((line) => line === 'c').length;
+      } catch {
+        return 0;
+      }
+    };
+    const first = await serve(store, (tasks) => void registerResumable(tasks, log, 'c'));
+    const cancelled = await first.end.createTask('resumable', { seed: 'seed-1' });
+    const closed = await first.end.createTask('resumable', { seed: 'seed-2' });
+    await waitFor(() => runsOfC() === 2, 'step c to start in both tasks');
+    first.tasks.engine.close(); // the first worker stops; its tasks stay working
+    let workflow!: ReturnType<typeof registerResumable>;
+    const second = await serve(store, (tasks) => void (workflow = registerResumable(tasks, log, 'c')));
+    try {
+      const resumed = workflow.resume(second.tasks, first.owner, cancelled.taskId);
+      await waitFor(() => runsOfC() === 3, 'step c to start again');
+      assert.equal(second.tasks.engine.running, 1);
+      await second.end.request('tasks/cancel', { taskId: cancelled.taskId });
+      assert.equal((await resumed).status, 'cancelled');
+      assert.equal(second.tasks.engine.running, 0);
+
+      const resumedAgain = workflow.resume(second.tasks, first.owner, closed.taskId);
+      await waitFor(() => runsOfC() === 4, 'step c to start in the second resumed task');
+      assert.equal(second.tasks.engine.running, 1);
+      second.tasks.engine.close(); // aborts the run; nothing is written
+      assert.equal((await resumedAgain).status, 'working');
+      assert.equal(second.tasks.engine.running, 0);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
   it('resume refuses a task of another tool, and a workflow not registered on that server', async () => {
     const store = new InMemoryTaskStore();
     const log = join(dir, 'other.log');

@@ -12,6 +12,7 @@ import {
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import { createTableInput, LIST_INDEX, TABLE_DEFINITION } from './table.js';
+import { InvalidOptionsError, StoreUnavailableError } from '../../errors/index.js';
 
 export interface CreateTableOptions {
   /** Where the warning about missing TTL support goes, once per logger (default: console). */
@@ -46,7 +47,7 @@ export async function createTable(client: DynamoDBClient, tableName: string, opt
   }
   const deadline = Date.now() + (options.timeoutMs ?? 300_000);
   for (let delay = 0; table?.TableStatus !== 'ACTIVE'; delay = Math.min(Math.max(delay * 2, 20), 2000)) {
-    if (Date.now() > deadline) throw new Error(`createTable: table ${tableName} did not become ACTIVE in time`);
+    if (Date.now() > deadline) throw new StoreUnavailableError(`createTable: table ${tableName} did not become ACTIVE in time`);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     table = await describe(client, tableName);
   }
@@ -68,7 +69,7 @@ function checkSchema(table: TableDescription, tableName: string): void {
   const expected = TABLE_DEFINITION.keySchema.map((k) => `${k.name}:${k.keyType}`).join(',');
   const index = table.LocalSecondaryIndexes?.find((i) => i.IndexName === LIST_INDEX);
   if (keys !== expected || index === undefined) {
-    throw new Error(`createTable: table ${tableName} exists but is not an mcp-tasks table (expected keys ${expected} and local index ${LIST_INDEX})`);
+    throw new InvalidOptionsError(`createTable: table ${tableName} exists but is not an mcp-tasks table (expected keys ${expected} and local index ${LIST_INDEX})`);
   }
 }
 

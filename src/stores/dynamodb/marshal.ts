@@ -13,6 +13,7 @@
  * against the same 400 KB (see ./table.ts).
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { StoreUnavailableError } from '../../errors/index.js';
 import type { JsonObject } from '../../json.js';
 import type { Owner } from '../../owner.js';
 import type { TaskOutcome, TaskRecord } from '../../record.js';
@@ -60,7 +61,7 @@ export function recordToItem(record: TaskRecord, pk: string, sk: string, listKey
 export function itemToRecord(item: Item): TaskRecord {
   const taskId = taskIdOfSortKey(str(item, ATTR.sk));
   const status = str(item, ATTR.status);
-  if (taskId === undefined || !isTaskStatus(status)) throw new TypeError('not a task item');
+  if (taskId === undefined || !isTaskStatus(status)) throw new StoreUnavailableError('the table holds an item that is not a task');
   const ttlAttr = item[ATTR.ttl];
   const ttl = ttlAttr?.N !== undefined ? Number(ttlAttr.N) : null;
   const expiresAt = item[ATTR.expiresAt]?.N;
@@ -163,13 +164,13 @@ export function parseQuotaEntry(entry: string): QuotaEntry | undefined {
 
 function str(item: Item, name: string): string {
   const v = item[name]?.S;
-  if (v === undefined) throw new TypeError(`task item without string attribute ${name}`);
+  if (v === undefined) throw new StoreUnavailableError(`a task item has no string attribute ${name}`);
   return v;
 }
 
 function numberOf(item: Item, name: string): number {
   const v = item[name]?.N;
-  if (v === undefined) throw new TypeError(`task item without number attribute ${name}`);
+  if (v === undefined) throw new StoreUnavailableError(`a task item has no number attribute ${name}`);
   return Number(v);
 }
 

@@ -56,82 +56,71 @@ export interface Transition {
  * a failed condition, the current one (ALL_OLD, where the endpoint supports it).
  */
 export function transitionInput(tableName: string, pk: string, sk: string, owner: Owner, condition: WriteCondition, patch: RecordPatch, writeId: string): Transition {
-  const names: Record<string, string> = { '#o': ATTR.owner, '#st': ATTR.status, '#x': ATTR.expiresAt, '#lu': ATTR.lastUpdatedAt, '#v': ATTR.version, '#w': ATTR.writeId };
+  const names: Record<string, string> = { '#o': ATTR.owner, '#st': ATTR.status, '#x': ATTR.expiresAt, '#v': ATTR.version, '#w': ATTR.writeId };
   const values: Record<string, AttributeValue> = { ':o': { S: owner }, ':now': num(condition.now), ':one': num(1), ':w': { S: writeId } };
   const sets: Item = { [ATTR.writeId]: values[':w']!, [ATTR.version]: num(Number.MAX_SAFE_INTEGER) };
   const setClauses = ['#v = #v + :one', '#w = :w'];
+  /** `SET #name = :value`, declaring both and recording the attribute for the size estimate. */
+  const set = (name: string, attribute: string, value: string, attributeValue: AttributeValue) => {
+    names[name] = attribute;
+    values[value] = attributeValue;
+    sets[attribute] = attributeValue;
+    setClauses.push(`${name} = ${value}`);
+  };
   if (patch.lastUpdatedAt !== undefined) {
-    values[':lu'] = num(patch.lastUpdatedAt);
-    sets[ATTR.lastUpdatedAt] = values[':lu'];
-    setClauses.unshift('#lu = :lu');
-  } else {
-    delete names['#lu'];
+    set('#lu', ATTR.lastUpdatedAt, ':lu', num(patch.lastUpdatedAt));
+    setClauses.unshift(setClauses.pop()!); // first, as before: the clause order is stable
   }
   // DynamoDB refuses unused attribute names: declare each lease name only where used.
-  if (patch.lease !== undefined || condition.leaseHolder !== undefined) names['#lh'] = ATTR.leaseHolder;
-  if (patch.lease !== undefined || condition.leaseExpiresAt !== undefined) names['#le'] = ATTR.leaseExpiresAt;
+  if (condition.leaseHolder !== undefined) names['#lh'] = ATTR.leaseHolder;
+  if (condition.leaseExpiresAt !== undefined) names['#le'] = ATTR.leaseExpiresAt;
   if (patch.lease !== undefined) {
-    values[':lh'] = { S: patch.lease.holder };
-    values[':le'] = num(patch.lease.expiresAt);
-    sets[ATTR.leaseHolder] = values[':lh'];
-    sets[ATTR.leaseExpiresAt] = values[':le'];
-    setClauses.push('#lh = :lh', '#le = :le');
+    set('#lh', ATTR.leaseHolder, ':lh', { S: patch.lease.holder });
+    set('#le', ATTR.leaseExpiresAt, ':le', num(patch.lease.expiresAt));
   }
+  if (patch.status !== undefined) set('#st', ATTR.status, ':st', { S: patch.status });
   const removes: string[] = [];
-  if (patch.status !== undefined) {
-    values[':st'] = { S: patch.status };
-    sets[ATTR.status] = values[':st'];
-    setClauses.push('#st = :st');
-  }
   if (patch.statusMessage === null) {
     names['#m'] = ATTR.statusMessage;
     removes.push(ATTR.statusMessage);
   } else if (patch.statusMessage !== undefined) {
-    names['#m'] = ATTR.statusMessage;
-    values[':m'] = { S: patch.statusMessage };
-    sets[ATTR.statusMessage] = values[':m'];
-    setClauses.push('#m = :m');
+    set('#m', ATTR.statusMessage, ':m', { S: patch.statusMessage });
   }
-  if (patch.outcome !== undefined) {
-    names['#out'] = ATTR.outcome;
-    values[':out'] = { S: JSON.stringify(patch.outcome) };
-    sets[ATTR.outcome] = values[':out'];
-    setClauses.push('#out = :out');
-  }
-  if (patch.variables !== undefined) {
-    names['#vars'] = ATTR.variables;
-    values[':vars'] = { S: JSON.stringify(patch.variables) };
-    sets[ATTR.variables] = values[':vars'];
-    setClauses.push('#vars = :vars');
-  }
-  const statuses = condition.statusIn.map((s, i) => {
-    values[`:s${i}`] = { S: s };
-    return `:s${i}`;
-  });
-  let conditionExpression = `#o = :o AND #st IN (${statuses.join(', ')}) AND (attribute_not_exists(#x) OR #x > :now)`;
-  if (condition.version !== undefined) {
-    values[':ver'] = num(condition.version);
-    conditionExpression += ' AND #v = :ver';
-  }
-  if (condition.leaseHolder !== undefined) {
-    values[':lhc'] = { S: condition.leaseHolder };
-    conditionExpression += ' AND #lh = :lhc';
-  }
-  if (condition.leaseExpiresAt !== undefined) {
-    values[':lec'] = num(condition.leaseExpiresAt);
-    conditionExpression += ' AND #le = :lec';
-  }
+  if (patch.outcome !== undefined) set('#out', ATTR.outcome, ':out', { S: JSON.stringify(patch.outcome) });
+  if (patch.variables !== undefined) set('#vars', ATTR.variables, ':vars', { S: JSON.stringify(patch.variables) });
   const input: UpdateItemCommandInput = {
     TableName: tableName,
     Key: keyOf(pk, sk),
     UpdateExpression: `SET ${setClauses.join(', ')}${removes.length > 0 ? ' REMOVE #m' : ''}`,
-    ConditionExpression: conditionExpression,
+    ConditionExpression: writeCondition(condition, values),
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
     ReturnValues: 'ALL_NEW',
     ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
   };
   return { input, sets, removes, bytes: itemBytes(sets) };
+}
+
+/** The ConditionExpression of a WriteCondition (its values added to `values`). */
+function writeCondition(condition: WriteCondition, values: Record<string, AttributeValue>): string {
+  const statuses = condition.statusIn.map((s, i) => {
+    values[`:s${i}`] = { S: s };
+    return `:s${i}`;
+  });
+  let expression = `#o = :o AND #st IN (${statuses.join(', ')}) AND (attribute_not_exists(#x) OR #x > :now)`;
+  if (condition.version !== undefined) {
+    values[':ver'] = num(condition.version);
+    expression += ' AND #v = :ver';
+  }
+  if (condition.leaseHolder !== undefined) {
+    values[':lhc'] = { S: condition.leaseHolder };
+    expression += ' AND #lh = :lhc';
+  }
+  if (condition.leaseExpiresAt !== undefined) {
+    values[':lec'] = num(condition.leaseExpiresAt);
+    expression += ' AND #le = :lec';
+  }
+  return expression;
 }
 
 /**
@@ -165,7 +154,12 @@ export function releaseInput(tableName: string, pk: string, entries: readonly st
 export function statusBatchInput(tableName: string, keys: Key[]): BatchGetItemCommandInput {
   return {
     RequestItems: {
-      [tableName]: { Keys: keys, ConsistentRead: true, ProjectionExpression: '#sk, #st', ExpressionAttributeNames: { '#sk': ATTR.sk, '#st': ATTR.status } },
+      [tableName]: {
+        Keys: keys,
+        ConsistentRead: true,
+        ProjectionExpression: '#sk, #st, #le',
+        ExpressionAttributeNames: { '#sk': ATTR.sk, '#st': ATTR.status, '#le': ATTR.leaseExpiresAt },
+      },
     },
   };
 }

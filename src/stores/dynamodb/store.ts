@@ -74,7 +74,7 @@ import { isExpired, type TaskRecord } from '../../record.js';
 import { isTerminal, isTaskStatus } from '../../status.js';
 import { BaseTaskStore, type BaseTaskStoreOptions, type RecordPatch, type StoredPage, type WriteCondition, type WriteResult } from '../base.js';
 import { httpStatus, isConditionalCheckFailed, isItemTooLarge, storeError } from './errors.js';
-import { newListKey, partitionKey, QUOTA_SORT_KEY, taskIdOfListKey, taskSortKey } from './keys.js';
+import { newListKey, partitionKey, QUOTA_SORT_KEY, taskIdOfListKey, taskIdOfSortKey, taskSortKey } from './keys.js';
 import { itemBytes, itemToRecord, MAX_ITEM_BYTES, parseQuotaEntry, quotaEntry, recordToItem, type Item } from './marshal.js';
 import {
   expiredScanInput,
@@ -159,7 +159,7 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     // Checked before the reservation: an oversized create consumes no quota and writes nothing.
     if (size > MAX_ITEM_BYTES) throw new PayloadTooLargeError(TASK_ITEM, size, MAX_ITEM_BYTES);
     const entry = quotaEntry(record);
-    await this.#reserve(pk, entry, maxActive);
+    await this.#reserve(record.owner, pk, entry, maxActive);
     try {
       await this.#client.send(new PutItemCommand(putTaskInput(this.tableName, item)));
     } catch (err) {
@@ -171,7 +171,7 @@ export class DynamoDbTaskStore extends BaseTaskStore {
       // failure (network, 5xx) the put may have landed: the reservation stays, and reconciliation
       // drops it after the grace period if the task does not exist.
       const status = httpStatus(err);
-      if (status !== undefined && status < 500) await this.#release(pk, [entry]).catch(() => undefined);
+      if ((status !== undefined && status < 500) || (await this.#surelyAbsent(pk, sk))) await this.#release(pk, [entry]).catch(() => undefined);
       if (isItemTooLarge(err)) throw new PayloadTooLargeError(TASK_ITEM, Math.max(size, MAX_ITEM_BYTES + 1), MAX_ITEM_BYTES);
       if (isConditionalCheckFailed(err)) throw new StoreUnavailableError('could not store the new task (task ID already taken)', { cause: err });
       throw storeError(err);
@@ -256,7 +256,12 @@ export class DynamoDbTaskStore extends BaseTaskStore {
 
   // ---- quota ----------------------------------------------------------------------------------
 
-  async #reserve(pk: string, entry: string, maxActive: number): Promise<void> {
+  /** After an ambiguous put failure: true when a consistent read shows the task is not there. */
+  async #surelyAbsent(pk: string, sk: string): Promise<boolean> {
+    return this.#getItem(pk, sk).then((item) => item === undefined, () => false);
+  }
+
+  async #reserve(owner: Owner, pk: string, entry: string, maxActive: number): Promise<void> {
     for (let round = 0; ; round++) {
       try {
         await this.#client.send(new UpdateItemCommand(reserveInput(this.tableName, pk, entry, maxActive)));
@@ -267,15 +272,19 @@ export class DynamoDbTaskStore extends BaseTaskStore {
         if (entries.includes(entry)) return; // our own reservation, answered to a retry
         if (round >= RECONCILE_ROUNDS) throw new QuotaExceededError(maxActive);
         if (entries.length < maxActive) continue; // slots were freed meanwhile
-        const stale = await this.#staleEntries(pk, entries);
+        const stale = await this.#staleEntries(owner, pk, entries);
         if (stale.length === 0) throw new QuotaExceededError(maxActive);
         await this.#release(pk, stale);
       }
     }
   }
 
-  /** Entries that no longer hold a slot: expired, terminal, or missing past the grace period. */
-  async #staleEntries(pk: string, entries: readonly string[]): Promise<string[]> {
+  /**
+   * Entries that no longer hold a slot: expired, terminal, or missing past the grace period. An
+   * active task whose lease expired (its worker died) is failed first, by the same read rule as
+   * `get` (one conditional write), so a dead worker's tasks free their slots at the next create.
+   */
+  async #staleEntries(owner: Owner, pk: string, entries: readonly string[]): Promise<string[]> {
     const now = this.clock.now();
     const stale: string[] = [];
     const live = new Map<string, { entry: string; createdAt: number }>();
@@ -285,13 +294,21 @@ export class DynamoDbTaskStore extends BaseTaskStore {
       else live.set(taskSortKey(parsed.taskId), parsed);
     }
     const found = new Map<string, string>();
+    const leaseLost: string[] = [];
     const keys = [...live.keys()].map((sk) => keyOf(pk, sk));
     for (let i = 0; i < keys.length; i += BATCH_GET_MAX) {
       for (const item of await this.#batchGet(keys.slice(i, i + BATCH_GET_MAX))) {
         const sk = item[ATTR.sk]?.S;
         const status = item[ATTR.status]?.S;
         if (sk !== undefined && status !== undefined) found.set(sk, status);
+        const leaseEnd = Number(item[ATTR.leaseExpiresAt]?.N);
+        if (sk !== undefined && status !== undefined && isTaskStatus(status) && !isTerminal(status) && leaseEnd <= now) leaseLost.push(sk);
       }
+    }
+    for (const sk of leaseLost) {
+      const taskId = taskIdOfSortKey(sk);
+      const task = taskId === undefined ? undefined : await this.get(owner, taskId).catch(() => undefined);
+      if (task === undefined || isTerminal(task.status)) found.set(sk, 'failed');
     }
     for (const [sk, { entry, createdAt }] of live) {
       const status = found.get(sk);

@@ -1,0 +1,206 @@
+/**
+ * `Execution`: one task's run in this process, from adoption to retirement. It owns the work's
+ * abort controller, the lease renewal, the side-channel queue (requests for input waiting for a
+ * `tasks/result` to carry them, R49-R51) and the last status seen; `retire` is its one exit path.
+ * The engine keeps a map of executions and calls only these methods.
+ */
+import type { TaskStore } from '../contract.js';
+import { isTasksError } from '../errors/index.js';
+import type { JsonObject } from '../json.js';
+import type { Owner } from '../owner.js';
+import { toWireTask, type TaskRecord } from '../record.js';
+import { isTerminal, type TaskStatus } from '../status.js';
+import { toFailureError } from '../task-context.js';
+import { ServerTaskContext, type PendingRequest, type TaskPeer } from './context.js';
+import type { TasksLogger } from './logger.js';
+
+/** What a task's work returns: the request's result, or it throws (a JSON-RPC error outcome). */
+export type TaskWork = (context: ServerTaskContext) => Promise<JsonObject>;
+
+/** A lease to renew every `ms / 3` while the work runs, under `holder`. */
+export interface Lease {
+  holder: string;
+  ms: number;
+}
+
+/** Why an execution ends. */
+export type RetireOutcome =
+  /** The task was seen terminal; `endedElsewhere` (found by a lease renewal) also stops the work. */
+  | { type: 'terminal'; status: TaskStatus; endedElsewhere?: boolean }
+  /** The task expired: nothing may be written any more. */
+  | { type: 'expired' }
+  /** The work returned, but its terminal write was not seen (e.g. the task expired mid-run). */
+  | { type: 'finished' }
+  /** The engine is shutting down. */
+  | { type: 'closed' };
+
+/** The engine's side of an execution. */
+export interface ExecutionHost {
+  /** A request for input was queued: wake the task's `tasks/result` waiters. */
+  queued(execution: Execution): void;
+  /** A lease renewal found the task terminal (e.g. cancelled on another instance): handle it as a change. */
+  endedElsewhere(execution: Execution, task: TaskRecord): void;
+  /** The execution retired: forget it. */
+  retired(execution: Execution): void;
+}
+
+export interface ExecutionOptions {
+  store: TaskStore;
+  owner: Owner;
+  taskId: string;
+  /** The task's status now; a status notification is due when it changes. */
+  status: TaskStatus;
+  peer: TaskPeer;
+  progressToken?: string | number | undefined;
+  lease?: Lease | undefined;
+  logger: TasksLogger;
+  host: ExecutionHost;
+}
+
+export class Execution {
+  readonly owner: Owner;
+  readonly taskId: string;
+  readonly context: ServerTaskContext;
+  /** Resolves when the work has ended: with the record of its terminal write, or undefined if none was written. */
+  readonly finished: Promise<TaskRecord | undefined>;
+  readonly #options: ExecutionOptions;
+  readonly #controller = new AbortController();
+  readonly #pending: PendingRequest[] = [];
+  #lastStatus: TaskStatus;
+  #renewal: NodeJS.Timeout | undefined;
+  #retired = false;
+  #finish!: (record: TaskRecord | undefined) => void;
+
+  constructor(options: ExecutionOptions) {
+    this.#options = options;
+    this.owner = options.owner;
+    this.taskId = options.taskId;
+    this.#lastStatus = options.status;
+    this.finished = new Promise((resolve) => (this.#finish = resolve));
+    this.context = new ServerTaskContext(options.store, options.owner, options.taskId, {
+      signal: this.#controller.signal,
+      peer: options.peer,
+      progressToken: options.progressToken,
+      enqueue: (request) => this.enqueue(request),
+    });
+  }
+
+  /** Start renewing the lease (if any) and, on the next turn of the event loop, the work. */
+  start(work: TaskWork): void {
+    const lease = this.#options.lease;
+    if (lease) {
+      this.#renewal = setInterval(() => void this.#renew(lease), Math.max(1, Math.floor(lease.ms / 3)));
+      this.#renewal.unref();
+    }
+    // Run after the CreateTaskResult is on its way (R16).
+    setImmediate(() => void this.#run(work));
+  }
+
+  /**
+   * A record of this task was seen (a store change or a renewal). On a status change, send the
+   * full task to the requestor (R57, R59: no related-task meta) and return true.
+   */
+  observe(task: TaskRecord): boolean {
+    if (this.#retired || task.status === this.#lastStatus) return false;
+    this.#lastStatus = task.status;
+    this.context.peer.notify({ method: 'notifications/tasks/status', params: toWireTask(task) as unknown as JsonObject });
+    return true;
+  }
+
+  /** Queue a request for the requestor until a `tasks/result` carries it. */
+  enqueue(request: PendingRequest): void {
+    if (this.#retired) return request.reject(new Error('The task is no longer running'));
+    this.#pending.push(request);
+    this.#options.host.queued(this);
+  }
+
+  /** The oldest queued request, removed from the queue. */
+  take(): PendingRequest | undefined {
+    return this.#pending.shift();
+  }
+
+  /**
+   * Put a request back at the head of the queue: the `tasks/result` carrying it went away before
+   * the answer (the requestor may close that stream and poll, A10), so the next one carries it.
+   */
+  requeue(request: PendingRequest): void {
+    if (this.#retired) return request.reject(new Error('The task is no longer running'));
+    this.#pending.unshift(request);
+  }
+
+  /**
+   * The one exit: stop renewing, leave the engine, stop progress (R24), abort the work when it
+   * must stop, and reject the requests no `tasks/result` will carry any more. Idempotent.
+   */
+  retire(outcome: RetireOutcome): void {
+    if (this.#retired) return;
+    this.#retired = true;
+    if (this.#renewal !== undefined) clearInterval(this.#renewal);
+    this.#renewal = undefined;
+    this.#options.host.retired(this);
+    this.context.markTerminal();
+    const reason = abortReason(outcome);
+    if (reason !== undefined && !this.#controller.signal.aborted) this.#controller.abort(new Error(reason));
+    const message = outcome.type === 'terminal' ? `The task is ${outcome.status}` : 'The task is no longer running';
+    for (const request of this.#pending.splice(0)) request.reject(new Error(message));
+  }
+
+  /** Renew the lease; a task found ended goes to the engine as a change, an expired one retires. */
+  async #renew(lease: Lease): Promise<void> {
+    if (this.#retired) return;
+    try {
+      const task = await this.#options.store.renewLease!(this.owner, this.taskId, lease.holder, lease.ms);
+      if (isTerminal(task.status) && !this.#retired) this.#options.host.endedElsewhere(this, task);
+    } catch (error) {
+      if (isTasksError(error, 'TASK_NOT_FOUND')) return this.retire({ type: 'expired' });
+      this.#log(`lease renewal failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  async #run(work: TaskWork): Promise<void> {
+    let record: TaskRecord | undefined;
+    try {
+      record = await this.#runWork(work);
+    } finally {
+      // Normally the terminal write already retired it; not when the task expired mid-run.
+      this.retire({ type: 'finished' });
+      this.#finish(record);
+    }
+  }
+
+  async #runWork(work: TaskWork): Promise<TaskRecord | undefined> {
+    const { context } = this;
+    try {
+      return await context.complete(await work(context));
+    } catch (error) {
+      if (this.#controller.signal.aborted) return undefined; // cancelled: nothing may overwrite it (R68)
+      try {
+        return await context.fail(toFailureError(error as Error));
+      } catch (failError) {
+        // A late completion of a cancelled or expired task is expected; anything else is logged.
+        if (!isTasksError(failError, 'TASK_TERMINAL') && !isTasksError(failError, 'TASK_NOT_FOUND')) {
+          this.#log(failError instanceof Error ? failError.message : String(failError));
+        }
+        return undefined;
+      }
+    }
+  }
+
+  #log(detail: string): void {
+    this.#options.logger({ event: 'task.worker_error', owner: this.owner, taskId: this.taskId, detail });
+  }
+}
+
+function abortReason(outcome: RetireOutcome): string | undefined {
+  switch (outcome.type) {
+    case 'terminal':
+      if (outcome.status === 'cancelled') return 'The task was cancelled';
+      return outcome.endedElsewhere ? `The task is ${outcome.status}` : undefined;
+    case 'expired':
+      return 'The task expired';
+    case 'closed':
+      return 'The server is shutting down';
+    case 'finished':
+      return undefined;
+  }
+}
