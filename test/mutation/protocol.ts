@@ -8,7 +8,6 @@ import { runProtocolConformance } from '../../conformance/index.js';
 import type { ServerSeam } from '../../reference-server/defects.js';
 import { startHttpServer } from '../../reference-server/http.js';
 import { tokenTable } from '../../reference-server/tokens.js';
-import { registerStandIns } from './protocol-stand-ins.js';
 import { MORE_DEFECTS } from './protocol-more-defects.js';
 import { STORE_DEFECTS } from './protocol-store-defects.js';
 import { CAPABILITY_AND_SUPPORT_DEFECTS, CREATION_AND_RESULT_DEFECTS, ERROR_AND_NOTIFICATION_DEFECTS, PROGRESS_DEFECTS } from './protocol-wire-defects.js';
@@ -44,17 +43,6 @@ const LIMITS = { maxTasksPerOwner: 5, maxTtlMs: 60_000 };
 /** Small pages and a short poll interval keep each mutant's run short. */
 const SECURITY = { maxActiveTasksPerOwner: LIMITS.maxTasksPerOwner, maxTtlMs: LIMITS.maxTtlMs, defaultPageSize: 5, pollIntervalMs: 100 };
 
-/** The seam with the stand-in fixture tools added to every session. */
-function withStandIns(seam: ServerSeam | undefined): ServerSeam {
-  return {
-    ...(seam?.store && { store: seam.store }),
-    session: (transport, server) => {
-      registerStandIns(server.tasks);
-      return seam?.session ? seam.session(transport, server) : transport;
-    },
-  };
-}
-
 /** Run `only` against the reference server with `seam` planted (none: the healthy server). */
 export async function runAgainstReference(seam: ServerSeam | undefined, only: string[]) {
   const server = await startHttpServer({
@@ -63,7 +51,7 @@ export async function runAgainstReference(seam: ServerSeam | undefined, only: st
     tokens: tokenTable({ [TOKEN_A]: 'alice', [TOKEN_B]: 'bob' }),
     security: SECURITY,
     logger: () => {},
-    seam: withStandIns(seam),
+    ...(seam && { seam }),
   });
   try {
     return await runProtocolConformance({ target: { url: server.url }, authA: TOKEN_A, authB: TOKEN_B, ...LIMITS, paginationTasks: 12, checkTimeoutMs: 10_000, only });
