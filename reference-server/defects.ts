@@ -135,7 +135,8 @@ export class InterceptedTransport implements Transport {
     const before = this.#inner.onclose;
     this.#inner.onclose = () => {
       before?.();
-      this.#sessions.splice(this.#sessions.indexOf(this), 1);
+      const index = this.#sessions.indexOf(this);
+      if (index >= 0) this.#sessions.splice(index, 1);
       this.onclose?.();
     };
     this.#inner.onerror = (error) => this.onerror?.(error);
