@@ -12,6 +12,8 @@ import { toJUnitXml } from './protocol/junit.js';
 import { exitCodeOf } from './protocol/report.js';
 import { ProtocolRun, selectChecks, type ProtocolConformanceOptions } from './protocol/runner.js';
 import { parseIdentity, splitCommandLine } from './protocol/target.js';
+import { ConfigError, loadConfig, parseToolRole } from './protocol/discovery/config.js';
+import { describeRoles } from './protocol/discovery/roles.js';
 
 const USAGE = `Usage: mcp-tasks-conformance (--url URL | --stdio "COMMAND") [options]
 
@@ -31,6 +33,11 @@ Knowledge of the server (all optional):
   --max-tasks-per-owner N    the server's limit of active tasks per requestor
   --max-ttl-ms N             the server's maximum ttl
   --answer TEXT              what to answer to elicitations (default "conformance-answer")
+  --tool-role ROLE=NAME[:JSON]  the tool (and arguments) for a role discovery did not fill:
+                             completes, long, input, fails, errors (repeatable)
+  --allow-tool NAME          a forbidden tool without side effects the kit may call (R11; repeatable)
+  --config FILE              JSON: roles, tokens, limits, allowTools, answer, timeoutMs, probeBudgetMs
+                             (flags win over the file; see conformance/README.md)
 
 Run:
   --only LIST                comma-separated check ids, rules (R13) or areas (listing)
@@ -62,6 +69,9 @@ function parse(argv: string[]): { options: ProtocolConformanceOptions; json?: st
         'max-tasks-per-owner': { type: 'string' },
         'max-ttl-ms': { type: 'string' },
         answer: { type: 'string' },
+        'tool-role': { type: 'string', multiple: true },
+        'allow-tool': { type: 'string', multiple: true },
+        config: { type: 'string' },
         only: { type: 'string' },
         'timeout-ms': { type: 'string' },
         json: { type: 'string' },
@@ -95,7 +105,21 @@ function parse(argv: string[]): { options: ProtocolConformanceOptions; json?: st
     target = { stdio: values.stdio! };
     if (values['auth-a'] || values['auth-b']) throw new UsageError('--auth-a/--auth-b apply to --url only: a stdio server has one client and no authentication');
   }
-  const options: ProtocolConformanceOptions = { target };
+  let config;
+  try {
+    config = values.config === undefined ? {} : loadConfig(values.config);
+    for (const v of values['tool-role'] ?? []) {
+      const { role, name, args } = parseToolRole(v);
+      config.roles = { ...config.roles, [role]: { name, args } };
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  if ('stdio' in target && (config.authA || config.authB)) throw new UsageError('--config tokens apply to --url only: a stdio server has one client and no authentication');
+  const { authA: configA, authB: configB, ...fromConfig } = config;
+  const options: ProtocolConformanceOptions = { target, ...fromConfig };
+  if (values['allow-tool']) options.allowTools = [...(config.allowTools ?? []), ...values['allow-tool']];
   const identity = (flag: string, v: string[] | undefined) => {
     if (!v) return undefined;
     try {
@@ -104,8 +128,9 @@ function parse(argv: string[]): { options: ProtocolConformanceOptions; json?: st
       throw new UsageError(`${flag}: ${(error as Error).message}`);
     }
   };
-  const a = identity('--auth-a', values['auth-a']);
-  const b = identity('--auth-b', values['auth-b']);
+  const asList = (v: string | string[] | undefined) => (v === undefined ? undefined : typeof v === 'string' ? [v] : v);
+  const a = identity('--auth-a', values['auth-a'] ?? asList(configA));
+  const b = identity('--auth-b', values['auth-b'] ?? asList(configB));
   if (b && !a) throw new UsageError('--auth-b needs --auth-a');
   if (a) options.authA = a;
   if (b) options.authB = b;
@@ -168,6 +193,8 @@ async function main(): Promise<number> {
   const out = new ConsoleReporter(process.stdout, { quiet });
   try {
     out.header(run.report());
+    const roles = describeRoles(run.discovery);
+    if (roles) process.stdout.write(`${roles}\n`);
     for (const [index, check] of run.checks.entries()) {
       out.starting(check, index, run.checks.length);
       out.result(await run.run(check));
@@ -177,7 +204,9 @@ async function main(): Promise<number> {
   }
   const report = run.report();
   out.finish(report);
-  if (json !== undefined) writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+  // What discovery observed goes beside the results, to explain the roles the checks used.
+  const discovery = run.discovery && { roles: run.discovery.roles, probes: run.discovery.probes, probeMs: run.discovery.probeMs };
+  if (json !== undefined) writeFileSync(json, `${JSON.stringify({ ...report, ...(discovery && { discovery }) }, null, 2)}\n`);
   if (junit !== undefined) writeFileSync(junit, toJUnitXml(report));
   return exitCodeOf(report);
 }

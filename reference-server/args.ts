@@ -35,6 +35,9 @@ Security limits:
   --default-ttl-ms N        TTL of tasks created without task.ttl (default 3600000, at most --max-ttl-ms)
   --max-ttl-ms N            larger requested TTLs are clamped to this (default 86400000)
   --allow-anonymous         with --tokens: accept requests without a token (bound to their session)
+  --shutdown-grace-ms N     on SIGINT/SIGTERM, running tasks may finish for N ms (default 10000);
+                            the rest end failed ("The server shut down before the task finished")
+                            and every pending tasks/result is answered before the server exits
   --rate-limit N            task operations per second per owner, bursts up to 2N (default 100;
                             0 turns it off); beyond it: JSON-RPC -32000 (R81)
 
@@ -89,9 +92,14 @@ export interface CliOptions {
   rateLimit: number;
   /** HTTP session caps (absent: the defaults of sessions.ts). */
   sessions: { maxSessions?: number; maxSessionsPerOwner?: number; idleMs?: number; initializePerSecond?: number };
+  /** Grace period for running tasks on shutdown (ms). */
+  shutdownGraceMs: number;
   /** POST requests per second per client (HTTP); absent: the default of http.ts. */
   requestsPerSecond?: number;
 }
+
+/** Default grace period of running tasks when the server is stopped (ms). */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 /** Default task operations per second per owner (bursts up to twice that). */
 export const DEFAULT_RATE_LIMIT = 100;
@@ -144,6 +152,7 @@ export function parseCli(argv: readonly string[]): Cli {
         'session-idle-ms': { type: 'string' },
         'initialize-rate': { type: 'string' },
         'requests-per-second': { type: 'string' },
+        'shutdown-grace-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -175,6 +184,7 @@ export function parseCli(argv: readonly string[]): Cli {
     allowAnonymous: values['allow-anonymous'] === true,
     rateLimit: values['rate-limit'] === undefined ? DEFAULT_RATE_LIMIT : integerFlag('--rate-limit', values['rate-limit'], 0),
     sessions: sessionFlags(values),
+    shutdownGraceMs: values['shutdown-grace-ms'] === undefined ? DEFAULT_SHUTDOWN_GRACE_MS : integerFlag('--shutdown-grace-ms', values['shutdown-grace-ms'], 0, 600_000),
   };
   if (options.host.trim() === '') throw new CliError('--host must not be empty');
   if (values['requests-per-second'] !== undefined) options.requestsPerSecond = integerFlag('--requests-per-second', values['requests-per-second'], 0);

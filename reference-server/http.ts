@@ -24,6 +24,7 @@ import { RateLimiter } from '../src/server/rate-limit.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './args.js';
 import type { ServerSeam } from './defects.js';
 import { BodyBudget, jsonDepth, MAX_BODY_BYTES, MAX_JSON_DEPTH, readBody, refuseAndClose } from './http-body.js';
+import { RequestStreams } from './request-streams.js';
 import { SessionRegistry, type SessionLimits } from './sessions.js';
 import { createEngine, createReferenceServer, openStore, logLine, type StoreOptions } from './server.js';
 import { bearerToken, type TokenTable } from './tokens.js';
@@ -77,6 +78,7 @@ interface Session {
   mcp: McpServer;
   /** The token owner name that opened the session; undefined for a session without a token. */
   identity: string | undefined;
+  streams: RequestStreams;
 }
 
 type AuthedRequest = IncomingMessage & { auth?: AuthInfo };
@@ -135,7 +137,12 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     },
     close() {
       closing ??= (async () => {
+        // Graceful: new requests get 503 (closing is set); running tasks get the grace period,
+        // then fail with the shutdown message, which answers every pending tasks/result before
+        // the sessions close.
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        await engine.shutdown(options.shutdownGraceMs ?? 0);
+        await new Promise((resolve) => setTimeout(resolve, 50)); // let those answers reach their streams
         sessions.close();
         await Promise.allSettled(sessions.values().map((s) => s.mcp.close()));
         server.closeAllConnections();
@@ -195,6 +202,7 @@ async function handle(shared: Shared, req: AuthedRequest, res: ServerResponse): 
     }
     const done = shared.sessions.begin(sessionId);
     res.once('close', done);
+    if (req.method === 'POST') session.streams.track(body, res);
     return session.transport.handleRequest(req, res, body);
   }
   if (req.method !== 'POST' || !isInitializeRequest(body)) {
@@ -238,7 +246,7 @@ async function openSession(shared: Shared, req: AuthedRequest, res: ServerRespon
       logLine({ event: 'session.opened', sessionId: id, owner: identity === undefined ? `session:${id}` : `auth:${identity}` });
     },
   });
-  const session: Session = { transport, mcp, identity };
+  const session: Session = { transport, mcp, identity, streams: new RequestStreams(transport) };
   // Set before connect(): the SDK chains its own onclose after ours.
   transport.onclose = () => {
     const id = transport.sessionId;

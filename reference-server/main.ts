@@ -8,7 +8,9 @@ import type { StoreOptions } from './server.js';
 import { loadTokens } from './tokens.js';
 
 const PROGRAM = 'mcp-tasks-server';
-const SHUTDOWN_TIMEOUT_MS = 5_000;
+/** Beyond the tasks' grace period, what closing sessions and the store may take. */
+const SHUTDOWN_MARGIN_MS = 5_000;
+let shutdownTimeoutMs = SHUTDOWN_MARGIN_MS;
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -20,6 +22,7 @@ async function main(): Promise<void> {
   }
   const { options } = cli;
   const storeOptions = toStoreOptions(options);
+  shutdownTimeoutMs = options.shutdownGraceMs + SHUTDOWN_MARGIN_MS;
   // A signal during startup: nothing to close yet.
   let stop: () => void = () => process.exit(0);
   process.on('SIGINT', () => stop()).on('SIGTERM', () => stop());
@@ -69,6 +72,7 @@ function toStoreOptions(options: CliOptions): StoreOptions {
     ...(options.dynamodb && { dynamodb: options.dynamodb }),
     ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
     rateLimit: options.rateLimit,
+    shutdownGraceMs: options.shutdownGraceMs,
     security: {
       ...(options.maxTasksPerOwner !== undefined && { maxActiveTasksPerOwner: options.maxTasksPerOwner }),
       ...(options.defaultTtlMs !== undefined && { defaultTtlMs: options.defaultTtlMs }),
@@ -87,7 +91,7 @@ function onceOnly(close: () => Promise<void>): () => void {
   return () => {
     if (started) return;
     started = true;
-    setTimeout(() => fail(new Error(`shutdown took longer than ${SHUTDOWN_TIMEOUT_MS} ms`), 1), SHUTDOWN_TIMEOUT_MS).unref();
+    setTimeout(() => fail(new Error(`shutdown took longer than ${shutdownTimeoutMs} ms`), 1), shutdownTimeoutMs).unref();
     close().then(
       () => process.exit(0),
       (error: unknown) => fail(error, 1),

@@ -23,6 +23,11 @@ export interface StoreOptions {
   dynamodb?: DynamoDbCliOptions;
   /** Task lease on a shared store (ms; default 30 000). */
   leaseMs?: number;
+  /**
+   * On close, how long running tasks may go on before they are failed with the shutdown message
+   * (ms). Default 0 here; the command line's default is 10 000 (`--shutdown-grace-ms`).
+   */
+  shutdownGraceMs?: number;
   /** Task operations per second per owner, bursts up to twice that (R81); 0 or absent: no limit. */
   rateLimit?: number;
 }

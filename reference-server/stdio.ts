@@ -40,6 +40,7 @@ export async function startStdioServer(options: StdioServerOptions = {}): Promis
     ended: endedPromise,
     close() {
       closing ??= (async () => {
+        await engine.shutdown(options.shutdownGraceMs ?? 0);
         await mcp.close();
         engine.close();
         await store.close();

@@ -15,27 +15,29 @@ const writeErr = process.stderr.write.bind(process.stderr);
 process.stderr.write = (chunk, ...rest) => (String(chunk).startsWith('{"time"') ? true : writeErr(chunk, ...rest));
 
 function table(results) {
-  const rows = results.map((r) => [r.killed ? (r.caughtBy.length ? 'killed' : 'warned') : 'SURVIVED', r.level, r.area, r.id, r.caughtBy.join(',') || r.warnedBy.map((w) => `${w} (warn)`).join(',') || '-']);
+  const rows = results.map((r) => [r.killed ? (r.caughtBy.length ? 'killed' : 'warned') : 'SURVIVED', r.level ?? 'MUST', r.area, r.id, r.caughtBy.join(',') || (r.warnedBy ?? []).map((w) => `${w} (warn)`).join(',') || '-']);
   const widths = [8, 6, 14, 38];
   for (const row of rows) console.log(row.map((cell, i) => (i < widths.length ? String(cell).padEnd(widths[i]) : cell)).join(' '));
 }
 
 function summarize(suite, results) {
   const total = results.length;
-  const byFailure = results.filter((r) => r.caughtBy.length > 0).length;
+  // Each suite decides what a kill is (`killed`); one with no failing check was caught by a warning.
   const byWarning = results.filter((r) => r.killed && r.caughtBy.length === 0).length;
+  const byFailure = results.filter((r) => r.killed).length - byWarning;
   const killed = byFailure + byWarning;
   const ratio = total ? killed / total : 0;
   const levels = ['MUST', 'SHOULD'].map((level) => {
-    const of = results.filter((r) => r.level === level);
+    const of = results.filter((r) => (r.level ?? 'MUST') === level);
     return `${level} ${of.filter((r) => r.killed).length}/${of.length}`;
   });
   console.log(`\n${suite}: killed ${killed}/${total} (${(ratio * 100).toFixed(1)} %): ${byFailure} by a failing check, ${byWarning} by a warning only; ${levels.join(', ')}`);
-  const missed = results.filter((r) => r.killed && !r.expected.every((id) => r.caughtBy.includes(id) || r.warnedBy.includes(id)));
+  // Protocol defects name check ids; store defects name test-name prefixes (the store suite matches them itself).
+  const missed = suite !== 'protocol' ? [] : results.filter((r) => r.killed && !r.expected.every((id) => r.caughtBy.includes(id) || r.warnedBy.includes(id)));
   for (const r of missed) console.log(`  note: ${r.id} was not caught by every check it names (${r.expected.join(', ')})`);
   const survivors = results.filter((r) => !r.killed);
   if (survivors.length) console.log(`${suite} survivors:`);
-  for (const r of survivors) console.log(`  ${r.id} [${r.level} ${r.area}] ${r.description}; expected ${r.expected.join(', ')}${r.warnedBy.length ? `; warned by ${r.warnedBy.join(', ')}` : ''}`);
+  for (const r of survivors) console.log(`  ${r.id} [${r.level} ${r.area}] ${r.description}; expected ${r.expected.join(', ')}${r.warnedBy?.length ? `; warned by ${r.warnedBy.join(', ')}` : ''}`);
   return ratio;
 }
 

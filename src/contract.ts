@@ -53,7 +53,9 @@
  *   expired makes ONE conditional write to `failed` (error -32603, LEASE_EXPIRED_MESSAGE as error
  *   message and status message), conditioned on the status and on that same lease expiry, so a
  *   renewal racing it wins; it returns the resulting record. Tasks created without a lease never
- *   expire this way.
+ *   expire this way. The store suite checks these rules on every store that declares
+ *   `capabilities.sharedAcrossProcesses` and implements `renewLease`, and skips them (naming the
+ *   missing capability) on the others.
  * - Isolation of data. Records handed out are immutable snapshots. Variables passed in are
  *   copied. Request params and results become part of the record: plain JSON data is deep-frozen
  *   in place and kept without a copy (do not pass objects you will mutate afterwards); anything

@@ -22,6 +22,8 @@ export {
   TaskCancelledError,
   QuotaExceededError,
   StorageExhaustedError,
+  SdkUnsupportedError,
+  TaskSupportMismatchError,
   RateLimitedError,
   InvalidCursorError,
   AnonymousNotAllowedError,
@@ -50,6 +52,7 @@ export type { Owner, OwnerSource, ResolveOwnerOptions } from './owner.js';
 export { toWireTask, isExpired, VARIABLES_META_KEY, RELATED_TASK_META_KEY } from './record.js';
 export type { TaskRecord, TaskOutcome, TaskLease, WireTask, WireTaskJson, ToWireTaskOptions } from './record.js';
 export { LEASE_EXPIRED_MESSAGE } from './contract.js';
+export { SHUTDOWN_MESSAGE } from './server/execution.js';
 export type {
   TaskStore,
   CreateTaskInput,

@@ -42,13 +42,15 @@ export const AREA_TITLES: Readonly<Record<CheckArea, string>> = {
   limits: 'Security limits',
 };
 
-export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
+/** `inconclusive`: the check ran out of time (a slow server), which is never a failure. */
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip' | 'inconclusive';
 
 export type Outcome =
   | { status: 'pass'; note?: string }
   | { status: 'fail'; observed: string; expected: string }
   | { status: 'warn'; observed: string; expected: string }
-  | { status: 'skip'; reason: string };
+  | { status: 'skip'; reason: string }
+  | { status: 'inconclusive'; reason: string };
 
 export interface Check {
   /** Stable id, e.g. `tool.required-without-task`. */
@@ -71,7 +73,7 @@ export interface CheckResult extends CheckInfo {
   observed?: string;
   /** For fail and warn: what the rule requires. */
   expected?: string;
-  /** For skip: why. */
+  /** For skip and inconclusive: why. */
   reason?: string;
   /** For pass: an optional remark (e.g. which of the allowed behaviours was seen). */
   note?: string;
@@ -82,12 +84,21 @@ export const pass = (note?: string): Outcome => (note === undefined ? { status: 
 export const fail = (observed: string, expected: string): Outcome => ({ status: 'fail', observed, expected });
 export const warn = (observed: string, expected: string): Outcome => ({ status: 'warn', observed, expected });
 export const skip = (reason: string): Outcome => ({ status: 'skip', reason });
+export const inconclusive = (reason: string): Outcome => ({ status: 'inconclusive', reason });
 
 /** Thrown by helpers to end a check early with `skip(reason)`. */
 export class SkipCheck extends Error {
   constructor(readonly reason: string) {
     super(reason);
     this.name = 'SkipCheck';
+  }
+}
+
+/** Thrown by helpers to end a check early with `inconclusive(reason)`: it ran out of time. */
+export class InconclusiveCheck extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'InconclusiveCheck';
   }
 }
 

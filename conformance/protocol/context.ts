@@ -5,89 +5,15 @@
  * cancel leftovers, describe a wire reply. Every task a check creates is cancelled at the end of
  * the check if it is still running, so checks do not leak active tasks into each other's quota.
  */
-import { brief, CheckFailure, isTerminalStatus, SkipCheck } from './check.js';
-import type { Identity } from './target.js';
-import type { Sighting, WireReply, WireSession } from './session.js';
+import { InconclusiveCheck, isTerminalStatus, SkipCheck } from './check.js';
+import { describe } from './replies.js';
+import type { Discovery, Role } from './discovery/roles.js';
+import { roleSkipReason } from './discovery/roles.js';
+import { isObject, type Created, type Json, type Polled, type ResolvedOptions, type RunState, type ServerFacts, type ToolCall, type ToolInfo, type FixtureName } from './run-state.js';
+import { fixtureFor, safeForbiddenTool, forbiddenSkipReason } from './discovery/select.js';
+import type { Sighting, WireSession } from './session.js';
 
-export type Json = Record<string, unknown>;
-export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The documented fixture tools (conformance/README.md, reference-server/FIXTURES.md). */
-export const FIXTURE_NAMES = [
-  'echo',
-  'delay',
-  'fail_result',
-  'throw_error',
-  'ask_input',
-  'until_cancelled',
-  'count_steps',
-  'support_forbidden',
-  'support_optional',
-  'support_required',
-] as const;
-export type FixtureName = (typeof FIXTURE_NAMES)[number];
-
-export interface ToolInfo {
-  name: string;
-  /** `execution.taskSupport` as sent (undefined when absent: the default, "forbidden"). */
-  taskSupport: unknown;
-  raw: Json;
-}
-
-export interface ServerFacts {
-  serverInfo?: { name?: unknown; version?: unknown };
-  /** The raw `capabilities` of the initialize result. */
-  capabilities?: Json;
-  tools: ToolInfo[];
-  toolsError?: string;
-  connectError?: string;
-}
-
-export interface ToolCall {
-  name: string;
-  args: Json;
-}
-
-export interface ResolvedOptions {
-  authA?: Identity;
-  authB?: Identity;
-  tool?: ToolCall;
-  maxTasksPerOwner?: number;
-  maxTtlMs?: number;
-  answer: string;
-  checkTimeoutMs: number;
-  requestTimeoutMs: number;
-  paginationTasks: number;
-}
-
-/** The run-wide state a context reads (implemented by the runner). */
-export interface RunState {
-  readonly options: ResolvedOptions;
-  readonly facts: ServerFacts;
-  readonly transport: 'url' | 'stdio';
-  session(which: 'a' | 'b'): Promise<WireSession>;
-  readonly sessions: readonly WireSession[];
-  readonly memos: Map<string, Promise<unknown>>;
-  /** A further session of the same identity (R76: the owner is the identity, not the session). */
-  openSession?(which: 'a' | 'b', label: string): Promise<WireSession>;
-}
-
-export interface Created {
-  reply: WireReply;
-  taskId?: string;
-  task?: Json;
-  /** The progressToken sent, when progress was requested. */
-  progressToken?: number | string;
-  /** When the CreateTaskResult arrived. */
-  at: number;
-}
-
-export interface Polled {
-  reply: WireReply;
-  task?: Json;
-  statuses: string[];
-  timedOut: boolean;
-}
+export * from './run-state.js';
 
 export class CheckContext {
   readonly options: ResolvedOptions;
@@ -114,18 +40,47 @@ export class CheckContext {
     return this.#run.session('a');
   }
 
-  /** The session of identity B; skips the check when none was configured. */
+  /**
+   * The session of identity B; skips the check when there is none. Without any token (url), B is
+   * a second anonymous session: a second requestor where the server binds tasks to sessions.
+   */
   b(): Promise<WireSession> {
     if (this.transport === 'stdio') throw new SkipCheck('the target is --stdio: there is one identity only (no authentication), so owner isolation cannot be tested');
-    if (!this.options.authB) throw new SkipCheck('no second identity was given (--auth-b / authB)');
-    return this.#run.session('b');
+    if (!this.options.authB && this.options.authA) throw new SkipCheck('identity A has a token but no second identity was given: pass --auth-b VALUE (config key tokens.b)');
+    if (!this.anonymousB) return this.#run.session('b');
+    return this.memo('identity.session-bound', () => this.#sessionBound()).then(() => this.#run.session('b'));
   }
 
-  /** A new session of identity A or B (url targets with that identity only); skips otherwise. */
-  async newSession(which: 'a' | 'b', label: string): Promise<WireSession> {
-    if (which === 'b') await this.b();
-    if (this.transport === 'stdio' || !this.#run.openSession) throw new SkipCheck('a second session of one identity needs a url target');
-    return this.#run.openSession(which, label);
+  /** Without tokens, B is another requestor only if the server binds tasks to sessions: look. */
+  async #sessionBound(): Promise<void> {
+    const call = this.quickTool();
+    const created = await this.createTask(await this.a(), call);
+    const { taskId } = this.needTask(created, call);
+    const seen = await (await this.#run.session('b')).call('tasks/get', { taskId });
+    if (seen.kind === 'result') {
+      throw new SkipCheck(`without tokens the kit uses a second session as a second requestor, but this server showed a task of one session to another (it does not bind tasks to sessions): pass --auth-a VALUE --auth-b VALUE (config keys tokens.a, tokens.b)`);
+    }
+  }
+
+  /** True when B is an anonymous second session rather than a second token. */
+  get anonymousB(): boolean {
+    return this.transport === 'url' && !this.options.authA && !this.options.authB;
+  }
+
+  /** A second session of identity A (the same token): the same owner. */
+  a2(): Promise<WireSession> {
+    if (this.transport === 'stdio') throw new SkipCheck('the target is --stdio: there is one session only');
+    if (!this.options.authA) throw new SkipCheck('no token was given, so a second session is another requestor, not the same owner: pass --auth-a VALUE (config key tokens.a)');
+    return this.#run.session('a2');
+  }
+
+  get discovery(): Discovery | undefined {
+    return this.#run.discovery;
+  }
+
+  /** How long to wait for a task to end: at least `floorMs`, more on a server whose tools are slow. */
+  waitMs(floorMs = 8_000): number {
+    return Math.max(floorMs, this.#run.waitBudgetMs);
   }
 
   /** Run `probe` once per run and share its outcome between checks. */
@@ -180,20 +135,49 @@ export class CheckContext {
   /** A tool that runs as a task and completes at once. */
   quickTool(): ToolCall {
     this.requireCapability('tools.call');
-    for (const name of ['support_optional', 'support_required'] as const) if (this.hasFixture(name)) return { name, args: {} };
-    if (this.hasFixture('delay')) return { name: 'delay', args: { ms: 0 } };
+    const fixture = fixtureFor('completes', (n) => this.tool(n) !== undefined);
+    if (fixture) return fixture;
     const given = this.options.tool;
     if (given && this.supportOf(given.name) !== 'forbidden') return given;
     if (given) throw new SkipCheck(`--tool ${given.name} does not declare taskSupport optional or required`);
-    throw new SkipCheck('no task-capable tool that completes is known: offer the fixture tools, or pass --tool NAME --args JSON');
+    return this.roleTool('completes');
   }
 
-  /** A tool that runs as a task for about `ms` (or until cancelled). */
+  /** A tool that runs as a task for about `ms` (or until cancelled); a discovered one runs as long as it runs. */
   slowTool(ms: number): ToolCall {
     this.requireCapability('tools.call');
-    if (this.hasFixture('delay')) return { name: 'delay', args: { ms } };
-    if (this.hasFixture('until_cancelled')) return { name: 'until_cancelled', args: { maxMs: ms } };
-    throw new SkipCheck('the server offers neither the "delay" nor the "until_cancelled" fixture tool');
+    const fixture = fixtureFor('long', (n) => this.tool(n) !== undefined, ms);
+    if (fixture) return fixture;
+    const call = this.roleTool('long');
+    // Callers asking for a short run wait for its end: a tool that outlived the probe would only time out.
+    const configured = this.options.roles.long !== undefined;
+    if (ms < 3_000 && !configured && this.observed(call)?.durationMs === undefined) {
+      throw new SkipCheck(`this check waits for the long task to end, but ${call.name} did not complete within the probe budget (${this.options.probeBudgetMs} ms): pass --tool-role long=NAME[:JSON] (config key roles.long) naming a tool that completes in a few seconds, or raise probeBudgetMs`);
+    }
+    return call;
+  }
+
+  /** The tool of a role: fixture, configured, or discovered; else skip naming the flag and the candidates. */
+  roleTool(role: Role): ToolCall {
+    this.requireCapability('tools.call');
+    const fixture = fixtureFor(role, (n) => this.tool(n) !== undefined, 1_000);
+    if (fixture) return fixture;
+    const chosen = this.options.roles[role] ?? this.discovery?.roles[role];
+    if (chosen) return { name: chosen.name, args: chosen.args };
+    throw new SkipCheck(roleSkipReason(role, this.discovery));
+  }
+
+  /** What discovery observed of a tool call (duration, progress), when it was probed. */
+  observed(call: ToolCall): { durationMs?: number; progress?: boolean } | undefined {
+    const roles = this.discovery?.roles ?? {};
+    return Object.values(roles).find((r) => r?.name === call.name && JSON.stringify(r.args) === JSON.stringify(call.args));
+  }
+
+  /** A forbidden tool safe to call (read-only or allowed), for R11; else skip naming the flag. */
+  safeForbidden(): ToolCall & { why: string } {
+    const found = safeForbiddenTool(this.facts.tools, this.options.allowTools);
+    if (!found) throw new SkipCheck(forbiddenSkipReason(this.facts.tools));
+    return found;
   }
 
   // ---- task helpers ----
@@ -237,15 +221,16 @@ export class CheckContext {
     }
   }
 
-  pollTerminal(session: WireSession, taskId: string, timeoutMs = 8_000): Promise<Polled> {
-    return this.poll(session, taskId, (task) => isTerminalStatus(task.status), timeoutMs);
+  pollTerminal(session: WireSession, taskId: string, timeoutMs = this.waitMs()): Promise<Polled> {
+    return this.poll(session, taskId, (task) => isTerminalStatus(task.status), Math.max(timeoutMs, this.waitMs(0)));
   }
 
-  /** Like `poll`, but a missing outcome makes the check fail (or skip, for setup). */
-  async terminal(session: WireSession, taskId: string, what: string, timeoutMs = 8_000): Promise<Json> {
-    const polled = await this.pollTerminal(session, taskId, timeoutMs);
+  /** Like `poll`, but a missing outcome skips (setup) or, when time ran out, is inconclusive. */
+  async terminal(session: WireSession, taskId: string, what: string, timeoutMs = this.waitMs()): Promise<Json> {
+    const budget = Math.max(timeoutMs, this.waitMs(0));
+    const polled = await this.pollTerminal(session, taskId, budget);
     if (polled.reply.kind !== 'result') throw new SkipCheck(`setup failed: tasks/get of the ${what} task: ${describe(polled.reply)}`);
-    if (polled.timedOut) throw new SkipCheck(`setup failed: the ${what} task did not reach a terminal status within ${timeoutMs} ms (statuses: ${polled.statuses.join(' -> ')})`);
+    if (polled.timedOut) throw new InconclusiveCheck(`the ${what} task did not reach a terminal status within ${budget} ms (statuses: ${polled.statuses.join(' -> ')})`);
     return polled.task!;
   }
 
@@ -282,23 +267,4 @@ export class CheckContext {
   }
 }
 
-/** A reply as a report line: `error -32602 "Task not found"`, `result {...}`, `no answer (...)`. */
-export function describe(reply: WireReply): string {
-  if (reply.kind === 'result') return `result ${brief(reply.result)}`;
-  if (reply.kind === 'error') {
-    const data = reply.error.data === undefined ? '' : ` data ${brief(reply.error.data, 120)}`;
-    return `error ${reply.error.code} ${JSON.stringify(reply.error.message.length > 300 ? `${reply.error.message.slice(0, 299)}…` : reply.error.message)}${data}`;
-  }
-  return `no answer (${reply.message})`;
-}
-
-/** Throw a failure unless the reply is a JSON-RPC result; returns the result. */
-export function expectResult(reply: WireReply, expected: string): Json {
-  if (reply.kind === 'result') return reply.result;
-  throw new CheckFailure(describe(reply), expected);
-}
-
-/** True when the reply is a JSON-RPC error with `code`. */
-export function isError(reply: WireReply, code?: number): reply is Extract<WireReply, { kind: 'error' }> {
-  return reply.kind === 'error' && (code === undefined || reply.error.code === code);
-}
+export { describe, expectResult, isError } from './replies.js';

@@ -4,9 +4,12 @@
  * running, and report. `runProtocolConformance` runs everything; `ProtocolRun` runs check by
  * check (the node:test adapter uses it).
  */
-import { AREAS, CheckFailure, SkipCheck, type Check, type CheckResult, type Outcome } from './check.js';
+import { setMaxListeners } from 'node:events';
+import { AREAS, CheckFailure, InconclusiveCheck, SkipCheck, type Check, type CheckResult, type Outcome } from './check.js';
 import { PROTOCOL_CHECKS } from './checks/index.js';
 import { CheckContext, isObject, type Json, type ResolvedOptions, type RunState, type ServerFacts, type ToolCall, type ToolInfo } from './context.js';
+import { discoverServer, waitBudget } from './discovery/index.js';
+import type { Discovery, Role } from './discovery/roles.js';
 import { buildReport, type Report } from './report.js';
 import type { WireSession } from './session.js';
 import { Connector, parseIdentity, type Identity, type ProtocolTarget } from './target.js';
@@ -20,6 +23,12 @@ export interface ProtocolConformanceOptions {
   authB?: string | string[] | Identity;
   /** A task-capable tool that completes, for servers without the fixture tools. */
   tool?: { name: string; args?: Json };
+  /** Tools per role (completes, long, input, fails, errors), for what discovery cannot find. */
+  roles?: Partial<Record<Role, { name: string; args?: Json }>>;
+  /** Forbidden tools that are safe to call (no side effects), beyond those annotated readOnlyHint. */
+  allowTools?: readonly string[];
+  /** How long discovery watches one probed tool (default 15000 ms). */
+  probeBudgetMs?: number;
   /** The server's limit of active tasks per requestor, when known. */
   maxTasksPerOwner?: number;
   /** The server's maximum ttl (ms), when known. */
@@ -62,7 +71,10 @@ export class ProtocolRun implements RunState {
   readonly results: CheckResult[] = [];
   readonly connector: Connector;
   readonly startedAt = new Date();
-  readonly #sessions = new Map<'a' | 'b', WireSession>();
+  readonly #sessions = new Map<'a' | 'b' | 'a2', WireSession>();
+  readonly #connectorOptions: { answer: string; requestTimeoutMs: number };
+  discovery: Discovery | undefined;
+  waitBudgetMs = 0;
   readonly #all: WireSession[] = [];
   #signal: AbortSignal | undefined;
   readonly #onResult: ((result: CheckResult) => void) | undefined;
@@ -75,6 +87,9 @@ export class ProtocolRun implements RunState {
       ...(authA && { authA }),
       ...(authB && { authB }),
       ...(tool && { tool }),
+      roles: Object.fromEntries(Object.entries(options.roles ?? {}).map(([role, t]) => [role, { name: t.name, args: t.args ?? {} }])),
+      allowTools: [...(options.allowTools ?? [])],
+      probeBudgetMs: options.probeBudgetMs ?? 15_000,
       ...(options.maxTasksPerOwner !== undefined && { maxTasksPerOwner: options.maxTasksPerOwner }),
       ...(options.maxTtlMs !== undefined && { maxTtlMs: options.maxTtlMs }),
       answer: options.elicitationAnswer ?? 'conformance-answer',
@@ -82,7 +97,8 @@ export class ProtocolRun implements RunState {
       requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
       paginationTasks: options.paginationTasks ?? 60,
     };
-    this.connector = new Connector(options.target, { answer: this.options.answer, requestTimeoutMs: this.options.requestTimeoutMs });
+    this.#connectorOptions = { answer: this.options.answer, requestTimeoutMs: this.options.requestTimeoutMs };
+    this.connector = new Connector(options.target, this.#connectorOptions);
     this.transport = this.connector.kind;
     if (this.transport === 'stdio' && (authA || authB)) throw new Error('authA/authB apply to url targets only: a stdio server has one client and no authentication');
     this.checks = selectChecks(options.only);
@@ -100,17 +116,11 @@ export class ProtocolRun implements RunState {
     return this.#all;
   }
 
-  async session(which: 'a' | 'b'): Promise<WireSession> {
+  async session(which: 'a' | 'b' | 'a2'): Promise<WireSession> {
     const current = this.#sessions.get(which);
     if (current && !current.closed) return current;
-    const session = await this.connector.connect(which.toUpperCase(), which === 'a' ? this.options.authA : this.options.authB, () => this.#signal);
+    const session = await this.connector.connect(which.toUpperCase(), which === 'b' ? this.options.authB : this.options.authA, () => this.#signal);
     this.#sessions.set(which, session);
-    this.#all.push(session);
-    return session;
-  }
-
-  async openSession(which: 'a' | 'b', label: string): Promise<WireSession> {
-    const session = await this.connector.connect(label, which === 'a' ? this.options.authA : this.options.authB, () => this.#signal);
     this.#all.push(session);
     return session;
   }
@@ -119,6 +129,8 @@ export class ProtocolRun implements RunState {
   async run(check: Check): Promise<CheckResult> {
     const started = Date.now();
     const controller = new AbortController();
+    // Concurrent calls of one check each listen to its signal: not a leak.
+    setMaxListeners(200, controller.signal);
     this.#signal = controller.signal;
     const ctx = new CheckContext(this, controller.signal);
     let outcome: Outcome;
@@ -126,15 +138,13 @@ export class ProtocolRun implements RunState {
       outcome = { status: 'skip', reason: 'not connected (see cap.tasks-declared)' };
     } else {
       let timer: NodeJS.Timeout | undefined;
+      const limit = this.checkTimeoutMs;
+      // Out of time is inconclusive, not a failure: a slow server is not a wrong one.
       const timeout = new Promise<Outcome>((resolve) => {
         timer = setTimeout(() => {
-          resolve({
-            status: 'fail',
-            observed: `no outcome within ${this.options.checkTimeoutMs} ms: the server did not answer in time`,
-            expected: 'answers within the time limit of the check',
-          });
+          resolve({ status: 'inconclusive', reason: `no outcome within ${limit} ms (the time limit of a check on this server, from the observed tool durations)` });
           controller.abort(new Error('check timed out'));
-        }, this.options.checkTimeoutMs);
+        }, limit);
       });
       outcome = await Promise.race([check.run(ctx).catch(toOutcome), timeout]).finally(() => clearTimeout(timer));
       this.#signal = undefined; // the cleanup must not be aborted with a timed-out check
@@ -149,13 +159,18 @@ export class ProtocolRun implements RunState {
       title: check.title,
       status: outcome.status,
       ...(outcome.status === 'fail' || outcome.status === 'warn' ? { observed: outcome.observed, expected: outcome.expected } : {}),
-      ...(outcome.status === 'skip' && { reason: outcome.reason }),
+      ...((outcome.status === 'skip' || outcome.status === 'inconclusive') && { reason: outcome.reason }),
       ...(outcome.status === 'pass' && outcome.note !== undefined && { note: outcome.note }),
       durationMs: Date.now() - started,
     };
     this.results.push(result);
     this.#onResult?.(result);
     return result;
+  }
+
+  /** The time limit of one check: the given one, or more when the server's tools are slow. */
+  get checkTimeoutMs(): number {
+    return Math.max(this.options.checkTimeoutMs, 2 * this.waitBudgetMs + 5_000);
   }
 
   report(): Report {
@@ -193,11 +208,18 @@ export class ProtocolRun implements RunState {
       if (cursor === undefined) break;
     }
     this.facts.tools = tools;
+    this.discovery = await discoverServer(this, a);
+    this.waitBudgetMs = waitBudget(this.discovery);
+    // A blocking tasks/result on a slow tool must not time out before the tool could end.
+    const requestTimeoutMs = Math.max(this.options.requestTimeoutMs, this.waitBudgetMs + 2_000);
+    this.#connectorOptions.requestTimeoutMs = requestTimeoutMs;
+    for (const s of this.#all) s.requestTimeoutMs = requestTimeoutMs;
   }
 }
 
 function toOutcome(error: unknown): Outcome {
   if (error instanceof SkipCheck) return { status: 'skip', reason: error.reason };
+  if (error instanceof InconclusiveCheck) return { status: 'inconclusive', reason: error.reason };
   if (error instanceof CheckFailure) return { status: 'fail', observed: error.observed, expected: error.expected };
   return { status: 'fail', observed: `the check could not complete: ${(error as Error)?.message ?? String(error)}`, expected: 'a conforming exchange' };
 }

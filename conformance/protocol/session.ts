@@ -119,6 +119,8 @@ export class WireSession {
   readonly clientErrors: string[] = [];
   initializeResult: Json | undefined;
   closed = false;
+  /** Time limit of a request without its own; the runner raises it on a server with slow tools. */
+  requestTimeoutMs: number;
 
   readonly #options: WireSessionOptions;
   readonly #transport: TapTransport;
@@ -131,6 +133,7 @@ export class WireSession {
   constructor(inner: Transport, options: WireSessionOptions) {
     this.label = options.label;
     this.#options = options;
+    this.requestTimeoutMs = options.requestTimeoutMs;
     this.#inner = inner;
     this.#transport = new TapTransport(inner, {
       in: (message) => this.#in(message),
@@ -169,7 +172,7 @@ export class WireSession {
    */
   async call(method: string, params?: Json, options: CallOptions = {}): Promise<WireReply> {
     const started = Date.now();
-    const timeoutMs = options.timeoutMs ?? this.#options.requestTimeoutMs;
+    const timeoutMs = options.timeoutMs ?? this.requestTimeoutMs;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new Error(`no response within ${timeoutMs} ms`)), timeoutMs);
     const outer = [options.signal, this.#options.signal?.()].filter((s): s is AbortSignal => s !== undefined);

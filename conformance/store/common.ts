@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import { ManualClock } from '../../src/clock.js';
-import type { CompleteInput, CreateTaskInput, TaskStore } from '../../src/contract.js';
+import type { CompleteInput, CreateTaskInput, TaskPage, TaskStore } from '../../src/contract.js';
 import type { TasksErrorCode } from '../../src/errors/index.js';
 import type { JsonObject } from '../../src/json.js';
 import type { Owner } from '../../src/owner.js';
@@ -34,6 +34,8 @@ export interface StoreConformanceOptions {
   test?: NodeTestModule;
   /** Runs of each model-based property (default 50). */
   propertyRuns?: number;
+  /** Time limit of each test in ms (default 60 000), so a store that hangs fails a test instead of the run. */
+  testTimeoutMs?: number;
 }
 
 /** What each test body receives. */
@@ -60,7 +62,7 @@ export function createHarness(options: StoreConformanceOptions, nodeTest: NodeTe
     propertyRuns: options.propertyRuns ?? 50,
     factory,
     it(name, body) {
-      nodeTest.it(name, async (t: TestContext) => {
+      nodeTest.it(name, { timeout: options.testTimeoutMs ?? 60_000 }, async (t: TestContext) => {
         const clock = new ManualClock();
         const opened: TaskStore[] = [];
         const env: Env = {
@@ -180,17 +182,36 @@ export async function observe(store: TaskStore, owner: Owner, taskId: string): P
   return JSON.parse(JSON.stringify({ task, outcome: result?.outcome ?? null }));
 }
 
-/** Every task of `owner` by following cursors (bounded, so a broken store cannot loop forever). */
-export async function listAll(store: TaskStore, owner: Owner, limit?: number): Promise<TaskRecord[]> {
-  const all: TaskRecord[] = [];
-  let cursor: string | undefined;
-  for (let pages = 0; pages < 1000; pages++) {
-    const page = await store.list(owner, { ...(cursor !== undefined && { cursor }), ...(limit !== undefined && { limit }) });
-    all.push(...page.tasks);
-    if (page.nextCursor === undefined) return all;
-    cursor = page.nextCursor;
+/** Pages of `owner`'s list from `first` on (or from the start), following cursors. */
+export async function* pagesOf(store: TaskStore, owner: Owner, options: { limit?: number; first?: TaskPage } = {}): AsyncGenerator<TaskPage> {
+  const { limit } = options;
+  const seenIds = new Set<string>();
+  const seenCursors = new Set<string>();
+  let page = options.first ?? (await store.list(owner, limit === undefined ? {} : { limit }));
+  // Bounded: a page that repeats a task, a cursor that comes back, or pages without end FAIL the
+  // test with a clear message instead of hanging the suite.
+  for (let pages = 1; ; pages++) {
+    for (const task of page.tasks) {
+      assert.ok(!seenIds.has(task.taskId), `list: task ${task.taskId} appeared again on page ${pages} (R63: each task exactly once)`);
+      seenIds.add(task.taskId);
+    }
+    yield page;
+    const cursor = page.nextCursor;
+    if (cursor === undefined) return;
+    assert.ok(!seenCursors.has(cursor), `list: page ${pages} returned a nextCursor already returned before: the cursors loop`);
+    assert.ok(pages < MAX_PAGES, `list: more than ${MAX_PAGES} pages; nextCursor never ends`);
+    seenCursors.add(cursor);
+    page = await store.list(owner, { cursor, ...(limit !== undefined && { limit }) });
   }
-  assert.fail('list: more than 1000 pages; nextCursor never ends');
+}
+
+const MAX_PAGES = 1000;
+
+/** Every task of `owner` by following cursors (bounded, see `pagesOf`). */
+export async function listAll(store: TaskStore, owner: Owner, limit?: number, first?: TaskPage): Promise<TaskRecord[]> {
+  const all: TaskRecord[] = [];
+  for await (const page of pagesOf(store, owner, { ...(limit !== undefined && { limit }), ...(first && { first }) })) all.push(...page.tasks);
+  return all;
 }
 
 /** Try to mutate a value; a TypeError (frozen value) is an accepted outcome, anything else is rethrown. */

@@ -73,14 +73,7 @@ export function expiryTests({ describe, it }: Harness): void {
       const c = await store.create(ALICE, createInput());
       const first = await store.list(ALICE, { limit: 1 });
       clock.advance(1000);
-      const rest = [];
-      let cursor = first.nextCursor;
-      while (cursor) {
-        const page = await store.list(ALICE, { limit: 1, cursor });
-        rest.push(...ids(page.tasks));
-        cursor = page.nextCursor;
-      }
-      assert.deepEqual([...ids(first.tasks), ...rest], [a.taskId, c.taskId]);
+      assert.deepEqual(ids(await listAll(store, ALICE, 1, first)), [a.taskId, c.taskId]);
     });
 
     it('cleanup removes expired tasks of every owner and returns how many', async ({ open, clock }) => {

@@ -2,7 +2,8 @@
  * `runStoreConformance`: the reusable TaskStore conformance suite (the abstract-level pattern).
  * Call it once from a `node:test` file with a factory that returns a fresh, isolated store; it
  * registers one `describe` per area of the contract (src/contract.ts), each test named after the
- * rule IDs of the spec digest it checks.
+ * rule IDs of the spec digest it checks. Areas a store may not offer (leases, for stores not
+ * shared across processes) skip each test, naming the capability that is missing.
  *
  * @example
  * ```ts
@@ -18,6 +19,7 @@ import { concurrencyTests } from './concurrency.js';
 import { eventTests } from './events.js';
 import { expiryTests } from './expiry.js';
 import { isolationTests } from './isolation.js';
+import { leaseTests } from './leases.js';
 import { lifecycleTests } from './lifecycle.js';
 import { limitTests } from './limits.js';
 import { paginationTests } from './pagination.js';
@@ -45,6 +47,7 @@ const AREAS = [
   expiryTests,
   concurrencyTests,
   eventTests,
+  leaseTests,
   propertyTests,
 ];
 

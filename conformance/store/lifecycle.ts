@@ -2,16 +2,60 @@
 import assert from 'node:assert/strict';
 import { ALICE, attemptMutation, BOB, CAROL, COMPLETED, createInput, expectCode, FAILED_ERROR, REQUEST, taskIn, type Harness } from './common.js';
 
+const ID_SAMPLES = 128;
+/**
+ * A true 128-bit base64url ID estimates at about 128 bits (the last of its 22 characters holds
+ * 2 bits); a 96-bit, time-based or counter ID lands far below. The margin covers sampling noise.
+ */
+const MIN_ESTIMATED_BITS = 124;
+
+/**
+ * Randomness the IDs show: per character position, log2 of the alphabet size that explains the
+ * number of distinct characters seen there among the samples (fixed parts such as prefixes,
+ * counters' high digits, a UUID's dashes and version add nothing).
+ */
+function estimatedBits(taskIds: readonly string[]): number {
+  const width = Math.max(...taskIds.map((id) => id.length));
+  let bits = 0;
+  for (let i = 0; i < width; i++) bits += Math.log2(alphabetSize(new Set(taskIds.map((id) => id[i] ?? '')).size, taskIds.length));
+  return bits;
+}
+
+/** The K for which n uniform draws from K values show `distinct` values on average (capped at 2^16). */
+function alphabetSize(distinct: number, n: number): number {
+  if (distinct <= 1) return 1;
+  if (distinct >= n) return 2 ** 16;
+  const expected = (k: number) => k * (1 - (1 - 1 / k) ** n);
+  let [lo, hi] = [distinct, 2 ** 16];
+  for (let step = 0; step < 60; step++) {
+    const mid = (lo + hi) / 2;
+    if (expected(mid) < distinct) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function lifecycleTests({ describe, it }: Harness): void {
   describe('lifecycle: create, get, getResult', () => {
-    it('R18 R19 R79 create generates a string ID of at least 128 bits', async ({ open }) => {
-      const store = await open();
-      const task = await store.create(ALICE, createInput());
-      assert.equal(typeof task.taskId, 'string');
-      // 128 bits need at least 16 bytes of text (22 base64url, 32 hex, 36 for a UUID).
-      assert.ok(task.taskId.length >= 16, `task ID ${JSON.stringify(task.taskId)} is too short for 128 bits`);
-      assert.ok(task.taskId.length <= 256, 'task ID longer than 256 characters');
-      assert.ok(!task.taskId.includes('alice'), 'task ID must not embed the owner');
+    it('R18 R19 R79 create generates string IDs of at least 128 bits: no collisions, every character position random', async ({ open }) => {
+      const store = await open({ maxActiveTasksPerOwner: ID_SAMPLES });
+      // Eight owners create in parallel (each one at a time), so a networked store is not slowed by quota contention.
+      const owners = Array.from({ length: 8 }, (_, i) => `auth:id-sampler-${i}`);
+      const perOwner = await Promise.all(owners.map(async (owner) => {
+        const made: string[] = [];
+        for (let i = 0; i < ID_SAMPLES / owners.length; i++) made.push((await store.create(owner, createInput())).taskId);
+        return made;
+      }));
+      const taskIds = perOwner.flat();
+      for (const id of taskIds) {
+        assert.equal(typeof id, 'string');
+        assert.ok(id.length <= 256, 'task ID longer than 256 characters');
+        assert.ok(!id.includes('sampler'), 'task ID must not embed the owner');
+        assert.ok(new Set(id).size >= 8, `task ID ${JSON.stringify(id)} uses fewer than 8 distinct characters`);
+      }
+      assert.equal(new Set(taskIds).size, ID_SAMPLES, 'two of the task IDs collide');
+      const bits = estimatedBits(taskIds);
+      assert.ok(bits >= MIN_ESTIMATED_BITS, `the IDs carry about ${bits.toFixed(1)} random bits (estimated from ${ID_SAMPLES} IDs); the contract asks for 128`);
     });
 
     it('R20 task IDs are unique among all tasks of the store, across owners', async ({ open }) => {

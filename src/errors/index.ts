@@ -8,6 +8,8 @@ export {
   TaskCancelledError,
   QuotaExceededError,
   StorageExhaustedError,
+  SdkUnsupportedError,
+  TaskSupportMismatchError,
   RateLimitedError,
   InvalidCursorError,
   AnonymousNotAllowedError,

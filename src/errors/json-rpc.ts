@@ -11,6 +11,8 @@
  * | INVALID_CURSOR          | -32602   | R64                                                             |
  * | INVALID_ARGUMENT        | -32602   | wrong type or value in params                                   |
  * | PAYLOAD_TOO_LARGE       | -32602   | params (or a value derived from them) exceed a documented limit |
+ * | TASK_SUPPORT_MISMATCH   | -32601   | R11, R13: `task` where the tool forbids it, or none where required |
+ * | SDK_UNSUPPORTED         | -32603   | internal: the installed SDK lacks an internal we rely on        |
  * | ANONYMOUS_NOT_ALLOWED   | -32600   | the request is not acceptable without an identity               |
  * | QUOTA_EXCEEDED          | -32000   | implementation-defined server error: a resource limit (R38)     |
  * | STORAGE_EXHAUSTED       | -32000   | stored tasks (finished included) reached a storage cap (R38)    |
@@ -56,6 +58,8 @@ const CODE_MAP: Readonly<Record<TasksErrorCode, number>> = {
   TASK_CANCELLED: JSON_RPC.INVALID_PARAMS,
   INVALID_CURSOR: JSON_RPC.INVALID_PARAMS,
   INVALID_ARGUMENT: JSON_RPC.INVALID_PARAMS,
+  TASK_SUPPORT_MISMATCH: JSON_RPC.METHOD_NOT_FOUND,
+  SDK_UNSUPPORTED: JSON_RPC.INTERNAL_ERROR,
   PAYLOAD_TOO_LARGE: JSON_RPC.INVALID_PARAMS,
   ANONYMOUS_NOT_ALLOWED: JSON_RPC.INVALID_REQUEST,
   QUOTA_EXCEEDED: JSON_RPC.SERVER_ERROR,

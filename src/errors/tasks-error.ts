@@ -18,6 +18,8 @@ export const TASKS_ERROR_CODES = [
   'ANONYMOUS_NOT_ALLOWED',
   'PAYLOAD_TOO_LARGE',
   'INVALID_ARGUMENT',
+  'TASK_SUPPORT_MISMATCH',
+  'SDK_UNSUPPORTED',
   'CONCURRENT_MODIFICATION',
   'STORE_UNAVAILABLE',
   'INVALID_OPTIONS',
@@ -158,6 +160,28 @@ export class InvalidArgumentError extends TasksError {
   override name = 'InvalidArgumentError';
   constructor(message: string) {
     super('INVALID_ARGUMENT', message);
+  }
+}
+
+/**
+ * A tools/call whose use of `task` does not fit the tool's `taskSupport`: `task` for a tool that
+ * forbids it or does not exist (R11), no `task` for a tool that requires it (R13). The tool never runs.
+ */
+export class TaskSupportMismatchError extends TasksError {
+  override name = 'TaskSupportMismatchError';
+  constructor(
+    readonly tool: string,
+    message: string,
+  ) {
+    super('TASK_SUPPORT_MISMATCH', message);
+  }
+}
+
+/** The installed @modelcontextprotocol/sdk lacks an internal that mcp-tasks relies on (see src/server/sdk-internals.ts). */
+export class SdkUnsupportedError extends TasksError {
+  override name = 'SdkUnsupportedError';
+  constructor(readonly missing: string) {
+    super('SDK_UNSUPPORTED', `mcp-tasks: unsupported @modelcontextprotocol/sdk version (${missing} not found); use the peer range ~1.32`);
   }
 }
 

@@ -60,6 +60,8 @@ export interface AdoptOptions {
   status?: TaskStatus;
   /** Renew this lease while the work runs. Default: none. */
   lease?: Lease;
+  /** The task expires this many ms from now; the work is aborted then. Default: never. */
+  expiresInMs?: number | null;
 }
 
 /** Sends `request` to the requestor on a `tasks/result` stream; resolves with the answer. */
@@ -124,6 +126,7 @@ export class TaskEngine {
     void this.adopt(owner, record.taskId, work, {
       peer: options.peer,
       status: record.status,
+      expiresInMs: record.ttl,
       ...(options.progressToken !== undefined && { progressToken: options.progressToken }),
       ...(lease && { lease }),
     });
@@ -147,6 +150,7 @@ export class TaskEngine {
       peer: options.peer ?? NO_PEER,
       progressToken: options.progressToken,
       lease: options.lease,
+      expiresInMs: options.expiresInMs,
       logger: this.logger,
       host: this.#host,
     });
@@ -233,6 +237,21 @@ export class TaskEngine {
       this.logger({ event: isTerminal(task.status) ? (`task.${task.status}` as 'task.completed') : 'task.status', owner, taskId: task.taskId, status: task.status });
     }
     if (isTerminal(task.status)) execution.retire({ type: 'terminal', status: task.status, endedElsewhere });
+  }
+
+  /**
+   * Graceful stop: give running tasks up to `graceMs` to finish, then end the rest as failed with
+   * SHUTDOWN_MESSAGE (one store write each), which answers their pending `tasks/result` calls.
+   * Call `close()` afterwards. New tasks are the caller's to refuse meanwhile.
+   */
+  async shutdown(graceMs: number): Promise<void> {
+    const running = [...this.#executions.values()];
+    if (running.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([Promise.allSettled(running.map((execution) => execution.finished)), grace]);
+    clearTimeout(timer);
+    await Promise.allSettled([...this.#executions.values()].map((execution) => execution.failForShutdown()));
   }
 
   /** Stop listening to the store (does not close it). Running work is aborted. */

@@ -53,9 +53,17 @@ export interface ExecutionOptions {
   peer: TaskPeer;
   progressToken?: string | number | undefined;
   lease?: Lease | undefined;
+  /** The task expires this many ms from now: the work is aborted then (its result could not be stored). */
+  expiresInMs?: number | null | undefined;
   logger: TasksLogger;
   host: ExecutionHost;
 }
+
+/** Message and error of tasks ended by a server shutdown (graceful stop, grace period over). */
+export const SHUTDOWN_MESSAGE = 'The server shut down before the task finished';
+
+/** setTimeout's largest delay; a later expiry is left to the store's read-time rule. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export class Execution {
   readonly owner: Owner;
@@ -68,6 +76,7 @@ export class Execution {
   readonly #pending: PendingRequest[] = [];
   #lastStatus: TaskStatus;
   #renewal: NodeJS.Timeout | undefined;
+  #expiry: NodeJS.Timeout | undefined;
   #retired = false;
   #finish!: (record: TaskRecord | undefined) => void;
 
@@ -92,8 +101,31 @@ export class Execution {
       this.#renewal = setInterval(() => void this.#renew(lease), Math.max(1, Math.floor(lease.ms / 3)));
       this.#renewal.unref();
     }
+    const expiresIn = this.#options.expiresInMs;
+    if (typeof expiresIn === 'number' && expiresIn <= MAX_TIMER_MS) {
+      // An expired task is gone for every reader and nothing may be written to it: stop the work
+      // and free what it holds (a 1 ms TTL must not leave a 600 s job running).
+      this.#expiry = setTimeout(() => this.retire({ type: 'expired' }), Math.max(0, expiresIn));
+      this.#expiry.unref();
+    }
     // Run after the CreateTaskResult is on its way (R16).
     setImmediate(() => void this.#run(work));
+  }
+
+  /**
+   * End the task because the server is stopping: abort the work, then store it as failed with
+   * SHUTDOWN_MESSAGE, so pending `tasks/result` calls answer with that error instead of hanging.
+   */
+  async failForShutdown(): Promise<void> {
+    if (this.#retired) return;
+    if (!this.#controller.signal.aborted) this.#controller.abort(new Error('The server is shutting down'));
+    const error = { code: -32603, message: SHUTDOWN_MESSAGE };
+    try {
+      await this.#options.store.complete(this.owner, this.taskId, { status: 'failed', outcome: { type: 'error', error }, statusMessage: SHUTDOWN_MESSAGE });
+    } catch (failure) {
+      if (!isTasksError(failure, 'TASK_TERMINAL') && !isTasksError(failure, 'TASK_NOT_FOUND')) this.#log(`shutdown: ${String(failure)}`);
+    }
+    this.retire({ type: 'closed' });
   }
 
   /**
@@ -126,6 +158,8 @@ export class Execution {
   requeue(request: PendingRequest): void {
     if (this.#retired) return request.reject(new Error('The task is no longer running'));
     this.#pending.unshift(request);
+    // Another tasks/result may already be waiting (the client opened it before closing this one).
+    this.#options.host.queued(this);
   }
 
   /**
@@ -136,6 +170,7 @@ export class Execution {
     if (this.#retired) return;
     this.#retired = true;
     if (this.#renewal !== undefined) clearInterval(this.#renewal);
+    if (this.#expiry !== undefined) clearTimeout(this.#expiry);
     this.#renewal = undefined;
     this.#options.host.retired(this);
     this.context.markTerminal();

@@ -1,50 +1,59 @@
 /**
- * The only place that touches non-public parts of @modelcontextprotocol/sdk (1.32.x). The SDK
- * offers no hook to wrap an installed request handler or to let a server decide itself how to
- * treat `params.task`, so we reach in here, check the shape, and fail loudly if it changed.
+ * The ONLY place that touches non-public parts of @modelcontextprotocol/sdk (supported: 1.32.x, the
+ * peer range `~1.32`). The SDK offers no hook to wrap an installed request handler, to let a server
+ * decide itself how to treat `params.task`, or to run McpServer's own argument and output checks
+ * outside its tools/call handler, so we reach in here. Every touch checks the shape it relies on
+ * when `withTasks` runs and throws `SdkUnsupportedError` (SDK_UNSUPPORTED) if it changed; the
+ * guards are tested against stand-in objects (test/server/sdk-internals.test.ts).
+ *
+ * | touch                                      | why                                                        |
+ * |--------------------------------------------|------------------------------------------------------------|
+ * | Server `_requestHandlers` (read)           | wrap McpServer's tools/call and tools/list handlers        |
+ * | Server `_requestHandlers` (write)          | tools/call without the SDK's `task` result wrapper (R7)    |
+ * | Server `assertTaskHandlerCapability`       | the SDK's pre-handler `task` gate answers -32603 (R7)      |
+ * | McpServer `setToolRequestHandlers()`       | its tool handlers are installed lazily; we wrap them       |
+ * | McpServer `_registeredTools` (read)        | which registered tool a name means now (remove, rename)    |
+ * | McpServer `validateToolInput`              | its argument parsing, not a copy (-32602 naming the field) |
+ * | McpServer `validateToolOutput`, `createToolError` | its outputSchema check and the result it answers    |
+ * | types from `server/zod-compat.js`          | the schema types McpServer.registerTool is declared with   |
  */
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer, RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { SdkUnsupportedError } from '../errors/index.js';
 
-type AnyHandler = (request: { method: string; params?: Record<string, unknown> }, extra: unknown) => Promise<unknown>;
+// Types only (erased at runtime): McpServer.registerTool's schema parameters are declared with
+// these, and the SDK exports them from no documented path.
+export type { AnySchema, SchemaOutput, ShapeOutput, ZodRawShapeCompat } from '@modelcontextprotocol/sdk/server/zod-compat.js';
+
+export type AnyHandler = (request: { method: string; params?: Record<string, unknown> }, extra: unknown) => Promise<unknown>;
 
 interface ServerInternals {
-  _requestHandlers?: Map<string, AnyHandler>;
-  assertTaskHandlerCapability?: (method: string) => void;
+  _requestHandlers: Map<string, AnyHandler>;
+  assertTaskHandlerCapability: (method: string) => void;
 }
 
-function internals(server: Server): ServerInternals {
-  const inner = server as unknown as ServerInternals;
-  if (!(inner._requestHandlers instanceof Map)) {
-    throw new Error('mcp-tasks: unsupported @modelcontextprotocol/sdk version (no request handler map); use 1.32.x');
-  }
-  return inner;
+/** The low-level Server's private handler map and task gate, checked once. */
+function serverInternals(server: Server): ServerInternals {
+  const inner = server as unknown as Partial<ServerInternals>;
+  if (!(inner._requestHandlers instanceof Map)) throw new SdkUnsupportedError('Server._requestHandlers');
+  if (typeof inner.assertTaskHandlerCapability !== 'function') throw new SdkUnsupportedError('Server.assertTaskHandlerCapability');
+  return inner as ServerInternals;
 }
 
 /** The handler currently installed for `method`, if any (the SDK's wrapper included). */
 export function installedHandler(server: Server, method: string): AnyHandler | undefined {
-  return internals(server)._requestHandlers!.get(method);
+  return serverInternals(server)._requestHandlers.get(method);
 }
 
 /**
  * Install a handler without the SDK's per-method wrapping. Server.setRequestHandler wraps
  * tools/call so that any request carrying `params.task` must answer a CreateTaskResult, which
  * breaks R7 (a server that ignores `task` answers a normal CallToolResult); our tools/call
- * handler validates what it returns itself.
+ * handler checks what it returns itself.
  */
 export function setRawRequestHandler(server: Server, method: string, handler: AnyHandler): void {
-  internals(server)._requestHandlers!.set(method, handler);
-}
-
-/**
- * McpServer installs its tools/list and tools/call handlers lazily on the first tool; make sure
- * they exist so that we can wrap them (and so that later registerTool calls do not collide).
- */
-export function ensureMcpToolHandlers(mcp: McpServer): void {
-  if (installedHandler(mcp.server, 'tools/call')) return;
-  const setup = (mcp as unknown as { setToolRequestHandlers?: () => void }).setToolRequestHandlers;
-  if (typeof setup !== 'function') throw new Error('mcp-tasks: unsupported McpServer version (no setToolRequestHandlers)');
-  setup.call(mcp);
+  serverInternals(server)._requestHandlers.set(method, handler);
 }
 
 /**
@@ -54,9 +63,78 @@ export function ensureMcpToolHandlers(mcp: McpServer): void {
  * rules themselves, so the SDK's gate is switched off for this server instance.
  */
 export function disableSdkTaskGate(server: Server): void {
-  const inner = internals(server);
-  if (typeof inner.assertTaskHandlerCapability !== 'function') {
-    throw new Error('mcp-tasks: unsupported @modelcontextprotocol/sdk version (no assertTaskHandlerCapability)');
+  serverInternals(server).assertTaskHandlerCapability = () => {};
+}
+
+interface McpServerInternals {
+  setToolRequestHandlers(): void;
+  _registeredTools: { [name: string]: RegisteredTool };
+  validateToolInput(tool: RegisteredTool, args: unknown, name: string): Promise<unknown>;
+  validateToolOutput(tool: RegisteredTool, result: CallToolResult, name: string): Promise<void>;
+  createToolError(message: string): CallToolResult;
+}
+
+const MCP_METHODS = ['setToolRequestHandlers', 'validateToolInput', 'validateToolOutput', 'createToolError'] as const;
+
+/** McpServer's private tool registry and call steps, checked once. */
+function mcpInternals(mcp: McpServer): McpServerInternals {
+  const inner = mcp as unknown as Partial<McpServerInternals>;
+  for (const method of MCP_METHODS) {
+    if (typeof inner[method] !== 'function') throw new SdkUnsupportedError(`McpServer.${method}`);
   }
-  inner.assertTaskHandlerCapability = () => {};
+  if (typeof inner._registeredTools !== 'object' || inner._registeredTools === null) throw new SdkUnsupportedError('McpServer._registeredTools');
+  return inner as McpServerInternals;
+}
+
+/** The outcome of McpServer's argument parsing: its parsed value, or its -32602 message. */
+export type ParsedArguments = { ok: true; args: unknown } | { ok: false; message: string };
+
+/** What TaskTools needs from McpServer beyond its public API: one object, checked when created. */
+export interface McpToolInternals {
+  /** The tool McpServer calls `name` now (undefined after `remove()`, moved by a rename). */
+  registeredTool(name: string): RegisteredTool | undefined;
+  /** McpServer's own argument parsing for `tool` (raw shapes, object schemas, unions, size limit). */
+  parseArguments(tool: RegisteredTool, name: string, args: unknown): Promise<ParsedArguments>;
+  /**
+   * McpServer's outputSchema check: `result` if it passes (or the tool has none, or it is an
+   * error result), else the error result McpServer itself answers for that tool call.
+   */
+  checkOutput(tool: RegisteredTool, name: string, result: CallToolResult): Promise<CallToolResult>;
+}
+
+/**
+ * McpServer installs its tools/list and tools/call handlers lazily, on the first tool; install
+ * them now so that we can wrap them (and so that later registerTool calls do not collide), and
+ * return the tool internals we use on each call.
+ */
+export function mcpToolInternals(mcp: McpServer): McpToolInternals {
+  const inner = mcpInternals(mcp);
+  inner.setToolRequestHandlers();
+  return {
+    registeredTool: (name) => (Object.hasOwn(inner._registeredTools, name) ? inner._registeredTools[name] : undefined),
+    async parseArguments(tool, name, args) {
+      try {
+        return { ok: true, args: await inner.validateToolInput(tool, args, name) };
+      } catch (error) {
+        const message = invalidParamsMessage(error);
+        if (message === undefined) throw error;
+        return { ok: false, message };
+      }
+    },
+    async checkOutput(tool, name, result) {
+      try {
+        await inner.validateToolOutput(tool, result, name);
+        return result;
+      } catch (error) {
+        // What McpServer's tools/call handler answers for a failed check: an error result.
+        return inner.createToolError(error instanceof Error ? error.message : String(error));
+      }
+    },
+  };
+}
+
+/** The message of McpServer's -32602 McpError without the "MCP error -32602: " prefix McpError adds. */
+function invalidParamsMessage(error: unknown): string | undefined {
+  if (!(error instanceof Error) || (error as { code?: unknown }).code !== -32602) return undefined;
+  return error.message.replace(/^MCP error -32602: /, '');
 }

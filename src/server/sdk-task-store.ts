@@ -4,10 +4,10 @@
  * the SDK passes (the SDK knows nothing else); errors carry integer JSON-RPC codes so the SDK
  * puts the right code on the wire instead of -32603.
  */
-import type { TaskStore as SdkTaskStore, CreateTaskOptions } from '@modelcontextprotocol/sdk/experimental/tasks/interfaces.js';
+import type { TaskStore as SdkTaskStore, CreateTaskOptions } from '@modelcontextprotocol/sdk/experimental/tasks';
 import type { Request, RequestId, Result, Task } from '@modelcontextprotocol/sdk/types.js';
 import type { TaskStore } from '../contract.js';
-import { isTasksError } from '../errors/index.js';
+import { isTasksError, TaskCancelledError } from '../errors/index.js';
 import type { JsonObject } from '../json.js';
 import { ANONYMOUS_OWNER, type Owner } from '../owner.js';
 import { toWireTask } from '../record.js';
@@ -53,7 +53,7 @@ export function toSdkTaskStore(store: TaskStore, options: SdkTaskStoreOptions = 
     getTaskResult: (taskId: string, sessionId?: string) =>
       guard(async () => {
         const { outcome } = await store.getResult(ownerOf(sessionId), taskId);
-        if (!outcome) throw new WireError(-32602, 'Task was cancelled before it produced a result');
+        if (!outcome) throw new TaskCancelledError(taskId);
         if (outcome.type === 'error') throw WireError.from(outcome.error);
         return outcome.result as Result;
       }),

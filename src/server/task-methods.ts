@@ -14,7 +14,7 @@ import { invalidParams, toWireError, WireError } from './wire-errors.js';
 /** What a handler needs from the SDK's `RequestHandlerExtra`. */
 export interface MethodExtra {
   signal: AbortSignal;
-  sendRequest(request: { method: string; params?: JsonObject }, resultSchema: unknown, options?: { signal?: AbortSignal }): Promise<unknown>;
+  sendRequest(request: { method: string; params?: JsonObject }, resultSchema: unknown, options?: { signal?: AbortSignal; timeout?: number }): Promise<unknown>;
 }
 
 export function taskIdOf(method: string, params: unknown): string {
@@ -24,6 +24,9 @@ export function taskIdOf(method: string, params: unknown): string {
   if (typeof taskId !== 'string') throw invalidParams(`${method}: params.taskId must be a string, got ${taskId === null ? 'null' : typeof taskId}`);
   return taskId;
 }
+
+/** Longest wait for an answer to a task's request for input (24 h, the default maximum TTL). */
+export const INPUT_REQUEST_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
 export class TaskMethods {
   constructor(
@@ -82,7 +85,9 @@ export class TaskMethods {
     const schema = this.resultSchemas[request.method];
     // Also withdrawn when the task is cancelled, so this tasks/result can answer at once.
     const signal = request.signal ? AbortSignal.any([extra.signal, request.signal]) : extra.signal;
-    return (await extra.sendRequest({ method: request.method, params: request.params }, schema, { signal })) as JsonObject;
+    // A person may take long to answer: wait as long as the task lives (its expiry or cancel
+    // aborts `request.signal`), bounded by INPUT_REQUEST_TIMEOUT_MS, not the SDK's 60 s default.
+    return (await extra.sendRequest({ method: request.method, params: request.params }, schema, { signal, timeout: INPUT_REQUEST_TIMEOUT_MS })) as JsonObject;
   }
 
   async #guard<T>(owner: Owner, taskId: string, context: string | undefined, op: () => Promise<T>): Promise<T> {

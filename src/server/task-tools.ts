@@ -1,35 +1,40 @@
 /**
- * The tools a `TasksServer` knows: each tool's `taskSupport` (R14), and the handlers of tools
- * registered through `registerTool`, which we run ourselves, as a task or not.
+ * The tools a `TasksServer` knows: each tool's `taskSupport` (R14), and the tools registered through
+ * `registerTool`, which we call ourselves, as a task or not, with McpServer's own argument parsing
+ * and output check (reached through sdk-internals.ts).
  */
-import type { McpServer, RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
-import {
-  getParseErrorMessage,
-  normalizeObjectSchema,
-  safeParseAsync,
-  type ShapeOutput,
-  type ZodRawShapeCompat,
-} from '@modelcontextprotocol/sdk/server/zod-compat.js';
-import type { CallToolResult, ServerNotification, ServerRequest, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
-import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import type { McpServer, RegisteredTool, ToolCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import { InvalidArgumentError } from '../errors/index.js';
 import { isPlainObject, type JsonObject } from '../json.js';
 import type { ServerTaskContext } from './context.js';
+import { mcpToolInternals, type AnySchema, type McpToolInternals, type ParsedArguments, type SchemaOutput, type ShapeOutput, type ZodRawShapeCompat } from './sdk-internals.js';
 
+export type { AnySchema, ParsedArguments, SchemaOutput, ShapeOutput, ZodRawShapeCompat };
 export type TaskSupport = 'forbidden' | 'optional' | 'required';
 const SUPPORT_VALUES: readonly TaskSupport[] = ['forbidden', 'optional', 'required'];
 
+/** The SDK's tool handler extra (what McpServer passes a tool without an inputSchema). */
+type SdkToolExtra = Parameters<ToolCallback>[0];
+
 /** The SDK's handler extra, plus `task` when the call runs as a task. */
-export interface TaskToolExtra extends RequestHandlerExtra<ServerRequest, ServerNotification> {
+export interface TaskToolExtra extends SdkToolExtra {
   /** Set when the tool runs as a task: variables, progress, elicitation, status. */
   task?: ServerTaskContext;
 }
 
+/** What a tool's schema (a zod raw shape or a zod schema, as McpServer takes) parses to. */
+export type ToolArgs<Schema> = Schema extends ZodRawShapeCompat ? ShapeOutput<Schema> : Schema extends AnySchema ? SchemaOutput<Schema> : Record<string, never>;
+
 export type TaskToolHandler<Args> = (args: Args, extra: TaskToolExtra) => CallToolResult | Promise<CallToolResult>;
 
-export interface TaskToolConfig<Shape extends ZodRawShapeCompat> {
+/** McpServer.registerTool's config, plus `execution.taskSupport`. */
+export interface TaskToolConfig<Input extends ZodRawShapeCompat | AnySchema, Output extends ZodRawShapeCompat | AnySchema = ZodRawShapeCompat> {
   title?: string;
   description?: string;
-  inputSchema?: Shape;
+  inputSchema?: Input;
+  /** Checked by McpServer's own check on every plain and task run (structuredContent must match). */
+  outputSchema?: Output;
   annotations?: ToolAnnotations;
   _meta?: { [key: string]: unknown };
   /** Default `{ taskSupport: 'forbidden' }` (R14). */
@@ -38,79 +43,103 @@ export interface TaskToolConfig<Shape extends ZodRawShapeCompat> {
 
 export interface OwnTool {
   readonly registered: RegisteredTool;
-  parse(args: unknown): Promise<{ ok: true; args: unknown } | { ok: false; message: string }>;
+  /** McpServer's argument parsing for this tool; the message names the bad field. */
+  parse(args: unknown): Promise<ParsedArguments>;
+  /** Run the handler, then McpServer's outputSchema check (a failed check is McpServer's error result). */
   run(args: unknown, extra: TaskToolExtra): Promise<CallToolResult>;
 }
 
+interface OwnEntry {
+  support: TaskSupport;
+  handler: TaskToolHandler<unknown>;
+}
+
 export class TaskTools {
-  readonly #support = new Map<string, TaskSupport>();
-  readonly #own = new Map<string, OwnTool>();
+  /** taskSupport of tools registered some other way (setSupport), by name. */
+  readonly #declared = new Map<string, TaskSupport>();
+  /** Tools registered through `register`, keyed by the SDK's own tool object (survives rename). */
+  readonly #own = new WeakMap<RegisteredTool, OwnEntry>();
+  readonly #sdk: McpToolInternals | undefined;
 
   constructor(
     private readonly mcp: McpServer | undefined,
     initial: { [toolName: string]: TaskSupport } = {},
   ) {
+    this.#sdk = mcp && mcpToolInternals(mcp);
     for (const [name, support] of Object.entries(initial)) this.setSupport(name, support);
   }
 
   /**
-   * Register a tool with the McpServer (so it is listed, with `execution.taskSupport`) and run
-   * it ourselves: called with `task` it becomes a task (R16); without, it runs normally. A thrown
-   * error is the request's JSON-RPC error in both cases (R42); return `isError: true` for
-   * tool-level failures.
+   * Register a tool with the McpServer (so it is listed, with `execution.taskSupport`, and
+   * `remove()`, `disable()`, `update()` work as usual) and run it ourselves: called with `task` it
+   * becomes a task (R16); without, it runs normally. A thrown error is the request's JSON-RPC
+   * error in both cases (R42); return `isError: true` for tool-level failures.
    */
-  register<Shape extends ZodRawShapeCompat = Record<string, never>>(
+  register<Input extends ZodRawShapeCompat | AnySchema = Record<string, never>, Output extends ZodRawShapeCompat | AnySchema = ZodRawShapeCompat>(
     name: string,
-    config: TaskToolConfig<Shape>,
-    handler: TaskToolHandler<ShapeOutput<Shape>>,
+    config: TaskToolConfig<Input, Output>,
+    handler: TaskToolHandler<ToolArgs<Input>>,
   ): RegisteredTool {
-    if (!this.mcp) throw new Error('registerTool needs an McpServer; with a low-level Server, handle tools/call yourself and use setTaskSupport()');
+    if (!this.mcp) throw new InvalidArgumentError('registerTool needs an McpServer; with a low-level Server, handle tools/call yourself and use setTaskSupport()');
     const { execution, ...sdkConfig } = config;
     const support = execution?.taskSupport ?? 'forbidden';
-    const run = (args: unknown, extra: TaskToolExtra) => Promise.resolve(handler(args as ShapeOutput<Shape>, extra));
-    const registered = this.mcp.registerTool(name, sdkConfig, run as never);
-    const schema = normalizeObjectSchema(config.inputSchema);
-    this.setSupport(name, support);
-    // A tool removed from the McpServer is gone for us too.
-    const remove = registered.remove.bind(registered);
-    registered.remove = () => {
-      this.#own.delete(name);
-      this.#support.delete(name);
-      remove();
-    };
-    this.#own.set(name, {
-      registered,
-      run,
-      async parse(args) {
-        if (!schema) return { ok: true, args: args ?? {} };
-        const parsed = await safeParseAsync(schema, args ?? {});
-        return parsed.success ? { ok: true, args: parsed.data } : { ok: false, message: getParseErrorMessage(parsed.error) };
-      },
-    });
+    assertSupport(support);
+    // McpServer never calls this callback (our tools/call handler runs the tool); it is there for
+    // the tool's listing and for anyone reading RegisteredTool.handler.
+    const registered = this.mcp.registerTool(name, sdkConfig, handler as unknown as ToolCallback<Input>);
+    this.#own.set(registered, { support, handler: handler as TaskToolHandler<unknown> });
     return registered;
   }
 
   setSupport(name: string, support: TaskSupport): void {
-    if (!SUPPORT_VALUES.includes(support)) throw new Error(`taskSupport must be one of ${SUPPORT_VALUES.join(', ')}, got ${String(support)}`);
-    this.#support.set(name, support);
+    assertSupport(support);
+    const entry = this.#entry(name);
+    if (entry) entry.support = support;
+    else this.#declared.set(name, support);
   }
 
   supportOf(name: string): TaskSupport {
-    return this.#support.get(name) ?? 'forbidden';
+    return this.#entry(name)?.support ?? this.#declared.get(name) ?? 'forbidden';
   }
 
+  /** The tool registered through `register` that McpServer calls `name` now, or undefined. */
   own(name: string): OwnTool | undefined {
-    return this.#own.get(name);
+    const registered = this.#sdk?.registeredTool(name);
+    const entry = registered && this.#own.get(registered);
+    if (!registered || !entry) return undefined;
+    const sdk = this.#sdk!;
+    return {
+      registered,
+      async parse(args) {
+        const parsed = await sdk.parseArguments(registered, name, args);
+        // Without an inputSchema McpServer parses nothing; our handlers still get the arguments.
+        return parsed.ok && registered.inputSchema === undefined ? { ok: true, args: args ?? {} } : parsed;
+      },
+      run: async (args, extra) => sdk.checkOutput(registered, name, await entry.handler(args, extra)),
+    };
   }
 
   /** Put each known tool's `execution.taskSupport` into a tools/list result (R14). */
   decorateList(result: JsonObject): JsonObject {
     if (!Array.isArray(result.tools)) return result;
     const tools = result.tools.map((tool) => {
-      if (!isPlainObject(tool) || typeof tool.name !== 'string' || !this.#support.has(tool.name)) return tool;
+      if (!isPlainObject(tool) || typeof tool.name !== 'string' || !this.#known(tool.name)) return tool;
       const execution = isPlainObject(tool.execution) ? tool.execution : {};
       return { ...tool, execution: { ...execution, taskSupport: this.supportOf(tool.name) } };
     });
     return { ...result, tools };
   }
+
+  #entry(name: string): OwnEntry | undefined {
+    const registered = this.#sdk?.registeredTool(name);
+    return registered && this.#own.get(registered);
+  }
+
+  #known(name: string): boolean {
+    return this.#entry(name) !== undefined || this.#declared.has(name);
+  }
+}
+
+function assertSupport(support: TaskSupport): void {
+  if (!SUPPORT_VALUES.includes(support)) throw new InvalidArgumentError(`taskSupport must be one of ${SUPPORT_VALUES.join(', ')}, got ${String(support)}`);
 }

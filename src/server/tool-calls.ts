@@ -8,14 +8,17 @@
  */
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import { TaskSupportMismatchError } from '../errors/index.js';
 import { cloneJson, isPlainObject, type JsonObject } from '../json.js';
 import type { Owner, OwnerSource } from '../owner.js';
 import { toWireTask } from '../record.js';
 import type { ServerTaskContext, TaskPeer } from './context.js';
 import type { TaskEngine } from './engine.js';
-import type { TaskToolExtra, TaskTools } from './task-tools.js';
-import { invalidParams, methodNotFound, toWireError, WireError } from './wire-errors.js';
+import type { OwnTool, TaskToolExtra, TaskTools } from './task-tools.js';
+import { invalidParams, toWireError, WireError } from './wire-errors.js';
 
+/** tools/call params once known to be an object. */
+type Params = { [key: string]: unknown };
 type Handler = (request: { method: string; params?: Record<string, unknown> }, extra: unknown) => Promise<unknown>;
 
 export interface ToolCallsOptions {
@@ -43,51 +46,45 @@ export class ToolCalls {
     if (!isPlainObject(params)) throw invalidParams('tools/call: params must be an object');
     const name = params.name;
     if (typeof name !== 'string') throw invalidParams('tools/call: params.name must be a string');
-    const { tools, toolCalls } = this.options;
     const { task, ...plain } = params;
-    const support = tools.supportOf(name);
-    const own = tools.own(name);
+    const own = this.options.tools.own(name);
+    // McpServer answers a disabled tool with an error result; a JSON-RPC error says it better.
     if (own && !own.registered.enabled) throw invalidParams(`Tool ${name} disabled`);
+    if (task === undefined || !this.options.toolCalls) return this.#plain(name, plain, own, extra);
+    return this.#asTask(name, { params, task, plain }, own, extra);
+  }
 
-    if (task === undefined || !toolCalls) {
-      if (support === 'required' && toolCalls) {
-        throw methodNotFound(`Tool '${name}' requires task augmentation (taskSupport: 'required'): call it with params.task`);
-      }
-      if (!own) return (await this.options.delegate({ method: 'tools/call', params: plain }, extra)) as JsonObject;
-      const parsed = await own.parse(params.arguments);
-      if (!parsed.ok) throw invalidParams(`Invalid arguments for tool ${name}: ${parsed.message}`);
-      return checkToolResult(name, await own.run(parsed.args, extra));
+  /** A call without `task` (or with `task` ignored, R7). */
+  async #plain(name: string, plain: Params, own: OwnTool | undefined, extra: TaskToolExtra): Promise<JsonObject> {
+    if (this.options.toolCalls && this.options.tools.supportOf(name) === 'required') {
+      throw mismatch(name, `Tool '${name}' requires task augmentation (taskSupport: 'required'): call it with params.task`);
     }
+    if (!own) return (await this.options.delegate({ method: 'tools/call', params: plain }, extra)) as JsonObject;
+    const args = await parseArguments(own, name, plain.arguments);
+    return checkToolResult(name, await own.run(args, extra));
+  }
 
-    if (support === 'forbidden') {
-      throw methodNotFound(`Tool '${name}' does not support task augmentation (taskSupport: 'forbidden'), or does not exist`);
+  /** A task-augmented call: create the task, answer CreateTaskResult, run the tool (R16). */
+  async #asTask(name: string, call: { params: Params; task: unknown; plain: Params }, own: OwnTool | undefined, extra: TaskToolExtra): Promise<JsonObject> {
+    const { params, task, plain } = call;
+    if (this.options.tools.supportOf(name) === 'forbidden') {
+      throw mismatch(name, `Tool '${name}' does not support task augmentation (taskSupport: 'forbidden'), or does not exist`);
     }
     if (!isPlainObject(task)) throw invalidParams('tools/call: params.task must be an object');
-    let args: unknown = params.arguments;
-    if (own) {
-      const parsed = await own.parse(params.arguments);
-      if (!parsed.ok) throw invalidParams(`Invalid arguments for tool ${name}: ${parsed.message}`);
-      args = parsed.args;
-    }
-    const owner = this.options.ownerOf(extra);
+    const args = own ? await parseArguments(own, name, params.arguments) : params.arguments;
     const progressToken = extra._meta?.progressToken;
+    const work = (context: ServerTaskContext) => {
+      const taskExtra = this.#taskExtra(extra, context);
+      return own
+        ? own.run(args, taskExtra).then((result) => checkToolResult(name, result))
+        : (this.options.delegate({ method: 'tools/call', params: plain }, taskExtra) as Promise<JsonObject>);
+    };
+    const owner = this.options.ownerOf(extra);
     let record;
     try {
-      record = await this.options.engine.start(
-        owner,
-        {
-          request: { method: 'tools/call', params: cloneJson(params as JsonObject) },
-          ...(task.ttl !== undefined && { ttl: task.ttl as number }),
-          peer: this.#peer,
-          ...(progressToken !== undefined && { progressToken }),
-        },
-        (context) => {
-          const taskExtra = this.#taskExtra(extra, context);
-          return own
-            ? own.run(args, taskExtra).then((result) => checkToolResult(name, result))
-            : (this.options.delegate({ method: 'tools/call', params: plain }, taskExtra) as Promise<JsonObject>);
-        },
-      );
+      const request = { method: 'tools/call', params: cloneJson(params as JsonObject) };
+      const options = { request, ...(task.ttl !== undefined && { ttl: task.ttl as number }), peer: this.#peer, ...(progressToken !== undefined && { progressToken }) };
+      record = await this.options.engine.start(owner, options, work);
     } catch (error) {
       throw toWireError(error, 'Cannot create task');
     }
@@ -121,7 +118,16 @@ export class ToolCalls {
   }
 }
 
-/** What the SDK's own tools/call wrapper would check: the handler returned a CallToolResult. */
+/** The tool's arguments through McpServer's own parsing; -32602 naming the bad field. */
+async function parseArguments(own: OwnTool, name: string, args: unknown): Promise<unknown> {
+  const parsed = await own.parse(args);
+  if (!parsed.ok) throw invalidParams(parsed.message);
+  return parsed.args;
+}
+
+const mismatch = (tool: string, message: string) => toWireError(new TaskSupportMismatchError(tool, message));
+
+/** What the Server's tools/call wrapper would check (our handler is installed without it): a CallToolResult. */
 function checkToolResult(name: string, result: unknown): JsonObject {
   const parsed = CallToolResultSchema.safeParse(result);
   if (!parsed.success) throw new WireError(-32603, `Tool ${name} returned an invalid result: ${parsed.error.message}`);

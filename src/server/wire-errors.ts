@@ -8,7 +8,7 @@
  * it carries the string code in `data.code`. The only other sources are a stored failure returned
  * as it came (R42) and -32601 for a tool's task support (R11, R13). Internal: not exported.
  */
-import { InvalidArgumentError, JSON_RPC, toJsonRpcError, type JsonRpcErrorObject } from '../errors/index.js';
+import { InvalidArgumentError, toJsonRpcError, type JsonRpcErrorObject } from '../errors/index.js';
 
 export class WireError extends Error {
   constructor(
@@ -31,6 +31,5 @@ export function toWireError(error: unknown, context?: string): WireError {
   return WireError.from(toJsonRpcError(error, context));
 }
 
-export const methodNotFound = (message: string) => new WireError(JSON_RPC.METHOD_NOT_FOUND, message);
-/** -32602 with `data.code` INVALID_ARGUMENT, like every other refused argument. */
+/** -32602 with `data.code` INVALID_ARGUMENT: the message names the bad field. */
 export const invalidParams = (message: string) => toWireError(new InvalidArgumentError(message));

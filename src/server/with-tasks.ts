@@ -15,7 +15,7 @@ import { TaskEngine } from './engine.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { toWireError } from './wire-errors.js';
 import type { TasksLogger } from './logger.js';
-import { disableSdkTaskGate, ensureMcpToolHandlers, installedHandler, setRawRequestHandler } from './sdk-internals.js';
+import { disableSdkTaskGate, installedHandler, setRawRequestHandler } from './sdk-internals.js';
 import { TaskMethods, type MethodExtra } from './task-methods.js';
 import { ToolCalls } from './tool-calls.js';
 import { TaskTools, type OwnTool, type TaskSupport, type TaskToolExtra } from './task-tools.js';
@@ -104,27 +104,27 @@ export class TasksServer {
       },
     });
     disableSdkTaskGate(this.server);
-    if (mcp) ensureMcpToolHandlers(mcp);
+    // Before reading the installed handlers: with an McpServer this installs its tool handlers.
+    this.#tools = new TaskTools(mcp, options.taskSupport);
 
     const methods = new TaskMethods(this.engine, {
       'elicitation/create': ElicitResultSchema,
       'sampling/createMessage': CreateMessageResultSchema,
     });
     const s = this.server;
-    s.setRequestHandler(loose('tasks/get'), (r, extra) => methods.get(ownerOf(extra), r.params) as never);
-    s.setRequestHandler(loose('tasks/cancel'), (r, extra) => methods.cancel(ownerOf(extra), r.params) as never);
-    s.setRequestHandler(loose('tasks/result'), (r, extra) => methods.result(ownerOf(extra), r.params, extra as unknown as MethodExtra) as never);
-    if (list) s.setRequestHandler(loose('tasks/list'), (r, extra) => methods.list(ownerOf(extra), r.params) as never);
+    s.setRequestHandler(loose('tasks/get'), (r, extra) => methods.get(ownerOf(extra), r.params));
+    s.setRequestHandler(loose('tasks/cancel'), (r, extra) => methods.cancel(ownerOf(extra), r.params));
+    s.setRequestHandler(loose('tasks/result'), (r, extra) => methods.result(ownerOf(extra), r.params, extra as unknown as MethodExtra));
+    if (list) s.setRequestHandler(loose('tasks/list'), (r, extra) => methods.list(ownerOf(extra), r.params));
 
     const callTool = installedHandler(s, 'tools/call');
     const listTools = installedHandler(s, 'tools/list');
     if (!callTool || !listTools) {
       throw new Error('withTasks: install your tools/list and tools/call handlers (or register a tool) before calling withTasks()');
     }
-    this.#tools = new TaskTools(mcp, options.taskSupport);
     const calls = new ToolCalls({ engine: this.engine, server: s, tools: this.#tools, delegate: callTool, toolCalls, ownerOf });
     setRawRequestHandler(s, 'tools/call', (r, extra) => calls.handle(r.params, extra as TaskToolExtra));
-    s.setRequestHandler(loose('tools/list'), async (r, extra) => this.#tools.decorateList((await listTools(r as never, extra)) as JsonObject) as never);
+    setRawRequestHandler(s, 'tools/list', async (r, extra) => this.#tools.decorateList((await listTools(r, extra)) as JsonObject));
   }
 
   /** Register a tool whose handler may run as a task (see `TaskTools.register`). */

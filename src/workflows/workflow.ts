@@ -7,7 +7,6 @@
  * process after the last finished step.
  */
 import type { RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { ShapeOutput, ZodRawShapeCompat } from '@modelcontextprotocol/sdk/server/zod-compat.js';
 import { ElicitResultSchema, type CallToolResult, type ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { isPlainObject, type JsonObject, type JsonValue } from '../json.js';
 import type { Owner } from '../owner.js';
@@ -15,7 +14,7 @@ import type { TaskRecord } from '../record.js';
 import { isTerminal } from '../status.js';
 import { TaskContext } from '../task-context.js';
 import type { ServerTaskContext } from '../server/context.js';
-import type { TaskToolExtra } from '../server/task-tools.js';
+import type { ShapeOutput, TaskToolExtra, ZodRawShapeCompat } from '../server/task-tools.js';
 import type { TasksServer } from '../server/with-tasks.js';
 import type { Step } from './definition.js';
 import { runSteps, toolOutput, type RunResult, type ToolCaller, type WorkflowRunContext } from './runner.js';

@@ -42,6 +42,7 @@ registerProtocolConformance({
     assert.equal(report.results.length, PROTOCOL_CHECKS.length);
     assert.deepEqual(skipped(report), [...EXPECTED_SKIPS, 'poll.no-sse-for-get', ...ISOLATION].sort(), formatReport(report));
     assert.equal(report.mustFailed, 0);
+    assert.equal(report.summary.inconclusive, 0, formatReport(report));
   },
 });
 
@@ -66,6 +67,7 @@ describe('reference server over --url with two owners', () => {
     assert.equal(problems(report, KNOWN_URL_WARNINGS), '', `the reference server failed checks:\n${text}`);
     assert.deepEqual(skipped(report), [...EXPECTED_SKIPS].sort(), text);
     assert.equal(report.mustFailed, 0);
+    assert.equal(report.summary.inconclusive, 0, text);
     assert.ok(report.ok);
     assert.deepEqual(report.fixtures.length, 10);
     assert.equal(report.identities, 2);
@@ -85,7 +87,7 @@ describe('reference server over --url with two owners', () => {
   });
 
   it('the CLI binary exits 2 on a usage error', async () => {
-    for (const args of [[], ['--url', 'ftp://x'], ['--stdio', 'node x.js', '--auth-a', 't'], ['--url', server.url, '--only', 'R999'], ['--url', server.url, '--bogus']]) {
+    for (const args of [[], ['--url', 'ftp://x'], ['--stdio', 'node x.js', '--auth-a', 't'], ['--url', server.url, '--only', 'R999'], ['--url', server.url, '--bogus'], ['--url', server.url, '--tool-role', 'sometimes=x'], ['--url', server.url, '--config', join(dir, 'missing.json')]]) {
       const { code, stderr } = await runNode([CLI, ...args]);
       assert.equal(code, 2, `${args.join(' ')}: ${stderr}`);
       assert.match(stderr, /mcp-tasks-conformance: /);

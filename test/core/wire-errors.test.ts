@@ -2,17 +2,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TaskNotFoundError, WorkflowStepError } from '../../src/errors/index.js';
-import { invalidParams, methodNotFound, toWireError, WireError } from '../../src/server/wire-errors.js';
+import { invalidParams, toWireError, WireError } from '../../src/server/wire-errors.js';
 
 describe('wire errors', () => {
   it('R71 invalid params are -32602 with data.code INVALID_ARGUMENT', () => {
     const err = invalidParams('tasks/get: params.taskId is required');
     assert.equal(err.code, -32602);
     assert.deepEqual(err.data, { code: 'INVALID_ARGUMENT' });
-  });
-
-  it('R11 R13 a tool without matching task support is -32601', () => {
-    assert.equal(methodNotFound('no task support').code, -32601);
   });
 
   it('toWireError maps a TasksError through the one mapping and passes a WireError through', () => {

@@ -57,7 +57,7 @@ export const MORE_DEFECTS: ProtocolDefect[] = [
   { id: 'poll.related-meta-in-get', area: 'lifecycle', level: 'SHOULD', description: 'tasks/get results carry a related-task _meta (R55)', expected: ['poll.no-related-meta'], seam: () => onResult('tasks/get', (r) => void (r._meta = { [RELATED]: { taskId: r.taskId } })) },
   { id: 'poll.interval-text', area: 'lifecycle', level: 'MUST', description: 'pollInterval is sent as the text "100ms" (schema: an integer, R31)', expected: ['poll.poll-interval'], setup: ['poll.get-flat-task'], seam: () => onResult('tasks/get', (r) => void (r.pollInterval !== undefined && (r.pollInterval = `${String(r.pollInterval)}ms`))) },
   {
-    id: 'iso.list-by-session', area: 'isolation', level: 'MUST', description: 'tasks/list (only) takes the owner from the session although a bearer token is present (R76, R63)', expected: ['iso.same-identity-session'],
+    id: 'iso.list-by-session', area: 'isolation', level: 'MUST', description: 'tasks/list (only) takes the owner from the session although a bearer token is present (R76, R63)', expected: ['iso.same-owner-sessions'],
     seam: () => wire(() => ({ incoming: (m, _io, extra) => (m.method === 'tasks/list' && extra && delete (extra as { authInfo?: unknown }).authInfo, m) })),
   },
   {

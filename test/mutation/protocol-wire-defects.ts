@@ -65,10 +65,10 @@ export const ERROR_AND_NOTIFICATION_DEFECTS: ProtocolDefect[] = [
   { id: 'notify.ttl-null', area: 'notifications', level: 'MUST', description: 'status notifications say ttl null (unlimited) for a limited task (R57)', expected: ['notify.matches-get'], seam: () => onNotification('notifications/tasks/status', (p) => void (p.ttl = null)) },
   { id: 'notify.no-created-at', area: 'notifications', level: 'MUST', description: 'status notifications leave out createdAt (R57, R32)', expected: ['notify.full-task', 'notify.matches-get'], seam: () => onNotification('notifications/tasks/status', (p) => void delete p.createdAt) },
   {
-    id: 'iso.notify-broadcast', area: 'isolation', level: 'MUST', description: 'status notifications go to every session (every owner)', expected: ['iso.notifications'],
+    id: 'iso.notify-broadcast', area: 'isolation', level: 'MUST', description: 'status notifications go to every session (every owner)', expected: ['iso.status-notifications'],
     seam: () => wire(() => ({ outgoing: (m, io) => { if (m.method === 'notifications/tasks/status') for (const s of io.sessions) void s.sendRaw(m as never).catch(() => {}); return m.method === 'notifications/tasks/status' ? null : m; } })),
   },
-  { id: 'iso.owner-from-session', area: 'isolation', level: 'MUST', description: 'the owner is taken from the session although a bearer token is present (R76)', expected: ['iso.same-identity-session'], seam: () => wire(() => ({ incoming: (m, _io, extra) => (extra && delete (extra as { authInfo?: unknown }).authInfo, m) })) },
+  { id: 'iso.owner-from-session', area: 'isolation', level: 'MUST', description: 'the owner is taken from the session although a bearer token is present (R76)', expected: ['iso.same-owner-sessions'], seam: () => wire(() => ({ incoming: (m, _io, extra) => (extra && delete (extra as { authInfo?: unknown }).authInfo, m) })) },
   { id: 'input.no-related-meta', area: 'input_required', level: 'MUST', description: 'the side-channel elicitation/create lacks the related-task _meta (R48)', expected: ['input.request-related-task'], seam: () => wire(() => ({ outgoing: (m) => { if (m.method === 'elicitation/create' && isObject(m.params) && isObject(m.params._meta)) delete m.params._meta[RELATED]; return m; } })) },
 ];
 

@@ -1,7 +1,8 @@
-/** Bad input never crashes or hangs: -32602 naming the field (R71, R73), -32601 for unknown tools with task. */
+/** Bad input never crashes or hangs: -32602 with a stable data.code, naming the field (R71, R73), -32601 for unknown tools with task. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { memoryHarness, rejectsRpc, type MemoryHarness } from './harness.js';
+import { memoryHarness, type MemoryHarness } from './harness.js';
+import { rejectsBySdk, rejectsCode } from './rejects.js';
 
 describe('bad input', () => {
   let h: MemoryHarness;
@@ -12,31 +13,29 @@ describe('bad input', () => {
   const req = (method: string, params?: unknown) => h.end.request(method, params);
 
   for (const method of ['tasks/get', 'tasks/result', 'tasks/cancel']) {
-    it(`R71 ${method} without taskId -> -32602 "params.taskId is required"`, async () => {
-      await rejectsRpc(req(method, {}), -32602, `${method}: params.taskId is required`);
+    it(`R71 ${method} without taskId -> -32602 INVALID_ARGUMENT naming taskId`, async () => {
+      await rejectsCode(req(method, {}), -32602, 'INVALID_ARGUMENT', 'taskId');
     });
 
-    it(`R71 ${method} with a non-string taskId -> -32602 naming the type`, async () => {
-      await rejectsRpc(req(method, { taskId: 5 }), -32602, `${method}: params.taskId must be a string, got number`);
-      await rejectsRpc(req(method, { taskId: null }), -32602, 'params.taskId must be a string, got null');
-      await rejectsRpc(req(method, { taskId: { id: 'x' } }), -32602, 'got object');
+    it(`R71 ${method} with a non-string taskId -> -32602 INVALID_ARGUMENT naming taskId`, async () => {
+      for (const taskId of [5, null, { id: 'x' }]) await rejectsCode(req(method, { taskId }), -32602, 'INVALID_ARGUMENT', 'taskId');
     });
 
-    it(`R71 ${method} without params -> -32602 naming params (not -32603 with a zod dump)`, async () => {
-      await rejectsRpc(req(method), -32602, `${method}: params must be an object`);
+    it(`R71 ${method} without params -> -32602 INVALID_ARGUMENT naming params (not -32603 with a zod dump)`, async () => {
+      await rejectsCode(req(method), -32602, 'INVALID_ARGUMENT', 'params');
     });
 
     it(`R71 R74 ${method} with an unknown or oversized taskId -> -32602`, async () => {
-      await rejectsRpc(req(method, { taskId: 'nope' }), -32602, 'Task not found');
-      await rejectsRpc(req(method, { taskId: 'x'.repeat(100_000) }), -32602);
-      await rejectsRpc(req(method, { taskId: '' }), -32602);
+      await rejectsCode(req(method, { taskId: 'nope' }), -32602, 'TASK_NOT_FOUND');
+      await rejectsCode(req(method, { taskId: 'x'.repeat(100_000) }), -32602, 'INVALID_ARGUMENT', 'taskId');
+      await rejectsCode(req(method, { taskId: '' }), -32602, 'INVALID_ARGUMENT', 'taskId');
     });
   }
 
-  it('R64 tasks/list with a non-string cursor or non-object params -> -32602 naming it', async () => {
-    await rejectsRpc(req('tasks/list', { cursor: 5 }), -32602, 'tasks/list: params.cursor must be a string');
-    await rejectsRpc(req('tasks/list', { cursor: '' }), -32602, 'cursor');
-    await rejectsRpc(req('tasks/list', { cursor: '\u0000\uffff' }), -32602, 'Invalid cursor');
+  it('R64 tasks/list with a non-string or garbage cursor -> -32602 INVALID_ARGUMENT / INVALID_CURSOR', async () => {
+    await rejectsCode(req('tasks/list', { cursor: 5 }), -32602, 'INVALID_ARGUMENT', 'cursor');
+    await rejectsCode(req('tasks/list', { cursor: '' }), -32602, 'INVALID_CURSOR');
+    await rejectsCode(req('tasks/list', { cursor: '\u0000\uffff' }), -32602, 'INVALID_CURSOR');
   });
 
   it('R5 R60 tasks/list without params (they are optional in ListTasksRequest) lists the tasks', async () => {
@@ -47,7 +46,7 @@ describe('bad input', () => {
   it('params that are not an object (string, array, number) are dropped by the SDK before any handler: no reply, no crash', async () => {
     // Not a valid JSON-RPC request for the SDK (isJSONRPCRequest fails): it calls onerror and never answers.
     for (const params of ['abc', ['abc']]) {
-      await rejectsRpc(h.end.request('tasks/get', params, { timeout: 100 }), -32001, 'Request timed out');
+      await rejectsBySdk(h.end.request('tasks/get', params, { timeout: 100 }), -32001); // the client's own timeout
     }
     assert.deepEqual(await req('ping', {}), {});
   });
@@ -59,32 +58,32 @@ describe('bad input', () => {
     ['a number', 1],
     ['true', true],
   ] as const) {
-    it(`tools/call with task ${label} -> -32602 naming task; the tool did not run`, async () => {
+    it(`tools/call with task ${label} -> -32602 INVALID_ARGUMENT naming task; the tool did not run`, async () => {
       const before = h.control.count('echo');
-      await rejectsRpc(req('tools/call', { name: 'echo', arguments: {}, task }), -32602, 'task');
+      await rejectsCode(req('tools/call', { name: 'echo', arguments: {}, task }), -32602, 'INVALID_ARGUMENT', 'task');
       assert.equal(h.control.count('echo'), before);
     });
   }
 
-  it('tools/call without a string name -> -32602 naming name', async () => {
-    await rejectsRpc(req('tools/call', { arguments: {}, task: {} }), -32602, 'name');
-    await rejectsRpc(req('tools/call', { name: 7, task: {} }), -32602, 'name');
+  it('tools/call without a string name -> -32602 INVALID_ARGUMENT naming name', async () => {
+    await rejectsCode(req('tools/call', { arguments: {}, task: {} }), -32602, 'INVALID_ARGUMENT', 'name');
+    await rejectsCode(req('tools/call', { name: 7, task: {} }), -32602, 'INVALID_ARGUMENT', 'name');
   });
 
-  it('R11 an unknown tool with task -> -32601 naming the tool', async () => {
-    await rejectsRpc(req('tools/call', { name: 'no_such_tool', arguments: {}, task: {} }), -32601, "Tool 'no_such_tool'");
+  it('R11 an unknown tool with task -> -32601 TASK_SUPPORT_MISMATCH naming the tool', async () => {
+    await rejectsCode(req('tools/call', { name: 'no_such_tool', arguments: {}, task: {} }), -32601, 'TASK_SUPPORT_MISMATCH', 'no_such_tool');
   });
 
-  it('R38 arguments larger than maxRequestBytes -> -32602 saying what is too large; nothing created, the tool did not run', async () => {
+  it('R38 arguments larger than maxRequestBytes -> -32602 PAYLOAD_TOO_LARGE; nothing created, the tool did not run', async () => {
     const before = h.control.count('echo');
     const listed = ((await req('tasks/list', {})).tasks as unknown[]).length;
-    await rejectsRpc(req('tools/call', { name: 'echo', arguments: { text: 'x'.repeat(10_000) }, task: {} }), -32602, 'Request params is too large', 'limit is 4096 bytes');
+    await rejectsCode(req('tools/call', { name: 'echo', arguments: { text: 'x'.repeat(10_000) }, task: {} }), -32602, 'PAYLOAD_TOO_LARGE');
     assert.equal(h.control.count('echo'), before);
     assert.equal(((await req('tasks/list', {})).tasks as unknown[]).length, listed);
   });
 
-  it('an unknown task method -> -32601', async () => {
-    await rejectsRpc(req('tasks/delete', { taskId: 'x' }), -32601, 'Method not found');
+  it('an unknown task method -> -32601 from the SDK', async () => {
+    await rejectsBySdk(req('tasks/delete', { taskId: 'x' }), -32601);
   });
 
   it('the server is still healthy after all of the above', async () => {

@@ -1,7 +1,8 @@
 /** Capabilities (R1, R5, R7, R80) and tools/list execution.taskSupport (R14), end to end. */
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { memoryHarness, rejectsRpc, type MemoryHarness, type MemoryHarnessOptions } from './harness.js';
+import { memoryHarness, type MemoryHarness, type MemoryHarnessOptions } from './harness.js';
+import { rejectsBySdk } from './rejects.js';
 
 describe('server capabilities', () => {
   let h: MemoryHarness | undefined;
@@ -27,7 +28,7 @@ describe('server capabilities', () => {
   it('R80 R9 a store accepting anonymous requestors: no tasks.list, and tasks/list is -32601', async () => {
     const { end } = await start({ token: false, store: { security: { allowAnonymous: true } } });
     assert.deepEqual(end.client.getServerCapabilities()?.tasks, { cancel: {}, requests: { tools: { call: {} } } });
-    await rejectsRpc(end.request('tasks/list', {}), -32601, 'Method not found');
+    await rejectsBySdk(end.request('tasks/list', {}), -32601);
   });
 
   it('R80 list: true declares and serves tasks/list even with anonymous requestors allowed', async () => {
@@ -44,7 +45,7 @@ describe('server capabilities', () => {
   it('R5 list: false hides tasks/list although requestors are identified', async () => {
     const { end } = await start({ tasks: { list: false } });
     assert.equal(end.client.getServerCapabilities()?.tasks?.list, undefined);
-    await rejectsRpc(end.request('tasks/list', {}), -32601);
+    await rejectsBySdk(end.request('tasks/list', {}), -32601);
   });
 
   it('R7 toolCalls: false -> no tasks.requests, task ignored: the tool runs normally and returns a CallToolResult', async () => {

@@ -1,7 +1,8 @@
 /** tasks/get, tasks/result, tasks/list, tasks/cancel and status notifications, end to end over InMemoryTransport. */
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { bounded, ISO, isPending, memoryHarness, RELATED, rejectsRpc, text, type MemoryHarness, type MemoryHarnessOptions, type WireTask } from './harness.js';
+import { rejectsCode } from './rejects.js';
+import { bounded, ISO, isPending, memoryHarness, RELATED, text, type MemoryHarness, type MemoryHarnessOptions, type WireTask } from './harness.js';
 
 describe('task methods', () => {
   let h: MemoryHarness | undefined;
@@ -30,16 +31,16 @@ describe('task methods', () => {
     assert.equal(done.lastUpdatedAt, new Date(created + 1_000).toISOString());
   });
 
-  it('R36 R74 an expired task reads like a missing one (-32602, same message)', async () => {
+  it('R36 R74 an expired task reads like a missing one (-32602 TASK_NOT_FOUND, same message)', async () => {
     const { end, clock } = await start({ manualClock: true, store: { security: { defaultTtlMs: 10_000 } } });
     const task = await end.createTask('echo', {});
     await end.request('tasks/result', { taskId: task.taskId });
     clock!.advance(10_000);
-    const expired = await rejectsRpc(end.getTask(task.taskId), -32602, 'Task not found');
-    const missing = await rejectsRpc(end.getTask('no-such-task'), -32602, 'Task not found');
+    const expired = await rejectsCode(end.getTask(task.taskId), -32602, 'TASK_NOT_FOUND');
+    const missing = await rejectsCode(end.getTask('no-such-task'), -32602, 'TASK_NOT_FOUND');
     assert.equal(expired.message.replace(task.taskId, 'ID'), missing.message.replace('no-such-task', 'ID'));
-    await rejectsRpc(end.request('tasks/result', { taskId: task.taskId }), -32602, 'Task not found');
-    await rejectsRpc(end.request('tasks/cancel', { taskId: task.taskId }), -32602, 'Task not found');
+    await rejectsCode(end.request('tasks/result', { taskId: task.taskId }), -32602, 'TASK_NOT_FOUND');
+    await rejectsCode(end.request('tasks/cancel', { taskId: task.taskId }), -32602, 'TASK_NOT_FOUND');
     assert.deepEqual((await end.request('tasks/list', {})).tasks, []);
   });
 
@@ -64,15 +65,15 @@ describe('task methods', () => {
     for (const r of await bounded(Promise.all(waiters), 'all waiters')) assert.deepEqual(r.content, text('all').content);
   });
 
-  it('A9 tasks/result of a cancelled task -> -32602 naming the cancellation (pending waiter and later call)', async () => {
+  it('A9 tasks/result of a cancelled task -> -32602 TASK_CANCELLED (pending waiter and later call)', async () => {
     const { end, control } = await start();
     const task = await end.createTask('work', { id: 'r3' });
     const pending = end.request('tasks/result', { taskId: task.taskId });
     await control.started('r3');
     await end.request('tasks/cancel', { taskId: task.taskId });
-    const e1 = await rejectsRpc(pending, -32602, 'has no result', 'cancelled');
+    const e1 = await rejectsCode(pending, -32602, 'TASK_CANCELLED');
     assert.deepEqual(e1.data, { code: 'TASK_CANCELLED' });
-    await rejectsRpc(end.request('tasks/result', { taskId: task.taskId }), -32602, 'cancelled before it produced a result');
+    await rejectsCode(end.request('tasks/result', { taskId: task.taskId }), -32602, 'TASK_CANCELLED');
   });
 
   it('R60 R61 R63 tasks/list pages through many tasks: each exactly once, creation order, nextCursor while more', async () => {
@@ -99,24 +100,24 @@ describe('task methods', () => {
     assert.ok(pages >= 3);
   });
 
-  it('R64 tasks/list with a garbage or edited cursor -> -32602 naming the cursor', async () => {
+  it('R64 tasks/list with a garbage or edited cursor -> -32602 INVALID_CURSOR', async () => {
     const { end } = await start({ store: { security: { defaultPageSize: 1 } } });
     await end.createTask('echo', {});
     await end.createTask('echo', {});
     const { nextCursor } = (await end.request('tasks/list', {})) as { nextCursor: string };
-    await rejectsRpc(end.request('tasks/list', { cursor: 'garbage' }), -32602, 'Invalid cursor');
+    await rejectsCode(end.request('tasks/list', { cursor: 'garbage' }), -32602, 'INVALID_CURSOR');
     const edited = nextCursor.slice(0, -1) + (nextCursor.endsWith('A') ? 'B' : 'A');
-    await rejectsRpc(end.request('tasks/list', { cursor: edited }), -32602, 'Invalid cursor');
+    await rejectsCode(end.request('tasks/list', { cursor: edited }), -32602, 'INVALID_CURSOR');
   });
 
-  it('R66 cancelling a terminal task -> -32602 "Cannot cancel task: already in terminal status \'completed\'"', async () => {
+  it('R66 cancelling a terminal task -> -32602 TASK_TERMINAL', async () => {
     const { end } = await start();
     const task = await end.createTask('echo', {});
     await end.request('tasks/result', { taskId: task.taskId });
-    await rejectsRpc(end.request('tasks/cancel', { taskId: task.taskId }), -32602, "Cannot cancel task: already in terminal status 'completed'");
+    await rejectsCode(end.request('tasks/cancel', { taskId: task.taskId }), -32602, 'TASK_TERMINAL');
     const failed = await end.createTask('echo', { isError: true });
     await end.request('tasks/result', { taskId: failed.taskId });
-    await rejectsRpc(end.request('tasks/cancel', { taskId: failed.taskId }), -32602, "already in terminal status 'failed'");
+    await rejectsCode(end.request('tasks/cancel', { taskId: failed.taskId }), -32602, 'TASK_TERMINAL');
   });
 
   it('R67 R68 tasks/cancel: response is cancelled, extra.signal aborted, a late completion does not overwrite it', async () => {
@@ -132,7 +133,7 @@ describe('task methods', () => {
     await control.release('k1', text('too late'));
     await end.getTask(task.taskId); // round trip after the late completion
     assert.equal((await end.getTask(task.taskId)).status, 'cancelled');
-    await rejectsRpc(end.request('tasks/cancel', { taskId: task.taskId }), -32602, "already in terminal status 'cancelled'");
+    await rejectsCode(end.request('tasks/cancel', { taskId: task.taskId }), -32602, 'TASK_TERMINAL');
   });
 
   it('R68 a tool that throws after cancel (abort) leaves the task cancelled', async () => {

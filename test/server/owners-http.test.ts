@@ -1,7 +1,8 @@
 /** Owner binding over real Streamable HTTP (R65, R76, R77): bearer token = authorization context. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { isPending, RELATED, rejectsRpc, text, type ClientEnd, type WireTask } from './harness.js';
+import { isPending, RELATED, text, type ClientEnd, type WireTask } from './harness.js';
+import { rejectsCode } from './rejects.js';
 import { httpHarness, type HttpHarness } from './http-harness.js';
 
 describe('owners over Streamable HTTP', () => {
@@ -29,14 +30,14 @@ describe('owners over Streamable HTTP', () => {
     assert.deepEqual(await result, { ...text('over http'), _meta: { [RELATED]: { taskId: task.taskId } } });
   });
 
-  it('R77 another owner gets -32602 for get/result/cancel, worded exactly like a missing task', async () => {
+  it('R77 another owner gets -32602 TASK_NOT_FOUND for get/result/cancel, worded exactly like a missing task', async () => {
     const task = await alice.createTask('work', { id: 'h2' });
     await h.control.started('h2');
-    const missing = await rejectsRpc(bob.getTask('no-such-task'), -32602, 'Task not found');
-    const foreign = await rejectsRpc(bob.getTask(task.taskId), -32602, 'Task not found');
+    const missing = await rejectsCode(bob.getTask('no-such-task'), -32602, 'TASK_NOT_FOUND');
+    const foreign = await rejectsCode(bob.getTask(task.taskId), -32602, 'TASK_NOT_FOUND');
     assert.equal(foreign.message.replace(task.taskId, 'ID'), missing.message.replace('no-such-task', 'ID'));
-    await rejectsRpc(bob.request('tasks/result', { taskId: task.taskId }), -32602, 'Task not found');
-    await rejectsRpc(bob.request('tasks/cancel', { taskId: task.taskId }), -32602, 'Task not found');
+    await rejectsCode(bob.request('tasks/result', { taskId: task.taskId }), -32602, 'TASK_NOT_FOUND');
+    await rejectsCode(bob.request('tasks/cancel', { taskId: task.taskId }), -32602, 'TASK_NOT_FOUND');
     assert.equal((await alice.getTask(task.taskId)).status, 'working', "bob's cancel did not touch alice's task");
     await h.control.release('h2');
     assert.equal((await alice.request('tasks/result', { taskId: task.taskId })).content !== undefined, true);
@@ -51,11 +52,11 @@ describe('owners over Streamable HTTP', () => {
     assert.ok(!aliceIds.includes(mine.taskId));
   });
 
-  it('R64 R65 a cursor issued to another owner -> -32602', async () => {
+  it('R64 R65 a cursor issued to another owner -> -32602 INVALID_CURSOR', async () => {
     for (let i = 0; i < 4; i++) await alice.createTask('echo', { text: String(i) });
     const page = await alice.request('tasks/list', {});
     assert.equal(typeof page.nextCursor, 'string');
-    await rejectsRpc(bob.request('tasks/list', { cursor: page.nextCursor }), -32602, 'Invalid cursor');
+    await rejectsCode(bob.request('tasks/list', { cursor: page.nextCursor }), -32602, 'INVALID_CURSOR');
   });
 
   it('A21 R76 the same token in a second session sees, reads and cancels its task (bound to the token, not the session)', async () => {
@@ -83,8 +84,8 @@ describe('owners over Streamable HTTP', () => {
   });
 
   it('R13 R11 errors keep their codes over HTTP', async () => {
-    await rejectsRpc(alice.request('tools/call', { name: 'needs_task', arguments: { id: 'h4' } }), -32601, 'requires task augmentation');
-    await rejectsRpc(alice.request('tools/call', { name: 'no_task', arguments: { id: 'h5' }, task: {} }), -32601, 'does not support task augmentation');
+    await rejectsCode(alice.request('tools/call', { name: 'needs_task', arguments: { id: 'h4' } }), -32601, 'TASK_SUPPORT_MISMATCH');
+    await rejectsCode(alice.request('tools/call', { name: 'no_task', arguments: { id: 'h5' }, task: {} }), -32601, 'TASK_SUPPORT_MISMATCH');
     assert.equal(h.control.count('needs_task') + h.control.count('no_task'), 0);
   });
 });

@@ -12,7 +12,8 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import { toSdkTaskStore } from '../../src/server/sdk-task-store.js';
 import { InMemoryTaskStore } from '../../src/stores/memory.js';
-import { ClientEnd, deferred, memoryHarness, newClient, RELATED, rejectsRpc, text, type Deferred, type MemoryHarness } from './harness.js';
+import { ClientEnd, deferred, memoryHarness, newClient, RELATED, text, type Deferred, type MemoryHarness } from './harness.js';
+import { rejectsBySdk, rejectsCode } from './rejects.js';
 
 interface SdkSide {
   end: ClientEnd;
@@ -92,39 +93,39 @@ describe('SDK experimental tasks vs mcp-tasks', () => {
     assert.match(JSON.stringify(result.content), /-32601/);
 
     ours = await memoryHarness();
-    await rejectsRpc(ours.end.request('tools/call', { name: 'needs_task', arguments: { id: 'x' } }), -32601, 'requires task augmentation');
+    await rejectsCode(ours.end.request('tools/call', { name: 'needs_task', arguments: { id: 'x' } }), -32601, 'TASK_SUPPORT_MISMATCH');
     assert.equal(ours.control.count('needs_task'), 0);
   });
 
   it('R11 forbidden tool with task: the SDK runs it (then errors), ours refuses with -32601 without running it', async () => {
     sdk = await sdkServer((sdkStore = new SdkInMemoryTaskStore()));
-    await rejectsRpc(sdk.end.request('tools/call', { name: 'plain', arguments: {}, task: {} }), -32602, 'Invalid task creation result');
+    await rejectsBySdk(sdk.end.request('tools/call', { name: 'plain', arguments: {}, task: {} }), -32602);
     assert.equal(sdk.ran.plain, 1, 'SDK deviation: the forbidden tool ran');
 
     ours = await memoryHarness();
-    await rejectsRpc(ours.end.request('tools/call', { name: 'plain_forbidden', arguments: { id: 'x' }, task: {} }), -32601);
+    await rejectsCode(ours.end.request('tools/call', { name: 'plain_forbidden', arguments: { id: 'x' }, task: {} }), -32601, 'TASK_SUPPORT_MISMATCH');
     assert.equal(ours.control.count('plain_forbidden'), 0);
   });
 
   it('R71 bad taskId: the SDK answers -32603 with a zod dump, ours -32602 naming the field', async () => {
     sdk = await sdkServer((sdkStore = new SdkInMemoryTaskStore()));
-    await rejectsRpc(sdk.end.request('tasks/get', { taskId: 5 }), -32603);
+    await rejectsBySdk(sdk.end.request('tasks/get', { taskId: 5 }), -32603);
     ours = await memoryHarness();
-    await rejectsRpc(ours.end.request('tasks/get', { taskId: 5 }), -32602, 'params.taskId must be a string');
+    await rejectsCode(ours.end.request('tasks/get', { taskId: 5 }), -32602, 'INVALID_ARGUMENT', 'taskId');
   });
 
   it('A9 tasks/result of a cancelled task: the SDK store gives -32603, toSdkTaskStore(ours) gives -32602', async () => {
     sdk = await sdkServer((sdkStore = new SdkInMemoryTaskStore()));
     const a = await sdk.end.createTask('req', {});
     await sdk.end.request('tasks/cancel', { taskId: a.taskId });
-    await rejectsRpc(sdk.end.request('tasks/result', { taskId: a.taskId }), -32603, 'no result');
+    await rejectsBySdk(sdk.end.request('tasks/result', { taskId: a.taskId }), -32603);
     await sdk.close();
 
     const store = new InMemoryTaskStore({ security: { allowAnonymous: true, pollIntervalMs: 10 } });
     sdk = await sdkServer(toSdkTaskStore(store));
     const b = await sdk.end.createTask('req', {});
     await sdk.end.request('tasks/cancel', { taskId: b.taskId });
-    await rejectsRpc(sdk.end.request('tasks/result', { taskId: b.taskId }), -32602, 'cancelled before it produced a result');
+    await rejectsCode(sdk.end.request('tasks/result', { taskId: b.taskId }), -32602, 'TASK_CANCELLED');
     await store.close();
   });
 });
@@ -161,27 +162,33 @@ describe('toSdkTaskStore(ourStore) as the SDK taskStore', () => {
     const got = await sdk.end.getTask(task.taskId);
     assert.equal(got.status, 'completed');
     assert.deepEqual((await store.getResult('anonymous', task.taskId)).outcome, { type: 'result', result: text('sdk on our store') });
-    await rejectsRpc(sdk.end.request('tasks/cancel', { taskId: task.taskId }), -32602, 'terminal status');
+    // The SDK's own handlers re-wrap our errors (keeping the code, dropping data): -32602, no data.code.
+    await rejectsBySdk(sdk.end.request('tasks/cancel', { taskId: task.taskId }), -32602);
   });
 
   it('R71 an unknown task id gives -32602 (not -32603) on tasks/get, tasks/result and tasks/cancel', async () => {
     const { sdk } = await start();
-    await rejectsRpc(sdk.end.getTask('no-such-task'), -32602, 'Task not found');
-    await rejectsRpc(sdk.end.request('tasks/result', { taskId: 'no-such-task' }), -32602, 'not found');
-    await rejectsRpc(sdk.end.request('tasks/cancel', { taskId: 'no-such-task' }), -32602, 'not found');
+    // The SDK's handlers re-wrap these (code kept, data dropped); the adapter's own codes: last test.
+    await rejectsBySdk(sdk.end.getTask('no-such-task'), -32602);
+    await rejectsBySdk(sdk.end.request('tasks/result', { taskId: 'no-such-task' }), -32602);
+    await rejectsBySdk(sdk.end.request('tasks/cancel', { taskId: 'no-such-task' }), -32602);
   });
 
-  it('R64 a garbage cursor through the SDK tasks/list -> -32602 naming the cursor', async () => {
+  it('R64 a garbage cursor through the SDK tasks/list -> -32602', async () => {
     const { sdk } = await start();
-    await rejectsRpc(sdk.end.request('tasks/list', { cursor: 'garbage' }), -32602, 'Invalid cursor');
+    await rejectsBySdk(sdk.end.request('tasks/list', { cursor: 'garbage' }), -32602);
   });
 
-  it('the adapter itself rejects with integer JSON-RPC codes, never a bare Error', async () => {
+  it('the adapter itself rejects with integer JSON-RPC codes and our string data.code, never a bare Error', async () => {
     const { store } = await start();
     const adapter = toSdkTaskStore(store);
     assert.equal(await adapter.getTask('nope'), null);
-    for (const op of [() => adapter.getTaskResult('nope'), () => adapter.updateTaskStatus('nope', 'working'), () => adapter.listTasks('garbage')]) {
-      await assert.rejects(op(), (e: { code?: unknown }) => e.code === -32602);
+    for (const [op, code] of [
+      [() => adapter.getTaskResult('nope'), 'TASK_NOT_FOUND'],
+      [() => adapter.updateTaskStatus('nope', 'working'), 'TASK_NOT_FOUND'],
+      [() => adapter.listTasks('garbage'), 'INVALID_CURSOR'],
+    ] as const) {
+      await assert.rejects(op(), (e: { code?: unknown; data?: { code?: unknown } }) => e.code === -32602 && e.data?.code === code);
     }
   });
 });

@@ -1,6 +1,7 @@
 /** tools/call negotiation (R11, R13, R16, R21, R34, R35) and outcomes (R42, R75, A18), end to end. */
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
+import { rejectsCode } from './rejects.js';
 import { ISO, isPending, memoryHarness, RELATED, rejectsRpc, text, type MemoryHarness, type MemoryHarnessOptions } from './harness.js';
 
 describe('tools/call with task', () => {
@@ -50,31 +51,31 @@ describe('tools/call with task', () => {
     assert.equal(none.ttl, 30_000);
   });
 
-  for (const [label, ttl, pattern] of [
-    ['null', null, /ttl/],
-    ['0', 0, /task\.ttl must be a positive integer/],
-    ['-5', -5, /task\.ttl must be a positive integer/],
-    ['1.5', 1.5, /task\.ttl must be a positive integer/],
-    ['"x"', 'x', /ttl/],
+  for (const [label, ttl] of [
+    ['null', null],
+    ['0', 0],
+    ['-5', -5],
+    ['1.5', 1.5],
+    ['"x"', 'x'],
   ] as const) {
-    it(`R34 A4 ttl ${label} -> -32602 naming ttl, nothing created, the tool did not run`, async () => {
+    it(`R34 A4 ttl ${label} -> -32602 INVALID_ARGUMENT naming ttl, nothing created, the tool did not run`, async () => {
       const { end, control } = await start();
-      await rejectsRpc(end.request('tools/call', { name: 'echo', arguments: {}, task: { ttl } }), -32602, pattern);
+      await rejectsCode(end.request('tools/call', { name: 'echo', arguments: {}, task: { ttl } }), -32602, 'INVALID_ARGUMENT', 'ttl');
       assert.equal(control.count('echo'), 0);
       assert.deepEqual((await end.request('tasks/list', {})).tasks, []);
     });
   }
 
-  it('R13 required tool without task -> -32601 and the tool did not run', async () => {
+  it('R13 required tool without task -> -32601 TASK_SUPPORT_MISMATCH and the tool did not run', async () => {
     const { end, control } = await start();
-    await rejectsRpc(end.request('tools/call', { name: 'needs_task', arguments: { id: 'x' } }), -32601, "Tool 'needs_task' requires task augmentation", 'params.task');
+    await rejectsCode(end.request('tools/call', { name: 'needs_task', arguments: { id: 'x' } }), -32601, 'TASK_SUPPORT_MISMATCH');
     assert.equal(control.count('needs_task'), 0);
   });
 
   for (const tool of ['no_task', 'absent', 'plain_forbidden'] as const) {
-    it(`R11 ${tool} (forbidden or absent taskSupport) with task -> -32601 and the tool did not run`, async () => {
+    it(`R11 ${tool} (forbidden or absent taskSupport) with task -> -32601 TASK_SUPPORT_MISMATCH and the tool did not run`, async () => {
       const { end, control } = await start();
-      await rejectsRpc(end.request('tools/call', { name: tool, arguments: { id: 'x' }, task: {} }), -32601, `Tool '${tool}' does not support task augmentation`);
+      await rejectsCode(end.request('tools/call', { name: tool, arguments: { id: 'x' }, task: {} }), -32601, 'TASK_SUPPORT_MISMATCH');
       assert.equal(control.count(tool), 0);
       assert.deepEqual((await end.request('tasks/list', {})).tasks, [], 'no task created');
     });
@@ -93,9 +94,9 @@ describe('tools/call with task', () => {
     assert.deepEqual(await end.request('tools/call', { name: 'echo', arguments: { text: 'now' } }), text('now'));
   });
 
-  it('invalid arguments on a task-augmented call -> -32602 before any task is created', async () => {
+  it('invalid arguments on a task-augmented call -> -32602 INVALID_ARGUMENT naming the field, before any task is created', async () => {
     const { end, control } = await start();
-    await rejectsRpc(end.request('tools/call', { name: 'work', arguments: { id: 42 }, task: {} }), -32602, 'Invalid arguments for tool work');
+    await rejectsCode(end.request('tools/call', { name: 'work', arguments: { id: 42 }, task: {} }), -32602, 'INVALID_ARGUMENT', 'id');
     assert.equal(control.count('work'), 0);
     assert.deepEqual((await end.request('tasks/list', {})).tasks, []);
   });

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ManualClock } from '../../src/clock.js';
 import { InMemoryTaskStore } from '../../src/stores/memory.js';
+import { listAll } from '../../conformance/store/common.js';
 
 const OWNER = 'auth:alice';
 const request = { method: 'tools/call', params: { name: 'echo' } };
@@ -79,13 +80,7 @@ describe('InMemoryTaskStore specifics', () => {
       const first = await store.list(OWNER);
       clock.advance(1000);
       await store.cleanup();
-      const seen = first.tasks.map((t) => t.taskId);
-      let cursor = first.nextCursor;
-      while (cursor) {
-        const page = await store.list(OWNER, { cursor });
-        seen.push(...page.tasks.map((t) => t.taskId));
-        cursor = page.nextCursor;
-      }
+      const seen = (await listAll(store, OWNER, undefined, first)).map((t) => t.taskId);
       assert.deepEqual(seen, [ids[0], ids[1], ids[2], ids[4]]);
     } finally {
       await store.close();

@@ -29,17 +29,20 @@ export const cancellationChecks: Check[] = [
     { id: 'cancel.stays-cancelled', rule: 'R68', level: 'MUST', area: 'cancellation', title: 'a cancelled task stays cancelled even if its work would have completed' },
     async (ctx) => {
       ctx.requireCapability('cancel');
-      ctx.fixture('delay');
-      const call: ToolCall = { name: 'delay', args: { ms: 300 } };
+      // Work that would complete soon after the cancel: the delay fixture, or the long tool (its observed duration).
+      const call: ToolCall = ctx.hasFixture('delay') ? { name: 'delay', args: { ms: 300 } } : ctx.roleTool('long');
+      const workMs = call.name === 'delay' && ctx.hasFixture('delay') ? 300 : ctx.observed(call)?.durationMs;
+      if (workMs === undefined) return skip(`the duration of ${call.name} is not known (it did not complete when probed), so "after its work would have completed" cannot be timed`);
       const a = await ctx.a();
       const { taskId } = ctx.needTask(await ctx.createTask(a, call), call);
       const cancel = await a.call('tasks/cancel', { taskId });
       if (cancel.kind !== 'result') return skip(`setup failed: tasks/cancel: ${describe(cancel)}`);
-      await ctx.sleep(700);
+      const waited = workMs + 400;
+      await ctx.sleep(waited);
       const get = await a.call('tasks/get', { taskId });
       if (get.kind === 'result' && get.result.status === 'cancelled') return pass();
       if (isError(get, -32602)) return pass('the task was deleted (allowed, R69)');
-      return fail(`tasks/get 700 ms after cancelling a 300 ms delay: ${describe(get)}`, 'status "cancelled" (or -32602 if deleted)');
+      return fail(`tasks/get ${waited} ms after cancelling a ${workMs} ms ${call.name}: ${describe(get)}`, 'status "cancelled" (or -32602 if deleted)');
     },
   ),
 
@@ -53,8 +56,9 @@ export const cancellationChecks: Check[] = [
       const done = ctx.needTask(await ctx.createTask(a, quick), quick);
       const final = await ctx.terminal(a, done.taskId, quick.name);
       cases.push({ label: String(final.status), taskId: done.taskId, status: String(final.status) });
-      if (ctx.hasFixture('fail_result')) {
-        const call: ToolCall = { name: 'fail_result', args: {} };
+      const failing = ctx.hasFixture('fail_result') ? { name: 'fail_result', args: {} } : (ctx.options.roles.fails ?? ctx.discovery?.roles.fails);
+      if (failing) {
+        const call: ToolCall = { name: failing.name, args: failing.args };
         const failed = ctx.needTask(await ctx.createTask(a, call), call);
         const t = await ctx.terminal(a, failed.taskId, call.name);
         cases.push({ label: String(t.status), taskId: failed.taskId, status: String(t.status) });

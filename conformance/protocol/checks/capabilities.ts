@@ -81,7 +81,7 @@ export const capabilityChecks: Check[] = [
         const fixture = (['support_forbidden', 'support_optional', 'echo'] as const).find((n) => ctx.hasFixture(n));
         if (fixture) call = { name: fixture, args: fixture === 'echo' ? { text: 'conformance' } : {} };
       }
-      if (!call) return skip('no tool known to complete: pass --tool NAME --args JSON');
+      if (!call) return skip('no tool known to complete: pass --tool NAME --args JSON (config key roles.completes)');
       const reply = await (await ctx.a()).call('tools/call', { name: call.name, arguments: call.args, task: {} });
       if (reply.kind === 'result' && !isObject(reply.result.task) && Array.isArray(reply.result.content)) return pass();
       return fail(`tools/call ${call.name} with task: ${describe(reply)}`, 'a normal CallToolResult: task is ignored when the capability is not declared');

@@ -18,7 +18,6 @@ import { toolSupportChecks } from './tool-support.js';
 import { ttlChecks, ttlFinalChecks } from './ttl-timestamps.js';
 import { cancelDefiantChecks } from './cancel-defiant.js';
 import { createResultChecks } from './create-result.js';
-import { identityChecks } from './identity.js';
 import { inputLeaveChecks } from './input-leave.js';
 import { lateProgressChecks } from './late-progress.js';
 import { notifyStateChecks } from './notify-state.js';
@@ -44,7 +43,6 @@ export const PROTOCOL_CHECKS: readonly Check[] = Object.freeze([
   ...ttlChecks,
   ...errorChecks,
   ...isolationChecks,
-  ...identityChecks,
   ...limitChecks,
   ...notificationChecks,
   ...notifyStateChecks,

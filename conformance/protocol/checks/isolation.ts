@@ -32,6 +32,42 @@ const refused = (code: number) => `refused with ${code}`;
 
 export const isolationChecks: Check[] = [
   check(
+    { id: 'iso.same-owner-sessions', rule: 'R77', level: 'MUST', area: 'isolation', title: "a second session of identity A's token sees A's tasks (the owner is the token, not the session)" },
+    async (ctx) => {
+      const a2 = await ctx.a2();
+      const { taskId } = await setup(ctx);
+      const get = await a2.call('tasks/get', { taskId });
+      const expected = "A's task, from any session of A's token: the authorization context is the token";
+      if (get.kind !== 'result' || get.result.taskId !== taskId) return fail(`tasks/get of A's task ${taskId} from a second session of A's token: ${describe(get)}`, expected);
+      if (!ctx.declares('list')) return pass('tasks/get');
+      const listing = await listAll(a2);
+      if (!listing.ids.includes(taskId)) return fail(`the second session's tasks/list (${listing.ids.length} tasks${listing.problem ? `, ${listing.problem}` : ''}) lacks A's task ${taskId}`, expected);
+      return pass('tasks/get and tasks/list');
+    },
+  ),
+
+  check(
+    { id: 'iso.status-notifications', rule: 'R77', level: 'MUST', area: 'isolation', title: "identity B never receives notifications/tasks/status of identity A's tasks" },
+    async (ctx) => {
+      const { a, b } = await setup(ctx);
+      // One more task of A while B listens, so a server that broadcasts has the chance to.
+      try {
+        const call = ctx.quickTool();
+        const created = await ctx.createTask(a, call);
+        if (created.taskId) await ctx.pollTerminal(a, created.taskId);
+        await ctx.sleep(300);
+      } catch {
+        // judge what was received so far
+      }
+      const mine = idsOfA(ctx, a.label);
+      const leaked = b.received('notifications/tasks/status').filter((n) => mine.has(n.params.taskId as string));
+      if (leaked.length) return fail(`B received ${leaked.length} status notification(s) of A's tasks, e.g. ${brief(leaked[0]!.params)}`, "notifications/tasks/status only to the task's owner");
+      const toA = a.received('notifications/tasks/status').length;
+      return pass(toA ? `none of A's ${toA} notifications reached B` : 'the server sent no status notifications (optional, R58)');
+    },
+  ),
+
+  check(
     { id: 'iso.get', rule: 'R77', level: 'MUST', area: 'isolation', title: "identity B cannot tasks/get identity A's task" },
     async (ctx) => {
       const { b, taskId } = await setup(ctx);

@@ -13,7 +13,7 @@ export const limitChecks: Check[] = [
     { id: 'limit.max-active', rule: 'R38', level: 'SHOULD', area: 'limits', title: 'the (N+1)th active task of one requestor is refused and nothing is created (--max-tasks-per-owner N)' },
     async (ctx) => {
       const limit = ctx.options.maxTasksPerOwner;
-      if (limit === undefined) return skip("the server's limit was not given (--max-tasks-per-owner / maxTasksPerOwner)");
+      if (limit === undefined) return skip("the server's limit was not given (--max-tasks-per-owner N, config key limits.maxTasksPerOwner)");
       if (limit > MAX_TESTABLE_LIMIT) return skip(`a limit of ${limit} is more than this suite creates (${MAX_TESTABLE_LIMIT})`);
       const call: ToolCall = ctx.hasFixture('until_cancelled') ? { name: 'until_cancelled', args: { maxMs: 30_000 } } : ctx.slowTool(30_000);
       const a = await ctx.a();
@@ -51,7 +51,7 @@ export const limitChecks: Check[] = [
     { id: 'limit.max-ttl', rule: 'R38', level: 'SHOULD', area: 'limits', title: 'a requested ttl above the maximum is clamped (--max-ttl-ms N)' },
     async (ctx) => {
       const max = ctx.options.maxTtlMs;
-      if (max === undefined) return skip("the server's maximum ttl was not given (--max-ttl-ms / maxTtlMs)");
+      if (max === undefined) return skip("the server's maximum ttl was not given (--max-ttl-ms N, config key limits.maxTtlMs)");
       const call = ctx.quickTool();
       const a = await ctx.a();
       const within = await ctx.createTask(a, call, { ttl: Math.min(max, 60_000) });

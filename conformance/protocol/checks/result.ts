@@ -43,8 +43,13 @@ function successOutcome(ctx: CheckContext): Promise<Outcome & { exact: boolean }
   return taskOutcome(ctx, 'quick', ctx.quickTool(), false).then((o) => ({ ...o, exact: false }));
 }
 
-const failResult = (ctx: CheckContext) => (ctx.fixture('fail_result'), taskOutcome(ctx, 'fail_result', { name: 'fail_result', args: { text: 'conformance: isError result' } }, true));
-const throwError = (ctx: CheckContext) => (ctx.fixture('throw_error'), taskOutcome(ctx, 'throw_error', { name: 'throw_error', args: { message: 'conformance: deliberate failure', code: -32050 } }, true));
+/** The tool of a role (fixture, configured or discovered), run plainly too when it may be (not required). */
+function roleOutcome(ctx: CheckContext, role: 'fails' | 'errors'): Promise<Outcome> {
+  const call = ctx.roleTool(role);
+  return taskOutcome(ctx, role, call, ctx.supportOf(call.name) !== 'required');
+}
+const failResult = (ctx: CheckContext) => roleOutcome(ctx, 'fails');
+const throwError = (ctx: CheckContext) => roleOutcome(ctx, 'errors');
 
 export const resultChecks: Check[] = [
   check(
@@ -148,7 +153,7 @@ export const resultChecks: Check[] = [
     { id: 'result.jsonrpc-error', rule: 'R42', level: 'MUST', area: 'result', title: 'a tool call that ended in a JSON-RPC error: tasks/result returns that same error' },
     async (ctx) => {
       const o = await throwError(ctx);
-      if (!o.plain) return skip('no plain call to compare with');
+      if (!o.plain) return skip(`${o.call.name} declares taskSupport required, so there is no plain call to compare with: pass --tool-role errors=NAME[:JSON] (config key roles.errors) naming an optional tool`);
       if (o.result.kind === 'local') return fail(`tasks/result: ${describe(o.result)}`, `the same answer as the plain call: ${describe(o.plain)}`);
       if (isDeepStrictEqual(comparable(o.result), comparable(o.plain))) return pass(describe(o.result));
       return fail(`tasks/result: ${describe(o.result)}`, `exactly what the plain call returned: ${describe(o.plain)}`);
@@ -159,7 +164,7 @@ export const resultChecks: Check[] = [
     { id: 'result.error-failed', rule: 'R75', level: 'MUST', area: 'result', title: 'a tool call that ended in a JSON-RPC error leaves the task failed' },
     async (ctx) => {
       const o = await throwError(ctx);
-      if (o.plain?.kind !== 'error') return skip(`the plain throw_error call did not give a JSON-RPC error (${o.plain ? describe(o.plain) : 'none'})`);
+      if (o.plain?.kind !== 'error') return skip(`the plain ${o.call.name} call did not give a JSON-RPC error (${o.plain ? describe(o.plain) : 'none'})`);
       if (o.task.status === 'failed') return pass();
       return fail(`task status ${JSON.stringify(o.task.status)}`, '"failed": the underlying request did not complete successfully');
     },

@@ -1,20 +1,24 @@
 /** Tool-level negotiation, `execution.taskSupport`: R11, R12, R13, R14 (digest section 3.2). */
 import { brief, check, fail, pass, skip, warn, type Check } from '../check.js';
 import { describe, isObject, type CheckContext, type ToolCall } from '../context.js';
+import { synthesizeArguments } from '../discovery/synthesize.js';
 import { safeTools } from './safe-tools.js';
 
 const SUPPORT_VALUES = ['forbidden', 'optional', 'required'];
 
-/** A tool with this taskSupport that is safe to call: the fixture, else --tool, else (if allowed) any. */
+/** A tool with this taskSupport that is safe to call: the fixture, else --tool, else a role or (if allowed) any. */
 function toolWith(ctx: CheckContext, support: 'forbidden' | 'optional' | 'required', anyTool: boolean): ToolCall | undefined {
   const fixture = `support_${support}` as const;
   if (ctx.hasFixture(fixture)) return { name: fixture, args: {} };
   if (support === 'forbidden' && ctx.hasFixture('echo')) return { name: 'echo', args: { text: 'conformance' } };
   const given = ctx.options.tool;
   if (given && ctx.supportOf(given.name) === support) return given;
+  // A tool discovery saw complete (or the operator named for a role) with this taskSupport.
+  const known = [...Object.values(ctx.options.roles), ...Object.values(ctx.discovery?.roles ?? {})].find((r) => r && ctx.supportOf(r.name) === support);
+  if (known && (support !== 'optional' || known.name !== ctx.discovery?.roles.input?.name)) return { name: known.name, args: known.args };
   if (!anyTool) return undefined;
   const found = ctx.facts.tools.find((t) => t.taskSupport === support);
-  return found && { name: found.name, args: {} };
+  return found && { name: found.name, args: synthesizeArguments(found.raw.inputSchema).args };
 }
 
 export const toolSupportChecks: Check[] = [
@@ -50,8 +54,7 @@ export const toolSupportChecks: Check[] = [
     { id: 'tool.forbidden-with-task', rule: 'R11', level: 'SHOULD', area: 'tool-support', title: 'a forbidden tool called with task is refused with -32601' },
     async (ctx) => {
       ctx.requireCapability('tools.call');
-      const call = toolWith(ctx, 'forbidden', false);
-      if (!call) return skip('no forbidden tool known to be safe to call (fixture support_forbidden or echo, or a forbidden --tool)');
+      const call = toolWith(ctx, 'forbidden', false) ?? ctx.safeForbidden();
       const created = await ctx.createTask(await ctx.a(), call);
       const reply = created.reply;
       if (reply.kind === 'error' && reply.error.code === -32601) return pass(`-32601 ${JSON.stringify(reply.error.message)}`);
@@ -81,7 +84,7 @@ export const toolSupportChecks: Check[] = [
     async (ctx) => {
       ctx.requireCapability('tools.call');
       const call = toolWith(ctx, 'optional', false);
-      if (!call) return skip('no optional tool known to complete (fixture support_optional, or an optional --tool)');
+      if (!call) return skip('no optional tool known to complete: pass --tool-role completes=NAME[:JSON] (config key roles.completes) naming a tool with taskSupport optional');
       const reply = await (await ctx.a()).call('tools/call', { name: call.name, arguments: call.args });
       if (reply.kind === 'result' && Array.isArray(reply.result.content) && !isObject(reply.result.task)) return pass();
       return fail(`tools/call ${call.name} without task: ${describe(reply)}`, 'a CallToolResult');

@@ -1,0 +1,77 @@
+/**
+ * A request and its response stream end together (issue "Bounded resources", A10): a question
+ * whose carrying tasks/result stream the client closed is asked again on the next tasks/result,
+ * and `notifications/cancelled` for a pending tasks/result ends the stream that waited for it.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startHttpServer, type HttpServerHandle } from '../../reference-server/http.js';
+import { headers, isSession, openSession, type RawSession } from '../abuse/raw-client.js';
+import { within } from './helpers.js';
+
+/** POST a request and read its SSE stream until `until` matches a message; then abort or keep reading. */
+async function streamUntil(url: string, session: RawSession, message: unknown, until: (m: Record<string, unknown>) => boolean, abort: boolean) {
+  const controller = new AbortController();
+  const res = await fetch(url, { method: 'POST', headers: headers(undefined, session.id), body: JSON.stringify(message), signal: controller.signal });
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { found: undefined, ended: true };
+    buffer += decoder.decode(value, { stream: true });
+    for (const line of buffer.split('\n')) {
+      if (!line.startsWith('data:')) continue;
+      const parsed = JSON.parse(line.slice(5)) as Record<string, unknown>;
+      if (until(parsed)) {
+        if (abort) controller.abort();
+        return { found: parsed, ended: false, rest: abort ? undefined : reader };
+      }
+    }
+  }
+}
+
+describe('reference server: request streams', () => {
+  let server: HttpServerHandle;
+  before(async () => {
+    server = await startHttpServer({ port: 0, logger: () => {} });
+  });
+  after(() => server?.close());
+
+  it('A10 R51 a question whose tasks/result stream was closed is asked again on the next tasks/result', { timeout: 20_000 }, async () => {
+    const session = await openSession(server.url, undefined, { elicitation: { form: {} } });
+    assert.ok(isSession(session));
+    const created = await session.call('tools/call', { name: 'ask_input', arguments: { message: 'name?' }, task: { ttl: 60_000 } });
+    const taskId = (created.result!.task as { taskId: string }).taskId;
+    const isElicit = (m: Record<string, unknown>) => m.method === 'elicitation/create';
+    const first = await within(streamUntil(server.url, session, { jsonrpc: '2.0', id: 'r1', method: 'tasks/result', params: { taskId } }, isElicit, true), 10_000, 'the first question');
+    assert.ok(first.found);
+    const second = await within(streamUntil(server.url, session, { jsonrpc: '2.0', id: 'r2', method: 'tasks/result', params: { taskId } }, isElicit, false), 10_000, 'the question asked again');
+    assert.equal((second.found!.params as { message: string }).message, 'name?');
+    // Answer it; the same stream then carries the task's result.
+    await fetch(server.url, { method: 'POST', headers: headers(undefined, session.id), body: JSON.stringify({ jsonrpc: '2.0', id: second.found!.id, result: { action: 'accept', content: { answer: 'Ada' } } }) });
+    const decoder = new TextDecoder();
+    let text = '';
+    for (;;) {
+      const { done, value } = await within(second.rest!.read(), 10_000, 'the result');
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+      if (text.includes('"id":"r2"')) break;
+    }
+    assert.match(text, /Ada/);
+    await session.close();
+  });
+
+  it('notifications/cancelled for a pending tasks/result ends its stream', { timeout: 20_000 }, async () => {
+    const session = await openSession(server.url);
+    assert.ok(isSession(session));
+    const created = await session.call('tools/call', { name: 'until_cancelled', arguments: {}, task: { ttl: 60_000 } });
+    const taskId = (created.result!.task as { taskId: string }).taskId;
+    const pending = fetch(server.url, { method: 'POST', headers: headers(undefined, session.id), body: JSON.stringify({ jsonrpc: '2.0', id: 'wait', method: 'tasks/result', params: { taskId } }) }).then((res) => res.text());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await fetch(server.url, { method: 'POST', headers: headers(undefined, session.id), body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 'wait' } }) });
+    await within(pending, 10_000, 'the cancelled tasks/result stream to end');
+    await session.call('tasks/cancel', { taskId });
+    await session.close();
+  });
+});
