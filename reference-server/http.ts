@@ -22,6 +22,7 @@ import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { jsonLinesLogger, RateLimitedError, type TaskEngine, type TaskStore, type TasksLogger } from '../src/index.js';
 import { RateLimiter } from '../src/server/rate-limit.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './args.js';
+import type { ServerSeam } from './defects.js';
 import { BodyBudget, jsonDepth, MAX_BODY_BYTES, MAX_JSON_DEPTH, readBody, refuseAndClose } from './http-body.js';
 import { RequestStreams } from './request-streams.js';
 import { SessionRegistry, type SessionLimits } from './sessions.js';
@@ -45,6 +46,8 @@ export interface HttpServerOptions extends StoreOptions {
   /** With `tokens`: accept requests without an Authorization header (owned by their session). */
   allowAnonymous?: boolean;
   logger?: TasksLogger;
+  /** Test only: plants a defect (reference-server/defects.ts, test/mutation/). */
+  seam?: ServerSeam;
   /** Caps on sessions (total, per owner or remote address, idle time, initialize rate). */
   sessions?: SessionLimits;
   /** Bytes of request bodies in memory at once over all requests (default 64 MiB). */
@@ -95,7 +98,8 @@ interface Shared {
 export async function startHttpServer(options: HttpServerOptions = {}): Promise<HttpServerHandle> {
   // Every HTTP requestor is identified (by token or by session), so the store may keep refusing
   // identity-less requests unless asked otherwise, and tasks/list is declared (R80).
-  const store = await openStore({ ...options, security: { ...options.security, ...(options.allowAnonymous === true && { allowAnonymous: true }) } });
+  const opened = await openStore({ ...options, security: { ...options.security, ...(options.allowAnonymous === true && { allowAnonymous: true }) } });
+  const store = options.seam?.store?.(opened) ?? opened;
   const logger = options.logger ?? jsonLinesLogger;
   const engine = createEngine(store, options, logger);
   let closing: Promise<void> | undefined;
@@ -233,7 +237,8 @@ async function openSession(shared: Shared, req: AuthedRequest, res: ServerRespon
     logLine({ event: 'session.refused', detail: refusal.description, remote: req.socket.remoteAddress });
     return refuseAndClose(req, res, refusal.status, refusal.error, refusal.description, { 'Retry-After': String(refusal.retryAfterSeconds) });
   }
-  const { mcp } = createReferenceServer({ engine: shared.engine, list: true });
+  const reference = createReferenceServer({ engine: shared.engine, list: true });
+  const { mcp } = reference;
   const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
     sessionIdGenerator: randomUUID,
     onsessioninitialized: (id) => {
@@ -250,7 +255,7 @@ async function openSession(shared: Shared, req: AuthedRequest, res: ServerRespon
       logLine({ event: 'session.closed', sessionId: id });
     }
   };
-  await mcp.connect(transport);
+  await mcp.connect(shared.options.seam?.session?.(transport, reference) ?? transport);
   await transport.handleRequest(req, res, body);
   if (transport.sessionId === undefined) await mcp.close(); // the initialize was refused
 }

@@ -4,7 +4,8 @@
  * fail, each with the observed wire message in the report.
  *
  * Expected failures (SDK 1.32.2; /tmp/research/sdk-integration.md sections 2, 3 and 6):
- * - R13 tool.required-without-task: McpServer turns its own -32601 into an isError tool result.
+ * - R13 tool.required-without-task, tool.plain-call-behaviour: McpServer turns its own -32601
+ *   into an isError tool result.
  * - R11 tool.forbidden-with-task: the plain tool runs, then the Server wrapper answers -32602
  *   "Invalid task creation result" (neither -32601 nor a normal result, A2).
  * - R71 err.invalid-id.{get,result,cancel}: the SDK's tasks/* handlers parse params with zod and
@@ -25,6 +26,7 @@ const EXPECTED_FAILING_CHECKS = [
   'err.invalid-id.result',
   'poll.related-meta-ignored',
   'tool.forbidden-with-task',
+  'tool.plain-call-behaviour',
   'tool.required-without-task',
 ];
 const EXPECTED_FAILING_RULES = ['R11', 'R13', 'R54', 'R71'];

@@ -21,6 +21,7 @@ const KNOWN_SDK_DEVIATIONS: Readonly<Record<string, string>> = {
   'tool.forbidden-with-task': 'R11', // a forbidden tool with task runs, then -32602 "Invalid task creation result"
   'tool.required-without-task': 'R13', // an isError tool result instead of -32601
   'poll.related-meta-ignored': 'R54', // a related-task _meta on tasks/get is not ignored
+  'cancel.related-meta-ignored': 'R54', // nor on tasks/cancel: the response is queued, never sent
   'err.invalid-id.get': 'R71', // a malformed taskId gives -32603 with a zod dump
   'err.invalid-id.result': 'R71',
   'err.invalid-id.cancel': 'R71',

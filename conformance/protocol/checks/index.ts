@@ -16,21 +16,37 @@ import { pollingChecks, pollingFinalChecks } from './polling.js';
 import { resultChecks } from './result.js';
 import { toolSupportChecks } from './tool-support.js';
 import { ttlChecks, ttlFinalChecks } from './ttl-timestamps.js';
+import { cancelDefiantChecks } from './cancel-defiant.js';
+import { createResultChecks } from './create-result.js';
+import { inputLeaveChecks } from './input-leave.js';
+import { lateProgressChecks } from './late-progress.js';
+import { notifyStateChecks } from './notify-state.js';
+import { resultErrorMetaChecks } from './result-error-meta.js';
+import { toolBehaviourChecks } from './tool-behaviour.js';
+import { valuesOverTimeChecks } from './values-over-time.js';
 
 export const PROTOCOL_CHECKS: readonly Check[] = Object.freeze([
   ...capabilityChecks,
   ...toolSupportChecks,
+  ...toolBehaviourChecks,
   ...creationChecks,
+  ...createResultChecks,
+  ...lateProgressChecks,
   ...pollingChecks,
   ...resultChecks,
+  ...resultErrorMetaChecks,
   ...listingChecks,
   ...cancellationChecks,
+  ...cancelDefiantChecks,
   ...inputChecks,
+  ...inputLeaveChecks,
   ...ttlChecks,
   ...errorChecks,
   ...isolationChecks,
   ...limitChecks,
   ...notificationChecks,
+  ...notifyStateChecks,
   ...pollingFinalChecks,
   ...ttlFinalChecks,
+  ...valuesOverTimeChecks,
 ]);

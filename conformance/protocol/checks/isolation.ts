@@ -3,7 +3,7 @@
  * section 3.13). B must not get, fetch the result of, cancel, list or page into A's tasks.
  */
 import { brief, check, fail, pass, skip, type Check } from '../check.js';
-import { describe, isObject, type CheckContext } from '../context.js';
+import { describe, isError, isObject, type CheckContext } from '../context.js';
 import { listAll } from './listing.js';
 
 /** A completed task of identity A, and B's session. */
@@ -124,20 +124,25 @@ export const isolationChecks: Check[] = [
   ),
 
   check(
-    { id: 'iso.cursor', rule: 'R65', level: 'MUST', area: 'isolation', title: "identity B cannot page into identity A's tasks with A's cursor" },
+    { id: 'iso.cursor', rule: 'R64', level: 'MUST', area: 'isolation', title: "identity A's cursor is refused for identity B with -32602 (even when the page would leak nothing)" },
     async (ctx) => {
       ctx.requireCapability('list');
       const { a, b } = await setup(ctx);
-      const cursor = (await listAll(a, 1)).cursors[0];
-      if (cursor === undefined) return skip("identity A's tasks fit in one page, so there is no cursor to try (the pagination check creates enough tasks)");
+      const call = ctx.quickTool();
+      let cursor = (await listAll(a, 1)).cursors[0];
+      for (let made = 0; cursor === undefined && made < ctx.options.paginationTasks; made++) {
+        const created = await ctx.createTask(a, call);
+        if (!created.taskId) await ctx.sleep(50); // e.g. the active-task limit: let the quick tasks end
+        cursor = (await listAll(a, 1)).cursors[0];
+      }
+      if (cursor === undefined) return skip(`identity A's tasks still fit in one page after ${ctx.options.paginationTasks} more, so there is no cursor to try`);
       const mine = idsOfA(ctx, a.label);
       const reply = await b.call('tasks/list', { cursor });
-      if (reply.kind === 'error') return pass(refused(reply.error.code));
-      if (reply.kind === 'local') return fail(`B's tasks/list with A's cursor: ${describe(reply)}`, 'a JSON-RPC error (-32602: invalid cursor)');
-      const tasks: unknown[] = Array.isArray(reply.result.tasks) ? reply.result.tasks : [];
+      if (isError(reply, -32602)) return pass(refused(-32602));
+      const tasks: unknown[] = reply.kind === 'result' && Array.isArray(reply.result.tasks) ? reply.result.tasks : [];
       const leaked = tasks.filter((t) => isObject(t) && mine.has(t.taskId as string));
-      if (leaked.length) return fail(`B's tasks/list with A's cursor: ${leaked.length} of A's tasks, e.g. ${brief(leaked[0])}`, "a JSON-RPC error (-32602: invalid cursor), or none of A's tasks");
-      return pass(`answered a page without A's tasks (${tasks.length} tasks)`);
+      if (leaked.length) return fail(`B's tasks/list with A's cursor: ${leaked.length} of A's tasks, e.g. ${brief(leaked[0])}`, 'JSON-RPC error -32602 (invalid cursor)');
+      return fail(`B's tasks/list with A's cursor: ${describe(reply)}`, "JSON-RPC error -32602: a cursor issued to A is not valid for B (R64), even if B's page leaks nothing");
     },
   ),
 ];

@@ -54,13 +54,21 @@ export const limitChecks: Check[] = [
       if (max === undefined) return skip("the server's maximum ttl was not given (--max-ttl-ms N, config key limits.maxTtlMs)");
       const call = ctx.quickTool();
       const a = await ctx.a();
+      const within = await ctx.createTask(a, call, { ttl: Math.min(max, 60_000) });
+      if (!within.taskId) return skip(`setup failed: a ttl within the maximum was refused: ${describe(within.reply)}`);
       const requested = max * 10;
       const created = await ctx.createTask(a, call, { ttl: requested });
-      if (!created.taskId || !created.task) return pass(`refused rather than clamped: ${describe(created.reply)}`);
+      if (created.reply.kind === 'local') return fail(`tools/call with ttl ${requested}: ${describe(created.reply)}`, `an answer: a task with ttl clamped to at most ${max}`);
+      if (created.reply.kind === 'error') {
+        if (created.reply.error.code === -32602) return warn(`refused with ${describe(created.reply)}`, `the task created with its ttl clamped to at most ${max} (R34: receivers may override the ttl)`);
+        return fail(`tools/call with ttl ${requested}: ${describe(created.reply)}`, `a task with ttl clamped to at most ${max} (or -32602 for the parameter)`);
+      }
+      if (!created.taskId || !created.task) return fail(`tools/call with ttl ${requested}: ${describe(created.reply)}`, 'a CreateTaskResult');
       const ttl = created.task.ttl;
       if (typeof ttl !== 'number' || ttl > max) return warn(`requested ttl ${requested}, reported ttl ${JSON.stringify(ttl)}`, `ttl clamped to at most ${max}`);
       const get = await a.call('tasks/get', { taskId: created.taskId });
-      if (get.kind === 'result' && get.result.ttl !== ttl) return fail(`CreateTaskResult ttl ${ttl}, tasks/get ttl ${JSON.stringify(get.result.ttl)}`, 'the same actual ttl (R35)');
+      if (get.kind !== 'result') return fail(`tasks/get of the clamped task: ${describe(get)}`, 'the task');
+      if (get.result.ttl !== ttl) return fail(`CreateTaskResult ttl ${ttl}, tasks/get ttl ${JSON.stringify(get.result.ttl)}`, 'the same actual ttl (R35)');
       return pass(`requested ${requested}, got ${ttl}`);
     },
   ),

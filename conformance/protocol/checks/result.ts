@@ -118,20 +118,27 @@ export const resultChecks: Check[] = [
   ),
 
   check(
-    { id: 'result.terminal-no-block', rule: 'R39', level: 'MUST', area: 'result', title: 'tasks/result of a cancelled (terminal) task answers at once' },
+    { id: 'result.terminal-no-block', rule: 'R39', level: 'MUST', area: 'result', title: 'tasks/result of a cancelled (terminal) task answers at once with a final answer, the same each time' },
     async (ctx) => {
       ctx.requireCapability('cancel');
-      const call = ctx.slowTool(10_000);
+      const call = ctx.slowTool(30_000);
       const a = await ctx.a();
       const { taskId } = ctx.needTask(await ctx.createTask(a, call), call);
       const cancel = await a.call('tasks/cancel', { taskId });
       if (cancel.kind !== 'result') return skip(`setup failed: tasks/cancel: ${describe(cancel)}`);
-      const reply = await a.call('tasks/result', { taskId }, { timeoutMs: 3_000 });
-      if (reply.kind === 'local') return fail(`tasks/result of the cancelled task: ${describe(reply)}`, 'an answer at once (the task is terminal); its content is unspecified (A9)');
-      return pass(`A9 choice: ${describe(reply)}`);
+      const expected = 'an answer at once (the task is terminal) that is final: a JSON-RPC error, or a CallToolResult (R43) with the related-task _meta (R44); which one is unspecified (A9)';
+      const first = await a.call('tasks/result', { taskId }, { timeoutMs: 2_000 });
+      if (first.kind === 'local') return fail(`tasks/result of the cancelled task: ${describe(first)}`, expected);
+      if (first.kind === 'result') {
+        const meta = isObject(first.result._meta) ? first.result._meta[RELATED_TASK] : undefined;
+        if (!Array.isArray(first.result.content)) return fail(`tasks/result of the cancelled task: ${describe(first)}`, expected);
+        if (!isObject(meta) || meta.taskId !== taskId) return fail(`tasks/result of the cancelled task: _meta ${brief(first.result._meta)}`, `${expected} (R44)`);
+      }
+      const second = await a.call('tasks/result', { taskId }, { timeoutMs: 2_000 });
+      if (!isDeepStrictEqual(comparable(first), comparable(second))) return fail(`first tasks/result ${describe(first)}, second ${describe(second)}`, 'the same final answer every time');
+      return pass(`A9 choice: ${describe(first)}`);
     },
   ),
-
   check(
     { id: 'result.is-error-result', rule: 'R42', level: 'MUST', area: 'result', title: 'a tool result with isError: true comes back from tasks/result as a successful response, unchanged' },
     async (ctx) => {

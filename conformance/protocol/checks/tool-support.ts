@@ -2,6 +2,7 @@
 import { brief, check, fail, pass, skip, warn, type Check } from '../check.js';
 import { describe, isObject, type CheckContext, type ToolCall } from '../context.js';
 import { synthesizeArguments } from '../discovery/synthesize.js';
+import { safeTools } from './safe-tools.js';
 
 const SUPPORT_VALUES = ['forbidden', 'optional', 'required'];
 
@@ -22,7 +23,7 @@ function toolWith(ctx: CheckContext, support: 'forbidden' | 'optional' | 'requir
 
 export const toolSupportChecks: Check[] = [
   check(
-    { id: 'tool.task-support-values', rule: 'R14', level: 'MUST', area: 'tool-support', title: 'every execution.taskSupport in tools/list is forbidden, optional or required' },
+    { id: 'tool.task-support-values', rule: 'R14', level: 'MUST', area: 'tool-support', title: 'every execution.taskSupport is forbidden, optional or required, and each safe tool called with task behaves as declared' },
     async (ctx) => {
       if (ctx.facts.connectError) return skip('not connected');
       if (ctx.facts.toolsError) return fail(`tools/list: ${ctx.facts.toolsError}`, 'a ListToolsResult');
@@ -33,7 +34,19 @@ export const toolSupportChecks: Check[] = [
       });
       if (bad.length) return fail(bad.map((t) => `${t.name}: execution ${brief(t.raw.execution)}`).join('; '), 'execution.taskSupport absent (= "forbidden") or one of "forbidden", "optional", "required"');
       const counts = SUPPORT_VALUES.map((v) => `${ctx.facts.tools.filter((t) => (t.taskSupport ?? 'forbidden') === v).length} ${v}`);
-      return pass(`${ctx.facts.tools.length} tools: ${counts.join(', ')}`);
+      // The declaration must be what the server does: optional/required tools become tasks (what a
+      // forbidden tool does with task is R11's subject: -32601 recommended, A2).
+      const tools = ctx.declares('tools.call') ? safeTools(ctx).filter((t) => t.declared !== 'forbidden') : [];
+      const a = tools.length ? await ctx.a() : undefined;
+      const wrong: string[] = [];
+      for (const tool of tools) {
+        const { reply, taskId } = await ctx.createTask(a!, tool);
+        const isTask = reply.kind === 'result' && isObject(reply.result.task);
+        if (taskId) await ctx.pollTerminal(a!, taskId, 2_000); // one active task at a time: quotas stay out of it
+        if (!isTask) wrong.push(`${tool.name} (declared ${tool.declared}) with task: ${describe(reply)}`);
+      }
+      if (wrong.length) return fail(wrong.join('; '), 'optional and required tools answer a task-augmented call with a CreateTaskResult');
+      return pass(`${ctx.facts.tools.length} tools: ${counts.join(', ')}; ${tools.length} called with task, each as declared`);
     },
   ),
 

@@ -41,7 +41,10 @@ function fieldCheck(id: string, rule: string, field: TaskField, title: string, e
   });
 }
 
-/** A quick task with a requested ttl of 1 s, read 300 ms and 1300 ms after it expired. */
+/** When, as a fraction of its ttl, the task is read before it may expire. */
+const BEFORE_FRACTION = 0.4;
+
+/** A quick task with a requested ttl of 1 s, read at 40 % of its ttl, then 300 ms and 1300 ms after it expired. */
 function expiryProbe(ctx: CheckContext) {
   return ctx.memo('ttl.expiry', async () => {
     const call = ctx.quickTool();
@@ -51,7 +54,10 @@ function expiryProbe(ctx: CheckContext) {
     if (typeof ttl !== 'number') throw new SkipCheck(`the server chose ttl ${JSON.stringify(ttl)} for a requested 1000 ms`);
     if (ttl > 3_000) throw new SkipCheck(`the server chose ttl ${ttl} ms for a requested 1000 ms (too long to wait for)`);
     const createdAt = Date.parse(String(task.createdAt));
-    const expiresAt = (Number.isNaN(createdAt) ? Date.now() : createdAt) + ttl;
+    const start = Number.isNaN(createdAt) ? Date.now() : createdAt;
+    const expiresAt = start + ttl;
+    await ctx.sleep(Math.max(start + ttl * BEFORE_FRACTION - Date.now(), 0));
+    const before = await a.call('tasks/get', { taskId });
     await ctx.sleep(Math.max(expiresAt + 300 - Date.now(), 0));
     const first = await a.call('tasks/get', { taskId });
     let second = first;
@@ -59,22 +65,22 @@ function expiryProbe(ctx: CheckContext) {
       await ctx.sleep(Math.max(expiresAt + 1_300 - Date.now(), 0));
       second = await a.call('tasks/get', { taskId });
     }
-    return { ttl, first, second };
+    return { ttl, before, first, second };
   });
 }
 
 export const ttlChecks: Check[] = [
   check(
-    { id: 'ttl.expired-task', rule: 'R71', level: 'MUST', area: 'ttl-timestamps', title: 'after its ttl, a task is either still readable or gone with -32602 (R36, R37, R74)' },
+    { id: 'ttl.expired-task', rule: 'R71', level: 'MUST', area: 'ttl-timestamps', title: 'a task is readable before its ttl; after it, either still readable or gone with -32602 (R36, R37, R74)' },
     async (ctx) => {
-      const { ttl, first, second } = await expiryProbe(ctx);
+      const { ttl, before, first, second } = await expiryProbe(ctx);
+      if (before.kind !== 'result') return fail(`tasks/get ${Math.round(ttl * BEFORE_FRACTION)} ms into a ttl of ${ttl} ms: ${describe(before)}`, 'the task: it may be deleted only after its ttl (R36)');
       const gone = [first, second].find((r) => r.kind !== 'result');
       if (!gone) return pass('still readable after its ttl (deletion is allowed, not required)');
       if (isError(gone, -32602)) return pass(`gone: ${JSON.stringify(gone.error.message)}`);
       return fail(`tasks/get after the ttl (${ttl} ms) of the task elapsed: ${describe(gone)}`, 'the task, or JSON-RPC error -32602 (not found / expired)');
     },
   ),
-
   check(
     { id: 'ttl.expired-cleanup', rule: 'R38', level: 'SHOULD', area: 'ttl-timestamps', title: 'an expired task is cleaned up promptly (gone 1.3 s after its ttl)' },
     async (ctx) => {

@@ -1,0 +1,192 @@
+/**
+ * TEST ONLY: the seam through which the mutation catalogue (test/mutation/) plants one defect at a
+ * time in the reference server, without editing its source. A `ServerSeam` may wrap the shared
+ * task store (`DelegatingStore` with overridden methods or a record view) and each session's
+ * transport (`interceptTransport`: rewrite, drop, answer or inject JSON-RPC messages). The HTTP
+ * server takes it as `startHttpServer({ seam })`; without it nothing here runs.
+ */
+import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/sdk/types.js';
+import type { CompleteInput, CreateTaskInput, ListOptions, Owner, StatusUpdate, TaskChange, TaskPage, TaskRecord, TaskResult, TaskStore } from '../src/index.js';
+import type { ReferenceServer } from './server.js';
+
+export interface ServerSeam {
+  /** Wrap the shared store once, before the engine and the sessions see it. */
+  store?(store: TaskStore): TaskStore;
+  /** Wrap one session's transport before its McpServer connects to it. */
+  session?(transport: Transport, server: ReferenceServer): Transport;
+}
+
+// ---- the store ----
+
+type StoreMethods = Pick<TaskStore, 'create' | 'get' | 'updateStatus' | 'setVariables' | 'complete' | 'getResult' | 'list' | 'cancel'>;
+
+/** Overrides of a store's methods; each gets the inner store to delegate to. */
+export type StoreOverrides = Partial<{ [K in keyof StoreMethods]: (inner: TaskStore, ...args: Parameters<StoreMethods[K]>) => ReturnType<StoreMethods[K]> }>;
+
+/** How records look to readers (e.g. timestamps rewritten); applied to every record handed out. */
+export type RecordView = (record: TaskRecord) => TaskRecord;
+
+/** A TaskStore that forwards to `inner`, except for the overridden methods and the record view. */
+export class DelegatingStore implements TaskStore {
+  readonly #inner: TaskStore;
+  readonly #over: StoreOverrides;
+  readonly #view: RecordView;
+
+  constructor(inner: TaskStore, overrides: StoreOverrides = {}, view: RecordView = (r) => r) {
+    this.#inner = inner;
+    this.#over = overrides;
+    this.#view = view;
+  }
+
+  get security() {
+    return this.#inner.security;
+  }
+  get capabilities() {
+    return this.#inner.capabilities;
+  }
+
+  async create(owner: Owner, input: CreateTaskInput): Promise<TaskRecord> {
+    return this.#view(await (this.#over.create ? this.#over.create(this.#inner, owner, input) : this.#inner.create(owner, input)));
+  }
+  async get(owner: Owner, taskId: string): Promise<TaskRecord> {
+    return this.#view(await (this.#over.get ? this.#over.get(this.#inner, owner, taskId) : this.#inner.get(owner, taskId)));
+  }
+  async updateStatus(owner: Owner, taskId: string, update: StatusUpdate): Promise<TaskRecord> {
+    return this.#view(await (this.#over.updateStatus ? this.#over.updateStatus(this.#inner, owner, taskId, update) : this.#inner.updateStatus(owner, taskId, update)));
+  }
+  async setVariables(owner: Owner, taskId: string, patch: Parameters<TaskStore['setVariables']>[2]): Promise<TaskRecord> {
+    return this.#view(await (this.#over.setVariables ? this.#over.setVariables(this.#inner, owner, taskId, patch) : this.#inner.setVariables(owner, taskId, patch)));
+  }
+  async complete(owner: Owner, taskId: string, input: CompleteInput): Promise<TaskRecord> {
+    return this.#view(await (this.#over.complete ? this.#over.complete(this.#inner, owner, taskId, input) : this.#inner.complete(owner, taskId, input)));
+  }
+  async getResult(owner: Owner, taskId: string): Promise<TaskResult> {
+    const result = await (this.#over.getResult ? this.#over.getResult(this.#inner, owner, taskId) : this.#inner.getResult(owner, taskId));
+    return { ...result, task: this.#view(result.task) };
+  }
+  async list(owner: Owner, options?: ListOptions): Promise<TaskPage> {
+    const page = await (this.#over.list ? this.#over.list(this.#inner, owner, options) : this.#inner.list(owner, options));
+    return { ...page, tasks: page.tasks.map(this.#view) };
+  }
+  async cancel(owner: Owner, taskId: string, statusMessage?: string): Promise<TaskRecord> {
+    return this.#view(await (this.#over.cancel ? this.#over.cancel(this.#inner, owner, taskId, statusMessage) : this.#inner.cancel(owner, taskId, statusMessage)));
+  }
+  cleanup(): Promise<number> {
+    return this.#inner.cleanup();
+  }
+  onChange(listener: (change: TaskChange) => void): () => void {
+    return this.#inner.onChange((change) => listener({ ...change, task: this.#view(change.task) }));
+  }
+  close(): Promise<void> {
+    return this.#inner.close();
+  }
+}
+
+// ---- the transport ----
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What an interceptor can do besides returning the (changed) message. */
+export interface InterceptIo {
+  /** Send a message to the client (e.g. answer a request the server never sees). */
+  toClient(message: JSONRPCMessage): Promise<void>;
+  /** Deliver a message to the server as if the client had sent it (with the last request's auth). */
+  toServer(message: JSONRPCMessage): void;
+  /** The method and params of a request the client sent on this session, by id. */
+  request(id: unknown): { method: string; params: Json } | undefined;
+  /** Every intercepted session of this seam (e.g. to broadcast). */
+  readonly sessions: readonly InterceptedTransport[];
+}
+
+export interface Interceptor {
+  /** A message from the client: return it (maybe changed), or null to drop it. */
+  incoming?(message: Json, io: InterceptIo, extra: MessageExtraInfo | undefined): Json | null | undefined;
+  /** A message to the client: return it (maybe changed), or null to drop it. */
+  outgoing?(message: Json, io: InterceptIo): Json | null | undefined | Promise<Json | null | undefined>;
+}
+
+/** One session's transport with an interceptor between it and the McpServer. */
+export class InterceptedTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: Transport['onmessage'];
+  readonly #inner: Transport;
+  readonly #interceptor: Interceptor;
+  readonly #sessions: InterceptedTransport[];
+  readonly #requests = new Map<unknown, { method: string; params: Json }>();
+  #lastExtra: MessageExtraInfo | undefined;
+  readonly io: InterceptIo;
+
+  constructor(inner: Transport, interceptor: Interceptor, sessions: InterceptedTransport[]) {
+    this.#inner = inner;
+    this.#interceptor = interceptor;
+    this.#sessions = sessions;
+    this.io = {
+      toClient: (message) => this.#inner.send(message),
+      toServer: (message) => this.onmessage?.(message, this.#lastExtra),
+      request: (id) => this.#requests.get(id),
+      sessions,
+    };
+  }
+
+  async start(): Promise<void> {
+    const before = this.#inner.onclose;
+    this.#inner.onclose = () => {
+      before?.();
+      const index = this.#sessions.indexOf(this);
+      if (index >= 0) this.#sessions.splice(index, 1);
+      this.onclose?.();
+    };
+    this.#inner.onerror = (error) => this.onerror?.(error);
+    this.#inner.onmessage = (message, extra) => this.#fromClient(message as unknown as Json, extra);
+    this.#sessions.push(this);
+    await this.#inner.start();
+  }
+
+  #fromClient(message: Json, extra: MessageExtraInfo | undefined): void {
+    if (typeof message.method === 'string' && message.id !== undefined) {
+      this.#requests.set(message.id, { method: message.method, params: isObject(message.params) ? message.params : {} });
+    }
+    this.#lastExtra = extra;
+    const changed = this.#interceptor.incoming ? this.#interceptor.incoming(message, this.io, extra) : message;
+    if (changed === null) return;
+    this.onmessage?.((changed ?? message) as unknown as JSONRPCMessage, extra);
+  }
+
+  async send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
+    const m = message as unknown as Json;
+    const changed = this.#interceptor.outgoing ? await this.#interceptor.outgoing(m, this.io) : m;
+    if (changed === null) return;
+    await this.#inner.send((changed ?? m) as unknown as JSONRPCMessage, options);
+  }
+
+  /** Send to this session's client without interception (broadcasts). */
+  sendRaw(message: JSONRPCMessage): Promise<void> {
+    return this.#inner.send(message);
+  }
+
+  close(): Promise<void> {
+    return this.#inner.close();
+  }
+
+  get sessionId(): string | undefined {
+    return this.#inner.sessionId;
+  }
+
+  setProtocolVersion(version: string): void {
+    this.#inner.setProtocolVersion?.(version);
+  }
+}
+
+/** A seam whose sessions all go through `interceptor` (one shared list of sessions per seam). */
+export function interceptSessions(interceptor: Interceptor, store?: ServerSeam['store']): ServerSeam {
+  const sessions: InterceptedTransport[] = [];
+  return { ...(store && { store }), session: (transport) => new InterceptedTransport(transport, interceptor, sessions) };
+}
+
+/** A seam that only wraps the store. */
+export function wrapStore(overrides: StoreOverrides, view?: RecordView): ServerSeam {
+  return { store: (inner) => new DelegatingStore(inner, overrides, view) };
+}
