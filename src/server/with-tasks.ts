@@ -114,6 +114,8 @@ export class TasksServer {
     const s = this.server;
     s.setRequestHandler(loose('tasks/get'), (r, extra) => methods.get(ownerOf(extra), r.params));
     s.setRequestHandler(loose('tasks/cancel'), (r, extra) => methods.cancel(ownerOf(extra), r.params));
+    // The SDK's callback type: its extra.sendRequest is typed for the SDK's request union and a zod
+    // schema; MethodExtra is the part tasks/result uses, with our JSON params (the SDK's own types stay out of task-methods).
     s.setRequestHandler(loose('tasks/result'), (r, extra) => methods.result(ownerOf(extra), r.params, extra as unknown as MethodExtra));
     if (list) s.setRequestHandler(loose('tasks/list'), (r, extra) => methods.list(ownerOf(extra), r.params));
 
