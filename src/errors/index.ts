@@ -18,9 +18,11 @@ export {
   ConcurrentModificationError,
   StoreUnavailableError,
   InvalidOptionsError,
+  CapabilityMissingError,
+  TaskNoLongerRunningError,
   isTasksError,
 } from './tasks-error.js';
 export type { TasksErrorCode } from './tasks-error.js';
-export { WorkflowDefinitionError, BindingError, StepInputError, StepOutputError, WorkflowStepError } from './workflow-errors.js';
+export { WorkflowDefinitionError, BindingError, StepInputError, StepOutputError, WorkflowStepError, ResumeRefusedError, ToolUnavailableError } from './workflow-errors.js';
 export { JSON_RPC, jsonRpcCodeOf, toJsonRpcError } from './json-rpc.js';
 export type { JsonRpcErrorObject } from './json-rpc.js';

@@ -26,6 +26,10 @@
  * | WORKFLOW_STEP_FAILED    | -32603   | a workflow step failed (the tool's own failure, as before)      |
  * | STEP_INPUT_UNAVAILABLE  | -32603   | a workflow step could not get the requestor's input             |
  * | STEP_OUTPUT_INVALID     | -32603   | a workflow step returned no usable output                       |
+ * | CAPABILITY_MISSING      | -32603   | the requestor cannot be sent this request (capability, channel)  |
+ * | TASK_NO_LONGER_RUNNING  | -32603   | the task's run ended while its work still waited                |
+ * | RESUME_REFUSED          | -32603   | a workflow `resume()` was asked for a task it cannot continue   |
+ * | TOOL_UNAVAILABLE        | -32603   | a workflow step's tool is not registered or is disabled         |
  * | anything else           | -32603   | internal error; the message is generic, the cause is not leaked |
  *
  * `data.code` always carries our stable string code, so clients can tell errors apart.
@@ -74,6 +78,10 @@ const CODE_MAP: Readonly<Record<TasksErrorCode, number>> = {
   WORKFLOW_STEP_FAILED: JSON_RPC.INTERNAL_ERROR,
   STEP_INPUT_UNAVAILABLE: JSON_RPC.INTERNAL_ERROR,
   STEP_OUTPUT_INVALID: JSON_RPC.INTERNAL_ERROR,
+  CAPABILITY_MISSING: JSON_RPC.INTERNAL_ERROR,
+  TASK_NO_LONGER_RUNNING: JSON_RPC.INTERNAL_ERROR,
+  RESUME_REFUSED: JSON_RPC.INTERNAL_ERROR,
+  TOOL_UNAVAILABLE: JSON_RPC.INTERNAL_ERROR,
 };
 
 /** The JSON-RPC code for one of our error codes. */

@@ -29,6 +29,10 @@ export const TASKS_ERROR_CODES = [
   'WORKFLOW_STEP_FAILED',
   'STEP_INPUT_UNAVAILABLE',
   'STEP_OUTPUT_INVALID',
+  'CAPABILITY_MISSING',
+  'TASK_NO_LONGER_RUNNING',
+  'RESUME_REFUSED',
+  'TOOL_UNAVAILABLE',
 ] as const;
 
 export type TasksErrorCode = (typeof TASKS_ERROR_CODES)[number];
@@ -206,6 +210,33 @@ export class InvalidOptionsError extends TasksError {
   override name = 'InvalidOptionsError';
   constructor(message: string) {
     super('INVALID_OPTIONS', message);
+  }
+}
+
+/**
+ * The requestor cannot be sent this request: the client did not declare the capability
+ * (`elicitation`, `sampling`), or the run has no channel for it (a task's side channel carries
+ * only those two; a resumed workflow has no requestor connection at all).
+ */
+export class CapabilityMissingError extends TasksError {
+  override name = 'CapabilityMissingError';
+  constructor(
+    readonly capability: string,
+    message = `The client does not support ${capability}`,
+  ) {
+    super('CAPABILITY_MISSING', message);
+  }
+}
+
+/**
+ * The task's run ended (cancelled, expired, terminal elsewhere, server shutting down) while the
+ * work still waited on something: the work's abort reason, and the rejection of requests for
+ * input that no `tasks/result` will carry any more.
+ */
+export class TaskNoLongerRunningError extends TasksError {
+  override name = 'TaskNoLongerRunningError';
+  constructor(message = 'The task is no longer running') {
+    super('TASK_NO_LONGER_RUNNING', message);
   }
 }
 

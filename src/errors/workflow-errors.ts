@@ -52,3 +52,25 @@ export class WorkflowStepError extends TasksError {
     super('WORKFLOW_STEP_FAILED', `Workflow step '${step}' (${index}/${total}) failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }
+
+/** `resume()` refused a task: it is terminal, not a run of this workflow, or its stored arguments no longer parse. */
+export class ResumeRefusedError extends TasksError {
+  override name = 'ResumeRefusedError';
+  constructor(
+    readonly taskId: string,
+    reason: string,
+  ) {
+    super('RESUME_REFUSED', `Cannot resume task ${taskId}: ${reason}`);
+  }
+}
+
+/** A step calls a tool that is not registered on the server (any more) or is disabled. */
+export class ToolUnavailableError extends TasksError {
+  override name = 'ToolUnavailableError';
+  constructor(
+    readonly tool: string,
+    reason: 'is not registered' | 'is disabled',
+  ) {
+    super('TOOL_UNAVAILABLE', `tool '${tool}' ${reason}`);
+  }
+}

@@ -5,6 +5,7 @@
  * `input_required` and travel on the requestor's pending `tasks/result` (R47-R53).
  */
 import type { TaskStore } from '../contract.js';
+import { CapabilityMissingError, TaskNoLongerRunningError } from '../errors/index.js';
 import type { JsonObject } from '../json.js';
 import type { Owner } from '../owner.js';
 import { RELATED_TASK_META_KEY, type TaskRecord } from '../record.js';
@@ -12,7 +13,7 @@ import { TaskContext } from '../task-context.js';
 
 /** Where a task's messages to its requestor go. Never throws. */
 export interface TaskPeer {
-  notify(notification: { method: string; params: JsonObject }): void;
+  notify(notification: { method: string; params?: JsonObject }): void;
   /** The requestor's declared capabilities, when known. */
   clientCapabilities(): { [key: string]: unknown } | undefined;
 }
@@ -72,7 +73,7 @@ export class ServerTaskContext extends TaskContext {
   /** Ask the requestor for input (`elicitation/create`); resolves with its answer. */
   elicit(params: { message: string; requestedSchema: JsonObject; [key: string]: unknown }): Promise<JsonObject> {
     if (!this.peer.clientCapabilities()?.elicitation) {
-      return Promise.reject(new Error('The client does not support elicitation'));
+      return Promise.reject(new CapabilityMissingError('elicitation'));
     }
     return this.#ask('elicitation/create', params as JsonObject, params.message);
   }
@@ -80,9 +81,9 @@ export class ServerTaskContext extends TaskContext {
   /** Ask the requestor's model (`sampling/createMessage`); resolves with its answer. */
   createMessage(params: { messages: JsonObject[]; maxTokens: number; [key: string]: unknown }): Promise<JsonObject> {
     if (!this.peer.clientCapabilities()?.sampling) {
-      return Promise.reject(new Error('The client does not support sampling'));
+      return Promise.reject(new CapabilityMissingError('sampling'));
     }
-    return this.#ask('sampling/createMessage', params as unknown as JsonObject, 'Waiting for the requestor to sample a message');
+    return this.#ask('sampling/createMessage', params as JsonObject, 'Waiting for the requestor to sample a message');
   }
 
   async #ask(method: PendingRequest['method'], params: JsonObject, statusMessage: string): Promise<JsonObject> {
@@ -93,7 +94,7 @@ export class ServerTaskContext extends TaskContext {
       await this.store.updateStatus(this.owner, this.taskId, { from: ['working', 'input_required'], to: 'input_required', statusMessage });
       const meta = { ...(params._meta as JsonObject | undefined), [RELATED_TASK_META_KEY]: { taskId: this.taskId } };
       const answer = await new Promise<JsonObject>((resolve, reject) => {
-        const onAbort = () => reject(this.signal.reason instanceof Error ? this.signal.reason : new Error('The task was cancelled'));
+        const onAbort = () => reject(this.signal.reason instanceof Error ? this.signal.reason : new TaskNoLongerRunningError('The task was cancelled'));
         if (this.signal.aborted) return onAbort();
         this.signal.addEventListener('abort', onAbort, { once: true });
         this.#enqueue({

@@ -198,6 +198,7 @@ export class TaskEngine {
     } catch (error) {
       // The carrying tasks/result was cancelled or its stream closed: keep the question for the next one.
       if (signal.aborted) execution.requeue(request);
+      // The transport's own error (an SDK McpError, say) reaches the waiting work unchanged.
       else request.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }

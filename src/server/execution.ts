@@ -5,7 +5,7 @@
  * The engine keeps a map of executions and calls only these methods.
  */
 import type { TaskStore } from '../contract.js';
-import { isTasksError } from '../errors/index.js';
+import { isTasksError, TaskNoLongerRunningError } from '../errors/index.js';
 import type { JsonObject } from '../json.js';
 import type { Owner } from '../owner.js';
 import { toWireTask, type TaskRecord } from '../record.js';
@@ -118,7 +118,7 @@ export class Execution {
    */
   async failForShutdown(): Promise<void> {
     if (this.#retired) return;
-    if (!this.#controller.signal.aborted) this.#controller.abort(new Error('The server is shutting down'));
+    if (!this.#controller.signal.aborted) this.#controller.abort(new TaskNoLongerRunningError('The server is shutting down'));
     const error = { code: -32603, message: SHUTDOWN_MESSAGE };
     try {
       await this.#options.store.complete(this.owner, this.taskId, { status: 'failed', outcome: { type: 'error', error }, statusMessage: SHUTDOWN_MESSAGE });
@@ -135,13 +135,13 @@ export class Execution {
   observe(task: TaskRecord): boolean {
     if (this.#retired || task.status === this.#lastStatus) return false;
     this.#lastStatus = task.status;
-    this.context.peer.notify({ method: 'notifications/tasks/status', params: toWireTask(task) as unknown as JsonObject });
+    this.context.peer.notify({ method: 'notifications/tasks/status', params: toWireTask(task) });
     return true;
   }
 
   /** Queue a request for the requestor until a `tasks/result` carries it. */
   enqueue(request: PendingRequest): void {
-    if (this.#retired) return request.reject(new Error('The task is no longer running'));
+    if (this.#retired) return request.reject(new TaskNoLongerRunningError());
     this.#pending.push(request);
     this.#options.host.queued(this);
   }
@@ -156,7 +156,7 @@ export class Execution {
    * the answer (the requestor may close that stream and poll, A10), so the next one carries it.
    */
   requeue(request: PendingRequest): void {
-    if (this.#retired) return request.reject(new Error('The task is no longer running'));
+    if (this.#retired) return request.reject(new TaskNoLongerRunningError());
     this.#pending.unshift(request);
     // Another tasks/result may already be waiting (the client opened it before closing this one).
     this.#options.host.queued(this);
@@ -175,9 +175,9 @@ export class Execution {
     this.#options.host.retired(this);
     this.context.markTerminal();
     const reason = abortReason(outcome);
-    if (reason !== undefined && !this.#controller.signal.aborted) this.#controller.abort(new Error(reason));
+    if (reason !== undefined && !this.#controller.signal.aborted) this.#controller.abort(new TaskNoLongerRunningError(reason));
     const message = outcome.type === 'terminal' ? `The task is ${outcome.status}` : 'The task is no longer running';
-    for (const request of this.#pending.splice(0)) request.reject(new Error(message));
+    for (const request of this.#pending.splice(0)) request.reject(new TaskNoLongerRunningError(message));
   }
 
   /** Renew the lease; a task found ended goes to the engine as a change, an expired one retires. */

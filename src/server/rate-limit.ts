@@ -3,7 +3,7 @@
  * continuously. A component the engine is given (`new TaskEngine({ store, rateLimiter })`); off
  * unless configured; the reference server turns it on.
  */
-import { RateLimitedError } from '../errors/index.js';
+import { InvalidOptionsError, RateLimitedError } from '../errors/index.js';
 import type { Owner } from '../owner.js';
 
 export interface RateLimitOptions {
@@ -36,7 +36,7 @@ export class RateLimiter implements OwnerRateLimiter {
     private readonly now: () => number = Date.now,
   ) {
     if (!(options.perSecond > 0) || (options.burst !== undefined && !(options.burst >= 1))) {
-      throw new Error('rateLimit: perSecond must be > 0 and burst >= 1');
+      throw new InvalidOptionsError('rateLimit: perSecond must be > 0 and burst >= 1');
     }
     this.#perMs = options.perSecond / 1000;
     this.#burst = options.burst ?? Math.max(1, options.perSecond);

@@ -38,7 +38,7 @@ export class TaskMethods {
     const taskId = taskIdOf('tasks/get', params);
     const task = await this.#guard(owner, taskId, 'Failed to retrieve task', () => this.engine.store.get(owner, taskId));
     this.engine.logger({ event: 'task.retrieved', owner, taskId, status: task.status });
-    return toWireTask(task) as unknown as JsonObject;
+    return toWireTask(task);
   }
 
   async list(owner: Owner, params: unknown): Promise<JsonObject> {
@@ -48,7 +48,7 @@ export class TaskMethods {
     try {
       const page = await this.engine.store.list(owner, cursor === undefined ? {} : { cursor });
       this.engine.logger({ event: 'task.listed', owner, detail: `${page.tasks.length} tasks` });
-      const result: JsonObject = { tasks: page.tasks.map((t) => toWireTask(t) as unknown as JsonObject) };
+      const result: JsonObject = { tasks: page.tasks.map((t) => toWireTask(t)) };
       if (page.nextCursor !== undefined) result.nextCursor = page.nextCursor;
       return result;
     } catch (error) {
@@ -61,7 +61,7 @@ export class TaskMethods {
     // R67: the task is `cancelled` in the store before we answer; the engine aborts the work.
     const task = await this.#guard(owner, taskId, undefined, () => this.engine.store.cancel(owner, taskId));
     this.engine.logger({ event: 'task.cancelled', owner, taskId, status: task.status });
-    return toWireTask(task) as unknown as JsonObject;
+    return toWireTask(task);
   }
 
   /**

@@ -8,7 +8,7 @@
  */
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
-import { TaskSupportMismatchError } from '../errors/index.js';
+import { CapabilityMissingError, TaskSupportMismatchError } from '../errors/index.js';
 import { cloneJson, isPlainObject, type JsonObject } from '../json.js';
 import type { Owner, OwnerSource } from '../owner.js';
 import { toWireTask } from '../record.js';
@@ -90,7 +90,7 @@ export class ToolCalls {
     } catch (error) {
       throw toWireError(error, 'Cannot create task');
     }
-    return { task: toWireTask(record) as unknown as JsonObject };
+    return { task: toWireTask(record) };
   }
 
   /**
@@ -108,13 +108,13 @@ export class ToolCalls {
         if (notification.method === 'notifications/progress' && p && typeof p.progress === 'number') {
           context.progress(p.progress, p.total as number | undefined, p.message as string | undefined);
         } else {
-          context.peer.notify(notification as unknown as { method: string; params: JsonObject });
+          context.peer.notify({ method: notification.method, ...(p !== undefined && { params: p }) });
         }
       },
       sendRequest: (async (request: { method: string; params?: JsonObject }) => {
         if (request.method === 'elicitation/create') return context.elicit(request.params as never);
         if (request.method === 'sampling/createMessage') return context.createMessage(request.params as never);
-        throw new Error(`${request.method} cannot be sent while the tool runs as a task`);
+        throw new CapabilityMissingError(request.method, `${request.method} cannot be sent while the tool runs as a task`);
       }) as TaskToolExtra['sendRequest'],
     };
   }

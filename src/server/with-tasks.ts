@@ -8,7 +8,7 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CreateMessageResultSchema, ElicitResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod/v4';
 import type { TaskStore } from '../contract.js';
-import { InvalidArgumentError } from '../errors/index.js';
+import { InvalidArgumentError, InvalidOptionsError } from '../errors/index.js';
 import type { JsonObject } from '../json.js';
 import { resolveOwner, type OwnerSource, type ResolveOwnerOptions } from '../owner.js';
 import { TaskEngine } from './engine.js';
@@ -114,13 +114,15 @@ export class TasksServer {
     const s = this.server;
     s.setRequestHandler(loose('tasks/get'), (r, extra) => methods.get(ownerOf(extra), r.params));
     s.setRequestHandler(loose('tasks/cancel'), (r, extra) => methods.cancel(ownerOf(extra), r.params));
+    // The SDK's callback type: its extra.sendRequest is typed for the SDK's request union and a zod
+    // schema; MethodExtra is the part tasks/result uses, with our JSON params (the SDK's own types stay out of task-methods).
     s.setRequestHandler(loose('tasks/result'), (r, extra) => methods.result(ownerOf(extra), r.params, extra as unknown as MethodExtra));
     if (list) s.setRequestHandler(loose('tasks/list'), (r, extra) => methods.list(ownerOf(extra), r.params));
 
     const callTool = installedHandler(s, 'tools/call');
     const listTools = installedHandler(s, 'tools/list');
     if (!callTool || !listTools) {
-      throw new Error('withTasks: install your tools/list and tools/call handlers (or register a tool) before calling withTasks()');
+      throw new InvalidOptionsError('withTasks: install your tools/list and tools/call handlers (or register a tool) before calling withTasks()');
     }
     const calls = new ToolCalls({ engine: this.engine, server: s, tools: this.#tools, delegate: callTool, toolCalls, ownerOf });
     setRawRequestHandler(s, 'tools/call', (r, extra) => calls.handle(r.params, extra as TaskToolExtra));

@@ -94,7 +94,7 @@ async function runStep(workflow: string, step: Step, stepArgs: JsonObject, args:
  * A tool result as a step output: `structuredContent` when the tool returns one, else
  * `{ content }`. A result with `isError: true` fails the step with its text.
  */
-export function toolOutput(tool: string, result: JsonObject): JsonObject {
+export function toolOutput(tool: string, result: { readonly [key: string]: unknown }): JsonObject {
   const content = Array.isArray(result.content) ? result.content : [];
   if (result.isError === true) {
     const text = content.find((c) => isPlainObject(c) && c.type === 'text' && typeof c.text === 'string') as { text: string } | undefined;

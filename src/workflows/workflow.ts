@@ -8,6 +8,7 @@
  */
 import type { RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ElicitResultSchema, type CallToolResult, type ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import { CapabilityMissingError, InvalidArgumentError, InvalidOptionsError, ResumeRefusedError, StepInputError, ToolUnavailableError } from '../errors/index.js';
 import { isPlainObject, type JsonObject, type JsonValue } from '../json.js';
 import type { Owner } from '../owner.js';
 import type { TaskRecord } from '../record.js';
@@ -42,12 +43,12 @@ export class SequentialWorkflow<Shape extends ZodRawShapeCompat = Record<string,
     readonly name: string,
     readonly config: SequentialWorkflowConfig<Shape> = {},
   ) {
-    if (typeof name !== 'string' || name.length === 0) throw new Error('SequentialWorkflow: name must be a non-empty string');
+    if (typeof name !== 'string' || name.length === 0) throw new InvalidOptionsError('SequentialWorkflow: name must be a non-empty string');
   }
 
   /** Append a step (validated, with every other step, at `register`). */
   step(step: Step): this {
-    if (this.#registeredOn) throw new Error(`Workflow '${this.name}' is already registered; add steps before register()`);
+    if (this.#registeredOn) throw new InvalidOptionsError(`Workflow '${this.name}' is already registered; add steps before register()`);
     this.#steps.push(step);
     return this;
   }
@@ -58,7 +59,7 @@ export class SequentialWorkflow<Shape extends ZodRawShapeCompat = Record<string,
 
   /** Expose the workflow as a task-capable tool ('optional' by default, or 'required'). Off by default. */
   withTaskSupport(support: 'optional' | 'required' = 'optional'): this {
-    if (this.#registeredOn) throw new Error(`Workflow '${this.name}' is already registered; call withTaskSupport() before register()`);
+    if (this.#registeredOn) throw new InvalidOptionsError(`Workflow '${this.name}' is already registered; call withTaskSupport() before register()`);
     this.#taskSupport = support;
     return this;
   }
@@ -87,6 +88,7 @@ export class SequentialWorkflow<Shape extends ZodRawShapeCompat = Record<string,
         ...(this.config.annotations !== undefined && { annotations: this.config.annotations }),
         execution: { taskSupport: this.#taskSupport },
       },
+      // The SDK's callback type: args are the zod-parsed JSON arguments, which TypeScript cannot prove JSON.
       ((args: ShapeOutput<Shape>, extra: TaskToolExtra) => this.#handle(tasks, args as unknown as JsonObject, extra)) as never,
     );
     this.#registeredOn = tasks;
@@ -108,17 +110,17 @@ export class SequentialWorkflow<Shape extends ZodRawShapeCompat = Record<string,
    * requestor connection): it fails the task.
    */
   async resume(tasks: TasksServer, owner: Owner, taskId: string, options: ResumeOptions = {}): Promise<TaskRecord> {
-    if (this.#registeredOn !== tasks) throw new Error(`Workflow '${this.name}' must be registered on this server before resume()`);
+    if (this.#registeredOn !== tasks) throw new InvalidOptionsError(`Workflow '${this.name}' must be registered on this server before resume()`);
     const { engine } = tasks;
     const task = new TaskContext(engine.store, owner, taskId);
     const record = await task.task();
-    if (isTerminal(record.status)) throw new Error(`Cannot resume task ${taskId}: it is already ${record.status}`);
+    if (isTerminal(record.status)) throw new ResumeRefusedError(taskId, `it is already ${record.status}`);
     const params = record.request.params;
     if (record.request.method !== 'tools/call' || params.name !== this.name) {
-      throw new Error(`Cannot resume task ${taskId}: it is not a run of workflow '${this.name}'`);
+      throw new ResumeRefusedError(taskId, `it is not a run of workflow '${this.name}'`);
     }
     const parsed = await tasks.ownTool(this.name)!.parse(params.arguments);
-    if (!parsed.ok) throw new Error(`Cannot resume task ${taskId}: stored arguments are invalid: ${parsed.message}`);
+    if (!parsed.ok) throw new ResumeRefusedError(taskId, `stored arguments are invalid: ${parsed.message}`);
     if (record.status === 'input_required') await task.resume();
 
     const holder = record.lease?.holder;
@@ -139,24 +141,24 @@ export class SequentialWorkflow<Shape extends ZodRawShapeCompat = Record<string,
       variables: () => task.variables(),
       setVariables: (patch) => task.setVariables(patch),
       setStatusMessage: (message) => task.setStatusMessage(message),
-      elicit: () => Promise.reject(new Error('a resumed workflow has no requestor connection to ask for input')),
+      elicit: () => Promise.reject(new StepInputError('a resumed workflow has no requestor connection to ask for input')),
     };
     const extra = {
       signal: task.signal,
       requestId: `resume:${task.taskId}`,
       sendNotification: async () => undefined,
       sendRequest: async () => {
-        throw new Error('a resumed workflow has no requestor connection');
+        throw new CapabilityMissingError('requestor connection', 'a resumed workflow has no requestor connection');
       },
-    } as unknown as TaskToolExtra;
+    } as unknown as TaskToolExtra; // a stand-in for the SDK's request-handler extra: only what a tool may use during a resume
     const run = await runSteps(this.name, this.#steps, args, context, toolCaller(tasks, extra));
-    return workflowResult(run) as unknown as JsonObject;
+    return workflowResult(run);
   }
 }
 
 /** The workflow's tool result: every step's output by name (text and structuredContent). */
-function workflowResult(run: RunResult): CallToolResult {
-  const steps = run.outputs as unknown as JsonObject;
+function workflowResult(run: RunResult): CallToolResult & JsonObject {
+  const steps: JsonObject = run.outputs;
   return { content: [{ type: 'text', text: JSON.stringify({ steps }) }], structuredContent: { steps } };
 }
 
@@ -164,12 +166,12 @@ function workflowResult(run: RunResult): CallToolResult {
 function toolCaller(tasks: TasksServer, extra: TaskToolExtra): ToolCaller {
   return async (name, args, signal) => {
     const tool = tasks.ownTool(name);
-    if (!tool) throw new Error(`tool '${name}' is not registered`);
-    if (!tool.registered.enabled) throw new Error(`tool '${name}' is disabled`);
+    if (!tool) throw new ToolUnavailableError(name, 'is not registered');
+    if (!tool.registered.enabled) throw new ToolUnavailableError(name, 'is disabled');
     const parsed = await tool.parse(args);
-    if (!parsed.ok) throw new Error(`invalid arguments for tool '${name}': ${parsed.message}`);
+    if (!parsed.ok) throw new InvalidArgumentError(`invalid arguments for tool '${name}': ${parsed.message}`);
     const result = await tool.run(parsed.args, { ...extra, signal });
-    return toolOutput(name, result as unknown as JsonObject);
+    return toolOutput(name, result);
   };
 }
 
@@ -187,7 +189,8 @@ function plainContext(extra: TaskToolExtra): WorkflowRunContext {
     },
     elicit: async (params) => {
       const answer = await extra.sendRequest({ method: 'elicitation/create', params: { mode: 'form', ...params } as never }, ElicitResultSchema);
-      return isPlainObject(answer) ? (answer as unknown as JsonObject) : {};
+      // The answer came over the wire as JSON and was parsed by the SDK's schema.
+      return isPlainObject(answer) ? (answer as JsonObject) : {};
     },
   };
 }

@@ -31,6 +31,10 @@ const DOCUMENTED: Record<string, number> = {
   WORKFLOW_STEP_FAILED: -32603,
   STEP_INPUT_UNAVAILABLE: -32603,
   STEP_OUTPUT_INVALID: -32603,
+  CAPABILITY_MISSING: -32603,
+  TASK_NO_LONGER_RUNNING: -32603,
+  RESUME_REFUSED: -32603,
+  TOOL_UNAVAILABLE: -32603,
 };
 
 /** One instance of every error class (the module's, and mcp-tasks/validate's), built with plausible arguments. */
@@ -55,6 +59,10 @@ function instances(): TasksError[] {
       StepInputError: ['declined'],
       StepOutputError: ['not an object'],
       WorkflowStepError: ['fetch', 1, 2, new Error('disk full')],
+      CapabilityMissingError: ['sampling'],
+      TaskNoLongerRunningError: [],
+      ResumeRefusedError: ['t1', 'it is already completed'],
+      ToolUnavailableError: ['fetch', 'is disabled'],
     };
     out.push(new Ctor(...(args[name] ?? ['t1'])));
   }

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { isTasksError } from '../../src/errors/index.js';
 import type { Owner } from '../../src/owner.js';
@@ -112,6 +113,12 @@ describe('one engine passed to many servers', () => {
     } finally {
       engine.close();
     }
+  });
+
+  it('withTasks on a low-level Server without tools handlers is INVALID_OPTIONS', () => {
+    const store = new InMemoryTaskStore();
+    const bare = new Server({ name: 'bare', version: '1' }, { capabilities: { tools: {} } });
+    assert.throws(() => withTasks(bare, { store }), (e: unknown) => isTasksError(e, 'INVALID_OPTIONS'));
   });
 
   it('TaskEngine refuses both rateLimiter and rateLimit, and a lease under 3 ms', () => {

@@ -95,7 +95,7 @@ describe('input_required over InMemoryTransport', () => {
         await extra.task!.elicit({ message: 'Never answered', requestedSchema: schema });
         outcome.resolve('answered');
       } catch (error) {
-        outcome.resolve(`rejected: ${(error as Error).message}`);
+        outcome.resolve(`rejected: ${String((error as { code?: unknown }).code)}`);
       }
       return text('after');
     });
@@ -103,7 +103,7 @@ describe('input_required over InMemoryTransport', () => {
     await end.until(() => end.statuses(task.taskId).some((n) => n.status === 'input_required'), 'input_required');
     const cancelled = await end.request('tasks/cancel', { taskId: task.taskId });
     assert.equal(cancelled.status, 'cancelled');
-    assert.match(await bounded(outcome.promise, 'the elicit promise'), /^rejected: /);
+    assert.equal(await bounded(outcome.promise, 'the elicit promise'), 'rejected: TASK_NO_LONGER_RUNNING');
     await rejectsRpc(end.request('tasks/result', { taskId: task.taskId }), -32602, 'cancelled');
     assert.equal((await end.getTask(task.taskId)).status, 'cancelled');
   });
@@ -118,8 +118,25 @@ describe('input_required over InMemoryTransport', () => {
       return text('unreachable');
     });
     const task = await end.createTask('work', { id: 'e6' });
-    await rejectsRpc(end.request('tasks/result', { taskId: task.taskId }), -32603, 'does not support elicitation');
+    const error = await rejectsRpc(end.request('tasks/result', { taskId: task.taskId }), -32603);
+    assert.deepEqual(error.data, { code: 'CAPABILITY_MISSING' });
     assert.equal((await end.getTask(task.taskId)).status, 'failed');
+  });
+
+  it('sampling without the client capability, and a request the side channel does not carry, are CAPABILITY_MISSING', async () => {
+    h = await memoryHarness();
+    const { end, control } = h;
+    (h.mcp!.server as unknown as { _clientCapabilities: unknown })._clientCapabilities = {};
+    const codes = deferred<unknown[]>();
+    control.on('e7', async (extra) => {
+      const seen: unknown[] = [];
+      await extra.task!.createMessage({ messages: [], maxTokens: 1 }).catch((e: { code?: unknown }) => seen.push(e.code));
+      await extra.sendRequest({ method: 'roots/list' } as never, ElicitResultSchema).catch((e: { code?: unknown }) => seen.push(e.code));
+      codes.resolve(seen);
+      return text('done');
+    });
+    await end.createTask('work', { id: 'e7' });
+    assert.deepEqual(await bounded(codes.promise, 'the tool'), ['CAPABILITY_MISSING', 'CAPABILITY_MISSING']);
   });
 });
 

@@ -24,8 +24,8 @@ describe('RateLimiter (token bucket per owner)', () => {
   });
 
   it('refuses nonsense settings', () => {
-    assert.throws(() => new RateLimiter({ perSecond: 0 }));
-    assert.throws(() => new RateLimiter({ perSecond: 1, burst: 0 }));
+    assert.throws(() => new RateLimiter({ perSecond: 0 }), (e: unknown) => isTasksError(e, 'INVALID_OPTIONS'));
+    assert.throws(() => new RateLimiter({ perSecond: 1, burst: 0 }), (e: unknown) => isTasksError(e, 'INVALID_OPTIONS'));
   });
 });
 

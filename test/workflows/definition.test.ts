@@ -108,8 +108,8 @@ describe('workflow validation', () => {
     const wf = new SequentialWorkflow('late').step({ name: 's', run: noop });
     const h = await serve(new InMemoryTaskStore(), (tasks) => void wf.register(tasks));
     try {
-      assert.throws(() => wf.step({ name: 't', run: noop }), /already registered/);
-      assert.throws(() => wf.withTaskSupport(), /already registered/);
+      assert.throws(() => wf.step({ name: 't', run: noop }), { code: 'INVALID_OPTIONS' });
+      assert.throws(() => wf.withTaskSupport(), { code: 'INVALID_OPTIONS' });
     } finally {
       await h.close();
     }

@@ -181,8 +181,8 @@ describe('resuming a workflow after its worker stopped', { timeout: 60_000 }, ()
     const other = await serve(new InMemoryTaskStore(), () => undefined).catch((e: Error) => e);
     try {
       const task = await h.end.createTask('other', {});
-      await assert.rejects(workflow.resume(h.tasks, h.owner, task.taskId), /not a run of workflow 'resumable'/);
-      if (!(other instanceof Error)) await assert.rejects(workflow.resume(other.tasks, h.owner, task.taskId), /must be registered on this server/);
+      await assert.rejects(workflow.resume(h.tasks, h.owner, task.taskId), { code: 'RESUME_REFUSED' });
+      if (!(other instanceof Error)) await assert.rejects(workflow.resume(other.tasks, h.owner, task.taskId), { code: 'INVALID_OPTIONS' });
     } finally {
       if (!(other instanceof Error)) await other.close();
       await h.close();
