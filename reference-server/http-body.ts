@@ -2,16 +2,18 @@
  * Request bodies under hostile clients: a per-request size limit, a process-wide budget of body
  * bytes in flight, and refusals that close the connection instead of reading the rest.
  *
- * Why close rather than drain: a refused body may be 10 GB or endless (chunked); reading it to
- * the end to keep the connection reusable hands the client our bandwidth and CPU for free.
- * `Connection: close` plus destroying the socket once the response is flushed ends it at once.
+ * Why not drain a refused body to its end: it may be 10 GB or endless (chunked); reading it all
+ * to keep the connection reusable hands the client our bandwidth and CPU for free (see
+ * `refuseAndClose` for the bounded drain instead).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Largest accepted request body (bytes). */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
-/** After a refusal, how long the peer may keep sending before the socket is destroyed. */
-export const CLOSE_GRACE_MS = 1_000;
+/** After a refusal, how long the peer may keep sending before the connection is closed. */
+export const CLOSE_GRACE_MS = 2_000;
+/** After a refusal, how many more body bytes are read (and discarded) before the connection is closed. */
+export const DRAIN_LIMIT_BYTES = 8 * 1024 * 1024;
 /** Bytes of request bodies held in memory at once, over all requests (default 64 MiB). */
 export const DEFAULT_BODY_BUDGET_BYTES = 64 * 1024 * 1024;
 
@@ -82,20 +84,30 @@ export function readBody(req: IncomingMessage, limit: number, budget: BodyBudget
 }
 
 /**
- * Answer an HTTP-level refusal (401, 413, 503, ...) with an OAuth-style JSON body, then close the
- * connection without reading whatever body is still coming.
+ * Answer an HTTP-level refusal (401, 413, 503, ...) with an OAuth-style JSON body, then read at
+ * most DRAIN_LIMIT_BYTES / CLOSE_GRACE_MS more of the request before closing the connection.
+ *
+ * Why a bounded drain, not an immediate close nor a full one: closing a socket while the client
+ * is still sending makes the kernel answer with a reset that can destroy our unread answer on the
+ * client's side, so a modest over-limit body (5 MB) would see a network error instead of its 413;
+ * reading a 10 GB or endless upload to its end hands the client our bandwidth. So: a body that
+ * ends within the bounds keeps its connection, anything more is cut.
  */
 export function refuseAndClose(req: IncomingMessage, res: ServerResponse, status: number, error: string, description: string, headers: Record<string, string> = {}): void {
   const text = JSON.stringify({ error, error_description: description });
-  res.shouldKeepAlive = false;
-  // FIN once the answer is flushed, so the client reads it; a socket destroyed while unread bytes
-  // wait would send RST and could lose the answer. Whatever the client still sends gets at most
-  // CLOSE_GRACE_MS, not the hours an endless upload would take to drain.
-  res.once('finish', () => {
-    req.socket.end();
-    setTimeout(() => req.socket.destroy(), CLOSE_GRACE_MS).unref();
-  });
-  res.writeHead(status, { ...headers, Connection: 'close', 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }).end(text);
+  if (!req.complete) {
+    let drained = 0;
+    const cut = (): void => void req.socket.destroy();
+    const onData = (chunk: Buffer): void => {
+      drained += chunk.length;
+      if (drained > DRAIN_LIMIT_BYTES) cut();
+    };
+    req.on('data', onData);
+    const timer = setTimeout(cut, CLOSE_GRACE_MS).unref();
+    req.once('end', () => clearTimeout(timer));
+    req.once('close', () => clearTimeout(timer));
+  }
+  res.writeHead(status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }).end(text);
 }
 
 /** Deepest nesting of JSON arrays/objects accepted in a request (arguments included). */
