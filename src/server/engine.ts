@@ -73,6 +73,8 @@ interface Waiter {
   wake(task: TaskRecord | undefined): void;
 }
 
+const NEVER_ABORTED = new AbortController().signal;
+
 const NO_PEER: TaskPeer = { notify: () => undefined, clientCapabilities: () => undefined };
 
 export class TaskEngine {
@@ -190,6 +192,17 @@ export class TaskEngine {
         wake.dispose();
       }
     }
+  }
+
+  /**
+   * Hand the task's oldest queued request (if any) to `carry` without waiting for the answer: a
+   * poll (`tasks/get`) carries it alongside its response for requestors that never call
+   * `tasks/result` while the task waits for input. Nothing queued: nothing happens.
+   */
+  offer(owner: Owner, taskId: string, carry: Carrier): void {
+    const execution = this.#executions.get(taskId);
+    const request = execution?.owner === owner ? execution.take() : undefined;
+    if (execution && request) void this.#carry(execution, request, NEVER_ABORTED, carry);
   }
 
   async #carry(execution: Execution, request: PendingRequest, signal: AbortSignal, carry: Carrier): Promise<void> {

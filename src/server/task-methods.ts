@@ -34,10 +34,17 @@ export class TaskMethods {
     private readonly resultSchemas: { [method in PendingRequest['method']]: unknown },
   ) {}
 
-  async get(owner: Owner, params: unknown): Promise<JsonObject> {
+  /**
+   * tasks/get; for a task in `input_required` whose question no `tasks/result` is carrying, the
+   * question goes out first on this response's stream (R51: "side-channel task-related messages
+   * alongside other responses"), so requestors that only poll are asked too. Exactly once: the
+   * question leaves the task's queue; the answer may come back on any POST.
+   */
+  async get(owner: Owner, params: unknown, extra?: MethodExtra): Promise<JsonObject> {
     const taskId = taskIdOf('tasks/get', params);
     const task = await this.#guard(owner, taskId, 'Failed to retrieve task', () => this.engine.store.get(owner, taskId));
     this.engine.logger({ event: 'task.retrieved', owner, taskId, status: task.status });
+    if (extra && task.status === 'input_required') this.engine.offer(owner, taskId, (request) => this.#send(request, extra));
     return toWireTask(task);
   }
 

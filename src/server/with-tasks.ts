@@ -112,7 +112,7 @@ export class TasksServer {
       'sampling/createMessage': CreateMessageResultSchema,
     });
     const s = this.server;
-    s.setRequestHandler(loose('tasks/get'), (r, extra) => methods.get(ownerOf(extra), r.params));
+    s.setRequestHandler(loose('tasks/get'), (r, extra) => methods.get(ownerOf(extra), r.params, extra as unknown as MethodExtra));
     s.setRequestHandler(loose('tasks/cancel'), (r, extra) => methods.cancel(ownerOf(extra), r.params));
     // The SDK's callback type: its extra.sendRequest is typed for the SDK's request union and a zod
     // schema; MethodExtra is the part tasks/result uses, with our JSON params (the SDK's own types stay out of task-methods).

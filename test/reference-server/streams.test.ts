@@ -95,3 +95,49 @@ describe('reference server: request streams', () => {
     await session.close();
   });
 });
+
+describe('reference server: a requestor that only polls tasks/get (R51)', () => {
+  let server: HttpServerHandle;
+  before(async () => {
+    server = await startHttpServer({ port: 0, logger: () => {} });
+  });
+  after(() => server?.close());
+
+  it('R51 the question rides on the next tasks/get stream, exactly once; the answer completes the task', { timeout: 20_000 }, async () => {
+    const session = await openSession(server.url, undefined, { elicitation: { form: {} } });
+    assert.ok(isSession(session));
+    const created = await session.call('tools/call', { name: 'ask_input', arguments: { message: 'colour?' }, task: { ttl: 60_000 } });
+    const taskId = (created.result!.task as { taskId: string }).taskId;
+    // Poll as a client that never calls tasks/result; read each whole SSE answer.
+    const poll = async () => {
+      const res = await fetch(server.url, { method: 'POST', headers: headers(undefined, session.id), body: JSON.stringify({ jsonrpc: '2.0', id: `g${Math.random()}`, method: 'tasks/get', params: { taskId } }) });
+      const messages = (await res.text()).split('\n').filter((l) => l.startsWith('data:')).map((l) => JSON.parse(l.slice(5)) as Record<string, unknown>);
+      return { questions: messages.filter((m) => m.method === 'elicitation/create'), task: messages.find((m) => m.result)?.result as Record<string, unknown> | undefined };
+    };
+    let question: Record<string, unknown> | undefined;
+    for (let i = 0; i < 100 && !question; i++) {
+      const { questions, task } = await poll();
+      question = questions[0];
+      if (!question) {
+        assert.notEqual(task?.status, 'failed');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+    assert.ok(question, 'a tasks/get carried the question');
+    assert.equal((question.params as { message: string }).message, 'colour?');
+    assert.deepEqual((question.params as { _meta: Record<string, unknown> })._meta['io.modelcontextprotocol/related-task'], { taskId });
+    const again = await poll();
+    assert.equal(again.questions.length, 0, 'exactly once: the next poll does not ask again');
+    assert.equal(again.task?.status, 'input_required');
+    await fetch(server.url, { method: 'POST', headers: headers(undefined, session.id), body: JSON.stringify({ jsonrpc: '2.0', id: question.id, result: { action: 'accept', content: { answer: 'green' } } }) });
+    let status: unknown;
+    for (let i = 0; i < 100 && status !== 'completed'; i++) {
+      status = (await poll()).task?.status;
+      if (status !== 'completed') await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(status, 'completed');
+    const result = await session.call('tasks/result', { taskId });
+    assert.match(JSON.stringify(result.result), /green/);
+    await session.close();
+  });
+});
