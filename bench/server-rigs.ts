@@ -66,7 +66,7 @@ async function connect(mcp: McpServer, closeStore: () => Promise<void> | void): 
 
 export async function oursRig(): Promise<Rig> {
   // No session or auth on the in-memory transport: anonymous requestors, allowed here.
-  const store = new InMemoryTaskStore({ security: { allowAnonymous: true, maxActiveTasksPerOwner: 1_000_000 } });
+  const store = new InMemoryTaskStore({ security: { allowAnonymous: true, maxActiveTasksPerOwner: 1_000_000, maxStoredBytesPerOwner: null }, maxTotalBytes: null });
   const mcp = new McpServer({ name: 'bench-ours', version: '1.0.0' });
   const tasks = withTasks(mcp, { store });
   const execution = { taskSupport: 'optional' } as const;

@@ -49,7 +49,8 @@ let sink = 0;
 
 function newOurs(): InMemoryTaskStore {
   // Quota, payload and page limits out of the way; the TTL is given per task (1 h, well within max).
-  return new InMemoryTaskStore({ security: { maxActiveTasksPerOwner: 1_000_000, maxPageSize: 500 } });
+  // Speed, not limits: 100k tasks of one owner would pass the default storage caps.
+  return new InMemoryTaskStore({ security: { maxActiveTasksPerOwner: 1_000_000, maxStoredBytesPerOwner: null, maxPageSize: 500 }, maxTotalBytes: null });
 }
 
 interface Subject {
