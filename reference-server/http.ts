@@ -24,6 +24,7 @@ import { RateLimiter } from '../src/server/rate-limit.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './args.js';
 import type { ServerSeam } from './defects.js';
 import { BodyBudget, jsonDepth, MAX_BODY_BYTES, MAX_JSON_DEPTH, readBody, refuseAndClose } from './http-body.js';
+import { invalidEnvelope, rpcError, sendJson } from './json-rpc-http.js';
 import { RequestStreams } from './request-streams.js';
 import { SessionRegistry, type SessionLimits } from './sessions.js';
 import { createEngine, createReferenceServer, openStore, logLine, type StoreOptions } from './server.js';
@@ -281,34 +282,4 @@ function admitRequest(shared: Shared, req: IncomingMessage, res: ServerResponse,
     sendJson(res, 429, body, { 'Retry-After': String(retry) });
     return false;
   }
-}
-
-function rpcError(code: number, message: string, id: string | number | null = null) {
-  return { jsonrpc: '2.0', error: { code, message }, id };
-}
-
-/**
- * Valid JSON that is not a valid JSON-RPC message is -32600 Invalid Request, not the SDK's
- * -32700 Parse error: e.g. `params` given as an array (MCP's params are always an object).
- */
-function invalidEnvelope(body: unknown): { problem: string; id: string | number | null } | undefined {
-  const messages = Array.isArray(body) ? body : [body];
-  if (messages.length === 0) return { problem: 'an empty batch', id: null };
-  for (const message of messages) {
-    if (typeof message !== 'object' || message === null || Array.isArray(message)) return { problem: 'a message must be a JSON object', id: null };
-    const { jsonrpc, method, params, id } = message as Record<string, unknown>;
-    const knownId = typeof id === 'string' || typeof id === 'number' ? id : null;
-    if (jsonrpc !== '2.0') return { problem: '"jsonrpc" must be "2.0"', id: knownId };
-    if (id !== undefined && knownId === null) return { problem: '"id" must be a string or a number', id: null };
-    if (method !== undefined && typeof method !== 'string') return { problem: '"method" must be a string', id: knownId };
-    if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) {
-      return { problem: '"params" must be an object', id: knownId };
-    }
-  }
-  return undefined;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }).end(text);
 }

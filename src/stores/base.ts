@@ -28,7 +28,7 @@ import {
 } from '../errors/index.js';
 import { generateTaskId } from '../ids.js';
 import { isPlainObject, type JsonValue } from '../json.js';
-import { checkLease, checkOutcome, checkOwner, checkStatusMessage, checkTaskId, checkVariables, sizedCopyLimited } from './input-checks.js';
+import { checkLease, checkOutcome, checkOwner, checkStatusMessage, checkTaskId, checkVariables, sizedCopyLimited, storedBytesWith } from './input-checks.js';
 import type { Owner } from '../owner.js';
 import { isExpired, type TaskOutcome, type TaskRecord } from '../record.js';
 import { effectiveTtl, resolveSecurityConfig, type SecurityConfig } from '../security.js';
@@ -294,20 +294,6 @@ export abstract class BaseTaskStore implements TaskStore {
 }
 
 const LEASE_EXPIRED_OUTCOME: TaskOutcome = Object.freeze({ type: 'error', error: Object.freeze({ code: -32603, message: LEASE_EXPIRED_MESSAGE }) });
-
-/**
- * A record's stored bytes after a variables write (the outcome's bytes are added by the backend
- * from `RecordPatch.outcomeBytes`, since `complete` does not read the record first).
- */
-function storedBytesWith(current: TaskRecord, variablesBytes: number): number {
-  const previousVariables = current.storedBytes === undefined ? 0 : variablesSizeOf(current);
-  return Math.max(0, (current.storedBytes ?? 0) - previousVariables + variablesBytes);
-}
-
-/** Size of the stored variables (measured again only on the variables path, which already copies). */
-function variablesSizeOf(record: TaskRecord): number {
-  return Buffer.byteLength(JSON.stringify(record.variables));
-}
 
 /** An active task whose lease ran out at `now`. */
 function leaseExpired(record: TaskRecord, now: number): boolean {

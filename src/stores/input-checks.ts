@@ -7,7 +7,7 @@ import { AnonymousNotAllowedError, InvalidArgumentError, PayloadTooLargeError } 
 import { MAX_TASK_ID_LENGTH } from '../ids.js';
 import { adoptJson, detachJson, isPlainObject, setOwn, type JsonObject } from '../json.js';
 import { ANONYMOUS_OWNER, type Owner } from '../owner.js';
-import type { TaskOutcome } from '../record.js';
+import type { TaskOutcome, TaskRecord } from '../record.js';
 import type { SecurityConfig } from '../security.js';
 
 export const MAX_OWNER_LENGTH = 1024;
@@ -99,4 +99,18 @@ export function checkOutcome(input: CompleteInput, security: Readonly<SecurityCo
   throw new InvalidArgumentError(
     "complete: outcome must be { type: 'result', result: object } or, for status 'failed', { type: 'error', error: { code, message } }",
   );
+}
+
+/**
+ * A record's stored bytes after a variables write (the outcome's bytes are added by the backend
+ * from `RecordPatch.outcomeBytes`, since `complete` does not read the record first).
+ */
+export function storedBytesWith(current: TaskRecord, variablesBytes: number): number {
+  const previousVariables = current.storedBytes === undefined ? 0 : variablesSizeOf(current);
+  return Math.max(0, (current.storedBytes ?? 0) - previousVariables + variablesBytes);
+}
+
+/** Size of the stored variables (measured again only on the variables path, which already copies). */
+function variablesSizeOf(record: TaskRecord): number {
+  return Buffer.byteLength(JSON.stringify(record.variables));
 }
