@@ -21,6 +21,13 @@ class ElsewhereStore extends InMemoryTaskStore {
     this.capabilities = { sharedAcrossProcesses: shared };
   }
 
+  /** Cancel a task the way another instance would: the record changes, no event here. */
+  async cancelElsewhere(owner: Owner, taskId: string): Promise<void> {
+    const now = this.clock.now();
+    const write = await this._update(owner, taskId, { statusIn: ['working', 'input_required'], now }, { status: 'cancelled', statusMessage: 'cancelled elsewhere', lastUpdatedAt: now });
+    assert.ok(write.ok, 'the hidden write applied');
+  }
+
   /** Complete a task the way another process would: the record changes, no event here. */
   async completeElsewhere(owner: Owner, taskId: string, result: { [key: string]: unknown }): Promise<void> {
     const now = this.clock.now();
@@ -71,5 +78,27 @@ describe('tasks/result on a store shared across processes', () => {
     await new Promise((r) => setTimeout(r, 150));
     assert.ok(await isPending(result), 'no polling for a process-local store');
     assert.equal((await end.getTask(task.taskId)).status, 'completed', 'the record did change');
+  });
+});
+
+describe('a cancel made through another instance (issue "Bounded resources")', () => {
+  let h: MemoryHarness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  it('R57 R67 reaches the creating session: a status notification, and the work is aborted (found by the lease renewal)', async () => {
+    const store = new ElsewhereStore(true);
+    const engine = new TaskEngine({ store, sharedStorePollMs: 20, leaseMs: 60 });
+    h = await memoryHarness({ storeInstance: store, tasks: { engine } });
+    const { end, control, owner } = h;
+    const task = await end.createTask('work', { id: 'x-cancel' });
+    const extra = await control.started('x-cancel');
+    const aborted = new Promise<void>((resolve) => extra.signal.addEventListener('abort', () => resolve(), { once: true }));
+    await store.cancelElsewhere(owner, task.taskId);
+    await end.until(() => end.statuses(task.taskId).some((n) => n.status === 'cancelled'), 'the cancelled status notification');
+    await bounded(aborted, 'the work to be aborted');
+    assert.equal(engine.running, 0);
   });
 });
