@@ -7,7 +7,7 @@
  */
 import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/sdk/types.js';
-import type { CompleteInput, CreateTaskInput, ListOptions, Owner, StatusUpdate, TaskChange, TaskPage, TaskRecord, TaskResult, TaskStore } from '../src/index.js';
+import type { CompleteInput, CreateTaskInput, InputCommand, InputCommandResult, ListOptions, Owner, StatusUpdate, TaskChange, TaskPage, TaskRecord, TaskResult, TaskStore } from '../src/index.js';
 import type { ReferenceServer } from './server.js';
 
 export interface ServerSeam {
@@ -19,7 +19,7 @@ export interface ServerSeam {
 
 // ---- the store ----
 
-type StoreMethods = Pick<TaskStore, 'create' | 'get' | 'updateStatus' | 'setVariables' | 'complete' | 'getResult' | 'list' | 'cancel'>;
+type StoreMethods = Pick<TaskStore, 'create' | 'get' | 'updateStatus' | 'setVariables' | 'complete' | 'getResult' | 'list' | 'cancel' | 'input'>;
 
 /** Overrides of a store's methods; each gets the inner store to delegate to. */
 export type StoreOverrides = Partial<{ [K in keyof StoreMethods]: (inner: TaskStore, ...args: Parameters<StoreMethods[K]>) => ReturnType<StoreMethods[K]> }>;
@@ -71,6 +71,10 @@ export class DelegatingStore implements TaskStore {
   }
   async cancel(owner: Owner, taskId: string, statusMessage?: string): Promise<TaskRecord> {
     return this.#view(await (this.#over.cancel ? this.#over.cancel(this.#inner, owner, taskId, statusMessage) : this.#inner.cancel(owner, taskId, statusMessage)));
+  }
+  async input(owner: Owner, taskId: string, command: InputCommand): Promise<InputCommandResult> {
+    const result = await (this.#over.input ? this.#over.input(this.#inner, owner, taskId, command) : this.#inner.input(owner, taskId, command));
+    return { ...result, task: this.#view(result.task) };
   }
   cleanup(): Promise<number> {
     return this.#inner.cleanup();

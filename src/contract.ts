@@ -56,6 +56,18 @@
  *   expire this way. The store suite checks these rules on every store that declares
  *   `capabilities.sharedAcrossProcesses` and implements `renewLease`, and skips them (naming the
  *   missing capability) on the others.
+ * - Input (the side channel, R47-R53). `input(owner, taskId, command)` changes the task's stored
+ *   questions and answers (`TaskRecord.input`) in one atomic write (version-conditioned, retried on
+ *   a lost race; CONCURRENT_MODIFICATION after repeated losses). `ask` moves an active task to
+ *   `input_required` and stores the question under a fresh key, never reused in the task's life;
+ *   `answer` stores answers for OUTSTANDING keys only (others are ignored, `accepted` names the
+ *   ones taken) and, when no question stays outstanding, moves the task back to `working` and
+ *   clears its message; `take` removes and returns arrived answers; `withdraw` drops questions the
+ *   worker no longer waits for (same settling as `answer`); `claim` marks a question as being
+ *   delivered by one carrier until a time, refused while another unexpired claim holds it, and
+ *   `release` drops one's own claim. Terminal tasks refuse `ask` and `answer` (TASK_TERMINAL); the
+ *   other commands change nothing on them. Questions and unread answers together are limited to
+ *   `security.maxRequestBytes` (PAYLOAD_TOO_LARGE) and are not counted by the storage caps.
  * - Isolation of data. Records handed out are immutable snapshots. Variables passed in are
  *   copied. Request params and results become part of the record: plain JSON data is deep-frozen
  *   in place and kept without a copy (do not pass objects you will mutate afterwards); anything
@@ -66,6 +78,53 @@ import type { Owner } from './owner.js';
 import type { TaskOutcome, TaskRecord } from './record.js';
 import type { SecurityConfig } from './security.js';
 import type { ActiveStatus, TaskStatus } from './status.js';
+
+/** The requests a task may send its requestor while it runs (R47). */
+export type InputMethod = 'elicitation/create' | 'sampling/createMessage';
+
+/** A question a task asks its requestor. */
+export interface InputRequest {
+  readonly method: InputMethod;
+  readonly params: JsonObject;
+}
+
+/** A question waiting for its answer; `claim` says which carrier is delivering it, until when (epoch ms). */
+export interface PendingInput extends InputRequest {
+  readonly claim?: { readonly holder: string; readonly until: number };
+}
+
+/** The requestor's answer to one question: its result, or the JSON-RPC error it answered with. */
+export type InputAnswer = { readonly result: JsonObject } | { readonly error: { readonly code: number; readonly message: string; readonly data?: JsonValue } };
+
+/** A task's side-channel state (`TaskRecord.input`), absent until its first question. */
+export interface TaskInput {
+  /** Keys issued so far: the next question's key is `String(issued + 1)`. */
+  readonly issued: number;
+  /** Outstanding questions by key. */
+  readonly requests: { readonly [key: string]: PendingInput };
+  /** Answers that arrived and the worker has not taken yet. */
+  readonly responses: { readonly [key: string]: InputAnswer };
+}
+
+/** One change to a task's side-channel state (see "Input" above). */
+export type InputCommand =
+  | { type: 'ask'; request: InputRequest; statusMessage?: string }
+  | { type: 'answer'; responses: { readonly [key: string]: InputAnswer } }
+  | { type: 'take'; keys: readonly string[] }
+  | { type: 'withdraw'; keys: readonly string[] }
+  | { type: 'claim'; key: string; holder: string; ms: number }
+  | { type: 'release'; key: string; holder: string };
+
+export interface InputCommandResult {
+  /** The task after the command (unchanged when the command changed nothing). */
+  task: TaskRecord;
+  /** `ask`: the new question's key. */
+  key?: string;
+  /** The keys the command applied to (`claim`: `[key]` when claimed, else empty). */
+  accepted: string[];
+  /** `take`: the answers taken. */
+  responses?: { [key: string]: InputAnswer };
+}
 
 export interface CreateTaskInput {
   /** The request being run as a task; stored so that workers on any instance can run it. */
@@ -153,6 +212,8 @@ export interface TaskStore {
    * task is gone. Optional: stores without it cannot run leased tasks.
    */
   renewLease?(owner: Owner, taskId: string, holder: string, leaseMs: number): Promise<TaskRecord>;
+  /** Change the task's side-channel state (see "Input"); one atomic write, or none. */
+  input(owner: Owner, taskId: string, command: InputCommand): Promise<InputCommandResult>;
   /** Remove expired tasks and their results; returns how many were removed. */
   cleanup(): Promise<number>;
   /** Subscribe to this process's writes; returns the unsubscribe function. */

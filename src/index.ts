@@ -67,6 +67,13 @@ export type {
   TaskPage,
   StoreCapabilities,
   TaskChange,
+  InputMethod,
+  InputRequest,
+  PendingInput,
+  InputAnswer,
+  TaskInput,
+  InputCommand,
+  InputCommandResult,
 } from './contract.js';
 export { BaseTaskStore } from './stores/base.js';
 export type { BaseTaskStoreOptions, RecordPatch, WriteCondition, WriteResult, StoredPage } from './stores/base.js';
@@ -83,7 +90,7 @@ export type { WithTasksOptions } from './server/with-tasks.js';
 export { TaskEngine } from './server/engine.js';
 export type { TaskEngineOptions, TaskWork, StartOptions } from './server/engine.js';
 export { ServerTaskContext } from './server/context.js';
-export type { TaskPeer, PendingRequest } from './server/context.js';
+export type { TaskPeer } from './server/context.js';
 export type { TaskSupport, TaskToolExtra, TaskToolHandler, TaskToolConfig } from './server/task-tools.js';
 export { toSdkTaskStore } from './server/sdk-task-store.js';
 export type { SdkTaskStoreOptions } from './server/sdk-task-store.js';

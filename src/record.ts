@@ -3,6 +3,7 @@
  * `Task` of the 2025-11-25 schema.
  */
 import type { Task } from '../generated/types.js';
+import type { TaskInput } from './contract.js';
 import type { JsonRpcErrorObject } from './errors/index.js';
 import type { JsonObject } from './json.js';
 import type { Owner } from './owner.js';
@@ -45,6 +46,8 @@ export interface TaskRecord {
    * wire). Stores with `capabilities.storageCaps` count it against the storage caps.
    */
   readonly storedBytes?: number;
+  /** Questions to the requestor and unread answers (the side channel); absent until the first question. */
+  readonly input?: TaskInput;
   /** The lease of the instance running the task, when created with one (shared stores). */
   readonly lease?: TaskLease;
   /** Incremented by every write; the basis of optimistic concurrency. */

@@ -18,6 +18,7 @@ import { completionTests } from './completion.js';
 import { concurrencyTests } from './concurrency.js';
 import { eventTests } from './events.js';
 import { expiryTests } from './expiry.js';
+import { inputTests } from './input.js';
 import { isolationTests } from './isolation.js';
 import { leaseTests } from './leases.js';
 import { lifecycleTests } from './lifecycle.js';
@@ -38,6 +39,7 @@ const AREAS = [
   transitionTests,
   completionTests,
   variableTests,
+  inputTests,
   isolationTests,
   quotaTests,
   storageTests,

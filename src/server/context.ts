@@ -2,14 +2,16 @@
  * `ServerTaskContext`: the `TaskContext` a tool handler gets when it runs as a task on a server.
  * Adds the abort signal (fires on `tasks/cancel`), progress on the original `progressToken`
  * (R24), and requests to the requestor (elicitation, sampling) that move the task to
- * `input_required` and travel on the requestor's pending `tasks/result` (R47-R53).
+ * `input_required`; they are stored with the task (the side channel, src/stores/input-channel.ts)
+ * and carried by whichever instance the requestor reaches (R47-R53).
  */
-import type { TaskStore } from '../contract.js';
-import { CapabilityMissingError, TaskNoLongerRunningError } from '../errors/index.js';
+import type { InputAnswer, InputMethod, TaskStore } from '../contract.js';
+import { CapabilityMissingError } from '../errors/index.js';
 import type { JsonObject } from '../json.js';
 import type { Owner } from '../owner.js';
 import { RELATED_TASK_META_KEY, type TaskRecord } from '../record.js';
 import { TaskContext } from '../task-context.js';
+import { WireError } from './wire-errors.js';
 
 /** Where a task's messages to its requestor go. Never throws. */
 export interface TaskPeer {
@@ -18,22 +20,12 @@ export interface TaskPeer {
   clientCapabilities(): { [key: string]: unknown } | undefined;
 }
 
-/** A request to the requestor, waiting for a `tasks/result` call to carry it. */
-export interface PendingRequest {
-  readonly method: 'elicitation/create' | 'sampling/createMessage';
-  readonly params: JsonObject;
-  /** The task's signal: a request in flight to the requestor is withdrawn when the task is cancelled. */
-  readonly signal?: AbortSignal;
-  resolve(result: JsonObject): void;
-  reject(error: Error): void;
-}
-
 export interface ServerTaskContextOptions {
   signal: AbortSignal;
   peer: TaskPeer;
   progressToken?: string | number | undefined;
-  /** Queue a request until a `tasks/result` carries it (the task's `Execution.enqueue`). */
-  enqueue(request: PendingRequest): void;
+  /** Wait for the answer to the stored question `key` (the task's `Execution.awaitAnswer`). */
+  awaitAnswer(key: string): Promise<InputAnswer>;
 }
 
 export class ServerTaskContext extends TaskContext {
@@ -41,16 +33,15 @@ export class ServerTaskContext extends TaskContext {
   readonly signal: AbortSignal;
   readonly peer: TaskPeer;
   readonly progressToken: string | number | undefined;
-  readonly #enqueue: (request: PendingRequest) => void;
+  readonly #awaitAnswer: (key: string) => Promise<InputAnswer>;
   #terminal = false;
-  #asking = 0;
 
   constructor(store: TaskStore, owner: Owner, taskId: string, options: ServerTaskContextOptions) {
     super(store, owner, taskId);
     this.signal = options.signal;
     this.peer = options.peer;
     this.progressToken = options.progressToken;
-    this.#enqueue = options.enqueue;
+    this.#awaitAnswer = options.awaitAnswer;
   }
 
   /** @internal Called by the task's `Execution` when it retires: progress stops (R24). */
@@ -86,33 +77,27 @@ export class ServerTaskContext extends TaskContext {
     return this.#ask('sampling/createMessage', params as JsonObject, 'Waiting for the requestor to sample a message');
   }
 
-  async #ask(method: PendingRequest['method'], params: JsonObject, statusMessage: string): Promise<JsonObject> {
+  /**
+   * Store the question with the task (working -> input_required, R47) and wait for its answer,
+   * which any instance may receive: on a `tasks/result` or `tasks/get` stream it carries the
+   * question on (R49, R51), or in a `tasks/update`. The store moves the task back to `working`
+   * once no question is outstanding (R50). A question the work stops waiting for is withdrawn.
+   */
+  async #ask(method: InputMethod, params: JsonObject, statusMessage: string): Promise<JsonObject> {
     this.signal.throwIfAborted();
-    this.#asking++;
+    const meta = { ...(params._meta as JsonObject | undefined), [RELATED_TASK_META_KEY]: { taskId: this.taskId } };
+    const request = { method, params: { ...params, _meta: meta } };
+    const { key } = await this.store.input(this.owner, this.taskId, { type: 'ask', request, statusMessage });
+    let answer: InputAnswer;
     try {
-      // working -> input_required (R47); a second concurrent question keeps input_required.
-      await this.store.updateStatus(this.owner, this.taskId, { from: ['working', 'input_required'], to: 'input_required', statusMessage });
-      const meta = { ...(params._meta as JsonObject | undefined), [RELATED_TASK_META_KEY]: { taskId: this.taskId } };
-      const answer = await new Promise<JsonObject>((resolve, reject) => {
-        const onAbort = () => reject(this.signal.reason instanceof Error ? this.signal.reason : new TaskNoLongerRunningError('The task was cancelled'));
-        if (this.signal.aborted) return onAbort();
-        this.signal.addEventListener('abort', onAbort, { once: true });
-        this.#enqueue({
-          method,
-          params: { ...params, _meta: meta },
-          signal: this.signal,
-          resolve: (result) => (this.signal.removeEventListener('abort', onAbort), resolve(result)),
-          reject: (error) => (this.signal.removeEventListener('abort', onAbort), reject(error)),
-        });
-      });
-      return answer;
-    } finally {
-      this.#asking--;
-      // All questions answered: back to working (R50). Skipped if the task ended meanwhile.
-      if (this.#asking === 0 && !this.#terminal && !this.signal.aborted) {
-        await this.store.updateStatus(this.owner, this.taskId, { from: 'input_required', to: 'working', statusMessage: null }).catch(() => {});
-      }
+      answer = await this.#awaitAnswer(key!);
+    } catch (error) {
+      if (!this.#terminal) await this.store.input(this.owner, this.taskId, { type: 'withdraw', keys: [key!] }).catch(() => {});
+      throw error;
     }
+    // The requestor answered with a JSON-RPC error (or a malformed answer): the work sees it as such.
+    if ('error' in answer) throw WireError.from(answer.error);
+    return answer.result;
   }
 
   override async complete(result: JsonObject, statusMessage?: string): Promise<TaskRecord> {

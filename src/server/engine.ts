@@ -17,8 +17,9 @@ import type { JsonObject } from '../json.js';
 import type { Owner } from '../owner.js';
 import type { TaskRecord } from '../record.js';
 import { isTerminal, type TaskStatus } from '../status.js';
-import type { PendingRequest, TaskPeer } from './context.js';
+import type { TaskPeer } from './context.js';
 import { Execution, type ExecutionHost, type Lease, type TaskWork } from './execution.js';
+import { InputCarrier, type Carrier } from './input-carrier.js';
 import { silentLogger, type TasksLogger } from './logger.js';
 import { RateLimiter, type OwnerRateLimiter, type RateLimitOptions } from './rate-limit.js';
 
@@ -64,16 +65,13 @@ export interface AdoptOptions {
   expiresInMs?: number | null;
 }
 
-/** Sends `request` to the requestor on a `tasks/result` stream; resolves with the answer. */
-export type Carrier = (request: PendingRequest) => Promise<JsonObject>;
+export type { Carrier } from './input-carrier.js';
 
 /** A waiting `tasks/result`: woken with the changed record when it comes from this store. */
 interface Waiter {
   owner: Owner;
   wake(task: TaskRecord | undefined): void;
 }
-
-const NEVER_ABORTED = new AbortController().signal;
 
 const NO_PEER: TaskPeer = { notify: () => undefined, clientCapabilities: () => undefined };
 
@@ -88,8 +86,8 @@ export class TaskEngine {
   readonly #executions = new Map<string, Execution>();
   readonly #waiters = new Map<string, Set<Waiter>>();
   readonly #unsubscribe: () => void;
+  readonly #carrier: InputCarrier;
   readonly #host: ExecutionHost = {
-    queued: (execution) => this.#wake(execution.taskId),
     endedElsewhere: (execution, task) => this.#onChange({ owner: execution.owner, task }, true),
     retired: (execution) => {
       if (this.#executions.get(execution.taskId) === execution) this.#executions.delete(execution.taskId);
@@ -106,6 +104,7 @@ export class TaskEngine {
     if (!Number.isSafeInteger(this.leaseMs) || this.leaseMs < 3) throw new InvalidArgumentError('TaskEngine: leaseMs must be an integer >= 3');
     if (options.rateLimiter && options.rateLimit) throw new InvalidArgumentError('TaskEngine: pass rateLimiter or rateLimit, not both');
     this.rateLimiter = options.rateLimiter ?? (options.rateLimit ? new RateLimiter(options.rateLimit) : undefined);
+    this.#carrier = new InputCarrier(this.store, this.instanceId, this.logger);
     this.#unsubscribe = this.store.onChange((change) => this.#onChange(change));
   }
 
@@ -157,6 +156,7 @@ export class TaskEngine {
       expiresInMs: options.expiresInMs,
       logger: this.logger,
       host: this.#host,
+      pollMs: this.store.capabilities.sharedAcrossProcesses ? this.sharedStorePollMs : undefined,
     });
     this.#executions.set(taskId, execution);
     execution.start(work);
@@ -168,8 +168,8 @@ export class TaskEngine {
   }
 
   /**
-   * Resolve when the task is terminal and return it. While waiting, carry queued side-channel
-   * requests to the requestor with `carry` (R49, R51). Throws TASK_NOT_FOUND if it disappears.
+   * Resolve when the task is terminal and return it. While waiting, carry the task's stored
+   * questions to the requestor with `carry` (R49, R51). Throws TASK_NOT_FOUND if it disappears.
    */
   async waitForTerminal(owner: Owner, taskId: string, signal: AbortSignal, carry: Carrier): Promise<TaskRecord> {
     for (;;) {
@@ -179,10 +179,9 @@ export class TaskEngine {
       try {
         const task = await this.store.get(owner, taskId);
         if (isTerminal(task.status)) return task;
-        const execution = this.#executions.get(taskId);
-        const request = execution?.owner === owner ? execution.take() : undefined;
-        if (execution && request) {
-          await this.#carry(execution, request, signal, carry);
+        const carrying = await this.#carrier.begin(owner, task, signal, carry);
+        if (carrying) {
+          await carrying.delivery;
           continue;
         }
         // A change from this store carries its record: a terminal one is the answer, unread.
@@ -195,25 +194,14 @@ export class TaskEngine {
   }
 
   /**
-   * Hand the task's oldest queued request (if any) to `carry` without waiting for the answer: a
-   * poll (`tasks/get`) carries it alongside its response for requestors that never call
-   * `tasks/result` while the task waits for input. Nothing queued: nothing happens.
+   * Carry one of the task's free questions (if any) with `carry`, without waiting for the answer:
+   * a poll (`tasks/get`) carries it alongside its response for requestors that never call
+   * `tasks/result` while the task waits for input (R51). `stream` is that response's signal.
+   * Resolves once the question is on its way, before the poll's response.
    */
-  offer(owner: Owner, taskId: string, carry: Carrier): void {
-    const execution = this.#executions.get(taskId);
-    const request = execution?.owner === owner ? execution.take() : undefined;
-    if (execution && request) void this.#carry(execution, request, NEVER_ABORTED, carry);
-  }
-
-  async #carry(execution: Execution, request: PendingRequest, signal: AbortSignal, carry: Carrier): Promise<void> {
-    try {
-      request.resolve(await carry(request));
-    } catch (error) {
-      // The carrying tasks/result was cancelled or its stream closed: keep the question for the next one.
-      if (signal.aborted) execution.requeue(request);
-      // The transport's own error (an SDK McpError, say) reaches the waiting work unchanged.
-      else request.reject(error instanceof Error ? error : new Error(String(error)));
-    }
+  async offer(owner: Owner, task: TaskRecord, stream: AbortSignal, carry: Carrier): Promise<void> {
+    // The delivery settles by itself: the answer comes back on another POST.
+    await this.#carrier.begin(owner, task, stream, carry);
   }
 
   #nextWake(owner: Owner, taskId: string, signal: AbortSignal): { promise: Promise<TaskRecord | undefined>; dispose: () => void } {
@@ -248,6 +236,7 @@ export class TaskEngine {
     this.#wake(task.taskId, change);
     const execution = this.#executions.get(task.taskId);
     if (!execution || execution.owner !== owner) return;
+    execution.collect(task);
     // Cancellation is logged where it is requested (TaskMethods.cancel), with its requestor.
     if (execution.observe(task) && task.status !== 'cancelled') {
       this.logger({ event: isTerminal(task.status) ? (`task.${task.status}` as 'task.completed') : 'task.status', owner, taskId: task.taskId, status: task.status });

@@ -1,17 +1,17 @@
 /**
  * `Execution`: one task's run in this process, from adoption to retirement. It owns the work's
- * abort controller, the lease renewal, the side-channel queue (requests for input waiting for a
- * `tasks/result` to carry them, R49-R51) and the last status seen; `retire` is its one exit path.
+ * abort controller, the lease renewal, the answers its questions wait for (stored with the task,
+ * taken when they arrive, R49-R51) and the last status seen; `retire` is its one exit path.
  * The engine keeps a map of executions and calls only these methods.
  */
-import type { TaskStore } from '../contract.js';
+import type { InputAnswer, TaskStore } from '../contract.js';
 import { isTasksError, TaskNoLongerRunningError } from '../errors/index.js';
 import type { JsonObject } from '../json.js';
 import type { Owner } from '../owner.js';
 import { toWireTask, type TaskRecord } from '../record.js';
 import { isTerminal, type TaskStatus } from '../status.js';
 import { toFailureError } from '../task-context.js';
-import { ServerTaskContext, type PendingRequest, type TaskPeer } from './context.js';
+import { ServerTaskContext, type TaskPeer } from './context.js';
 import type { TasksLogger } from './logger.js';
 
 /** What a task's work returns: the request's result, or it throws (a JSON-RPC error outcome). */
@@ -36,8 +36,6 @@ export type RetireOutcome =
 
 /** The engine's side of an execution. */
 export interface ExecutionHost {
-  /** A request for input was queued: wake the task's `tasks/result` waiters. */
-  queued(execution: Execution): void;
   /** A lease renewal found the task terminal (e.g. cancelled on another instance): handle it as a change. */
   endedElsewhere(execution: Execution, task: TaskRecord): void;
   /** The execution retired: forget it. */
@@ -57,6 +55,13 @@ export interface ExecutionOptions {
   expiresInMs?: number | null | undefined;
   logger: TasksLogger;
   host: ExecutionHost;
+  /** Re-read the task this often while waiting for answers (stores shared across processes). */
+  pollMs?: number | undefined;
+}
+
+interface AwaitedAnswer {
+  resolve(answer: InputAnswer): void;
+  reject(error: Error): void;
 }
 
 /** Message and error of tasks ended by a server shutdown (graceful stop, grace period over). */
@@ -73,7 +78,10 @@ export class Execution {
   readonly finished: Promise<TaskRecord | undefined>;
   readonly #options: ExecutionOptions;
   readonly #controller = new AbortController();
-  readonly #pending: PendingRequest[] = [];
+  /** Questions the work waits on, by key; `#taking` are being taken from the store right now. */
+  readonly #awaited = new Map<string, AwaitedAnswer>();
+  readonly #taking = new Set<string>();
+  #answerPoll: NodeJS.Timeout | undefined;
   #lastStatus: TaskStatus;
   #renewal: NodeJS.Timeout | undefined;
   #expiry: NodeJS.Timeout | undefined;
@@ -90,7 +98,7 @@ export class Execution {
       signal: this.#controller.signal,
       peer: options.peer,
       progressToken: options.progressToken,
-      enqueue: (request) => this.enqueue(request),
+      awaitAnswer: (key) => this.awaitAnswer(key),
     });
   }
 
@@ -139,27 +147,54 @@ export class Execution {
     return true;
   }
 
-  /** Queue a request for the requestor until a `tasks/result` carries it. */
-  enqueue(request: PendingRequest): void {
-    if (this.#retired) return request.reject(new TaskNoLongerRunningError());
-    this.#pending.push(request);
-    this.#options.host.queued(this);
+  /** Resolves with the answer to question `key` once it is stored (by any instance). */
+  awaitAnswer(key: string): Promise<InputAnswer> {
+    if (this.#retired) return Promise.reject(new TaskNoLongerRunningError());
+    const answer = new Promise<InputAnswer>((resolve, reject) => this.#awaited.set(key, { resolve, reject }));
+    const pollMs = this.#options.pollMs;
+    if (pollMs !== undefined && this.#answerPoll === undefined) {
+      this.#answerPoll = setInterval(() => void this.#readAnswers(), pollMs);
+      this.#answerPoll.unref();
+    }
+    // The answer may already be there (it can arrive between the question's write and now).
+    void this.#readAnswers();
+    return answer;
   }
 
-  /** The oldest queued request, removed from the queue. */
-  take(): PendingRequest | undefined {
-    return this.#pending.shift();
+  /** A record of this task was seen: take the answers the work waits for, if any arrived. */
+  collect(task: TaskRecord): void {
+    const responses = task.input?.responses;
+    if (!responses || this.#retired) return;
+    const keys = [...this.#awaited.keys()].filter((key) => Object.hasOwn(responses, key) && !this.#taking.has(key));
+    if (keys.length > 0) void this.#take(keys);
   }
 
-  /**
-   * Put a request back at the head of the queue: the `tasks/result` carrying it went away before
-   * the answer (the requestor may close that stream and poll, A10), so the next one carries it.
-   */
-  requeue(request: PendingRequest): void {
-    if (this.#retired) return request.reject(new TaskNoLongerRunningError());
-    this.#pending.unshift(request);
-    // Another tasks/result may already be waiting (the client opened it before closing this one).
-    this.#options.host.queued(this);
+  async #readAnswers(): Promise<void> {
+    try {
+      this.collect(await this.#options.store.get(this.owner, this.taskId));
+    } catch {
+      // Gone or unreachable: retirement (or the next poll) settles the waits.
+    }
+  }
+
+  async #take(keys: string[]): Promise<void> {
+    for (const key of keys) this.#taking.add(key);
+    try {
+      const { responses = {} } = await this.#options.store.input(this.owner, this.taskId, { type: 'take', keys });
+      for (const [key, answer] of Object.entries(responses)) {
+        const waiting = this.#awaited.get(key);
+        this.#awaited.delete(key);
+        waiting?.resolve(answer);
+      }
+    } catch (error) {
+      this.#log(`taking answers failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      for (const key of keys) this.#taking.delete(key);
+      if (this.#awaited.size === 0 && this.#answerPoll !== undefined) {
+        clearInterval(this.#answerPoll);
+        this.#answerPoll = undefined;
+      }
+    }
   }
 
   /**
@@ -171,13 +206,15 @@ export class Execution {
     this.#retired = true;
     if (this.#renewal !== undefined) clearInterval(this.#renewal);
     if (this.#expiry !== undefined) clearTimeout(this.#expiry);
+    if (this.#answerPoll !== undefined) clearInterval(this.#answerPoll);
     this.#renewal = undefined;
     this.#options.host.retired(this);
     this.context.markTerminal();
     const reason = abortReason(outcome);
     if (reason !== undefined && !this.#controller.signal.aborted) this.#controller.abort(new TaskNoLongerRunningError(reason));
     const message = outcome.type === 'terminal' ? `The task is ${outcome.status}` : 'The task is no longer running';
-    for (const request of this.#pending.splice(0)) request.reject(new TaskNoLongerRunningError(message));
+    for (const waiting of this.#awaited.values()) waiting.reject(new TaskNoLongerRunningError(message));
+    this.#awaited.clear();
   }
 
   /** Renew the lease; a task found ended goes to the engine as a change, an expired one retires. */

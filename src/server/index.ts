@@ -3,7 +3,7 @@ export type { WithTasksOptions } from './with-tasks.js';
 export { TaskEngine } from './engine.js';
 export type { TaskEngineOptions, TaskWork, StartOptions, AdoptOptions, Lease } from './engine.js';
 export { ServerTaskContext } from './context.js';
-export type { TaskPeer, PendingRequest } from './context.js';
+export type { TaskPeer } from './context.js';
 export type { TaskSupport, TaskToolExtra, TaskToolHandler, TaskToolConfig } from './task-tools.js';
 export { toSdkTaskStore } from './sdk-task-store.js';
 export type { SdkTaskStoreOptions } from './sdk-task-store.js';

@@ -7,7 +7,7 @@ import { InvalidArgumentError, TaskCancelledError } from '../errors/index.js';
 import { isPlainObject, type JsonObject } from '../json.js';
 import type { Owner } from '../owner.js';
 import { RELATED_TASK_META_KEY, toWireTask } from '../record.js';
-import type { PendingRequest } from './context.js';
+import type { InputMethod, InputRequest } from '../contract.js';
 import type { TaskEngine } from './engine.js';
 import { invalidParams, toWireError, WireError } from './wire-errors.js';
 
@@ -31,7 +31,7 @@ export const INPUT_REQUEST_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 export class TaskMethods {
   constructor(
     private readonly engine: TaskEngine,
-    private readonly resultSchemas: { [method in PendingRequest['method']]: unknown },
+    private readonly resultSchemas: { [method in InputMethod]: unknown },
   ) {}
 
   /**
@@ -44,7 +44,7 @@ export class TaskMethods {
     const taskId = taskIdOf('tasks/get', params);
     const task = await this.#guard(owner, taskId, 'Failed to retrieve task', () => this.engine.store.get(owner, taskId));
     this.engine.logger({ event: 'task.retrieved', owner, taskId, status: task.status });
-    if (extra && task.status === 'input_required') this.engine.offer(owner, taskId, (request) => this.#send(request, extra));
+    if (extra && task.input && Object.keys(task.input.requests).length > 0) await this.engine.offer(owner, task, extra.signal, (request, signal) => this.#send(request, signal, extra));
     return toWireTask(task);
   }
 
@@ -77,7 +77,7 @@ export class TaskMethods {
    */
   async result(owner: Owner, params: unknown, extra: MethodExtra): Promise<JsonObject> {
     const taskId = taskIdOf('tasks/result', params);
-    const carry = (request: PendingRequest) => this.#send(request, extra);
+    const carry = (request: InputRequest, signal: AbortSignal) => this.#send(request, signal, extra);
     const task = await this.#guard(owner, taskId, 'Failed to retrieve task', () => this.engine.waitForTerminal(owner, taskId, extra.signal, carry));
     this.engine.logger({ event: 'task.result', owner, taskId, status: task.status });
     const outcome = task.outcome;
@@ -87,13 +87,13 @@ export class TaskMethods {
     return { ...outcome.result, _meta: { ...meta, [RELATED_TASK_META_KEY]: { taskId } } };
   }
 
-  /** A task's request to the requestor, on this tasks/result's response stream. */
-  async #send(request: PendingRequest, extra: MethodExtra): Promise<JsonObject> {
+  /**
+   * A task's question to the requestor, on this response's stream. `signal` aborts when the stream
+   * goes away or the question is settled elsewhere (the task ended, was answered or withdrawn).
+   * A person may take long to answer: bounded by INPUT_REQUEST_TIMEOUT_MS, not the SDK's 60 s.
+   */
+  async #send(request: InputRequest, signal: AbortSignal, extra: MethodExtra): Promise<JsonObject> {
     const schema = this.resultSchemas[request.method];
-    // Also withdrawn when the task is cancelled, so this tasks/result can answer at once.
-    const signal = request.signal ? AbortSignal.any([extra.signal, request.signal]) : extra.signal;
-    // A person may take long to answer: wait as long as the task lives (its expiry or cancel
-    // aborts `request.signal`), bounded by INPUT_REQUEST_TIMEOUT_MS, not the SDK's 60 s default.
     try {
       return (await extra.sendRequest({ method: request.method, params: request.params }, schema, { signal, timeout: INPUT_REQUEST_TIMEOUT_MS })) as JsonObject;
     } catch (error) {

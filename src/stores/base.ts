@@ -5,31 +5,17 @@
  * gives identical checks and error codes.
  */
 import { systemClock, type Clock } from '../clock.js';
-import {
-  LEASE_EXPIRED_MESSAGE,
-  type CompleteInput,
-  type CreateTaskInput,
-  type ListOptions,
-  type StatusUpdate,
-  type StoreCapabilities,
-  type TaskChange,
-  type TaskPage,
-  type TaskResult,
-  type TaskStore,
-} from '../contract.js';
+import { LEASE_EXPIRED_MESSAGE } from '../contract.js';
+import type { CompleteInput, CreateTaskInput, InputCommand, InputCommandResult, ListOptions, StatusUpdate } from '../contract.js';
+import type { StoreCapabilities, TaskChange, TaskPage, TaskResult, TaskStore } from '../contract.js';
 import { CursorCodec } from '../cursor.js';
-import {
-  InvalidArgumentError,
-  InvalidTransitionError,
-  TaskNotFoundError,
-  TaskNotTerminalError,
-  TaskTerminalError,
-  ConcurrentModificationError,
-} from '../errors/index.js';
+import { ConcurrentModificationError, InvalidArgumentError, InvalidTransitionError } from '../errors/index.js';
+import { TaskNotFoundError, TaskNotTerminalError, TaskTerminalError } from '../errors/index.js';
 import { generateTaskId } from '../ids.js';
 import { isPlainObject, type JsonValue } from '../json.js';
 import { checkLease, checkOutcome, checkOwner, checkStatusMessage, checkTaskId, checkVariables, sizedCopyLimited, storedBytesWith } from './input-checks.js';
 import type { Owner } from '../owner.js';
+import { checkInputCommand, stepInput } from './input-channel.js';
 import { isExpired, type TaskOutcome, type TaskRecord } from '../record.js';
 import { effectiveTtl, resolveSecurityConfig, type SecurityConfig } from '../security.js';
 import { isTaskStatus, isTerminal, sourcesOf, TASK_STATUSES, type TaskStatus } from '../status.js';
@@ -146,23 +132,21 @@ export abstract class BaseTaskStore implements TaskStore {
   }
 
   async setVariables(owner: Owner, taskId: string, patch: { [key: string]: JsonValue | null }): Promise<TaskRecord> {
-    checkOwner(owner, this.security);
-    checkTaskId(taskId);
     if (!isPlainObject(patch)) throw new InvalidArgumentError('setVariables: patch must be a plain object');
-    for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
-      const current = await this.get(owner, taskId);
+    const { task } = await this.#merge(owner, taskId, (current, now) => {
       if (isTerminal(current.status)) throw new TaskTerminalError(taskId, current.status, 'set variables');
       const variables = checkVariables(this.security, patch, current.variables);
-      const condition: WriteCondition = { statusIn: [current.status], version: current.version, now: this.clock.now() };
-      const write: RecordPatch = { variables: variables.copy, lastUpdatedAt: condition.now };
+      const write: RecordPatch = { variables: variables.copy, lastUpdatedAt: now };
       if (current.storedBytes !== undefined) write.storedBytes = storedBytesWith(current, variables.size);
-      const result = await this._update(owner, taskId, condition, write);
-      if (result.ok) {
-        this.#emit(result.record);
-        return result.record;
-      }
-    }
-    throw new ConcurrentModificationError(taskId);
+      return { patch: write, result: {} };
+    });
+    return task;
+  }
+
+  async input(owner: Owner, taskId: string, command: InputCommand): Promise<InputCommandResult> {
+    checkInputCommand(command);
+    const { task, result } = await this.#merge(owner, taskId, (current, now) => stepInput(current, command, now, this.security));
+    return { task, ...result };
   }
 
   async complete(owner: Owner, taskId: string, input: CompleteInput): Promise<TaskRecord> {
@@ -236,6 +220,27 @@ export abstract class BaseTaskStore implements TaskStore {
   }
 
   // ---- shared rules ---------------------------------------------------------------------------
+
+  /**
+   * Read, compute, write conditioned on the version read; retried when another write won
+   * (variables merges and side-channel commands must never lose a concurrent change).
+   */
+  async #merge<T>(owner: Owner, taskId: string, step: (current: TaskRecord, now: number) => { patch?: RecordPatch; result: T }): Promise<{ task: TaskRecord; result: T }> {
+    checkOwner(owner, this.security);
+    checkTaskId(taskId);
+    for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
+      const current = await this.get(owner, taskId);
+      const now = this.clock.now();
+      const { patch, result } = step(current, now);
+      if (!patch) return { task: current, result };
+      const written = await this._update(owner, taskId, { statusIn: [current.status], version: current.version, now }, patch);
+      if (written.ok) {
+        this.#emit(written.record);
+        return { task: written.record, result };
+      }
+    }
+    throw new ConcurrentModificationError(taskId);
+  }
 
   /** One conditional write; a refusal is explained from the current record without another race. */
   async #write(

@@ -139,6 +139,7 @@ export class InMemoryTaskStore extends BaseTaskStore {
     if (patch.status !== undefined) next.status = patch.status;
     if (patch.outcome !== undefined) next.outcome = patch.outcome;
     if (patch.variables !== undefined) next.variables = patch.variables;
+    if (patch.input !== undefined) next.input = patch.input;
     if (patch.statusMessage === null) delete next.statusMessage;
     else if (patch.statusMessage !== undefined) next.statusMessage = patch.statusMessage;
     if (patch.storedBytes !== undefined) next.storedBytes = patch.storedBytes;

@@ -3,6 +3,7 @@
  * the condition it must hold atomically) and answers (a write result, a page of records).
  */
 import type { Clock } from '../clock.js';
+import type { TaskInput } from '../contract.js';
 import type { JsonObject } from '../json.js';
 import type { TaskLease, TaskOutcome, TaskRecord } from '../record.js';
 import type { SecurityConfig } from '../security.js';
@@ -27,6 +28,8 @@ export interface RecordPatch {
   lease?: TaskLease;
   /** Replaces the whole variables map. */
   variables?: JsonObject;
+  /** Replaces the side-channel state (questions and unread answers). */
+  input?: TaskInput;
   /** Replaces `storedBytes` (written with `variables`). */
   storedBytes?: number;
   /** Bytes of `outcome`: a backend keeping `storedBytes` adds them to the current value. */

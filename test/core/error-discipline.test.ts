@@ -15,7 +15,6 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Bare `new Error(` allowed in src/, with why. */
 const BARE_ERRORS: Readonly<Record<string, { count: number; why: string }>> = {
   'src/fixtures/immediate.ts': { count: 1, why: 'throw_error deliberately throws an error with an integer JSON-RPC code' },
-  'src/server/engine.ts': { count: 1, why: 'a non-Error thrown by the transport, passed on to the waiting work' },
   'src/validate/index.ts': { count: 1, why: 'an invariant of the generated schemas, not a user error' },
 };
 

@@ -21,6 +21,7 @@ import type { TaskStatus } from '../../status.js';
 import { isTaskStatus } from '../../status.js';
 import { taskIdOfSortKey } from './keys.js';
 import { ATTR } from './table.js';
+import type { TaskInput } from '../../contract.js';
 
 export type Item = Record<string, AttributeValue>;
 
@@ -50,6 +51,7 @@ export function recordToItem(record: TaskRecord, pk: string, sk: string, listKey
   }
   if (record.pollInterval !== undefined) item[ATTR.pollInterval] = num(record.pollInterval);
   if (record.outcome !== undefined) item[ATTR.outcome] = { S: JSON.stringify(record.outcome) };
+  if (record.input !== undefined) item[ATTR.input] = { S: JSON.stringify(record.input) };
   if (record.lease !== undefined) {
     item[ATTR.leaseHolder] = { S: record.lease.holder };
     item[ATTR.leaseExpiresAt] = num(record.lease.expiresAt);
@@ -84,6 +86,8 @@ export function itemToRecord(item: Item): TaskRecord {
   if (poll !== undefined) record.pollInterval = Number(poll);
   const outcome = item[ATTR.outcome]?.S;
   if (outcome !== undefined) record.outcome = parseFrozen(outcome) as TaskOutcome;
+  const input = item[ATTR.input]?.S;
+  if (input !== undefined) record.input = parseFrozen(input) as TaskInput;
   const leaseHolder = item[ATTR.leaseHolder]?.S;
   const leaseExpiresAt = item[ATTR.leaseExpiresAt]?.N;
   if (leaseHolder !== undefined && leaseExpiresAt !== undefined) record.lease = Object.freeze({ holder: leaseHolder, expiresAt: Number(leaseExpiresAt) });

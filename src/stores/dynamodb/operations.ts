@@ -88,6 +88,7 @@ export function transitionInput(tableName: string, pk: string, sk: string, owner
   }
   if (patch.outcome !== undefined) set('#out', ATTR.outcome, ':out', { S: JSON.stringify(patch.outcome) });
   if (patch.variables !== undefined) set('#vars', ATTR.variables, ':vars', { S: JSON.stringify(patch.variables) });
+  if (patch.input !== undefined) set('#inp', ATTR.input, ':inp', { S: JSON.stringify(patch.input) });
   const input: UpdateItemCommandInput = {
     TableName: tableName,
     Key: keyOf(pk, sk),

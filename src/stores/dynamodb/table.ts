@@ -45,6 +45,8 @@ export const ATTR = {
   request: 'request',
   /** JSON text of the variables object. */
   variables: 'variables',
+  /** JSON text of the side-channel state (questions and unread answers); absent until the first question. */
+  input: 'input',
   /** JSON text of the outcome; absent until `complete`. */
   outcome: 'outcome',
   version: 'version',
