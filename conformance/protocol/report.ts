@@ -164,7 +164,7 @@ export function formatHeader(report: Report): string {
 }
 
 /** Exit status for a report: 0 only when no MUST check failed. */
-export function exitCodeOf(report: Report): 0 | 1 {
+export function exitCodeOf(report: Pick<Report, 'mustFailed'>): 0 | 1 {
   return report.mustFailed === 0 ? 0 : 1;
 }
 
