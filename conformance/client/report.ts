@@ -70,8 +70,14 @@ export function scenarioLine(run: ScenarioRun): ScenarioLine {
     durationMs: exit.durationMs,
     messages: run.wire.entries.length,
     withheld: run.dropped,
-    ...(exit.code !== 0 && exit.output && { output: exit.output.split('\n').slice(-5).join('\n') }),
+    ...(exit.code !== 0 && exit.output && { output: outputTail(exit.output) }),
   };
+}
+
+/** The first line (usually the error) and the last three of a client's output. */
+function outputTail(output: string): string {
+  const lines = output.split('\n');
+  return lines.length <= 4 ? output : [lines[0], '…', ...lines.slice(-3)].join('\n');
 }
 
 export function formatScenarioLine(s: ScenarioLine): string {

@@ -9,10 +9,13 @@ import { isObject, type Json } from '../../protocol/run-state.js';
 import { clientCheck, type Evidence } from '../check.js';
 import type { Exchange, Wire } from '../wire.js';
 
-/** tool name -> its taskSupport, as the server listed it ('forbidden' when absent, R14). */
-function taskSupportOf(wire: Wire): Map<string, string> {
+/**
+ * tool name -> its taskSupport, as the server listed it ('forbidden' when absent, R14), from
+ * every tools/list of the run (each scenario's server has the same tools).
+ */
+function taskSupportOf(wires: readonly Wire[]): Map<string, string> {
   const support = new Map<string, string>();
-  for (const x of wire.requests('tools/list')) {
+  for (const x of wires.flatMap((w) => w.requests('tools/list'))) {
     const tools = x.answer?.result?.tools;
     if (!Array.isArray(tools)) continue;
     for (const tool of tools) {
@@ -38,20 +41,20 @@ function refusal(x: Exchange, server: Json | undefined, support: Map<string, str
   if (!declared(server, x.method)) return `${x.method} with params.task ${brief(x.params.task)}; the server declares task augmentation for ${brief(isObject(server?.tasks) ? server.tasks.requests : undefined)} only`;
   if (x.method !== 'tools/call') return undefined;
   const name = String(x.params.name);
-  const value = support.get(name);
-  return value === undefined || value === 'forbidden' ? `tools/call of ${name} (taskSupport ${value ?? 'unknown: tools/list not read'}) with params.task` : undefined;
+  return support.get(name) === 'forbidden' ? `tools/call of ${name} (taskSupport forbidden) with params.task` : undefined;
 }
 
 export const augmentOnlyWhenDeclared = clientCheck(
   { id: 'client.augment-only-when-declared', rule: 'R2', level: 'SHOULD', area: 'capabilities', title: 'a request carries a task only where the server declared task support for it (also R3, R14)' },
   ({ runs }: Evidence) => {
     let judged = 0;
+    // A tool the client never saw listed is not judged: the kit cannot say what it knew.
+    const support = taskSupportOf(runs.map((r) => r.wire));
     for (const run of runs) {
-      const support = taskSupportOf(run.wire);
       const init = run.wire.requests('initialize')[0]?.answer?.result;
       const server = isObject(init?.capabilities) ? init.capabilities : undefined;
       for (const x of run.wire.exchanges) {
-        const forbiddenTool = x.method === 'tools/call' && (support.get(String(x.params.name)) ?? 'forbidden') === 'forbidden';
+        const forbiddenTool = x.method === 'tools/call' && support.get(String(x.params.name)) === 'forbidden';
         if (x.params.task === undefined && !forbiddenTool) continue;
         judged++;
         if (x.params.task === undefined) continue;
