@@ -3,8 +3,8 @@
  * with a header naming the client and one line per scenario run. Text, JSON and JUnit (through
  * protocol/junit.ts) come from this one object.
  */
-import { AREAS, AREA_TITLES, type CheckArea, type CheckResult } from '../protocol/check.js';
-import { formatResult, indent, STATUSES, statusInfo, summarize, summaryLine, type Summary } from '../protocol/report.js';
+import { AREAS, type CheckArea, type CheckResult } from '../protocol/check.js';
+import { formatByArea, formatResult, indent, STATUSES, statusInfo, summarize, summaryLine, type Summary } from '../protocol/report.js';
 import type { Json } from '../protocol/run-state.js';
 import { isObject } from '../protocol/run-state.js';
 import type { Evidence, ScenarioRun } from './check.js';
@@ -94,18 +94,8 @@ export function formatClientHeader(report: ClientReport): string {
 
 /** The whole report as text; `quiet` keeps only failures, warnings and inconclusive results. */
 export function formatClientReport(report: ClientReport, options: { quiet?: boolean } = {}): string {
-  const lines = [formatClientHeader(report)];
-  let area: CheckArea | undefined;
-  for (const r of report.results) {
-    if (options.quiet && !statusInfo(r.status).notable) continue;
-    if (r.area !== area) {
-      area = r.area;
-      lines.push('', `[${AREA_TITLES[area]}]`);
-    }
-    lines.push(indent(formatClientResult(r)));
-  }
-  lines.push('', summaryLine(report.summary));
-  return lines.join('\n');
+  const shown = options.quiet ? report.results.filter((r) => statusInfo(r.status).notable) : report.results;
+  return [formatClientHeader(report), ...formatByArea(shown, formatClientResult), '', summaryLine(report.summary)].join('\n');
 }
 
 /**
