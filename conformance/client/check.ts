@@ -38,3 +38,6 @@ export function where(runs: readonly ScenarioRun[]): string {
   const names = [...new Set(runs.map((r) => r.scenario.name))];
   return `in scenario${names.length === 1 ? '' : 's'} ${names.join(', ')}`;
 }
+
+/** "1 task", "3 tasks". */
+export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;

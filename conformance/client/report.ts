@@ -7,7 +7,7 @@ import { AREAS, type CheckArea, type CheckResult } from '../protocol/check.js';
 import { formatByArea, formatResult, indent, STATUSES, statusInfo, summarize, summaryLine, type Summary } from '../protocol/report.js';
 import type { Json } from '../protocol/run-state.js';
 import { isObject } from '../protocol/run-state.js';
-import type { Evidence, ScenarioRun } from './check.js';
+import { count, type Evidence, type ScenarioRun } from './check.js';
 
 export interface ScenarioLine {
   name: string;
@@ -82,8 +82,8 @@ function outputTail(output: string): string {
 
 export function formatScenarioLine(s: ScenarioLine): string {
   const end = s.timedOut ? 'killed after the time limit' : `exit ${String(s.exitCode)}`;
-  const withheld = s.withheld ? `, ${s.withheld} status notifications withheld` : '';
-  const head = `${s.name.padEnd(10)} ${end} in ${(s.durationMs / 1000).toFixed(1)} s, ${s.messages} messages${withheld}`;
+  const withheld = s.withheld ? `, ${count(s.withheld, 'status notification')} withheld` : '';
+  const head = `${s.name.padEnd(10)} ${end} in ${(s.durationMs / 1000).toFixed(1)} s, ${count(s.messages, 'message')}${withheld}`;
   return s.output ? `${head}\n  | ${s.output.replaceAll('\n', '\n  | ')}` : head;
 }
 

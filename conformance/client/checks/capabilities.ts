@@ -6,7 +6,7 @@
  */
 import { brief, inconclusive, pass, warn } from '../../protocol/check.js';
 import { isObject, type Json } from '../../protocol/run-state.js';
-import { clientCheck, type Evidence } from '../check.js';
+import { clientCheck, count, type Evidence } from '../check.js';
 import type { Exchange, Wire } from '../wire.js';
 
 /**
@@ -62,6 +62,6 @@ export const augmentOnlyWhenDeclared = clientCheck(
         if (why) return warn(`in scenario ${run.scenario.name}: ${why}`, 'params.task only on requests the server declared in capabilities.tasks.requests, and on tools/call only for tools with taskSupport optional or required');
       }
     }
-    return judged === 0 ? inconclusive('the client sent no task-augmented request and called no tool whose taskSupport is forbidden') : pass(`${judged} requests`);
+    return judged === 0 ? inconclusive('the client sent no task-augmented request and called no tool whose taskSupport is forbidden') : pass(count(judged, 'request'));
   },
 );

@@ -1,6 +1,6 @@
 /** Cursors are opaque: the client sends back exactly a nextCursor the server gave (R62). */
 import { brief, fail, inconclusive, pass } from '../../protocol/check.js';
-import { clientCheck, type Evidence } from '../check.js';
+import { clientCheck, count, type Evidence } from '../check.js';
 
 export const cursorsUntouched = clientCheck(
   { id: 'client.cursors-untouched', rule: 'R62', level: 'MUST', area: 'listing', title: 'tasks/list cursors are passed back exactly as the server gave them' },
@@ -17,6 +17,6 @@ export const cursorsUntouched = clientCheck(
         }
       }
     }
-    return paged === 0 ? inconclusive('the client never asked tasks/list for a next page') : pass(`${paged} pages asked for with a cursor`);
+    return paged === 0 ? inconclusive('the client never asked tasks/list for a next page') : pass(`${count(paged, 'page')} asked for with a cursor`);
   },
 );

@@ -4,7 +4,7 @@
  */
 import { brief, inconclusive, pass, RELATED_TASK, warn } from '../../protocol/check.js';
 import { isObject } from '../../protocol/run-state.js';
-import { clientCheck, type Evidence } from '../check.js';
+import { clientCheck, count, type Evidence } from '../check.js';
 
 /** Jitter allowed below pollInterval: timers and the loopback are not exact. */
 export const POLL_TOLERANCE = { fraction: 0.15, maxMs: 60 };
@@ -29,7 +29,7 @@ export const pollInterval = clientCheck(
         }
       }
     }
-    return pairs === 0 ? inconclusive('the client never sent two tasks/get for one task after a pollInterval was given') : pass(`${pairs} intervals between polls`);
+    return pairs === 0 ? inconclusive('the client never sent two tasks/get for one task after a pollInterval was given') : pass(`${count(pairs, 'interval')} between polls`);
   },
 );
 
@@ -49,7 +49,7 @@ export const stopsAtTerminal = clientCheck(
         if (late.length > 0) return warn(`in scenario ${run.scenario.name}, task ${task.taskId}: ${late.length} tasks/get after the client was told it is terminal`, 'no tasks/get for a task the client knows is terminal');
       }
     }
-    return terminals === 0 ? inconclusive('tasks/get never answered the client a terminal status') : pass(`${terminals} tasks seen terminal`);
+    return terminals === 0 ? inconclusive('tasks/get never answered the client a terminal status') : pass(`${count(terminals, 'task')} seen terminal`);
   },
 );
 
@@ -64,6 +64,6 @@ export const noRelatedTaskMeta = clientCheck(
         if (isObject(meta) && RELATED_TASK in meta) return warn(`in scenario ${run.scenario.name}: ${x.method} with _meta ${brief(meta)}`, `no ${RELATED_TASK} in _meta: the taskId parameter says which task`);
       }
     }
-    return seen === 0 ? inconclusive('the client sent no tasks/get, tasks/result or tasks/cancel') : pass(`${seen} requests`);
+    return seen === 0 ? inconclusive('the client sent no tasks/get, tasks/result or tasks/cancel') : pass(count(seen, 'request'));
   },
 );

@@ -4,7 +4,7 @@
  */
 import { fail, inconclusive, pass, RELATED_TASK, warn } from '../../protocol/check.js';
 import { isObject } from '../../protocol/run-state.js';
-import { clientCheck, where, type Evidence } from '../check.js';
+import { clientCheck, count, where, type Evidence } from '../check.js';
 
 /** Scenarios whose task ends with a result the client has to fetch. */
 const RESULT_SCENARIOS = new Set(['complete', 'fail', 'error', 'input', 'list']);
@@ -24,7 +24,7 @@ export const resultViaTasksResult = clientCheck(
     }
     if (tasks === 0) return inconclusive('no task of the client reached its end');
     if (missing.length) return fail(`no tasks/result for ${missing.length} of ${tasks} finished tasks (${missing.slice(0, 3).join('; ')})`, 'tasks/result for every task whose result the client uses: the CreateTaskResult and tasks/get carry no result');
-    return pass(`${tasks} tasks`);
+    return pass(count(tasks, 'task'));
   },
 );
 
@@ -45,7 +45,7 @@ export const resultOnInputRequired = clientCheck(
         if (!inTime) return warn(`in scenario ${run.scenario.name}, task ${task.taskId} needed input; the client called tasks/result only after the server said it was terminal (or never)`, 'tasks/result while the task is input_required, so the server can send its request on that stream');
       }
     }
-    return asked === 0 ? inconclusive('no task of the client needed input (scenario input not run, or no task created)') : pass(`${asked} tasks needed input`);
+    return asked === 0 ? inconclusive('no task of the client needed input (scenario input not run, or no task created)') : pass(`${count(asked, 'task')} needed input`);
   },
 );
 
@@ -69,6 +69,6 @@ export const noRelianceOnNotifications = clientCheck(
     }
     const unfinished = quiet.filter((r) => r.wire.created.some((t) => r.wire.taskRequests('tasks/result', t.taskId).length === 0));
     if (unfinished.length) return inconclusive(`${where(unfinished)} the client exited without fetching the result`);
-    return pass(`${where(quiet)}, ${quiet.reduce((n, r) => n + r.dropped, 0)} status notifications withheld`);
+    return pass(`${where(quiet)}, ${count(quiet.reduce((n, r) => n + r.dropped, 0), 'status notification')} withheld`);
   },
 );
