@@ -7,7 +7,7 @@ import { isObject } from '../../protocol/run-state.js';
 import { clientCheck, count, type Evidence } from '../check.js';
 
 /** Jitter allowed below pollInterval: timers and the loopback are not exact. */
-export const POLL_TOLERANCE = { fraction: 0.15, maxMs: 60 };
+export const POLL_TOLERANCE = { fraction: 0.25, maxMs: 100 };
 
 export const pollInterval = clientCheck(
   { id: 'client.poll-interval', rule: 'R26', level: 'SHOULD', area: 'polling', title: 'tasks/get is sent no more often than the pollInterval the server gave' },
