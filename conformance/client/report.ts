@@ -4,8 +4,7 @@
  * protocol/junit.ts) come from this one object.
  */
 import { AREAS, type CheckArea, type CheckResult } from '../protocol/check.js';
-import { formatByArea, formatResult, indent, STATUSES, statusInfo, summarize, summaryLine, type Summary } from '../protocol/report.js';
-import type { Json } from '../protocol/run-state.js';
+import { formatByArea, formatResult, indent, STATUSES, statusInfo, summarize, summaryLine, type Report } from '../protocol/report.js';
 import { isObject } from '../protocol/run-state.js';
 import { count, type Evidence, type ScenarioRun } from './check.js';
 
@@ -22,21 +21,14 @@ export interface ScenarioLine {
   output?: string;
 }
 
-export interface ClientReport {
+/** The protocol report's fields, with the client and its scenario runs in place of the server's. */
+export interface ClientReport extends Pick<Report, 'specRevision' | 'capabilities' | 'startedAt' | 'durationMs' | 'summary' | 'mustFailed' | 'ok' | 'results'> {
   suite: 'mcp-tasks requestor conformance';
-  specRevision: '2025-11-25';
   /** The client command. */
   target: string;
   client?: { name?: unknown; version?: unknown };
-  capabilities?: Json;
   pollIntervalMs: number;
   scenarios: ScenarioLine[];
-  startedAt: string;
-  durationMs: number;
-  summary: Summary;
-  mustFailed: number;
-  ok: boolean;
-  results: CheckResult[];
 }
 
 export function buildClientReport(source: { command: string; startedAt: Date; evidence: Evidence; results: CheckResult[] }): ClientReport {
