@@ -12,8 +12,10 @@ import { exitCodeOf } from './protocol/report.js';
 import { ProtocolRun } from './protocol/runner.js';
 import { describeRoles } from './protocol/discovery/roles.js';
 import { parse, UsageError } from './cli-args.js';
+import { clientMain } from './client/cli.js';
 
 const USAGE = `Usage: mcp-tasks-conformance (--url URL | --stdio "COMMAND") [options]
+       mcp-tasks-conformance client --command "COMMAND" [options]   (a client as requestor: client --help)
 
 Checks an MCP server's Tasks utility (spec 2025-11-25) from the outside, as a real MCP client.
 
@@ -49,6 +51,7 @@ Run:
 Exit codes: 0 no MUST check failed, 1 a MUST check failed, 2 usage error.`;
 
 async function main(): Promise<number> {
+  if (process.argv[2] === 'client') return clientMain(process.argv.slice(3));
   let parsed;
   try {
     parsed = parse(process.argv.slice(2));

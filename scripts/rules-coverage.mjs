@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Keeps conformance/RULES.md honest. The prose of each entry (quote, level, where it is seen) is
 // written by hand; what covers each rule is derived, never typed:
-//   - protocol checks: the registry in dist/ (run `npm run build` first): a check covers its
-//     `rule` and every rule ID its title names ("(also R56)");
+//   - protocol checks: the registries in dist/ (run `npm run build` first), the server kit's and
+//     the requestor kit's (`client.*`): a check covers its `rule` and every rule ID its title
+//     names ("(also R56)");
 //   - store suite: every rule ID named in an it('...') title of conformance/store/*.ts.
 // Usage: node scripts/rules-coverage.mjs           rewrite the generated parts of RULES.md
 //        node scripts/rules-coverage.mjs --check   exit 1 if they are stale, or if the code cites
@@ -50,8 +51,10 @@ export function citedIds(root = ROOT) {
 export async function protocolCoverage(root = ROOT) {
   const url = pathToFileURL(join(root, 'dist/conformance/protocol/checks/index.js')).href;
   const { PROTOCOL_CHECKS } = await import(url);
+  // The requestor kit's checks (`client.*`) count as protocol checks too.
+  const { CLIENT_CHECKS } = await import(pathToFileURL(join(root, 'dist/conformance/client/checks/index.js')).href);
   const coverage = new Map();
-  for (const check of PROTOCOL_CHECKS) {
+  for (const check of [...PROTOCOL_CHECKS, ...CLIENT_CHECKS]) {
     const declared = [check.rule, ...(check.rules ?? [])].flat().filter(Boolean);
     for (const id of new Set([...declared, ...idsIn(check.title)])) add(coverage, id, check.id);
   }

@@ -23,6 +23,9 @@ export const JUNIT_OUTCOMES: Readonly<Record<ResultStatus, JUnitOutcome>> = {
   inconclusive: { element: 'skipped', prefix: 'inconclusive: ' },
 };
 
+/** What the XML is written from: a protocol report, or any report with these fields (the requestor kit's). */
+export type JUnitSource = Pick<Report, 'results' | 'durationMs' | 'startedAt' | 'target' | 'specRevision'> & { suite: string };
+
 const outcomeOf = (r: CheckResult): JUnitOutcome => JUNIT_OUTCOMES[r.status as ResultStatus] ?? JUNIT_OUTCOMES.fail;
 
 /** Text for XML: the five entities escaped, characters XML 1.0 forbids dropped. */
@@ -41,7 +44,7 @@ const attr = (text: string): string => xmlEscape(text).replaceAll('\r', '&#13;')
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
 /** The report as a JUnit XML document. */
-export function toJUnitXml(report: Report): string {
+export function toJUnitXml(report: JUnitSource): string {
   const areas = new Map<CheckArea, CheckResult[]>();
   for (const r of report.results) areas.set(r.area, [...(areas.get(r.area) ?? []), r]);
   const suites = [...areas].map(([area, results]) => testsuite(area, results, report));
@@ -65,7 +68,7 @@ function countOf(results: readonly CheckResult[]): { tests: number; failures: nu
   };
 }
 
-function testsuite(area: CheckArea, results: readonly CheckResult[], report: Report): string {
+function testsuite(area: CheckArea, results: readonly CheckResult[], report: JUnitSource): string {
   const c = countOf(results);
   const head = `  <testsuite name="${attr(AREA_TITLES[area] ?? area)}" id="${attr(area)}" tests="${c.tests}" failures="${c.failures}" errors="0" skipped="${c.skipped}" time="${seconds(c.time)}" timestamp="${attr(report.startedAt)}">`;
   const properties = [

@@ -141,17 +141,21 @@ export function formatResult(r: CheckResult): string {
 
 /** The whole report as text: a header, the results grouped by area, the summary line last. */
 export function formatReport(report: Report): string {
-  const lines: string[] = [formatHeader(report)];
+  return [formatHeader(report), ...formatByArea(report.results), '', summaryLine(report.summary)].join('\n');
+}
+
+/** Results as lines under an `[Area title]` line per area (results already in area order). */
+export function formatByArea(results: readonly CheckResult[], format: (r: CheckResult) => string = formatResult): string[] {
+  const lines: string[] = [];
   let area: CheckArea | undefined;
-  for (const r of report.results) {
+  for (const r of results) {
     if (r.area !== area) {
       area = r.area;
       lines.push('', `[${AREA_TITLES[area]}]`);
     }
-    lines.push(indent(formatResult(r)));
+    lines.push(indent(format(r)));
   }
-  lines.push('', summaryLine(report.summary));
-  return lines.join('\n');
+  return lines;
 }
 
 /** The two header lines: server and target; fixtures, identities and limits. */
@@ -164,7 +168,7 @@ export function formatHeader(report: Report): string {
 }
 
 /** Exit status for a report: 0 only when no MUST check failed. */
-export function exitCodeOf(report: Report): 0 | 1 {
+export function exitCodeOf(report: Pick<Report, 'mustFailed'>): 0 | 1 {
   return report.mustFailed === 0 ? 0 : 1;
 }
 

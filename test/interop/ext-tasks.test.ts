@@ -3,7 +3,9 @@
  * generation-agnostic task client, on `@modelcontextprotocol/client` 2.x, its 2025-11-25 path)
  * against the reference server over Streamable HTTP. This client polls `tasks/get` and never
  * calls `tasks/result` while a task waits for input, so `ask_input` completes only because the
- * server carries the question on a `tasks/get` stream (R51; it used to hang forever).
+ * server carries the question on a `tasks/get` stream (R51; it used to hang forever). Also a
+ * cancel and a listing that pages through `nextCursor`. The requestor kit's report on this client
+ * is test/conformance/client/real-clients.test.ts.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -24,7 +26,8 @@ describe('interop: @modelcontextprotocol/ext-tasks 0.2.2 against the reference s
   let client: Client;
   let session: ReturnType<typeof createTaskSessionFromClient>;
   before(async () => {
-    server = await startHttpServer({ port: 0, logger: () => {} });
+    // A small page, so the listing below goes through nextCursor.
+    server = await startHttpServer({ port: 0, logger: () => {}, security: { defaultPageSize: 2, maxPageSize: 2 } });
     client = new Client({ name: 'ext-tasks-interop', version: '1.0.0' }, { capabilities: { elicitation: { form: {} } } });
     await client.connect(new StreamableHTTPClientTransport(new URL(server.url)));
     session = createTaskSessionFromClient(client, {
@@ -63,6 +66,34 @@ describe('interop: @modelcontextprotocol/ext-tasks 0.2.2 against the reference s
 
   it('a thrown error: the call rejects with its message', T, async () => {
     await assert.rejects(settle('throw_error', { message: 'boom' }), /boom/);
+  });
+
+  it('a cancel: execution.cancel() while it runs; the outcome and the server say cancelled', T, async () => {
+    const execution = await session.callTool('until_cancelled', {});
+    assert.equal(execution.kind, 'task');
+    const taskId = execution.handle!.taskId;
+    await within(execution.cancel(), 10_000, 'cancel');
+    const { outcome } = await within(execution.settle(), 10_000, 'settle after cancel');
+    assert.equal(outcome.status, 'cancelled');
+    assert.equal((await session.task(taskId).snapshot()).status, 'cancelled');
+  });
+
+  it('a listing: listTasks pages through tasks/list and shows this session\'s tasks', T, async () => {
+    const execution = await session.callTool('delay', { ms: 1 }, { task: { preference: 'prefer' } });
+    assert.equal(execution.kind, 'task');
+    await within(execution.settle(), 10_000, 'delay to settle');
+    const seen: string[] = [];
+    let pages = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await session.listTasks(cursor);
+      pages++;
+      seen.push(...page.tasks.map((t) => t.taskId));
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    assert.ok(seen.includes(execution.handle!.taskId));
+    assert.ok(pages > 1, 'the earlier tests left more tasks than one page holds');
+    assert.equal(new Set(seen).size, seen.length, 'no task listed twice');
   });
 
   it('an elicitation answered through to the result (ask_input), although the client only polls tasks/get', T, async () => {

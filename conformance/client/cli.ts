@@ -1,0 +1,40 @@
+/**
+ * `mcp-tasks-conformance client`: parse the flags, play every scenario with the client command,
+ * print a line per scenario as it ends and the report; write --json / --junit. Returns the exit
+ * code: 0 no MUST check failed, 1 one did, 2 usage error.
+ */
+import { writeFileSync } from 'node:fs';
+import { toJUnitXml } from '../protocol/junit.js';
+import { exitCodeOf } from '../protocol/report.js';
+import { UsageError } from '../cli-args.js';
+import { CLIENT_USAGE, parseClientArgs } from './args.js';
+import { formatClientReport, formatScenarioLine, scenarioLine } from './report.js';
+import { runClientConformance } from './runner.js';
+import { muteSessionEvents } from './server-log.js';
+
+export async function clientMain(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseClientArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`mcp-tasks-conformance client: ${error.message}\nRun mcp-tasks-conformance client --help for usage.\n`);
+    return 2;
+  }
+  if (parsed === 'help') {
+    process.stdout.write(`${CLIENT_USAGE}\n`);
+    return 0;
+  }
+  const { options, json, junit, quiet } = parsed;
+  const unmute = muteSessionEvents();
+  const report = await runClientConformance({
+    ...options,
+    onScenario: (run) => {
+      if (!quiet) process.stdout.write(`scenario ${formatScenarioLine(scenarioLine(run))}\n`);
+    },
+  }).finally(unmute);
+  process.stdout.write(`\n${formatClientReport(report, { quiet })}\n`);
+  if (json !== undefined) writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+  if (junit !== undefined) writeFileSync(junit, toJUnitXml(report));
+  return exitCodeOf(report);
+}

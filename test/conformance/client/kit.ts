@@ -1,0 +1,22 @@
+/** Helpers of the requestor-kit tests: run the kit on a client program, read a status by rule. */
+import { fileURLToPath } from 'node:url';
+import type { CheckStatus } from '../../../conformance/protocol/check.js';
+import type { ClientReport } from '../../../conformance/client/report.js';
+import { runClientConformance } from '../../../conformance/client/runner.js';
+
+const node = JSON.stringify(process.execPath);
+const program = (relative: string) => JSON.stringify(fileURLToPath(new URL(relative, import.meta.url)));
+
+/** The command line of the raw test client, broken in one way (or none). */
+export const rawClient = (broken?: string): string => `${broken ? `BROKEN=${broken} ` : ''}${node} ${program('./raw-client.js')}`;
+export const sdkClient = `${node} ${program('../../interop/clients/sdk-client.js')}`;
+export const extTasksClient = `${node} ${program('../../interop/clients/ext-tasks-client.js')}`;
+
+export function runKit(command: string, scenarios?: string[], timeoutMs = 20_000): Promise<ClientReport> {
+  return runClientConformance({ command, timeoutMs, ...(scenarios && { scenarios }) });
+}
+
+/** rule -> status of its check. */
+export function statuses(report: ClientReport): Record<string, CheckStatus> {
+  return Object.fromEntries(report.results.map((r) => [r.rule, r.status]));
+}
