@@ -17,7 +17,8 @@ const INSTANCES = [1, 2, 3] as const;
 const CONCURRENCY = 16;
 const MEASURE_MS = QUICK ? 1_500 : 8_000;
 const WARMUP_MS = QUICK ? 300 : 1_500;
-const FLAGS = ['--rate-limit', '0', '--requests-per-second', '0', '--max-tasks-per-owner', '100000'];
+// No rate limits: the load is one owner. The default active quota (100) stays: at most CONCURRENCY are active.
+const FLAGS = ['--rate-limit', '0', '--requests-per-second', '0'];
 
 type Reply = { result?: { task?: { taskId?: string }; status?: string; content?: unknown }; error?: unknown };
 
