@@ -5,6 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import { InMemoryTaskStore, withTasks } from '../../src/index.js';
 import { CliError, parseCli } from '../../reference-server/args.js';
 import { startHttpServer, type HttpServerHandle } from '../../reference-server/http.js';
 import { tokenTable } from '../../reference-server/tokens.js';
@@ -161,5 +166,38 @@ describe('a stateless server keeps its bounds', () => {
     }
     assert.ok(statuses.includes(429), `statuses ${statuses.join(',')}`);
     assert.equal(replies[statuses.indexOf(429)]?.error?.data?.code, 'RATE_LIMITED');
+  });
+});
+
+describe('withTasks({ stateless })', () => {
+  /** tasks/list over a transport whose session id is set, as a session-owning requestor sends it. */
+  async function listWithSession(stateless: boolean): Promise<{ ok: true } | { ok: false; code: unknown; data: unknown }> {
+    const store = new InMemoryTaskStore();
+    const mcp = new McpServer({ name: 'stateless-option', version: '1' });
+    mcp.registerTool('noop', {}, () => ({ content: [] }));
+    const tasks = withTasks(mcp, { store, list: true, ...(stateless && { stateless: true }) });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    serverSide.sessionId = 'session-1';
+    await mcp.connect(serverSide);
+    const client = new Client({ name: 'c', version: '1' });
+    await client.connect(clientSide);
+    try {
+      await client.request({ method: 'tasks/list', params: {} } as never, ResultSchema);
+      return { ok: true };
+    } catch (error) {
+      const e = error as { code?: unknown; data?: unknown };
+      return { ok: false, code: e.code, data: e.data };
+    } finally {
+      await client.close();
+      tasks.engine.close();
+      await store.close();
+    }
+  }
+
+  it('owns tasks by session without the option, and never by session with it (ANONYMOUS_NOT_ALLOWED, R76)', async () => {
+    assert.deepEqual(await listWithSession(false), { ok: true });
+    const refused = await listWithSession(true);
+    assert.equal(refused.ok, false);
+    assert.equal((refused as { data: { code?: unknown } }).data?.code, 'ANONYMOUS_NOT_ALLOWED');
   });
 });
