@@ -37,6 +37,8 @@ export interface CliOptions {
   shutdownGraceMs: number;
   /** POST requests per second per client (HTTP); absent: the default of http.ts. */
   requestsPerSecond?: number;
+  /** HTTP without sessions: a fresh server per POST, owners from --tokens only. */
+  stateless?: true;
 }
 
 /** Default grace period of running tasks when the server is stopped (ms). */
@@ -86,12 +88,14 @@ const FLAGS = {
   'initialize-rate': { type: 'string' },
   'requests-per-second': { type: 'string' },
   'shutdown-grace-ms': { type: 'string' },
+  stateless: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 type FlagValues = { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
 
-const HTTP_ONLY = ['port', 'host', 'tokens', 'max-sessions', 'max-sessions-per-client', 'session-idle-ms', 'initialize-rate', 'requests-per-second'] as const;
+const SESSION_ONLY = ['max-sessions', 'max-sessions-per-client', 'session-idle-ms', 'initialize-rate'] as const;
+const HTTP_ONLY = ['port', 'host', 'tokens', 'stateless', ...SESSION_ONLY, 'requests-per-second'] as const;
 const DYNAMODB_ONLY = ['table', 'dynamodb-endpoint', 'region', 'create-table', 'cursor-secret', 'lease-ms'] as const;
 
 /** Parse `process.argv.slice(2)`; throws `CliError` on any bad flag or value. */
@@ -110,6 +114,7 @@ export function parseCli(argv: readonly string[]): Cli {
     rateLimit: values['rate-limit'] === undefined ? DEFAULT_RATE_LIMIT : integerFlag('--rate-limit', values['rate-limit'], 0),
     sessions: sessionFlags(values),
     shutdownGraceMs: values['shutdown-grace-ms'] === undefined ? DEFAULT_SHUTDOWN_GRACE_MS : integerFlag('--shutdown-grace-ms', values['shutdown-grace-ms'], 0, 600_000),
+    ...(values.stateless === true && { stateless: true as const }),
   };
   if (options.host.trim() === '') throw new CliError('--host must not be empty');
   if (values['requests-per-second'] !== undefined) options.requestsPerSecond = integerFlag('--requests-per-second', values['requests-per-second'], 0);
@@ -142,10 +147,22 @@ function checkCombinations(values: FlagValues): void {
   if (values['allow-anonymous'] && values.tokens === undefined) {
     throw new CliError('--allow-anonymous needs --tokens (without --tokens every HTTP session is already its own owner)');
   }
+  if (values.stateless === true) statelessCombinations(values);
   if ((values.store ?? 'memory') !== 'dynamodb') {
     for (const flag of DYNAMODB_ONLY) {
       if (values[flag] !== undefined) throw new CliError(`--${flag} applies to --store dynamodb only`);
     }
+  }
+}
+
+/** Without sessions, every request needs a token: it is the only owner a request can carry. */
+function statelessCombinations(values: FlagValues): void {
+  if (values.tokens === undefined) {
+    throw new CliError('--stateless needs --tokens FILE: without sessions, owners come only from bearer tokens (a session owner would be another owner on every request)');
+  }
+  if (values['allow-anonymous']) throw new CliError('--allow-anonymous cannot be combined with --stateless: requests without a token would have no owner of their own');
+  for (const flag of SESSION_ONLY) {
+    if (values[flag] !== undefined) throw new CliError(`--${flag} limits sessions; --stateless has none`);
   }
 }
 

@@ -11,6 +11,9 @@
  * Identity: with a token table, every request needs `Authorization: Bearer <token>` (else 401);
  * the token's owner name becomes `req.auth.clientId`, so the library's owner is `auth:<name>` in
  * every session (R76, R77). Without tokens, each session is its own owner (`session:<id>`).
+ *
+ * With `stateless` (`--stateless`), the same checks run, then every POST is served without a
+ * session by stateless.ts (tokens required; GET and DELETE answer 405).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -21,12 +24,13 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { jsonLinesLogger, RateLimitedError, type TaskEngine, type TaskStore, type TasksLogger } from '../src/index.js';
 import { RateLimiter } from '../src/server/rate-limit.js';
-import { DEFAULT_HOST, DEFAULT_PORT } from './args.js';
+import { CliError, DEFAULT_HOST, DEFAULT_PORT } from './args.js';
 import type { ServerSeam } from './defects.js';
 import { BodyBudget, jsonDepth, MAX_BODY_BYTES, MAX_JSON_DEPTH, readBody, refuseAndClose } from './http-body.js';
 import { invalidEnvelope, rpcError, sendJson } from './json-rpc-http.js';
 import { RequestStreams } from './request-streams.js';
 import { SessionRegistry, type SessionLimits } from './sessions.js';
+import { StatelessRequests } from './stateless.js';
 import { createEngine, createReferenceServer, openStore, logLine, type StoreOptions } from './server.js';
 import { bearerToken, type TokenTable } from './tokens.js';
 
@@ -59,6 +63,8 @@ export interface HttpServerOptions extends StoreOptions {
    * ten tokenless sessions are one client: without tokens every session is its own owner.
    */
   requestsPerSecond?: number;
+  /** No sessions: a fresh server per POST, owners from `tokens` only (stateless.ts). */
+  stateless?: boolean;
 }
 
 export const DEFAULT_REQUESTS_PER_SECOND = 1_000;
@@ -94,9 +100,14 @@ interface Shared {
   budget: BodyBudget;
   limiter: RateLimiter | undefined;
   closing: () => boolean;
+  /** Set in stateless mode: serves every POST without a session. */
+  stateless: StatelessRequests | undefined;
 }
 
 export async function startHttpServer(options: HttpServerOptions = {}): Promise<HttpServerHandle> {
+  if (options.stateless === true && (!options.tokens || options.allowAnonymous === true)) {
+    throw new CliError('stateless serving needs tokens for every request: without a session, a requestor without a token has no owner of its own');
+  }
   // Every HTTP requestor is identified (by token or by session), so the store may keep refusing
   // identity-less requests unless asked otherwise, and tasks/list is declared (R80).
   const opened = await openStore({ ...options, security: { ...options.security, ...(options.allowAnonymous === true && { allowAnonymous: true }) } });
@@ -110,7 +121,8 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   });
   const perSecond = options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND;
   const limiter = perSecond > 0 ? new RateLimiter({ perSecond, burst: 2 * perSecond }) : undefined;
-  const shared: Shared = { options, store, engine, sessions, budget: new BodyBudget(options.bodyBudgetBytes), limiter, closing: () => closing !== undefined };
+  const stateless = options.stateless === true ? new StatelessRequests({ engine, seam: options.seam }) : undefined;
+  const shared: Shared = { options, store, engine, sessions, budget: new BodyBudget(options.bodyBudgetBytes), limiter, closing: () => closing !== undefined, stateless };
   const server = createServer((req, res) => {
     handle(shared, req, res).catch((error: unknown) => {
       logLine({ event: 'http.error', detail: error instanceof Error ? error.message : String(error) });
@@ -168,14 +180,16 @@ function listen(server: Server, options: HttpServerOptions): Promise<void> {
 async function handle(shared: Shared, req: AuthedRequest, res: ServerResponse): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   if (path !== MCP_PATH) return refuseAndClose(req, res, 404, 'not_found', `No MCP endpoint at ${path}; use ${MCP_PATH}`);
-  if (req.method !== 'POST' && req.method !== 'GET' && req.method !== 'DELETE') {
-    return refuseAndClose(req, res, 405, 'method_not_allowed', `${req.method} is not supported on ${MCP_PATH}`, { Allow: 'GET, POST, DELETE' });
+  // Stateless: no standalone SSE stream (GET) and no session to end (DELETE), so 405 for both.
+  const allowed = shared.stateless ? ['POST'] : ['POST', 'GET', 'DELETE'];
+  if (!allowed.includes(req.method ?? '')) {
+    return refuseAndClose(req, res, 405, 'method_not_allowed', `${req.method} is not supported on ${MCP_PATH}${shared.stateless ? ' (a stateless server)' : ''}`, { Allow: allowed.join(', ') });
   }
   if (shared.closing()) return refuseAndClose(req, res, 503, 'shutting_down', 'The server is shutting down');
   const identity = authenticate(shared.options, req, res);
   if (identity === false) return;
   // initialize has its own limiter (sessions.ts); everything sent within sessions counts here.
-  if (req.method === 'POST' && req.headers['mcp-session-id'] !== undefined && !admitRequest(shared, req, res, clientKey(req, identity))) return;
+  if (req.method === 'POST' && (shared.stateless || req.headers['mcp-session-id'] !== undefined) && !admitRequest(shared, req, res, clientKey(req, identity))) return;
 
   let body: unknown;
   if (req.method === 'POST') {
@@ -194,6 +208,7 @@ async function handle(shared: Shared, req: AuthedRequest, res: ServerResponse): 
     }
   }
 
+  if (shared.stateless) return shared.stateless.serve(req, res, body, identity);
   const sessionId = req.headers['mcp-session-id'];
   if (typeof sessionId === 'string') {
     const session = shared.sessions.get(sessionId);

@@ -47,10 +47,11 @@ async function main(): Promise<void> {
     sessions: options.sessions,
     ...(options.requestsPerSecond !== undefined && { requestsPerSecond: options.requestsPerSecond }),
     ...(tokens && { tokens }),
+    ...(options.stateless && { stateless: true }),
   });
   const owner = options.tokensFile === undefined
     ? 'each session is its own owner (no --tokens)'
-    : `bearer tokens required${options.allowAnonymous ? ' (requests without one: owned by their session)' : ''}`;
+    : `bearer tokens required${options.allowAnonymous ? ' (requests without one: owned by their session)' : ''}${options.stateless ? ', stateless (no sessions)' : ''}`;
   process.stderr.write(`mcp-tasks reference server listening on ${server.url} (store: ${storeLabel(options)})\n`);
   process.stderr.write(`mcp-tasks reference server: ${owner}\n`);
   stop = onceOnly(() => server.close());

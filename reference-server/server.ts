@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { DEFAULT_SECURITY_CONFIG, InMemoryTaskStore, isTasksError, RateLimiter, TaskEngine, withTasks, type SecurityConfig, type TaskStore, type TasksLogger, type TasksServer } from '../src/index.js';
+import { DEFAULT_SECURITY_CONFIG, InMemoryTaskStore, isTasksError, RateLimiter, TaskEngine, withTasks, type SecurityConfig, type TaskStore, type TasksLogger, type TasksServer, type WithTasksOptions } from '../src/index.js';
 import { CliError, type DynamoDbCliOptions, type StoreKind } from './args.js';
 import { registerConformanceFixtures } from '../src/fixtures/index.js';
 
@@ -80,6 +80,8 @@ export interface ReferenceServerOptions {
   engine: TaskEngine;
   /** Declare and serve tasks/list. The transports set it: every requestor they serve is identified. */
   list: boolean;
+  /** Serving without sessions (stateless.ts). */
+  stateless?: WithTasksOptions['stateless'];
 }
 
 export interface ReferenceServer {
@@ -96,7 +98,7 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
       instructions: 'Reference server of mcp-tasks for the MCP Tasks utility (2025-11-25). The fixture tools are documented in reference-server/FIXTURES.md.',
     },
   );
-  const tasks = withTasks(mcp, { engine: options.engine, list: options.list });
+  const tasks = withTasks(mcp, { engine: options.engine, list: options.list, ...(options.stateless !== undefined && { stateless: options.stateless }) });
   registerConformanceFixtures(tasks);
   return { mcp, tasks };
 }

@@ -10,6 +10,10 @@ Transport:
   --port N                  HTTP port (default 3000; 0 = an ephemeral port, printed on stderr)
   --host HOST               HTTP interface to bind (default 127.0.0.1)
   --stdio                   serve one client over stdin/stdout instead of HTTP
+  --stateless               HTTP without sessions: a fresh server per POST, so any instance on a
+                            shared store (--store dynamodb) serves any request, behind a load
+                            balancer without affinity. Needs --tokens; GET and DELETE answer 405;
+                            clients poll tasks/get for status (README, "Running several instances")
 
 Store:
   --store memory|dynamodb   task store (default memory)

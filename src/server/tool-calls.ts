@@ -29,6 +29,8 @@ export interface ToolCallsOptions {
   delegate: Handler;
   toolCalls: boolean;
   ownerOf(extra: OwnerSource): Owner;
+  /** The requestor's capabilities when the server saw no `initialize` (stateless serving). */
+  assumedClientCapabilities?: { [key: string]: unknown };
 }
 
 export class ToolCalls {
@@ -38,7 +40,7 @@ export class ToolCalls {
     const { server } = options;
     this.#peer = {
       notify: (notification) => void server.notification(notification as never).catch(() => {}),
-      clientCapabilities: () => server.getClientCapabilities() as { [key: string]: unknown } | undefined,
+      clientCapabilities: () => (server.getClientCapabilities() as { [key: string]: unknown } | undefined) ?? options.assumedClientCapabilities,
     };
   }
 

@@ -48,6 +48,22 @@ export interface WithTasksOptions {
   leaseMs?: number;
   /** The new engine's per-owner rate limit (R81), e.g. `{ perSecond: 20, burst: 50 }` (without `engine`). Default: none. */
   rateLimit?: RateLimitOptions;
+  /**
+   * Serve statelessly: a fresh server and transport per HTTP request, on any instance (README,
+   * "Running several instances"). Owners then come only from authentication (`authInfo`), never
+   * from a transport session, which would be another owner on every request; a request without
+   * it is `anonymous` (refused unless `security.allowAnonymous`).
+   */
+  stateless?:
+    | boolean
+    | {
+        /**
+         * What the requestor is taken to support when this server did not see its `initialize`
+         * (a stateless server never does): decides whether a task may ask for input
+         * (`elicitation`, `sampling`). Default: nothing, so tasks cannot ask.
+         */
+        clientCapabilities?: { [key: string]: unknown };
+      };
 }
 
 /** The engine given, or a new one on the store given; engine options beside an engine are an error, not ignored. */
@@ -84,9 +100,10 @@ export class TasksServer {
     this.engine = engineOf(options);
     const list = options.list ?? !this.engine.store.security.allowAnonymous;
     const toolCalls = options.toolCalls ?? true;
+    const stateless = options.stateless === true ? {} : options.stateless || undefined;
     // Every task operation resolves its owner here, and counts against the rate limit (R81).
     const ownerOf = (extra: OwnerSource) => {
-      const owner = resolveOwner(extra, options.owner);
+      const owner = resolveOwner(stateless ? { authInfo: extra.authInfo } : extra, options.owner);
       try {
         this.engine.admit(owner);
       } catch (error) {
@@ -124,7 +141,10 @@ export class TasksServer {
     if (!callTool || !listTools) {
       throw new InvalidOptionsError('withTasks: install your tools/list and tools/call handlers (or register a tool) before calling withTasks()');
     }
-    const calls = new ToolCalls({ engine: this.engine, server: s, tools: this.#tools, delegate: callTool, toolCalls, ownerOf });
+    const calls = new ToolCalls({
+      engine: this.engine, server: s, tools: this.#tools, delegate: callTool, toolCalls, ownerOf,
+      ...(stateless?.clientCapabilities && { assumedClientCapabilities: stateless.clientCapabilities }),
+    });
     setRawRequestHandler(s, 'tools/call', (r, extra) => calls.handle(r.params, extra as TaskToolExtra));
     setRawRequestHandler(s, 'tools/list', async (r, extra) => this.#tools.decorateList((await listTools(r, extra)) as JsonObject));
   }

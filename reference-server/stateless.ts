@@ -1,0 +1,117 @@
+/**
+ * Stateless Streamable HTTP (`--stateless`): no transport session. Each POST gets a fresh
+ * McpServer and `StreamableHTTPServerTransport` (`sessionIdGenerator: undefined`) on the one
+ * shared TaskEngine, and both are closed when its response ends; so on a shared store any
+ * instance can serve any request of any task, behind a load balancer without affinity.
+ *
+ * What a session gave, and how it goes on without one (README, "Running several instances"):
+ * - owners: bearer tokens only (http.ts refuses to start without them); a session owner would be
+ *   another owner on every request.
+ * - the standalone GET stream: none; GET and DELETE answer 405 (http.ts), as the transport says
+ *   for a server that offers no stream and no session to end. Status notifications reach only a
+ *   response stream open at the time: clients poll `tasks/get` (R58).
+ * - client capabilities: never seen (the `initialize` went to another server), so the requestor
+ *   is taken to support elicitation and sampling; a client that does not answers the carried
+ *   request with an error, which the task sees.
+ * - requests to the client (a question carried on a `tasks/result` or `tasks/get` stream): the
+ *   answer comes back in a POST of its own, which has no transport that asked. Outgoing request
+ *   ids are therefore made unique per process (`<instance>.<n>`) and remembered with their
+ *   transport and owner, so an answer POSTed to this instance reaches the request that asked.
+ */
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { isJSONRPCRequest, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { TaskEngine } from '../src/index.js';
+import type { ServerSeam } from './defects.js';
+import { RequestStreams } from './request-streams.js';
+import { createReferenceServer, logLine } from './server.js';
+
+type RequestId = string | number;
+
+/** What a stateless server assumes its requestors support (it never sees their `initialize`). */
+export const ASSUMED_CLIENT_CAPABILITIES = { elicitation: { form: {} }, sampling: {} } as const;
+
+/** A request this process sent to a client, waiting for the client's answer in a later POST. */
+interface Asked {
+  transport: Transport;
+  /** The id its server gave it (the server's own counter, unique only within that server). */
+  id: RequestId;
+  /** Only the same token owner may answer it. */
+  identity: string | undefined;
+}
+
+export interface StatelessOptions {
+  engine: TaskEngine;
+  seam?: ServerSeam | undefined;
+}
+
+export class StatelessRequests {
+  /** Random per process, so ids of two instances behind one balancer never collide. */
+  readonly #prefix = `mcp-tasks.${randomBytes(6).toString('base64url')}.`;
+  #sent = 0;
+  readonly #asked = new Map<string, Asked>();
+
+  constructor(private readonly options: StatelessOptions) {}
+
+  /** Requests to clients still waiting for an answer (tests, diagnostics). */
+  get waiting(): number {
+    return this.#asked.size;
+  }
+
+  /** Serve one POST (already authenticated, rate-limited and parsed by http.ts). */
+  async serve(req: IncomingMessage, res: ServerResponse, body: unknown, identity: string | undefined): Promise<void> {
+    const batch = Array.isArray(body);
+    const rest = (batch ? body : [body]).filter((message) => !this.#deliverAnswer(message, identity));
+    if (rest.length === 0) {
+      res.writeHead(202).end();
+      return;
+    }
+    const reference = createReferenceServer({ engine: this.options.engine, list: true, stateless: { clientCapabilities: ASSUMED_CLIENT_CAPABILITIES } });
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    const mine = this.#numberRequests(transport, identity);
+    const streams = new RequestStreams(transport);
+    await reference.mcp.connect(this.options.seam?.session?.(transport, reference) ?? transport);
+    res.once('close', () => {
+      for (const id of mine) this.#asked.delete(id);
+      void reference.mcp.close();
+    });
+    const messages = batch ? rest : rest[0];
+    streams.track(messages, res);
+    await transport.handleRequest(req, res, messages);
+  }
+
+  /** Give each request the transport sends a process-unique id, remembered until answered or closed. */
+  #numberRequests(transport: StreamableHTTPServerTransport, identity: string | undefined): Set<string> {
+    const mine = new Set<string>();
+    const send = transport.send.bind(transport);
+    transport.send = (message: JSONRPCMessage, options) => {
+      if (!isJSONRPCRequest(message)) return send(message, options);
+      const id = `${this.#prefix}${++this.#sent}`;
+      this.#asked.set(id, { transport, id: message.id, identity });
+      mine.add(id);
+      return send({ ...message, id }, options);
+    };
+    return mine;
+  }
+
+  /** A client's answer to a request of ours: hand it to the transport that asked; false if it is not one. */
+  #deliverAnswer(message: unknown, identity: string | undefined): boolean {
+    if (typeof message !== 'object' || message === null || 'method' in message) return false;
+    const { id } = message as { id?: unknown };
+    if (!('result' in message) && !('error' in message)) return false;
+    if (typeof id !== 'string' || !id.startsWith(this.#prefix)) {
+      logLine({ event: 'stateless.answer.unrouted', detail: 'an answer to a request this instance did not send' });
+      return true;
+    }
+    const asked = this.#asked.get(id);
+    if (!asked || asked.identity !== identity) {
+      logLine({ event: 'stateless.answer.unrouted', detail: 'an answer to a request no longer waiting (or of another owner)' });
+      return true;
+    }
+    this.#asked.delete(id);
+    asked.transport.onmessage?.({ ...(message as JSONRPCMessage), id: asked.id } as JSONRPCMessage);
+    return true;
+  }
+}

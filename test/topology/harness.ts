@@ -1,0 +1,117 @@
+/**
+ * A real topology: dynalite (in this process, test/dynamodb/harness.ts) with one table, N
+ * reference-server child processes on it (`--stateless`, the same tokens file and cursor secret,
+ * a short lease), and a round-robin proxy without affinity in front (proxy.ts). Used by the
+ * topology test and the throughput bench.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDynamo, type Dynamo } from '../dynamodb/harness.js';
+import { startProxy, type Proxy } from './proxy.js';
+
+/** dist/test/topology/harness.js -> dist/test/topology/instance.js */
+const INSTANCE = fileURLToPath(new URL('./instance.js', import.meta.url));
+
+export const TOKEN_A = 'topology-token-a';
+export const TOKEN_B = 'topology-token-b';
+export const CURSOR_SECRET = 'topology-cursor-secret';
+
+export interface Instance {
+  readonly url: string;
+  readonly child: ChildProcess;
+  readonly exited: Promise<void>;
+  stderr(): string;
+}
+
+export interface TopologyOptions {
+  instances: number;
+  /** Task lease (ms): how soon a dead instance's task is noticed. */
+  leaseMs: number;
+  /** Extra flags for every instance (limits, rate limits). */
+  flags?: readonly string[];
+}
+
+export interface Topology {
+  readonly proxy: Proxy;
+  readonly instances: Instance[];
+  readonly dynamo: Dynamo;
+  readonly table: string;
+  /** The workflow step log every instance appends to. */
+  readonly log: string;
+  close(): Promise<void>;
+}
+
+export async function startTopology(options: TopologyOptions): Promise<Topology> {
+  const dir = mkdtempSync(join(tmpdir(), 'mcp-tasks-topology-'));
+  const tokens = join(dir, 'tokens.json');
+  writeFileSync(tokens, JSON.stringify({ [TOKEN_A]: 'alice', [TOKEN_B]: 'bob' }));
+  const log = join(dir, 'steps.log');
+  const dynamo = await startDynamo();
+  const instances: Instance[] = [];
+  let proxy: Proxy | undefined;
+  const close = async (): Promise<void> => {
+    await proxy?.close();
+    for (const instance of instances) if (instance.child.exitCode === null && instance.child.signalCode === null) instance.child.kill('SIGTERM');
+    await Promise.all(instances.map((i) => i.exited));
+    await dynamo.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const table = await dynamo.freshTable();
+    const flags = [
+      '--port', '0', '--stateless', '--tokens', tokens,
+      '--store', 'dynamodb', '--table', table, '--dynamodb-endpoint', dynamo.endpoint, '--cursor-secret', CURSOR_SECRET,
+      '--lease-ms', String(options.leaseMs), ...(options.flags ?? []),
+    ];
+    const started = await Promise.allSettled(Array.from({ length: options.instances }, () => spawnInstance(flags, log)));
+    for (const s of started) if (s.status === 'fulfilled') instances.push(s.value);
+    const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    proxy = await startProxy(instances.map((i) => new URL(i.url).origin));
+    return { proxy, instances, dynamo, table, log, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+function spawnInstance(flags: readonly string[], log: string, timeoutMs = 20_000): Promise<Instance> {
+  const child = spawn(process.execPath, [INSTANCE, ...flags], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, TOPOLOGY_LOG: log, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: '1' },
+  });
+  let stderr = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`an instance printed no URL within ${timeoutMs} ms; stderr:\n${stderr}`));
+    }, timeoutMs);
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      const url = /listening on (http:\/\/\S+\/mcp)/.exec(stderr)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ url, child, exited, stderr: () => stderr });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`an instance exited (${String(code)}) before listening; stderr:\n${stderr}`));
+    });
+  });
+}
+
+/** Poll `probe` until it returns a value; throws after `ms` naming `what`. */
+export async function until<T>(probe: () => Promise<T | undefined>, what: string, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
