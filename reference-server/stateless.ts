@@ -14,16 +14,19 @@
  *   is taken to support elicitation and sampling; a client that does not answers the carried
  *   request with an error, which the task sees.
  * - requests to the client (a question carried on a `tasks/result` or `tasks/get` stream): the
- *   answer comes back in a POST of its own, which has no transport that asked. Outgoing request
- *   ids are therefore made unique per process (`<instance>.<n>`) and remembered with their
- *   transport and owner, so an answer POSTed to this instance reaches the request that asked.
+ *   answer comes back in a POST of its own, to any instance. A task's question goes out under an
+ *   id naming its task and side-channel key (src/server/wire-answers.ts), so the instance that
+ *   receives the answer stores it with the task and the worker holding the lease takes it. Other
+ *   requests get ids unique per process (`<instance>.<n>`), remembered with their transport and
+ *   owner, so an answer POSTed to this instance reaches the request that asked.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { isJSONRPCRequest, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import type { TaskEngine } from '../src/index.js';
+import type { JsonObject, TaskEngine } from '../src/index.js';
+import { questionOf, questionOfResponseId, questionRequestId, storeWireAnswer } from '../src/server/wire-answers.js';
 import type { ServerSeam } from './defects.js';
 import { RequestStreams } from './request-streams.js';
 import { createReferenceServer, logLine } from './server.js';
@@ -63,7 +66,9 @@ export class StatelessRequests {
   /** Serve one POST (already authenticated, rate-limited and parsed by http.ts). */
   async serve(req: IncomingMessage, res: ServerResponse, body: unknown, identity: string | undefined): Promise<void> {
     const batch = Array.isArray(body);
-    const rest = (batch ? body : [body]).filter((message) => !this.#deliverAnswer(message, identity));
+    const answers = (batch ? body : [body]).map((message) => this.#answerOf(message, identity));
+    await Promise.all(answers.filter((a): a is Promise<boolean> => a instanceof Promise));
+    const rest = (batch ? body : [body]).filter((_, i) => answers[i] === false);
     if (rest.length === 0) {
       res.writeHead(202).end();
       return;
@@ -88,6 +93,8 @@ export class StatelessRequests {
     const send = transport.send.bind(transport);
     transport.send = (message: JSONRPCMessage, options) => {
       if (!isJSONRPCRequest(message)) return send(message, options);
+      const question = questionOf(message.params);
+      if (question) return send({ ...message, id: questionRequestId(question, `${this.#prefix}${++this.#sent}`) }, options);
       const id = `${this.#prefix}${++this.#sent}`;
       this.#asked.set(id, { transport, id: message.id, identity });
       mine.add(id);
@@ -96,11 +103,26 @@ export class StatelessRequests {
     return mine;
   }
 
-  /** A client's answer to a request of ours: hand it to the transport that asked; false if it is not one. */
-  #deliverAnswer(message: unknown, identity: string | undefined): boolean {
+  /**
+   * A client's answer: to a task's question, stored with the task (whichever instance asked);
+   * to another request of ours, handed to the transport that asked. False if it is no answer.
+   */
+  #answerOf(message: unknown, identity: string | undefined): boolean | Promise<boolean> {
     if (typeof message !== 'object' || message === null || 'method' in message) return false;
     const { id } = message as { id?: unknown };
     if (!('result' in message) && !('error' in message)) return false;
+    const question = questionOfResponseId(id);
+    if (question && identity !== undefined) {
+      const stored = storeWireAnswer(this.options.engine.store, `auth:${identity}`, question, message as JsonObject);
+      return stored.then(
+        (accepted) => (accepted || logLine({ event: 'stateless.answer.ignored', detail: 'an answer to a question no longer outstanding' }), true),
+        (error: unknown) => (logLine({ event: 'stateless.answer.failed', detail: String(error) }), true),
+      );
+    }
+    return this.#deliverAnswer(message, id, identity);
+  }
+
+  #deliverAnswer(message: object, id: unknown, identity: string | undefined): boolean {
     if (typeof id !== 'string' || !id.startsWith(this.#prefix)) {
       logLine({ event: 'stateless.answer.unrouted', detail: 'an answer to a request this instance did not send' });
       return true;

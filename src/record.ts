@@ -57,6 +57,12 @@ export interface TaskRecord {
 /** The `_meta` key under which variables appear on the wire, when asked for. Never top-level fields. */
 export const VARIABLES_META_KEY = 'io.github.mcp-tasks/variables';
 
+/**
+ * The `_meta` key naming a carried question's key in the task's side channel: an answer that comes
+ * back to another instance (stateless mode) is stored under it (see src/server/wire-answers.ts).
+ */
+export const INPUT_KEY_META_KEY = 'io.github.mcp-tasks/input-key';
+
 /** The spec's related-task `_meta` key (R44, R48, R52). */
 export const RELATED_TASK_META_KEY = 'io.modelcontextprotocol/related-task';
 

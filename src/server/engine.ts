@@ -179,13 +179,11 @@ export class TaskEngine {
       try {
         const task = await this.store.get(owner, taskId);
         if (isTerminal(task.status)) return task;
+        // A question on its way: wait for its answer, or for a change (it may be answered on
+        // another instance, or the task may end meanwhile); the delivery goes on by itself.
         const carrying = await this.#carrier.begin(owner, task, signal, carry);
-        if (carrying) {
-          await carrying.delivery;
-          continue;
-        }
         // A change from this store carries its record: a terminal one is the answer, unread.
-        const changed = await wake.promise;
+        const changed = await (carrying ? Promise.race([carrying.delivery.then(() => undefined), wake.promise]) : wake.promise);
         if (changed && isTerminal(changed.status)) return changed;
       } finally {
         wake.dispose();

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import type { InputAnswer, InputRequest, PendingInput, TaskStore } from '../contract.js';
 import type { JsonObject, JsonValue } from '../json.js';
 import type { Owner } from '../owner.js';
-import type { TaskRecord } from '../record.js';
+import { INPUT_KEY_META_KEY, type TaskRecord } from '../record.js';
 import { isTasksError } from '../errors/index.js';
 import { isTerminal } from '../status.js';
 import { toFailureError } from '../task-context.js';
@@ -60,10 +60,13 @@ export class InputCarrier {
     });
     const signal = AbortSignal.any([stream, withdrawn.signal]);
     // A fresh copy: the stored params are frozen, and the transport may add to what it sends.
-    const answer = askRequestor(carry, { method: pending.method, params: structuredClone(pending.params) as JsonObject }, signal);
+    const params = structuredClone(pending.params) as JsonObject;
+    params._meta = { ...(params._meta as JsonObject | undefined), [INPUT_KEY_META_KEY]: key };
+    const answer = askRequestor(carry, { method: pending.method, params }, signal);
     const delivery = (async () => {
       try {
         const settled = await answer;
+        if (settled === SENT) return; // answered elsewhere, or asked again when the claim lapses
         if (settled) await this.store.input(owner, task.taskId, { type: 'answer', responses: { [key]: settled } });
         else await this.store.input(owner, task.taskId, { type: 'release', key, holder });
       } catch (error) {
@@ -78,19 +81,29 @@ export class InputCarrier {
   }
 }
 
+/** The question went out but its stream closed before the answer (stateless mode). */
+const SENT = Symbol('sent');
+
+/** The SDK's ConnectionClosed code: the transport of the carrying response closed. */
+const CONNECTION_CLOSED = -32000;
+
 /**
  * The requestor's answer, or the error it answered with (a JSON-RPC error, or a malformed answer
  * refused by the result schema); undefined when the question did not reach it (the stream went
- * away, the transport failed): then it is given back for the next stream.
+ * away, the transport failed): then it is given back for the next stream. SENT when the question
+ * was sent but the carrying transport closed (a stateless response ends after its result): the
+ * answer may come back to any instance (wire-answers.ts), and the claim lapses by itself, after
+ * which the question is asked again, under the same key.
  */
-async function askRequestor(carry: Carrier, request: InputRequest, signal: AbortSignal): Promise<InputAnswer | undefined> {
+async function askRequestor(carry: Carrier, request: InputRequest, signal: AbortSignal): Promise<InputAnswer | undefined | typeof SENT> {
   try {
     return { result: await carry(request, signal) };
   } catch (error) {
     if (signal.aborted) return undefined;
-    const answered = isTasksError(error) || Number.isInteger((error as { code?: unknown } | null)?.code);
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === CONNECTION_CLOSED) return SENT;
     // The requestor's own JSON-RPC error (code, message, data) reaches the work as it came.
-    return answered ? { error: answerError(error) } : undefined;
+    return isTasksError(error) || Number.isInteger(code) ? { error: answerError(error) } : undefined;
   }
 }
 

@@ -16,12 +16,9 @@ import { stepLog, WORKFLOW_TOOL } from './workflow.js';
 const LIMITS = { maxTasksPerOwner: 5, maxTtlMs: 60_000 } as const;
 /** Known on every HTTP target: tasks/get is answered as JSON-RPC over SSE only when needed. */
 const KNOWN_WARNINGS = new Set(['poll.no-sse-for-get']);
-const NEEDS_SIDE_CHANNEL = { todo: 'needs the shared side channel (integrator)' } as const;
 type Result = Awaited<ReturnType<typeof runProtocolConformance>>['results'][number];
 /** Checks that need what stateless serving cannot do alone yet, each with what it needs. */
 const PENDING: { what: string; matches(r: Result): boolean; todo: string }[] = [
-  // The question and its answer may reach any instance.
-  { what: 'side-channel (input-required)', matches: (r) => r.area === 'input-required', todo: NEEDS_SIDE_CHANNEL.todo },
   // Without sessions the creating POST's stream has ended and there is no GET stream: progress
   // can reach the requestor only on a stream open for the task (tasks/result, tasks/get).
   { what: 'progress after CreateTaskResult (R24)', matches: (r) => r.id === 'create.progress-token', todo: 'needs progress sent on the streams open for the task, as the side channel carries questions (integrator, engine)' },
@@ -64,7 +61,7 @@ describe('three stateless instances on one table behind a round-robin proxy', { 
     });
   }
 
-  it('a question asked by a task running on one instance is answered through another', NEEDS_SIDE_CHANNEL, async () => {
+  it('a question asked by a task running on one instance is answered through another', async () => {
     const [first, second] = topology.instances;
     let asked = 0;
     const creator = await connect(first!.url, { token: TOKEN_A });
