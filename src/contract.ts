@@ -56,6 +56,12 @@
  *   expire this way. The store suite checks these rules on every store that declares
  *   `capabilities.sharedAcrossProcesses` and implements `renewLease`, and skips them (naming the
  *   missing capability) on the others.
+ * - Takeover (resumable leased tasks). A task created with `lease` and `resumable: true` is not
+ *   failed by reads when its lease expires: it stays active, and `takeOverLease(owner, taskId,
+ *   holder, ms)` gives its lease to a new holder with ONE write conditioned on the status and on
+ *   that same expired lease, so of racing callers exactly one wins (the others get undefined, as
+ *   does a caller for a task whose lease has not expired or that is not resumable). The old holder's
+ *   renewals then no longer apply (the holder differs) and report the new lease.
  * - Input (the side channel, R47-R53). `input(owner, taskId, command)` changes the task's stored
  *   questions and answers (`TaskRecord.input`) in one atomic write (version-conditioned, retried on
  *   a lost race; CONCURRENT_MODIFICATION after repeated losses). `ask` moves an active task to
@@ -136,6 +142,8 @@ export interface CreateTaskInput {
   variables?: JsonObject;
   /** Give the task a lease (see "Leases"): `holder` runs it and renews within `ms`. */
   lease?: { holder: string; ms: number };
+  /** With `lease`: the work can continue on another instance when the lease expires (see "Takeover"). */
+  resumable?: boolean;
 }
 
 /** Status message (and error message) of a task whose lease expired. */
@@ -214,6 +222,8 @@ export interface TaskStore {
   renewLease?(owner: Owner, taskId: string, holder: string, leaseMs: number): Promise<TaskRecord>;
   /** Change the task's side-channel state (see "Input"); one atomic write, or none. */
   input(owner: Owner, taskId: string, command: InputCommand): Promise<InputCommandResult>;
+  /** See "Takeover": the new lease's record when this caller won, else undefined. Optional, as `renewLease`. */
+  takeOverLease?(owner: Owner, taskId: string, holder: string, leaseMs: number): Promise<TaskRecord | undefined>;
   /** Remove expired tasks and their results; returns how many were removed. */
   cleanup(): Promise<number>;
   /** Subscribe to this process's writes; returns the unsubscribe function. */

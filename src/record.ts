@@ -48,6 +48,8 @@ export interface TaskRecord {
   readonly storedBytes?: number;
   /** Questions to the requestor and unread answers (the side channel); absent until the first question. */
   readonly input?: TaskInput;
+  /** The work may be taken over by another instance when the lease expires (contract, "Takeover"). */
+  readonly resumable?: true;
   /** The lease of the instance running the task, when created with one (shared stores). */
   readonly lease?: TaskLease;
   /** Incremented by every write; the basis of optimistic concurrency. */

@@ -190,5 +190,43 @@ export function leaseTests({ describe, it }: Harness): void {
       await expectCode(() => store.renewLease(ALICE, task.taskId, '', LEASE_MS), 'INVALID_ARGUMENT');
       assert.deepEqual(await store.get(ALICE, task.taskId), task);
     });
+
+    const resumable = (store: TaskStore) => store.create(ALICE, createInput({ lease: { holder: HOLDER, ms: LEASE_MS }, resumable: true }));
+
+    it('takeover: a resumable task past its lease is not failed by reads; it stays active for a new holder', async (env) => {
+      const store = await leasedStore(env);
+      if (!store?.takeOverLease) return;
+      const task = await resumable(store);
+      assert.equal(task.resumable, true);
+      env.clock.advance(LEASE_MS);
+      for (const read of Object.values(READS)) await read(store, task.taskId).catch(() => undefined);
+      assert.equal((await store.get(ALICE, task.taskId)).status, 'working');
+    });
+
+    it('takeover: of racing takeOverLease calls exactly one wins; the old holder renews nothing and sees the new lease', async (env) => {
+      const store = await leasedStore(env);
+      if (!store?.takeOverLease) return;
+      const task = await resumable(store);
+      assert.equal(await store.takeOverLease(ALICE, task.taskId, 'instance-b', LEASE_MS), undefined, 'not before the lease expires');
+      env.clock.advance(LEASE_MS);
+      const won = await Promise.all(['instance-b', 'instance-c', 'instance-d'].map((holder) => store.takeOverLease!(ALICE, task.taskId, holder, LEASE_MS)));
+      const winners = won.filter((r) => r !== undefined);
+      assert.equal(winners.length, 1);
+      assert.equal(winners[0]!.lease!.expiresAt, env.clock.now() + LEASE_MS);
+      const old = await store.renewLease(ALICE, task.taskId, HOLDER, LEASE_MS);
+      assert.equal(old.lease!.holder, winners[0]!.lease!.holder);
+      assert.equal(old.status, 'working');
+    });
+
+    it('takeover: a task created without resumable, or of another owner, cannot be taken over', async (env) => {
+      const store = await leasedStore(env);
+      if (!store?.takeOverLease) return;
+      const plain = await leased(store);
+      const task = await resumable(store);
+      env.clock.advance(LEASE_MS);
+      assert.equal(await store.takeOverLease(ALICE, plain.taskId, 'instance-b', LEASE_MS), undefined);
+      await expectCode(() => store.takeOverLease!(BOB, task.taskId, 'instance-b', LEASE_MS), 'TASK_NOT_FOUND');
+      assert.equal((await store.get(ALICE, plain.taskId)).status, 'failed');
+    });
   });
 }

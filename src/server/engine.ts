@@ -20,6 +20,7 @@ import { isTerminal, type TaskStatus } from '../status.js';
 import type { TaskPeer } from './context.js';
 import { Execution, type ExecutionHost, type Lease, type TaskWork } from './execution.js';
 import { InputCarrier, type Carrier } from './input-carrier.js';
+import { Takeover, type Resumer } from './takeover.js';
 import { silentLogger, type TasksLogger } from './logger.js';
 import { RateLimiter, type OwnerRateLimiter, type RateLimitOptions } from './rate-limit.js';
 
@@ -47,6 +48,8 @@ export const DEFAULT_LEASE_MS = 30_000;
 
 export interface StartOptions {
   request: { method: string; params: JsonObject };
+  /** The work can be taken over by another instance when this one stops (see `addResumer`). */
+  resumable?: boolean;
   ttl?: number;
   /** The peer that asked: status notifications, progress and side-channel requests go there. */
   peer: TaskPeer;
@@ -66,6 +69,7 @@ export interface AdoptOptions {
 }
 
 export type { Carrier } from './input-carrier.js';
+export type { Resumer } from './takeover.js';
 
 /** A waiting `tasks/result`: woken with the changed record when it comes from this store. */
 interface Waiter {
@@ -87,6 +91,8 @@ export class TaskEngine {
   readonly #waiters = new Map<string, Set<Waiter>>();
   readonly #unsubscribe: () => void;
   readonly #carrier: InputCarrier;
+  readonly #resumers = new Set<Resumer>();
+  readonly #takeover: Takeover;
   readonly #host: ExecutionHost = {
     endedElsewhere: (execution, task) => this.#onChange({ owner: execution.owner, task }, true),
     retired: (execution) => {
@@ -105,6 +111,18 @@ export class TaskEngine {
     if (options.rateLimiter && options.rateLimit) throw new InvalidArgumentError('TaskEngine: pass rateLimiter or rateLimit, not both');
     this.rateLimiter = options.rateLimiter ?? (options.rateLimit ? new RateLimiter(options.rateLimit) : undefined);
     this.#carrier = new InputCarrier(this.store, this.instanceId, this.logger);
+    this.#takeover = new Takeover({
+      store: this.store,
+      lease: { holder: this.instanceId, ms: this.leaseMs },
+      logger: this.logger,
+      resumers: () => this.#resumers,
+      running: (taskId) => this.#executions.has(taskId),
+      adopt: (owner, task, work) => {
+        const lease = { holder: this.instanceId, ms: this.leaseMs };
+        const expiresInMs = task.expiresAt === null ? null : task.expiresAt - Date.now();
+        void this.adopt(owner, task.taskId, work, { status: task.status, lease, expiresInMs });
+      },
+    });
     this.#unsubscribe = this.store.onChange((change) => this.#onChange(change));
   }
 
@@ -125,6 +143,7 @@ export class TaskEngine {
       request: options.request,
       ...(options.ttl !== undefined && { ttl: options.ttl }),
       ...(lease && { lease }),
+      ...(lease && options.resumable === true && { resumable: true }),
     });
     void this.adopt(owner, record.taskId, work, {
       peer: options.peer,
@@ -163,6 +182,20 @@ export class TaskEngine {
     return execution.finished;
   }
 
+  /**
+   * Add a way to continue resumable tasks (`withTasks` adds one per server: its resumable tools).
+   * Returns the removal function.
+   */
+  addResumer(resumer: Resumer): () => void {
+    this.#resumers.add(resumer);
+    return () => this.#resumers.delete(resumer);
+  }
+
+  /** A record was read: a resumable task whose lease expired is taken over here (takeover.ts). */
+  noticeLease(owner: Owner, task: TaskRecord): void {
+    if (task.resumable) this.#takeover.notice(owner, task);
+  }
+
   #usesLeases(): boolean {
     return this.store.capabilities.sharedAcrossProcesses && typeof this.store.renewLease === 'function';
   }
@@ -179,6 +212,7 @@ export class TaskEngine {
       try {
         const task = await this.store.get(owner, taskId);
         if (isTerminal(task.status)) return task;
+        this.noticeLease(owner, task);
         // A question on its way: wait for its answer, or for a change (it may be answered on
         // another instance, or the task may end meanwhile); the delivery goes on by itself.
         const carrying = await this.#carrier.begin(owner, task, signal, carry);

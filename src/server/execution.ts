@@ -32,7 +32,9 @@ export type RetireOutcome =
   /** The work returned, but its terminal write was not seen (e.g. the task expired mid-run). */
   | { type: 'finished' }
   /** The engine is shutting down. */
-  | { type: 'closed' };
+  | { type: 'closed' }
+  /** Another instance took the task over after this one's lease lapsed. */
+  | { type: 'taken-over' };
 
 /** The engine's side of an execution. */
 export interface ExecutionHost {
@@ -223,6 +225,8 @@ export class Execution {
     try {
       const task = await this.#options.store.renewLease!(this.owner, this.taskId, lease.holder, lease.ms);
       if (isTerminal(task.status) && !this.#retired) this.#options.host.endedElsewhere(this, task);
+      // Our lease lapsed (e.g. a store outage) and another instance took the work over: stop.
+      else if (task.lease !== undefined && task.lease.holder !== lease.holder) this.retire({ type: 'taken-over' });
     } catch (error) {
       if (isTasksError(error, 'TASK_NOT_FOUND')) return this.retire({ type: 'expired' });
       this.#log(`lease renewal failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -272,6 +276,8 @@ function abortReason(outcome: RetireOutcome): string | undefined {
       return 'The task expired';
     case 'closed':
       return 'The server is shutting down';
+    case 'taken-over':
+      return 'Another instance took the task over';
     case 'finished':
       return undefined;
   }

@@ -12,6 +12,7 @@ export type TaskEvent =
   | 'task.result'
   | 'task.listed'
   | 'task.lookup_failed'
+  | 'task.taken_over'
   | 'task.worker_error';
 
 export interface TaskLogEntry {

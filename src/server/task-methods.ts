@@ -44,6 +44,7 @@ export class TaskMethods {
     const taskId = taskIdOf('tasks/get', params);
     const task = await this.#guard(owner, taskId, 'Failed to retrieve task', () => this.engine.store.get(owner, taskId));
     this.engine.logger({ event: 'task.retrieved', owner, taskId, status: task.status });
+    this.engine.noticeLease(owner, task);
     if (extra && task.input && Object.keys(task.input.requests).length > 0) await this.engine.offer(owner, task, extra.signal, (request, signal) => this.#send(request, signal, extra));
     return toWireTask(task);
   }
@@ -55,6 +56,7 @@ export class TaskMethods {
     try {
       const page = await this.engine.store.list(owner, cursor === undefined ? {} : { cursor });
       this.engine.logger({ event: 'task.listed', owner, detail: `${page.tasks.length} tasks` });
+      for (const task of page.tasks) this.engine.noticeLease(owner, task);
       const result: JsonObject = { tasks: page.tasks.map((t) => toWireTask(t)) };
       if (page.nextCursor !== undefined) result.nextCursor = page.nextCursor;
       return result;

@@ -39,6 +39,12 @@ export interface TaskToolConfig<Input extends ZodRawShapeCompat | AnySchema, Out
   _meta?: { [key: string]: unknown };
   /** Default `{ taskSupport: 'forbidden' }` (R14). */
   execution?: { taskSupport?: TaskSupport };
+  /**
+   * The handler can run again for a task whose worker stopped, continuing from what it stored in
+   * the task (variables): on a shared store, another instance then takes the task over instead of
+   * failing it (ARCHITECTURE.md, "Takeover"). Not sent to clients. Default false.
+   */
+  resumable?: boolean;
 }
 
 export interface OwnTool {
@@ -47,10 +53,13 @@ export interface OwnTool {
   parse(args: unknown): Promise<ParsedArguments>;
   /** Run the handler, then McpServer's outputSchema check (a failed check is McpServer's error result). */
   run(args: unknown, extra: TaskToolExtra): Promise<CallToolResult>;
+  /** Declared resumable (`TaskToolConfig.resumable`). */
+  readonly resumable: boolean;
 }
 
 interface OwnEntry {
   support: TaskSupport;
+  resumable: boolean;
   handler: TaskToolHandler<unknown>;
 }
 
@@ -81,13 +90,13 @@ export class TaskTools {
     handler: TaskToolHandler<ToolArgs<Input>>,
   ): RegisteredTool {
     if (!this.mcp) throw new InvalidArgumentError('registerTool needs an McpServer; with a low-level Server, handle tools/call yourself and use setTaskSupport()');
-    const { execution, ...sdkConfig } = config;
+    const { execution, resumable = false, ...sdkConfig } = config;
     const support = execution?.taskSupport ?? 'forbidden';
     assertSupport(support);
     // McpServer never calls this callback (our tools/call handler runs the tool); it is there for
     // the tool's listing and for anyone reading RegisteredTool.handler.
     const registered = this.mcp.registerTool(name, sdkConfig, handler as unknown as ToolCallback<Input>);
-    this.#own.set(registered, { support, handler: handler as TaskToolHandler<unknown> });
+    this.#own.set(registered, { support, resumable, handler: handler as TaskToolHandler<unknown> });
     return registered;
   }
 
@@ -119,6 +128,7 @@ export class TaskTools {
     const sdk = this.#sdk!;
     return {
       registered,
+      resumable: entry.resumable,
       async parse(args) {
         const parsed = await sdk.parseArguments(registered, name, args);
         // Without an inputSchema McpServer parses nothing; our handlers still get the arguments.

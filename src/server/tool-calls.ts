@@ -11,9 +11,9 @@ import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { CapabilityMissingError, TaskSupportMismatchError } from '../errors/index.js';
 import { cloneJson, isPlainObject, type JsonObject } from '../json.js';
 import type { Owner, OwnerSource } from '../owner.js';
-import { toWireTask } from '../record.js';
+import { toWireTask, type TaskRecord } from '../record.js';
 import type { ServerTaskContext, TaskPeer } from './context.js';
-import type { TaskEngine } from './engine.js';
+import type { TaskEngine, TaskWork } from './engine.js';
 import type { OwnTool, TaskToolExtra, TaskTools } from './task-tools.js';
 import { invalidParams, toWireError, WireError } from './wire-errors.js';
 
@@ -87,12 +87,30 @@ export class ToolCalls {
     let record;
     try {
       const request = { method: 'tools/call', params: cloneJson(params as JsonObject) };
-      const options = { request, ...(task.ttl !== undefined && { ttl: task.ttl as number }), peer: this.#peer, ...(progressToken !== undefined && { progressToken }) };
+      const options = { request, ...(task.ttl !== undefined && { ttl: task.ttl as number }), peer: this.#peer, ...(progressToken !== undefined && { progressToken }), ...(own?.resumable && { resumable: true }) };
       record = await this.options.engine.start(owner, options, work);
     } catch (error) {
       throw toWireError(error, 'Cannot create task');
     }
     return { task: toWireTask(record) };
+  }
+
+  /**
+   * The work that continues a resumable task of one of our tools on this instance (takeover):
+   * the stored arguments parsed again, the handler run with a stand-in extra, no requestor
+   * connection (questions go through the stored side channel; status notifications nowhere).
+   */
+  resume(task: TaskRecord): TaskWork | undefined {
+    const params = task.request.params;
+    if (task.request.method !== 'tools/call' || typeof params.name !== 'string') return undefined;
+    const name = params.name;
+    const own = this.options.tools.own(name);
+    if (!own?.resumable) return undefined;
+    return async (context) => {
+      const args = await parseArguments(own, name, params.arguments);
+      const standIn = { signal: context.signal, requestId: `takeover:${task.taskId}`, sendNotification: async () => undefined, sendRequest: async () => undefined };
+      return checkToolResult(name, await own.run(args, this.#taskExtra(standIn as unknown as TaskToolExtra, context)));
+    };
   }
 
   /**

@@ -146,6 +146,13 @@ export class TasksServer {
       ...(stateless?.clientCapabilities && { assumedClientCapabilities: stateless.clientCapabilities }),
     });
     setRawRequestHandler(s, 'tools/call', (r, extra) => calls.handle(r.params, extra as TaskToolExtra));
+    // This server's resumable tools can continue tasks whose worker stopped (takeover.ts), until it closes.
+    const removeResumer = this.engine.addResumer((_owner, task) => calls.resume(task));
+    const onclose = s.onclose;
+    s.onclose = () => {
+      removeResumer();
+      onclose?.();
+    };
     setRawRequestHandler(s, 'tools/list', async (r, extra) => this.#tools.decorateList((await listTools(r, extra)) as JsonObject));
   }
 

@@ -89,6 +89,7 @@ export abstract class BaseTaskStore implements TaskStore {
       variables,
       ...(this.capabilities.storageCaps === true && { storedBytes: sizedParams.size + sizedVariables.size }),
       ...(leaseInput !== undefined && { lease: Object.freeze({ holder: leaseInput.holder, expiresAt: now + leaseInput.ms }) }),
+      ...(input.resumable === true && leaseInput !== undefined && { resumable: true as const }),
       version: 1,
     };
     const inserted = this._insert(record, this.security.maxActiveTasksPerOwner);
@@ -104,7 +105,7 @@ export abstract class BaseTaskStore implements TaskStore {
     const record = read instanceof Promise ? await read : read;
     const now = this.clock.now();
     if (!record || record.owner !== owner || isExpired(record, now)) throw new TaskNotFoundError(taskId);
-    return leaseExpired(record, now) ? this.#failExpiredLease(owner, record, now, true) : record;
+    return leaseExpired(record, now) && !record.resumable ? this.#failExpiredLease(owner, record, now, true) : record;
   }
 
   async updateStatus(owner: Owner, taskId: string, update: StatusUpdate): Promise<TaskRecord> {
@@ -178,7 +179,7 @@ export abstract class BaseTaskStore implements TaskStore {
     const page = await this._list(owner, after, Math.min(limit, this.security.maxPageSize), now);
     for (let i = 0; i < page.records.length; i++) {
       const record = page.records[i]!;
-      if (leaseExpired(record, now)) page.records[i] = await this.#failExpiredLease(owner, record, now, false);
+      if (leaseExpired(record, now) && !record.resumable) page.records[i] = await this.#failExpiredLease(owner, record, now, false);
     }
     return page.next === undefined
       ? { tasks: page.records }
@@ -203,6 +204,17 @@ export abstract class BaseTaskStore implements TaskStore {
     const current = result.current;
     if (!current || current.owner !== owner || isExpired(current, now)) throw new TaskNotFoundError(taskId);
     return current;
+  }
+
+  async takeOverLease(owner: Owner, taskId: string, holder: string, leaseMs: number): Promise<TaskRecord | undefined> {
+    checkLease(holder, leaseMs);
+    const record = await this.get(owner, taskId);
+    const now = this.clock.now();
+    if (!record.resumable || !leaseExpired(record, now)) return undefined;
+    const condition: WriteCondition = { statusIn: [record.status], leaseExpiresAt: record.lease!.expiresAt, now };
+    const result = await this._update(owner, taskId, condition, { lease: Object.freeze({ holder, expiresAt: now + leaseMs }) });
+    if (result.ok) this.#emit(result.record);
+    return result.ok ? result.record : undefined;
   }
 
   cleanup(): Promise<number> {

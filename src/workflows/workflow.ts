@@ -87,6 +87,8 @@ export class SequentialWorkflow<Shape extends ZodRawShapeCompat = Record<string,
         ...(this.config.inputSchema !== undefined && { inputSchema: this.config.inputSchema }),
         ...(this.config.annotations !== undefined && { annotations: this.config.annotations }),
         execution: { taskSupport: this.#taskSupport },
+        // Finished steps are stored outputs: another instance can continue the run (takeover).
+        resumable: this.#taskSupport !== 'forbidden',
       },
       // The SDK's callback type: args are the zod-parsed JSON arguments, which TypeScript cannot prove JSON.
       ((args: ShapeOutput<Shape>, extra: TaskToolExtra) => this.#handle(tasks, args as unknown as JsonObject, extra)) as never,

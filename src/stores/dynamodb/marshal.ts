@@ -52,6 +52,7 @@ export function recordToItem(record: TaskRecord, pk: string, sk: string, listKey
   if (record.pollInterval !== undefined) item[ATTR.pollInterval] = num(record.pollInterval);
   if (record.outcome !== undefined) item[ATTR.outcome] = { S: JSON.stringify(record.outcome) };
   if (record.input !== undefined) item[ATTR.input] = { S: JSON.stringify(record.input) };
+  if (record.resumable === true) item[ATTR.resumable] = { BOOL: true };
   if (record.lease !== undefined) {
     item[ATTR.leaseHolder] = { S: record.lease.holder };
     item[ATTR.leaseExpiresAt] = num(record.lease.expiresAt);
@@ -86,6 +87,7 @@ export function itemToRecord(item: Item): TaskRecord {
   if (poll !== undefined) record.pollInterval = Number(poll);
   const outcome = item[ATTR.outcome]?.S;
   if (outcome !== undefined) record.outcome = parseFrozen(outcome) as TaskOutcome;
+  if (item[ATTR.resumable]?.BOOL === true) record.resumable = true;
   const input = item[ATTR.input]?.S;
   if (input !== undefined) record.input = parseFrozen(input) as TaskInput;
   const leaseHolder = item[ATTR.leaseHolder]?.S;

@@ -47,6 +47,8 @@ export const ATTR = {
   variables: 'variables',
   /** JSON text of the side-channel state (questions and unread answers); absent until the first question. */
   input: 'input',
+  /** true when the leased task may be taken over by another instance (absent otherwise). */
+  resumable: 'resumable',
   /** JSON text of the outcome; absent until `complete`. */
   outcome: 'outcome',
   version: 'version',
