@@ -22,6 +22,15 @@ export interface ToolCall2026 {
   readonly signal: AbortSignal;
   /** Set when the call runs as a task: status, variables, progress, input. */
   readonly task?: ServerTaskContext;
+  /** The answers gathered by MRTR before the call ran (`gather`), keyed as asked; `{}` when none. */
+  readonly inputResponses: Readonly<Record<string, unknown>>;
+}
+
+/** One MRTR round of a `tools/call` (protocol 2026-07-28): the answers and state the client sent back. */
+export interface MrtrRound {
+  readonly inputResponses: Readonly<Record<string, unknown>>;
+  /** The raw `requestState` echoed by the client: attacker-controlled, verify before trusting it. */
+  readonly requestState: string | undefined;
 }
 
 /** A tool of the 2026 leg. */
@@ -32,6 +41,12 @@ export interface Tool2026 {
   readonly inputSchema?: JsonObject;
   /** `forbidden`: never a task; `optional`: a task for declaring clients; `required`: -32021 for the others. */
   readonly taskSupport: TaskSupport;
+  /**
+   * Input needed before the call runs (MRTR, before any task exists): return an
+   * `InputRequiredResult` (`resultType: "input_required"`) to ask, or undefined to run. Runs
+   * again on every retry with that round's answers. Default: never asks.
+   */
+  gather?(args: JsonObject, round: MrtrRound): Promise<JsonObject | undefined>;
   /** The CallToolResult (`isError: true` for a tool error); a throw is the request's JSON-RPC error. */
   run(args: JsonObject, call: ToolCall2026): Promise<JsonObject>;
 }
@@ -68,12 +83,19 @@ export function registerTools2026(server: Server, options: Tools2026Options): vo
     const tool = byName.get(name);
     if (!tool) throw new ProtocolError(-32602, `Tool ${name} not found`);
     const declared = declaresTasks(clientCapabilitiesOf(ctx));
+    if (tool.taskSupport === 'required' && !declared) throw tasksCapabilityMissing();
+    const inputResponses = ctx.mcpReq.inputResponses ?? {};
+    const requestState = ctx.mcpReq.requestState();
+    const ask = await tool.gather?.(args, { inputResponses, requestState: typeof requestState === 'string' ? requestState : undefined }).catch(rethrowAsRpc);
+    if (ask !== undefined) return ask as never;
     if (tool.taskSupport !== 'forbidden' && declared) {
       const owner = ownerOf(ctx, options.owner);
+      // The gathered answers are stored with the request, so any instance can run the task.
+      const params: JsonObject = { name, arguments: args, ...(Object.keys(inputResponses).length > 0 && { inputResponses: inputResponses as JsonObject }) };
       try {
         engine.admit(owner);
-        const record = await engine.start(owner, { request: { method: 'tools/call', params: { name, arguments: args } }, peer: peerOf(ctx) }, (task) =>
-          tool.run(args, { signal: task.signal, task }),
+        const record = await engine.start(owner, { request: { method: 'tools/call', params }, peer: peerOf(ctx) }, (task) =>
+          tool.run(args, { signal: task.signal, task, inputResponses }),
         );
         // The SDK adds `content: []` to this result (docs/2026-leg.md section 2).
         return toCreateTaskResult(record) as never;
@@ -81,12 +103,12 @@ export function registerTools2026(server: Server, options: Tools2026Options): vo
         throw toProtocolError(error);
       }
     }
-    if (tool.taskSupport === 'required') throw tasksCapabilityMissing();
-    try {
-      return (await tool.run(args, { signal: ctx.mcpReq.signal })) as never;
-    } catch (error) {
-      const rpc = toFailureError(error as Error);
-      throw new ProtocolError(rpc.code, rpc.message, rpc.data);
-    }
+    return (await tool.run(args, { signal: ctx.mcpReq.signal, inputResponses }).catch(rethrowAsRpc)) as never;
   });
+}
+
+/** A tool's throw is the request's JSON-RPC error: JSON-RPC errors as they are, others -32603. */
+function rethrowAsRpc(error: unknown): never {
+  const rpc = toFailureError(error as Error);
+  throw new ProtocolError(rpc.code, rpc.message, rpc.data);
 }
