@@ -33,7 +33,10 @@ function parseArgs(argv) {
   const opts = { url: undefined, scenarios: [], timeout: undefined, json: undefined, verbose: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const value = () => argv[++i] ?? usage(`${arg} needs a value`);
+    const value = () => {
+      const next = argv[++i];
+      return next === undefined || next.startsWith('--') ? usage(`${arg} needs a value`) : next;
+    };
     if (arg === '--url') opts.url = value();
     else if (arg === '--scenario') opts.scenarios.push(value());
     else if (arg === '--timeout') opts.timeout = value();

@@ -10,18 +10,18 @@
  */
 import type { InputRequests } from '../../../generated/tasks-2026-07-28/types.js';
 import type { JsonObject } from '../../json.js';
-import type { Owner } from '../../owner.js';
 import type { TaskRecord } from '../../record.js';
 
 export interface InputChannel {
   /** The task's outstanding questions by key, as `tasks/get` inlines them (`{}` when none). */
   outstanding(record: TaskRecord): InputRequests;
   /**
-   * Deliver `tasks/update` answers. Keys that are not outstanding are ignored (tasks.md: SHOULD);
-   * the answered keys are no longer outstanding when this resolves, so the next `tasks/get`
-   * shows only the rest.
+   * Deliver `tasks/update` answers for the task `record` (as just read for its owner). Keys that
+   * are not outstanding are ignored (tasks.md: SHOULD); the answered keys are no longer
+   * outstanding when this resolves, so the next `tasks/get` shows only the rest. An invalid
+   * answer to an outstanding key throws INVALID_ARGUMENT (-32602) and applies nothing.
    */
-  answer(owner: Owner, taskId: string, responses: { readonly [key: string]: JsonObject }): Promise<void>;
+  answer(record: TaskRecord, responses: { readonly [key: string]: JsonObject }): Promise<void>;
 }
 
 /** No questions, answers ignored: the leg's behaviour until the store carries the side channel. */

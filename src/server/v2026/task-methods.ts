@@ -49,7 +49,7 @@ export function registerTaskMethods2026(server: Server, options: TaskMethods2026
   // tasks.md "Task Update Requests": an empty ack; answers for keys not outstanding are ignored.
   server.setRequestHandler('tasks/update', { params: TASK_ID_PARAMS }, guarded(async (taskId, owner, ctx) => {
     const record = await store.get(owner, taskId);
-    if (!isTerminal(record.status)) await input.answer(owner, taskId, plainResponses(ctx.mcpReq.inputResponses));
+    if (!isTerminal(record.status)) await input.answer(record, plainResponses(ctx.mcpReq.inputResponses));
     return {};
   }));
 

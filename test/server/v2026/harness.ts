@@ -6,7 +6,7 @@
 import type { AuthInfo } from '@modelcontextprotocol/server';
 import type { JsonObject } from '../../../src/json.js';
 import { TaskEngine } from '../../../src/server/engine.js';
-import { createTasksHandler2026, TASKS_EXTENSION_ID, type Tool2026 } from '../../../src/server/v2026/index.js';
+import { createTasksHandler2026, TASKS_EXTENSION_ID, type InputChannel, type Tool2026 } from '../../../src/server/v2026/index.js';
 import { InMemoryTaskStore } from '../../../src/stores/memory.js';
 import { bounded, deferred, type Deferred } from '../waits.js';
 
@@ -105,10 +105,10 @@ export interface Leg {
   close(): Promise<void>;
 }
 
-export function startLeg(tools: Tool2026[], allowAnonymous = true): Leg {
+export function startLeg(tools: Tool2026[], allowAnonymous = true, input?: InputChannel): Leg {
   const store = new InMemoryTaskStore({ security: { allowAnonymous } });
   const engine = new TaskEngine({ store });
-  const handler = createTasksHandler2026({ engine, tools });
+  const handler = createTasksHandler2026({ engine, tools, ...(input && { input }) });
   const rpc = async (method: string, params: JsonObject, options: RpcOptions = {}) =>
     replyOf(await handler.fetch(rpcRequest(method, params, options), options.authInfo ? { authInfo: options.authInfo } : {}));
   const settled = (taskId: string, options?: RpcOptions) =>
