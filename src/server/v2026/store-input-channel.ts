@@ -14,7 +14,7 @@ import { InvalidArgumentError } from '../../errors/index.js';
 import type { JsonObject } from '../../json.js';
 import type { Owner } from '../../owner.js';
 import type { TaskRecord } from '../../record.js';
-import { formatIssues, validate2026 } from '../../validate/index.js';
+import { formatIssues, isValid2026, validate2026 } from '../../validate/index.js';
 import type { InputChannel } from './input-channel.js';
 
 /** A question as the store keeps it (`claim` is the 2025 carrier's, not shown on this wire). */
@@ -44,7 +44,11 @@ export function storeInputChannel(store: SideChannelStore): InputChannel {
   return {
     outstanding(record) {
       const out: InputRequests = {};
-      for (const [key, { method, params }] of Object.entries(questionsOf(record))) out[key] = { method, params } as unknown as InputRequests[string]; // as the worker asked it
+      for (const [key, { method, params }] of Object.entries(questionsOf(record))) {
+        const question = { method, params };
+        // A question that is not a valid 2026 InputRequest would make the whole tasks/get invalid.
+        if (isValid2026('InputRequest', question)) out[key] = question;
+      }
       return out;
     },
     async answer(record, responses) {

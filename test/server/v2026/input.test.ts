@@ -42,6 +42,12 @@ describe('storeInputChannel', () => {
     assert.deepEqual(channel.outstanding(recordWithQuestions({})), {});
   });
 
+  it('leaves out a stored question that is not a valid 2026 InputRequest (it would break tasks/get)', () => {
+    const channel = storeInputChannel(new RecordingStore());
+    const broken = { method: 'elicitation/create', params: { requestedSchema: { type: 'object', properties: {} } } };
+    assert.deepEqual(channel.outstanding(recordWithQuestions({ '1': QUESTION, '2': broken })), { '1': QUESTION });
+  });
+
   it('answers outstanding keys only, as results; unknown keys are ignored before any check', async () => {
     const store = new RecordingStore();
     await storeInputChannel(store).answer(recordWithQuestions({ '1': QUESTION, '2': QUESTION }), { '1': ACCEPT, 'unknown-key': { ignored: true } });
