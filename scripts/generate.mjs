@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Generate generated/types.ts and generated/schemas.ts from the pinned upstream MCP schema
-// (schema/upstream/schema.json, written by scripts/sync-schema.mjs; see schema/pin.json).
+// Generate, for each protocol generation:
+//   2025-11-25: generated/types.ts and generated/schemas.ts from the pinned upstream MCP schema
+//     (schema/upstream/schema.json, written by scripts/sync-schema.mjs; see schema/pin.json);
+//   2026-07-28: generated/tasks-2026-07-28/{types,schemas}.ts from the committed core schema of the
+//     Tasks extension (schema/2026-07-28/spec.schema.json, pinned by schema/2026-07-28/pin.json) plus
+//     the extension's own defs transcribed from tasks.md (schema/2026-07-28/extension.schema.json).
 //
 //   node scripts/generate.mjs          write generated/*
 //   node scripts/generate.mjs --check  exit 1 if generated/* differs from what would be written
@@ -120,9 +124,9 @@ function sortKeys(value) {
   return value;
 }
 
-function selectDefs(allDefs) {
+function selectDefs(allDefs, roots = ROOT_DEFS) {
   const selected = new Set();
-  const queue = [...ROOT_DEFS];
+  const queue = [...roots];
   while (queue.length > 0) {
     const name = queue.shift();
     if (selected.has(name)) continue;
@@ -262,11 +266,191 @@ function generateSchemas(pin, defs) {
   ].join('\n');
 }
 
-async function main() {
-  const check = process.argv.includes('--check');
-  const unknown = process.argv.slice(2).filter((a) => a !== '--check');
-  if (unknown.length > 0) fail(`unknown argument(s): ${unknown.join(' ')} (usage: generate.mjs [--check])`);
+// ---- 2026-07-28 (the Tasks extension) ----
 
+const dir2026 = path.join(repoRoot, 'schema', '2026-07-28');
+const pin2026Path = path.join(dir2026, 'pin.json');
+const extensionPath = path.join(dir2026, 'extension.schema.json');
+const outDir2026 = path.join(outDir, 'tasks-2026-07-28');
+const SCHEMA_ID_2026 = 'https://mcp-tasks.invalid/schema/2026-07-28/tasks.schema.json';
+const EXTENSION_NOTE = 'Transcribed by mcp-tasks from tasks.md; the extension publishes no JSON Schema for its own types.';
+
+/** Core (2026-07-28 draft) defs the extension builds on, or a client of it needs. */
+const CORE_ROOT_DEFS_2026 = [
+  'Result',
+  'ResultType',
+  'Error',
+  'JSONObject',
+  'RequestMetaObject',
+  'NotificationMetaObject',
+  'InputRequest',
+  'InputRequests',
+  'InputResponse',
+  'InputResponses',
+  'InputRequiredResult',
+  'InputResponseRequestParams',
+  'CallToolRequest',
+  'CallToolRequestParams',
+  'CallToolResult',
+  'Tool',
+  'ListToolsResult',
+  'ElicitRequest',
+  'ElicitResult',
+  'CreateMessageRequest',
+  'CreateMessageResult',
+  'ClientCapabilities',
+  'ServerCapabilities',
+  'DiscoverResult',
+  'MissingRequiredClientCapabilityError',
+  'HeaderMismatchError',
+  'MethodNotFoundError',
+  'InvalidParamsError',
+  'JSONRPCRequest',
+  'JSONRPCNotification',
+  'JSONRPCResultResponse',
+  'JSONRPCErrorResponse',
+  'JSONRPCResponse',
+  'JSONRPCMessage',
+];
+
+/** Validation form of `TasksCallToolResult`: `resultType` picks the branch (the type form is a plain union). */
+const TASKS_CALL_TOOL_RESULT_VALIDATION = {
+  $comment: `${EXTENSION_NOTE} Discriminated by resultType.`,
+  description:
+    'Result of tools/call for a client that declared the extension: CreateTaskResult when resultType is "task", ' +
+    'InputRequiredResult when "input_required", else CallToolResult.',
+  if: { properties: { resultType: { const: 'task' } }, required: ['resultType'] },
+  then: { $ref: '#/$defs/CreateTaskResult' },
+  else: {
+    if: { properties: { resultType: { const: 'input_required' } }, required: ['resultType'] },
+    then: { $ref: '#/$defs/InputRequiredResult' },
+    else: { $ref: '#/$defs/CallToolResult' },
+  },
+  title: 'TasksCallToolResult',
+};
+
+async function readPinned2026() {
+  const pin = JSON.parse(await readFile(pin2026Path, 'utf8'));
+  const localPath = path.join(repoRoot, pin.local);
+  const bytes = await readFile(localPath).catch(() => fail(`${pin.local} not found (it is committed; restore it)`));
+  const actual = sha256(bytes);
+  if (actual !== pin.sha256) fail(`${pin.local} has sha256 ${actual}, but ${rel(pin2026Path)} pins ${pin.sha256}`);
+  const core = JSON.parse(bytes.toString('utf8'));
+  const extension = JSON.parse(await readFile(extensionPath, 'utf8'));
+  for (const name of Object.keys(extension.$defs)) {
+    if (Object.hasOwn(core.$defs, name)) fail(`extension def "${name}" also exists in the core schema; rename it`);
+  }
+  return { pin, core, extension };
+}
+
+function banner2026(pin, what) {
+  return [
+    '/* eslint-disable */',
+    '/**',
+    ` * ${what}`,
+    ' *',
+    ` * Core defs generated from ${pin.repository} ${pin.path}`,
+    ` *   commit ${pin.commit}`,
+    ` *   sha256 ${pin.sha256}`,
+    ` * (committed as ${pin.local}, pinned in schema/2026-07-28/pin.json).`,
+    ` * Extension defs: schema/2026-07-28/extension.schema.json (${EXTENSION_NOTE})`,
+    ' *',
+    ' * DO NOT EDIT. Regenerate with: npm run generate',
+    ' */',
+  ].join('\n');
+}
+
+async function generateTypes2026(pin, defs) {
+  const root = { title: ROOT_TYPE_NAME, type: 'object', properties: {}, additionalProperties: false, $defs: stripRefSiblings(defs) };
+  let ts = await compile(root, ROOT_TYPE_NAME, {
+    bannerComment: banner2026(
+      pin,
+      'TypeScript types for the MCP Tasks extension (io.modelcontextprotocol/tasks), protocol 2026-07-28.\n' +
+        ' * Objects without an explicit `additionalProperties` are emitted closed.',
+    ),
+    cwd: repoRoot,
+    additionalProperties: false,
+    unreachableDefinitions: true,
+    declareExternallyReferenced: true,
+    enableConstEnums: true,
+    strictIndexSignatures: false,
+    unknownAny: true,
+    format: true,
+    style: { bracketSpacing: false, printWidth: 120, semi: true, singleQuote: false, tabWidth: 2, trailingComma: 'none', useTabs: false },
+  });
+  const placeholder = `\nexport interface ${ROOT_TYPE_NAME} {}\n`;
+  if (!ts.includes(placeholder)) fail(`json-schema-to-typescript output changed: root placeholder not found`);
+  ts = ts.replace(placeholder, '\n');
+  ts = ts.replaceAll(`by \`${ROOT_TYPE_NAME}\`'s JSON-Schema`, 'by the JSON-Schema');
+  const dup = /^export (?:interface|type) ([A-Za-z_]\w*?\d+)\b/m.exec(ts);
+  if (dup && !Object.hasOwn(defs, dup[1])) fail(`duplicated type name "${dup[1]}" in generated 2026 types`);
+  return ts;
+}
+
+function generateSchemas2026(pin, coreDefs, extensionDefs) {
+  const validationDefs = { ...extensionDefs, TasksCallToolResult: sortKeys(TASKS_CALL_TOOL_RESULT_VALIDATION) };
+  const indent = (text, n) => text.replaceAll('\n', `\n${' '.repeat(n)}`);
+  const entry = (name, def) => `    ${JSON.stringify(name)}: ${indent(JSON.stringify(def, null, 2), 4)}`;
+  const origin = { repository: pin.repository, path: pin.path, commit: pin.commit, sha256: pin.sha256, url: pin.url };
+  const comment = `Subset of ${pin.repository} ${pin.path} @ ${pin.commit} (sha256 ${pin.sha256}), plus the extension's defs.`;
+  return [
+    banner2026(pin, 'JSON Schema (draft 2020-12) for the MCP Tasks extension (io.modelcontextprotocol/tasks), protocol 2026-07-28.'),
+    '',
+    '/** Where the core part of `tasks2026Schema` comes from. */',
+    `export const SCHEMA_ORIGIN_2026 = ${JSON.stringify(origin, null, 2)} as const;`,
+    '',
+    '/** `$id` of `tasks2026Schema`; refer to a def as `${TASKS_2026_SCHEMA_ID}#/$defs/<Name>`. */',
+    `export const TASKS_2026_SCHEMA_ID = ${JSON.stringify(SCHEMA_ID_2026)};`,
+    '',
+    '/** Core defs kept (the roots and everything they reference), sorted. */',
+    `export const CORE_DEF_NAMES_2026 = ${JSON.stringify(Object.keys(coreDefs), null, 2)} as const;`,
+    '',
+    '/** The core roots the selection starts from: the core defs `mcp-tasks/validate` names. */',
+    `export const CORE_ROOT_DEF_NAMES_2026 = ${JSON.stringify(CORE_ROOT_DEFS_2026, null, 2)} as const;`,
+    '',
+    `/** The extension's own defs (${EXTENSION_NOTE}) */`,
+    `export const EXTENSION_DEF_NAMES_2026 = ${JSON.stringify(Object.keys(extensionDefs), null, 2)} as const;`,
+    '',
+    '/** The selected sub-schema: core defs copied verbatim (keys sorted), then the extension defs. */',
+    'export const tasks2026Schema = {',
+    `  "$schema": "https://json-schema.org/draft/2020-12/schema",`,
+    `  "$id": ${JSON.stringify(SCHEMA_ID_2026)},`,
+    `  "$comment": ${JSON.stringify(comment)},`,
+    '  "$defs": {',
+    Object.entries(coreDefs).map(([n, d]) => entry(n, d)).join(',\n') + ',',
+    `    // ---- the extension's defs (io.modelcontextprotocol/tasks), transcribed from tasks.md ----`,
+    Object.entries(validationDefs).map(([n, d]) => entry(n, d)).join(',\n'),
+    '  }',
+    '} as const;',
+    '',
+    'export type Tasks2026SchemaDefName = keyof typeof tasks2026Schema.$defs;',
+    '',
+  ].join('\n');
+}
+
+/** 2026-07-28: read the committed core schema and the extension defs, return the files to write. */
+async function outputs2026() {
+  const { pin, core, extension } = await readPinned2026();
+  const coreDefs = selectDefs(core.$defs, CORE_ROOT_DEFS_2026);
+  const extensionDefs = sortKeys(extension.$defs);
+  for (const [name, def] of Object.entries(extensionDefs)) {
+    eachRef(def, (ref) => {
+      const target = refName(ref);
+      if (!Object.hasOwn(coreDefs, target) && !Object.hasOwn(extensionDefs, target)) {
+        fail(`extension def "${name}" refers to "${target}", which is neither selected from the core nor an extension def`);
+      }
+    });
+  }
+  const files = new Map([
+    [path.join(outDir2026, 'types.ts'), await generateTypes2026(pin, { ...coreDefs, ...extensionDefs })],
+    [path.join(outDir2026, 'schemas.ts'), generateSchemas2026(pin, coreDefs, extensionDefs)],
+  ]);
+  const summary = `2026-07-28: ${Object.keys(coreDefs).length} core defs + ${Object.keys(extensionDefs).length} extension defs`;
+  return { files, summary };
+}
+
+/** 2025-11-25: read the synced upstream schema, return the files to write. */
+async function outputs2025() {
   const pin = JSON.parse(await readFile(pinPath, 'utf8'));
   let bytes;
   try {
@@ -283,16 +467,21 @@ async function main() {
   for (const a of ADDED_DEFS) {
     if (Object.hasOwn(upstream.$defs, a.name)) fail(`added def "${a.name}" now exists upstream; rename or drop it`);
   }
-
   const defs = selectDefs(upstream.$defs);
-  const outputs = new Map([
+  const files = new Map([
     [path.join(outDir, 'types.ts'), await generateTypes(pin, defs)],
     [path.join(outDir, 'schemas.ts'), generateSchemas(pin, defs)],
   ]);
+  return { files, summary: `2025-11-25: ${Object.keys(defs).length} upstream defs + ${ADDED_DEFS.length} added` };
+}
 
+/** Write (or, with --check, compare) every generated file. */
+async function writeOrCheck(check, generations) {
+  const files = new Map(generations.flatMap((g) => [...g.files]));
+  const summary = generations.map((g) => g.summary).join('; ');
   if (check) {
     const stale = [];
-    for (const [file, content] of outputs) {
+    for (const [file, content] of files) {
       const current = await readFile(file, 'utf8').catch(() => null);
       if (current === null) stale.push(`${rel(file)} (missing)`);
       else if (current !== content) stale.push(`${rel(file)} (differs)`);
@@ -301,16 +490,22 @@ async function main() {
       console.error(`generate --check: generated/ is out of date:\n  ${stale.join('\n  ')}\nRun: npm run generate`);
       process.exit(1);
     }
-    console.log(`generate --check: generated/ is up to date (${Object.keys(defs).length} upstream defs + ${ADDED_DEFS.length} added)`);
+    console.log(`generate --check: generated/ is up to date (${summary})`);
     return;
   }
-
-  await mkdir(outDir, { recursive: true });
-  for (const [file, content] of outputs) {
+  for (const [file, content] of files) {
+    await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, content);
     console.log(`generate: wrote ${rel(file)}`);
   }
-  console.log(`generate: ${Object.keys(defs).length} upstream defs + ${ADDED_DEFS.length} added defs`);
+  console.log(`generate: ${summary}`);
+}
+
+async function main() {
+  const check = process.argv.includes('--check');
+  const unknown = process.argv.slice(2).filter((a) => a !== '--check');
+  if (unknown.length > 0) fail(`unknown argument(s): ${unknown.join(' ')} (usage: generate.mjs [--check])`);
+  await writeOrCheck(check, [await outputs2025(), await outputs2026()]);
 }
 
 main().catch((err) => fail(err?.stack ?? String(err)));

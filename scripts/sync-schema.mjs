@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Obtain the pinned upstream MCP schema (schema/pin.json), verify its sha256 and write it to
 // schema/upstream/schema.json (git-ignored). No dependencies; Node >= 20.
+// Also verify the committed 2026-07-28 schema (schema/2026-07-28/spec.schema.json) against its pin
+// (schema/2026-07-28/pin.json): it is small enough to commit, so it needs no download.
 //
 // Source, first that exists:
 //   1. $MCP_SCHEMA_FILE
@@ -63,7 +65,20 @@ async function obtain(pin) {
   return { bytes: Buffer.from(await res.arrayBuffer()), from: pin.url };
 }
 
+/** The 2026-07-28 core schema is committed: only check that it still is the pinned file. */
+async function verify2026() {
+  const pin2026Path = path.join(repoRoot, 'schema', '2026-07-28', 'pin.json');
+  const pin = JSON.parse(await readFile(pin2026Path, 'utf8'));
+  const file = path.join(repoRoot, pin.local);
+  const actual = sha256(await readFile(file).catch(() => fail(`${pin.local} not found (it is committed; restore it)`)));
+  if (actual !== pin.sha256) {
+    fail(`${pin.local} has sha256 ${actual}, but schema/2026-07-28/pin.json pins ${pin.sha256} (${pin.repository}@${pin.commit}:${pin.path})`);
+  }
+  console.log(`sync-schema: ${pin.local} matches its pin (sha256 ${actual})`);
+}
+
 async function main() {
+  await verify2026();
   const pin = await readPin();
 
   if (existsSync(outPath) && sha256(await readFile(outPath)) === pin.sha256) {

@@ -76,7 +76,20 @@ const ENTRIES: Record<string, string[]> = {
     'toWireTask',
     'withTasks',
   ],
-  'mcp-tasks/validate': ['PAYLOAD_NAMES', 'PayloadValidationError', 'assertValid', 'formatIssues', 'isPayloadName', 'isValid', 'validate'],
+  'mcp-tasks/validate': [
+    'PAYLOAD_NAMES',
+    'PAYLOAD_NAMES_2026',
+    'PayloadValidationError',
+    'assertValid',
+    'assertValid2026',
+    'formatIssues',
+    'isPayloadName',
+    'isPayloadName2026',
+    'isValid',
+    'isValid2026',
+    'validate',
+    'validate2026',
+  ],
   'mcp-tasks/dynamodb': [
     'ATTR',
     'DynamoDbTaskStore',
@@ -105,6 +118,7 @@ const ENTRIES: Record<string, string[]> = {
   ],
   // Types only.
   'mcp-tasks/types': [],
+  'mcp-tasks/types/2026-07-28': [],
 };
 
 describe('package exports', () => {

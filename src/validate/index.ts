@@ -9,45 +9,20 @@
  *   const r = validate('tasks/get result', msg.result);
  *   if (!r.ok) console.error(formatIssues(r.errors));
  */
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { TASKS_SCHEMA_ID, tasksSchema } from '../../generated/schemas.js';
+import { tasksSchema } from '../../generated/schemas.js';
 import { InvalidArgumentError } from '../errors/index.js';
-import { PayloadValidationError, toIssues, type ValidationIssue } from './errors.js';
+import { defValidators } from './compile.js';
+import { PayloadValidationError, toIssues } from './errors.js';
 import { PAYLOAD_DEFS, isPayloadName, type PayloadName, type PayloadType } from './names.js';
+import type { ValidationResult } from './result.js';
 
 export { PayloadValidationError, formatIssues, type ValidationIssue } from './errors.js';
 export { PAYLOAD_NAMES, isPayloadName, type PayloadName, type PayloadType, type PayloadTypeMap } from './names.js';
+export type { ValidationResult } from './result.js';
+export * from './v2026.js';
 
-/** Result of `validate`: the (unchanged, same reference) value when valid, else the issues. */
-export type ValidationResult<V> = { ok: true; value: V } | { ok: false; errors: ValidationIssue[] };
-
-let ajv: Ajv2020 | undefined;
-const validators = new Map<PayloadName, ValidateFunction>();
-
-function getAjv(): Ajv2020 {
-  if (ajv === undefined) {
-    const instance = new Ajv2020({
-      allErrors: true,
-      strict: false, // upstream uses annotation keywords ajv's strict mode does not know
-      validateFormats: false, // upstream `format`s (uri, byte, ...) are informative; avoid ajv-formats
-    });
-    instance.addSchema(tasksSchema);
-    ajv = instance;
-  }
-  return ajv;
-}
-
-function validatorFor(name: PayloadName): ValidateFunction {
-  let fn = validators.get(name);
-  if (fn === undefined) {
-    const ref = `${TASKS_SCHEMA_ID}#/$defs/${PAYLOAD_DEFS[name]}`;
-    fn = getAjv().getSchema(ref);
-    // An invariant, not a user error: only a broken build of generated/schemas.ts gets here.
-    if (fn === undefined) throw new Error(`mcp-tasks/validate: schema ${ref} not found`);
-    validators.set(name, fn);
-  }
-  return fn;
-}
+const defValidator = defValidators(tasksSchema);
+const validatorFor = (name: PayloadName) => defValidator(PAYLOAD_DEFS[name]);
 
 function checkName(name: string): asserts name is PayloadName {
   if (typeof name !== 'string' || !isPayloadName(name)) {

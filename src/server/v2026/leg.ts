@@ -1,0 +1,40 @@
+/**
+ * The 2026-07-28 leg: an SDK v2 `Server` per request (what `createMcpHandler` expects), serving the
+ * Tasks extension on top of the same `TaskEngine` and store as the 2025-11-25 leg. Everything a
+ * request needs afterwards (the task, its outcome, its questions) lives in the store, so any
+ * instance can serve any request of a task.
+ *
+ * Mount it strict (`legacy: 'reject'`) behind `isLegacyRequest`, with the 2025 leg on the legacy
+ * side (docs/2026-leg.md section 1).
+ */
+import { createMcpHandler, Server, type CreateMcpHandlerOptions, type McpHttpHandler } from '@modelcontextprotocol/server';
+import type { ResolveOwnerOptions } from '../../owner.js';
+import type { TaskEngine } from '../engine.js';
+import { NO_INPUT, type InputChannel } from './input-channel.js';
+import { registerTaskMethods2026 } from './task-methods.js';
+import { registerTools2026, type Tool2026 } from './tools.js';
+import { TASKS_EXTENSION_ID } from './wire.js';
+
+export interface TasksLeg2026Options {
+  engine: TaskEngine;
+  tools: readonly Tool2026[];
+  /** Questions and answers of running tasks. Default: none (PENDING the store's side channel). */
+  input?: InputChannel;
+  owner?: ResolveOwnerOptions;
+  serverInfo?: { name: string; version: string };
+}
+
+/** A fresh `Server` for one 2026 request: `tools`, the extension, and `tasks/get|update|cancel`. */
+export function createServer2026(options: TasksLeg2026Options): Server {
+  const server = new Server(options.serverInfo ?? { name: 'mcp-tasks', version: '0.1.0' }, {
+    capabilities: { tools: {}, extensions: { [TASKS_EXTENSION_ID]: {} } },
+  });
+  registerTools2026(server, { engine: options.engine, tools: options.tools, ...(options.owner && { owner: options.owner }) });
+  registerTaskMethods2026(server, { engine: options.engine, input: options.input ?? NO_INPUT, ...(options.owner && { owner: options.owner }) });
+  return server;
+}
+
+/** The fetch-shaped 2026 endpoint; 2025-era requests are refused (route them to the 2025 leg first). */
+export function createTasksHandler2026(options: TasksLeg2026Options, handlerOptions: Omit<CreateMcpHandlerOptions, 'legacy'> = {}): McpHttpHandler {
+  return createMcpHandler(() => createServer2026(options), { ...handlerOptions, legacy: 'reject' });
+}

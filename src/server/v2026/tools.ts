@@ -1,0 +1,114 @@
+/**
+ * `tools/list` and `tools/call` of the 2026-07-28 leg, on the low-level SDK v2 `Server`: McpServer's
+ * own `tools/call` turns every throw into an `isError` result, and the extension needs a real
+ * JSON-RPC error (-32021) for a required-task tool called without the extension
+ * (docs/2026-leg.md section 4). Task creation is server-directed: a tool that supports tasks
+ * runs as one whenever this request declared the extension.
+ */
+import { ProtocolError, type Server, type ServerContext } from '@modelcontextprotocol/server';
+import type { JsonObject } from '../../json.js';
+import { isPlainObject } from '../../json.js';
+import type { ResolveOwnerOptions } from '../../owner.js';
+import { toFailureError } from '../../task-context.js';
+import type { ServerTaskContext, TaskPeer } from '../context.js';
+import type { TaskEngine } from '../engine.js';
+import type { TaskSupport } from '../task-tools.js';
+import { clientCapabilitiesOf, ownerOf, tasksCapabilityMissing, toProtocolError } from './protocol.js';
+import { declaresTasks, toCreateTaskResult } from './wire.js';
+
+/** How one call of a tool runs. */
+export interface ToolCall2026 {
+  /** Aborted when the task is cancelled, or when the request is (a call run without a task). */
+  readonly signal: AbortSignal;
+  /** Set when the call runs as a task: status, variables, progress, input. */
+  readonly task?: ServerTaskContext;
+  /** The answers gathered by MRTR before the call ran (`gather`), keyed as asked; `{}` when none. */
+  readonly inputResponses: Readonly<Record<string, unknown>>;
+}
+
+/** One MRTR round of a `tools/call` (protocol 2026-07-28): the answers and state the client sent back. */
+export interface MrtrRound {
+  readonly inputResponses: Readonly<Record<string, unknown>>;
+  /** The raw `requestState` echoed by the client: attacker-controlled, verify before trusting it. */
+  readonly requestState: string | undefined;
+}
+
+/** A tool of the 2026 leg. */
+export interface Tool2026 {
+  readonly name: string;
+  readonly description?: string;
+  /** JSON Schema of the arguments, listed as it is. Default: any object. */
+  readonly inputSchema?: JsonObject;
+  /** `forbidden`: never a task; `optional`: a task for declaring clients; `required`: -32021 for the others. */
+  readonly taskSupport: TaskSupport;
+  /**
+   * Input needed before the call runs (MRTR, before any task exists): return an
+   * `InputRequiredResult` (`resultType: "input_required"`) to ask, or undefined to run. Runs
+   * again on every retry with that round's answers. Default: never asks.
+   */
+  gather?(args: JsonObject, round: MrtrRound): Promise<JsonObject | undefined>;
+  /** The CallToolResult (`isError: true` for a tool error); a throw is the request's JSON-RPC error. */
+  run(args: JsonObject, call: ToolCall2026): Promise<JsonObject>;
+}
+
+export interface Tools2026Options {
+  engine: TaskEngine;
+  tools: readonly Tool2026[];
+  owner?: ResolveOwnerOptions;
+}
+
+/** No notification channel on the 2026 leg yet (subscriptions/listen); capabilities are the request's. */
+function peerOf(ctx: ServerContext): TaskPeer {
+  const capabilities = clientCapabilitiesOf(ctx);
+  return { notify: () => undefined, clientCapabilities: () => capabilities };
+}
+
+/** Register `tools/list` and `tools/call` on `server` (declare the `tools` capability on it). */
+export function registerTools2026(server: Server, options: Tools2026Options): void {
+  const { engine } = options;
+  const byName = new Map(options.tools.map((tool) => [tool.name, tool]));
+
+  server.setRequestHandler('tools/list', () => ({
+    tools: options.tools.map((tool) => ({
+      name: tool.name,
+      ...(tool.description !== undefined && { description: tool.description }),
+      inputSchema: (tool.inputSchema ?? { type: 'object' }) as { type: 'object' },
+      execution: { taskSupport: tool.taskSupport },
+    })),
+  }));
+
+  server.setRequestHandler('tools/call', async (request, ctx) => {
+    const { name } = request.params;
+    const args: JsonObject = isPlainObject(request.params.arguments) ? (request.params.arguments as JsonObject) : {};
+    const tool = byName.get(name);
+    if (!tool) throw new ProtocolError(-32602, `Tool ${name} not found`);
+    const declared = declaresTasks(clientCapabilitiesOf(ctx));
+    if (tool.taskSupport === 'required' && !declared) throw tasksCapabilityMissing();
+    const inputResponses = ctx.mcpReq.inputResponses ?? {};
+    const requestState = ctx.mcpReq.requestState();
+    const ask = await tool.gather?.(args, { inputResponses, requestState: typeof requestState === 'string' ? requestState : undefined }).catch(rethrowAsRpc);
+    if (ask !== undefined) return ask as never;
+    if (tool.taskSupport !== 'forbidden' && declared) {
+      const owner = ownerOf(ctx, options.owner);
+      // The gathered answers are stored with the request, so any instance can run the task.
+      const params: JsonObject = { name, arguments: args, ...(Object.keys(inputResponses).length > 0 && { inputResponses: inputResponses as JsonObject }) };
+      try {
+        engine.admit(owner);
+        const record = await engine.start(owner, { request: { method: 'tools/call', params }, peer: peerOf(ctx) }, (task) =>
+          tool.run(args, { signal: task.signal, task, inputResponses }),
+        );
+        // The SDK adds `content: []` to this result (docs/2026-leg.md section 2).
+        return toCreateTaskResult(record) as never;
+      } catch (error) {
+        throw toProtocolError(error);
+      }
+    }
+    return (await tool.run(args, { signal: ctx.mcpReq.signal, inputResponses }).catch(rethrowAsRpc)) as never;
+  });
+}
+
+/** A tool's throw is the request's JSON-RPC error: JSON-RPC errors as they are, others -32603. */
+function rethrowAsRpc(error: unknown): never {
+  const rpc = toFailureError(error as Error);
+  throw new ProtocolError(rpc.code, rpc.message, rpc.data);
+}
