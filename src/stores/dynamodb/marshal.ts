@@ -50,6 +50,7 @@ export function recordToItem(record: TaskRecord, pk: string, sk: string, listKey
   }
   if (record.pollInterval !== undefined) item[ATTR.pollInterval] = num(record.pollInterval);
   if (record.outcome !== undefined) item[ATTR.outcome] = { S: JSON.stringify(record.outcome) };
+  if (record.storedBytes !== undefined) item[ATTR.storedBytes] = num(record.storedBytes);
   if (record.lease !== undefined) {
     item[ATTR.leaseHolder] = { S: record.lease.holder };
     item[ATTR.leaseExpiresAt] = num(record.lease.expiresAt);
@@ -84,6 +85,8 @@ export function itemToRecord(item: Item): TaskRecord {
   if (poll !== undefined) record.pollInterval = Number(poll);
   const outcome = item[ATTR.outcome]?.S;
   if (outcome !== undefined) record.outcome = parseFrozen(outcome) as TaskOutcome;
+  const storedBytes = item[ATTR.storedBytes]?.N;
+  if (storedBytes !== undefined) record.storedBytes = Number(storedBytes);
   const leaseHolder = item[ATTR.leaseHolder]?.S;
   const leaseExpiresAt = item[ATTR.leaseExpiresAt]?.N;
   if (leaseHolder !== undefined && leaseExpiresAt !== undefined) record.lease = Object.freeze({ holder: leaseHolder, expiresAt: Number(leaseExpiresAt) });

@@ -71,6 +71,7 @@ import { isExpired, type TaskRecord } from '../../record.js';
 import { BaseTaskStore, type BaseTaskStoreOptions, type RecordPatch, type StoredPage, type WriteCondition, type WriteResult } from '../base.js';
 import { batchDelete } from './batch.js';
 import { OwnerQuota } from './quota.js';
+import { OwnerStorage } from './storage-caps.js';
 import { httpStatus, isConditionalCheckFailed, isItemTooLarge, storeError } from './errors.js';
 import { newListKey, partitionKey, taskIdOfListKey, taskSortKey } from './keys.js';
 import { itemBytes, itemToRecord, MAX_ITEM_BYTES, quotaEntry, recordToItem, type Item } from './marshal.js';
@@ -116,10 +117,11 @@ const unavailable = (err: unknown): never => {
 };
 
 export class DynamoDbTaskStore extends BaseTaskStore {
-  readonly capabilities: StoreCapabilities = { sharedAcrossProcesses: true };
+  readonly capabilities: StoreCapabilities = { sharedAcrossProcesses: true, storageCaps: true };
   readonly tableName: string;
   readonly #client: DynamoDBClient;
   readonly #quota: OwnerQuota;
+  readonly #storage: OwnerStorage;
   /** Learned from answers: this endpoint returns the current item with a failed condition. */
   #returnsItemOnFailure = false;
 
@@ -136,7 +138,15 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     if (!Number.isSafeInteger(grace) || grace < 0) throw new InvalidArgumentError('DynamoDbTaskStore: reservationGraceMs must be a non-negative integer');
     this.#client = options.client;
     this.tableName = options.tableName;
+    this.#storage = new OwnerStorage({
+      client: this.#client,
+      tableName: this.tableName,
+      security: this.security,
+      now: () => this.clock.now(),
+      currentItem: (err, pk, sk) => this.#currentItem(err, pk, sk),
+    });
     this.#quota = new OwnerQuota({
+      storage: this.#storage,
       client: this.#client,
       tableName: this.tableName,
       graceMs: grace,
@@ -157,7 +167,8 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     // Checked before the reservation: an oversized create consumes no quota and writes nothing.
     if (size > MAX_ITEM_BYTES) throw new PayloadTooLargeError(TASK_ITEM, size, MAX_ITEM_BYTES);
     const entry = quotaEntry(record);
-    await this.#quota.reserve(record.owner, pk, entry, maxActive);
+    const claim = this.#storage.claim(record);
+    await this.#quota.reserve(record.owner, pk, entry, maxActive, claim);
     try {
       await this.#client.send(new PutItemCommand(putTaskInput(this.tableName, item)));
     } catch (err) {
@@ -169,7 +180,10 @@ export class DynamoDbTaskStore extends BaseTaskStore {
       // failure (network, 5xx) the put may have landed: the reservation stays, and reconciliation
       // drops it after the grace period if the task does not exist.
       const status = httpStatus(err);
-      if ((status !== undefined && status < 500) || (await this.#surelyAbsent(pk, sk))) await this.#quota.release(pk, [entry]).catch(() => undefined);
+      if ((status !== undefined && status < 500) || (await this.#surelyAbsent(pk, sk))) {
+        await this.#quota.release(pk, [entry]).catch(() => undefined);
+        if (claim !== undefined) await this.#storage.release(pk, claim).catch(() => undefined);
+      }
       if (isItemTooLarge(err)) throw new PayloadTooLargeError(TASK_ITEM, Math.max(size, MAX_ITEM_BYTES + 1), MAX_ITEM_BYTES);
       if (isConditionalCheckFailed(err)) throw new StoreUnavailableError('could not store the new task (task ID already taken)', { cause: err });
       throw storeError(err);
@@ -192,13 +206,13 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     try {
       const out = await this.#client.send(new UpdateItemCommand(transition.input)).catch(fail);
       if (out.Attributes === undefined) throw new StoreUnavailableError('DynamoDB returned no item for a successful write');
-      return { ok: true, record: decode(out.Attributes) };
+      return { ok: true, record: await this.#counted(pk, patch, out.Attributes) };
     } catch (err) {
       if (isConditionalCheckFailed(err)) {
         const item = await this.#currentItem(err, pk, sk);
         if (item === undefined) return { ok: false, current: undefined };
         const current = decode(item);
-        if (item[ATTR.writeId]?.S === writeId) return { ok: true, record: current }; // our own write, answered to a retry
+        if (item[ATTR.writeId]?.S === writeId) return { ok: true, record: await this.#counted(pk, patch, item) }; // our own write, answered to a retry
         return { ok: false, current };
       }
       if (isItemTooLarge(err)) {
@@ -252,7 +266,14 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     return removed;
   }
 
-  // ---- quota ----------------------------------------------------------------------------------
+  // ---- quota and storage ----------------------------------------------------------------------
+
+  /** The record of a successful write, after moving the owner's usage by the bytes it changed. */
+  async #counted(pk: string, patch: RecordPatch, item: Item): Promise<TaskRecord> {
+    const record = decode(item);
+    if (patch.storedBytes !== undefined || patch.outcomeBytes !== undefined) await this.#storage.adjust(pk, record, Number(item[ATTR.bytesDelta]?.N ?? 0));
+    return record;
+  }
 
   /** After an ambiguous put failure: true when a consistent read shows the task is not there. */
   async #surelyAbsent(pk: string, sk: string): Promise<boolean> {
