@@ -15,6 +15,7 @@ const MODULES: readonly { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'store-memory', load: () => import('./store-memory.js') },
   { name: 'store-dynamodb', load: () => import('./store-dynamodb.js') },
   { name: 'server', load: () => import('./server.js') },
+  { name: 'http-load', load: () => import('./http-load.js') },
 ];
 
 async function main(): Promise<void> {

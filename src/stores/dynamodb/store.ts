@@ -4,13 +4,14 @@
  *
  * Requests per operation (the minimum each needs; asserted by test/dynamodb/requests.test.ts):
  * - get, getResult: 1 GetItem (strongly consistent).
- * - updateStatus, complete, cancel: 1 conditional UpdateItem. The condition checks owner, status
+ * - updateStatus, cancel: 1 conditional UpdateItem; complete too, plus 1 UpdateItem moving the
+ *   owner's stored bytes when a byte cap is set (storage caps, below). The condition checks owner, status
  *   (compare-and-set), exact expiry and, for variable merges, the version; never read-then-write.
  *   A refusal is explained from the item DynamoDB returns with the failure
  *   (`ReturnValuesOnConditionCheckFailure: ALL_OLD`); endpoints that do not return it (dynalite,
  *   older DynamoDB Local) cost ONE extra strongly consistent GetItem, only to choose the error.
  * - setVariables: 1 GetItem + 1 UpdateItem (conditional on the version read; the base class
- *   retries a lost race).
+ *   retries a lost race), plus 1 UpdateItem moving the stored bytes when a byte cap is set.
  * - list page: 1 Query on the creation-order LSI.
  * - create: 2 writes, an UpdateItem on the owner's quota item, then a PutItem of the task (below).
  * - cleanup: Scan pages + BatchWriteItem per 25 expired items.
@@ -33,6 +34,12 @@
  * quota stays exact under any concurrency. The one assumption: a task PutItem sent by a live
  * process lands within the grace period (default 60 s; DynamoDB requests take milliseconds).
  * The set bounds `maxActiveTasksPerOwner` to 5000 (about 55 bytes per entry in a 400 KB item).
+ *
+ * Storage caps (`maxStoredTasksPerOwner`, `maxStoredBytesPerOwner`): the same quota item counts
+ * every stored task of the owner, finished ones included, and the reservation's UpdateItem
+ * claims the new task's entry under the same condition, so create stays 2 requests and the caps
+ * are exact under concurrent creates from any number of instances. Expired tasks stop counting at
+ * the next create that meets a cap, without reading them. See ./storage-caps.ts.
  *
  * Sizes: a task is one item, and DynamoDB refuses items over 400 KB (including the LSI entry).
  * A create whose item would not fit, or a write whose new attributes alone would not fit, is
