@@ -22,10 +22,13 @@
  * (`MCP_TASKS_BENCH_SERVER_FLAGS` replaces the flags above, for builds without some of them);
  * `MCP_TASKS_BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR"` profiles the server.
  *
+ * Besides the rate it prints the CPU time the server and the client spent per lifecycle: on a
+ * shared machine the rate follows the CPU share the processes get, the CPU per lifecycle much less.
+ *
  * Only prints; never asserts a timing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -163,13 +166,29 @@ interface LoadRun {
   errors: number;
   p50: number;
   p99: number;
+  /** CPU time of the server process per lifecycle (ms): comparable on a busy machine, unlike rates. */
+  serverCpuMs: number;
+  /** CPU time of this (client) process per lifecycle (ms). */
+  clientCpuMs: number;
+}
+
+/** CPU time (user + system) a process has used, in ms, from /proc (Linux); NaN elsewhere. */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** `total` lifecycles shared by `clients` (each runs its share one after another). */
-async function drive(clients: readonly LoadClient[], total: number): Promise<LoadRun> {
+async function drive(clients: readonly LoadClient[], total: number, serverPid: number | undefined): Promise<LoadRun> {
   let next = 0;
   let errors = 0;
   const latencies: number[] = [];
+  const serverCpu = cpuMsOf(serverPid);
+  const clientCpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     clients.map(async (client) => {
@@ -185,7 +204,15 @@ async function drive(clients: readonly LoadClient[], total: number): Promise<Loa
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
-  return { perSecond: total / seconds, errors, p50: at(0.5), p99: at(0.99) };
+  const { user, system } = process.cpuUsage(clientCpu);
+  return {
+    perSecond: total / seconds,
+    errors,
+    p50: at(0.5),
+    p99: at(0.99),
+    serverCpuMs: (cpuMsOf(serverPid) - serverCpu) / total,
+    clientCpuMs: (user + system) / 1000 / total,
+  };
 }
 
 export async function run(): Promise<BenchResult[]> {
@@ -197,10 +224,14 @@ export async function run(): Promise<BenchResult[]> {
     const clients = Array.from({ length: n }, (_, i) => new LoadClient(server.url, `token-${i}`));
     try {
       for (const client of clients) await client.open();
-      await drive(clients, WARMUP);
-      const load = await drive(clients, LIFECYCLES);
-      console.log(`${String(n).padStart(4)} clients  ${load.perSecond.toFixed(0).padStart(6)} lifecycles/s  errors ${load.errors}  p50 ${load.p50.toFixed(1)} ms  p99 ${load.p99.toFixed(1)} ms`);
-      results.push({ bench: BENCH, name: 'lifecycles over HTTP', subject: 'reference-server', param: n, value: load.perSecond, unit: 'ops/s', extra: { errors: load.errors, p50Ms: load.p50, p99Ms: load.p99 } });
+      await drive(clients, WARMUP, server.child.pid);
+      const load = await drive(clients, LIFECYCLES, server.child.pid);
+      console.log(
+        `${String(n).padStart(4)} clients  ${load.perSecond.toFixed(0).padStart(6)} lifecycles/s  errors ${load.errors}  p50 ${load.p50.toFixed(1)} ms  p99 ${load.p99.toFixed(1)} ms` +
+          `  CPU per lifecycle: server ${load.serverCpuMs.toFixed(2)} ms, client ${load.clientCpuMs.toFixed(2)} ms`,
+      );
+      const extra = { errors: load.errors, p50Ms: load.p50, p99Ms: load.p99, serverCpuMs: load.serverCpuMs, clientCpuMs: load.clientCpuMs };
+      results.push({ bench: BENCH, name: 'lifecycles over HTTP', subject: 'reference-server', param: n, value: load.perSecond, unit: 'ops/s', extra });
     } finally {
       for (const client of clients) client.close();
       await server.stop();
