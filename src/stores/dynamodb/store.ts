@@ -35,11 +35,8 @@
  * process lands within the grace period (default 60 s; DynamoDB requests take milliseconds).
  * The set bounds `maxActiveTasksPerOwner` to 5000 (about 55 bytes per entry in a 400 KB item).
  *
- * Storage caps (`maxStoredTasksPerOwner`, `maxStoredBytesPerOwner`): the same quota item counts
- * every stored task of the owner, finished ones included, and the reservation's UpdateItem
- * claims the new task's entry under the same condition, so create stays 2 requests and the caps
- * are exact under concurrent creates from any number of instances. Expired tasks stop counting at
- * the next create that meets a cap, without reading them. See ./storage-caps.ts.
+ * Storage caps: the quota item also counts every stored task (finished ones too), claimed by the
+ * same reservation, so create stays 2 requests and the caps are exact (./storage-caps.ts).
  *
  * Sizes: a task is one item, and DynamoDB refuses items over 400 KB (including the LSI entry).
  * A create whose item would not fit, or a write whose new attributes alone would not fit, is
