@@ -142,22 +142,9 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     if (!Number.isSafeInteger(grace) || grace < 0) throw new InvalidArgumentError('DynamoDbTaskStore: reservationGraceMs must be a non-negative integer');
     this.#client = options.client;
     this.tableName = options.tableName;
-    this.#storage = new OwnerStorage({
-      client: this.#client,
-      tableName: this.tableName,
-      security: this.security,
-      now: () => this.clock.now(),
-      currentItem: (err, pk, sk) => this.#currentItem(err, pk, sk),
-    });
-    this.#quota = new OwnerQuota({
-      storage: this.#storage,
-      client: this.#client,
-      tableName: this.tableName,
-      graceMs: grace,
-      now: () => this.clock.now(),
-      currentItem: (err, pk, sk) => this.#currentItem(err, pk, sk),
-      readTask: (owner, taskId) => this.get(owner, taskId),
-    });
+    const shared = { client: this.#client, tableName: this.tableName, now: () => this.clock.now(), currentItem: (err: { Item?: Item }, pk: string, sk: string) => this.#currentItem(err, pk, sk) };
+    this.#storage = new OwnerStorage({ ...shared, security: this.security });
+    this.#quota = new OwnerQuota({ ...shared, storage: this.#storage, graceMs: grace, readTask: (owner, taskId) => this.get(owner, taskId) });
   }
 
   // ---- primitives -----------------------------------------------------------------------------
@@ -283,7 +270,6 @@ export class DynamoDbTaskStore extends BaseTaskStore {
   async #surelyAbsent(pk: string, sk: string): Promise<boolean> {
     return this.#getItem(pk, sk).then((item) => item === undefined, () => false);
   }
-
 
   // ---- helpers --------------------------------------------------------------------------------
 
