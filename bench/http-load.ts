@@ -37,7 +37,8 @@ import { fileURLToPath } from 'node:url';
 import { QUICK, type BenchResult } from './harness.js';
 
 const BENCH = 'http-load';
-const CONCURRENCY = [50, 200] as const;
+/** Client counts, one fresh server each; `MCP_TASKS_BENCH_CLIENTS="200"` runs only some. */
+const CONCURRENCY = process.env.MCP_TASKS_BENCH_CLIENTS?.split(/[ ,]+/).filter(Boolean).map(Number) ?? [50, 200];
 const LIFECYCLES = QUICK ? 1_000 : 10_000;
 const WARMUP = QUICK ? 200 : 2_000;
 const SERVER = process.env.MCP_TASKS_BENCH_SERVER ?? fileURLToPath(new URL('../reference-server/main.js', import.meta.url));
