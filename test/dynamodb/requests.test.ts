@@ -60,8 +60,8 @@ describe('DynamoDbTaskStore: requests per operation', () => {
     assert.deepEqual(await requestsOf(counter, () => store.getResult(ALICE, task.taskId)), { GetItemCommand: 1 });
   });
 
-  it('updateStatus, complete, cancel = 1 UpdateItem each', async () => {
-    const { store, counter } = await setup();
+  it('updateStatus, complete, cancel = 1 UpdateItem each (no byte cap)', async () => {
+    const { store, counter } = await setup({ maxStoredBytesPerOwner: null });
     const a = await store.create(ALICE, INPUT);
     const b = await store.create(ALICE, INPUT);
     const c = await store.create(ALICE, INPUT);
@@ -74,10 +74,22 @@ describe('DynamoDbTaskStore: requests per operation', () => {
     assert.equal((await store.get(ALICE, a.taskId)).status, 'completed');
   });
 
-  it('setVariables = 1 GetItem + 1 UpdateItem (conditional on the version read)', async () => {
-    const { store, counter } = await setup();
+  it('setVariables = 1 GetItem + 1 UpdateItem (conditional on the version read; no byte cap)', async () => {
+    const { store, counter } = await setup({ maxStoredBytesPerOwner: null });
     const task = await store.create(ALICE, INPUT);
     assert.deepEqual(await requestsOf(counter, () => store.setVariables(ALICE, task.taskId, { a: 1 })), { GetItemCommand: 1, UpdateItemCommand: 1 });
+  });
+
+  it('with a byte cap, a write that changes stored bytes (complete, setVariables) sends 1 UpdateItem more, moving the owner usage; cancel and status updates do not', async () => {
+    const { store, counter } = await setup();
+    const a = await store.create(ALICE, INPUT);
+    const b = await store.create(ALICE, INPUT);
+    assert.deepEqual(await requestsOf(counter, () => store.setVariables(ALICE, a.taskId, { a: 1 })), { GetItemCommand: 1, UpdateItemCommand: 2 });
+    assert.deepEqual(await requestsOf(counter, () => store.updateStatus(ALICE, a.taskId, { from: 'working', to: 'input_required' })), { UpdateItemCommand: 1 });
+    assert.deepEqual(await requestsOf(counter, () => store.complete(ALICE, a.taskId, DONE)), { UpdateItemCommand: 2 });
+    assert.deepEqual(await requestsOf(counter, () => store.cancel(ALICE, b.taskId)), { UpdateItemCommand: 1 });
+    // create stays 2 requests: the storage claim rides on the quota reservation.
+    assert.deepEqual(await requestsOf(counter, () => store.create(ALICE, INPUT)), { UpdateItemCommand: 1, PutItemCommand: 1 });
   });
 
   it('a list page = 1 Query, with or without a cursor, also on the last page', async () => {

@@ -53,6 +53,7 @@ export function recordToItem(record: TaskRecord, pk: string, sk: string, listKey
   if (record.outcome !== undefined) item[ATTR.outcome] = { S: JSON.stringify(record.outcome) };
   if (record.input !== undefined) item[ATTR.input] = { S: JSON.stringify(record.input) };
   if (record.resumable === true) item[ATTR.resumable] = { BOOL: true };
+  if (record.storedBytes !== undefined) item[ATTR.storedBytes] = num(record.storedBytes);
   if (record.lease !== undefined) {
     item[ATTR.leaseHolder] = { S: record.lease.holder };
     item[ATTR.leaseExpiresAt] = num(record.lease.expiresAt);
@@ -90,6 +91,8 @@ export function itemToRecord(item: Item): TaskRecord {
   if (item[ATTR.resumable]?.BOOL === true) record.resumable = true;
   const input = item[ATTR.input]?.S;
   if (input !== undefined) record.input = parseFrozen(input) as TaskInput;
+  const storedBytes = item[ATTR.storedBytes]?.N;
+  if (storedBytes !== undefined) record.storedBytes = Number(storedBytes);
   const leaseHolder = item[ATTR.leaseHolder]?.S;
   const leaseExpiresAt = item[ATTR.leaseExpiresAt]?.N;
   if (leaseHolder !== undefined && leaseExpiresAt !== undefined) record.lease = Object.freeze({ holder: leaseHolder, expiresAt: Number(leaseExpiresAt) });

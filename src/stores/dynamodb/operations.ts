@@ -89,6 +89,7 @@ export function transitionInput(tableName: string, pk: string, sk: string, owner
   if (patch.outcome !== undefined) set('#out', ATTR.outcome, ':out', { S: JSON.stringify(patch.outcome) });
   if (patch.variables !== undefined) set('#vars', ATTR.variables, ':vars', { S: JSON.stringify(patch.variables) });
   if (patch.input !== undefined) set('#inp', ATTR.input, ':inp', { S: JSON.stringify(patch.input) });
+  storedBytesClauses(patch, names, values, sets, setClauses);
   const input: UpdateItemCommandInput = {
     TableName: tableName,
     Key: keyOf(pk, sk),
@@ -100,6 +101,27 @@ export function transitionInput(tableName: string, pk: string, sk: string, owner
     ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
   };
   return { input, sets, removes, bytes: itemBytes(sets) };
+}
+
+/**
+ * A write that changes the stored bytes (storage caps) sets `storedBytes` and records the change
+ * in `bytesDelta`, computed by DynamoDB from the old value, so the store can adjust the owner's
+ * usage without reading the task first.
+ */
+function storedBytesClauses(patch: RecordPatch, names: Record<string, string>, values: Record<string, AttributeValue>, sets: Item, clauses: string[]): void {
+  if (patch.storedBytes === undefined && patch.outcomeBytes === undefined) return;
+  names['#sb'] = ATTR.storedBytes;
+  names['#bd'] = ATTR.bytesDelta;
+  values[':zero'] = num(0);
+  if (patch.storedBytes !== undefined) {
+    values[':sb'] = num(patch.storedBytes);
+    clauses.push('#sb = :sb', '#bd = :sb - if_not_exists(#sb, :zero)');
+  } else {
+    values[':ob'] = num(patch.outcomeBytes!);
+    clauses.push('#sb = if_not_exists(#sb, :zero) + :ob', '#bd = :ob');
+  }
+  sets[ATTR.storedBytes] = num(Number.MAX_SAFE_INTEGER);
+  sets[ATTR.bytesDelta] = num(-Number.MAX_SAFE_INTEGER);
 }
 
 /** The ConditionExpression of a WriteCondition (its values added to `values`). */
@@ -128,16 +150,26 @@ function writeCondition(condition: WriteCondition, values: Record<string, Attrib
  * Reserve a quota slot: add `entry` to the owner's set of active tasks if it holds fewer than
  * `max` entries. One item, so DynamoDB serializes concurrent reservations: the quota is exact.
  */
-export function reserveInput(tableName: string, pk: string, entry: string, max: number): UpdateItemCommandInput {
+export function reserveInput(tableName: string, pk: string, entry: string, max: number, extra?: ExpressionParts): UpdateItemCommandInput {
+  const quota = 'attribute_not_exists(#a) OR size(#a) < :max';
   return {
     TableName: tableName,
     Key: keyOf(pk, QUOTA_SORT_KEY),
-    UpdateExpression: 'ADD #a :e',
-    ConditionExpression: 'attribute_not_exists(#a) OR size(#a) < :max',
-    ExpressionAttributeNames: { '#a': ATTR.active },
-    ExpressionAttributeValues: { ':e': { SS: [entry] }, ':max': num(max) },
+    UpdateExpression: extra === undefined ? 'ADD #a :e' : `ADD #a :e, ${extra.add.join(', ')}`,
+    ConditionExpression: extra === undefined ? quota : `(${quota}) AND ${extra.condition}`,
+    ExpressionAttributeNames: { '#a': ATTR.active, ...extra?.names },
+    ExpressionAttributeValues: { ':e': { SS: [entry] }, ':max': num(max), ...extra?.values },
     ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
   };
+}
+
+/** Clauses another concern adds to the reservation (storage caps: ./storage-caps.ts). */
+export interface ExpressionParts {
+  /** `ADD` actions, e.g. `#n :v`. */
+  add: string[];
+  condition: string;
+  names: Record<string, string>;
+  values: Record<string, AttributeValue>;
 }
 
 /** Drop entries from the set (idempotent; an emptied set disappears). */

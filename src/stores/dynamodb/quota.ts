@@ -1,9 +1,10 @@
 /**
  * The owner's quota item (see the store's header): reserve a slot with one conditional ADD; when
- * the set is full, find the entries that no longer hold a slot, remove them, and try again.
+ * the set is full, find the entries that no longer hold a slot, remove them, and try again. The
+ * same UpdateItem claims the task's storage (./storage-caps.ts).
  */
 import { UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { QuotaExceededError } from '../../errors/index.js';
+import { QuotaExceededError, StorageExhaustedError } from '../../errors/index.js';
 import type { Owner } from '../../owner.js';
 import type { TaskRecord } from '../../record.js';
 import { isTaskStatus, isTerminal } from '../../status.js';
@@ -12,6 +13,7 @@ import { isConditionalCheckFailed, storeError } from './errors.js';
 import { QUOTA_SORT_KEY, taskIdOfSortKey, taskSortKey } from './keys.js';
 import { parseQuotaEntry, type Item } from './marshal.js';
 import { keyOf, releaseInput, reserveInput } from './operations.js';
+import type { OwnerStorage, StorageClaim } from './storage-caps.js';
 import { ATTR } from './table.js';
 
 const RECONCILE_ROUNDS = 3;
@@ -25,6 +27,8 @@ export interface QuotaDeps {
   now(): number;
   /** The item a failed conditional write met (see DynamoDbTaskStore). */
   currentItem(err: { Item?: Item }, pk: string, sk: string): Promise<Item | undefined>;
+  /** The owner's storage caps, claimed with the reservation. */
+  storage: OwnerStorage;
   /** Read a task through the store's rules, so an expired lease fails it (one conditional write). */
   readTask(owner: Owner, taskId: string): Promise<TaskRecord>;
 }
@@ -32,21 +36,35 @@ export interface QuotaDeps {
 export class OwnerQuota {
   constructor(private readonly deps: QuotaDeps) {}
 
-  async reserve(owner: Owner, pk: string, entry: string, maxActive: number): Promise<void> {
-    const { client, tableName } = this.deps;
+  /**
+   * Reserve a slot for `entry` and, with `claim`, its storage (./storage-caps.ts) in the same
+   * conditional UpdateItem. A refusal is explained from the item: storage first (as the memory
+   * store), then the quota; each frees what no longer counts and the reservation is tried again.
+   */
+  async reserve(owner: Owner, pk: string, entry: string, maxActive: number, claim?: StorageClaim): Promise<void> {
+    const { client, tableName, storage } = this.deps;
+    const extra = claim === undefined ? undefined : storage.reserveParts(claim);
     for (let round = 0; ; round++) {
       try {
-        await client.send(new UpdateItemCommand(reserveInput(tableName, pk, entry, maxActive)));
+        await client.send(new UpdateItemCommand(reserveInput(tableName, pk, entry, maxActive, extra)));
         return;
       } catch (err) {
         if (!isConditionalCheckFailed(err)) throw storeError(err);
-        const entries = (await this.deps.currentItem(err as { Item?: Item }, pk, QUOTA_SORT_KEY))?.[ATTR.active]?.SS ?? [];
+        const item = await this.deps.currentItem(err as { Item?: Item }, pk, QUOTA_SORT_KEY);
+        const entries = item?.[ATTR.active]?.SS ?? [];
         if (entries.includes(entry)) return; // our own reservation, answered to a retry
-        if (round >= RECONCILE_ROUNDS) throw new QuotaExceededError(maxActive);
+        const full = claim === undefined ? undefined : storage.over(item, claim);
+        if (round >= RECONCILE_ROUNDS) throw full !== undefined ? new StorageExhaustedError(full) : new QuotaExceededError(maxActive);
+        if (full !== undefined) {
+          const missing = async () => (await this.staleEntries(owner, pk, entries)).missing;
+          if (!(await storage.reconcile(pk, item, missing))) throw new StorageExhaustedError(full);
+          continue;
+        }
         if (entries.length < maxActive) continue; // slots were freed meanwhile
-        const stale = await this.staleEntries(owner, pk, entries);
+        const { stale, missing } = await this.staleEntries(owner, pk, entries);
         if (stale.length === 0) throw new QuotaExceededError(maxActive);
         await this.release(pk, stale);
+        await storage.dropMissing(pk, item, missing);
       }
     }
   }
@@ -62,9 +80,10 @@ export class OwnerQuota {
    * active task whose lease expired (its worker died) is failed first, by the same read rule as
    * `get` (one conditional write), so a dead worker's tasks free their slots at the next create.
    */
-  async staleEntries(owner: Owner, pk: string, entries: readonly string[]): Promise<string[]> {
+  async staleEntries(owner: Owner, pk: string, entries: readonly string[]): Promise<{ stale: string[]; missing: string[] }> {
     const now = this.deps.now();
     const stale: string[] = [];
+    const missing: string[] = [];
     const live = new Map<string, { entry: string; createdAt: number }>();
     for (const entry of entries) {
       const parsed = parseQuotaEntry(entry);
@@ -75,8 +94,9 @@ export class OwnerQuota {
     for (const [sk, { entry, createdAt }] of live) {
       const status = found.get(sk);
       if (status === undefined ? createdAt + this.deps.graceMs <= now : !isTaskStatus(status) || isTerminal(status)) stale.push(entry);
+      if (status === undefined && createdAt + this.deps.graceMs <= now) missing.push(entry);
     }
-    return stale;
+    return { stale, missing };
   }
 
   /** Status by sort key of the tasks still reserved; tasks of dead workers are failed first. */

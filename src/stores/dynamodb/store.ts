@@ -4,13 +4,14 @@
  *
  * Requests per operation (the minimum each needs; asserted by test/dynamodb/requests.test.ts):
  * - get, getResult: 1 GetItem (strongly consistent).
- * - updateStatus, complete, cancel: 1 conditional UpdateItem. The condition checks owner, status
+ * - updateStatus, cancel: 1 conditional UpdateItem; complete too, plus 1 UpdateItem moving the
+ *   owner's stored bytes when a byte cap is set (storage caps, below). The condition checks owner, status
  *   (compare-and-set), exact expiry and, for variable merges, the version; never read-then-write.
  *   A refusal is explained from the item DynamoDB returns with the failure
  *   (`ReturnValuesOnConditionCheckFailure: ALL_OLD`); endpoints that do not return it (dynalite,
  *   older DynamoDB Local) cost ONE extra strongly consistent GetItem, only to choose the error.
  * - setVariables: 1 GetItem + 1 UpdateItem (conditional on the version read; the base class
- *   retries a lost race).
+ *   retries a lost race), plus 1 UpdateItem moving the stored bytes when a byte cap is set.
  * - list page: 1 Query on the creation-order LSI.
  * - create: 2 writes, an UpdateItem on the owner's quota item, then a PutItem of the task (below).
  * - cleanup: Scan pages + BatchWriteItem per 25 expired items.
@@ -33,6 +34,9 @@
  * quota stays exact under any concurrency. The one assumption: a task PutItem sent by a live
  * process lands within the grace period (default 60 s; DynamoDB requests take milliseconds).
  * The set bounds `maxActiveTasksPerOwner` to 5000 (about 55 bytes per entry in a 400 KB item).
+ *
+ * Storage caps: the quota item also counts every stored task (finished ones too), claimed by the
+ * same reservation, so create stays 2 requests and the caps are exact (./storage-caps.ts).
  *
  * Sizes: a task is one item, and DynamoDB refuses items over 400 KB (including the LSI entry).
  * A create whose item would not fit, or a write whose new attributes alone would not fit, is
@@ -71,6 +75,7 @@ import { isExpired, type TaskRecord } from '../../record.js';
 import { BaseTaskStore, type BaseTaskStoreOptions, type RecordPatch, type StoredPage, type WriteCondition, type WriteResult } from '../base.js';
 import { batchDelete } from './batch.js';
 import { OwnerQuota } from './quota.js';
+import { OwnerStorage } from './storage-caps.js';
 import { httpStatus, isConditionalCheckFailed, isItemTooLarge, storeError } from './errors.js';
 import { newListKey, partitionKey, taskIdOfListKey, taskSortKey } from './keys.js';
 import { itemBytes, itemToRecord, MAX_ITEM_BYTES, quotaEntry, recordToItem, type Item } from './marshal.js';
@@ -116,10 +121,11 @@ const unavailable = (err: unknown): never => {
 };
 
 export class DynamoDbTaskStore extends BaseTaskStore {
-  readonly capabilities: StoreCapabilities = { sharedAcrossProcesses: true };
+  readonly capabilities: StoreCapabilities = { sharedAcrossProcesses: true, storageCaps: true };
   readonly tableName: string;
   readonly #client: DynamoDBClient;
   readonly #quota: OwnerQuota;
+  readonly #storage: OwnerStorage;
   /** Learned from answers: this endpoint returns the current item with a failed condition. */
   #returnsItemOnFailure = false;
 
@@ -136,14 +142,9 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     if (!Number.isSafeInteger(grace) || grace < 0) throw new InvalidArgumentError('DynamoDbTaskStore: reservationGraceMs must be a non-negative integer');
     this.#client = options.client;
     this.tableName = options.tableName;
-    this.#quota = new OwnerQuota({
-      client: this.#client,
-      tableName: this.tableName,
-      graceMs: grace,
-      now: () => this.clock.now(),
-      currentItem: (err, pk, sk) => this.#currentItem(err, pk, sk),
-      readTask: (owner, taskId) => this.get(owner, taskId),
-    });
+    const shared = { client: this.#client, tableName: this.tableName, now: () => this.clock.now(), currentItem: (err: { Item?: Item }, pk: string, sk: string) => this.#currentItem(err, pk, sk) };
+    this.#storage = new OwnerStorage({ ...shared, security: this.security });
+    this.#quota = new OwnerQuota({ ...shared, storage: this.#storage, graceMs: grace, readTask: (owner, taskId) => this.get(owner, taskId) });
   }
 
   // ---- primitives -----------------------------------------------------------------------------
@@ -157,7 +158,8 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     // Checked before the reservation: an oversized create consumes no quota and writes nothing.
     if (size > MAX_ITEM_BYTES) throw new PayloadTooLargeError(TASK_ITEM, size, MAX_ITEM_BYTES);
     const entry = quotaEntry(record);
-    await this.#quota.reserve(record.owner, pk, entry, maxActive);
+    const claim = this.#storage.claim(record);
+    await this.#quota.reserve(record.owner, pk, entry, maxActive, claim);
     try {
       await this.#client.send(new PutItemCommand(putTaskInput(this.tableName, item)));
     } catch (err) {
@@ -169,7 +171,10 @@ export class DynamoDbTaskStore extends BaseTaskStore {
       // failure (network, 5xx) the put may have landed: the reservation stays, and reconciliation
       // drops it after the grace period if the task does not exist.
       const status = httpStatus(err);
-      if ((status !== undefined && status < 500) || (await this.#surelyAbsent(pk, sk))) await this.#quota.release(pk, [entry]).catch(() => undefined);
+      if ((status !== undefined && status < 500) || (await this.#surelyAbsent(pk, sk))) {
+        await this.#quota.release(pk, [entry]).catch(() => undefined);
+        if (claim !== undefined) await this.#storage.release(pk, claim).catch(() => undefined);
+      }
       if (isItemTooLarge(err)) throw new PayloadTooLargeError(TASK_ITEM, Math.max(size, MAX_ITEM_BYTES + 1), MAX_ITEM_BYTES);
       if (isConditionalCheckFailed(err)) throw new StoreUnavailableError('could not store the new task (task ID already taken)', { cause: err });
       throw storeError(err);
@@ -192,13 +197,13 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     try {
       const out = await this.#client.send(new UpdateItemCommand(transition.input)).catch(fail);
       if (out.Attributes === undefined) throw new StoreUnavailableError('DynamoDB returned no item for a successful write');
-      return { ok: true, record: decode(out.Attributes) };
+      return { ok: true, record: await this.#counted(pk, patch, out.Attributes) };
     } catch (err) {
       if (isConditionalCheckFailed(err)) {
         const item = await this.#currentItem(err, pk, sk);
         if (item === undefined) return { ok: false, current: undefined };
         const current = decode(item);
-        if (item[ATTR.writeId]?.S === writeId) return { ok: true, record: current }; // our own write, answered to a retry
+        if (item[ATTR.writeId]?.S === writeId) return { ok: true, record: await this.#counted(pk, patch, item) }; // our own write, answered to a retry
         return { ok: false, current };
       }
       if (isItemTooLarge(err)) {
@@ -252,13 +257,19 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     return removed;
   }
 
-  // ---- quota ----------------------------------------------------------------------------------
+  // ---- quota and storage ----------------------------------------------------------------------
+
+  /** The record of a successful write, after moving the owner's usage by the bytes it changed. */
+  async #counted(pk: string, patch: RecordPatch, item: Item): Promise<TaskRecord> {
+    const record = decode(item);
+    if (patch.storedBytes !== undefined || patch.outcomeBytes !== undefined) await this.#storage.adjust(pk, record, Number(item[ATTR.bytesDelta]?.N ?? 0));
+    return record;
+  }
 
   /** After an ambiguous put failure: true when a consistent read shows the task is not there. */
   async #surelyAbsent(pk: string, sk: string): Promise<boolean> {
     return this.#getItem(pk, sk).then((item) => item === undefined, () => false);
   }
-
 
   // ---- helpers --------------------------------------------------------------------------------
 

@@ -59,6 +59,13 @@ export const ATTR = {
   leaseExpiresAt: 'leaseExpiresAt',
   /** Quota item: string set of the owner's reserved active tasks (see store.ts). */
   active: 'active',
+  /** Task item: JSON bytes of its request params, variables and outcome (storage caps). */
+  storedBytes: 'storedBytes',
+  /** Task item: how the last write changed `storedBytes` (read back to adjust the owner's usage). */
+  bytesDelta: 'bytesDelta',
+  /** Quota item: stored tasks and their bytes, the totals of the `u.` entries (see storage-caps.ts). */
+  usageTasks: 'usageTasks',
+  usageBytes: 'usageBytes',
 } as const;
 
 /** The local secondary index that orders an owner's tasks by creation. */
