@@ -52,7 +52,7 @@ describe('mcp-tasks-conformance client: a run with a MUST failure', () => {
     dir = mkdtempSync(join(tmpdir(), 'client-cli-'));
     const json = join(dir, 'report.json');
     const junit = join(dir, 'report.xml');
-    run = await runNode([CLI, 'client', '--command', rawClient('no-tasks-result'), '--scenarios', 'fail', '--json', json, '--junit', junit], 60_000);
+    run = await runNode([CLI, 'client', '--command', rawClient('edit-cursor'), '--scenarios', 'list', '--json', json, '--junit', junit], 60_000);
     report = JSON.parse(readFileSync(json, 'utf8')) as ClientReport;
     xml = parseXml(readFileSync(junit, 'utf8'));
   });
@@ -63,15 +63,15 @@ describe('mcp-tasks-conformance client: a run with a MUST failure', () => {
 
   it('exits 1, prints the failure with its rule entry, nothing on stderr', () => {
     assert.equal(run.code, 1, run.stdout);
-    assert.match(run.stdout, /FAIL {2}MUST {3}R17 {2}client\.result-via-tasks-result/);
-    assert.match(run.stdout, /see \S*RULES\.md#r17/);
+    assert.match(run.stdout, /FAIL {2}MUST {3}R62 {2}client\.cursors-untouched/);
+    assert.match(run.stdout, /see \S*RULES\.md#r62/);
     assert.equal(run.stderr, '');
   });
 
   it('JSON: the suite, the scenario run, the verdict by rule', () => {
     assert.equal(report.suite, 'mcp-tasks requestor conformance');
-    assert.deepEqual(report.scenarios.map((s) => s.name), ['fail']);
-    assert.equal(report.results.find((r) => r.rule === 'R17')?.status, 'fail');
+    assert.deepEqual(report.scenarios.map((s) => s.name), ['list']);
+    assert.equal(report.results.find((r) => r.rule === 'R62')?.status, 'fail');
     assert.equal(report.mustFailed, 1);
     assert.equal(report.ok, false);
   });

@@ -2,7 +2,7 @@
  * The requestor kit on the two real clients (test/interop/clients): the SDK 1.32 client's
  * experimental tasks API and @modelcontextprotocol/ext-tasks 0.2.2. Each status is the client's
  * real behaviour, named here (README "Requestor conformance" shows the reports):
- * - both end a failed task without tasks/result (R17 fail): the isError result or the JSON-RPC
+ * - both end a failed task without tasks/result (R17 warning): the isError result or the JSON-RPC
  *   error is never fetched (the SDK reports a generic -32603, ext-tasks a TaskFailedError);
  * - the SDK sends `task: {}` on tasks/get and tasks/result, which the server never declared (R2);
  * - ext-tasks calls tasks/result only after the task is over, not on input_required (R49); it
@@ -18,12 +18,12 @@ describe('requestor kit: real clients', () => {
   it('SDK 1.32 client.experimental.tasks', T, async () => {
     const report = await runKit(sdkClient);
     assert.ok(report.scenarios.every((s) => s.exitCode === 0), JSON.stringify(report.scenarios));
-    assert.deepEqual(statuses(report), { R2: 'warn', R16: 'skip', R26: 'pass', R27: 'pass', R54: 'pass', R17: 'fail', R62: 'pass', R58: 'pass', R49: 'pass' });
+    assert.deepEqual(statuses(report), { R2: 'warn', R16: 'skip', R26: 'pass', R27: 'pass', R54: 'pass', R17: 'warn', R62: 'pass', R58: 'pass', R49: 'pass' });
   });
 
   it('@modelcontextprotocol/ext-tasks 0.2.2', T, async () => {
     const report = await runKit(extTasksClient);
     assert.ok(report.scenarios.every((s) => s.exitCode === 0), JSON.stringify(report.scenarios));
-    assert.deepEqual(statuses(report), { R2: 'pass', R16: 'skip', R26: 'pass', R27: 'pass', R54: 'pass', R17: 'fail', R62: 'pass', R58: 'pass', R49: 'warn' });
+    assert.deepEqual(statuses(report), { R2: 'pass', R16: 'skip', R26: 'pass', R27: 'pass', R54: 'pass', R17: 'warn', R62: 'pass', R58: 'pass', R49: 'warn' });
   });
 });
