@@ -31,7 +31,8 @@ import { invalidEnvelope, rpcError, sendJson } from './json-rpc-http.js';
 import { RequestStreams } from './request-streams.js';
 import { SessionRegistry, type SessionLimits } from './sessions.js';
 import { StatelessRequests } from './stateless.js';
-import { createEngine, createReferenceServer, openStore, logLine, type StoreOptions } from './server.js';
+import { ModernLeg } from './modern.js';
+import { createEngine, createReferenceServer, openStore, logLine, SERVER_NAME, SERVER_VERSION, type StoreOptions } from './server.js';
 import { bearerToken, type TokenTable } from './tokens.js';
 
 export const MCP_PATH = '/mcp';
@@ -102,15 +103,19 @@ interface Shared {
   closing: () => boolean;
   /** Set in stateless mode: serves every POST without a session. */
   stateless: StatelessRequests | undefined;
+  /** The 2026-07-28 leg at the same URL (modern.ts). */
+  modern: ModernLeg;
 }
 
 export async function startHttpServer(options: HttpServerOptions = {}): Promise<HttpServerHandle> {
   if (options.stateless === true && (!options.tokens || options.allowAnonymous === true)) {
     throw new CliError('stateless serving needs tokens for every request: without a session, a requestor without a token has no owner of its own');
   }
-  // Every HTTP requestor is identified (by token or by session), so the store may keep refusing
-  // identity-less requests unless asked otherwise, and tasks/list is declared (R80).
-  const opened = await openStore({ ...options, security: { ...options.security, ...(options.allowAnonymous === true && { allowAnonymous: true }) } });
+  // A 2025 requestor is identified by token or session, so tasks/list is declared (R80). A 2026
+  // request has no session: without a token it is `anonymous`, which the store accepts only where
+  // the operator allows tokenless requests (no token table, or allowAnonymous; modern.ts).
+  const anonymous = options.allowAnonymous === true || options.tokens === undefined;
+  const opened = await openStore({ ...options, security: { ...options.security, ...(anonymous && { allowAnonymous: true }) } });
   const store = options.seam?.store?.(opened) ?? opened;
   const logger = options.logger ?? jsonLinesLogger;
   const engine = createEngine(store, options, logger);
@@ -122,7 +127,8 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   const perSecond = options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND;
   const limiter = perSecond > 0 ? new RateLimiter({ perSecond, burst: 2 * perSecond }) : undefined;
   const stateless = options.stateless === true ? new StatelessRequests({ engine, seam: options.seam }) : undefined;
-  const shared: Shared = { options, store, engine, sessions, budget: new BodyBudget(options.bodyBudgetBytes), limiter, closing: () => closing !== undefined, stateless };
+  const modern = new ModernLeg(engine, { name: SERVER_NAME, version: SERVER_VERSION });
+  const shared: Shared = { options, store, engine, sessions, budget: new BodyBudget(options.bodyBudgetBytes), limiter, closing: () => closing !== undefined, stateless, modern };
   const server = createServer((req, res) => {
     handle(shared, req, res).catch((error: unknown) => {
       logLine({ event: 'http.error', detail: error instanceof Error ? error.message : String(error) });
@@ -160,6 +166,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
         await Promise.allSettled(sessions.values().map((s) => s.mcp.close()));
         server.closeAllConnections();
         await stopped;
+        await modern.close();
         engine.close(); // aborts running tasks
         await store.close();
       })();
@@ -208,6 +215,12 @@ async function handle(shared: Shared, req: AuthedRequest, res: ServerResponse): 
     }
   }
 
+  // The SDK's own classification picks the generation: a 2026 request (per-request `_meta`
+  // envelope) goes to the 2026 leg, everything else stays on the 2025 path below.
+  if (req.method === 'POST' && (await shared.modern.claims(req, body))) {
+    if (!shared.stateless && !admitRequest(shared, req, res, clientKey(req, identity))) return;
+    return shared.modern.serve(req, res, body, identity, req.auth?.token);
+  }
   if (shared.stateless) return shared.stateless.serve(req, res, body, identity);
   const sessionId = req.headers['mcp-session-id'];
   if (typeof sessionId === 'string') {
