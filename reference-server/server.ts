@@ -9,6 +9,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { DEFAULT_SECURITY_CONFIG, InMemoryTaskStore, isTasksError, RateLimiter, TaskEngine, withTasks, type SecurityConfig, type TaskStore, type TasksLogger, type TasksServer, type WithTasksOptions } from '../src/index.js';
 import { CliError, type DynamoDbCliOptions, type StoreKind } from './args.js';
 import { registerConformanceFixtures } from '../src/fixtures/index.js';
+import { sharedSchemaValidator } from './schema-validator.js';
 
 export const SERVER_NAME = 'mcp-tasks-reference';
 export const SERVER_VERSION = packageVersion();
@@ -95,6 +96,7 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
     { name: SERVER_NAME, version: SERVER_VERSION },
     {
       capabilities: { tools: {} },
+      jsonSchemaValidator: sharedSchemaValidator,
       instructions: 'Reference server of mcp-tasks for the MCP Tasks utility (2025-11-25). The fixture tools are documented in reference-server/FIXTURES.md.',
     },
   );
