@@ -47,12 +47,15 @@ export function toCreateTaskResult(record: TaskRecord): CreateTaskResult & JsonO
   return { resultType: 'task', ...baseTask(record, status) } as CreateTaskResult & JsonObject;
 }
 
-/** The inlined result: the stored one, without the 2025 related-task `_meta` (the id is at the root). */
+/**
+ * The inlined result: the stored one as a 2026 `CallToolResult` (`resultType: "complete"`, which
+ * ext-tasks 0.2.2 requires there), without the 2025 related-task `_meta` (the id is at the root).
+ */
 function inlinedResult(result: JsonObject): JSONObject {
+  const copy: JsonObject = { ...result, resultType: 'complete' };
   const meta = result._meta;
-  if (typeof meta !== 'object' || meta === null || Array.isArray(meta) || !(RELATED_TASK_META_KEY in meta)) return result as JSONObject;
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta) || !(RELATED_TASK_META_KEY in meta)) return copy as JSONObject;
   const { [RELATED_TASK_META_KEY]: _related, ...rest } = meta;
-  const copy: JsonObject = { ...result };
   if (Object.keys(rest).length > 0) copy._meta = rest;
   else delete copy._meta;
   return copy as JSONObject;

@@ -64,7 +64,7 @@ describe('2026 leg: task lifecycle (Task Creation, Task Polling)', () => {
     const done = await leg!.settled(taskId);
     valid('tasks/get result', done);
     assert.equal(done.status, 'completed');
-    assert.deepEqual(done.result, text('done'));
+    assert.deepEqual(done.result, { ...text('done'), resultType: 'complete' }); // a 2026 CallToolResult (ext-tasks requires it)
   });
 
   it('the task exists when CreateTaskResult arrives, with ttlMs and no 2025 field names', async () => {
