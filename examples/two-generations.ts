@@ -6,7 +6,7 @@
  *   npm run build && node dist/examples/two-generations.js
  *
  * In your own code, import from 'mcp-tasks' instead of '../src/index.js'. The 2026 leg
- * (`src/server/v2026/`) is not a public entry point yet. README, "Two generations".
+ * is the `mcp-tasks/2026-07-28` entry point (here imported from the source tree). README, "Two generations".
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';

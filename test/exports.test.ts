@@ -119,6 +119,19 @@ const ENTRIES: Record<string, string[]> = {
   // Types only.
   'mcp-tasks/types': [],
   'mcp-tasks/types/2026-07-28': [],
+  'mcp-tasks/2026-07-28': [
+    'NO_INPUT',
+    'TASKS_EXTENSION_ID',
+    'TASKS_REQUIRED_CAPABILITIES',
+    'createServer2026',
+    'createTasksHandler2026',
+    'declaresTasks',
+    'registerTaskMethods2026',
+    'registerTools2026',
+    'storeInputChannel',
+    'toCreateTaskResult',
+    'toDetailedTask',
+  ],
 };
 
 describe('package exports', () => {

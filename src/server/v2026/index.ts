@@ -1,4 +1,8 @@
-/** The 2026-07-28 leg (Tasks extension on SDK v2). Not yet a public entry point. */
+/**
+ * `mcp-tasks/2026-07-28`: the 2026-07-28 Tasks extension (SEP-2663) on the official SDK v2
+ * (`@modelcontextprotocol/server`, an optional peer pinned exactly), on the same `TaskEngine` and
+ * store as the 2025-11-25 integration (README, "Two generations"; docs/2026-leg.md).
+ */
 export { createServer2026, createTasksHandler2026, type TasksLeg2026Options } from './leg.js';
 export { NO_INPUT, type InputChannel } from './input-channel.js';
 export { registerTaskMethods2026, type TaskMethods2026Options } from './task-methods.js';
