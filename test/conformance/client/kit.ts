@@ -9,6 +9,8 @@ const program = (relative: string) => JSON.stringify(fileURLToPath(new URL(relat
 
 /** The command line of the raw test client, broken in one way (or none). */
 export const rawClient = (broken?: string): string => `${broken ? `BROKEN=${broken} ` : ''}${node} ${program('./raw-client.js')}`;
+/** The raw test client as a receiver of task-augmented elicitation (raw-receiver.ts), broken in one way (or none). */
+export const receiverClient = (broken?: string): string => `${broken ? `BROKEN=${broken}` : 'RECEIVER=1'} ${node} ${program('./raw-client.js')}`;
 export const sdkClient = `${node} ${program('../../interop/clients/sdk-client.js')}`;
 export const extTasksClient = `${node} ${program('../../interop/clients/ext-tasks-client.js')}`;
 
