@@ -46,13 +46,15 @@ describe('requestor kit: each check bites on its rule', () => {
 const RECEIVER_RULES = ['R16', 'R21', 'R20', 'R35', 'R40', 'R41', 'R44', 'R67', 'R66'];
 
 describe('requestor kit: a client as receiver of task-augmented elicitation', () => {
-  it('a receiver that follows the rules passes every receiver check', T, async () => {
-    const report = await runKit(receiverClient(), ['receiver']);
-    const got = statuses(report);
-    assert.deepEqual(RECEIVER_RULES.map((rule) => [rule, got[rule]]), RECEIVER_RULES.map((rule) => [rule, 'pass']));
-    assert.equal(report.ok, true);
-    assert.deepEqual(report.scenarios.map((s) => [s.name, s.exitCode]), [['receiver', 0]]);
-  });
+  for (const kind of ['elicitation', 'sampling'] as const) {
+    it(`a receiver that follows the rules (${kind}) passes every receiver check`, T, async () => {
+      const report = await runKit(receiverClient(undefined, kind), ['receiver']);
+      const got = statuses(report);
+      assert.deepEqual(RECEIVER_RULES.map((rule) => [rule, got[rule]]), RECEIVER_RULES.map((rule) => [rule, 'pass']));
+      assert.equal(report.ok, true);
+      assert.deepEqual(report.scenarios.map((s) => [s.name, s.exitCode]), [['receiver', 0]]);
+    });
+  }
 
   const cases = [
     { broken: 'receiver-direct', rule: 'R16' },

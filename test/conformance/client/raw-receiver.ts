@@ -1,7 +1,8 @@
 /**
  * The raw client's receiver side (scenario `receiver`): it declares
- * tasks.requests.elicitation.create and runs a task-augmented elicitation/create as a task of its
- * own, answered after ANSWER_MS; tasks/get, tasks/result (blocking) and tasks/cancel by the rules,
+ * tasks.requests.elicitation.create (or, with RECEIVER=sampling, only
+ * tasks.requests.sampling.createMessage) and runs a task-augmented request as a task of its own,
+ * answered after ANSWER_MS; tasks/get, tasks/result (blocking) and tasks/cancel by the rules,
  * except for the deviation named in $BROKEN:
  *   receiver-direct         answers the ElicitResult at once instead of a CreateTaskResult (R16)
  *   receiver-early-result   answers tasks/result at once, while the task is still working (R40)
@@ -13,14 +14,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { Protocol } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import { CancelTaskRequestSchema, ElicitRequestSchema, ErrorCode, GetTaskPayloadRequestSchema, GetTaskRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { CancelTaskRequestSchema, CreateMessageRequestSchema, ElicitRequestSchema, ErrorCode, GetTaskPayloadRequestSchema, GetTaskRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
 
 /** How long the client's elicitation task takes (the user thinking). */
 const ANSWER_MS = 600;
 const RELATED = 'io.modelcontextprotocol/related-task';
 const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 
-export const RECEIVER_CAPABILITIES = { elicitation: { form: {} }, tasks: { requests: { elicitation: { create: {} } } } };
+export type ReceiverKind = 'elicitation' | 'sampling';
+
+export function receiverCapabilities(kind: ReceiverKind): Record<string, unknown> {
+  if (kind === 'sampling') return { sampling: {}, tasks: { requests: { sampling: { createMessage: {} } } } };
+  return { elicitation: { form: {} }, tasks: { requests: { elicitation: { create: {} } } } };
+}
 
 interface OwnTask {
   task: { taskId: string; status: string; createdAt: string; lastUpdatedAt: string; ttl: number | null; pollInterval: number };
@@ -29,9 +35,13 @@ interface OwnTask {
   finish(status: string, result?: Record<string, unknown>): void;
 }
 
-const answer = { action: 'accept', content: { answer: 'from the raw receiver' } };
+const ANSWERS: Record<ReceiverKind, Record<string, unknown>> = {
+  elicitation: { action: 'accept', content: { answer: 'from the raw receiver' } },
+  sampling: { role: 'assistant', content: { type: 'text', text: 'hello from the raw receiver' }, model: 'raw-receiver' },
+};
 
-export function serveAsReceiver(client: Client, broken: string): void {
+export function serveAsReceiver(client: Client, broken: string, kind: ReceiverKind): void {
+  const answer = ANSWERS[kind];
   const tasks = new Map<string, OwnTask>();
   const on = Protocol.prototype.setRequestHandler.bind(client) as (schema: unknown, handler: (request: { params: Record<string, unknown> }) => unknown) => void;
   const own = (taskId: unknown): OwnTask => {
@@ -40,7 +50,7 @@ export function serveAsReceiver(client: Client, broken: string): void {
     return entry;
   };
 
-  on(ElicitRequestSchema, (request) => {
+  on(kind === 'sampling' ? CreateMessageRequestSchema : ElicitRequestSchema, (request) => {
     const augmented = request.params.task as { ttl?: number } | undefined;
     if (!augmented || broken === 'receiver-direct') return answer;
     const now = new Date().toISOString();
