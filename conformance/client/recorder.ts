@@ -36,7 +36,7 @@ export class WireRecorder {
     const all: InterceptedTransport[] = [];
     return {
       session: (transport, server) => {
-        registerScriptedTools(server.tasks);
+        registerScriptedTools(server.tasks, server.mcp);
         const label = `s${++this.#sessions}`;
         const wrapped: InterceptedTransport = new InterceptedTransport(transport, this.#interceptor(() => wrapped.sessionId ?? label), all);
         return wrapped;

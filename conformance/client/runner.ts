@@ -7,6 +7,7 @@ import { CLIENT_CHECKS } from './checks/index.js';
 import type { ClientCheck, Evidence, ScenarioRun } from './check.js';
 import { buildClientReport, type ClientReport } from './report.js';
 import { runClientCommand } from './run-client.js';
+import { declaredReceiverRequests } from './receiver-wire.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
 import { startScriptedServer } from './scripted-server.js';
 import { Wire } from './wire.js';
@@ -33,12 +34,23 @@ export async function runClientConformance(options: ClientConformanceOptions): P
   const chosen = options.scenarios ? SCENARIOS.filter((s) => options.scenarios!.includes(s.name)) : SCENARIOS;
   const runs: ScenarioRun[] = [];
   for (const scenario of chosen) {
+    if (scenario.receiver && !mayReceive(runs)) continue;
     const run = await runScenario(options.command, scenario, pollIntervalMs, options.timeoutMs ?? DEFAULT_CLIENT_TIMEOUT_MS);
     runs.push(run);
     options.onScenario?.(run);
   }
   const evidence: Evidence = { runs, pollIntervalMs };
   return buildClientReport({ command: options.command, startedAt, evidence, results: CLIENT_CHECKS.map((c) => judge(c, evidence)) });
+}
+
+/**
+ * The receiver scenario is played only by a client that declares a task-augmentable request; the
+ * earlier runs' initialize says whether it does. Without earlier runs it is played (the probe
+ * tool sends nothing to a client that declares nothing).
+ */
+function mayReceive(runs: readonly ScenarioRun[]): boolean {
+  const declared = runs.map((r) => r.wire.initialize).filter((init) => init !== undefined);
+  return declared.length === 0 || declared.some((init) => declaredReceiverRequests(init.capabilities).length > 0);
 }
 
 async function runScenario(command: string, scenario: Scenario, pollIntervalMs: number, timeoutMs: number): Promise<ScenarioRun> {

@@ -12,6 +12,11 @@ export interface Scenario {
   readonly args: Readonly<Record<string, unknown>>;
   /** The scripted server sends no `notifications/tasks/status` in this scenario (R58). */
   readonly quiet?: boolean;
+  /**
+   * The server makes the client a receiver of task-augmented requests (R16): played only by a
+   * client that declares tasks.requests.elicitation.create or tasks.requests.sampling.createMessage.
+   */
+  readonly receiver?: boolean;
 }
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -22,6 +27,7 @@ export const SCENARIOS: readonly Scenario[] = [
   { name: 'list', tool: 'delay', args: { ms: 1 }, task: 'call the tool as a task 3 times, wait for each, then list every page of tasks/list' },
   { name: 'input', tool: 'ask_then_work', args: { message: 'scripted: your name?', workMs: 1500 }, task: 'call the tool as a task; answer its elicitation (accept, content.answer a string); it works 1.5 s more' },
   { name: 'forbidden', tool: 'support_forbidden', args: {}, task: 'call this tool (taskSupport forbidden) the way the library calls tools' },
+  { name: 'receiver', tool: 'probe_receiver', args: {}, receiver: true, task: 'call the tool plainly; it makes the client the receiver of task-augmented elicitation/create or sampling/createMessage (played only when the client declares one in tasks.requests)' },
 ];
 
 export const SCENARIO_NAMES: readonly string[] = SCENARIOS.map((s) => s.name);

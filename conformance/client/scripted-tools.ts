@@ -3,14 +3,18 @@
  * `ask_then_work` asks for input, then keeps working for `workMs`: a client that calls
  * tasks/result as soon as it sees input_required (R49) is then seen waiting on tasks/result
  * while the task still works, and one that waits for the end is seen fetching after it.
+ * `probe_receiver` (receiver-probe.ts) makes the client the receiver of task-augmented requests.
  */
 import * as z from 'zod/v4';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { TasksServer } from '../../src/index.js';
 import { ANSWER_SCHEMA, requireElicitation, requireTask, sleep, text } from '../../src/fixtures/common.js';
+import { registerProbeReceiver } from './receiver-probe.js';
 
 export const ASK_THEN_WORK = 'ask_then_work';
 
-export function registerScriptedTools(tasks: TasksServer): void {
+export function registerScriptedTools(tasks: TasksServer, mcp: McpServer): void {
+  registerProbeReceiver(tasks, mcp);
   tasks.registerTool(
     ASK_THEN_WORK,
     {

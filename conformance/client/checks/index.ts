@@ -3,12 +3,21 @@ import type { ClientCheck } from '../check.js';
 import { augmentOnlyWhenDeclared } from './capabilities.js';
 import { cursorsUntouched } from './listing.js';
 import { noRelatedTaskMeta, pollInterval, stopsAtTerminal } from './polling.js';
-import { receiverTasks } from './receiver.js';
+import { receiverCreateTaskResult, receiverInitialWorking, receiverUniqueIds } from './receiver.js';
+import { receiverCancel, receiverCancelTerminal, receiverGetTask, receiverResult, receiverResultBlocks, receiverResultMeta } from './receiver-tasks.js';
 import { noRelianceOnNotifications, resultOnInputRequired, resultViaTasksResult } from './results.js';
 
 export const CLIENT_CHECKS: readonly ClientCheck[] = [
   augmentOnlyWhenDeclared,
-  receiverTasks,
+  receiverCreateTaskResult,
+  receiverInitialWorking,
+  receiverUniqueIds,
+  receiverGetTask,
+  receiverResultBlocks,
+  receiverResult,
+  receiverResultMeta,
+  receiverCancel,
+  receiverCancelTerminal,
   pollInterval,
   stopsAtTerminal,
   noRelatedTaskMeta,

@@ -9,6 +9,11 @@ const program = (relative: string) => JSON.stringify(fileURLToPath(new URL(relat
 
 /** The command line of the raw test client, broken in one way (or none). */
 export const rawClient = (broken?: string): string => `${broken ? `BROKEN=${broken} ` : ''}${node} ${program('./raw-client.js')}`;
+/** The raw test client as a receiver of task-augmented elicitation (raw-receiver.ts), broken in one way (or none). */
+export const receiverClient = (broken?: string, kind: 'elicitation' | 'sampling' = 'elicitation'): string =>
+  `${broken ? `BROKEN=${broken}` : `RECEIVER=${kind === 'sampling' ? 'sampling' : '1'}`} ${node} ${program('./raw-client.js')}`;
+/** The SDK 1.32 Client as receiver, on its own task support (sdk-receiver-client.ts; scenario receiver only). */
+export const sdkReceiverClient = `${node} ${program('./sdk-receiver-client.js')}`;
 export const sdkClient = `${node} ${program('../../interop/clients/sdk-client.js')}`;
 export const extTasksClient = `${node} ${program('../../interop/clients/ext-tasks-client.js')}`;
 

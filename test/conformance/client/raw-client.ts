@@ -10,12 +10,16 @@
  *   no-tasks-result      takes the outcome from tasks/get, never calls tasks/result (R17)
  *   augment-forbidden    calls a taskSupport-forbidden tool with a task (R2)
  *   needs-notifications  waits for a terminal status notification instead of polling (R58)
+ * With RECEIVER=1 (or a BROKEN=receiver-* value) it also declares tasks.requests.elicitation.create
+ * and serves task-augmented elicitation as a receiver (raw-receiver.ts, scenario receiver);
+ * RECEIVER=sampling declares and serves sampling/createMessage instead.
  */
 import * as z from 'zod/v4';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ElicitRequestSchema, TaskStatusNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { LIST_TASKS, play, readScenarioEnv } from '../../interop/clients/scenario-env.js';
+import { receiverCapabilities, serveAsReceiver } from './raw-receiver.js';
 
 type Task = { taskId: string; status: string; pollInterval?: number };
 
@@ -24,8 +28,11 @@ const broken = process.env.BROKEN ?? '';
 const ANY = z.looseObject({});
 const RELATED = 'io.modelcontextprotocol/related-task';
 const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
-const client = new Client({ name: `raw-client${broken ? ` (${broken})` : ''}`, version: '1.0.0' }, { capabilities: { elicitation: { form: {} } } });
-client.setRequestHandler(ElicitRequestSchema, async () => ({ action: 'accept', content: { answer: 'from the raw client' } }));
+const receiver = process.env.RECEIVER !== undefined || broken.startsWith('receiver-');
+const receiverKind = process.env.RECEIVER === 'sampling' ? 'sampling' : 'elicitation';
+const client = new Client({ name: `raw-client${broken ? ` (${broken})` : ''}`, version: '1.0.0' }, { capabilities: receiver ? receiverCapabilities(receiverKind) : { elicitation: { form: {} } } });
+if (receiver) serveAsReceiver(client, broken, receiverKind);
+else client.setRequestHandler(ElicitRequestSchema, async () => ({ action: 'accept', content: { answer: 'from the raw client' } }));
 const notified = new Map<string, string>();
 client.setNotificationHandler(TaskStatusNotificationSchema, (n) => void notified.set(n.params.taskId, n.params.status));
 
@@ -80,6 +87,8 @@ play(async () => {
     switch (env.scenario) {
       case 'forbidden':
         return JSON.stringify(await request('tools/call', { name: env.tool, arguments: env.args, ...(broken === 'augment-forbidden' && { task: {} }) }).catch((e: Error) => e.message));
+      case 'receiver':
+        return JSON.stringify(await request('tools/call', { name: env.tool, arguments: env.args }));
       case 'cancel': {
         const task = await create();
         await taskRequest('tasks/cancel', task.taskId);
