@@ -52,15 +52,21 @@ export class Client2026 {
       ...(name !== undefined && { 'mcp-name': name }),
       ...identityHeaders(options.identity),
     };
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    // One controller per request, tied to the check's signal only while the request runs.
+    const controller = new AbortController();
+    const abort = () => controller.abort(options.signal?.reason);
+    options.signal?.addEventListener('abort', abort, { once: true });
+    const timer = setTimeout(() => controller.abort(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
     try {
-      const response = await fetch(this.url, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', id, method, params: { ...params, _meta } }), signal });
+      const response = await fetch(this.url, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', id, method, params: { ...params, _meta } }), signal: controller.signal });
       const text = await response.text();
       const message = (response.headers.get('content-type') ?? '').includes('text/event-stream') ? fromSse(text, id) : parseJson(text);
       return toReply(message, response.status);
     } catch (error) {
       return { kind: 'local', message: `${method}: ${(error as Error).message}` };
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
     }
   }
 }
