@@ -4,7 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, parseToolRole, type KitConfig } from './protocol/discovery/config.js';
+import { PROTOCOL_CHECKS } from './protocol/checks/index.js';
 import { selectChecks, type ProtocolConformanceOptions } from './protocol/runner.js';
+import { V2026_CHECKS } from './protocol/v2026/index.js';
 import { parseIdentity, splitCommandLine } from './protocol/target.js';
 
 export class UsageError extends Error {}
@@ -77,7 +79,7 @@ export function parse(argv: string[]): Parsed {
   if (values.only !== undefined) {
     options.only = values.only.split(',').map((s) => s.trim()).filter(Boolean);
     try {
-      selectChecks(options.only);
+      selectChecks(options.only, [...PROTOCOL_CHECKS, ...V2026_CHECKS]);
     } catch (error) {
       throw new UsageError(`--only: ${(error as Error).message}`);
     }

@@ -10,6 +10,7 @@ import { ConsoleReporter } from './protocol/console.js';
 import { toJUnitXml } from './protocol/junit.js';
 import { exitCodeOf } from './protocol/report.js';
 import { ProtocolRun } from './protocol/runner.js';
+import { V2026_CHECKS } from './protocol/v2026/index.js';
 import { describeRoles } from './protocol/discovery/roles.js';
 import { parse, UsageError } from './cli-args.js';
 import { clientMain } from './client/cli.js';
@@ -65,7 +66,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (parsed === 'list') {
-    for (const area of AREAS) for (const c of PROTOCOL_CHECKS.filter((x) => x.area === area)) process.stdout.write(`${c.rule.padEnd(4)} ${c.level.padEnd(6)} ${c.id}: ${c.title}\n`);
+    for (const area of AREAS) for (const c of [...PROTOCOL_CHECKS, ...V2026_CHECKS].filter((x) => x.area === area)) process.stdout.write(`${c.rule.padEnd(4)} ${c.level.padEnd(6)} ${c.id}: ${c.title}\n`);
     return 0;
   }
   const { options, json, junit, quiet } = parsed;

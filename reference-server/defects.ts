@@ -8,6 +8,7 @@
 import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/sdk/types.js';
 import type { CompleteInput, CreateTaskInput, InputCommand, InputCommandResult, ListOptions, Owner, StatusUpdate, TaskChange, TaskPage, TaskRecord, TaskResult, TaskStore } from '../src/index.js';
+import type { McpHttpHandler } from '@modelcontextprotocol/server';
 import type { ReferenceServer } from './server.js';
 
 export interface ServerSeam {
@@ -15,6 +16,8 @@ export interface ServerSeam {
   store?(store: TaskStore): TaskStore;
   /** Wrap one session's transport before its McpServer connects to it. */
   session?(transport: Transport, server: ReferenceServer): Transport;
+  /** Wrap the 2026-07-28 leg's web handler (modern.ts): see `rewriteModern`. */
+  modern?(handler: McpHttpHandler): McpHttpHandler;
 }
 
 // ---- the store ----
@@ -193,4 +196,56 @@ export function interceptSessions(interceptor: Interceptor, store?: ServerSeam['
 /** A seam that only wraps the store. */
 export function wrapStore(overrides: StoreOverrides, view?: RecordView): ServerSeam {
   return { store: (inner) => new DelegatingStore(inner, overrides, view) };
+}
+
+// ---- the 2026-07-28 leg ----
+
+type HandlerOptions = NonNullable<Parameters<McpHttpHandler['fetch']>[1]>;
+
+/** What a 2026 defect may change: the request (body, auth) before the leg, each response message after. */
+export interface ModernEdit {
+  request?(body: Json, options: HandlerOptions): { body: Json; options: HandlerOptions };
+  /** A JSON-RPC response to `request` (the body as the leg saw it): return it changed, or undefined for as is. */
+  response?(message: Json, request: Json, options: HandlerOptions): Json | undefined;
+}
+
+/** A seam that rewrites the 2026 leg's traffic (JSON or SSE responses alike). */
+export function rewriteModern(edit: ModernEdit): ServerSeam {
+  return {
+    modern: (handler) =>
+      withFetch(handler, async (req, options = {}) => {
+        const seen = isObject(options.parsedBody) ? options.parsedBody : undefined;
+        const { body, options: opts } = seen && edit.request ? edit.request(seen, options) : { body: seen, options };
+        const response = await handler.fetch(req, body ? { ...opts, parsedBody: body } : opts);
+        if (!body || !edit.response || response.body === null) return response;
+        const one = (json: string): string => {
+          const message = parseOr(json);
+          return isObject(message) && message.id === body.id ? JSON.stringify(edit.response!(structuredClone(message), body, opts) ?? message) : json;
+        };
+        const text = await response.text();
+        const sse = (response.headers.get('content-type') ?? '').includes('text/event-stream');
+        const headers = new Headers(response.headers);
+        headers.delete('content-length');
+        return new Response(sse ? text.replace(/^data: ?(.*)$/gm, (_, json: string) => `data: ${one(json)}`) : one(text), { status: response.status, headers });
+      }),
+  };
+}
+
+function parseOr(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `handler` with its `fetch` replaced (everything else still the handler's own, bound to it). */
+function withFetch(handler: McpHttpHandler, fetch: McpHttpHandler['fetch']): McpHttpHandler {
+  return new Proxy(handler, {
+    get: (target, key) => {
+      if (key === 'fetch') return fetch;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

@@ -127,7 +127,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   const perSecond = options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND;
   const limiter = perSecond > 0 ? new RateLimiter({ perSecond, burst: 2 * perSecond }) : undefined;
   const stateless = options.stateless === true ? new StatelessRequests({ engine, seam: options.seam }) : undefined;
-  const modern = new ModernLeg(engine, { name: SERVER_NAME, version: SERVER_VERSION });
+  const modern = new ModernLeg(engine, { name: SERVER_NAME, version: SERVER_VERSION }, options.seam?.modern?.bind(options.seam));
   const shared: Shared = { options, store, engine, sessions, budget: new BodyBudget(options.bodyBudgetBytes), limiter, closing: () => closing !== undefined, stateless, modern };
   const server = createServer((req, res) => {
     handle(shared, req, res).catch((error: unknown) => {

@@ -24,8 +24,10 @@ type Identity = string | undefined;
 export class ModernLeg {
   readonly #handler: McpHttpHandler;
 
-  constructor(engine: TaskEngine, serverInfo: { name: string; version: string }) {
-    this.#handler = createTasksHandler2026({ engine, tools: FIXTURES_2026, input: storeInputChannel(engine.store), serverInfo });
+  /** `wrap`: TEST ONLY, the mutation catalogue's seam (defects.ts `ServerSeam.modern`). */
+  constructor(engine: TaskEngine, serverInfo: { name: string; version: string }, wrap?: (handler: McpHttpHandler) => McpHttpHandler) {
+    const handler = createTasksHandler2026({ engine, tools: FIXTURES_2026, input: storeInputChannel(engine.store), serverInfo });
+    this.#handler = wrap ? wrap(handler) : handler;
   }
 
   /** Whether the SDK routes this request to the 2026 era (it must then answer it, errors included). */

@@ -23,6 +23,7 @@ export const AREAS = [
   'errors',
   'isolation',
   'limits',
+  'tasks-2026',
 ] as const;
 export type CheckArea = (typeof AREAS)[number];
 
@@ -40,6 +41,7 @@ export const AREA_TITLES: Readonly<Record<CheckArea, string>> = {
   errors: 'Error codes and messages for bad input',
   isolation: 'Owner isolation',
   limits: 'Security limits',
+  'tasks-2026': 'Tasks extension, 2026-07-28 wire (T rules)',
 };
 
 /** `inconclusive`: the check ran out of time (a slow server), which is never a failure. */

@@ -47,6 +47,8 @@ export const statusInfo = (status: string): StatusInfo => STATUSES[status as Res
 export interface Report {
   suite: 'mcp-tasks protocol conformance';
   specRevision: '2025-11-25';
+  /** The generations the target speaks (`2025-11-25`, `2026-07-28`); the 2026 checks are area `tasks-2026`. */
+  generations?: string[];
   /** e.g. "url http://127.0.0.1:3000/mcp" or "stdio node server.js". */
   target: string;
   server?: { name?: unknown; version?: unknown };
@@ -70,6 +72,7 @@ export interface ReportSource {
   readonly facts: ServerFacts;
   readonly startedAt: Date;
   readonly connector: { description: string };
+  readonly generations?: readonly string[];
   readonly options: { authA?: unknown; authB?: unknown; maxTasksPerOwner?: number; maxTtlMs?: number };
 }
 
@@ -95,6 +98,7 @@ export function buildReport(run: ReportSource, areas: readonly CheckArea[]): Rep
     suite: 'mcp-tasks protocol conformance',
     specRevision: '2025-11-25',
     target: run.connector.description,
+    ...(run.generations && { generations: [...run.generations] }),
     ...(run.facts.serverInfo && { server: { name: run.facts.serverInfo.name, version: run.facts.serverInfo.version } }),
     ...(run.facts.capabilities && { capabilities: run.facts.capabilities }),
     fixtures: FIXTURE_NAMES.filter((n) => names.has(n)),
@@ -164,6 +168,8 @@ export function formatHeader(report: Report): string {
   return [
     `MCP Tasks (${report.specRevision}) protocol conformance: ${server} via ${report.target}`,
     `fixtures: ${report.fixtures.length ? report.fixtures.join(', ') : 'none'}; identities: ${report.identities}; limits: ${JSON.stringify(report.limits)}`,
+    // Said only when the 2026 wire was found, so a 2025-only report reads as it always did.
+    ...(report.generations?.includes('2026-07-28') ? [`generations: ${report.generations.join(', ')} (2026-07-28 checks under [${AREA_TITLES['tasks-2026']}])`] : []),
   ].join('\n');
 }
 

@@ -5,7 +5,7 @@
  * check (the node:test adapter uses it).
  */
 import { setMaxListeners } from 'node:events';
-import { AREAS, CheckFailure, InconclusiveCheck, SkipCheck, type Check, type CheckResult, type Outcome } from './check.js';
+import { AREAS, CheckFailure, type CheckInfo, InconclusiveCheck, SkipCheck, type Check, type CheckResult, type Outcome } from './check.js';
 import { PROTOCOL_CHECKS } from './checks/index.js';
 import { CheckContext, isObject, type Json, type ResolvedOptions, type RunState, type ServerFacts, type ToolCall, type ToolInfo } from './context.js';
 import { discoverServer, waitBudget } from './discovery/index.js';
@@ -13,6 +13,7 @@ import type { Discovery, Role } from './discovery/roles.js';
 import { buildReport, type Report } from './report.js';
 import type { WireSession } from './session.js';
 import { Connector, parseIdentity, type Identity, type ProtocolTarget } from './target.js';
+import { AREA_2026, asRunnerChecks, detect2026, GENERATION_2025, GENERATION_2026, speaks2025, V2026_CHECKS, type State2026 } from './v2026/index.js';
 
 export interface ProtocolConformanceOptions {
   /** `{ url }` (Streamable HTTP) or `{ stdio: "command line" }` (spawned). */
@@ -54,7 +55,7 @@ function toIdentity(value: ProtocolConformanceOptions['authA']): Identity | unde
 }
 
 /** The checks `only` selects (all when it is empty). */
-export function selectChecks(only: readonly string[] | undefined, checks: readonly Check[] = PROTOCOL_CHECKS): Check[] {
+export function selectChecks<C extends CheckInfo = Check>(only: readonly string[] | undefined, checks: readonly C[] = PROTOCOL_CHECKS as unknown as readonly C[]): C[] {
   if (!only?.length) return [...checks];
   const wanted = new Set(only.map((s) => s.trim()).filter(Boolean));
   const unknown = [...wanted].filter((w) => !checks.some((c) => c.id === w || c.rule === w || c.area === w));
@@ -67,7 +68,12 @@ export class ProtocolRun implements RunState {
   readonly facts: ServerFacts = { tools: [] };
   readonly transport: 'url' | 'stdio';
   readonly memos = new Map<string, Promise<unknown>>();
-  readonly checks: readonly Check[];
+  checks: readonly Check[];
+  /** The generations the target speaks (detection: runner.ts #discover). */
+  generations: string[] = [];
+  /** The 2026-07-28 wire's facts, when the target speaks it. */
+  state2026: State2026 | undefined;
+  readonly #checks2026: readonly Check[];
   readonly results: CheckResult[] = [];
   readonly connector: Connector;
   readonly startedAt = new Date();
@@ -101,7 +107,10 @@ export class ProtocolRun implements RunState {
     this.connector = new Connector(options.target, this.#connectorOptions);
     this.transport = this.connector.kind;
     if (this.transport === 'stdio' && (authA || authB)) throw new Error('authA/authB apply to url targets only: a stdio server has one client and no authentication');
-    this.checks = selectChecks(options.only);
+    // 2026 checks join the run only when detection finds that wire (a 2025-only report is unchanged).
+    const selected = selectChecks(options.only, [...PROTOCOL_CHECKS, ...asRunnerChecks(V2026_CHECKS, () => this.state2026)]);
+    this.checks = selected.filter((c) => c.area !== AREA_2026);
+    this.#checks2026 = selected.filter((c) => c.area === AREA_2026);
     this.#onResult = options.onResult;
   }
 
@@ -134,7 +143,7 @@ export class ProtocolRun implements RunState {
     this.#signal = controller.signal;
     const ctx = new CheckContext(this, controller.signal);
     let outcome: Outcome;
-    if (this.facts.connectError && check.id !== 'cap.tasks-declared') {
+    if (this.facts.connectError && check.id !== 'cap.tasks-declared' && check.area !== AREA_2026) {
       outcome = { status: 'skip', reason: 'not connected (see cap.tasks-declared)' };
     } else {
       let timer: NodeJS.Timeout | undefined;
@@ -182,6 +191,23 @@ export class ProtocolRun implements RunState {
   }
 
   async #discover(): Promise<void> {
+    await this.#discover2025();
+    await this.#detect2026();
+  }
+
+  /** The 2026-07-28 wire (url targets): when found, its checks join; a 2026-only server drops the 2025 ones. */
+  async #detect2026(): Promise<void> {
+    const has2025 = speaks2025(this.facts.capabilities);
+    if (has2025) this.generations.push(GENERATION_2025);
+    const url = this.connector.kind === 'url' ? this.connector.description.slice('url '.length) : undefined;
+    const found = url === undefined ? undefined : await detect2026(url, this.options.authA, this.options.requestTimeoutMs).catch(() => undefined);
+    if (!found) return;
+    this.generations.push(GENERATION_2026);
+    this.state2026 = { found, identities: { a: this.options.authA, b: this.options.authB }, settleMs: Math.max(10_000, this.waitBudgetMs) };
+    this.checks = [...(has2025 ? this.checks : []), ...this.#checks2026];
+  }
+
+  async #discover2025(): Promise<void> {
     let a: WireSession;
     try {
       a = await this.session('a');

@@ -9,6 +9,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { formatReport, PROTOCOL_CHECKS, registerProtocolConformance, runProtocolConformance, type ProtocolReport } from '../../conformance/index.js';
+import { V2026_CHECKS } from '../../conformance/protocol/v2026/index.js';
 import { CLI, LIMIT_FLAGS, LIMITS, REFERENCE_MAIN, runNode, spawnReferenceHttp, tempDirWithTokens, TOKEN_A, TOKEN_B, type SpawnedServer } from './helpers.js';
 
 /**
@@ -81,7 +82,8 @@ describe('reference server over --url with two owners', () => {
     const summary = stdout.trimEnd().split('\n').at(-1)!;
     assert.match(summary, /^\d+ passed, 0 failed, \d+ warned, 2 skipped$/, stdout);
     const report = JSON.parse(readFileSync(out, 'utf8')) as ProtocolReport;
-    assert.equal(report.results.length, PROTOCOL_CHECKS.length);
+    // Both generations at this URL: the 2026-07-28 checks (t26.*) run after the 2025 ones.
+    assert.equal(report.results.length, PROTOCOL_CHECKS.length + V2026_CHECKS.length);
     assert.equal(summary, `${report.summary.passed} passed, ${report.summary.failed} failed, ${report.summary.warned} warned, ${report.summary.skipped} skipped`);
     assert.equal(problems(report, KNOWN_URL_WARNINGS), '');
   });

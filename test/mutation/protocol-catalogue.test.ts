@@ -7,13 +7,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PROTOCOL_CHECKS } from '../../conformance/index.js';
+import { V2026_CHECKS } from '../../conformance/protocol/v2026/index.js';
 import { PROTOCOL_DEFECTS, runAgainstReference, runProtocolMutants } from './protocol.js';
 
 const SAMPLE = ['iso.cursor-unbound', 'iso.owner-from-session', 'life.completion-after-cancel', 'input.stuck'];
 
 describe('protocol mutation catalogue', () => {
   it('has at least 40 defects with unique ids, each naming existing checks', () => {
-    const ids = new Set(PROTOCOL_CHECKS.map((c) => c.id));
+    const ids = new Set([...PROTOCOL_CHECKS, ...V2026_CHECKS].map((c) => c.id));
     assert.ok(PROTOCOL_DEFECTS.length >= 40, `${PROTOCOL_DEFECTS.length} defects`);
     assert.equal(new Set(PROTOCOL_DEFECTS.map((d) => d.id)).size, PROTOCOL_DEFECTS.length);
     for (const d of PROTOCOL_DEFECTS) {

@@ -8,6 +8,7 @@ import { runProtocolConformance } from '../../conformance/index.js';
 import type { ServerSeam } from '../../reference-server/defects.js';
 import { startHttpServer } from '../../reference-server/http.js';
 import { tokenTable } from '../../reference-server/tokens.js';
+import { TASKS_2026_DEFECTS } from './protocol-2026-defects.js';
 import { MORE_DEFECTS } from './protocol-more-defects.js';
 import { STORE_DEFECTS } from './protocol-store-defects.js';
 import { CAPABILITY_AND_SUPPORT_DEFECTS, CREATION_AND_RESULT_DEFECTS, ERROR_AND_NOTIFICATION_DEFECTS, PROGRESS_DEFECTS } from './protocol-wire-defects.js';
@@ -33,6 +34,7 @@ export const PROTOCOL_DEFECTS: readonly ProtocolDefect[] = Object.freeze([
   ...ERROR_AND_NOTIFICATION_DEFECTS,
   ...PROGRESS_DEFECTS,
   ...MORE_DEFECTS,
+  ...TASKS_2026_DEFECTS,
 ]);
 
 /** Whole-run checks that cost nothing and run after the named ones. */

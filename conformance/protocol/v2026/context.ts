@@ -1,0 +1,91 @@
+/**
+ * What a 2026 check works with: the client, identities A and B, the tools found, and helpers
+ * that end a check early (skip for a missing fixture, fail for a wrong answer, inconclusive when
+ * a task does not settle in time). Tasks a check created are cancelled when it ends.
+ */
+import { brief, CheckFailure, InconclusiveCheck, isTerminalStatus, SkipCheck } from '../check.js';
+import type { Identity } from '../target.js';
+import type { Found2026 } from './detect.js';
+import { isObject, type Json, type Reply2026 } from './wire.js';
+
+export type Who = 'a' | 'b';
+
+export interface State2026 {
+  readonly found: Found2026;
+  readonly identities: { a?: Identity | undefined; b?: Identity | undefined };
+  /** How long to wait for a task to settle (the 2025 run's budget, at least 10 s). */
+  readonly settleMs: number;
+}
+
+export class Context2026 {
+  readonly #created: { id: string; who: Who }[] = [];
+  constructor(
+    readonly state: State2026,
+    readonly signal: AbortSignal,
+  ) {}
+
+  call(method: string, params: Json, options: { who?: Who; declare?: boolean } = {}): Promise<Reply2026> {
+    const identity = this.state.identities[options.who ?? 'a'];
+    return this.state.found.client.call(method, params, { identity, declare: options.declare ?? true, signal: this.signal });
+  }
+
+  /** The fixture `name`, or skip: a server is never failed for lacking a fixture. */
+  fixture(name: string, why: string): Json {
+    const tool = this.state.found.tools.get(name);
+    if (!tool) throw new SkipCheck(`the server lists no \`${name}\` tool (the official fixture ${why}; reference-server/FIXTURES-2026.md)`);
+    return tool;
+  }
+
+  requireB(): void {
+    if (this.state.identities.b === undefined) throw new SkipCheck('needs a second identity (--auth-b) to compare owners');
+  }
+
+  /** Call `tool` and expect a CreateTaskResult; returns it (the task is cancelled at the end). */
+  async createTask(tool: string, args: Json, who: Who = 'a'): Promise<Json> {
+    const reply = await this.call('tools/call', { name: tool, arguments: args }, { who });
+    const result = expectResult(reply, `tools/call ${tool}`);
+    if (result.resultType !== 'task' || typeof result.taskId !== 'string') {
+      throw new SkipCheck(`\`${tool}\` answered without creating a task (the server decides; nothing to check): ${brief(result)}`);
+    }
+    this.#created.push({ id: result.taskId, who });
+    return result;
+  }
+
+  async get(taskId: string, who: Who = 'a'): Promise<Json> {
+    return expectResult(await this.call('tasks/get', { taskId }, { who }), `tasks/get ${taskId}`);
+  }
+
+  /** Poll tasks/get (every 200 ms) until `done` holds; inconclusive when it does not in time. */
+  async pollUntil(taskId: string, done: (task: Json) => boolean, what: string, seen?: (task: Json) => void): Promise<Json> {
+    const deadline = Date.now() + this.state.settleMs;
+    for (;;) {
+      const task = await this.get(taskId);
+      seen?.(task);
+      if (done(task)) return task;
+      if (Date.now() > deadline) throw new InconclusiveCheck(`task ${taskId} not ${what} within ${this.state.settleMs} ms (last: ${brief(task)})`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  settled(taskId: string, seen?: (task: Json) => void): Promise<Json> {
+    return this.pollUntil(taskId, (t) => isTerminalStatus(t.status), 'terminal', seen);
+  }
+
+  async cleanup(): Promise<void> {
+    for (const { id, who } of this.#created.splice(0)) {
+      await this.state.found.client.call('tasks/cancel', { taskId: id }, { identity: this.state.identities[who] }).catch(() => {});
+    }
+  }
+}
+
+/** The result of `reply`, or a failure naming what answered instead. */
+export function expectResult(reply: Reply2026, what: string): Json {
+  if (reply.kind === 'result') return reply.result;
+  throw new CheckFailure(`${what} answered ${reply.kind === 'error' ? `error ${reply.error.code} ${reply.error.message}` : reply.message}`, `${what} answers a result`);
+}
+
+/** The keys of a task's inlined `inputRequests` (empty when absent). */
+export const inputKeys = (task: Json): string[] => (isObject(task.inputRequests) ? Object.keys(task.inputRequests) : []);
+
+/** The accept answer the official kit sends to an elicitation. */
+export const ACCEPT = { action: 'accept', content: { name: 'conformance', confirm: true } } as const;

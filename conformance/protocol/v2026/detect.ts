@@ -1,0 +1,40 @@
+/**
+ * Which generation(s) a URL speaks. 2025-11-25: the sessionful `initialize` answered with
+ * `capabilities.tasks` (the 2025 run's own connection says so). 2026-07-28: `server/discover`
+ * with the per-request envelope lists `capabilities.extensions["io.modelcontextprotocol/tasks"]`;
+ * then its tools are listed the same way, for the checks to pick the official fixtures.
+ */
+import type { Identity } from '../target.js';
+import { Client2026, isObject, TASKS_EXTENSION, type Json } from './wire.js';
+
+export const GENERATION_2025 = '2025-11-25';
+export const GENERATION_2026 = '2026-07-28';
+
+/** What detection found on the 2026 wire (`tools` by name, with their `execution.taskSupport`). */
+export interface Found2026 {
+  client: Client2026;
+  discover: Json;
+  tools: Map<string, Json>;
+}
+
+/** The 2026 facts of `url`, or undefined when it does not speak the Tasks extension on that wire. */
+export async function detect2026(url: string, identity: Identity | undefined, timeoutMs: number): Promise<Found2026 | undefined> {
+  const client = new Client2026(url, timeoutMs);
+  const reply = await client.call('server/discover', {}, { identity });
+  if (reply.kind !== 'result') return undefined;
+  const capabilities = reply.result.capabilities;
+  if (!isObject(capabilities) || !isObject(capabilities.extensions) || !isObject(capabilities.extensions[TASKS_EXTENSION])) return undefined;
+  const tools = new Map<string, Json>();
+  let cursor: string | undefined;
+  for (let page = 0; page < 20; page++) {
+    const listed = await client.call('tools/list', cursor === undefined ? {} : { cursor }, { identity });
+    if (listed.kind !== 'result' || !Array.isArray(listed.result.tools)) break;
+    for (const t of listed.result.tools) if (isObject(t) && typeof t.name === 'string') tools.set(t.name, t);
+    cursor = typeof listed.result.nextCursor === 'string' ? listed.result.nextCursor : undefined;
+    if (cursor === undefined) break;
+  }
+  return { client, discover: reply.result, tools };
+}
+
+/** Whether the 2025 connection's initialize result declared the Tasks utility. */
+export const speaks2025 = (capabilities: Json | undefined): boolean => isObject(capabilities?.tasks);

@@ -1,0 +1,103 @@
+/**
+ * A minimal 2026-07-28 client over fetch: every request is its own POST carrying the per-request
+ * `_meta` envelope (protocol version, client info, client capabilities) and the routing headers
+ * (`MCP-Protocol-Version`, `Mcp-Method`, `Mcp-Name`); the answer is read as JSON or as an SSE
+ * stream (the message whose id is the request's). No session, no initialize.
+ */
+import { identityHeaders, type Identity } from '../target.js';
+
+export type Json = Record<string, unknown>;
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export const PROTOCOL_2026 = '2026-07-28';
+export const TASKS_EXTENSION = 'io.modelcontextprotocol/tasks';
+const META = 'io.modelcontextprotocol/';
+
+export type Reply2026 =
+  | { kind: 'result'; result: Json }
+  | { kind: 'error'; error: { code: number; message: string; data?: unknown } }
+  | { kind: 'local'; message: string };
+
+export interface Send2026 {
+  identity?: Identity | undefined;
+  /** Declare the Tasks extension in this request's client capabilities (default true). */
+  declare?: boolean;
+  signal?: AbortSignal | undefined;
+}
+
+/** Methods whose `Mcp-Name` header is a param (the transport binding). */
+function mcpName(method: string, params: Json): string | undefined {
+  if (method === 'tools/call' && typeof params.name === 'string') return params.name;
+  if (method.startsWith('tasks/') && typeof params.taskId === 'string') return params.taskId;
+  return undefined;
+}
+
+export class Client2026 {
+  #nextId = 1;
+  constructor(
+    readonly url: string,
+    readonly timeoutMs: number,
+  ) {}
+
+  async call(method: string, params: Json, options: Send2026 = {}): Promise<Reply2026> {
+    const capabilities = options.declare === false ? {} : { extensions: { [TASKS_EXTENSION]: {} }, elicitation: {} };
+    const _meta = { [`${META}protocolVersion`]: PROTOCOL_2026, [`${META}clientInfo`]: { name: 'mcp-tasks-conformance', version: '1' }, [`${META}clientCapabilities`]: capabilities };
+    const id = this.#nextId++;
+    const name = mcpName(method, params);
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': PROTOCOL_2026,
+      'mcp-method': method,
+      ...(name !== undefined && { 'mcp-name': name }),
+      ...identityHeaders(options.identity),
+    };
+    // One controller per request, tied to the check's signal only while the request runs.
+    const controller = new AbortController();
+    const abort = () => controller.abort(options.signal?.reason);
+    options.signal?.addEventListener('abort', abort, { once: true });
+    const timer = setTimeout(() => controller.abort(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+    try {
+      const response = await fetch(this.url, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', id, method, params: { ...params, _meta } }), signal: controller.signal });
+      const text = await response.text();
+      const message = (response.headers.get('content-type') ?? '').includes('text/event-stream') ? fromSse(text, id) : parseJson(text);
+      return toReply(message, response.status);
+    } catch (error) {
+      return { kind: 'local', message: `${method}: ${(error as Error).message}` };
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
+    }
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The response with `id` among the SSE events of `text`. */
+function fromSse(text: string, id: number): unknown {
+  for (const event of text.split(/\r?\n\r?\n/)) {
+    const data = event
+      .split(/\r?\n/)
+      .filter((l) => l.startsWith('data:'))
+      .map((l) => l.slice(5).trimStart())
+      .join('\n');
+    const message = parseJson(data);
+    if (isObject(message) && message.id === id) return message;
+  }
+  return undefined;
+}
+
+function toReply(message: unknown, status: number): Reply2026 {
+  if (isObject(message) && isObject(message.result)) return { kind: 'result', result: message.result };
+  if (isObject(message) && isObject(message.error) && typeof message.error.code === 'number') {
+    const e = message.error;
+    return { kind: 'error', error: { code: e.code as number, message: String(e.message ?? ''), ...(e.data !== undefined && { data: e.data }) } };
+  }
+  return { kind: 'local', message: `HTTP ${status} without a JSON-RPC response` };
+}

@@ -1,0 +1,74 @@
+/**
+ * The kit on the 2026-07-28 wire: against the reference server (both generations at one URL, two
+ * owners by bearer token) detection finds both and every `t26.*` check passes, none skipped; a
+ * 2025-only server (an SDK v1 subject) is reported as before: no 2026 section, no 2026 results,
+ * no generations line; two 2026 defects (positional input keys, an owner taken from the task ID)
+ * are caught by the checks they name (T13, T20: what the official kit does not check).
+ */
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { formatReport, runProtocolConformance } from '../../conformance/index.js';
+import { V2026_CHECKS } from '../../conformance/protocol/v2026/index.js';
+import { runMutant, PROTOCOL_DEFECTS } from '../mutation/protocol.js';
+import { spawnReferenceHttp, tempDirWithTokens, TOKEN_A, TOKEN_B, type SpawnedServer } from './helpers.js';
+import { registerReportBuilder } from './subjects/report-builder.js';
+import { serveSubject, type Subject } from './subjects/sdk-http.js';
+
+const IDS_2026 = V2026_CHECKS.map((c) => c.id).sort();
+
+describe('the 2026-07-28 checks against the reference server (two owners)', () => {
+  let server: SpawnedServer;
+  let dir: string;
+  before(async () => {
+    const made = tempDirWithTokens();
+    dir = made.dir;
+    server = await spawnReferenceHttp(made.tokens);
+  });
+  after(async () => {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('detects both generations and passes every t26 check (T1..T20), none skipped', { timeout: 120_000 }, async () => {
+    const report = await runProtocolConformance({ target: { url: server.url }, authA: TOKEN_A, authB: TOKEN_B, only: ['tasks-2026'] });
+    assert.deepEqual(report.generations, ['2025-11-25', '2026-07-28']);
+    assert.deepEqual(report.results.map((r) => r.id).sort(), IDS_2026);
+    const notPassed = report.results.filter((r) => r.status !== 'pass').map((r) => `${r.status} ${r.id}: ${r.observed ?? r.reason ?? ''}`);
+    assert.deepEqual(notPassed, [], formatReport(report));
+    assert.match(formatReport(report), /^generations: 2025-11-25, 2026-07-28/m);
+  });
+
+  it('skips the isolation checks (T20), never fails them, with one identity', { timeout: 60_000 }, async () => {
+    const report = await runProtocolConformance({ target: { url: server.url }, authA: TOKEN_A, only: ['T20'] });
+    assert.deepEqual(report.results.map((r) => r.status), ['skip', 'skip', 'skip']);
+    assert.equal(report.mustFailed, 0);
+  });
+});
+
+describe('a 2025-only server', () => {
+  let subject: Subject;
+  before(async () => {
+    subject = await serveSubject('report-builder', registerReportBuilder);
+  });
+  after(() => subject?.close());
+
+  it('is reported with no 2026 section: generations 2025-11-25 only, no t26 result, no generations line', { timeout: 60_000 }, async () => {
+    const report = await runProtocolConformance({ target: { url: subject.url }, only: ['capabilities', 'tasks-2026'] });
+    assert.deepEqual(report.generations, ['2025-11-25']);
+    assert.ok(report.results.length > 0);
+    assert.deepEqual(report.results.filter((r) => r.area === 'tasks-2026'), []);
+    assert.doesNotMatch(formatReport(report), /generations:|2026/);
+  });
+});
+
+describe('2026 defects the official kit does not look for', () => {
+  for (const id of ['ext.positional-keys', 'ext.foreign-update']) {
+    it(`${id} is caught by the check it names`, { timeout: 60_000 }, async () => {
+      const defect = PROTOCOL_DEFECTS.find((d) => d.id === id);
+      assert.ok(defect, id);
+      const result = await runMutant(defect);
+      for (const check of defect.expected) assert.ok(result.caughtBy.includes(check), `${id}: caught by ${result.caughtBy.join(', ') || 'none'}`);
+    });
+  }
+});
