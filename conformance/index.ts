@@ -23,6 +23,7 @@ export {
   registerProtocolConformance,
   ProtocolRun,
   PROTOCOL_CHECKS,
+  V2026_CHECKS,
   formatReport,
   formatResult,
   summaryLine,
@@ -31,6 +32,7 @@ export {
   FIXTURE_NAMES,
 } from './protocol/index.js';
 export type {
+  Check2026,
   ProtocolConformanceOptions,
   RegisterProtocolConformanceOptions,
   ProtocolNodeTestModule,
@@ -45,3 +47,7 @@ export type {
   StdioCommand,
   Identity,
 } from './protocol/index.js';
+
+// Requestor-side conformance (a client program against the kit's scripted server).
+export { runClientConformance, CLIENT_CHECKS, SCENARIO_NAMES as CLIENT_SCENARIOS, formatClientReport } from './client/index.js';
+export type { ClientConformanceOptions, ClientReport, ClientCheck } from './client/index.js';

@@ -10,6 +10,7 @@ export { formatReport, formatResult, summaryLine, summarize, exitCodeOf, ruleRef
 export { toJUnitXml } from './junit.js';
 export type { Report, Summary } from './report.js';
 export { PROTOCOL_CHECKS } from './checks/index.js';
+export { V2026_CHECKS, type Check2026 } from './v2026/index.js';
 export { AREAS, AREA_TITLES } from './check.js';
 export type { Check, CheckInfo, CheckResult, CheckLevel, CheckArea, CheckStatus, Outcome } from './check.js';
 export { FIXTURE_NAMES } from './context.js';

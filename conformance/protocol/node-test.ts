@@ -12,6 +12,8 @@
 import { AssertionError } from 'node:assert';
 import nodeTest from 'node:test';
 import { selectChecks, ProtocolRun, type ProtocolConformanceOptions } from './runner.js';
+import { asRunnerChecks, V2026_CHECKS } from './v2026/index.js';
+import { PROTOCOL_CHECKS } from './checks/index.js';
 import { formatResult, type Report } from './report.js';
 
 /** The parts of `node:test` the adapter registers with. */
@@ -30,9 +32,12 @@ export interface RegisterProtocolConformanceOptions extends Omit<ProtocolConform
 
 export function registerProtocolConformance(options: RegisterProtocolConformanceOptions): void {
   const test = options.test ?? nodeTest;
-  const checks = selectChecks(options.only);
-  const perTest = (options.checkTimeoutMs ?? 15_000) + 10_000;
   let run: ProtocolRun | undefined;
+  // A URL may speak both generations: its 2026 checks are registered up front and skip when
+  // detection finds no 2026 wire. A stdio server speaks 2025-11-25 only.
+  const v2026 = 'url' in options.target ? asRunnerChecks(V2026_CHECKS, () => run?.state2026) : [];
+  const checks = selectChecks(options.only, [...PROTOCOL_CHECKS, ...v2026]);
+  const perTest = (options.checkTimeoutMs ?? 15_000) + 10_000;
   test.describe(options.name ?? 'MCP Tasks protocol conformance', () => {
     test.before(async () => {
       run = await ProtocolRun.open(options);
