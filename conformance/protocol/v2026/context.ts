@@ -43,6 +43,11 @@ export class Context2026 {
   /** Call `tool` and expect a CreateTaskResult; returns it (the task is cancelled at the end). */
   async createTask(tool: string, args: Json, who: Who = 'a'): Promise<Json> {
     const reply = await this.call('tools/call', { name: tool, arguments: args }, { who });
+    // A server-defined refusal (-32000..-32099: a task limit, a rate limit; not the extension's own
+    // -32020/-32021) or a transport failure says nothing about the rule under check: no verdict.
+    if ((reply.kind === 'error' && serverRefusal(reply.error.code)) || reply.kind === 'local') {
+      throw new InconclusiveCheck(`tools/call ${tool} was refused before a task existed: ${reply.kind === 'error' ? `${reply.error.code} ${reply.error.message}` : reply.message}`);
+    }
     const result = expectResult(reply, `tools/call ${tool}`);
     if (result.resultType !== 'task' || typeof result.taskId !== 'string') {
       throw new SkipCheck(`\`${tool}\` answered without creating a task (the server decides; nothing to check): ${brief(result)}`);
@@ -79,6 +84,9 @@ export class Context2026 {
 }
 
 /** The result of `reply`, or a failure naming what answered instead. */
+/** A server-defined error code that is not one the 2026-07-28 text gives a meaning. */
+const serverRefusal = (code: number): boolean => code <= -32000 && code >= -32099 && code !== -32020 && code !== -32021;
+
 export function expectResult(reply: Reply2026, what: string): Json {
   if (reply.kind === 'result') return reply.result;
   throw new CheckFailure(`${what} answered ${reply.kind === 'error' ? `error ${reply.error.code} ${reply.error.message}` : reply.message}`, `${what} answers a result`);
