@@ -13,6 +13,7 @@ import type { Discovery, Role } from './discovery/roles.js';
 import { buildReport, type Report } from './report.js';
 import type { WireSession } from './session.js';
 import { Connector, parseIdentity, type Identity, type ProtocolTarget } from './target.js';
+import { answersInitialize } from './v2026/detect.js';
 import { AREA_2026, asRunnerChecks, detect2026, GENERATION_2025, GENERATION_2026, speaks2025, V2026_CHECKS, type State2026 } from './v2026/index.js';
 
 export interface ProtocolConformanceOptions {
@@ -195,7 +196,7 @@ export class ProtocolRun implements RunState {
     await this.#detect2026();
   }
 
-  /** The 2026-07-28 wire (url targets): when found, its checks join; a 2026-only server drops the 2025 ones. */
+  /** The 2026-07-28 wire (url targets): when found, its checks join; a server offering no 2025 tasks drops the 2025 ones. */
   async #detect2026(): Promise<void> {
     const has2025 = speaks2025(this.facts.capabilities);
     if (has2025) this.generations.push(GENERATION_2025);
@@ -204,7 +205,12 @@ export class ProtocolRun implements RunState {
     if (!found) return;
     this.generations.push(GENERATION_2026);
     this.state2026 = { found, identities: { a: this.options.authA, b: this.options.authB }, settleMs: Math.max(10_000, this.waitBudgetMs) };
-    this.checks = [...(has2025 ? this.checks : []), ...this.#checks2026];
+    // The 2025 checks stay unless the 2025 side plainly offers no tasks: a failed initialize, or
+    // tools declaring taskSupport without capabilities.tasks, is a 2025 defect to report.
+    const declaresSupport = this.facts.tools.some((t) => t.taskSupport === 'optional' || t.taskSupport === 'required');
+    const failedHandshake = this.facts.connectError !== undefined && (await answersInitialize(url!, this.options.authA, this.options.requestTimeoutMs));
+    const tries2025 = has2025 || declaresSupport || failedHandshake;
+    this.checks = [...(tries2025 ? this.checks : []), ...this.#checks2026];
   }
 
   async #discover2025(): Promise<void> {

@@ -4,7 +4,7 @@
  * with the per-request envelope lists `capabilities.extensions["io.modelcontextprotocol/tasks"]`;
  * then its tools are listed the same way, for the checks to pick the official fixtures.
  */
-import type { Identity } from '../target.js';
+import { identityHeaders, type Identity } from '../target.js';
 import { Client2026, isObject, TASKS_EXTENSION, type Json } from './wire.js';
 
 export const GENERATION_2025 = '2025-11-25';
@@ -38,3 +38,26 @@ export async function detect2026(url: string, identity: Identity | undefined, ti
 
 /** Whether the 2025 connection's initialize result declared the Tasks utility. */
 export const speaks2025 = (capabilities: Json | undefined): boolean => isObject(capabilities?.tasks);
+
+/**
+ * Whether `url` answers a 2025-11-25 `initialize` with a result at all (JSON or SSE), whatever the
+ * result holds: a server that does (and then failed the connection, e.g. with a malformed
+ * capabilities object) means to serve 2025 and is checked on it; one that refuses serves 2026 only.
+ */
+export async function answersInitialize(url: string, identity: Identity | undefined, timeoutMs: number): Promise<boolean> {
+  const params = { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'mcp-tasks-conformance', version: '0' } };
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...identityHeaders(identity) },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await response.text();
+    const session = response.headers.get('mcp-session-id');
+    if (session) void fetch(url, { method: 'DELETE', headers: { 'mcp-session-id': session, ...identityHeaders(identity) } }).catch(() => undefined);
+    return response.ok && /"result"\s*:/.test(text);
+  } catch {
+    return false;
+  }
+}
