@@ -5,7 +5,6 @@
  * gives identical checks and error codes.
  */
 import { systemClock, type Clock } from '../clock.js';
-import { LEASE_EXPIRED_MESSAGE } from '../contract.js';
 import type { CompleteInput, CreateTaskInput, InputCommand, InputCommandResult, ListOptions, StatusUpdate } from '../contract.js';
 import type { StoreCapabilities, TaskChange, TaskPage, TaskResult, TaskStore } from '../contract.js';
 import { CursorCodec } from '../cursor.js';
@@ -16,7 +15,8 @@ import { isPlainObject, type JsonValue } from '../json.js';
 import { checkLease, checkOutcome, checkOwner, checkStatusMessage, checkTaskId, checkVariables, sizedCopyLimited, storedBytesWith } from './input-checks.js';
 import type { Owner } from '../owner.js';
 import { checkInputCommand, stepInput } from './input-channel.js';
-import { isExpired, type TaskOutcome, type TaskRecord } from '../record.js';
+import { expiryFailureWrite, mustFailForLease, renewalWrite, takeoverWrite } from './lease-rules.js';
+import { isExpired, type TaskRecord } from '../record.js';
 import { effectiveTtl, resolveSecurityConfig, type SecurityConfig } from '../security.js';
 import { isTaskStatus, isTerminal, sourcesOf, TASK_STATUSES, type TaskStatus } from '../status.js';
 import type { BaseTaskStoreOptions, RecordPatch, StoredPage, WriteCondition, WriteResult } from './primitives.js';
@@ -26,7 +26,6 @@ export type { BaseTaskStoreOptions, RecordPatch, StoredPage, WriteCondition, Wri
 const INTO_COMPLETED = sourcesOf('completed');
 const INTO_FAILED = sourcesOf('failed');
 const INTO_CANCELLED = sourcesOf('cancelled');
-const ACTIVE: readonly TaskStatus[] = ['working', 'input_required'];
 
 /** How often a variables merge re-reads and retries after losing a race before giving up. */
 const MERGE_ATTEMPTS = 8;
@@ -105,7 +104,7 @@ export abstract class BaseTaskStore implements TaskStore {
     const record = read instanceof Promise ? await read : read;
     const now = this.clock.now();
     if (!record || record.owner !== owner || isExpired(record, now)) throw new TaskNotFoundError(taskId);
-    return leaseExpired(record, now) && !record.resumable ? this.#failExpiredLease(owner, record, now, true) : record;
+    return mustFailForLease(record, now) ? this.#failExpiredLease(owner, record, now, true) : record;
   }
 
   async updateStatus(owner: Owner, taskId: string, update: StatusUpdate): Promise<TaskRecord> {
@@ -179,7 +178,7 @@ export abstract class BaseTaskStore implements TaskStore {
     const page = await this._list(owner, after, Math.min(limit, this.security.maxPageSize), now);
     for (let i = 0; i < page.records.length; i++) {
       const record = page.records[i]!;
-      if (leaseExpired(record, now) && !record.resumable) page.records[i] = await this.#failExpiredLease(owner, record, now, false);
+      if (mustFailForLease(record, now)) page.records[i] = await this.#failExpiredLease(owner, record, now, false);
     }
     return page.next === undefined
       ? { tasks: page.records }
@@ -198,8 +197,8 @@ export abstract class BaseTaskStore implements TaskStore {
     checkTaskId(taskId);
     checkLease(holder, leaseMs);
     const now = this.clock.now();
-    const update = this._update(owner, taskId, { statusIn: ACTIVE, leaseHolder: holder, now }, { lease: Object.freeze({ holder, expiresAt: now + leaseMs }) });
-    const result = update instanceof Promise ? await update : update;
+    const { condition, patch } = renewalWrite(holder, leaseMs, now);
+    const result = await this._update(owner, taskId, condition, patch);
     if (result.ok) return result.record;
     const current = result.current;
     if (!current || current.owner !== owner || isExpired(current, now)) throw new TaskNotFoundError(taskId);
@@ -210,9 +209,9 @@ export abstract class BaseTaskStore implements TaskStore {
     checkLease(holder, leaseMs);
     const record = await this.get(owner, taskId);
     const now = this.clock.now();
-    if (!record.resumable || !leaseExpired(record, now)) return undefined;
-    const condition: WriteCondition = { statusIn: [record.status], leaseExpiresAt: record.lease!.expiresAt, now };
-    const result = await this._update(owner, taskId, condition, { lease: Object.freeze({ holder, expiresAt: now + leaseMs }) });
+    const write = takeoverWrite(record, holder, leaseMs, now);
+    if (!write) return undefined;
+    const result = await this._update(owner, taskId, write.condition, write.patch);
     if (result.ok) this.#emit(result.record);
     return result.ok ? result.record : undefined;
   }
@@ -280,10 +279,8 @@ export abstract class BaseTaskStore implements TaskStore {
    * resulting record, or the current one when the condition failed.
    */
   async #failExpiredLease(owner: Owner, record: TaskRecord, now: number, mustExist: boolean): Promise<TaskRecord> {
-    const patch: RecordPatch = { status: 'failed', outcome: LEASE_EXPIRED_OUTCOME, statusMessage: LEASE_EXPIRED_MESSAGE, lastUpdatedAt: now };
-    const condition: WriteCondition = { statusIn: [record.status], leaseExpiresAt: record.lease!.expiresAt, now };
-    const update = this._update(owner, record.taskId, condition, patch);
-    const result = update instanceof Promise ? await update : update;
+    const { condition, patch } = expiryFailureWrite(record, now);
+    const result = await this._update(owner, record.taskId, condition, patch);
     if (result.ok) {
       this.#emit(result.record);
       return result.record;
@@ -308,11 +305,4 @@ export abstract class BaseTaskStore implements TaskStore {
       }
     }
   }
-}
-
-const LEASE_EXPIRED_OUTCOME: TaskOutcome = Object.freeze({ type: 'error', error: Object.freeze({ code: -32603, message: LEASE_EXPIRED_MESSAGE }) });
-
-/** An active task whose lease ran out at `now`. */
-function leaseExpired(record: TaskRecord, now: number): boolean {
-  return record.lease !== undefined && now >= record.lease.expiresAt && !isTerminal(record.status);
 }
