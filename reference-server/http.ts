@@ -25,7 +25,7 @@ import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { jsonLinesLogger, RateLimitedError, type TaskEngine, type TaskStore, type TasksLogger } from '../src/index.js';
 import { RateLimiter } from '../src/server/rate-limit.js';
 import { CliError, DEFAULT_HOST, DEFAULT_PORT } from './args.js';
-import type { ServerSeam } from './defects.js';
+import type { ServerSeam } from './seam.js';
 import { BodyBudget, jsonDepth, MAX_BODY_BYTES, MAX_JSON_DEPTH, readBody, refuseAndClose } from './http-body.js';
 import { invalidEnvelope, rpcError, sendJson } from './json-rpc-http.js';
 import { RequestStreams } from './request-streams.js';
@@ -52,7 +52,7 @@ export interface HttpServerOptions extends StoreOptions {
   /** With `tokens`: accept requests without an Authorization header (owned by their session). */
   allowAnonymous?: boolean;
   logger?: TasksLogger;
-  /** Test only: plants a defect (reference-server/defects.ts, test/mutation/). */
+  /** Hooks that wrap the store, each session and the 2026 leg (seam.ts): the requestor kit records the wire through it, tests plant defects. */
   seam?: ServerSeam;
   /** Caps on sessions (total, per owner or remote address, idle time, initialize rate). */
   sessions?: SessionLimits;

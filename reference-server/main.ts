@@ -4,6 +4,7 @@
  * args.ts and the fixture tools in FIXTURES.md.
  */
 import { CliError, parseCli, parseTableCli, USAGE, type CliOptions } from './args.js';
+import { loadOptionalPeer, MissingPeerError } from './optional-peer.js';
 import type { StoreOptions } from './server.js';
 import { loadTokens } from './tokens.js';
 
@@ -63,7 +64,7 @@ async function tableCommand(argv: readonly string[]): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const { runTableCommand } = await import('./dynamodb.js');
+  const { runTableCommand } = await loadOptionalPeer(() => import('./dynamodb.js'), '@aws-sdk/client-dynamodb', `${PROGRAM} table`);
   process.stdout.write(await runTableCommand(command));
 }
 
@@ -107,4 +108,4 @@ function fail(error: unknown, code: number): never {
   process.exit(code);
 }
 
-main().catch((error: unknown) => fail(error, error instanceof CliError ? error.exitCode : 1));
+main().catch((error: unknown) => fail(error, error instanceof CliError || error instanceof MissingPeerError ? error.exitCode : 1));

@@ -24,7 +24,7 @@ type Identity = string | undefined;
 export class ModernLeg {
   readonly #handler: McpHttpHandler;
 
-  /** `wrap`: TEST ONLY, the mutation catalogue's seam (defects.ts `ServerSeam.modern`). */
+  /** `wrap`: the seam's `modern` hook (seam.ts): records or rewrites this leg's traffic. */
   constructor(engine: TaskEngine, serverInfo: { name: string; version: string }, wrap?: (handler: McpHttpHandler) => McpHttpHandler) {
     const handler = createTasksHandler2026({ engine, tools: FIXTURES_2026, input: storeInputChannel(engine.store), serverInfo });
     this.#handler = wrap ? wrap(handler) : handler;

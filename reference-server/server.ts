@@ -9,6 +9,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { DEFAULT_SECURITY_CONFIG, InMemoryTaskStore, isTasksError, RateLimiter, TaskEngine, withTasks, type SecurityConfig, type TaskStore, type TasksLogger, type TasksServer, type WithTasksOptions } from '../src/index.js';
 import { CliError, type DynamoDbCliOptions, type StoreKind } from './args.js';
 import { registerConformanceFixtures } from '../src/fixtures/index.js';
+import { loadOptionalPeer } from './optional-peer.js';
 import { sharedSchemaValidator } from './schema-validator.js';
 
 export const SERVER_NAME = 'mcp-tasks-reference';
@@ -60,7 +61,7 @@ export async function openStore(options: StoreOptions = {}): Promise<TaskStore> 
   if ((options.store ?? 'memory') !== 'dynamodb') return createStore(options);
   if (options.dynamodb === undefined) throw new CliError('--store dynamodb needs --table NAME');
   const security = resolveSecurity(options);
-  const { openDynamoDbStore } = await import('./dynamodb.js');
+  const { openDynamoDbStore } = await loadOptionalPeer(() => import('./dynamodb.js'), '@aws-sdk/client-dynamodb', '--store dynamodb');
   return openDynamoDbStore(options.dynamodb, security).catch((error: unknown) => {
     throw isTasksError(error, 'INVALID_ARGUMENT') ? new CliError(`invalid security limits: ${(error as Error).message}`) : error;
   });

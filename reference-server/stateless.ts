@@ -27,7 +27,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { isJSONRPCRequest, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { JsonObject, TaskEngine } from '../src/index.js';
 import { questionOf, questionOfResponseId, questionRequestId, storeWireAnswer } from '../src/server/wire-answers.js';
-import type { ServerSeam } from './defects.js';
+import type { ServerSeam } from './seam.js';
 import { RequestStreams } from './request-streams.js';
 import { createReferenceServer, logLine } from './server.js';
 

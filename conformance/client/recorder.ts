@@ -1,12 +1,12 @@
 /**
  * The wire recording: every JSON-RPC message between the client and the scripted server, per
  * session, with the time it crossed (ms since the recording began). It is a ServerSeam of the
- * reference server (reference-server/defects.ts): each session's transport is wrapped, so the
+ * reference server (reference-server/seam.ts): each session's transport is wrapped, so the
  * recording is exactly what the server received and sent. In a quiet scenario the status
  * notifications are dropped before they leave (R58) and only counted.
  */
 import { performance } from 'node:perf_hooks';
-import { InterceptedTransport, type Interceptor, type ServerSeam } from '../../reference-server/defects.js';
+import { InterceptedTransport, type Interceptor, type ServerSeam } from '../../reference-server/seam.js';
 import type { Json } from '../protocol/run-state.js';
 import { registerScriptedTools } from './scripted-tools.js';
 

@@ -1,11 +1,11 @@
 /**
- * Defects of the 2026-07-28 leg (`rewriteModern` in reference-server/defects.ts rewrites its
+ * Defects of the 2026-07-28 leg (`rewriteModern` in test/mutation/seams.ts rewrites its
  * requests or responses), each naming the `t26.*` check that must catch it: an ack that answers
  * the task, a result not inlined, a tool error as `failed`, another owner's task reachable,
  * positional input keys (reused after an answer), an unknown answer key rejected, -32021 without
  * what is required, a wrong code for an unknown task.
  */
-import { rewriteModern, type ModernEdit } from '../../reference-server/defects.js';
+import { rewriteModern, type ModernEdit } from './seams.js';
 import { isObject, type Json, type ProtocolDefect } from './protocol-wire.js';
 
 const AREA = 'tasks-2026';

@@ -3,7 +3,7 @@
  * request, a wrong code for an expired task, and SHOULD/MAY-level omissions (statusMessage,
  * related-task _meta where it does not belong, pagination, pollInterval).
  */
-import { DelegatingStore, wrapStore } from '../../reference-server/defects.js';
+import { DelegatingStore, wrapStore } from './seams.js';
 import { isTasksError, type TaskRecord, type TaskStore } from '../../src/index.js';
 import { onNotification, onResult, RELATED, wire, type ProtocolDefect } from './protocol-wire.js';
 

@@ -2,7 +2,7 @@
  * Defects planted in the task store under the reference server (a DelegatingStore around the
  * real one): owner isolation, lifecycle, TTL, pagination, timestamps, quota, input_required.
  */
-import { wrapStore, type RecordView, type StoreOverrides } from '../../reference-server/defects.js';
+import { wrapStore, type RecordView, type StoreOverrides } from './seams.js';
 import { isTasksError, QuotaExceededError, TaskNotFoundError, type Owner, type TaskRecord, type TaskStore } from '../../src/index.js';
 import { isObject, type ProtocolDefect } from './protocol-wire.js';
 

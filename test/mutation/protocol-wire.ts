@@ -1,9 +1,10 @@
 /**
  * Builders for the wire-level defects of the catalogue: interceptors that rewrite one kind of
- * message between the reference server and its clients (reference-server/defects.ts), and a
+ * message between the reference server and its clients (reference-server/seam.ts, test/mutation/seams.ts), and a
  * status tracker (what the server last said about each task) some of them consult.
  */
-import { interceptSessions, type InterceptIo, type Interceptor, type ServerSeam } from '../../reference-server/defects.js';
+import type { InterceptIo, Interceptor, ServerSeam } from '../../reference-server/seam.js';
+import { interceptSessions } from './seams.js';
 
 export type Json = Record<string, unknown>;
 export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -5,7 +5,7 @@
  * checks failed (caughtBy) or warned (warnedBy). `npm run mutation` prints the kill ratio.
  */
 import { runProtocolConformance } from '../../conformance/index.js';
-import type { ServerSeam } from '../../reference-server/defects.js';
+import type { ServerSeam } from '../../reference-server/seam.js';
 import { startHttpServer } from '../../reference-server/http.js';
 import { tokenTable } from '../../reference-server/tokens.js';
 import { TASKS_2026_DEFECTS } from './protocol-2026-defects.js';

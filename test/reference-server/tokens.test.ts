@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { connect, rpcError, startServer, tokensFile, within, type Connection, type ServerProcess, type Wire } from './helpers.js';
+import { connect, rpcError, startServer, tokensFile, waitFor, within, type Connection, type ServerProcess, type Wire } from './helpers.js';
 
 const T = { timeout: 30_000 };
 
@@ -90,14 +90,20 @@ describe('reference server over HTTP with --tokens', () => {
     const alice = await session('token-a');
     const { task } = await alice.request('tools/call', { name: 'delay', arguments: { ms: 0 }, task: {} });
     await alice.request('tasks/result', { taskId: task.taskId });
-    const lines = server
-      .stderr()
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as Wire)
-      .filter((e) => e.taskId === task.taskId);
-    const events = lines.map((e) => e.event);
-    for (const event of ['task.created', 'task.completed', 'task.result']) assert.ok(events.includes(event), `${event} in ${events.join(',')}`);
+    const wanted = ['task.created', 'task.completed', 'task.result'];
+    const logged = () =>
+      server
+        .stderr()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Wire)
+        .filter((e) => e.taskId === task.taskId);
+    // The child's stderr arrives on its own schedule: wait (bounded) until the three lines are in.
+    const lines = await waitFor(
+      () => (wanted.every((event) => logged().some((e) => e.event === event)) ? logged() : undefined),
+      10_000,
+      () => `${wanted.join(', ')} in ${logged().map((e) => e.event).join(',')}`,
+    );
     assert.ok(lines.every((e) => e.owner === 'auth:alice'));
   });
 });
