@@ -26,7 +26,10 @@
  *   R11 (SDK) status with task -> the tool runs, then error -32602 "MCP error -32602: Invalid task creation result: ..."
  *   tools (SDK) unknown tool -> a successful isError result
  *   with --exit-on METHOD: JSON-RPC, that request is never answered and the process exits (code 3)
- * CORRECT (until it dies): see CORRECT below.
+ * CORRECT (until it dies; wire in CORRECT below): tasks capability; long_job required, status
+ *   forbidden; CreateTaskResult working, ttl >= 60000 (R34 override), pollInterval 200; without a
+ *   cancel tasks/result blocks and returns the result with related-task _meta; the tasks/cancel reply
+ *   itself (status cancelled); -32602 for an unknown taskId.
  *
  * `node crashy.js --port N | --stdio [--job-ms 3000] [--exit-on tasks/cancel]`.
  * `startCrashy(options)` / `startCrashyStdio(options)` run it as a CHILD process (it exits on purpose:

@@ -34,7 +34,12 @@
  *   R75 (SDK store) a failed task has no statusMessage
  *   tools (SDK) an unknown tool -> a successful isError result, not error -32602
  *   broken only: R47 tasks/get -> `working` while the task's elicitation/sampling request is outstanding
- * CORRECT and UNSPECIFIED: see the lists below.
+ * CORRECT (must not be flagged; wire in CORRECT below): tasks capability; both tools required;
+ *   CreateTaskResult working with the requested ttl; input_required while the question is outstanding
+ *   (not in the broken variant); the question on the tasks/result SSE stream with related-task _meta;
+ *   the final result with related-task _meta on that same stream; decline/cancel/refusal outcomes;
+ *   cancel while input_required stays cancelled; tasks bound to their session; -32602 for unknown
+ *   ids and terminal cancels. UNSPECIFIED (A8, A9, A3): see the list below.
  *
  * `node interactive.js --port N [--broken] [--answer-timeout-ms 120000]`; tests call `startInteractive(options)`.
  */
@@ -68,7 +73,7 @@ export const CORRECT: Behaviour[] = [
   { rule: 'R71', also: ['R66'], what: 'unknown taskId and terminal cancel -> -32602', wire: 'tasks/get|result|cancel {taskId:"nope"} -> -32602; tasks/cancel of a completed task -> -32602' },
 ];
 export const UNSPECIFIED: Unspecified[] = [
-  { ref: 'A8', what: 'the answer is accepted with or without related-task _meta', wire: 'POST {jsonrpc, id, result} (no _meta) -> 202, task proceeds' },
+  { ref: 'A8', what: 'the answer is accepted with or without related-task _meta', wire: 'POST {jsonrpc, id, result} without _meta -> the task goes on with that answer' },
   { ref: 'A9', what: 'tasks/result of a cancelled task', wire: '-> error -32603 "Task <id> has no result stored"' },
   { ref: 'A3', what: 'a client without the needed capability gets a task that fails at once', wire: 'tools/call {task} -> CreateTaskResult; tasks/result -> {isError:true, content:[{text:"confirm_delete needs a client with the elicitation capability"}]}' },
 ];

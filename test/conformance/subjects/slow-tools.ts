@@ -22,7 +22,12 @@
  *   R11 (SDK) read_catalog (forbidden) with task -> the tool RUNS to the end (default 20 s) and only
  *       then answers error -32602 "MCP error -32602: Invalid task creation result: ..." (SHOULD -32601)
  *   tools (SDK) unknown tool -> a successful isError result, not error -32602
- * CORRECT and UNSPECIFIED: see the lists below.
+ * CORRECT (must not be flagged; wire in CORRECT below): tasks capability; taskSupport values and
+ *   the slow defaults; every tool answers correctly without task after its duration; CreateTaskResult
+ *   at once even for a long task; tasks/result blocks, then the result with related-task _meta;
+ *   cancel -> cancelled and stays so; -32602 for unknown ids, terminal cancels and bad cursors; tasks
+ *   bound to their session. UNSPECIFIED: a task made for a non-task call of an optional tool (SDK
+ *   automatic polling) shows in tasks/list; tasks/result of a cancelled task -> -32603.
  *
  * `node slow-tools.js --port N [--time-scale 0.1]`; tests call `startSlowTools({ timeScale })`.
  */
