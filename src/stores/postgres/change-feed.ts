@@ -101,11 +101,20 @@ export class ChangeFeed {
       return; // unreachable now: the feed is best effort, and readers poll while it is down
     }
     if (!task || task.owner !== owner || isExpired(task, this.#host.now()) || this.#stop === undefined) return;
-    const last = this.#announced.get(taskId);
-    if (last !== undefined && last >= task.version) return;
-    this.#announced.delete(taskId);
-    this.#announced.set(taskId, task.version);
+    if (this.saw(task)) this.#host.emit(task);
+  }
+
+  /**
+   * A record announced in this process (by this store's own writes, or by the feed): remember its
+   * version, and answer whether it is newer than any announced before. A read that raced a local
+   * write may return an older record than the one the write announced: it is not announced.
+   */
+  saw(task: TaskRecord): boolean {
+    const last = this.#announced.get(task.taskId);
+    if (last !== undefined && last >= task.version) return false;
+    this.#announced.delete(task.taskId);
+    this.#announced.set(task.taskId, task.version);
     if (this.#announced.size > REMEMBERED_TASKS) this.#announced.delete(this.#announced.keys().next().value!);
-    this.#host.emit(task);
+    return true;
   }
 }

@@ -52,6 +52,7 @@ export class PostgresTaskStore extends BaseTaskStore {
   readonly #feed: ChangeFeed;
   readonly #detachPool: () => void;
   #timer: NodeJS.Timeout | undefined;
+  #feedStarted = false;
 
   constructor(options: PostgresTaskStoreOptions) {
     super(options);
@@ -130,7 +131,12 @@ export class PostgresTaskStore extends BaseTaskStore {
 
   /** Subscribing starts the change feed (one listening connection), so writes of other instances arrive too. */
   override onChange(listener: (change: TaskChange) => void): () => void {
-    this.#feed.start(this.#driver, this.#names.channel);
+    if (!this.#feedStarted) {
+      this.#feedStarted = true;
+      // The feed must not announce a record older than one this store's own write announced.
+      super.onChange((change) => change.remote !== true && this.#feed.saw(change.task));
+      this.#feed.start(this.#driver, this.#names.channel);
+    }
     return super.onChange(listener);
   }
 
