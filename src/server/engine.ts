@@ -22,7 +22,7 @@ import type { TaskPeer } from './context.js';
 import { Execution, type ExecutionHost, type Lease, type TaskWork } from './execution.js';
 import { InputCarrier, type Carrier } from './input-carrier.js';
 import { Takeover, type Resumer } from './takeover.js';
-import { pollGate } from './poll-gate.js';
+import { pollGate, type PollGate } from './poll-gate.js';
 import { silentLogger, type TasksLogger } from './logger.js';
 import { RateLimiter, type OwnerRateLimiter, type RateLimitOptions } from './rate-limit.js';
 
@@ -214,6 +214,7 @@ export class TaskEngine {
       try {
         const task = await this.store.get(owner, taskId);
         if (isTerminal(task.status)) return task;
+        wake.watch(task);
         this.noticeLease(owner, task);
         // A question on its way: wait for its answer, or for a change (it may be answered on
         // another instance, or the task may end meanwhile); the delivery goes on by itself.
@@ -238,7 +239,7 @@ export class TaskEngine {
     await this.#carrier.begin(owner, task, stream, carry);
   }
 
-  #nextWake(owner: Owner, taskId: string, signal: AbortSignal): { promise: Promise<TaskRecord | undefined>; dispose: () => void } {
+  #nextWake(owner: Owner, taskId: string, signal: AbortSignal): { promise: Promise<TaskRecord | undefined>; dispose: () => void; watch: PollGate['watch'] } {
     let resolve!: (task: TaskRecord | undefined) => void;
     const promise = new Promise<TaskRecord | undefined>((r) => (resolve = r));
     const waiter: Waiter = { owner, wake: resolve };
@@ -252,6 +253,7 @@ export class TaskEngine {
     const timer = this.store.capabilities.sharedAcrossProcesses ? setInterval(() => mustRead() && onAbort(), this.sharedStorePollMs) : undefined;
     return {
       promise,
+      watch: mustRead.watch,
       dispose: () => {
         if (timer) clearTimeout(timer);
         signal.removeEventListener('abort', onAbort);
