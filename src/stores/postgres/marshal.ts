@@ -107,10 +107,28 @@ function int(value: unknown): number {
   return n;
 }
 
-/** JSON.parse and deep-freeze (records handed out are immutable snapshots). */
+/** Parsed JSON texts of up to CACHED_TEXT_BYTES, at most CACHED_TEXTS, oldest dropped first. */
+const parsed = new Map<string, unknown>();
+const CACHED_TEXTS = 2_000;
+const CACHED_TEXT_BYTES = 4_096;
+
+/**
+ * JSON.parse and deep-freeze (records handed out are immutable snapshots). Small texts read
+ * again (a task's request on every get and list page, `{}` variables) share one frozen value:
+ * parsing and freezing are most of a list page's cost, and frozen values are safe to share.
+ */
 function parseFrozen(json: string): unknown {
+  const cacheable = json.length <= CACHED_TEXT_BYTES;
+  if (cacheable) {
+    const hit = parsed.get(json);
+    if (hit !== undefined) return hit;
+  }
   const value: unknown = JSON.parse(json);
   deepFreeze(value);
+  if (cacheable) {
+    parsed.set(json, value);
+    if (parsed.size > CACHED_TEXTS) parsed.delete(parsed.keys().next().value!);
+  }
   return value;
 }
 
