@@ -8,13 +8,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { CliError, parseCli, parseDbCli } from '../../reference-server/args.js';
 import { startPostgres, type Postgres } from '../postgres/harness.js';
+import { hidingHook } from './hide-packages.js';
 import { connect, MAIN, startServer, tokensFile, waitForStatus, within, type Connection, type ServerProcess } from './helpers.js';
 
 const T = { timeout: 30_000 };
@@ -30,27 +29,6 @@ async function runCommand(args: readonly string[], hide: readonly string[] = [])
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   const code = await within(exited, 20_000, `mcp-tasks-server ${args.join(' ')}`).finally(() => child.kill('SIGKILL'));
   return { code, stdout, stderr };
-}
-
-/** A module for `--import` that registers a resolve hook failing for `names` as Node does for a missing package. */
-function hidingHook(names: readonly string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mcp-tasks-hide-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(
-    join(dir, 'hooks.mjs'),
-    `const hidden = new Set(${JSON.stringify(names)});
-export async function resolve(specifier, context, next) {
-  if (hidden.has(specifier)) {
-    const error = new Error(\`Cannot find package '\${specifier}' imported from \${context.parentURL}\`);
-    error.code = 'ERR_MODULE_NOT_FOUND';
-    throw error;
-  }
-  return next(specifier, context);
-}
-`,
-  );
-  writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
-  return pathToFileURL(join(dir, 'register.mjs')).href;
 }
 
 describe('reference server on PostgreSQL and PGlite (child processes)', { timeout: 120_000 }, () => {
