@@ -14,6 +14,7 @@ import { QUICK, type BenchModule, type BenchResult } from './harness.js';
 const MODULES: readonly { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'store-memory', load: () => import('./store-memory.js') },
   { name: 'store-dynamodb', load: () => import('./store-dynamodb.js') },
+  { name: 'store-postgres', load: () => import('./store-postgres.js') },
   { name: 'server', load: () => import('./server.js') },
   { name: 'topology', load: () => import('./topology.js') },
   { name: 'http-load', load: () => import('./http-load.js') },

@@ -3,21 +3,15 @@
  * naming the flag; `main.ts` prints it and exits with code 2.
  */
 import { parseArgs } from 'node:util';
+import { CliError, flagError, integerFlag } from './cli-values.js';
+import { STORE_FLAGS, storeFlags, storeKind, type StoreCliOptions, type StoreFlagValues, type StoreKind } from './store-args.js';
 
 export { USAGE } from './usage.js';
+export { CliError } from './cli-values.js';
+export { parseDbCli, parseTableCli, DATABASE_URL_ENV } from './store-args.js';
+export type { DbCommand, DynamoDbCliOptions, PgliteCliOptions, PostgresCliOptions, StoreKind, TableCommand } from './store-args.js';
 
-/** A refusal of the command line or the configuration; exit code 2. */
-export class CliError extends Error {
-  readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
-    this.name = 'CliError';
-  }
-}
-
-export type StoreKind = 'memory' | 'dynamodb';
-
-export interface CliOptions {
+export interface CliOptions extends StoreCliOptions {
   transport: 'http' | 'stdio';
   port: number;
   host: string;
@@ -27,8 +21,6 @@ export interface CliOptions {
   maxTtlMs?: number;
   allowAnonymous: boolean;
   tokensFile?: string;
-  dynamodb?: DynamoDbCliOptions;
-  leaseMs?: number;
   /** Task operations per second per owner; 0 = no limit. */
   rateLimit: number;
   /** HTTP session caps (absent: the defaults of sessions.ts). */
@@ -47,19 +39,6 @@ export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 /** Default task operations per second per owner (bursts up to twice that). */
 export const DEFAULT_RATE_LIMIT = 100;
 
-export interface DynamoDbCliOptions {
-  table: string;
-  endpoint?: string;
-  region?: string;
-  createTable: boolean;
-  cursorSecret?: string;
-}
-
-/** `mcp-tasks-server table ...` */
-export type TableCommand =
-  | { command: 'create'; table: string; endpoint?: string; region?: string }
-  | { command: 'print-template'; table?: string };
-
 export type Cli = { help: true } | { help: false; options: CliOptions };
 
 export const DEFAULT_PORT = 3000;
@@ -69,18 +48,12 @@ const FLAGS = {
   port: { type: 'string' },
   host: { type: 'string' },
   stdio: { type: 'boolean' },
-  store: { type: 'string' },
+  ...STORE_FLAGS,
   'max-tasks-per-owner': { type: 'string' },
   'default-ttl-ms': { type: 'string' },
   'max-ttl-ms': { type: 'string' },
   'allow-anonymous': { type: 'boolean' },
   tokens: { type: 'string' },
-  table: { type: 'string' },
-  'dynamodb-endpoint': { type: 'string' },
-  region: { type: 'string' },
-  'create-table': { type: 'boolean' },
-  'cursor-secret': { type: 'string' },
-  'lease-ms': { type: 'string' },
   'rate-limit': { type: 'string' },
   'max-sessions': { type: 'string' },
   'max-sessions-per-client': { type: 'string' },
@@ -92,19 +65,17 @@ const FLAGS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type FlagValues = { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
+type FlagValues = StoreFlagValues & { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
 
 const SESSION_ONLY = ['max-sessions', 'max-sessions-per-client', 'session-idle-ms', 'initialize-rate'] as const;
 const HTTP_ONLY = ['port', 'host', 'tokens', 'stateless', ...SESSION_ONLY, 'requests-per-second'] as const;
-const DYNAMODB_ONLY = ['table', 'dynamodb-endpoint', 'region', 'create-table', 'cursor-secret', 'lease-ms'] as const;
 
-/** Parse `process.argv.slice(2)`; throws `CliError` on any bad flag or value. */
-export function parseCli(argv: readonly string[]): Cli {
+/** Parse `process.argv.slice(2)`; throws `CliError` on any bad flag or value. `env` gives DATABASE_URL. */
+export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Cli {
   const values = readFlags(argv);
   if (values.help) return { help: true };
   checkCombinations(values);
-  const store = values.store ?? 'memory';
-  if (store !== 'memory' && store !== 'dynamodb') throw new CliError(`--store must be memory or dynamodb, got ${JSON.stringify(store)}`);
+  const store = storeKind(values);
   const options: CliOptions = {
     transport: values.stdio === true ? 'stdio' : 'http',
     port: values.port === undefined ? DEFAULT_PORT : integerFlag('--port', values.port, 0, 65535),
@@ -123,7 +94,7 @@ export function parseCli(argv: readonly string[]): Cli {
     if (values.tokens === '') throw new CliError('--tokens needs a file name');
     options.tokensFile = values.tokens;
   }
-  if (store === 'dynamodb') dynamoDbFlags(values, options);
+  Object.assign(options, storeFlags(store, values, env));
   return { help: false, options };
 }
 
@@ -131,8 +102,7 @@ function readFlags(argv: readonly string[]): FlagValues {
   try {
     return parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: FLAGS }).values as FlagValues;
   } catch (error) {
-    // parseArgs messages already name the flag ("Unknown option '--foo'", "Option '--port <value>' argument missing").
-    throw new CliError(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+    throw flagError(error);
   }
 }
 
@@ -148,11 +118,6 @@ function checkCombinations(values: FlagValues): void {
     throw new CliError('--allow-anonymous needs --tokens (without --tokens every HTTP session is already its own owner)');
   }
   if (values.stateless === true) statelessCombinations(values);
-  if ((values.store ?? 'memory') !== 'dynamodb') {
-    for (const flag of DYNAMODB_ONLY) {
-      if (values[flag] !== undefined) throw new CliError(`--${flag} applies to --store dynamodb only`);
-    }
-  }
 }
 
 /** Without sessions, every request needs a token: it is the only owner a request can carry. */
@@ -175,18 +140,6 @@ function limitFlags(values: FlagValues, options: CliOptions): void {
   }
 }
 
-function dynamoDbFlags(values: FlagValues, options: CliOptions): void {
-  if (values.table === undefined) throw new CliError('--store dynamodb needs --table NAME (create the table with `mcp-tasks-server table create --table NAME`)');
-  options.dynamodb = {
-    table: tableName(values.table),
-    createTable: values['create-table'] === true,
-    ...(values['dynamodb-endpoint'] !== undefined && { endpoint: endpointFlag(values['dynamodb-endpoint']) }),
-    ...(values.region !== undefined && { region: nonEmpty('--region', values.region) }),
-    ...(values['cursor-secret'] !== undefined && { cursorSecret: nonEmpty('--cursor-secret', values['cursor-secret']) }),
-  };
-  if (values['lease-ms'] !== undefined) options.leaseMs = integerFlag('--lease-ms', values['lease-ms'], 3);
-}
-
 function sessionFlags(values: FlagValues): CliOptions['sessions'] {
   const flag = (name: string): number | undefined => {
     const value = values[name as keyof FlagValues];
@@ -202,74 +155,4 @@ function sessionFlags(values: FlagValues): CliOptions['sessions'] {
   if (idleMs !== undefined) sessions.idleMs = idleMs;
   if (initializePerSecond !== undefined) sessions.initializePerSecond = initializePerSecond;
   return sessions;
-}
-
-/** Parse the arguments after `table`; throws `CliError`. */
-export function parseTableCli(argv: readonly string[]): TableCommand | { help: true } {
-  let values;
-  let positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: true,
-      options: {
-        table: { type: 'string' },
-        'dynamodb-endpoint': { type: 'string' },
-        region: { type: 'string' },
-        'print-template': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new CliError(error instanceof Error ? error.message.split('\n')[0]! : String(error));
-  }
-  if (values.help) return { help: true };
-  if (values['print-template']) {
-    if (positionals.length > 0) throw new CliError(`table --print-template takes no command, got ${JSON.stringify(positionals[0])}`);
-    for (const flag of ['dynamodb-endpoint', 'region'] as const) {
-      if (values[flag] !== undefined) throw new CliError(`--${flag} does not apply to table --print-template`);
-    }
-    return { command: 'print-template', ...(values.table !== undefined && { table: tableName(values.table) }) };
-  }
-  if (positionals.length !== 1 || positionals[0] !== 'create') {
-    throw new CliError('usage: mcp-tasks-server table create --table NAME [--dynamodb-endpoint URL] [--region R] | table --print-template [--table NAME]');
-  }
-  if (values.table === undefined) throw new CliError('table create needs --table NAME');
-  return {
-    command: 'create',
-    table: tableName(values.table),
-    ...(values['dynamodb-endpoint'] !== undefined && { endpoint: endpointFlag(values['dynamodb-endpoint']) }),
-    ...(values.region !== undefined && { region: nonEmpty('--region', values.region) }),
-  };
-}
-
-function tableName(raw: string): string {
-  if (!/^[A-Za-z0-9_.-]{3,255}$/.test(raw)) throw new CliError(`--table must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -), got ${JSON.stringify(raw)}`);
-  return raw;
-}
-
-function endpointFlag(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new CliError(`--dynamodb-endpoint must be a URL, got ${JSON.stringify(raw)}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError(`--dynamodb-endpoint must be an http(s) URL, got ${JSON.stringify(raw)}`);
-  return raw;
-}
-
-function nonEmpty(flag: string, raw: string): string {
-  if (raw.trim() === '') throw new CliError(`${flag} must not be empty`);
-  return raw;
-}
-
-function integerFlag(flag: string, raw: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
-    throw new CliError(`${flag} must be ${range}, got ${JSON.stringify(raw)}`);
-  }
-  return value;
 }

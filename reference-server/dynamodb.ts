@@ -7,16 +7,14 @@ import { createHash } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { cloudFormationTemplate, createTable, DynamoDbTaskStore, type CreateTableResult } from '../src/stores/dynamodb/index.js';
 import type { SecurityConfig } from '../src/index.js';
-import type { DynamoDbCliOptions, TableCommand } from './args.js';
+import type { DynamoDbCliOptions, TableCommand } from './store-args.js';
+import { CURSOR_SECRET_ENV, stderrWarn, type Warn } from './store-common.js';
 
 // The SDK's notice that its 2027 releases need Node 22 would be noise on every start.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-export const CURSOR_SECRET_ENV = 'MCP_TASKS_CURSOR_SECRET';
-
-/** Where warnings go (stderr by default). */
-export type Warn = (message: string) => void;
-const stderrWarn: Warn = (message) => process.stderr.write(`mcp-tasks-server: warning: ${message}\n`);
+export { CURSOR_SECRET_ENV } from './store-common.js';
+export type { Warn } from './store-common.js';
 
 /**
  * A client for `endpoint` (or AWS) in `region`. With an endpoint and no AWS credentials in the

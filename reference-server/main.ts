@@ -3,7 +3,7 @@
  * `mcp-tasks-server` (`npm start`): flags -> the reference server. Wiring only; see USAGE in
  * args.ts and the fixture tools in FIXTURES.md.
  */
-import { CliError, parseCli, parseTableCli, USAGE, type CliOptions } from './args.js';
+import { CliError, parseCli, parseDbCli, parseTableCli, USAGE, type CliOptions } from './args.js';
 import { loadOptionalPeer, MissingPeerError } from './optional-peer.js';
 import type { StoreOptions } from './server.js';
 import { loadTokens } from './tokens.js';
@@ -16,6 +16,7 @@ let shutdownTimeoutMs = SHUTDOWN_MARGIN_MS;
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === 'table') return tableCommand(argv.slice(1));
+  if (argv[0] === 'db') return dbCommand(argv.slice(1));
   const cli = parseCli(argv);
   if (cli.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -68,10 +69,22 @@ async function tableCommand(argv: readonly string[]): Promise<void> {
   process.stdout.write(await runTableCommand(command));
 }
 
+async function dbCommand(argv: readonly string[]): Promise<void> {
+  const command = parseDbCli(argv);
+  if ('help' in command) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const { runDbCommand } = await import('./postgres.js');
+  process.stdout.write(await runDbCommand(command));
+}
+
 function toStoreOptions(options: CliOptions): StoreOptions {
   return {
     store: options.store,
     ...(options.dynamodb && { dynamodb: options.dynamodb }),
+    ...(options.postgres && { postgres: options.postgres }),
+    ...(options.pglite && { pglite: options.pglite }),
     ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
     rateLimit: options.rateLimit,
     shutdownGraceMs: options.shutdownGraceMs,
@@ -83,8 +96,12 @@ function toStoreOptions(options: CliOptions): StoreOptions {
   };
 }
 
+/** The store, for the listening line (never the database URL: it may hold a password). */
 function storeLabel(options: CliOptions): string {
-  return options.dynamodb ? `dynamodb, table ${options.dynamodb.table}` : options.store;
+  if (options.dynamodb) return `dynamodb, table ${options.dynamodb.table}`;
+  if (options.postgres) return `postgres, schema ${options.postgres.schema ?? 'mcp_tasks'}`;
+  if (options.pglite) return `pglite, data dir ${options.pglite.dataDir}`;
+  return options.store;
 }
 
 /** Shut down once (later signals are ignored), then exit 0; 1 if closing fails or hangs. */

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { DEFAULT_SECURITY_CONFIG, InMemoryTaskStore, isTasksError, RateLimiter, TaskEngine, withTasks, type SecurityConfig, type TaskStore, type TasksLogger, type TasksServer, type WithTasksOptions } from '../src/index.js';
-import { CliError, type DynamoDbCliOptions, type StoreKind } from './args.js';
+import { CliError } from './cli-values.js';
+import type { DynamoDbCliOptions, PgliteCliOptions, PostgresCliOptions, StoreKind } from './store-args.js';
 import { registerConformanceFixtures } from '../src/fixtures/index.js';
 import { loadOptionalPeer } from './optional-peer.js';
 import { sharedSchemaValidator } from './schema-validator.js';
@@ -23,6 +24,10 @@ export interface StoreOptions {
   security?: Partial<SecurityConfig>;
   /** With `store: 'dynamodb'`: table, endpoint, region, cursor secret. */
   dynamodb?: DynamoDbCliOptions;
+  /** With `store: 'postgres'`: database URL, schema, migrate at start, cursor secret. */
+  postgres?: PostgresCliOptions;
+  /** With `store: 'pglite'`: data directory, schema, cursor secret. */
+  pglite?: PgliteCliOptions;
   /** Task lease on a shared store (ms; default 30 000). */
   leaseMs?: number;
   /**
@@ -44,10 +49,10 @@ export function createEngine(store: TaskStore, options: StoreOptions, logger: Ta
   });
 }
 
-/** The in-memory task store (`--store memory`); for `dynamodb` use `openStore`. */
+/** The in-memory task store (`--store memory`); for the other stores use `openStore`. */
 export function createStore(options: StoreOptions = {}): TaskStore {
   const kind = options.store ?? 'memory';
-  if (kind === 'dynamodb') throw new CliError('the DynamoDB store is opened asynchronously: use openStore()');
+  if (kind !== 'memory') throw new CliError(`the ${kind} store is opened asynchronously: use openStore()`);
   const security = resolveSecurity(options);
   try {
     return new InMemoryTaskStore({ security, cleanupIntervalMs: CLEANUP_INTERVAL_MS });
@@ -56,13 +61,25 @@ export function createStore(options: StoreOptions = {}): TaskStore {
   }
 }
 
-/** The task store for `--store` (memory or DynamoDB); throws CliError on a bad configuration. */
+/** The task store for `--store` (memory, DynamoDB, PostgreSQL, PGlite); throws CliError on a bad configuration. */
 export async function openStore(options: StoreOptions = {}): Promise<TaskStore> {
-  if ((options.store ?? 'memory') !== 'dynamodb') return createStore(options);
-  if (options.dynamodb === undefined) throw new CliError('--store dynamodb needs --table NAME');
+  const kind = options.store ?? 'memory';
+  if (kind === 'memory') return createStore(options);
   const security = resolveSecurity(options);
-  const { openDynamoDbStore } = await loadOptionalPeer(() => import('./dynamodb.js'), '@aws-sdk/client-dynamodb', '--store dynamodb');
-  return openDynamoDbStore(options.dynamodb, security).catch((error: unknown) => {
+  const opened = async (): Promise<TaskStore> => {
+    // Each store's package is loaded only on its own path (optional peer dependencies).
+    if (kind === 'dynamodb') {
+      if (options.dynamodb === undefined) throw new CliError('--store dynamodb needs --table NAME');
+      return (await loadOptionalPeer(() => import('./dynamodb.js'), '@aws-sdk/client-dynamodb', '--store dynamodb')).openDynamoDbStore(options.dynamodb, security);
+    }
+    if (kind === 'postgres') {
+      if (options.postgres === undefined) throw new CliError('--store postgres needs --database-url URL');
+      return (await import('./postgres.js')).openPostgresStore(options.postgres, security);
+    }
+    if (options.pglite === undefined) throw new CliError('--store pglite needs --data-dir DIR');
+    return (await import('./postgres.js')).openPgliteStore(options.pglite, security);
+  };
+  return opened().catch((error: unknown) => {
     throw isTasksError(error, 'INVALID_ARGUMENT') ? new CliError(`invalid security limits: ${(error as Error).message}`) : error;
   });
 }

@@ -2,6 +2,7 @@
 export const USAGE = `Usage: mcp-tasks-server [options]
        mcp-tasks-server table create --table NAME [--dynamodb-endpoint URL] [--region R]
        mcp-tasks-server table --print-template [--table NAME]
+       mcp-tasks-server db migrate --database-url URL | --data-dir DIR [--schema NAME]
 
 Runs the mcp-tasks reference server (MCP Tasks, 2025-11-25) with the fixture tools of
 reference-server/FIXTURES.md. Default: Streamable HTTP on http://127.0.0.1:3000/mcp, in-memory store.
@@ -11,23 +12,33 @@ Transport:
   --host HOST               HTTP interface to bind (default 127.0.0.1)
   --stdio                   serve one client over stdin/stdout instead of HTTP
   --stateless               HTTP without sessions: a fresh server per POST, so any instance on a
-                            shared store (--store dynamodb) serves any request, behind a load
+                            shared store (dynamodb, postgres) serves any request, behind a load
                             balancer without affinity. Needs --tokens; GET and DELETE answer 405;
                             clients poll tasks/get for status (README, "Running several instances")
 
 Store:
-  --store memory|dynamodb   task store (default memory)
+  --store memory|dynamodb|postgres|pglite
+                            task store (default memory; docs/stores.md says which to choose)
   --table NAME              with dynamodb: the table (create it with \`table create\`, --create-table
                             or infra/template.json); instances on one table share their tasks
   --dynamodb-endpoint URL   with dynamodb: endpoint (DynamoDB Local, dynalite, ...; default AWS).
                             Without AWS credentials in the environment, dummy ones are used
   --region R                with dynamodb: AWS region (default AWS_REGION, or us-east-1 with an endpoint)
-  --create-table            with dynamodb: create the table if it is missing (local use)
-  --cursor-secret S         with dynamodb: list cursor secret, the same on every instance
-                            (default env MCP_TASKS_CURSOR_SECRET, else derived from the table
-                            name with a warning: set it in production)
-  --lease-ms N              with dynamodb: task lease (default 30000, renewed every third); a task
-                            whose instance died becomes failed after it
+  --database-url URL        with postgres: postgres://user:password@host:port/database (default env
+                            DATABASE_URL); instances on one database share their tasks. Needs the
+                            package pg (npm install pg)
+  --data-dir DIR            with pglite: the embedded database's directory (created if missing,
+                            migrated on open; one process per directory). Needs the package
+                            @electric-sql/pglite
+  --schema NAME             with postgres or pglite: the PostgreSQL schema (default mcp_tasks)
+  --create-table            with dynamodb: create the table if it is missing (local use); with
+                            postgres: run the schema migrations at start (\`db migrate\` does it alone)
+  --cursor-secret S         with dynamodb, postgres or pglite: list cursor secret, the same on every
+                            instance (default env MCP_TASKS_CURSOR_SECRET, else derived from the
+                            table or schema name with a warning: set it in production)
+  --lease-ms N              with dynamodb, postgres or pglite: task lease (default 30000, renewed every
+                            third); a task whose instance died becomes failed after it, or is taken
+                            over when its tool is resumable
 
 Security limits:
   --max-tasks-per-owner N   active tasks per owner (default 100)

@@ -192,12 +192,21 @@ export interface StoreCapabilities {
    * make room: a refusal is the only answer to a full owner. The store suite checks it when true.
    */
   readonly storageCaps?: boolean;
+  /**
+   * The store turns writes made by other processes into `onChange` events (`remote: true`), a
+   * change feed, while `changeFeedEpoch()` returns a number. Waiters then need not poll; while the
+   * feed is down (`changeFeedEpoch()` undefined) they poll as on any shared store, and after it
+   * came back (another number) they read once more, since writes made meanwhile were not pushed.
+   */
+  readonly pushesRemoteChanges?: boolean;
 }
 
 /** A change a store announces after a successful write (used to wake `tasks/result` waiters). */
 export interface TaskChange {
   owner: Owner;
   task: TaskRecord;
+  /** The write was made by another process (delivered by the change feed, `pushesRemoteChanges`). */
+  remote?: true;
 }
 
 export interface TaskStore {
@@ -226,8 +235,13 @@ export interface TaskStore {
   takeOverLease?(owner: Owner, taskId: string, holder: string, leaseMs: number): Promise<TaskRecord | undefined>;
   /** Remove expired tasks and their results; returns how many were removed. */
   cleanup(): Promise<number>;
-  /** Subscribe to this process's writes; returns the unsubscribe function. */
+  /** Subscribe to this process's writes (and, with `pushesRemoteChanges`, other processes'); returns the unsubscribe function. */
   onChange(listener: (change: TaskChange) => void): () => void;
+  /**
+   * With `capabilities.pushesRemoteChanges`: a number while the change feed delivers other
+   * processes' writes, changed at every reconnection; undefined while it is down (poll then).
+   */
+  changeFeedEpoch?(): number | undefined;
   /** Release timers and connections. */
   close(): Promise<void>;
 }

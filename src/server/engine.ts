@@ -8,7 +8,8 @@
  * How `tasks/result` wakes: every write through the store emits a change in-process
  * (`store.onChange`), which resolves the waiters of that task at once, with the changed record.
  * When the store is shared between processes (`capabilities.sharedAcrossProcesses`), a change may
- * happen elsewhere, so waiters also re-read the store every `sharedStorePollMs` (default 500 ms).
+ * happen elsewhere, so waiters also re-read the store every `sharedStorePollMs` (default 500 ms),
+ * except while the store pushes other processes' changes (a live change feed: poll-gate.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { TaskChange, TaskStore } from '../contract.js';
@@ -21,6 +22,7 @@ import type { TaskPeer } from './context.js';
 import { Execution, type ExecutionHost, type Lease, type TaskWork } from './execution.js';
 import { InputCarrier, type Carrier } from './input-carrier.js';
 import { Takeover, type Resumer } from './takeover.js';
+import { pollGate, type PollGate } from './poll-gate.js';
 import { silentLogger, type TasksLogger } from './logger.js';
 import { RateLimiter, type OwnerRateLimiter, type RateLimitOptions } from './rate-limit.js';
 
@@ -123,7 +125,7 @@ export class TaskEngine {
         void this.adopt(owner, task.taskId, work, { status: task.status, lease, expiresInMs });
       },
     });
-    this.#unsubscribe = this.store.onChange((change) => this.#onChange(change));
+    this.#unsubscribe = this.store.onChange((change) => this.#onChange(change, change.remote === true));
   }
 
   /** Count one task operation of `owner` against the rate limit; throws RATE_LIMITED (R81). */
@@ -212,6 +214,7 @@ export class TaskEngine {
       try {
         const task = await this.store.get(owner, taskId);
         if (isTerminal(task.status)) return task;
+        wake.watch(task);
         this.noticeLease(owner, task);
         // A question on its way: wait for its answer, or for a change (it may be answered on
         // another instance, or the task may end meanwhile); the delivery goes on by itself.
@@ -236,7 +239,7 @@ export class TaskEngine {
     await this.#carrier.begin(owner, task, stream, carry);
   }
 
-  #nextWake(owner: Owner, taskId: string, signal: AbortSignal): { promise: Promise<TaskRecord | undefined>; dispose: () => void } {
+  #nextWake(owner: Owner, taskId: string, signal: AbortSignal): { promise: Promise<TaskRecord | undefined>; dispose: () => void; watch: PollGate['watch'] } {
     let resolve!: (task: TaskRecord | undefined) => void;
     const promise = new Promise<TaskRecord | undefined>((r) => (resolve = r));
     const waiter: Waiter = { owner, wake: resolve };
@@ -245,10 +248,12 @@ export class TaskEngine {
     waiters.add(waiter);
     const onAbort = () => resolve(undefined);
     signal.addEventListener('abort', onAbort, { once: true });
-    // The shared-store poll: a change made by another process is found only by reading.
-    const timer = this.store.capabilities.sharedAcrossProcesses ? setTimeout(onAbort, this.sharedStorePollMs) : undefined;
+    // The shared-store poll: a change made by another process is found only by reading, unless pushed (poll-gate.ts).
+    const mustRead = pollGate(this.store);
+    const timer = this.store.capabilities.sharedAcrossProcesses ? setInterval(() => mustRead() && onAbort(), this.sharedStorePollMs) : undefined;
     return {
       promise,
+      watch: mustRead.watch,
       dispose: () => {
         if (timer) clearTimeout(timer);
         signal.removeEventListener('abort', onAbort);

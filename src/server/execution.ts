@@ -13,6 +13,7 @@ import { isTerminal, type TaskStatus } from '../status.js';
 import { toFailureError } from '../task-context.js';
 import { ServerTaskContext, type TaskPeer } from './context.js';
 import type { TasksLogger } from './logger.js';
+import { pollGate } from './poll-gate.js';
 
 /** What a task's work returns: the request's result, or it throws (a JSON-RPC error outcome). */
 export type TaskWork = (context: ServerTaskContext) => Promise<JsonObject>;
@@ -155,7 +156,8 @@ export class Execution {
     const answer = new Promise<InputAnswer>((resolve, reject) => this.#awaited.set(key, { resolve, reject }));
     const pollMs = this.#options.pollMs;
     if (pollMs !== undefined && this.#answerPoll === undefined) {
-      this.#answerPoll = setInterval(() => void this.#readAnswers(), pollMs);
+      const mustRead = pollGate(this.#options.store);
+      this.#answerPoll = setInterval(() => mustRead() && void this.#readAnswers(), pollMs);
       this.#answerPoll.unref();
     }
     // The answer may already be there (it can arrive between the question's write and now).

@@ -230,6 +230,11 @@ export abstract class BaseTaskStore implements TaskStore {
     this.#listeners.clear();
   }
 
+  /** A write made by another process (found by a change feed): listeners get it with `remote: true`. */
+  protected emitRemote(task: TaskRecord): void {
+    this.#emit(task, true);
+  }
+
   // ---- shared rules ---------------------------------------------------------------------------
 
   /**
@@ -293,9 +298,9 @@ export abstract class BaseTaskStore implements TaskStore {
     return current;
   }
 
-  #emit(task: TaskRecord): void {
+  #emit(task: TaskRecord, remote = false): void {
     if (this.#listeners.size === 0) return;
-    const change: TaskChange = { owner: task.owner, task };
+    const change: TaskChange = remote ? { owner: task.owner, task, remote } : { owner: task.owner, task };
     for (const listener of this.#listeners) {
       // The write already happened: a listener's failure must neither undo nor misreport it.
       try {
