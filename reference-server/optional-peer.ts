@@ -11,7 +11,7 @@ export class MissingPeerError extends Error {
     readonly packageName: string,
     feature: string,
   ) {
-    super(`${feature} needs the package ${packageName}, which is not installed: run \`npm install ${packageName}\``);
+    super(`${feature} needs the package ${packageName}, which is not installed: npm install ${packageName}`);
     this.name = 'MissingPeerError';
   }
 }
