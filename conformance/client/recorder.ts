@@ -7,7 +7,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { InterceptedTransport, type Interceptor, type ServerSeam } from '../../reference-server/seam.js';
-import type { Json } from '../protocol/run-state.js';
+import type { Json } from '../core/json.js';
+import { STATUS_NOTIFICATION } from '../core/wire.js';
 import { registerScriptedTools } from './scripted-tools.js';
 
 export type Direction = 'in' | 'out';
@@ -19,8 +20,6 @@ export interface WireEntry {
   readonly dir: Direction;
   readonly message: Json;
 }
-
-export const STATUS_NOTIFICATION = 'notifications/tasks/status';
 
 export class WireRecorder {
   readonly entries: WireEntry[] = [];

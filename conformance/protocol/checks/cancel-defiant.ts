@@ -3,7 +3,10 @@
  * ignores its abort signal and completes anyway, fixture `ignore_cancel`) and R54 (a related-task
  * _meta naming another task is ignored in favour of params.taskId).
  */
-import { brief, check, fail, pass, RELATED_TASK, skip, type Check } from '../check.js';
+import { fail, pass, skip } from '../../core/check.js';
+import { brief } from '../../core/json.js';
+import { RELATED_TASK } from '../../core/wire.js';
+import { check, type Check } from '../check.js';
 import { describe, isError, type ToolCall } from '../context.js';
 
 const IGNORES_MS = 400;

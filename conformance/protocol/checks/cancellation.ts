@@ -1,5 +1,7 @@
 /** Cancellation with tasks/cancel: R66, R67, R68 (digest section 3.11). */
-import { brief, check, fail, pass, skip, type Check } from '../check.js';
+import { fail, pass, skip } from '../../core/check.js';
+import { brief } from '../../core/json.js';
+import { check, type Check } from '../check.js';
 import { describe, isError, type ToolCall } from '../context.js';
 import { taskProblems } from '../task-shape.js';
 

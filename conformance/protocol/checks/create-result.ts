@@ -2,8 +2,10 @@
  * What a CreateTaskResult must not carry and must agree with: R17 (no operation result in it;
  * the result comes only from tasks/result) and R35 (its ttl is the actual ttl, as tasks/get says).
  */
-import { brief, check, fail, pass, skip, type Check } from '../check.js';
-import { describe, isObject } from '../context.js';
+import { fail, pass, skip } from '../../core/check.js';
+import { brief, isObject } from '../../core/json.js';
+import { check, type Check } from '../check.js';
+import { describe } from '../context.js';
 
 /** Result fields of a CallToolResult that must not ride on a CreateTaskResult. */
 const RESULT_FIELDS = ['content', 'structuredContent', 'isError', 'result', 'toolResult'];

@@ -1,6 +1,9 @@
 /** Task creation: R16, R18, R20, R21, R23, R24, R79 (digest section 3.3 and 3.13). */
-import { brief, check, fail, isTerminalStatus, MODEL_IMMEDIATE_RESPONSE, pass, skip, SkipCheck, warn, type Check } from '../check.js';
-import { describe, isObject, type CheckContext, type Created, type ToolCall } from '../context.js';
+import { fail, pass, skip, SkipCheck, warn } from '../../core/check.js';
+import { brief, isObject } from '../../core/json.js';
+import { isTerminalStatus, MODEL_IMMEDIATE_RESPONSE, PROGRESS_NOTIFICATION } from '../../core/wire.js';
+import { check, type Check } from '../check.js';
+import { describe, type CheckContext, type Created, type ToolCall } from '../context.js';
 import { describeCandidates } from '../discovery/roles.js';
 import type { WireSession } from '../session.js';
 import { taskProblems } from '../task-shape.js';
@@ -116,7 +119,7 @@ export const creationChecks: Check[] = [
       const created = await ctx.createTask(a, call, { progress: true });
       const { taskId } = ctx.needTask(created, call);
       const token = created.progressToken;
-      const mine = () => a.received('notifications/progress').filter((n) => n.params.progressToken === token);
+      const mine = () => a.received(PROGRESS_NOTIFICATION).filter((n) => n.params.progressToken === token);
       const done = await ctx.terminal(a, taskId, call.name);
       const terminalAt = ctx.sightings(taskId).find((s) => isTerminalStatus(s.task.status))?.at ?? Date.now();
       await ctx.sleep(LATE_MS + 300);
@@ -130,12 +133,12 @@ export const creationChecks: Check[] = [
       const long: ToolCall = { name: 'count_steps', args: { steps: 200, delayMs: 50 } };
       const second = await ctx.createTask(a, long, { progress: true });
       const t2 = ctx.needTask(second, long);
-      await a.waitForIncoming((n) => n.method === 'notifications/progress' && n.params.progressToken === second.progressToken, 2_000, ctx.signal);
+      await a.waitForIncoming((n) => n.method === PROGRESS_NOTIFICATION && n.params.progressToken === second.progressToken, 2_000, ctx.signal);
       const cancel = await a.call('tasks/cancel', { taskId: t2.taskId });
       if (cancel.kind !== 'result') return skip(`setup failed: tasks/cancel: ${describe(cancel)}`);
       const cancelledAt = Date.now();
       await ctx.sleep(LATE_MS + 300);
-      const lateAfterCancel = a.received('notifications/progress', cancelledAt + LATE_MS).filter((n) => n.params.progressToken === second.progressToken);
+      const lateAfterCancel = a.received(PROGRESS_NOTIFICATION, cancelledAt + LATE_MS).filter((n) => n.params.progressToken === second.progressToken);
       if (lateAfterCancel.length) return fail(`${lateAfterCancel.length} progress notification(s) arrived more than ${LATE_MS} ms after tasks/cancel answered`, 'no progress after the task reaches a terminal status (cancelled)');
       return pass(`${after.length} progress notification(s) on token ${String(token)}; none after terminal`);
     },

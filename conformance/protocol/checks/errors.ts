@@ -1,6 +1,7 @@
 /** Error codes and messages for bad input: R71, R73 (digest section 3.12). */
 import { randomUUID } from 'node:crypto';
-import { check, fail, pass, skip, warn, type Check } from '../check.js';
+import { fail, pass, skip, warn } from '../../core/check.js';
+import { check, type Check } from '../check.js';
 import { describe, isError, type CheckContext } from '../context.js';
 import type { WireReply } from '../session.js';
 

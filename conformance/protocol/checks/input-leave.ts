@@ -2,8 +2,11 @@
  * R50 with a tool that keeps asking (fixture `ask_forever`): after each answer the task must
  * leave input_required (back to working) before it asks again, not stay in input_required.
  */
-import { check, pass, RELATED_TASK, skip, warn, type Check } from '../check.js';
-import { isObject, type ToolCall } from '../context.js';
+import { pass, skip, warn } from '../../core/check.js';
+import { isObject } from '../../core/json.js';
+import { RELATED_TASK } from '../../core/wire.js';
+import { check, type Check } from '../check.js';
+import type { ToolCall } from '../context.js';
 import type { Incoming } from '../session.js';
 
 export const inputLeaveChecks: Check[] = [

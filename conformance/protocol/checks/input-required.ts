@@ -1,6 +1,9 @@
 /** input_required and side-channel requests: R41, R47, R48, R50, R53 (digest section 3.7). */
-import { brief, check, fail, pass, RELATED_TASK, skip, warn, type Check } from '../check.js';
-import { describe, isObject, type CheckContext, type Json } from '../context.js';
+import { fail, pass, skip, warn } from '../../core/check.js';
+import { brief, isObject, type Json } from '../../core/json.js';
+import { RELATED_TASK } from '../../core/wire.js';
+import { check, type Check } from '../check.js';
+import { describe, type CheckContext } from '../context.js';
 import type { Incoming, WireReply } from '../session.js';
 
 const MESSAGE = 'conformance: what is your answer?';

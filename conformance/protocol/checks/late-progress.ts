@@ -2,7 +2,10 @@
  * R24 with a tool that keeps reporting after it returned (fixture `late_progress`): the server
  * must stop forwarding progress once the task is terminal, whatever the tool does.
  */
-import { brief, check, fail, isTerminalStatus, pass, skip, type Check } from '../check.js';
+import { fail, pass, skip } from '../../core/check.js';
+import { brief } from '../../core/json.js';
+import { isTerminalStatus, PROGRESS_NOTIFICATION } from '../../core/wire.js';
+import { check, type Check } from '../check.js';
 import type { ToolCall } from '../context.js';
 
 /** Progress arriving this long after the task was seen terminal is late (allows for stream reordering). */
@@ -22,7 +25,7 @@ export const lateProgressChecks: Check[] = [
       const done = await ctx.terminal(a, taskId, call.name);
       const terminalAt = ctx.sightings(taskId).find((s) => isTerminalStatus(s.task.status))?.at ?? Date.now();
       await ctx.sleep(KEEPS_REPORTING_MS + LATE_MS);
-      const late = a.received('notifications/progress', terminalAt + LATE_MS).filter((n) => n.params.progressToken === created.progressToken);
+      const late = a.received(PROGRESS_NOTIFICATION, terminalAt + LATE_MS).filter((n) => n.params.progressToken === created.progressToken);
       if (late.length) return fail(`${late.length} progress notification(s) on token ${String(created.progressToken)} after the task was ${String(done.status)}, e.g. ${brief(late[0]!.params, 120)}`, 'no progress after the task reaches a terminal status (progress.mdx)');
       return pass(`task ${String(done.status)}; no progress afterwards`);
     },

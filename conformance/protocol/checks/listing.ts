@@ -1,6 +1,8 @@
 /** Listing and pagination with tasks/list: R60, R61, R63, R64 (digest section 3.10). */
-import { check, fail, pass, skip, warn, type Check } from '../check.js';
-import { describe, isError, isObject, type CheckContext } from '../context.js';
+import { fail, pass, skip, warn } from '../../core/check.js';
+import { isObject } from '../../core/json.js';
+import { check, type Check } from '../check.js';
+import { describe, isError, type CheckContext } from '../context.js';
 import type { WireReply, WireSession } from '../session.js';
 
 export interface Listing {

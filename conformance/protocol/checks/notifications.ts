@@ -1,6 +1,9 @@
 /** Status notifications (optional): R57, R59 (digest section 3.9). They run after the other checks. */
-import { brief, check, fail, pass, RELATED_TASK, skip, warn, type Check } from '../check.js';
-import { isObject, type CheckContext } from '../context.js';
+import { fail, pass, skip, warn } from '../../core/check.js';
+import { brief, isObject } from '../../core/json.js';
+import { RELATED_TASK, STATUS_NOTIFICATION } from '../../core/wire.js';
+import { check, type Check } from '../check.js';
+import type { CheckContext } from '../context.js';
 import type { Incoming } from '../session.js';
 import { taskProblems } from '../task-shape.js';
 
@@ -13,13 +16,13 @@ function statusNotifications(ctx: CheckContext): Promise<Incoming[]> {
       const created = await ctx.createTask(a, call);
       if (created.taskId) {
         await ctx.pollTerminal(a, created.taskId, 3_000);
-        await a.waitForIncoming((n) => n.method === 'notifications/tasks/status' && n.params.taskId === created.taskId, 500, ctx.signal);
+        await a.waitForIncoming((n) => n.method === STATUS_NOTIFICATION && n.params.taskId === created.taskId, 500, ctx.signal);
       }
     } catch {
       // no tool: judge the notifications seen so far
     }
     const sessions = [a, ...(ctx.transport === 'url' && ctx.options.authB ? [await ctx.b()] : [])];
-    return sessions.flatMap((s) => s.received('notifications/tasks/status'));
+    return sessions.flatMap((s) => s.received(STATUS_NOTIFICATION));
   });
 }
 

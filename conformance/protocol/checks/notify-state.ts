@@ -3,7 +3,10 @@
  * notification of a finished task equals what tasks/get then says). Who receives them (R77) is
  * iso.status-notifications.
  */
-import { brief, check, fail, isTerminalStatus, pass, skip, type Check } from '../check.js';
+import { fail, pass, skip } from '../../core/check.js';
+import { brief } from '../../core/json.js';
+import { isTerminalStatus, STATUS_NOTIFICATION } from '../../core/wire.js';
+import { check, type Check } from '../check.js';
 import { describe, type CheckContext } from '../context.js';
 
 const FIELDS = ['taskId', 'status', 'statusMessage', 'createdAt', 'lastUpdatedAt', 'ttl', 'pollInterval'] as const;
@@ -15,7 +18,7 @@ function finishedTask(ctx: CheckContext): Promise<{ taskId: string }> {
     const call = ctx.slowTool(300);
     const { taskId } = ctx.needTask(await ctx.createTask(a, call), call);
     await ctx.terminal(a, taskId, call.name);
-    await a.waitForIncoming((n) => n.method === 'notifications/tasks/status' && n.params.taskId === taskId && isTerminalStatus(n.params.status), 500, ctx.signal);
+    await a.waitForIncoming((n) => n.method === STATUS_NOTIFICATION && n.params.taskId === taskId && isTerminalStatus(n.params.status), 500, ctx.signal);
     await ctx.sleep(200);
     return { taskId };
   });
@@ -27,7 +30,7 @@ export const notifyStateChecks: Check[] = [
     async (ctx) => {
       const { taskId } = await finishedTask(ctx);
       const a = await ctx.a();
-      const notes = a.received('notifications/tasks/status').filter((n) => n.params.taskId === taskId);
+      const notes = a.received(STATUS_NOTIFICATION).filter((n) => n.params.taskId === taskId);
       if (!notes.length) return skip('the server sent no notifications/tasks/status for the task (optional; requestors poll, R58)');
       const get = await a.call('tasks/get', { taskId });
       if (get.kind !== 'result') return skip(`setup failed: tasks/get: ${describe(get)}`);

@@ -1,6 +1,9 @@
 /** R44 on the failure path: tasks/result of a task whose tool returned `isError: true` still names the task. */
-import { brief, check, fail, pass, RELATED_TASK, skip, type Check } from '../check.js';
-import { describe, isObject, type ToolCall } from '../context.js';
+import { fail, pass, skip } from '../../core/check.js';
+import { brief, isObject } from '../../core/json.js';
+import { RELATED_TASK } from '../../core/wire.js';
+import { check, type Check } from '../check.js';
+import { describe, type ToolCall } from '../context.js';
 
 export const resultErrorMetaChecks: Check[] = [
   check(

@@ -1,7 +1,10 @@
 /** Result retrieval with tasks/result: R39-R44, R46, R75 (digest sections 3.6 and 3.12). */
 import { isDeepStrictEqual } from 'node:util';
-import { brief, check, fail, isTerminalStatus, pass, RELATED_TASK, skip, warn, type Check } from '../check.js';
-import { describe, isObject, type CheckContext, type Json, type ToolCall } from '../context.js';
+import { fail, pass, skip, warn } from '../../core/check.js';
+import { brief, isObject, type Json } from '../../core/json.js';
+import { isTerminalStatus, RELATED_TASK } from '../../core/wire.js';
+import { check, type Check } from '../check.js';
+import { describe, type CheckContext, type ToolCall } from '../context.js';
 import type { WireReply } from '../session.js';
 
 /** The reply without `_meta` (which tasks/result adds), for comparing with a plain call. */

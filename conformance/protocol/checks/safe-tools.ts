@@ -3,7 +3,8 @@
  * the documented fixtures with harmless arguments, the operator's --tool, and tools annotated
  * read-only that take no required arguments. Nothing else is ever called.
  */
-import { isObject, type CheckContext, type Json, type ToolCall } from '../context.js';
+import { isObject, type Json } from '../../core/json.js';
+import type { CheckContext, ToolCall } from '../context.js';
 
 /** Fixture tools and arguments that finish at once (or are cancelled by the suite's cleanup). */
 const HARMLESS: Readonly<Record<string, Json>> = {

@@ -3,8 +3,10 @@
  * (R12, R13): "forbidden" and "optional" tools run as normal calls, "required" ones are refused
  * with -32601 before running. Each safe tool is called once (see safe-tools.ts).
  */
-import { check, fail, pass, skip, type Check } from '../check.js';
-import { describe, isObject } from '../context.js';
+import { fail, pass, skip } from '../../core/check.js';
+import { isObject } from '../../core/json.js';
+import { check, type Check } from '../check.js';
+import { describe } from '../context.js';
 import { safeTools } from './safe-tools.js';
 
 export const toolBehaviourChecks: Check[] = [

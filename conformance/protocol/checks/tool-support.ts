@@ -1,6 +1,8 @@
 /** Tool-level negotiation, `execution.taskSupport`: R11, R12, R13, R14 (digest section 3.2). */
-import { brief, check, fail, pass, skip, warn, type Check } from '../check.js';
-import { describe, isObject, type CheckContext, type ToolCall } from '../context.js';
+import { fail, pass, skip, warn } from '../../core/check.js';
+import { brief, isObject } from '../../core/json.js';
+import { check, type Check } from '../check.js';
+import { describe, type CheckContext, type ToolCall } from '../context.js';
 import { synthesizeArguments } from '../discovery/synthesize.js';
 import { safeTools } from './safe-tools.js';
 

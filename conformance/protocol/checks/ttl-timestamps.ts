@@ -1,5 +1,6 @@
 /** TTL and timestamps: R32, R33, R35 on every Task of the run, and expiry (R37, R71). */
-import { check, fail, pass, skip, SkipCheck, warn, type Check } from '../check.js';
+import { fail, pass, skip, SkipCheck, warn } from '../../core/check.js';
+import { check, type Check } from '../check.js';
 import { describe, isError, type CheckContext } from '../context.js';
 import type { Sighting } from '../session.js';
 import { fieldProblem, type TaskField } from '../task-shape.js';

@@ -3,7 +3,8 @@
  * never goes backwards nor precedes `createdAt`. Judged over every Task seen in the run (these
  * checks run last), after a probe that sees one task working, terminal, listed and read again.
  */
-import { check, fail, pass, skip, type Check } from '../check.js';
+import { fail, pass, skip } from '../../core/check.js';
+import { check, type Check } from '../check.js';
 import type { CheckContext } from '../context.js';
 import type { Sighting } from '../session.js';
 
