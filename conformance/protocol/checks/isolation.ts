@@ -7,7 +7,7 @@ import { brief, isObject } from '../../core/json.js';
 import { STATUS_NOTIFICATION } from '../../core/wire.js';
 import { check, type Check } from '../check.js';
 import { describe, isError, type CheckContext } from '../context.js';
-import { listAll } from './listing.js';
+import { listAll } from '../list-all.js';
 
 /** A completed task of identity A, and B's session. */
 function setup(ctx: CheckContext) {

@@ -7,7 +7,7 @@ import { isObject } from '../../core/json.js';
 import { isTerminalStatus } from '../../core/wire.js';
 import { check, type Check } from '../check.js';
 import { describe, type ToolCall } from '../context.js';
-import { listAll } from './listing.js';
+import { listAll } from '../list-all.js';
 
 const MAX_TESTABLE_LIMIT = 50;
 
