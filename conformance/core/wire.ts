@@ -20,8 +20,7 @@ export const MODEL_IMMEDIATE_RESPONSE = 'io.modelcontextprotocol/model-immediate
 export const TASKS_EXTENSION = 'io.modelcontextprotocol/tasks';
 
 /** The methods a requestor sends about its tasks (2025-11-25). */
-export const TASK_METHODS = ['tasks/get', 'tasks/result', 'tasks/list', 'tasks/cancel'] as const;
-export type TaskMethod = (typeof TASK_METHODS)[number];
+export type TaskMethod = 'tasks/get' | 'tasks/result' | 'tasks/list' | 'tasks/cancel';
 /** The receiver's notification of a task's new status. */
 export const STATUS_NOTIFICATION = 'notifications/tasks/status';
 /** Progress on a request's `progressToken`, which a task keeps after its CreateTaskResult (R24). */
