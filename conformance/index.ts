@@ -17,6 +17,12 @@ export { runStoreConformance } from './store/index.js';
 export type { StoreConformanceOptions, StoreFactoryContext, NodeTestModule } from './store/index.js';
 export { ManualClock } from '../src/clock.js';
 
+// What the kits share: the check model, reports (text, summary, exit code) and JUnit XML.
+export { formatResult, summaryLine, exitCodeOf } from './core/report.js';
+export { toJUnitXml } from './core/junit.js';
+export type { Summary as ProtocolSummary } from './core/report.js';
+export type { CheckResult as ProtocolCheckResult, CheckLevel, CheckArea, CheckStatus } from './core/check.js';
+
 // Protocol-level conformance (a live server's tasks/* over Streamable HTTP or stdio).
 export {
   runProtocolConformance,
@@ -25,10 +31,6 @@ export {
   PROTOCOL_CHECKS,
   V2026_CHECKS,
   formatReport,
-  formatResult,
-  summaryLine,
-  exitCodeOf,
-  toJUnitXml,
   FIXTURE_NAMES,
 } from './protocol/index.js';
 export type {
@@ -37,12 +39,7 @@ export type {
   RegisterProtocolConformanceOptions,
   ProtocolNodeTestModule,
   Report as ProtocolReport,
-  Summary as ProtocolSummary,
   Check as ProtocolCheck,
-  CheckResult as ProtocolCheckResult,
-  CheckLevel,
-  CheckArea,
-  CheckStatus,
   ProtocolTarget,
   StdioCommand,
   Identity,

@@ -5,8 +5,9 @@
  * - `session`: wrap each 2025-11-25 session's transport before its McpServer connects to it
  *   (`InterceptedTransport` below: rewrite, drop, answer or inject JSON-RPC messages);
  * - `modern`: wrap the 2026-07-28 leg's web handler.
- * The requestor conformance kit records the wire through it (conformance/client/recorder.ts);
- * the defect catalogue (test/mutation/) plants one defect at a time through it. Without a seam
+ * The requestor conformance kit records the wire through it
+ * (conformance/client/scripted-server.ts, its one module that imports the reference server); the
+ * defect catalogue (test/mutation/) plants one defect at a time through it. Without a seam
  * nothing here runs.
  */
 import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';

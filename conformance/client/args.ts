@@ -3,9 +3,9 @@
  * Every refusal is a UsageError naming the flag (exit code 2).
  */
 import { parseArgs } from 'node:util';
-import { UsageError } from '../cli-args.js';
+import { UsageError } from '../core/cli.js';
 import type { ClientConformanceOptions } from './runner.js';
-import { CLIENT_ENV, SCENARIOS, SCENARIO_NAMES } from './scenarios.js';
+import { CLIENT_ENV, SCENARIO_NAMES, SCENARIOS } from './scenarios.js';
 
 export const CLIENT_USAGE = `Usage: mcp-tasks-conformance client --command "COMMAND" [options]
 

@@ -1,10 +1,10 @@
 /**
- * What a requestor check is: the protocol kit's CheckInfo (id, rule, level, area, title) and
- * outcomes, judged from the recordings of every scenario run instead of by talking to a server.
- * A check that never saw the client reach the point its rule is about is inconclusive, never a
- * failure.
+ * What a requestor check is: the shared check model (core/check.ts: id, rule, level, area,
+ * title, outcomes), judged from the recordings of every scenario run instead of by talking to a
+ * server. A check that never saw the client reach the point its rule is about is inconclusive,
+ * never a failure.
  */
-import type { CheckInfo, Outcome } from '../protocol/check.js';
+import type { CheckInfo, Outcome } from '../core/check.js';
 import type { ClientExit } from './run-client.js';
 import type { Scenario } from './scenarios.js';
 import type { Wire } from './wire.js';

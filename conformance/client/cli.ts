@@ -3,10 +3,7 @@
  * print a line per scenario as it ends and the report; write --json / --junit. Returns the exit
  * code: 0 no MUST check failed, 1 one did, 2 usage error.
  */
-import { writeFileSync } from 'node:fs';
-import { toJUnitXml } from '../protocol/junit.js';
-import { exitCodeOf } from '../protocol/report.js';
-import { UsageError } from '../cli-args.js';
+import { UsageError, writeReportFiles } from '../core/cli.js';
 import { CLIENT_USAGE, parseClientArgs } from './args.js';
 import { formatClientReport, formatScenarioLine, scenarioLine } from './report.js';
 import { runClientConformance } from './runner.js';
@@ -34,7 +31,5 @@ export async function clientMain(argv: string[]): Promise<number> {
     },
   }).finally(unmute);
   process.stdout.write(`\n${formatClientReport(report, { quiet })}\n`);
-  if (json !== undefined) writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
-  if (junit !== undefined) writeFileSync(junit, toJUnitXml(report));
-  return exitCodeOf(report);
+  return writeReportFiles(report, { json, junit });
 }

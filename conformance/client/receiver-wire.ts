@@ -3,7 +3,7 @@
  * server's requests to it with the client's answers (the reverse of Wire.exchanges), grouped by
  * the task each task-augmented request created.
  */
-import { isObject, type Json } from '../protocol/run-state.js';
+import { isObject, type Json } from '../core/json.js';
 import type { WireEntry } from './recorder.js';
 import type { Exchange } from './wire.js';
 

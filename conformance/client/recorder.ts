@@ -1,14 +1,13 @@
 /**
  * The wire recording: every JSON-RPC message between the client and the scripted server, per
- * session, with the time it crossed (ms since the recording began). It is a ServerSeam of the
- * reference server (reference-server/seam.ts): each session's transport is wrapped, so the
+ * session, with the time it crossed (ms since the recording began). The scripted server
+ * (scripted-server.ts) puts the recorder's interceptor on each session's transport, so the
  * recording is exactly what the server received and sent. In a quiet scenario the status
  * notifications are dropped before they leave (R58) and only counted.
  */
 import { performance } from 'node:perf_hooks';
-import { InterceptedTransport, type Interceptor, type ServerSeam } from '../../reference-server/seam.js';
-import type { Json } from '../protocol/run-state.js';
-import { registerScriptedTools } from './scripted-tools.js';
+import type { Json } from '../core/json.js';
+import { STATUS_NOTIFICATION } from '../core/wire.js';
 
 export type Direction = 'in' | 'out';
 
@@ -20,31 +19,22 @@ export interface WireEntry {
   readonly message: Json;
 }
 
-export const STATUS_NOTIFICATION = 'notifications/tasks/status';
+/** What sits on one session's transport: each message passes through (returned) or is dropped (null). */
+export interface SessionTap {
+  incoming(message: Json): Json | null;
+  outgoing(message: Json): Json | null;
+}
 
 export class WireRecorder {
   readonly entries: WireEntry[] = [];
   /** Status notifications withheld in a quiet scenario. */
   dropped = 0;
   readonly #start = performance.now();
-  #sessions = 0;
 
   constructor(private readonly quiet: boolean) {}
 
-  /** The seam that records every session of a server started with it (and adds the scripted tools). */
-  seam(): ServerSeam {
-    const all: InterceptedTransport[] = [];
-    return {
-      session: (transport, server) => {
-        registerScriptedTools(server.tasks, server.mcp);
-        const label = `s${++this.#sessions}`;
-        const wrapped: InterceptedTransport = new InterceptedTransport(transport, this.#interceptor(() => wrapped.sessionId ?? label), all);
-        return wrapped;
-      },
-    };
-  }
-
-  #interceptor(session: () => string): Interceptor {
+  /** The tap of one session; `session()` names it (its session id, known only after initialize). */
+  tap(session: () => string): SessionTap {
     return {
       incoming: (message) => {
         this.#record(session(), 'in', message);

@@ -1,11 +1,12 @@
 /**
- * The requestor report: the protocol kit's results, summary and exit rule (protocol/report.ts),
- * with a header naming the client and one line per scenario run. Text, JSON and JUnit (through
- * protocol/junit.ts) come from this one object.
+ * The requestor report: the shared report (core/report.ts: verdict, result lines, summary, exit
+ * rule) with a header naming the client and one line per scenario run. Text, JSON and JUnit
+ * (core/junit.ts) come from this one object.
  */
-import { AREAS, type CheckArea, type CheckResult } from '../protocol/check.js';
-import { formatByArea, formatResult, indent, STATUSES, statusInfo, summarize, summaryLine, type Report } from '../protocol/report.js';
-import { isObject } from '../protocol/run-state.js';
+import type { CheckResult } from '../core/check.js';
+import { isObject } from '../core/json.js';
+import { formatByArea, formatResult, indent, STATUSES, statusInfo, summaryLine, verdict, type RunReport } from '../core/report.js';
+import { GENERATION_2025 } from '../core/wire.js';
 import { count, type Evidence, type ScenarioRun } from './check.js';
 
 export interface ScenarioLine {
@@ -21,24 +22,19 @@ export interface ScenarioLine {
   output?: string;
 }
 
-/** The protocol report's fields, with the client and its scenario runs in place of the server's. */
-export interface ClientReport extends Pick<Report, 'specRevision' | 'capabilities' | 'startedAt' | 'durationMs' | 'summary' | 'mustFailed' | 'ok' | 'results'> {
+/** The shared report's fields, with the client and its scenario runs (`target` is the client command). */
+export interface ClientReport extends RunReport {
   suite: 'mcp-tasks requestor conformance';
-  /** The client command. */
-  target: string;
   client?: { name?: unknown; version?: unknown };
   pollIntervalMs: number;
   scenarios: ScenarioLine[];
 }
 
 export function buildClientReport(source: { command: string; startedAt: Date; evidence: Evidence; results: CheckResult[] }): ClientReport {
-  const order = new Map<CheckArea, number>(AREAS.map((a, i) => [a, i]));
-  const results = [...source.results].sort((x, y) => (order.get(x.area) ?? 0) - (order.get(y.area) ?? 0));
-  const mustFailed = results.filter((r) => r.status === 'fail' && r.level === 'MUST').length;
   const init = source.evidence.runs.map((r) => r.wire.initialize).find((p) => p !== undefined);
   return {
     suite: 'mcp-tasks requestor conformance',
-    specRevision: '2025-11-25',
+    specRevision: GENERATION_2025,
     target: source.command,
     ...(init && isObject(init.clientInfo) && { client: { name: init.clientInfo.name, version: init.clientInfo.version } }),
     ...(init && isObject(init.capabilities) && { capabilities: init.capabilities }),
@@ -46,10 +42,7 @@ export function buildClientReport(source: { command: string; startedAt: Date; ev
     scenarios: source.evidence.runs.map(scenarioLine),
     startedAt: source.startedAt.toISOString(),
     durationMs: Date.now() - source.startedAt.getTime(),
-    summary: summarize(results),
-    mustFailed,
-    ok: mustFailed === 0,
-    results,
+    ...verdict(source.results),
   };
 }
 
@@ -91,7 +84,7 @@ export function formatClientReport(report: ClientReport, options: { quiet?: bool
 }
 
 /**
- * One result as report lines (protocol/report.ts formatResult). A requestor check is inconclusive
+ * One result as report lines (core/report.ts formatResult). A requestor check is inconclusive
  * when the client never reached the point its rule is about, not because time ran out.
  */
 export function formatClientResult(r: CheckResult): string {

@@ -2,12 +2,12 @@
  * runClientConformance: for each scenario, start a scripted server, run the client command
  * against it, stop the server; then judge every requestor check from the recordings.
  */
-import type { CheckResult } from '../protocol/check.js';
-import { CLIENT_CHECKS } from './checks/index.js';
+import type { CheckResult } from '../core/check.js';
 import type { ClientCheck, Evidence, ScenarioRun } from './check.js';
+import { CLIENT_CHECKS } from './checks/index.js';
+import { declaredReceiverRequests } from './receiver-wire.js';
 import { buildClientReport, type ClientReport } from './report.js';
 import { runClientCommand } from './run-client.js';
-import { declaredReceiverRequests } from './receiver-wire.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
 import { startScriptedServer } from './scripted-server.js';
 import { Wire } from './wire.js';

@@ -3,9 +3,9 @@
  * id; the tasks the client created; what the client was told about each task's status, and when.
  * Checks judge from these views only, never from the client's own output.
  */
-import { isTerminalStatus } from '../protocol/check.js';
-import { isObject, type Json } from '../protocol/run-state.js';
-import { STATUS_NOTIFICATION, type WireEntry } from './recorder.js';
+import { isObject, type Json } from '../core/json.js';
+import { isTerminalStatus, STATUS_NOTIFICATION } from '../core/wire.js';
+import type { WireEntry } from './recorder.js';
 
 /** A client request and, when it came, the server's answer. */
 export interface Exchange {

@@ -4,8 +4,9 @@
  * that is rewritten in place and erased before anything else is printed. The progress line is
  * drawn only when the stream is a TTY, so logs and pipes get plain lines.
  */
-import { AREA_TITLES, type CheckArea, type CheckInfo, type CheckResult } from './check.js';
-import { formatHeader, formatResult, indent, statusInfo, summaryLine, type Report } from './report.js';
+import { AREA_TITLES, type CheckArea, type CheckInfo, type CheckResult } from '../core/check.js';
+import { formatResult, indent, statusInfo, summaryLine } from '../core/report.js';
+import { formatHeader, type Report } from './report.js';
 
 /** The part of a write stream the reporter uses (process.stdout, or a test double). */
 export interface OutputStream {

@@ -5,12 +5,13 @@
  * cancel leftovers, describe a wire reply. Every task a check creates is cancelled at the end of
  * the check if it is still running, so checks do not leak active tasks into each other's quota.
  */
-import { InconclusiveCheck, isTerminalStatus, SkipCheck } from './check.js';
+import { InconclusiveCheck, SkipCheck } from '../core/check.js';
+import { isObject, type Json } from '../core/json.js';
+import { isTerminalStatus } from '../core/wire.js';
+import { roleSkipReason, type Discovery, type Role } from './discovery/roles.js';
+import { fixtureFor, forbiddenSkipReason, safeForbiddenTool } from './discovery/select.js';
 import { describe } from './replies.js';
-import type { Discovery, Role } from './discovery/roles.js';
-import { roleSkipReason } from './discovery/roles.js';
-import { isObject, type Created, type Json, type Polled, type ResolvedOptions, type RunState, type ServerFacts, type ToolCall, type ToolInfo, type FixtureName } from './run-state.js';
-import { fixtureFor, safeForbiddenTool, forbiddenSkipReason } from './discovery/select.js';
+import type { Created, FixtureName, Polled, ResolvedOptions, RunState, ServerFacts, ToolCall, ToolInfo } from './run-state.js';
 import type { Sighting, WireSession } from './session.js';
 
 export * from './run-state.js';

@@ -11,10 +11,11 @@
  */
 import { AssertionError } from 'node:assert';
 import nodeTest from 'node:test';
-import { selectChecks, ProtocolRun, type ProtocolConformanceOptions } from './runner.js';
-import { asRunnerChecks, V2026_CHECKS } from './v2026/index.js';
+import { formatResult } from '../core/report.js';
 import { PROTOCOL_CHECKS } from './checks/index.js';
-import { formatResult, type Report } from './report.js';
+import type { Report } from './report.js';
+import { ProtocolRun, selectChecks, type ProtocolConformanceOptions } from './runner.js';
+import { asRunnerChecks, V2026_CHECKS } from './v2026/index.js';
 
 /** The parts of `node:test` the adapter registers with. */
 export type ProtocolNodeTestModule = Pick<typeof import('node:test'), 'describe' | 'it' | 'before' | 'after'>;

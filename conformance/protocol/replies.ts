@@ -1,8 +1,7 @@
 /** Server replies as report text, and the small tests checks make on them. */
-import { brief, CheckFailure } from './check.js';
+import { CheckFailure } from '../core/check.js';
+import { brief, type Json } from '../core/json.js';
 import type { WireReply } from './session.js';
-
-type Json = Record<string, unknown>;
 
 /** A reply as a report line: `error -32602 "Task not found"`, `result {...}`, `no answer (...)`. */
 export function describe(reply: WireReply): string {

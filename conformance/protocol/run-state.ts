@@ -2,12 +2,10 @@
  * The shapes a check context is built from: what discovery learnt of the server (capabilities,
  * tools), the resolved options, the run-wide state, and the results of the task helpers.
  */
+import type { Json } from '../core/json.js';
 import type { Discovery, Role } from './discovery/roles.js';
-import type { Identity } from './target.js';
 import type { WireReply, WireSession } from './session.js';
-
-export type Json = Record<string, unknown>;
-export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+import type { Identity } from './target.js';
 
 /** The documented fixture tools (conformance/README.md, reference-server/FIXTURES.md). */
 export const FIXTURE_NAMES = [

@@ -5,16 +5,19 @@
  * check (the node:test adapter uses it).
  */
 import { setMaxListeners } from 'node:events';
-import { AREAS, CheckFailure, type CheckInfo, InconclusiveCheck, SkipCheck, type Check, type CheckResult, type Outcome } from './check.js';
+import { CheckFailure, InconclusiveCheck, SkipCheck, type CheckInfo, type CheckResult, type Outcome } from '../core/check.js';
+import { isObject, type Json } from '../core/json.js';
+import { GENERATION_2025, GENERATION_2026 } from '../core/wire.js';
+import type { Check } from './check.js';
 import { PROTOCOL_CHECKS } from './checks/index.js';
-import { CheckContext, isObject, type Json, type ResolvedOptions, type RunState, type ServerFacts, type ToolCall, type ToolInfo } from './context.js';
+import { CheckContext, type ResolvedOptions, type RunState, type ServerFacts, type ToolCall, type ToolInfo } from './context.js';
 import { discoverServer, waitBudget } from './discovery/index.js';
 import type { Discovery, Role } from './discovery/roles.js';
 import { buildReport, type Report } from './report.js';
 import type { WireSession } from './session.js';
 import { Connector, parseIdentity, type Identity, type ProtocolTarget } from './target.js';
 import { answersInitialize } from './v2026/detect.js';
-import { AREA_2026, asRunnerChecks, detect2026, GENERATION_2025, GENERATION_2026, speaks2025, V2026_CHECKS, type State2026 } from './v2026/index.js';
+import { AREA_2026, asRunnerChecks, detect2026, speaks2025, V2026_CHECKS, type State2026 } from './v2026/index.js';
 
 export interface ProtocolConformanceOptions {
   /** `{ url }` (Streamable HTTP) or `{ stdio: "command line" }` (spawned). */
@@ -184,7 +187,7 @@ export class ProtocolRun implements RunState {
   }
 
   report(): Report {
-    return buildReport(this, AREAS);
+    return buildReport(this);
   }
 
   async close(): Promise<void> {

@@ -10,9 +10,8 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ElicitRequestSchema, ResultSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { RELATED_TASK } from './check.js';
-
-type Json = Record<string, unknown>;
+import { isObject, type Json } from '../core/json.js';
+import { RELATED_TASK, STATUS_NOTIFICATION } from '../core/wire.js';
 
 /** The server's answer to one request, or `local` when none came (timeout, abort, closed connection). */
 export type WireReply =
@@ -62,8 +61,6 @@ export interface WireSessionOptions {
   /** Aborts every call of this session (e.g. the check's timeout). */
   signal?: () => AbortSignal | undefined;
 }
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Forwards to the real transport and records every message. */
 class TapTransport implements Transport {
@@ -268,7 +265,7 @@ export class WireSession {
     if (typeof m.method === 'string') {
       const params = isObject(m.params) ? m.params : {};
       this.incoming.push({ at, method: m.method, params, ...((typeof m.id === 'number' || typeof m.id === 'string') && { id: m.id }) });
-      if (m.method === 'notifications/tasks/status') this.sightings.push({ session: this.label, source: m.method, at, task: params });
+      if (m.method === STATUS_NOTIFICATION) this.sightings.push({ session: this.label, source: m.method, at, task: params });
     } else if (typeof m.id === 'number' || typeof m.id === 'string') {
       const sent = this.#sent.get(m.id);
       this.#sent.delete(m.id);

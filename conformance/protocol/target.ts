@@ -4,9 +4,10 @@
  * (a `WireSession`) that declares the elicitation capability and answers every elicitation with
  * the configured answer.
  */
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { isObject } from '../core/json.js';
 import { WireSession } from './session.js';
 
 /** A command to spawn; `stdio: "node server.js --stdio"` is split like a shell would (no expansion). */
@@ -156,7 +157,7 @@ function rpcMethods(body: string): string[] {
   try {
     const parsed: unknown = JSON.parse(body);
     const list = Array.isArray(parsed) ? parsed : [parsed];
-    return list.map((m) => (typeof m === 'object' && m !== null && typeof (m as { method?: unknown }).method === 'string' ? (m as { method: string }).method : '(response)'));
+    return list.map((m: unknown) => (isObject(m) && typeof m.method === 'string' ? m.method : '(response)'));
   } catch {
     return [];
   }

@@ -4,8 +4,8 @@
  * R33 lastUpdatedAt, R35 ttl, R31 pollInterval). Stated here rather than imported from `src/` so
  * a bug in the library cannot make its own server pass.
  */
-import { TASK_STATUSES } from './check.js';
-import { isObject, type Json } from './context.js';
+import { isObject, type Json } from '../core/json.js';
+import { TASK_STATUSES } from '../core/wire.js';
 
 /** RFC 3339 section 5.6 date-time (the profile of ISO 8601 the spec links), e.g. 2025-11-25T10:30:00Z. */
 const RFC3339 = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;

@@ -5,8 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { check, InconclusiveCheck, pass } from '../../conformance/protocol/check.js';
-import { exitCodeOf, summaryLine } from '../../conformance/protocol/report.js';
+import { InconclusiveCheck, pass } from '../../conformance/core/check.js';
+import { exitCodeOf, summaryLine } from '../../conformance/core/report.js';
+import { check } from '../../conformance/protocol/check.js';
 import { ProtocolRun } from '../../conformance/protocol/runner.js';
 import { SDK_SERVER } from './helpers.js';
 

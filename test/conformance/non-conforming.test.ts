@@ -16,8 +16,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { compactPayloads } from '../../conformance/core/compact.js';
 import { exitCodeOf, formatReport, runProtocolConformance } from '../../conformance/index.js';
-import { compactPayloads } from '../../conformance/protocol/compact.js';
 import { SDK_SERVER } from './helpers.js';
 
 const EXPECTED_FAILING_CHECKS = [

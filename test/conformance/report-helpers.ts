@@ -1,7 +1,8 @@
 /** Made-up check results and reports, and a small XML reader, for the report tests. */
 import assert from 'node:assert/strict';
-import type { CheckResult } from '../../conformance/protocol/check.js';
-import { summarize, type Report } from '../../conformance/protocol/report.js';
+import type { CheckResult } from '../../conformance/core/check.js';
+import { summarize } from '../../conformance/core/report.js';
+import type { Report } from '../../conformance/protocol/report.js';
 
 /** A result of `status` (any string: statuses added later included) for rule R20. */
 export function result(status: string, extra: Partial<CheckResult> = {}): CheckResult {

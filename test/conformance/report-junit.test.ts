@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { JUNIT_OUTCOMES, toJUnitXml, xmlEscape } from '../../conformance/protocol/junit.js';
-import { STATUSES } from '../../conformance/protocol/report.js';
+import { JUNIT_OUTCOMES, toJUnitXml, xmlEscape } from '../../conformance/core/junit.js';
+import { STATUSES } from '../../conformance/core/report.js';
 import { parseXml, reportOf, result } from './report-helpers.js';
 
 const nasty = 'error -32602 "a <b> & \'c\'" \u0001\u001f end';

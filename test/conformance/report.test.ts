@@ -6,9 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compactMessage, compactPayloads } from '../../conformance/protocol/compact.js';
+import { compactMessage, compactPayloads } from '../../conformance/core/compact.js';
+import { formatResult, ruleRef, STATUSES, summarize, summaryLine } from '../../conformance/core/report.js';
 import { ConsoleReporter, type OutputStream } from '../../conformance/protocol/console.js';
-import { formatResult, ruleRef, STATUSES, summarize, summaryLine } from '../../conformance/protocol/report.js';
 import { reportOf, result } from './report-helpers.js';
 
 /** The SDK's answer to a tasks/get with a numeric taskId, as a check quotes it. */

@@ -4,6 +4,15 @@
  * kit must discover what to call and run at least 85% of the checks that apply, never run out of
  * time, fail only where the SDK really deviates from the spec, and never call a tool that may
  * have side effects (a destructive tool, not read-only, not task-capable).
+ *
+ * Real time is spent only where the verdict depends on it. build_report's four stages take
+ * STAGE_MS each here (1.2 s in all: still the `long` tool, over the kit's LONG_MIN_MS of 1 s, still
+ * reporting progress per stage), and a second of archive_batch takes SECOND_MS (a quick run of
+ * 0.6 s, a long one of 1.2 s): every check ends as it does with the default durations. The slow
+ * server keeps its ~8 s tool: it has to outlast the kit's fixed waits (8 s) and limits, which only
+ * the waits and limits that grow with the observed durations survive. The three subjects run at
+ * once (each kit run mostly waits on its server), so the file takes as long as the slow one:
+ * ~90 s, where it took ~176 s one after the other with the default durations.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
@@ -12,9 +21,14 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { formatReport, runProtocolConformance, type ProtocolReport } from '../../conformance/index.js';
 import { CLI, runNode } from './helpers.js';
-import { registerApprovalDesk } from './subjects/approval-desk.js';
-import { registerReportBuilder, reportBuilder } from './subjects/report-builder.js';
+import { approvalDesk } from './subjects/approval-desk.js';
+import { reportBuilder } from './subjects/report-builder.js';
 import { serveSubject, type Subject } from './subjects/sdk-http.js';
+
+const STAGE_MS = 300;
+const SECOND_MS = 600;
+/** The slow server's stages: ~8 s in all, as long as the kit's fixed wait for a task (8 s). */
+const SLOW_STAGE_MS = 2_000;
 
 /** Real deviations of the SDK's experimental task support, by check, with the rule (see non-conforming.test.ts). */
 const KNOWN_SDK_DEVIATIONS: Readonly<Record<string, string>> = {
@@ -48,7 +62,7 @@ function assertTrustworthy(report: ProtocolReport, notApplicable: readonly strin
   for (const r of report.results.filter((x) => x.status === 'fail')) assert.equal(KNOWN_SDK_DEVIATIONS[r.id], r.rule, `unexpected failure ${r.id}\n${text}`);
 }
 
-describe('kit subjects built only on the SDK experimental tasks, with nothing but --url', () => {
+describe('kit subjects built only on the SDK experimental tasks, with nothing but --url', { concurrency: true }, () => {
   const subjects: Subject[] = [];
   let dir: string;
 
@@ -61,8 +75,8 @@ describe('kit subjects built only on the SDK experimental tasks, with nothing bu
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('report-builder (a ~4 s multi-stage tool with a required string) through the CLI', { timeout: 180_000 }, async () => {
-    const subject = await serveSubject('report-builder', registerReportBuilder);
+  it('report-builder (a multi-stage tool with a required string) through the CLI', { timeout: 180_000 }, async () => {
+    const subject = await serveSubject('report-builder', reportBuilder(STAGE_MS));
     subjects.push(subject);
     const out = join(dir, 'report-builder.json');
     const { code, stdout, stderr } = await runNode([CLI, '--url', subject.url, '--json', out], 170_000);
@@ -76,7 +90,7 @@ describe('kit subjects built only on the SDK experimental tasks, with nothing bu
   });
 
   it('a slow but correct server (a ~8 s tool): adaptive time limits, nothing inconclusive, no new failure', { timeout: 240_000 }, async () => {
-    const subject = await serveSubject('report-builder-slow', reportBuilder(2_000));
+    const subject = await serveSubject('report-builder-slow', reportBuilder(SLOW_STAGE_MS));
     subjects.push(subject);
     const report = await runProtocolConformance({ target: { url: subject.url } });
     assertTrustworthy(report, [...NEVER_APPLY, ...NO_FAILING_TOOL, ...NO_ERRORING_TOOL, ...NO_ELICITING_TOOL]);
@@ -84,7 +98,7 @@ describe('kit subjects built only on the SDK experimental tasks, with nothing bu
   });
 
   it('approval-desk (an eliciting tool, a failing tool, a timed tool) through the API', { timeout: 180_000 }, async () => {
-    const subject = await serveSubject('approval-desk', registerApprovalDesk);
+    const subject = await serveSubject('approval-desk', approvalDesk(SECOND_MS));
     subjects.push(subject);
     const report = await runProtocolConformance({ target: { url: subject.url } });
     const noProgress = ['create.progress-token']; // no tool of this server reports progress

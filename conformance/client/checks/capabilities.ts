@@ -4,8 +4,8 @@
  * and for tools/call the tool's `execution.taskSupport` must not be forbidden (R14: absent means
  * forbidden).
  */
-import { brief, inconclusive, pass, warn } from '../../protocol/check.js';
-import { isObject, type Json } from '../../protocol/run-state.js';
+import { inconclusive, pass, warn } from '../../core/check.js';
+import { brief, isObject, type Json } from '../../core/json.js';
 import { clientCheck, count, type Evidence } from '../check.js';
 import type { Exchange, Wire } from '../wire.js';
 

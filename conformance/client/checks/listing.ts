@@ -1,5 +1,6 @@
 /** Cursors are opaque: the client sends back exactly a nextCursor the server gave (R62). */
-import { brief, fail, inconclusive, pass } from '../../protocol/check.js';
+import { fail, inconclusive, pass } from '../../core/check.js';
+import { brief } from '../../core/json.js';
 import { clientCheck, count, type Evidence } from '../check.js';
 
 export const cursorsUntouched = clientCheck(

@@ -2,8 +2,9 @@
  * How the client polls: no faster than pollInterval (R26), not after it was told the task is
  * terminal (R27), without related-task metadata on tasks/get|result|cancel (R54).
  */
-import { brief, inconclusive, pass, RELATED_TASK, warn } from '../../protocol/check.js';
-import { isObject } from '../../protocol/run-state.js';
+import { inconclusive, pass, warn } from '../../core/check.js';
+import { brief, isObject } from '../../core/json.js';
+import { RELATED_TASK } from '../../core/wire.js';
 import { clientCheck, count, type Evidence } from '../check.js';
 
 /** Jitter allowed below pollInterval: timers and the loopback are not exact. */

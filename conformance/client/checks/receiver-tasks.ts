@@ -4,8 +4,9 @@
  * with related-task _meta (R44), tasks/cancel cancels (R67, R68) and refuses a terminal task
  * (R66). The probe tool (receiver-probe.ts) sends these; what the client answered is judged here.
  */
-import { brief, fail, inconclusive, isTerminalStatus, pass, RELATED_TASK } from '../../protocol/check.js';
-import { isObject, type Json } from '../../protocol/run-state.js';
+import { fail, inconclusive, pass } from '../../core/check.js';
+import { brief, isObject, type Json } from '../../core/json.js';
+import { isTerminalStatus, RELATED_TASK } from '../../core/wire.js';
 import { clientCheck, count, type Evidence } from '../check.js';
 import type { ReceiverTask } from '../receiver-wire.js';
 import type { Exchange } from '../wire.js';

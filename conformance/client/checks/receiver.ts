@@ -5,8 +5,8 @@
  * only for a client that declares tasks.requests.elicitation.create or
  * tasks.requests.sampling.createMessage; the others skip.
  */
-import { brief, fail, inconclusive, pass, skip, type Outcome } from '../../protocol/check.js';
-import { isObject, type Json } from '../../protocol/run-state.js';
+import { fail, inconclusive, pass, skip, type Outcome } from '../../core/check.js';
+import { brief, isObject, type Json } from '../../core/json.js';
 import { clientCheck, count, type Evidence } from '../check.js';
 import { declaredReceiverRequests, receiverTasks, type ReceiverTask } from '../receiver-wire.js';
 

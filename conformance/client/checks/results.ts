@@ -2,8 +2,9 @@
  * How the client gets to the result: through tasks/result (R17), calling it as soon as the task
  * needs input (R49), and without waiting for status notifications the server need not send (R58).
  */
-import { fail, inconclusive, pass, RELATED_TASK, warn } from '../../protocol/check.js';
-import { isObject } from '../../protocol/run-state.js';
+import { fail, inconclusive, pass, warn } from '../../core/check.js';
+import { isObject } from '../../core/json.js';
+import { RELATED_TASK } from '../../core/wire.js';
 import { clientCheck, count, where, type Evidence } from '../check.js';
 
 /** Scenarios whose task ends with a result the client has to fetch. */

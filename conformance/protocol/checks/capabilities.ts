@@ -1,6 +1,8 @@
 /** Capability negotiation: R1, R5, R6, R7 (digest section 3.1). */
-import { brief, check, fail, pass, skip, type Check } from '../check.js';
-import { describe, isError, isObject, type CheckContext, type ToolCall } from '../context.js';
+import { fail, pass, skip } from '../../core/check.js';
+import { brief, isObject } from '../../core/json.js';
+import { check, type Check } from '../check.js';
+import { describe, isError, type CheckContext, type ToolCall } from '../context.js';
 
 const taskTools = (ctx: CheckContext) => ctx.facts.tools.filter((t) => t.taskSupport === 'optional' || t.taskSupport === 'required');
 

@@ -1,6 +1,12 @@
-/** Task creation: R16, R18, R20, R21, R23, R24, R79 (digest section 3.3 and 3.13). */
-import { brief, check, fail, isTerminalStatus, MODEL_IMMEDIATE_RESPONSE, pass, skip, SkipCheck, warn, type Check } from '../check.js';
-import { describe, isObject, type CheckContext, type Created, type ToolCall } from '../context.js';
+/**
+ * Task creation: R16, R17, R18, R20, R21, R23, R24, R35, R79 (digest section 3.3 and 3.13),
+ * including progress after the task is terminal (R24).
+ */
+import { fail, pass, skip, SkipCheck, warn } from '../../core/check.js';
+import { brief, isObject } from '../../core/json.js';
+import { isTerminalStatus, MODEL_IMMEDIATE_RESPONSE, PROGRESS_NOTIFICATION } from '../../core/wire.js';
+import { check, type Check } from '../check.js';
+import { describe, type CheckContext, type Created, type ToolCall } from '../context.js';
 import { describeCandidates } from '../discovery/roles.js';
 import type { WireSession } from '../session.js';
 import { taskProblems } from '../task-shape.js';
@@ -24,6 +30,12 @@ function quickCreation(ctx: CheckContext): Promise<{ call: ToolCall; created: Cr
     return { call, created: await ctx.createTask(await ctx.a(), call, { ttl: 60_000 }) };
   });
 }
+
+/** Result fields of a CallToolResult that must not ride on a CreateTaskResult. */
+const RESULT_FIELDS = ['content', 'structuredContent', 'isError', 'result', 'toolResult'];
+
+/** How long the `late_progress` fixture keeps reporting after it returned. */
+const KEEPS_REPORTING_MS = 800;
 
 export const creationChecks: Check[] = [
   check(
@@ -116,7 +128,7 @@ export const creationChecks: Check[] = [
       const created = await ctx.createTask(a, call, { progress: true });
       const { taskId } = ctx.needTask(created, call);
       const token = created.progressToken;
-      const mine = () => a.received('notifications/progress').filter((n) => n.params.progressToken === token);
+      const mine = () => a.received(PROGRESS_NOTIFICATION).filter((n) => n.params.progressToken === token);
       const done = await ctx.terminal(a, taskId, call.name);
       const terminalAt = ctx.sightings(taskId).find((s) => isTerminalStatus(s.task.status))?.at ?? Date.now();
       await ctx.sleep(LATE_MS + 300);
@@ -130,14 +142,75 @@ export const creationChecks: Check[] = [
       const long: ToolCall = { name: 'count_steps', args: { steps: 200, delayMs: 50 } };
       const second = await ctx.createTask(a, long, { progress: true });
       const t2 = ctx.needTask(second, long);
-      await a.waitForIncoming((n) => n.method === 'notifications/progress' && n.params.progressToken === second.progressToken, 2_000, ctx.signal);
+      await a.waitForIncoming((n) => n.method === PROGRESS_NOTIFICATION && n.params.progressToken === second.progressToken, 2_000, ctx.signal);
       const cancel = await a.call('tasks/cancel', { taskId: t2.taskId });
       if (cancel.kind !== 'result') return skip(`setup failed: tasks/cancel: ${describe(cancel)}`);
       const cancelledAt = Date.now();
       await ctx.sleep(LATE_MS + 300);
-      const lateAfterCancel = a.received('notifications/progress', cancelledAt + LATE_MS).filter((n) => n.params.progressToken === second.progressToken);
+      const lateAfterCancel = a.received(PROGRESS_NOTIFICATION, cancelledAt + LATE_MS).filter((n) => n.params.progressToken === second.progressToken);
       if (lateAfterCancel.length) return fail(`${lateAfterCancel.length} progress notification(s) arrived more than ${LATE_MS} ms after tasks/cancel answered`, 'no progress after the task reaches a terminal status (cancelled)');
       return pass(`${after.length} progress notification(s) on token ${String(token)}; none after terminal`);
+    },
+  ),
+
+  // What a CreateTaskResult must not carry and must agree with: R17 (no operation result in it; the
+  // result comes only from tasks/result) and R35 (its ttl is the actual ttl, as tasks/get says).
+  check(
+    { id: 'create.no-result', rule: 'R17', level: 'MUST', area: 'creation', title: 'a CreateTaskResult does not carry the operation result (even for a tool that finishes at once)' },
+    async (ctx) => {
+      const call = ctx.quickTool();
+      const a = await ctx.a();
+      const created = await ctx.createTask(a, call);
+      const { taskId } = ctx.needTask(created, call);
+      const result = created.reply.kind === 'result' ? created.reply.result : {};
+      const task = isObject(result.task) ? result.task : {};
+      const carried = [...RESULT_FIELDS.filter((f) => Object.hasOwn(result, f)), ...RESULT_FIELDS.filter((f) => Object.hasOwn(task, f)).map((f) => `task.${f}`)];
+      if (carried.length) return fail(`CreateTaskResult of ${call.name} (task ${taskId}) carries ${carried.join(', ')}: ${brief(result)}`, 'only { task } (and _meta): the result is available through tasks/result once the task completes');
+      return pass();
+    },
+  ),
+
+  check(
+    { id: 'create.ttl-matches-get', rule: 'R35', level: 'MUST', area: 'creation', title: "the CreateTaskResult's ttl is the actual ttl: tasks/get reports the same (requested ttl normal and above any maximum)" },
+    async (ctx) => {
+      const call = ctx.quickTool();
+      const a = await ctx.a();
+      const huge = ctx.options.maxTtlMs !== undefined ? ctx.options.maxTtlMs * 10 : 30 * 24 * 3_600_000;
+      const seen: string[] = [];
+      for (const requested of [45_000, huge]) {
+        const created = await ctx.createTask(a, call, { ttl: requested });
+        if (!created.taskId || !created.task) {
+          if (requested === huge) continue; // refusing an over-long ttl is limit.max-ttl's subject
+          return skip(`setup failed: tools/call ${call.name} with ttl ${requested}: ${describe(created.reply)}`);
+        }
+        const get = await a.call('tasks/get', { taskId: created.taskId });
+        if (get.kind !== 'result') return skip(`setup failed: tasks/get: ${describe(get)}`);
+        if (get.result.ttl !== created.task.ttl) {
+          return fail(`requested ttl ${requested}: CreateTaskResult ttl ${JSON.stringify(created.task.ttl)}, tasks/get ttl ${JSON.stringify(get.result.ttl)}`, 'the actual ttl in both (R35)');
+        }
+        seen.push(`${requested} -> ${JSON.stringify(get.result.ttl)}`);
+      }
+      return pass(seen.join(', '));
+    },
+  ),
+
+  // R24 with a tool that keeps reporting after it returned (fixture `late_progress`): the server
+  // must stop forwarding progress once the task is terminal, whatever the tool does.
+  check(
+    { id: 'progress.none-after-terminal', rule: 'R24', level: 'MUST', area: 'creation', title: 'no progress reaches the requestor after the task is terminal, even from a tool that keeps reporting' },
+    async (ctx) => {
+      ctx.requireCapability('tools.call');
+      if (!ctx.tool('late_progress')) return skip('the server offers no "late_progress" fixture tool (returns at once, then keeps sending progress; see reference-server/FIXTURES.md)');
+      const call: ToolCall = { name: 'late_progress', args: { ms: KEEPS_REPORTING_MS } };
+      const a = await ctx.a();
+      const created = await ctx.createTask(a, call, { progress: true });
+      const { taskId } = ctx.needTask(created, call);
+      const done = await ctx.terminal(a, taskId, call.name);
+      const terminalAt = ctx.sightings(taskId).find((s) => isTerminalStatus(s.task.status))?.at ?? Date.now();
+      await ctx.sleep(KEEPS_REPORTING_MS + LATE_MS);
+      const late = a.received(PROGRESS_NOTIFICATION, terminalAt + LATE_MS).filter((n) => n.params.progressToken === created.progressToken);
+      if (late.length) return fail(`${late.length} progress notification(s) on token ${String(created.progressToken)} after the task was ${String(done.status)}, e.g. ${brief(late[0]!.params, 120)}`, 'no progress after the task reaches a terminal status (progress.mdx)');
+      return pass(`task ${String(done.status)}; no progress afterwards`);
     },
   ),
 ];

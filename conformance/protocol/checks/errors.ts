@@ -1,10 +1,13 @@
 /** Error codes and messages for bad input: R71, R73 (digest section 3.12). */
 import { randomUUID } from 'node:crypto';
-import { check, fail, pass, skip, warn, type Check } from '../check.js';
+import { fail, pass, skip, warn } from '../../core/check.js';
+import type { TaskMethod } from '../../core/wire.js';
+import { check, type Check } from '../check.js';
 import { describe, isError, type CheckContext } from '../context.js';
 import type { WireReply } from '../session.js';
 
-type Method = 'tasks/get' | 'tasks/result' | 'tasks/cancel';
+/** The methods about one task (they take a taskId), in the order their checks run. */
+type Method = Exclude<TaskMethod, 'tasks/list'>;
 const METHODS: readonly Method[] = ['tasks/get', 'tasks/result', 'tasks/cancel'];
 
 const BAD_PARAMS: readonly { label: string; params: Record<string, unknown> }[] = [

@@ -2,9 +2,12 @@
  * Owner isolation between two identities (A and B, e.g. two bearer tokens): R65, R77 (digest
  * section 3.13). B must not get, fetch the result of, cancel, list or page into A's tasks.
  */
-import { brief, check, fail, pass, skip, type Check } from '../check.js';
-import { describe, isError, isObject, type CheckContext } from '../context.js';
-import { listAll } from './listing.js';
+import { fail, pass, skip } from '../../core/check.js';
+import { brief, isObject } from '../../core/json.js';
+import { STATUS_NOTIFICATION } from '../../core/wire.js';
+import { check, type Check } from '../check.js';
+import { describe, isError, type CheckContext } from '../context.js';
+import { listAll } from '../list-all.js';
 
 /** A completed task of identity A, and B's session. */
 function setup(ctx: CheckContext) {
@@ -60,9 +63,9 @@ export const isolationChecks: Check[] = [
         // judge what was received so far
       }
       const mine = idsOfA(ctx, a.label);
-      const leaked = b.received('notifications/tasks/status').filter((n) => mine.has(n.params.taskId as string));
+      const leaked = b.received(STATUS_NOTIFICATION).filter((n) => mine.has(n.params.taskId as string));
       if (leaked.length) return fail(`B received ${leaked.length} status notification(s) of A's tasks, e.g. ${brief(leaked[0]!.params)}`, "notifications/tasks/status only to the task's owner");
-      const toA = a.received('notifications/tasks/status').length;
+      const toA = a.received(STATUS_NOTIFICATION).length;
       return pass(toA ? `none of A's ${toA} notifications reached B` : 'the server sent no status notifications (optional, R58)');
     },
   ),

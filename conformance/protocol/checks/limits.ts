@@ -2,9 +2,12 @@
  * Security limits the operator declares (`--max-tasks-per-owner N`, `--max-ttl-ms N`): R38
  * (digest section 3.5). Without the operator's numbers these checks skip: the spec sets no values.
  */
-import { check, fail, isTerminalStatus, pass, skip, warn, type Check } from '../check.js';
-import { describe, isObject, type ToolCall } from '../context.js';
-import { listAll } from './listing.js';
+import { fail, pass, skip, warn } from '../../core/check.js';
+import { isObject } from '../../core/json.js';
+import { isTerminalStatus } from '../../core/wire.js';
+import { check, type Check } from '../check.js';
+import { describe, type ToolCall } from '../context.js';
+import { listAll } from '../list-all.js';
 
 const MAX_TESTABLE_LIMIT = 50;
 

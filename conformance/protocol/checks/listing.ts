@@ -1,42 +1,8 @@
 /** Listing and pagination with tasks/list: R60, R61, R63, R64 (digest section 3.10). */
-import { check, fail, pass, skip, warn, type Check } from '../check.js';
-import { describe, isError, isObject, type CheckContext } from '../context.js';
-import type { WireReply, WireSession } from '../session.js';
-
-export interface Listing {
-  ids: string[];
-  pages: number;
-  pageSizes: number[];
-  cursors: string[];
-  /** The reply that ended the walk when it was not a clean last page. */
-  problem?: string;
-}
-
-/** Walk every page of tasks/list (at most `maxPages`). */
-export async function listAll(session: WireSession, maxPages = 100, first?: string): Promise<Listing> {
-  const listing: Listing = { ids: [], pages: 0, pageSizes: [], cursors: [] };
-  let cursor = first;
-  while (listing.pages < maxPages) {
-    const reply: WireReply = await session.call('tasks/list', cursor === undefined ? {} : { cursor });
-    if (reply.kind !== 'result' || !Array.isArray(reply.result.tasks)) {
-      listing.problem = `tasks/list${cursor === undefined ? '' : ' (with a cursor)'}: ${describe(reply)}`;
-      return listing;
-    }
-    listing.pages++;
-    listing.pageSizes.push(reply.result.tasks.length);
-    for (const t of reply.result.tasks) if (isObject(t) && typeof t.taskId === 'string') listing.ids.push(t.taskId);
-    const next = reply.result.nextCursor;
-    if (next === undefined) return listing;
-    if (typeof next !== 'string') {
-      listing.problem = `nextCursor is ${JSON.stringify(next)}, not a string`;
-      return listing;
-    }
-    listing.cursors.push(next);
-    cursor = next;
-  }
-  listing.problem = `more than ${maxPages} pages`;
-  return listing;
-}
+import { fail, pass, skip, warn } from '../../core/check.js';
+import { check, type Check } from '../check.js';
+import { describe, isError, type CheckContext } from '../context.js';
+import { listAll, type Listing } from '../list-all.js';
 
 /** Enough tasks of identity A to need more than one page, then a full walk. */
 function paginationProbe(ctx: CheckContext): Promise<{ created: string[]; listing: Listing }> {

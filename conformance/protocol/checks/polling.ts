@@ -1,6 +1,9 @@
 /** Polling with tasks/get and the related-task metadata rules: R22, R29, R31, R35, R54, R55. */
-import { brief, check, fail, isTerminalStatus, pass, RELATED_TASK, skip, warn, type Check } from '../check.js';
-import { describe, isObject, type CheckContext } from '../context.js';
+import { fail, pass, skip, warn } from '../../core/check.js';
+import { brief, isObject } from '../../core/json.js';
+import { isTerminalStatus, RELATED_TASK, STATUS_NOTIFICATION } from '../../core/wire.js';
+import { check, type Check } from '../check.js';
+import { describe, type CheckContext } from '../context.js';
 import { taskProblems } from '../task-shape.js';
 
 /** A completed quick task of identity A. */
@@ -105,7 +108,7 @@ export const pollingFinalChecks: Check[] = [
           if (s.task.status === first.task.status) continue;
           // A response to a request sent after the terminal sighting is causally later; a
           // notification is later if it says the task was updated after the terminal one.
-          const later = s.source === 'notifications/tasks/status'
+          const later = s.source === STATUS_NOTIFICATION
             ? Date.parse(String(s.task.lastUpdatedAt)) > Date.parse(String(first.task.lastUpdatedAt))
             : (s.sentAt ?? 0) > first.at;
           if (later) problems.push(`${taskId}: ${String(first.task.status)} (${first.source}), then ${String(s.task.status)} (${s.source})`);

@@ -1,7 +1,10 @@
 /** Result retrieval with tasks/result: R39-R44, R46, R75 (digest sections 3.6 and 3.12). */
 import { isDeepStrictEqual } from 'node:util';
-import { brief, check, fail, isTerminalStatus, pass, RELATED_TASK, skip, warn, type Check } from '../check.js';
-import { describe, isObject, type CheckContext, type Json, type ToolCall } from '../context.js';
+import { fail, pass, skip, warn } from '../../core/check.js';
+import { brief, isObject, type Json } from '../../core/json.js';
+import { isTerminalStatus, RELATED_TASK } from '../../core/wire.js';
+import { check, type Check } from '../check.js';
+import { describe, type CheckContext, type ToolCall } from '../context.js';
 import type { WireReply } from '../session.js';
 
 /** The reply without `_meta` (which tasks/result adds), for comparing with a plain call. */
@@ -191,6 +194,24 @@ export const resultChecks: Check[] = [
       if (o.task.status !== 'failed') return skip(`the ${o.call.name} task ended ${String(o.task.status)}, not failed`);
       if (typeof o.task.statusMessage === 'string' && o.task.statusMessage.trim() !== '') return pass(JSON.stringify(o.task.statusMessage));
       return warn(`tasks/get of the failed ${o.call.name} task: ${brief(o.task)}`, 'a statusMessage with diagnostic information');
+    },
+  ),
+
+  // R44 on the failure path: tasks/result of a task whose tool returned `isError: true` still
+  // names the task.
+  check(
+    { id: 'result.is-error-related-meta', rule: 'R44', level: 'MUST', area: 'result', title: 'tasks/result of an isError tool result also carries _meta["io.modelcontextprotocol/related-task"]' },
+    async (ctx) => {
+      ctx.requireCapability('tools.call');
+      ctx.fixture('fail_result');
+      const call: ToolCall = { name: 'fail_result', args: { text: 'conformance: isError result (R44)' } };
+      const a = await ctx.a();
+      const { taskId } = ctx.needTask(await ctx.createTask(a, call), call);
+      const reply = await a.call('tasks/result', { taskId });
+      if (reply.kind !== 'result' || reply.result.isError !== true) return skip(`setup failed: tasks/result of fail_result: ${describe(reply)} (see result.is-error-result)`);
+      const meta = isObject(reply.result._meta) ? reply.result._meta[RELATED_TASK] : undefined;
+      if (isObject(meta) && meta.taskId === taskId) return pass();
+      return fail(`tasks/result of the failed task: _meta = ${brief(reply.result._meta)}`, `_meta["${RELATED_TASK}"] = {"taskId":"${taskId}"} on every tasks/result response`);
     },
   ),
 ];

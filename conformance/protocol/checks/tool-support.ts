@@ -1,8 +1,9 @@
 /** Tool-level negotiation, `execution.taskSupport`: R11, R12, R13, R14 (digest section 3.2). */
-import { brief, check, fail, pass, skip, warn, type Check } from '../check.js';
-import { describe, isObject, type CheckContext, type ToolCall } from '../context.js';
+import { fail, pass, skip, warn } from '../../core/check.js';
+import { brief, isObject, type Json } from '../../core/json.js';
+import { check, type Check } from '../check.js';
+import { describe, type CheckContext, type ToolCall } from '../context.js';
 import { synthesizeArguments } from '../discovery/synthesize.js';
-import { safeTools } from './safe-tools.js';
 
 const SUPPORT_VALUES = ['forbidden', 'optional', 'required'];
 
@@ -19,6 +20,51 @@ function toolWith(ctx: CheckContext, support: 'forbidden' | 'optional' | 'requir
   if (!anyTool) return undefined;
   const found = ctx.facts.tools.find((t) => t.taskSupport === support);
   return found && { name: found.name, args: synthesizeArguments(found.raw.inputSchema).args };
+}
+
+/*
+ * Safe tools: the tools the suite may call to compare a tool's declared taskSupport with its behaviour (R11-R14):
+ * the documented fixtures with harmless arguments, the operator's --tool, and tools annotated
+ * read-only that take no required arguments. Nothing else is ever called.
+ */
+/** Fixture tools and arguments that finish at once (or are cancelled by the suite's cleanup). */
+const HARMLESS: Readonly<Record<string, Json>> = {
+  support_forbidden: {},
+  support_optional: {},
+  support_required: {},
+  echo: { text: 'conformance' },
+  delay: { ms: 0 },
+  fail_result: {},
+  throw_error: {},
+  count_steps: { steps: 1 },
+  until_cancelled: { maxMs: 1 },
+  ignore_cancel: { ms: 1 },
+  late_progress: { ms: 0 },
+};
+
+interface SafeTool extends ToolCall {
+  /** The declared taskSupport ("forbidden" when absent). */
+  declared: string;
+}
+
+/** Every listed tool that is safe to call, with its declared taskSupport. */
+function safeTools(ctx: CheckContext): SafeTool[] {
+  const tools: SafeTool[] = [];
+  for (const t of ctx.facts.tools) {
+    const declared = t.taskSupport === undefined ? 'forbidden' : String(t.taskSupport);
+    let args: Json | undefined = HARMLESS[t.name];
+    if (args === undefined && ctx.options.tool?.name === t.name) args = ctx.options.tool.args;
+    if (args === undefined && readOnlyWithoutArgs(t.raw)) args = {};
+    if (args !== undefined) tools.push({ name: t.name, args, declared });
+  }
+  return tools;
+}
+
+function readOnlyWithoutArgs(raw: Json): boolean {
+  const annotations = isObject(raw.annotations) ? raw.annotations : {};
+  const schema = isObject(raw.inputSchema) ? raw.inputSchema : {};
+  const required = Array.isArray(schema.required) ? schema.required : [];
+  return annotations.readOnlyHint === true && required.length === 0;
 }
 
 export const toolSupportChecks: Check[] = [
@@ -88,6 +134,29 @@ export const toolSupportChecks: Check[] = [
       const reply = await (await ctx.a()).call('tools/call', { name: call.name, arguments: call.args });
       if (reply.kind === 'result' && Array.isArray(reply.result.content) && !isObject(reply.result.task)) return pass();
       return fail(`tools/call ${call.name} without task: ${describe(reply)}`, 'a CallToolResult');
+    },
+  ),
+
+  // A tool's declared taskSupport against what the server does when it is called without a task
+  // (R12, R13): "forbidden" and "optional" tools run as normal calls, "required" ones are refused
+  // with -32601 before running. Each safe tool (safeTools above) is called once.
+  check(
+    { id: 'tool.plain-call-behaviour', rule: 'R13', level: 'MUST', area: 'tool-support', title: 'each safe tool called without task behaves as declared (required: -32601; optional, forbidden: a normal call)' },
+    async (ctx) => {
+      ctx.requireCapability('tools.call');
+      const tools = safeTools(ctx);
+      if (!tools.length) return skip('no listed tool is known to be safe to call (fixtures, --tool, or read-only tools without required arguments)');
+      const a = await ctx.a();
+      const bad: string[] = [];
+      for (const tool of tools) {
+        const reply = await a.call('tools/call', { name: tool.name, arguments: tool.args }, { timeoutMs: 5_000 });
+        const refused = reply.kind === 'error' && reply.error.code === -32601;
+        const task = reply.kind === 'result' && isObject(reply.result.task);
+        if (tool.declared === 'required' && !refused) bad.push(`${tool.name} (required): ${describe(reply)}`);
+        if (tool.declared !== 'required' && (refused || task || reply.kind === 'local')) bad.push(`${tool.name} (${tool.declared}): ${describe(reply)}`);
+      }
+      if (bad.length) return fail(bad.join('; '), 'required tools refused with -32601 when called without task; optional and forbidden tools answered as normal calls');
+      return pass(`${tools.length} tools: ${tools.map((t) => `${t.name} (${t.declared})`).join(', ')}`);
     },
   ),
 ];

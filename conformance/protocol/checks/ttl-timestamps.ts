@@ -1,5 +1,9 @@
-/** TTL and timestamps: R32, R33, R35 on every Task of the run, and expiry (R37, R71). */
-import { check, fail, pass, skip, SkipCheck, warn, type Check } from '../check.js';
+/**
+ * TTL and timestamps: R32, R33, R35 on every Task of the run, expiry (R37, R71), and the
+ * timestamps over a task's life (R32, R33, A7).
+ */
+import { fail, pass, skip, SkipCheck, warn } from '../../core/check.js';
+import { check, type Check } from '../check.js';
 import { describe, isError, type CheckContext } from '../context.js';
 import type { Sighting } from '../session.js';
 import { fieldProblem, type TaskField } from '../task-shape.js';
@@ -91,10 +95,73 @@ export const ttlChecks: Check[] = [
   ),
 ];
 
-/** Whole-run field checks; they run last so they see every Task of the run. */
+/** One task that runs a little, seen in every kind of response (for the checks of values over time). */
+function lifeProbe(ctx: CheckContext): Promise<void> {
+  return ctx.memo('ttl.life-probe', async () => {
+    try {
+      const a = await ctx.a();
+      const call = ctx.slowTool(300);
+      const created = await ctx.createTask(a, call);
+      if (!created.taskId) return;
+      await a.call('tasks/get', { taskId: created.taskId });
+      await ctx.pollTerminal(a, created.taskId, 5_000);
+      if (ctx.declares('list')) await a.call('tasks/list', {});
+      await a.call('tasks/get', { taskId: created.taskId });
+    } catch {
+      // no slow tool: judge what the run has seen
+    }
+  });
+}
+
+/** Sightings grouped by task ID. */
+function byTask(sightings: Sighting[]): Map<string, Sighting[]> {
+  const map = new Map<string, Sighting[]>();
+  for (const s of sightings) if (typeof s.task.taskId === 'string') map.set(s.task.taskId, [...(map.get(s.task.taskId) ?? []), s]);
+  return map;
+}
+
+const time = (value: unknown) => Date.parse(String(value));
+
+/** Whole-run checks; they run last so they see every Task of the run. */
 export const ttlFinalChecks: Check[] = [
   fieldCheck('ttl.in-get', 'R35', 'ttl', 'tasks/get responses include the actual ttl (ms, or null for unlimited)', 'ttl present: an integer number of ms or null', true),
   fieldCheck('ttl.in-every-task', 'R35', 'ttl', 'every Task on the wire (create, list, cancel, notifications) includes ttl (schema, A6)', 'ttl present: an integer number of ms or null'),
   fieldCheck('ts.created-at', 'R32', 'createdAt', 'every Task on the wire includes createdAt as an ISO 8601 (RFC 3339) timestamp', 'createdAt like 2025-11-25T10:30:00Z'),
   fieldCheck('ts.last-updated-at', 'R33', 'lastUpdatedAt', 'every Task on the wire includes lastUpdatedAt as an ISO 8601 (RFC 3339) timestamp', 'lastUpdatedAt like 2025-11-25T10:30:00Z'),
+
+  // Timestamps over a task's life (R32, R33, A7): `createdAt` never changes, and `lastUpdatedAt`
+  // never goes backwards nor precedes `createdAt`. Judged over every Task seen in the run (these
+  // checks run last), after a probe that sees one task working, terminal, listed and read again.
+  check(
+    { id: 'ts.created-at-stable', rule: 'R32', level: 'MUST', area: 'ttl-timestamps', title: "a task's createdAt is the same in every response about it" },
+    async (ctx) => {
+      await lifeProbe(ctx);
+      const tasks = byTask(ctx.sightings());
+      if (!tasks.size) return skip('no task was seen in this run');
+      for (const [taskId, list] of tasks) {
+        const values = [...new Set(list.map((s) => String(s.task.createdAt)))];
+        if (values.length > 1) return fail(`task ${taskId}: createdAt ${values.slice(0, 3).join(', ')} (${list.map((s) => s.source).join(', ')})`, 'one createdAt for the life of the task');
+      }
+      return pass(`${tasks.size} tasks`);
+    },
+  ),
+
+  check(
+    { id: 'ts.last-updated-monotonic', rule: 'R33', level: 'MUST', area: 'ttl-timestamps', title: 'lastUpdatedAt never precedes createdAt and never goes backwards' },
+    async (ctx) => {
+      await lifeProbe(ctx);
+      const tasks = byTask(ctx.sightings());
+      if (!tasks.size) return skip('no task was seen in this run');
+      for (const [taskId, list] of tasks) {
+        const early = list.find((s) => time(s.task.lastUpdatedAt) < time(s.task.createdAt));
+        if (early) return fail(`task ${taskId} (${early.source}): lastUpdatedAt ${String(early.task.lastUpdatedAt)} before createdAt ${String(early.task.createdAt)}`, 'lastUpdatedAt >= createdAt');
+        // Only responses to requests sent after an earlier sighting arrived are causally later.
+        for (const later of list) {
+          const earlier = list.find((s) => later.sentAt !== undefined && s.at < later.sentAt && time(s.task.lastUpdatedAt) > time(later.task.lastUpdatedAt));
+          if (earlier) return fail(`task ${taskId}: lastUpdatedAt ${String(earlier.task.lastUpdatedAt)} (${earlier.source}), then ${String(later.task.lastUpdatedAt)} (${later.source})`, 'lastUpdatedAt never goes backwards');
+        }
+      }
+      return pass(`${tasks.size} tasks`);
+    },
+  ),
 ];

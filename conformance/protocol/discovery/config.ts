@@ -13,10 +13,8 @@
  * ```
  */
 import { readFileSync } from 'node:fs';
+import { isObject, type Json } from '../../core/json.js';
 import { ROLES, type Role } from './roles.js';
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export interface KitConfig {
   roles?: Partial<Record<Role, { name: string; args: Json }>>;

@@ -5,11 +5,9 @@
  * tasks/result stream), and, for a tool still running at the end, whether it honours tasks/cancel.
  * Roles are then assigned from these observations, not from names.
  */
-import { isTerminalStatus, RELATED_TASK } from '../check.js';
+import { isObject, type Json } from '../../core/json.js';
+import { isTerminalStatus, PROGRESS_NOTIFICATION, RELATED_TASK } from '../../core/wire.js';
 import type { WireReply, WireSession } from '../session.js';
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export type ProbeOutcome = 'completed' | 'failed' | 'cancelled' | 'refused' | 'running';
 
@@ -60,7 +58,7 @@ export async function probeTool(session: WireSession, tool: string, args: Json, 
     if (last.status === 'input_required') probe.inputRequired = true;
   }
   probe.durationMs = Date.now() - started;
-  probe.progress = session.received('notifications/progress').some((n) => n.params.progressToken === token);
+  probe.progress = session.received(PROGRESS_NOTIFICATION).some((n) => n.params.progressToken === token);
   probe.inputRequired ||= session.received('elicitation/create').some((m) => relatedTaskId(m.params) === taskId);
   if (!isTerminalStatus(last.status)) {
     delete probe.durationMs;

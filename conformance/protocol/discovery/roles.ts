@@ -4,11 +4,10 @@
  * `input`; one that `fails` with an isError result; one that `errors` with a JSON-RPC error.
  * The operator's configuration (`--tool-role`, config `roles`) wins over discovery.
  */
+import type { Json } from '../../core/json.js';
 import type { WireSession } from '../session.js';
 import { probeCancel, probeTool, type Probe } from './probe.js';
 import { synthesizeArguments, type Synthesized } from './synthesize.js';
-
-type Json = Record<string, unknown>;
 
 export const ROLES = ['completes', 'long', 'input', 'fails', 'errors'] as const;
 export type Role = (typeof ROLES)[number];

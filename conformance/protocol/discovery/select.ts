@@ -4,12 +4,10 @@
  * Also the forbidden tools that are safe to call (R11): annotated `readOnlyHint: true`, or listed
  * with `--allow-tool` (config `allowTools`): calling a forbidden tool runs it.
  */
+import { isObject, type Json } from '../../core/json.js';
 import { FIXTURE_NAMES } from '../run-state.js';
 import type { Discovery, Role, RoleTool } from './roles.js';
 import { synthesizeArguments } from './synthesize.js';
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export interface ToolLike {
   name: string;

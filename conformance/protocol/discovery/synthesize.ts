@@ -7,9 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { Ajv } from 'ajv/dist/ajv.js';
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isObject, type Json } from '../../core/json.js';
 
 /** `short`: the smallest durations allowed (a quick run); `long`: about 2 s (a run that can be cancelled). */
 export type DurationPreference = 'short' | 'long';

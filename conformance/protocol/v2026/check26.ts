@@ -3,7 +3,7 @@
  * with a body that takes a `Context2026`. `T` rules are the 2026-07-28 Tasks extension's text
  * (conformance/RULES.md, "The 2026-07-28 Tasks extension").
  */
-import type { CheckInfo, Outcome } from '../check.js';
+import type { CheckInfo, Outcome } from '../../core/check.js';
 import type { Context2026 } from './context.js';
 
 export interface Check2026 extends CheckInfo {

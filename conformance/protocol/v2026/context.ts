@@ -3,10 +3,12 @@
  * that end a check early (skip for a missing fixture, fail for a wrong answer, inconclusive when
  * a task does not settle in time). Tasks a check created are cancelled when it ends.
  */
-import { brief, CheckFailure, InconclusiveCheck, isTerminalStatus, SkipCheck } from '../check.js';
+import { CheckFailure, InconclusiveCheck, SkipCheck } from '../../core/check.js';
+import { brief, isObject, type Json } from '../../core/json.js';
+import { isTerminalStatus } from '../../core/wire.js';
 import type { Identity } from '../target.js';
 import type { Found2026 } from './detect.js';
-import { isObject, type Json, type Reply2026 } from './wire.js';
+import type { Reply2026 } from './wire.js';
 
 export type Who = 'a' | 'b';
 

@@ -4,10 +4,12 @@
  * required tool (T4) and for the task methods (T5) without the extension, -32602 for an unknown
  * task (T18), and the removed tasks/result and tasks/list (T19).
  */
-import { brief, fail, pass, warn } from '../check.js';
+import { fail, pass, warn } from '../../core/check.js';
+import { brief, isObject, type Json } from '../../core/json.js';
+import { TASKS_EXTENSION } from '../../core/wire.js';
 import { check26, TASK_FIELDS } from './check26.js';
 import type { Context2026 } from './context.js';
-import { isObject, TASKS_EXTENSION, type Json, type Reply2026 } from './wire.js';
+import type { Reply2026 } from './wire.js';
 
 /** Why `reply` is not the empty ack (undefined: it is). */
 function notAnAck(reply: Reply2026): string | undefined {

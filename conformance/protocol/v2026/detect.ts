@@ -4,11 +4,10 @@
  * with the per-request envelope lists `capabilities.extensions["io.modelcontextprotocol/tasks"]`;
  * then its tools are listed the same way, for the checks to pick the official fixtures.
  */
+import { isObject, type Json } from '../../core/json.js';
+import { GENERATION_2025, TASKS_EXTENSION } from '../../core/wire.js';
 import { identityHeaders, type Identity } from '../target.js';
-import { Client2026, isObject, TASKS_EXTENSION, type Json } from './wire.js';
-
-export const GENERATION_2025 = '2025-11-25';
-export const GENERATION_2026 = '2026-07-28';
+import { Client2026 } from './wire.js';
 
 /** What detection found on the 2026 wire (`tools` by name, with their `execution.taskSupport`). */
 export interface Found2026 {
@@ -45,7 +44,7 @@ export const speaks2025 = (capabilities: Json | undefined): boolean => isObject(
  * capabilities object) means to serve 2025 and is checked on it; one that refuses serves 2026 only.
  */
 export async function answersInitialize(url: string, identity: Identity | undefined, timeoutMs: number): Promise<boolean> {
-  const params = { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'mcp-tasks-conformance', version: '0' } };
+  const params = { protocolVersion: GENERATION_2025, capabilities: {}, clientInfo: { name: 'mcp-tasks-conformance', version: '0' } };
   try {
     const response = await fetch(url, {
       method: 'POST',

@@ -2,7 +2,8 @@
  * The 2026-07-28 check set, and its adapter to the runner: each check becomes a runner `Check`
  * that builds its `Context2026` from the run's detection state and cancels what it created.
  */
-import { skip, type Check, type Outcome } from '../check.js';
+import { skip, type Outcome } from '../../core/check.js';
+import type { Check } from '../check.js';
 import type { Check2026 } from './check26.js';
 import { Context2026, type State2026 } from './context.js';
 import { controlChecks } from './control.js';
@@ -12,8 +13,8 @@ import { lifecycleChecks } from './lifecycle.js';
 
 export { AREA_2026, type Check2026 } from './check26.js';
 export { Context2026, type State2026 } from './context.js';
-export { detect2026, GENERATION_2025, GENERATION_2026, speaks2025, type Found2026 } from './detect.js';
-export { Client2026, PROTOCOL_2026, TASKS_EXTENSION } from './wire.js';
+export { detect2026, speaks2025, type Found2026 } from './detect.js';
+export { Client2026 } from './wire.js';
 
 export const V2026_CHECKS: readonly Check2026[] = Object.freeze([...lifecycleChecks, ...controlChecks, ...inputChecks, ...isolationChecks]);
 

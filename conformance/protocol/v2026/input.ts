@@ -4,10 +4,11 @@
  * (T16), and keys never reused after an answer nor for two requests (T13; the official kit does
  * not check this). Tools: the official fixtures `confirm_delete` (one question), `multi_input` (two).
  */
-import { brief, fail, isTerminalStatus, pass, SkipCheck, warn } from '../check.js';
+import { fail, pass, SkipCheck, warn } from '../../core/check.js';
+import { brief, isObject, type Json } from '../../core/json.js';
+import { isTerminalStatus } from '../../core/wire.js';
 import { check26, TASK_FIELDS } from './check26.js';
 import { ACCEPT, inputKeys, type Context2026 } from './context.js';
-import { isObject, type Json } from './wire.js';
 
 const waitingFor = (n: number) => (t: Json) => (t.status === 'input_required' && inputKeys(t).length >= n) || isTerminalStatus(t.status);
 

@@ -3,10 +3,12 @@
  * all anonymous): identity B sees identity A's task as not found on tasks/get, tasks/update and
  * tasks/cancel, and B's update or cancel leaves A's task as it was. Needs --auth-a and --auth-b.
  */
-import { brief, fail, isTerminalStatus, pass } from '../check.js';
+import { fail, pass } from '../../core/check.js';
+import { brief, type Json } from '../../core/json.js';
+import { isTerminalStatus } from '../../core/wire.js';
 import { check26 } from './check26.js';
 import { ACCEPT, inputKeys, type Context2026 } from './context.js';
-import type { Json, Reply2026 } from './wire.js';
+import type { Reply2026 } from './wire.js';
 
 const EXPECTED = "an error (the task is another owner's: not found, as for an unknown taskId)";
 

@@ -3,10 +3,10 @@
  * (T7), inlined result / error per status (T8, T10, T12), a tool error as `completed` with
  * `isError` (T11). Tools: the official fixtures `slow_compute`, `failing_job`, `protocol_error_job`.
  */
-import { brief, fail, pass } from '../check.js';
+import { fail, pass } from '../../core/check.js';
+import { brief, isObject, type Json } from '../../core/json.js';
 import { check26 } from './check26.js';
 import type { Context2026 } from './context.js';
-import { isObject, type Json } from './wire.js';
 
 const isPositiveInt = (v: unknown): boolean => Number.isInteger(v) && (v as number) > 0;
 

@@ -4,13 +4,10 @@
  * (`MCP-Protocol-Version`, `Mcp-Method`, `Mcp-Name`); the answer is read as JSON or as an SSE
  * stream (the message whose id is the request's). No session, no initialize.
  */
+import { isObject, type Json } from '../../core/json.js';
+import { GENERATION_2026, TASKS_EXTENSION } from '../../core/wire.js';
 import { identityHeaders, type Identity } from '../target.js';
 
-export type Json = Record<string, unknown>;
-export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-export const PROTOCOL_2026 = '2026-07-28';
-export const TASKS_EXTENSION = 'io.modelcontextprotocol/tasks';
 const META = 'io.modelcontextprotocol/';
 
 export type Reply2026 =
@@ -41,13 +38,13 @@ export class Client2026 {
 
   async call(method: string, params: Json, options: Send2026 = {}): Promise<Reply2026> {
     const capabilities = options.declare === false ? {} : { extensions: { [TASKS_EXTENSION]: {} }, elicitation: {} };
-    const _meta = { [`${META}protocolVersion`]: PROTOCOL_2026, [`${META}clientInfo`]: { name: 'mcp-tasks-conformance', version: '1' }, [`${META}clientCapabilities`]: capabilities };
+    const _meta = { [`${META}protocolVersion`]: GENERATION_2026, [`${META}clientInfo`]: { name: 'mcp-tasks-conformance', version: '1' }, [`${META}clientCapabilities`]: capabilities };
     const id = this.#nextId++;
     const name = mcpName(method, params);
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       accept: 'application/json, text/event-stream',
-      'mcp-protocol-version': PROTOCOL_2026,
+      'mcp-protocol-version': GENERATION_2026,
       'mcp-method': method,
       ...(name !== undefined && { 'mcp-name': name }),
       ...identityHeaders(options.identity),

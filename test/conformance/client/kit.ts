@@ -1,8 +1,8 @@
 /** Helpers of the requestor-kit tests: run the kit on a client program, read a status by rule. */
 import { fileURLToPath } from 'node:url';
-import type { CheckStatus } from '../../../conformance/protocol/check.js';
 import type { ClientReport } from '../../../conformance/client/report.js';
 import { runClientConformance } from '../../../conformance/client/runner.js';
+import type { CheckStatus } from '../../../conformance/core/check.js';
 
 const node = JSON.stringify(process.execPath);
 const program = (relative: string) => JSON.stringify(fileURLToPath(new URL(relative, import.meta.url)));

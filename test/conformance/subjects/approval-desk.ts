@@ -7,7 +7,10 @@
  * an isError result; `archive_batch` (optional) runs `waitSeconds` seconds (1-3); `get_status`
  * is a plain read-only tool; `wipe_archive` a plain destructive tool the kit must never call.
  *
- * `node approval-desk.js --port 0` serves it; tests import `registerApprovalDesk`.
+ * `node approval-desk.js --port 0 [--second-ms 1000]` serves it; tests import
+ * `approvalDesk(secondMs)`: how long one of `archive_batch`'s seconds really takes, so a test can
+ * run the same tools (the kit still sees a quick and a long run of `archive_batch`, 1 s or more)
+ * without waiting whole seconds.
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ElicitResultSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -19,7 +22,8 @@ const unused = async (): Promise<never> => {
   throw new Error('unused: the SDK serves tasks/get and tasks/result from the store');
 };
 
-export const registerApprovalDesk: RegisterTools = (mcp: McpServer, count) => {
+/** The tools, with one second of `archive_batch` lasting `secondMs` (default 1 s). */
+export const approvalDesk = (secondMs = 1_000): RegisterTools => (mcp: McpServer, count) => {
   mcp.experimental.tasks.registerToolTask(
     'request_approval',
     {
@@ -78,7 +82,7 @@ export const registerApprovalDesk: RegisterTools = (mcp: McpServer, count) => {
       createTask: async ({ batchId, waitSeconds }, extra) => {
         count('archive_batch');
         const task = await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? 300_000, pollInterval: 200 });
-        setTimeout(() => void extra.taskStore.storeTaskResult(task.taskId, 'completed', text(`${batchId} archived`)).catch(() => {}), waitSeconds * 1_000);
+        setTimeout(() => void extra.taskStore.storeTaskResult(task.taskId, 'completed', text(`${batchId} archived`)).catch(() => {}), waitSeconds * secondMs);
         return { task };
       },
       getTask: unused,
@@ -96,4 +100,7 @@ export const registerApprovalDesk: RegisterTools = (mcp: McpServer, count) => {
   });
 };
 
-await serveFromCommandLine('approval-desk', registerApprovalDesk);
+export const registerApprovalDesk = approvalDesk();
+
+const secondArg = process.argv.indexOf('--second-ms');
+await serveFromCommandLine('approval-desk', secondArg < 0 ? registerApprovalDesk : approvalDesk(Number(process.argv[secondArg + 1])));

@@ -3,13 +3,12 @@
  * refusal is a UsageError naming the flag (exit code 2).
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, parseToolRole, type KitConfig } from './protocol/discovery/config.js';
-import { PROTOCOL_CHECKS } from './protocol/checks/index.js';
-import { selectChecks, type ProtocolConformanceOptions } from './protocol/runner.js';
-import { V2026_CHECKS } from './protocol/v2026/index.js';
-import { parseIdentity, splitCommandLine } from './protocol/target.js';
-
-export class UsageError extends Error {}
+import { UsageError } from '../core/cli.js';
+import { PROTOCOL_CHECKS } from './checks/index.js';
+import { ConfigError, loadConfig, parseToolRole, type KitConfig } from './discovery/config.js';
+import { selectChecks, type ProtocolConformanceOptions } from './runner.js';
+import { parseIdentity, splitCommandLine } from './target.js';
+import { V2026_CHECKS } from './v2026/index.js';
 
 const FLAGS = {
   url: { type: 'string' },

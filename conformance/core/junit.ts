@@ -6,7 +6,7 @@
  */
 import { AREA_TITLES, type CheckArea, type CheckResult } from './check.js';
 import { compactPayloads } from './compact.js';
-import { ruleRef, type Report, type ResultStatus } from './report.js';
+import { ruleRef, type ResultStatus, type RunReport } from './report.js';
 
 /** What a status becomes in JUnit. */
 interface JUnitOutcome {
@@ -23,8 +23,8 @@ export const JUNIT_OUTCOMES: Readonly<Record<ResultStatus, JUnitOutcome>> = {
   inconclusive: { element: 'skipped', prefix: 'inconclusive: ' },
 };
 
-/** What the XML is written from: a protocol report, or any report with these fields (the requestor kit's). */
-export type JUnitSource = Pick<Report, 'results' | 'durationMs' | 'startedAt' | 'target' | 'specRevision'> & { suite: string };
+/** What the XML is written from: any kit's report (the protocol and the requestor report both fit). */
+export type JUnitSource = Pick<RunReport, 'suite' | 'results' | 'durationMs' | 'startedAt' | 'target' | 'specRevision'>;
 
 const outcomeOf = (r: CheckResult): JUnitOutcome => JUNIT_OUTCOMES[r.status as ResultStatus] ?? JUNIT_OUTCOMES.fail;
 
