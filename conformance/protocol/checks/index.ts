@@ -19,6 +19,7 @@ import { ttlChecks, ttlFinalChecks } from './ttl-timestamps.js';
 import { cancelDefiantChecks } from './cancel-defiant.js';
 import { createResultChecks } from './create-result.js';
 import { inputLeaveChecks } from './input-leave.js';
+import { inputRedeliveryChecks } from './input-redelivery.js';
 import { lateProgressChecks } from './late-progress.js';
 import { notifyStateChecks } from './notify-state.js';
 import { resultErrorMetaChecks } from './result-error-meta.js';
@@ -40,6 +41,7 @@ export const PROTOCOL_CHECKS: readonly Check[] = Object.freeze([
   ...cancelDefiantChecks,
   ...inputChecks,
   ...inputLeaveChecks,
+  ...inputRedeliveryChecks,
   ...ttlChecks,
   ...errorChecks,
   ...isolationChecks,
