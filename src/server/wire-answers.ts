@@ -6,19 +6,9 @@
  * long as the question is still open (`SideChannel.answer`).
  */
 import { isPlainObject } from '../json.js';
-import { INPUT_KEY_META_KEY, RELATED_TASK_META_KEY } from '../record.js';
 import type { QuestionRef } from './side-channel.js';
 
 const ID_PREFIX = 'mcp-tasks-input:';
-
-/** Where a carried question belongs, read from its outgoing request (`_meta`); undefined for other requests. */
-export function questionOf(params: unknown): QuestionRef | undefined {
-  const meta = isPlainObject(params) && isPlainObject(params._meta) ? params._meta : undefined;
-  const related = meta?.[RELATED_TASK_META_KEY];
-  const key = meta?.[INPUT_KEY_META_KEY];
-  if (!isPlainObject(related) || typeof related.taskId !== 'string' || typeof key !== 'string') return undefined;
-  return { taskId: related.taskId, key };
-}
 
 /** The JSON-RPC id to send a carried question under: any server can tell what its answer answers. */
 export function questionRequestId(question: QuestionRef, nonce: string): string {
