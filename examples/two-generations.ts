@@ -22,7 +22,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { CallToolResultSchema, isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import { ANONYMOUS_OWNER, InMemoryTaskStore, TaskEngine, withTasks } from '../src/index.js';
-import { createTasksHandler2026, storeInputChannel, type Tool2026 } from '../src/server/v2026/index.js';
+import { createTasksHandler2026, type Tool2026 } from '../src/server/v2026/index.js';
 
 // --- The work, written once ------------------------------------------------------------------
 
@@ -44,7 +44,8 @@ const square2026: Tool2026 = {
   taskSupport: 'optional', // a task for a client declaring the extension, a plain call otherwise
   run: (args, call) => slowSquare(Number(args.n), call.signal),
 };
-const modern = createTasksHandler2026({ engine, tools: [square2026], input: storeInputChannel(store) });
+// Questions and answers of both wires go through the engine's side channel (the default `input`).
+const modern = createTasksHandler2026({ engine, tools: [square2026] });
 
 // 2025-11-25: one SDK 1.x McpServer per session, all on the same engine.
 const sessions = new Map<string, StreamableHTTPServerTransport>();

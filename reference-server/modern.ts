@@ -16,7 +16,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { isLegacyRequest, type McpHttpHandler } from '@modelcontextprotocol/server';
 import { FIXTURES_2026 } from '../src/fixtures/v2026.js';
 import type { TaskEngine } from '../src/server/engine.js';
-import { createTasksHandler2026, storeInputChannel } from '../src/server/v2026/index.js';
+import { createTasksHandler2026 } from '../src/server/v2026/index.js';
 
 /** The identity http.ts resolved: a token's owner name, or undefined for a tokenless request. */
 type Identity = string | undefined;
@@ -26,7 +26,7 @@ export class ModernLeg {
 
   /** `wrap`: the seam's `modern` hook (seam.ts): records or rewrites this leg's traffic. */
   constructor(engine: TaskEngine, serverInfo: { name: string; version: string }, wrap?: (handler: McpHttpHandler) => McpHttpHandler) {
-    const handler = createTasksHandler2026({ engine, tools: FIXTURES_2026, input: storeInputChannel(engine.store), serverInfo });
+    const handler = createTasksHandler2026({ engine, tools: FIXTURES_2026, serverInfo });
     this.#handler = wrap ? wrap(handler) : handler;
   }
 

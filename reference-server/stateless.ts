@@ -16,17 +16,18 @@
  * - requests to the client (a question carried on a `tasks/result` or `tasks/get` stream): the
  *   answer comes back in a POST of its own, to any instance. A task's question goes out under an
  *   id naming its task and side-channel key (src/server/wire-answers.ts), so the instance that
- *   receives the answer stores it with the task and the worker holding the lease takes it. Other
- *   requests get ids unique per process (`<instance>.<n>`), remembered with their transport and
- *   owner, so an answer POSTed to this instance reaches the request that asked.
+ *   receives the answer stores it with the task (`engine.side.answer`) and the worker holding the
+ *   lease takes it; such a POST is answered 202 without building a server. Other requests get ids
+ *   unique per process (`<instance>.<n>`), remembered with their transport and owner, so an answer
+ *   POSTed to this instance reaches the request that asked.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { isJSONRPCRequest, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import type { JsonObject, TaskEngine } from '../src/index.js';
-import { questionOf, questionOfResponseId, questionRequestId, storeWireAnswer } from '../src/server/wire-answers.js';
+import type { TaskEngine } from '../src/index.js';
+import { questionOfResponseId } from '../src/server/wire-answers.js';
 import type { ServerSeam } from './seam.js';
 import { RequestStreams } from './request-streams.js';
 import { createReferenceServer, logLine } from './server.js';
@@ -93,8 +94,8 @@ export class StatelessRequests {
     const send = transport.send.bind(transport);
     transport.send = (message: JSONRPCMessage, options) => {
       if (!isJSONRPCRequest(message)) return send(message, options);
-      const question = questionOf(message.params);
-      if (question) return send({ ...message, id: questionRequestId(question, `${this.#prefix}${++this.#sent}`) }, options);
+      // A task's question already names itself (its answer may reach any instance).
+      if (questionOfResponseId(message.id)) return send(message, options);
       const id = `${this.#prefix}${++this.#sent}`;
       this.#asked.set(id, { transport, id: message.id, identity });
       mine.add(id);
@@ -113,9 +114,9 @@ export class StatelessRequests {
     if (!('result' in message) && !('error' in message)) return false;
     const question = questionOfResponseId(id);
     if (question && identity !== undefined) {
-      const stored = storeWireAnswer(this.options.engine.store, `auth:${identity}`, question, message as JsonObject);
-      return stored.then(
-        (accepted) => (accepted || logLine({ event: 'stateless.answer.ignored', detail: 'an answer to a question no longer outstanding' }), true),
+      // Not open any more: the engine's logger says so (task.answer_ignored).
+      return this.options.engine.side.answer(`auth:${identity}`, question, message).then(
+        () => true,
         (error: unknown) => (logLine({ event: 'stateless.answer.failed', detail: String(error) }), true),
       );
     }

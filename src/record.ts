@@ -60,8 +60,8 @@ export interface TaskRecord {
 export const VARIABLES_META_KEY = 'io.github.mcp-tasks/variables';
 
 /**
- * The `_meta` key naming a carried question's key in the task's side channel: an answer that comes
- * back to another instance (stateless mode) is stored under it (see src/server/wire-answers.ts).
+ * The `_meta` key naming a carried question's key in the task's side channel, so a requestor can
+ * tell two deliveries of one question apart from two questions (src/server/input-carrier.ts).
  */
 export const INPUT_KEY_META_KEY = 'io.github.mcp-tasks/input-key';
 

@@ -36,6 +36,11 @@ export class CheckContext {
     return this.#signal;
   }
 
+  /** The server's URL (url targets only). */
+  get url(): string | undefined {
+    return this.#run.url;
+  }
+
   /** The session of identity A (the only one over stdio). */
   a(): Promise<WireSession> {
     return this.#run.session('a');

@@ -66,6 +66,8 @@ export interface RunState {
   readonly options: ResolvedOptions;
   readonly facts: ServerFacts;
   readonly transport: 'url' | 'stdio';
+  /** The server's URL (url targets), for checks that speak plain HTTP (raw-session.ts). */
+  readonly url: string | undefined;
   /** `a2`: a second session of identity A (same token, another session). */
   session(which: 'a' | 'b' | 'a2'): Promise<WireSession>;
   readonly sessions: readonly WireSession[];

@@ -71,6 +71,7 @@ export class ProtocolRun implements RunState {
   readonly options: ResolvedOptions;
   readonly facts: ServerFacts = { tools: [] };
   readonly transport: 'url' | 'stdio';
+  readonly url: string | undefined;
   readonly memos = new Map<string, Promise<unknown>>();
   checks: readonly Check[];
   /** The generations the target speaks (detection: runner.ts #discover). */
@@ -110,6 +111,7 @@ export class ProtocolRun implements RunState {
     this.#connectorOptions = { answer: this.options.answer, requestTimeoutMs: this.options.requestTimeoutMs };
     this.connector = new Connector(options.target, this.#connectorOptions);
     this.transport = this.connector.kind;
+    this.url = this.connector.url;
     if (this.transport === 'stdio' && (authA || authB)) throw new Error('authA/authB apply to url targets only: a stdio server has one client and no authentication');
     // 2026 checks join the run only when detection finds that wire (a 2025-only report is unchanged).
     const selected = selectChecks(options.only, [...PROTOCOL_CHECKS, ...asRunnerChecks(V2026_CHECKS, () => this.state2026)]);

@@ -85,6 +85,8 @@ export function identityHeaders(identity: Identity | undefined): Record<string, 
 export class Connector {
   readonly kind: 'url' | 'stdio';
   readonly description: string;
+  /** The server's URL (url targets). */
+  readonly url: string | undefined;
   readonly #target: ProtocolTarget;
   readonly #options: ConnectorOptions;
   readonly #stderr: string[] = [];
@@ -94,9 +96,11 @@ export class Connector {
     this.#options = options;
     if ('url' in target) {
       this.kind = 'url';
-      this.description = `url ${String(target.url)}`;
+      this.url = String(target.url);
+      this.description = `url ${this.url}`;
     } else {
       this.kind = 'stdio';
+      this.url = undefined;
       const { command, args } = stdioCommand(target.stdio);
       this.description = `stdio ${[command, ...args].join(' ')}`;
     }

@@ -5,12 +5,13 @@
  * `input_required`; they are stored with the task (the side channel, src/stores/input-channel.ts)
  * and carried by whichever instance the requestor reaches (R47-R53).
  */
-import type { InputAnswer, InputMethod, TaskStore } from '../contract.js';
+import type { InputAnswer, InputMethod } from '../contract.js';
 import { CapabilityMissingError } from '../errors/index.js';
 import type { JsonObject } from '../json.js';
 import type { Owner } from '../owner.js';
 import { RELATED_TASK_META_KEY, type TaskRecord } from '../record.js';
 import { TaskContext } from '../task-context.js';
+import type { SideChannel } from './side-channel.js';
 import { WireError } from './wire-errors.js';
 
 /** Where a task's messages to its requestor go. Never throws. */
@@ -24,8 +25,8 @@ export interface ServerTaskContextOptions {
   signal: AbortSignal;
   peer: TaskPeer;
   progressToken?: string | number | undefined;
-  /** Wait for the answer to the stored question `key` (the task's `Execution.awaitAnswer`). */
-  awaitAnswer(key: string): Promise<InputAnswer>;
+  /** Wait for the answer to the stored question `key`, asked with the write that gave `asked` (answer-waits.ts). */
+  awaitAnswer(key: string, asked: TaskRecord): Promise<InputAnswer>;
 }
 
 export class ServerTaskContext extends TaskContext {
@@ -33,11 +34,13 @@ export class ServerTaskContext extends TaskContext {
   readonly signal: AbortSignal;
   readonly peer: TaskPeer;
   readonly progressToken: string | number | undefined;
-  readonly #awaitAnswer: (key: string) => Promise<InputAnswer>;
+  readonly #awaitAnswer: ServerTaskContextOptions['awaitAnswer'];
+  readonly #side: SideChannel;
   #terminal = false;
 
-  constructor(store: TaskStore, owner: Owner, taskId: string, options: ServerTaskContextOptions) {
-    super(store, owner, taskId);
+  constructor(side: SideChannel, owner: Owner, taskId: string, options: ServerTaskContextOptions) {
+    super(side.store, owner, taskId);
+    this.#side = side;
     this.signal = options.signal;
     this.peer = options.peer;
     this.progressToken = options.progressToken;
@@ -87,12 +90,12 @@ export class ServerTaskContext extends TaskContext {
     this.signal.throwIfAborted();
     const meta = { ...(params._meta as JsonObject | undefined), [RELATED_TASK_META_KEY]: { taskId: this.taskId } };
     const request = { method, params: { ...params, _meta: meta } };
-    const { key } = await this.store.input(this.owner, this.taskId, { type: 'ask', request, statusMessage });
+    const { key, task } = await this.#side.ask(this.owner, this.taskId, request, statusMessage);
     let answer: InputAnswer;
     try {
-      answer = await this.#awaitAnswer(key!);
+      answer = await this.#awaitAnswer(key, task);
     } catch (error) {
-      if (!this.#terminal) await this.store.input(this.owner, this.taskId, { type: 'withdraw', keys: [key!] }).catch(() => {});
+      if (!this.#terminal) await this.#side.withdraw(this.owner, this.taskId, [key]).catch(() => {});
       throw error;
     }
     // The requestor answered with a JSON-RPC error (or a malformed answer): the work sees it as such.

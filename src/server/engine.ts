@@ -2,10 +2,11 @@
  * `TaskEngine`: the process-wide part of the server integration. Create one per store and pass it
  * to every server using that store (`withTasks(server, { engine })`), so a cancel or a
  * `tasks/result` in one session reaches work started in another. It starts and adopts task
- * executions (`Execution`: abort, lease renewal, side-channel queue), sends status notifications,
+ * executions (`Execution`: abort, lease renewal, answers awaited), owns the store's side channel
+ * (`side`: every question and answer) and the carrier of questions, sends status notifications,
  * counts task operations against its rate limiter and wakes `tasks/result` waiters.
  *
- * How `tasks/result` wakes: every write through the store emits a change in-process
+ * How `tasks/result` wakes (waiters.ts): every write through the store emits a change in-process
  * (`store.onChange`), which resolves the waiters of that task at once, with the changed record.
  * When the store is shared between processes (`capabilities.sharedAcrossProcesses`), a change may
  * happen elsewhere, so waiters also re-read the store every `sharedStorePollMs` (default 500 ms),
@@ -21,8 +22,9 @@ import { isTerminal, type TaskStatus } from '../status.js';
 import type { TaskPeer } from './context.js';
 import { Execution, type ExecutionHost, type Lease, type TaskWork } from './execution.js';
 import { InputCarrier, type Carrier } from './input-carrier.js';
+import { SideChannel } from './side-channel.js';
+import { TaskWaiters } from './waiters.js';
 import { Takeover, type Resumer } from './takeover.js';
-import { pollGate, type PollGate } from './poll-gate.js';
 import { silentLogger, type TasksLogger } from './logger.js';
 import { RateLimiter, type OwnerRateLimiter, type RateLimitOptions } from './rate-limit.js';
 
@@ -73,12 +75,6 @@ export interface AdoptOptions {
 export type { Carrier } from './input-carrier.js';
 export type { Resumer } from './takeover.js';
 
-/** A waiting `tasks/result`: woken with the changed record when it comes from this store. */
-interface Waiter {
-  owner: Owner;
-  wake(task: TaskRecord | undefined): void;
-}
-
 const NO_PEER: TaskPeer = { notify: () => undefined, clientCapabilities: () => undefined };
 
 export class TaskEngine {
@@ -87,10 +83,12 @@ export class TaskEngine {
   readonly sharedStorePollMs: number;
   readonly leaseMs: number;
   readonly rateLimiter: OwnerRateLimiter | undefined;
+  /** The store's side channel: every question and answer of this engine's servers goes through it. */
+  readonly side: SideChannel;
   /** This engine's lease holder name (random per engine). */
   readonly instanceId = randomBytes(12).toString('base64url');
   readonly #executions = new Map<string, Execution>();
-  readonly #waiters = new Map<string, Set<Waiter>>();
+  readonly #waiters: TaskWaiters;
   readonly #unsubscribe: () => void;
   readonly #carrier: InputCarrier;
   readonly #resumers = new Set<Resumer>();
@@ -100,7 +98,7 @@ export class TaskEngine {
     retired: (execution) => {
       if (this.#executions.get(execution.taskId) === execution) this.#executions.delete(execution.taskId);
       // Its waiters re-read: an expired task (no write announces expiry) answers "not found" now.
-      this.#wake(execution.taskId);
+      this.#waiters.wake(execution.taskId);
     },
   };
 
@@ -112,9 +110,12 @@ export class TaskEngine {
     if (!Number.isSafeInteger(this.leaseMs) || this.leaseMs < 3) throw new InvalidArgumentError('TaskEngine: leaseMs must be an integer >= 3');
     if (options.rateLimiter && options.rateLimit) throw new InvalidArgumentError('TaskEngine: pass rateLimiter or rateLimit, not both');
     this.rateLimiter = options.rateLimiter ?? (options.rateLimit ? new RateLimiter(options.rateLimit) : undefined);
-    this.#carrier = new InputCarrier(this.store, this.instanceId, this.logger);
+    this.side = new SideChannel(this.store, this.logger);
+    this.#waiters = new TaskWaiters(this.store, this.store.capabilities.sharedAcrossProcesses ? this.sharedStorePollMs : undefined);
+    this.#carrier = new InputCarrier(this.side, this.instanceId, this.store.capabilities.sharedAcrossProcesses);
     this.#takeover = new Takeover({
       store: this.store,
+      side: this.side,
       lease: { holder: this.instanceId, ms: this.leaseMs },
       logger: this.logger,
       resumers: () => this.#resumers,
@@ -168,6 +169,7 @@ export class TaskEngine {
     if (this.#executions.has(taskId)) throw new InvalidArgumentError(`TaskEngine: task ${taskId} is already running in this engine`);
     const execution = new Execution({
       store: this.store,
+      side: this.side,
       owner,
       taskId,
       status: options.status ?? 'working',
@@ -204,24 +206,26 @@ export class TaskEngine {
 
   /**
    * Resolve when the task is terminal and return it. While waiting, carry the task's stored
-   * questions to the requestor with `carry` (R49, R51). Throws TASK_NOT_FOUND if it disappears.
+   * questions to the requestor with `carrier` (R49, R51), one at a time, each until it is settled
+   * or this stream ends. Throws TASK_NOT_FOUND if the task disappears.
    */
-  async waitForTerminal(owner: Owner, taskId: string, signal: AbortSignal, carry: Carrier): Promise<TaskRecord> {
+  async waitForTerminal(owner: Owner, taskId: string, signal: AbortSignal, carrier: Carrier): Promise<TaskRecord> {
+    let known: TaskRecord | undefined;
     for (;;) {
       signal.throwIfAborted();
-      // Register before reading, so a change between the read and the wait cannot be missed.
-      const wake = this.#nextWake(owner, taskId, signal);
+      // Registered before reading, so no change between the read and the wait is missed.
+      const wake = this.#waiters.next(owner, taskId, signal);
       try {
-        const task = await this.store.get(owner, taskId);
+        // A change of this store hands over its record: current, so not read again.
+        const task = known ?? (await this.store.get(owner, taskId));
         if (isTerminal(task.status)) return task;
         wake.watch(task);
         this.noticeLease(owner, task);
-        // A question on its way: wait for its answer, or for a change (it may be answered on
-        // another instance, or the task may end meanwhile); the delivery goes on by itself.
-        const carrying = await this.#carrier.begin(owner, task, signal, carry);
-        // A change from this store carries its record: a terminal one is the answer, unread.
-        const changed = await (carrying ? Promise.race([carrying.delivery.then(() => undefined), wake.promise]) : wake.promise);
-        if (changed && isTerminal(changed.status)) return changed;
+        // A question on its way: wait for a change (its answer may come through any stream or
+        // instance), or for the end of its delivery; the delivery goes on by itself meanwhile.
+        const carrying = await this.#carrier.carry(owner, task, signal, carrier);
+        await (carrying ? Promise.race([carrying.done, wake.promise]) : wake.promise);
+        known = wake.latest();
       } finally {
         wake.dispose();
       }
@@ -229,48 +233,19 @@ export class TaskEngine {
   }
 
   /**
-   * Carry one of the task's free questions (if any) with `carry`, without waiting for the answer:
-   * a poll (`tasks/get`) carries it alongside its response for requestors that never call
-   * `tasks/result` while the task waits for input (R51). `stream` is that response's signal.
-   * Resolves once the question is on its way, before the poll's response.
+   * Carry one of the task's free questions (if any) on a poll's response (`tasks/get`), for
+   * requestors that never call `tasks/result` while the task waits for input (R51). `stream`
+   * aborts when that response has been sent: the question is then given back at once, so the
+   * next carrier asks again (A10); its answer may still come, on any POST. Resolves once the
+   * question is on its way, before the poll's response.
    */
-  async offer(owner: Owner, task: TaskRecord, stream: AbortSignal, carry: Carrier): Promise<void> {
-    // The delivery settles by itself: the answer comes back on another POST.
-    await this.#carrier.begin(owner, task, stream, carry);
-  }
-
-  #nextWake(owner: Owner, taskId: string, signal: AbortSignal): { promise: Promise<TaskRecord | undefined>; dispose: () => void; watch: PollGate['watch'] } {
-    let resolve!: (task: TaskRecord | undefined) => void;
-    const promise = new Promise<TaskRecord | undefined>((r) => (resolve = r));
-    const waiter: Waiter = { owner, wake: resolve };
-    let waiters = this.#waiters.get(taskId);
-    if (!waiters) this.#waiters.set(taskId, (waiters = new Set()));
-    waiters.add(waiter);
-    const onAbort = () => resolve(undefined);
-    signal.addEventListener('abort', onAbort, { once: true });
-    // The shared-store poll: a change made by another process is found only by reading, unless pushed (poll-gate.ts).
-    const mustRead = pollGate(this.store);
-    const timer = this.store.capabilities.sharedAcrossProcesses ? setInterval(() => mustRead() && onAbort(), this.sharedStorePollMs) : undefined;
-    return {
-      promise,
-      watch: mustRead.watch,
-      dispose: () => {
-        if (timer) clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
-        waiters.delete(waiter);
-        if (waiters.size === 0) this.#waiters.delete(taskId);
-      },
-    };
-  }
-
-  /** Wake the task's waiters; those of the change's owner get its record. */
-  #wake(taskId: string, change?: TaskChange): void {
-    for (const waiter of this.#waiters.get(taskId) ?? []) waiter.wake(change && change.owner === waiter.owner ? change.task : undefined);
+  async offer(owner: Owner, task: TaskRecord, stream: AbortSignal, carrier: Carrier): Promise<void> {
+    await this.#carrier.carry(owner, task, stream, carrier);
   }
 
   #onChange(change: TaskChange, endedElsewhere = false): void {
     const { owner, task } = change;
-    this.#wake(task.taskId, change);
+    this.#waiters.wake(task.taskId, change);
     const execution = this.#executions.get(task.taskId);
     if (!execution || execution.owner !== owner) return;
     execution.collect(task);
@@ -300,6 +275,6 @@ export class TaskEngine {
   close(): void {
     this.#unsubscribe();
     for (const execution of [...this.#executions.values()]) execution.retire({ type: 'closed' });
-    for (const id of [...this.#waiters.keys()]) this.#wake(id);
+    this.#waiters.wakeAll();
   }
 }

@@ -1,19 +1,21 @@
 /**
  * `Execution`: one task's run in this process, from adoption to retirement. It owns the work's
- * abort controller, the lease renewal, the answers its questions wait for (stored with the task,
- * taken when they arrive, R49-R51) and the last status seen; `retire` is its one exit path.
+ * abort controller, the lease renewal, the answers its questions wait for (`AnswerWaits`: stored
+ * with the task, taken when they arrive, R49-R51) and the last status seen; `retire` is its one
+ * exit path.
  * The engine keeps a map of executions and calls only these methods.
  */
-import type { InputAnswer, TaskStore } from '../contract.js';
+import type { TaskStore } from '../contract.js';
 import { isTasksError, TaskNoLongerRunningError } from '../errors/index.js';
 import type { JsonObject } from '../json.js';
 import type { Owner } from '../owner.js';
 import { toWireTask, type TaskRecord } from '../record.js';
 import { isTerminal, type TaskStatus } from '../status.js';
 import { toFailureError } from '../task-context.js';
+import { AnswerWaits } from './answer-waits.js';
 import { ServerTaskContext, type TaskPeer } from './context.js';
 import type { TasksLogger } from './logger.js';
-import { pollGate } from './poll-gate.js';
+import type { SideChannel } from './side-channel.js';
 
 /** What a task's work returns: the request's result, or it throws (a JSON-RPC error outcome). */
 export type TaskWork = (context: ServerTaskContext) => Promise<JsonObject>;
@@ -47,6 +49,8 @@ export interface ExecutionHost {
 
 export interface ExecutionOptions {
   store: TaskStore;
+  /** The side channel on `store` (the engine's). */
+  side: SideChannel;
   owner: Owner;
   taskId: string;
   /** The task's status now; a status notification is due when it changes. */
@@ -60,11 +64,6 @@ export interface ExecutionOptions {
   host: ExecutionHost;
   /** Re-read the task this often while waiting for answers (stores shared across processes). */
   pollMs?: number | undefined;
-}
-
-interface AwaitedAnswer {
-  resolve(answer: InputAnswer): void;
-  reject(error: Error): void;
 }
 
 /** Message and error of tasks ended by a server shutdown (graceful stop, grace period over). */
@@ -81,10 +80,7 @@ export class Execution {
   readonly finished: Promise<TaskRecord | undefined>;
   readonly #options: ExecutionOptions;
   readonly #controller = new AbortController();
-  /** Questions the work waits on, by key; `#taking` are being taken from the store right now. */
-  readonly #awaited = new Map<string, AwaitedAnswer>();
-  readonly #taking = new Set<string>();
-  #answerPoll: NodeJS.Timeout | undefined;
+  readonly #answers: AnswerWaits;
   #lastStatus: TaskStatus;
   #renewal: NodeJS.Timeout | undefined;
   #expiry: NodeJS.Timeout | undefined;
@@ -97,11 +93,12 @@ export class Execution {
     this.taskId = options.taskId;
     this.#lastStatus = options.status;
     this.finished = new Promise((resolve) => (this.#finish = resolve));
-    this.context = new ServerTaskContext(options.store, options.owner, options.taskId, {
+    this.#answers = new AnswerWaits({ side: options.side, owner: options.owner, taskId: options.taskId, pollMs: options.pollMs, onError: (detail) => this.#log(detail) });
+    this.context = new ServerTaskContext(options.side, options.owner, options.taskId, {
       signal: this.#controller.signal,
       peer: options.peer,
       progressToken: options.progressToken,
-      awaitAnswer: (key) => this.awaitAnswer(key),
+      awaitAnswer: (key, asked) => this.#answers.wait(key, asked),
     });
   }
 
@@ -150,75 +147,27 @@ export class Execution {
     return true;
   }
 
-  /** Resolves with the answer to question `key` once it is stored (by any instance). */
-  awaitAnswer(key: string): Promise<InputAnswer> {
-    if (this.#retired) return Promise.reject(new TaskNoLongerRunningError());
-    const answer = new Promise<InputAnswer>((resolve, reject) => this.#awaited.set(key, { resolve, reject }));
-    const pollMs = this.#options.pollMs;
-    if (pollMs !== undefined && this.#answerPoll === undefined) {
-      const mustRead = pollGate(this.#options.store);
-      this.#answerPoll = setInterval(() => mustRead() && void this.#readAnswers(), pollMs);
-      this.#answerPoll.unref();
-    }
-    // The answer may already be there (it can arrive between the question's write and now).
-    void this.#readAnswers();
-    return answer;
-  }
-
-  /** A record of this task was seen: take the answers the work waits for, if any arrived. */
+  /** A record of this task was seen: the answers its questions wait for may be in it. */
   collect(task: TaskRecord): void {
-    const responses = task.input?.responses;
-    if (!responses || this.#retired) return;
-    const keys = [...this.#awaited.keys()].filter((key) => Object.hasOwn(responses, key) && !this.#taking.has(key));
-    if (keys.length > 0) void this.#take(keys);
-  }
-
-  async #readAnswers(): Promise<void> {
-    try {
-      this.collect(await this.#options.store.get(this.owner, this.taskId));
-    } catch {
-      // Gone or unreachable: retirement (or the next poll) settles the waits.
-    }
-  }
-
-  async #take(keys: string[]): Promise<void> {
-    for (const key of keys) this.#taking.add(key);
-    try {
-      const { responses = {} } = await this.#options.store.input(this.owner, this.taskId, { type: 'take', keys });
-      for (const [key, answer] of Object.entries(responses)) {
-        const waiting = this.#awaited.get(key);
-        this.#awaited.delete(key);
-        waiting?.resolve(answer);
-      }
-    } catch (error) {
-      this.#log(`taking answers failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      for (const key of keys) this.#taking.delete(key);
-      if (this.#awaited.size === 0 && this.#answerPoll !== undefined) {
-        clearInterval(this.#answerPoll);
-        this.#answerPoll = undefined;
-      }
-    }
+    this.#answers.see(task);
   }
 
   /**
    * The one exit: stop renewing, leave the engine, stop progress (R24), abort the work when it
-   * must stop, and reject the requests no `tasks/result` will carry any more. Idempotent.
+   * must stop, and reject the answers its questions still wait for. Idempotent.
    */
   retire(outcome: RetireOutcome): void {
     if (this.#retired) return;
     this.#retired = true;
     if (this.#renewal !== undefined) clearInterval(this.#renewal);
     if (this.#expiry !== undefined) clearTimeout(this.#expiry);
-    if (this.#answerPoll !== undefined) clearInterval(this.#answerPoll);
     this.#renewal = undefined;
     this.#options.host.retired(this);
     this.context.markTerminal();
     const reason = abortReason(outcome);
     if (reason !== undefined && !this.#controller.signal.aborted) this.#controller.abort(new TaskNoLongerRunningError(reason));
     const message = outcome.type === 'terminal' ? `The task is ${outcome.status}` : 'The task is no longer running';
-    for (const waiting of this.#awaited.values()) waiting.reject(new TaskNoLongerRunningError(message));
-    this.#awaited.clear();
+    this.#answers.close(new TaskNoLongerRunningError(message));
   }
 
   /** Renew the lease; a task found ended goes to the engine as a change, an expired one retires. */

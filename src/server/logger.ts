@@ -13,6 +13,8 @@ export type TaskEvent =
   | 'task.listed'
   | 'task.lookup_failed'
   | 'task.taken_over'
+  /** An answer to a question that is not open (answered, withdrawn, never asked, or of an ended task): nothing changed. */
+  | 'task.answer_ignored'
   | 'task.worker_error';
 
 export interface TaskLogEntry {

@@ -16,10 +16,14 @@
  * | McpServer `validateToolInput`              | its argument parsing, not a copy (-32602 naming the field) |
  * | McpServer `validateToolOutput`, `createToolError` | its outputSchema check and the result it answers    |
  * | types from `server/zod-compat.js`          | the schema types McpServer.registerTool is declared with   |
+ * | `Server.connect` (wrapped on the instance)   | attach to each transport right after the SDK did          |
+ * | the transport's `onmessage` (wrapped)      | answers to carried questions, before the SDK drops them    |
+ * | Streamable HTTP stream maps (`delete` wrapped) | a response stream the client closed ends its request   |
  */
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { McpServer, RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { CallToolResult, JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/sdk/types.js';
 import { SdkUnsupportedError } from '../errors/index.js';
 
 // Types only (erased at runtime): McpServer.registerTool's schema parameters are declared with
@@ -137,4 +141,74 @@ export function mcpToolInternals(mcp: McpServer): McpToolInternals {
 function invalidParamsMessage(error: unknown): string | undefined {
   if (!(error instanceof Error) || (error as { code?: unknown }).code !== -32602) return undefined;
   return error.message.replace(/^MCP error -32602: /, '');
+}
+
+/**
+ * Run `attach` on each transport this server connects to (and the current one), right after the
+ * SDK attached itself to it. The SDK has no hook for that; `connect` is wrapped on this instance.
+ */
+export function afterConnect(server: Server, attach: (transport: Transport) => void): void {
+  const connect: unknown = server.connect;
+  if (typeof connect !== 'function') throw new SdkUnsupportedError('Server.connect');
+  const connectSdk = (connect as Server['connect']).bind(server);
+  server.connect = async (transport) => {
+    await connectSdk(transport);
+    attach(transport);
+  };
+  if (server.transport) attach(server.transport);
+}
+
+/** Sees a message from the client before the SDK; returns true to keep it from the SDK. */
+export type IncomingFilter = (message: JSONRPCMessage, extra: MessageExtraInfo | undefined) => boolean;
+
+/**
+ * Show `take` every message from the client before the SDK's dispatcher (the transport's
+ * `onmessage`, set by the SDK's connect); a message `take` returns true for never reaches the SDK.
+ * Why: a carried question goes out under an id naming its task and key (wire-answers.ts), and
+ * its answer must be taken whichever stream carried it, also after that stream ended; the SDK
+ * routes a response only to a request it sent itself and still waits for, and drops any other as
+ * an unknown id, with no hook.
+ */
+export function interceptIncoming(transport: Transport, take: IncomingFilter): void {
+  const dispatch = transport.onmessage;
+  if (typeof dispatch !== 'function') throw new SdkUnsupportedError('Transport.onmessage set by Server.connect');
+  transport.onmessage = (message, extra) => {
+    if (!take(message, extra)) dispatch.call(transport, message, extra);
+  };
+}
+
+/** The Streamable HTTP transport's bookkeeping of response streams (its web-standard core). */
+interface StreamMaps {
+  _streamMapping: Map<string, unknown>;
+  _requestToStreamMapping: Map<string | number, string>;
+  _requestResponseMap: Map<string | number, unknown>;
+  _eventStore?: unknown;
+}
+
+/**
+ * Call `ended` with the ids of the requests whose response stream the client closed before their
+ * response, on the SDK's Streamable HTTP transports. Why: the SDK's transport drops such a stream
+ * silently, so the request's handler would wait on for nobody (a `tasks/result` holding a question
+ * no stream can ask any more, A10). The transport forgets a stream by deleting it from its stream
+ * map (the client cancelled it, or all its responses were sent: those have responses, so they
+ * are not reported); that map's `delete` is wrapped on this instance. Transports without
+ * per-request streams (stdio, in-memory) are left alone, and so is one with an event store: its
+ * client resumes the stream and gets what it missed.
+ */
+export function watchClosedStreams(transport: Transport, ended: (requestIds: (string | number)[]) => void): void {
+  const inner: unknown = (transport as { _webStandardTransport?: unknown })._webStandardTransport ?? transport;
+  const maps = inner as Partial<StreamMaps>;
+  if (!('_webStandardTransport' in transport) && !('_streamMapping' in maps)) return;
+  if (!(maps._streamMapping instanceof Map) || !(maps._requestToStreamMapping instanceof Map) || !(maps._requestResponseMap instanceof Map)) {
+    throw new SdkUnsupportedError('StreamableHTTPServerTransport stream maps');
+  }
+  if (maps._eventStore !== undefined) return;
+  const { _streamMapping: streams, _requestToStreamMapping: requests, _requestResponseMap: responses } = maps as StreamMaps;
+  const forget = streams.delete.bind(streams);
+  streams.delete = (streamId) => {
+    const unanswered = [...requests].filter(([id, stream]) => stream === streamId && !responses.has(id)).map(([id]) => id);
+    const forgotten = forget(streamId);
+    if (unanswered.length > 0) ended(unanswered);
+    return forgotten;
+  };
 }

@@ -14,12 +14,14 @@ import type { TaskRecord } from '../record.js';
 import { isTerminal } from '../status.js';
 import type { Lease, TaskWork } from './execution.js';
 import type { TasksLogger } from './logger.js';
+import type { SideChannel } from './side-channel.js';
 
 /** Builds the work that continues a resumable task from its stored record, or undefined when it cannot. */
 export type Resumer = (owner: Owner, task: TaskRecord) => TaskWork | undefined;
 
 export interface TakeoverHost {
   store: TaskStore;
+  side: SideChannel;
   lease: Lease;
   logger: TasksLogger;
   resumers(): Iterable<Resumer>;
@@ -45,7 +47,7 @@ export class Takeover {
   }
 
   async #attempt(owner: Owner, task: TaskRecord, work: TaskWork | undefined): Promise<void> {
-    const { store, lease, logger } = this.host;
+    const { store, side, lease, logger } = this.host;
     try {
       const taken = await store.takeOverLease!(owner, task.taskId, lease.holder, lease.ms);
       if (!taken) return; // another instance won, or the old holder renewed after all
@@ -55,7 +57,7 @@ export class Takeover {
         return;
       }
       const stale = Object.keys(taken.input?.requests ?? {});
-      const current = stale.length > 0 ? (await store.input(owner, taken.taskId, { type: 'withdraw', keys: stale })).task : taken;
+      const current = stale.length > 0 ? await side.withdraw(owner, taken.taskId, stale) : taken;
       logger({ event: 'task.taken_over', owner, taskId: taken.taskId, status: current.status, detail: `from ${task.lease!.holder}` });
       this.host.adopt(owner, current, work);
     } catch (error) {

@@ -3,18 +3,20 @@
  * parse params (with our own error messages, not the SDK's zod dumps), call the store, convert
  * with `toWireTask`, map errors with the one mapping.
  */
-import { InvalidArgumentError, TaskCancelledError } from '../errors/index.js';
+import { TaskCancelledError } from '../errors/index.js';
 import { isPlainObject, type JsonObject } from '../json.js';
 import type { Owner } from '../owner.js';
 import { RELATED_TASK_META_KEY, toWireTask } from '../record.js';
-import type { InputMethod, InputRequest } from '../contract.js';
 import type { TaskEngine } from './engine.js';
+import type { Carrier } from './input-carrier.js';
 import { invalidParams, toWireError, WireError } from './wire-errors.js';
 
 /** What a handler needs from the SDK's `RequestHandlerExtra`. */
 export interface MethodExtra {
+  /** Aborts when the request is cancelled (or its stream closed, where the server tells). */
   signal: AbortSignal;
-  sendRequest(request: { method: string; params?: JsonObject }, resultSchema: unknown, options?: { signal?: AbortSignal; timeout?: number }): Promise<unknown>;
+  /** The request's JSON-RPC id: its response stream carries the side-channel requests. */
+  requestId: string | number;
 }
 
 export function taskIdOf(method: string, params: unknown): string {
@@ -25,27 +27,31 @@ export function taskIdOf(method: string, params: unknown): string {
   return taskId;
 }
 
-/** Longest wait for an answer to a task's request for input (24 h, the default maximum TTL). */
-export const INPUT_REQUEST_TIMEOUT_MS = 24 * 60 * 60 * 1000;
-
 export class TaskMethods {
   constructor(
     private readonly engine: TaskEngine,
-    private readonly resultSchemas: { [method in InputMethod]: unknown },
+    /** The side-channel carrier of a request's response stream (with-tasks.ts). */
+    private readonly carrierOf: (extra: MethodExtra) => Carrier,
   ) {}
 
   /**
-   * tasks/get; for a task in `input_required` whose question no `tasks/result` is carrying, the
-   * question goes out first on this response's stream (R51: "side-channel task-related messages
-   * alongside other responses"), so requestors that only poll are asked too. Exactly once: the
-   * question leaves the task's queue; the answer may come back on any POST.
+   * tasks/get; for a task in `input_required` whose question no stream is carrying, the question
+   * goes out first on this response's stream (R51: "side-channel task-related messages alongside
+   * other responses"), so requestors that only poll are asked too. The response ends that stream:
+   * then the question is given back at once (A10), so the next `tasks/result` (or poll) asks
+   * again; an answer to this delivery is still taken, on any POST, while the question is open.
    */
   async get(owner: Owner, params: unknown, extra?: MethodExtra): Promise<JsonObject> {
     const taskId = taskIdOf('tasks/get', params);
     const task = await this.#guard(owner, taskId, 'Failed to retrieve task', () => this.engine.store.get(owner, taskId));
     this.engine.logger({ event: 'task.retrieved', owner, taskId, status: task.status });
     this.engine.noticeLease(owner, task);
-    if (extra && task.input && Object.keys(task.input.requests).length > 0) await this.engine.offer(owner, task, extra.signal, (request, signal) => this.#send(request, signal, extra));
+    if (extra && task.input && Object.keys(task.input.requests).length > 0) {
+      const answered = new AbortController();
+      await this.engine.offer(owner, task, AbortSignal.any([extra.signal, answered.signal]), this.carrierOf(extra));
+      // The SDK writes the response (and ends the stream) after this handler returns.
+      setImmediate(() => answered.abort());
+    }
     return toWireTask(task);
   }
 
@@ -79,28 +85,14 @@ export class TaskMethods {
    */
   async result(owner: Owner, params: unknown, extra: MethodExtra): Promise<JsonObject> {
     const taskId = taskIdOf('tasks/result', params);
-    const carry = (request: InputRequest, signal: AbortSignal) => this.#send(request, signal, extra);
-    const task = await this.#guard(owner, taskId, 'Failed to retrieve task', () => this.engine.waitForTerminal(owner, taskId, extra.signal, carry));
+    const carrier = this.carrierOf(extra);
+    const task = await this.#guard(owner, taskId, 'Failed to retrieve task', () => this.engine.waitForTerminal(owner, taskId, extra.signal, carrier));
     this.engine.logger({ event: 'task.result', owner, taskId, status: task.status });
     const outcome = task.outcome;
     if (!outcome) throw toWireError(new TaskCancelledError(taskId), `Task ${JSON.stringify(taskId)} has no result`);
     if (outcome.type === 'error') throw WireError.from(outcome.error); // R42: that same error
     const meta = isPlainObject(outcome.result._meta) ? outcome.result._meta : {};
     return { ...outcome.result, _meta: { ...meta, [RELATED_TASK_META_KEY]: { taskId } } };
-  }
-
-  /**
-   * A task's question to the requestor, on this response's stream. `signal` aborts when the stream
-   * goes away or the question is settled elsewhere (the task ended, was answered or withdrawn).
-   * A person may take long to answer: bounded by INPUT_REQUEST_TIMEOUT_MS, not the SDK's 60 s.
-   */
-  async #send(request: InputRequest, signal: AbortSignal, extra: MethodExtra): Promise<JsonObject> {
-    const schema = this.resultSchemas[request.method];
-    try {
-      return (await extra.sendRequest({ method: request.method, params: request.params }, schema, { signal, timeout: INPUT_REQUEST_TIMEOUT_MS })) as JsonObject;
-    } catch (error) {
-      throw malformedAnswer(request.method, error) ?? error;
-    }
   }
 
   async #guard<T>(owner: Owner, taskId: string, context: string | undefined, op: () => Promise<T>): Promise<T> {
@@ -112,16 +104,4 @@ export class TaskMethods {
       throw wire;
     }
   }
-}
-
-/**
- * An answer that fails the result schema comes back from the SDK as a raw validation error (a
- * JSON dump of every issue); the task's status message gets one plain line instead.
- */
-function malformedAnswer(method: string, error: unknown): InvalidArgumentError | undefined {
-  const issues = (error as { issues?: unknown })?.issues;
-  if (!Array.isArray(issues) || issues.length === 0) return undefined;
-  const first = issues[0] as { path?: unknown[]; message?: unknown };
-  const where = Array.isArray(first.path) && first.path.length > 0 ? first.path.join('.') : 'the result';
-  return new InvalidArgumentError(`The requestor's answer to ${method} is malformed: ${where}: ${String(first.message ?? 'invalid')}`);
 }

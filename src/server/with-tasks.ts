@@ -5,20 +5,23 @@
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CreateMessageResultSchema, ElicitResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod/v4';
 import type { TaskStore } from '../contract.js';
 import { InvalidArgumentError, InvalidOptionsError } from '../errors/index.js';
 import type { JsonObject } from '../json.js';
 import { resolveOwner, type OwnerSource, type ResolveOwnerOptions } from '../owner.js';
 import { TaskEngine } from './engine.js';
+import type { Carrier } from './input-carrier.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { toWireError } from './wire-errors.js';
 import type { TasksLogger } from './logger.js';
-import { disableSdkTaskGate, installedHandler, setRawRequestHandler } from './sdk-internals.js';
+import { afterConnect, disableSdkTaskGate, installedHandler, interceptIncoming, setRawRequestHandler, watchClosedStreams } from './sdk-internals.js';
 import { TaskMethods, type MethodExtra } from './task-methods.js';
 import { ToolCalls } from './tool-calls.js';
 import { TaskTools, type OwnTool, type TaskSupport, type TaskToolExtra } from './task-tools.js';
+import { answeredQuestion } from './wire-answers.js';
 
 export interface WithTasksOptions {
   /**
@@ -124,17 +127,13 @@ export class TasksServer {
     // Before reading the installed handlers: with an McpServer this installs its tool handlers.
     this.#tools = new TaskTools(mcp, options.taskSupport);
 
-    const methods = new TaskMethods(this.engine, {
-      'elicitation/create': ElicitResultSchema,
-      'sampling/createMessage': CreateMessageResultSchema,
-    });
     const s = this.server;
-    s.setRequestHandler(loose('tasks/get'), (r, extra) => methods.get(ownerOf(extra), r.params, extra as unknown as MethodExtra));
+    const methods = new TaskMethods(this.engine, (extra) => this.#carrier(extra));
+    s.setRequestHandler(loose('tasks/get'), (r, extra) => methods.get(ownerOf(extra), r.params, extra));
     s.setRequestHandler(loose('tasks/cancel'), (r, extra) => methods.cancel(ownerOf(extra), r.params));
-    // The SDK's callback type: its extra.sendRequest is typed for the SDK's request union and a zod
-    // schema; MethodExtra is the part tasks/result uses, with our JSON params (the SDK's own types stay out of task-methods).
-    s.setRequestHandler(loose('tasks/result'), (r, extra) => methods.result(ownerOf(extra), r.params, extra as unknown as MethodExtra));
+    s.setRequestHandler(loose('tasks/result'), (r, extra) => methods.result(ownerOf(extra), r.params, extra));
     if (list) s.setRequestHandler(loose('tasks/list'), (r, extra) => methods.list(ownerOf(extra), r.params));
+    afterConnect(s, (transport) => this.#attach(transport, stateless !== undefined, options.owner));
 
     const callTool = installedHandler(s, 'tools/call');
     const listTools = installedHandler(s, 'tools/list');
@@ -154,6 +153,36 @@ export class TasksServer {
       onclose?.();
     };
     setRawRequestHandler(s, 'tools/list', async (r, extra) => this.#tools.decorateList((await listTools(r, extra)) as JsonObject));
+  }
+
+  /**
+   * On each transport the server connects to: answers to carried questions are taken before the
+   * SDK sees them, whichever stream carried the question (wire-answers.ts); a response stream the
+   * client closed ends its request, as a cancellation would, so a question it carried goes back
+   * to the task at once (A10).
+   */
+  #attach(transport: Transport, stateless: boolean, ownerOptions: ResolveOwnerOptions | undefined): void {
+    interceptIncoming(transport, (message, extra) => {
+      const question = answeredQuestion(message);
+      if (!question) return false;
+      const owner = resolveOwner({ authInfo: extra?.authInfo, ...(!stateless && { sessionId: transport.sessionId }) }, ownerOptions);
+      this.engine.side.answer(owner, question, message).catch((error: unknown) => {
+        this.engine.logger({ event: 'task.worker_error', owner, taskId: question.taskId, detail: `storing an input answer failed: ${String(error)}` });
+      });
+      return true;
+    });
+    watchClosedStreams(transport, (requestIds) => {
+      for (const requestId of requestIds) transport.onmessage?.({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId, reason: 'The client closed the response stream' } });
+    });
+  }
+
+  /** The side-channel carrier of one request's response stream: questions go out on it, under ids naming them. */
+  #carrier(extra: MethodExtra): Carrier {
+    const send = (message: JSONRPCMessage) => this.server.transport?.send(message, { relatedRequestId: extra.requestId });
+    return {
+      send: async (request) => (await send({ jsonrpc: '2.0', ...request }), this.server.transport !== undefined),
+      cancel: (requestId, reason) => void send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId, reason } })?.catch(() => undefined),
+    };
   }
 
   /** Register a tool whose handler may run as a task (see `TaskTools.register`). */

@@ -39,6 +39,7 @@ const KNOWN_SDK_DEVIATIONS: Readonly<Record<string, string>> = {
   'err.invalid-id.get': 'R71', // a malformed taskId gives -32603 with a zod dump
   'err.invalid-id.result': 'R71',
   'err.invalid-id.cancel': 'R71',
+  'input.asked-again-after-close': 'A10', // a question whose tasks/result stream was dropped is never sent again
 };
 
 /** Checks that cannot apply to these servers, whatever the kit knows. */
@@ -51,7 +52,7 @@ const NEVER_APPLY = [
 ];
 const NO_FAILING_TOOL = ['result.is-error-result', 'result.is-error-failed', 'result.failed-status-message'];
 const NO_ERRORING_TOOL = ['result.jsonrpc-error', 'result.error-failed'];
-const NO_ELICITING_TOOL = ['input.status', 'input.request-related-task', 'input.delivered-once', 'input.same-task-id', 'input.leaves-input-required', 'input.result-after-answer'];
+const NO_ELICITING_TOOL = ['input.status', 'input.request-related-task', 'input.delivered-once', 'input.same-task-id', 'input.leaves-input-required', 'input.result-after-answer', 'input.asked-again-after-get', 'input.asked-again-after-close', 'input.late-answer-taken', 'input.error-answer-once'];
 
 function assertTrustworthy(report: ProtocolReport, notApplicable: readonly string[]): void {
   const text = formatReport(report);

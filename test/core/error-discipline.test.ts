@@ -23,7 +23,6 @@ const DOUBLE_CASTS: Readonly<Record<string, { count: number; why: string }>> = {
   'src/server/sdk-internals.ts': { count: 2, why: "the SDK's private fields, checked by the guards" },
   'src/server/task-tools.ts': { count: 1, why: "registerTool's callback type (McpServer never calls it)" },
   'src/server/tool-calls.ts': { count: 1, why: 'a stand-in request-handler extra for a taken-over task (no request is being handled)' },
-  'src/server/with-tasks.ts': { count: 2, why: "the SDK's request-handler extra, narrowed to what tasks/get and tasks/result use" },
   'src/workflows/workflow.ts': { count: 2, why: "the SDK's callback args and a stand-in request-handler extra for resume" },
 };
 

@@ -131,6 +131,25 @@ export const STORE_DEFECTS: ProtocolDefect[] = [
   { id: 'quota.never-released', area: 'quota', level: 'SHOULD', description: 'finished tasks keep their quota slot', expected: ['limit.max-active'], setup: ['create.unique-ids'], seam: badQuota(true) },
   // Before each answer a hidden question is stored, so the answer never settles the task back to working.
   { id: 'input.stuck', area: 'input_required', level: 'SHOULD', description: 'an answered task stays input_required (R50)', expected: ['input.back-to-working'], seam: () => wrapStore({ input: async (inner, owner, id, command) => { if (command.type === 'answer') await inner.input(owner, id, { type: 'ask', request: { method: 'elicitation/create', params: { message: 'hidden', requestedSchema: { type: 'object' } } } }); return inner.input(owner, id, command); } }) },
+  {
+    id: 'input.release-dropped', area: 'input_required', level: 'MUST', description: 'a question is never given back when the stream that carried it ends (the store drops `release`): a tasks/get delivery takes it away from tasks/result (A10)',
+    expected: ['input.asked-again-after-get', 'input.asked-again-after-close'],
+    seam: () => wrapStore({ input: async (inner, owner, id, command) => (command.type === 'release' ? { task: await inner.get(owner, id), accepted: [] } : inner.input(owner, id, command)) }),
+  },
+  {
+    id: 'input.error-answer-reasked', area: 'input_required', level: 'MUST', description: 'a JSON-RPC error answer counts as "not delivered": the question is asked again at once, a loop with a client that has no handler (A10)',
+    expected: ['input.error-answer-once'],
+    seam: () => wrapStore({ input: async (inner, owner, id, command) => {
+      if (command.type !== 'answer' || !Object.values(command.responses).every((answer) => 'error' in answer)) return inner.input(owner, id, command);
+      const keys = Object.keys(command.responses);
+      const before = (await inner.get(owner, id)).input?.requests ?? {};
+      let { task } = await inner.input(owner, id, { type: 'withdraw', keys });
+      for (const asked of keys.map((key) => before[key])) {
+        if (asked) task = (await inner.input(owner, id, { type: 'ask', request: { method: asked.method, params: asked.params } })).task;
+      }
+      return { task, accepted: [] };
+    } }),
+  },
   // Every reader (gets, lists, notifications) sees working where the store holds input_required.
   { id: 'input.never-input-required', area: 'input_required', level: 'SHOULD', description: 'a task waiting for input stays working (R47)', expected: ['input.status'], seam: () => wrapStore({}, (r) => (r.status === 'input_required' ? { ...r, status: 'working' } : r)) },
 ];

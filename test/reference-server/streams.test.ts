@@ -103,7 +103,7 @@ describe('reference server: a requestor that only polls tasks/get (R51)', () => 
   });
   after(() => server?.close());
 
-  it('R51 the question rides on the next tasks/get stream, exactly once; the answer completes the task', { timeout: 20_000 }, async () => {
+  it('R51 A10 the question rides on a tasks/get stream; left unanswered, the next poll carries it again (a new request); a late answer to the first completes the task', { timeout: 20_000 }, async () => {
     const session = await openSession(server.url, undefined, { elicitation: { form: {} } });
     assert.ok(isSession(session));
     const created = await session.call('tools/call', { name: 'ask_input', arguments: { message: 'colour?' }, task: { ttl: 60_000 } });
@@ -126,9 +126,13 @@ describe('reference server: a requestor that only polls tasks/get (R51)', () => 
     assert.ok(question, 'a tasks/get carried the question');
     assert.equal((question.params as { message: string }).message, 'colour?');
     assert.deepEqual((question.params as { _meta: Record<string, unknown> })._meta['io.modelcontextprotocol/related-task'], { taskId });
+    // The poll's stream ended unanswered: the question was given back, so the next poll asks again.
     const again = await poll();
-    assert.equal(again.questions.length, 0, 'exactly once: the next poll does not ask again');
+    assert.equal(again.questions.length, 1, 'at least once until answered: the next poll carries it again');
+    assert.notEqual(again.questions[0]!.id, question.id, 'as a request of its own');
+    assert.deepEqual(again.questions[0]!.params, question.params);
     assert.equal(again.task?.status, 'input_required');
+    // The answer to the first delivery, after its stream ended: the question is still open, so it is taken.
     await fetch(server.url, { method: 'POST', headers: headers(undefined, session.id), body: JSON.stringify({ jsonrpc: '2.0', id: question.id, result: { action: 'accept', content: { answer: 'green' } } }) });
     let status: unknown;
     for (let i = 0; i < 100 && status !== 'completed'; i++) {

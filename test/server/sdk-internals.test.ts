@@ -9,7 +9,10 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { McpServer, type RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { isTasksError, SdkUnsupportedError } from '../../src/errors/index.js';
-import { disableSdkTaskGate, installedHandler, mcpToolInternals, setRawRequestHandler } from '../../src/server/sdk-internals.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { afterConnect, disableSdkTaskGate, installedHandler, interceptIncoming, mcpToolInternals, setRawRequestHandler, watchClosedStreams } from '../../src/server/sdk-internals.js';
 import { withTasks } from '../../src/server/with-tasks.js';
 import { InMemoryTaskStore } from '../../src/stores/memory.js';
 
@@ -111,5 +114,59 @@ describe('sdk-internals guards', () => {
     const tasks = withTasks(mcp, { store: new InMemoryTaskStore() });
     assert.ok(installedHandler(mcp.server, 'tools/call'), 'McpServer tool handlers installed');
     tasks.engine.close();
+  });
+
+  it('afterConnect: a Server without connect throws SDK_UNSUPPORTED', () => {
+    assert.throws(() => afterConnect(serverShape(), () => {}), unsupported('Server.connect'));
+  });
+
+  it('interceptIncoming: a transport the SDK left without onmessage throws SDK_UNSUPPORTED', () => {
+    const [, transport] = InMemoryTransport.createLinkedPair();
+    assert.throws(() => interceptIncoming(transport, () => false), unsupported('Transport.onmessage set by Server.connect'));
+  });
+
+  it('afterConnect + interceptIncoming on the installed SDK: a message the filter takes never reaches the SDK, the others do', async () => {
+    const server = new Server({ name: 's', version: '1' }, { capabilities: {} });
+    const taken: JSONRPCMessage[] = [];
+    const sdkErrors: string[] = [];
+    server.onerror = (error) => void sdkErrors.push(error.message);
+    afterConnect(server, (transport) => interceptIncoming(transport, (message) => 'id' in message && message.id === 'ours' && !('method' in message) && taken.push(message) > 0));
+    const [client, transport] = InMemoryTransport.createLinkedPair();
+    const replies: JSONRPCMessage[] = [];
+    client.onmessage = (message) => void replies.push(message);
+    await server.connect(transport);
+    await client.start();
+    await client.send({ jsonrpc: '2.0', id: 'ours', result: {} });
+    await client.send({ jsonrpc: '2.0', id: 'theirs', result: {} });
+    await client.send({ jsonrpc: '2.0', id: 1, method: 'ping' });
+    for (let i = 0; i < 5 && replies.length === 0; i++) await new Promise((r) => setImmediate(r));
+    assert.deepEqual(taken, [{ jsonrpc: '2.0', id: 'ours', result: {} }]);
+    assert.equal(sdkErrors.length, 1, 'only the response the filter left reached the SDK (as an unknown id)');
+    assert.match(sdkErrors[0]!, /theirs/);
+    assert.deepEqual(replies, [{ jsonrpc: '2.0', id: 1, result: {} }]);
+    await server.close();
+  });
+
+  it('watchClosedStreams: no per-request streams (in-memory) is left alone; a Streamable HTTP transport without its stream maps throws SDK_UNSUPPORTED', () => {
+    const [, memory] = InMemoryTransport.createLinkedPair();
+    watchClosedStreams(memory, () => assert.fail('nothing to watch'));
+    const http = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    delete ((http as unknown as { _webStandardTransport: Record<string, unknown> })._webStandardTransport)._requestResponseMap;
+    assert.throws(() => watchClosedStreams(http, () => {}), unsupported('StreamableHTTPServerTransport stream maps'));
+  });
+
+  it('watchClosedStreams on the installed SDK: a stream forgotten before its response reports its requests; one forgotten after it does not', () => {
+    const http = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    const maps = (http as unknown as { _webStandardTransport: { _streamMapping: Map<string, unknown>; _requestToStreamMapping: Map<string | number, string>; _requestResponseMap: Map<string | number, unknown> } })._webStandardTransport;
+    const ended: (string | number)[][] = [];
+    watchClosedStreams(http, (ids) => void ended.push(ids));
+    maps._streamMapping.set('s1', {});
+    maps._requestToStreamMapping.set(7, 's1');
+    maps._streamMapping.delete('s1'); // the client cancelled the stream
+    maps._streamMapping.set('s2', {});
+    maps._requestToStreamMapping.set(8, 's2');
+    maps._requestResponseMap.set(8, { jsonrpc: '2.0', id: 8, result: {} });
+    maps._streamMapping.delete('s2'); // all its responses were sent
+    assert.deepEqual(ended, [[7]]);
   });
 });

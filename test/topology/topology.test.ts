@@ -78,7 +78,9 @@ describe('three stateless instances on one table behind a round-robin proxy', { 
     }, 'the task to wait for input');
     const result = await answerer.request('tasks/result', { taskId });
     assert.deepEqual(result.content, [{ type: 'text', text: 'across instances' }]);
-    assert.equal(asked, 1, 'the question was asked once');
+    // At least once until answered (A10): the tasks/get that carried it ends before its answer is
+    // stored, so the tasks/result may ask again; the answer is taken once, whichever it answers.
+    assert.ok(asked >= 1, 'the question was asked');
   });
 
   it('SIGKILL of the instance running a three-step workflow mid-step: another instance completes it, each finished step run once', async () => {

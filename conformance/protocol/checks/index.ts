@@ -9,7 +9,7 @@ import { cancellationChecks } from './cancellation.js';
 import { capabilityChecks } from './capabilities.js';
 import { creationChecks } from './creation.js';
 import { errorChecks } from './errors.js';
-import { inputChecks } from './input-required.js';
+import { inputChecks, inputRedeliveryChecks } from './input-required/index.js';
 import { isolationChecks } from './isolation.js';
 import { limitChecks } from './limits.js';
 import { listingChecks } from './listing.js';
@@ -28,6 +28,7 @@ export const PROTOCOL_CHECKS: readonly Check[] = Object.freeze([
   ...listingChecks,
   ...cancellationChecks,
   ...inputChecks,
+  ...inputRedeliveryChecks,
   ...ttlChecks,
   ...errorChecks,
   ...isolationChecks,

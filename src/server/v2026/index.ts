@@ -8,4 +8,4 @@ export { NO_INPUT, type InputChannel } from './input-channel.js';
 export { registerTaskMethods2026, type TaskMethods2026Options } from './task-methods.js';
 export { registerTools2026, type MrtrRound, type Tool2026, type ToolCall2026, type Tools2026Options } from './tools.js';
 export { declaresTasks, TASKS_EXTENSION_ID, TASKS_REQUIRED_CAPABILITIES, toCreateTaskResult, toDetailedTask } from './wire.js';
-export { storeInputChannel, type SideChannelStore } from './store-input-channel.js';
+export { storeInputChannel } from './store-input-channel.js';

@@ -1,12 +1,8 @@
 /**
- * The 2026 leg's view of a task's questions and answers (the side channel), behind one small
- * interface so the leg does not depend on how the store keeps them.
- *
- * PENDING the shared side channel (SIDE-CHANNEL.md, being added to the store contract on main):
- * the real implementation reads `record.input.requests` (outstanding questions, keyed, unique for
- * the task's life) and calls `store.answerInput(owner, taskId, responses)` (answers for
- * outstanding keys move to the durable inbox; unknown keys are ignored). Until it lands,
- * `NO_INPUT` is the only implementation: no question is ever outstanding, every answer is ignored.
+ * The 2026 leg's view of a task's questions and answers, behind one small interface so the leg
+ * does not depend on how they are kept. The leg's default is the engine's store side channel
+ * (`storeInputChannel(engine.side)`, store-input-channel.ts), the same one the 2025-11-25 wire
+ * uses, so any instance serves `tasks/get` and `tasks/update` of any task.
  */
 import type { InputRequests } from '../../../generated/tasks-2026-07-28/types.js';
 import type { JsonObject } from '../../json.js';
@@ -24,7 +20,10 @@ export interface InputChannel {
   answer(record: TaskRecord, responses: { readonly [key: string]: JsonObject }): Promise<void>;
 }
 
-/** No questions, answers ignored: the leg's behaviour until the store carries the side channel. */
+/**
+ * No questions shown, every answer ignored: only for a leg whose tools never ask (a task that asks
+ * would wait until its TTL). Not the default.
+ */
 export const NO_INPUT: InputChannel = {
   outstanding: () => ({}),
   answer: async () => undefined,

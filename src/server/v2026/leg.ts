@@ -10,7 +10,8 @@
 import { createMcpHandler, Server, type CreateMcpHandlerOptions, type McpHttpHandler } from '@modelcontextprotocol/server';
 import type { ResolveOwnerOptions } from '../../owner.js';
 import type { TaskEngine } from '../engine.js';
-import { NO_INPUT, type InputChannel } from './input-channel.js';
+import type { InputChannel } from './input-channel.js';
+import { storeInputChannel } from './store-input-channel.js';
 import { registerTaskMethods2026 } from './task-methods.js';
 import { registerTools2026, type Tool2026 } from './tools.js';
 import { TASKS_EXTENSION_ID } from './wire.js';
@@ -18,7 +19,7 @@ import { TASKS_EXTENSION_ID } from './wire.js';
 export interface TasksLeg2026Options {
   engine: TaskEngine;
   tools: readonly Tool2026[];
-  /** Questions and answers of running tasks. Default: none (PENDING the store's side channel). */
+  /** Questions and answers of running tasks. Default: the engine's store side channel (`storeInputChannel(engine.side)`). */
   input?: InputChannel;
   owner?: ResolveOwnerOptions;
   serverInfo?: { name: string; version: string };
@@ -30,7 +31,7 @@ export function createServer2026(options: TasksLeg2026Options): Server {
     capabilities: { tools: {}, extensions: { [TASKS_EXTENSION_ID]: {} } },
   });
   registerTools2026(server, { engine: options.engine, tools: options.tools, ...(options.owner && { owner: options.owner }) });
-  registerTaskMethods2026(server, { engine: options.engine, input: options.input ?? NO_INPUT, ...(options.owner && { owner: options.owner }) });
+  registerTaskMethods2026(server, { engine: options.engine, input: options.input ?? storeInputChannel(options.engine.side), ...(options.owner && { owner: options.owner }) });
   return server;
 }
 

@@ -1,10 +1,10 @@
 /** input_required and side-channel requests: R41, R47, R48, R50, R53 (digest section 3.7). */
-import { fail, pass, skip, warn } from '../../core/check.js';
-import { brief, isObject, type Json } from '../../core/json.js';
-import { RELATED_TASK } from '../../core/wire.js';
-import { check, type Check } from '../check.js';
-import { describe, type CheckContext, type ToolCall } from '../context.js';
-import type { Incoming, WireReply } from '../session.js';
+import { fail, pass, skip, warn } from '../../../core/check.js';
+import { brief, isObject, type Json } from '../../../core/json.js';
+import { RELATED_TASK } from '../../../core/wire.js';
+import { check, type Check } from '../../check.js';
+import { describe, type CheckContext, type ToolCall } from '../../context.js';
+import type { Incoming, WireReply } from '../../session.js';
 
 const MESSAGE = 'conformance: what is your answer?';
 
@@ -18,6 +18,8 @@ interface InputFlow {
   final: WireReply;
   /** How many times the elicitation arrived (over all streams). */
   deliveries: number;
+  /** The JSON-RPC ids it arrived under, in order. */
+  ids: unknown[];
 }
 
 /** ask_input as a task: poll to input_required, call tasks/result, answer the elicitation. */
@@ -39,8 +41,8 @@ function inputFlow(ctx: CheckContext): Promise<InputFlow> {
     const result = await pending;
     const final = await a.call('tasks/get', { taskId });
     await ctx.sleep(100);
-    const deliveries = a.incoming.filter(ours).length;
-    return { call: call.name, taskId, sawInputRequired: seen || polled.statuses.includes('input_required'), statuses: polled.statuses, result, final, deliveries, ...(elicitation && { elicitation }) };
+    const ids = a.incoming.filter(ours).map((m) => m.id);
+    return { call: call.name, taskId, sawInputRequired: seen || polled.statuses.includes('input_required'), statuses: polled.statuses, result, final, deliveries: ids.length, ids, ...(elicitation && { elicitation }) };
   });
 }
 
@@ -68,12 +70,15 @@ export const inputChecks: Check[] = [
   ),
 
   check(
-    { id: 'input.delivered-once', rule: 'R51', level: 'MUST', area: 'input-required', title: 'the side-channel request is sent once, on one stream only' },
+    { id: 'input.delivered-once', rule: 'R51', level: 'MUST', area: 'input-required', title: 'each side-channel request is sent once, on one stream only' },
     async (ctx) => {
       const flow = await inputFlow(ctx);
       if (!flow.elicitation) return skip('no elicitation arrived (see input.request-related-task)');
+      const twice = flow.ids.filter((id, i) => flow.ids.indexOf(id) !== i);
+      if (twice.length > 0) return fail(`the elicitation/create with id ${JSON.stringify(twice[0])} arrived ${flow.ids.filter((id) => id === twice[0]).length} times`, 'once (transports.mdx: each JSON-RPC message on only one of the connected streams)');
       if (flow.deliveries === 1) return pass();
-      return fail(`the elicitation/create arrived ${flow.deliveries} times`, 'once (transports.mdx: each JSON-RPC message on only one of the connected streams)');
+      // A later stream may ask again, as a new request, when the one that carried it ended first (A10).
+      return pass(`asked ${flow.deliveries} times, each time as a request of its own (${new Set(flow.ids).size} ids): carried again after a stream that carried it ended`);
     },
   ),
 
@@ -151,3 +156,4 @@ export const inputChecks: Check[] = [
     },
   ),
 ];
+export { inputRedeliveryChecks } from './redelivery.js';
