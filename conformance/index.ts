@@ -1,9 +1,11 @@
 /**
  * `mcp-tasks/conformance`: conformance kits for implementations of mcp-tasks' contracts.
  *
- * Today it holds the TaskStore suite (`runStoreConformance`): run it from a `node:test` file with
- * a factory for your store. A later issue adds protocol-level conformance (a server's `tasks/*`
- * methods over a transport) as a second entry point in this module.
+ * Three kits on one core (check model, reports, JUnit): the TaskStore suite
+ * (`runStoreConformance`, from a `node:test` file with a factory for your store); the protocol
+ * kit (`runProtocolConformance`, `registerProtocolConformance`: any server's Tasks over the wire,
+ * both generations); the requestor kit (`runClientConformance`: a client program as requestor).
+ * The `mcp-tasks-conformance` command runs the last two (docs/conformance.md).
  *
  * @module mcp-tasks/conformance
  * @example

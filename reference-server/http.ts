@@ -3,7 +3,7 @@
  * shared store. POST, GET (SSE) and DELETE on /mcp; 404 elsewhere. SSE responses (no
  * `enableJsonResponse`) so that tasks/result can carry elicitation requests.
  *
- * Bounded against hostile clients (README, "Limits and defaults"): bodies over 4 MiB get 413 and a
+ * Bounded against hostile clients (docs/reference/limits.md): bodies over 4 MiB get 413 and a
  * budget caps body bytes in flight (http-body.ts); refusals close the connection instead of
  * draining it; headers and bodies must arrive within timeouts; sessions are capped, rate-limited
  * and closed when idle (sessions.ts).

@@ -5,7 +5,7 @@
  * stays on the sessionful 2025 path (docs/2026-leg.md section 1). node:http in, web `Response`
  * out: a small adapter, because `@modelcontextprotocol/node` is not a dependency.
  *
- * Owner (README, "Two generations"): the 2026 wire has no session, so a request's owner is its
+ * Owner (docs/guide/server.md, "Two generations"): the 2026 wire has no session, so a request's owner is its
  * token's owner (`auth:<name>`), and a request without a token is `anonymous`: every tokenless
  * 2026 requestor shares one owner. http.ts lets the store accept that owner only when the
  * operator allowed tokenless requests (no token table, or `--allow-anonymous`).

@@ -20,7 +20,7 @@ export const CLEANUP_INTERVAL_MS = 60_000;
 
 export interface StoreOptions {
   store?: StoreKind;
-  /** Overrides of the library's defaults (README, "Limits and defaults"). */
+  /** Overrides of the library's defaults (docs/reference/limits.md). */
   security?: Partial<SecurityConfig>;
   /** With `store: 'dynamodb'`: table, endpoint, region, cursor secret. */
   dynamodb?: DynamoDbCliOptions;

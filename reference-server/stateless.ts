@@ -4,7 +4,7 @@
  * shared TaskEngine, and both are closed when its response ends; so on a shared store any
  * instance can serve any request of any task, behind a load balancer without affinity.
  *
- * What a session gave, and how it goes on without one (README, "Running several instances"):
+ * What a session gave, and how it goes on without one (docs/operations.md, "Running several instances"):
  * - owners: bearer tokens only (http.ts refuses to start without them); a session owner would be
  *   another owner on every request.
  * - the standalone GET stream: none; GET and DELETE answer 405 (http.ts), as the transport says

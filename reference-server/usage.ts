@@ -14,7 +14,7 @@ Transport:
   --stateless               HTTP without sessions: a fresh server per POST, so any instance on a
                             shared store (dynamodb, postgres) serves any request, behind a load
                             balancer without affinity. Needs --tokens; GET and DELETE answer 405;
-                            clients poll tasks/get for status (README, "Running several instances")
+                            clients poll tasks/get for status (docs/operations.md, "Running several instances")
 
 Store:
   --store memory|dynamodb|postgres|pglite

@@ -26,6 +26,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 /** The unit tier: folders (ending in /) and files of test/ whose tests need no process and no network. */
 export const UNIT = [
   'core/',
+  'docs/docs.test.ts',
   'validate/',
   'style/',
   'exports.test.ts',

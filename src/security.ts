@@ -1,6 +1,6 @@
 /**
  * Security and resource limits (R38, R79, R80, R81). Every store enforces these the same way
- * (through `BaseTaskStore`); the defaults are documented in the README.
+ * (through `BaseTaskStore`); the defaults are documented in docs/reference/limits.md.
  */
 import { InvalidArgumentError, InvalidOptionsError } from './errors/index.js';
 

@@ -19,7 +19,16 @@ import type { ValidationResult } from './result.js';
 export { PayloadValidationError, formatIssues, type ValidationIssue } from './errors.js';
 export { PAYLOAD_NAMES, isPayloadName, type PayloadName, type PayloadType, type PayloadTypeMap } from './names.js';
 export type { ValidationResult } from './result.js';
-export * from './v2026.js';
+export {
+  assertValid2026,
+  isPayloadName2026,
+  isValid2026,
+  PAYLOAD_NAMES_2026,
+  validate2026,
+  type PayloadName2026,
+  type PayloadType2026,
+  type PayloadTypeMap2026,
+} from './v2026.js';
 
 const defValidator = defValidators(tasksSchema);
 const validatorFor = (name: PayloadName) => defValidator(PAYLOAD_DEFS[name]);

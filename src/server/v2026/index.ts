@@ -1,7 +1,7 @@
 /**
  * `mcp-tasks/2026-07-28`: the 2026-07-28 Tasks extension (SEP-2663) on the official SDK v2
  * (`@modelcontextprotocol/server`, an optional peer pinned exactly), on the same `TaskEngine` and
- * store as the 2025-11-25 integration (README, "Two generations"; docs/2026-leg.md).
+ * store as the 2025-11-25 integration (docs/guide/server.md, "Two generations"; docs/2026-leg.md).
  */
 export { createServer2026, createTasksHandler2026, type TasksLeg2026Options } from './leg.js';
 export { NO_INPUT, type InputChannel } from './input-channel.js';
