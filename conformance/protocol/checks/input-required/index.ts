@@ -1,5 +1,5 @@
 /** input_required and side-channel requests: R41, R47, R48, R50, R53 (digest section 3.7). */
-import { fail, pass, skip, warn } from '../../../core/check.js';
+import { fail, inconclusive, pass, skip, warn } from '../../../core/check.js';
 import { brief, isObject, type Json } from '../../../core/json.js';
 import { RELATED_TASK } from '../../../core/wire.js';
 import { check, type Check } from '../../check.js';
@@ -148,10 +148,14 @@ export const inputChecks: Check[] = [
         await a.call('tasks/get', { taskId });
         await ctx.sleep(20);
       }
+      const askedAgain = a.incoming.filter(ours).length >= 2;
       stop.abort();
       await pending;
       const after = ctx.sightings(taskId).filter((s) => s.at > answered.at).map((s) => String(s.task.status));
       if (after.includes('working')) return pass(`after the answer: ${[...new Set(after)].join(', ')}`);
+      // No second question yet: the answer may still be on its way to the work (a slow store or
+      // machine); seeing only input_required then says nothing about R50.
+      if (!askedAgain) return inconclusive(`no second question within 3 s of the answer, and the task showed only ${[...new Set(after)].join(', ') || '(nothing)'}`);
       return warn(`after the answer the task showed only ${[...new Set(after)].join(', ') || '(nothing)'}`, 'working (out of input_required) once the requested input arrived');
     },
   ),
