@@ -27,6 +27,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const UNIT = [
   'core/',
   'docs/docs.test.ts',
+  'docs/architecture-map.test.ts',
   'validate/',
   'style/',
   'exports.test.ts',
