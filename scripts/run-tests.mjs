@@ -31,6 +31,7 @@ export const UNIT = [
   'validate/',
   'style/',
   'exports.test.ts',
+  'conformance/answers.test.ts',
   'conformance/discovery.test.ts',
   'conformance/kit-boundaries.test.ts',
   'conformance/report-junit.test.ts',

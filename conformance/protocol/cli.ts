@@ -30,7 +30,7 @@ Knowledge of the server (all optional):
   --args JSON                its arguments (default {})
   --max-tasks-per-owner N    the server's limit of active tasks per requestor
   --max-ttl-ms N             the server's maximum ttl
-  --answer TEXT              what to answer to elicitations (default "conformance-answer")
+  --answer TEXT              the text of the free-text fields of elicitation forms (default "conformance-answer")
   --tool-role ROLE=NAME[:JSON]  the tool (and arguments) for a role discovery did not fill:
                              completes, long, input, fails, errors (repeatable)
   --allow-tool NAME          a forbidden tool without side effects the kit may call (R11; repeatable)

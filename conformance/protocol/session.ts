@@ -5,13 +5,15 @@
  * check reads the server's exact response (`result` object or `error` with its code, message and
  * data) rather than the SDK's interpretation of it (the client rebuilds errors as `McpError` with
  * a "MCP error <code>: " prefix, and validates results). Requests are raw
- * (`client.request({ method, params }, ResultSchema)`), never the SDK's task helpers.
+ * (`client.request({ method, params }, ResultSchema)`), never the SDK's task helpers. The server's
+ * elicitation and sampling requests are answered as answers.ts says, each answer recorded.
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { ElicitRequestSchema, ResultSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { ResultSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { isObject, type Json } from '../core/json.js';
-import { RELATED_TASK, STATUS_NOTIFICATION } from '../core/wire.js';
+import { STATUS_NOTIFICATION } from '../core/wire.js';
+import { installAnswers, KIT_CLIENT_CAPABILITIES, type AnswerRecord } from './answers.js';
 
 /** The server's answer to one request, or `local` when none came (timeout, abort, closed connection). */
 export type WireReply =
@@ -55,7 +57,7 @@ export interface CallOptions {
 
 export interface WireSessionOptions {
   label: string;
-  /** Text put in `content.answer` of every accepted elicitation. */
+  /** Text of the free-text fields of every elicitation form the kit fills (answers.ts). */
   answer: string;
   requestTimeoutMs: number;
   /** Aborts every call of this session (e.g. the check's timeout). */
@@ -114,6 +116,8 @@ export class WireSession {
   readonly http: HttpExchange[] = [];
   /** Errors the SDK client reported (e.g. progress for an unknown token). */
   readonly clientErrors: string[] = [];
+  /** What the kit answered to each elicitation/create and sampling/createMessage, in order. */
+  readonly answers: AnswerRecord[] = [];
   initializeResult: Json | undefined;
   closed = false;
   /** Time limit of a request without its own; the runner raises it on a server with slow tools. */
@@ -140,17 +144,10 @@ export class WireSession {
         this.#notify();
       },
     });
-    this.client = new Client({ name: 'mcp-tasks-conformance', version: '1' }, { capabilities: { elicitation: { form: {} } } });
+    // Sampling is declared and answered too: a task may ask for a completion as it asks for input.
+    this.client = new Client({ name: 'mcp-tasks-conformance', version: '1' }, { capabilities: structuredClone(KIT_CLIENT_CAPABILITIES) });
     this.client.onerror = (error) => void this.clientErrors.push(error.message);
-    this.client.setRequestHandler(ElicitRequestSchema, (request) => {
-      const related = isObject(request.params._meta) ? request.params._meta[RELATED_TASK] : undefined;
-      // R52: the requestor's response carries the same related-task metadata.
-      return {
-        action: 'accept',
-        content: { answer: this.#options.answer },
-        ...(related !== undefined && { _meta: { [RELATED_TASK]: related } }),
-      } as never;
-    });
+    installAnswers(this.client, () => this.#options.answer, (answer) => this.answers.push(answer));
   }
 
   /** Run `initialize` (the SDK's `connect`). */

@@ -1,8 +1,8 @@
 /**
  * How the suite reaches the server under test: a Streamable HTTP URL (with per-identity headers)
  * or a command it spawns and talks to over stdio. `connect(identity)` returns a fresh SDK client
- * (a `WireSession`) that declares the elicitation capability and answers every elicitation with
- * the configured answer.
+ * (a `WireSession`) that declares elicitation and sampling and answers them as answers.ts says
+ * (forms filled from their requestedSchema, `answer` in the free-text fields).
  */
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';

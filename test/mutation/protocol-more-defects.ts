@@ -1,11 +1,11 @@
 /**
  * More defects of the catalogue: guessable IDs, a late CreateTaskResult, a duplicated side-channel
- * request, a wrong code for an expired task, and SHOULD/MAY-level omissions (statusMessage,
+ * request, an answer whose content is lost, a wrong code for an expired task, and SHOULD/MAY-level omissions (statusMessage,
  * related-task _meta where it does not belong, pagination, pollInterval).
  */
 import { DelegatingStore, wrapStore } from './seams.js';
 import { isTasksError, type TaskRecord, type TaskStore } from '../../src/index.js';
-import { onNotification, onResult, RELATED, wire, type ProtocolDefect } from './protocol-wire.js';
+import { isObject, onNotification, onResult, RELATED, wire, type ProtocolDefect } from './protocol-wire.js';
 
 /** A store that hands out task IDs task-1, task-2, ... (mapped to the real ones in both directions). */
 function sequentialIds() {
@@ -44,6 +44,13 @@ export const MORE_DEFECTS: ProtocolDefect[] = [
   {
     id: 'input.delivered-twice', area: 'input_required', level: 'MUST', description: 'the side-channel elicitation/create is sent twice (R51)', expected: ['input.delivered-once'],
     seam: () => wire(() => ({ outgoing: (m, io) => (m.method === 'elicitation/create' && m.id !== undefined && void io.toClient(structuredClone(m) as never).catch(() => {}), m) })),
+  },
+  // The kit's answer (a form filled from the requestedSchema) must reach the tool as sent. (A server
+  // that takes an answer not matching its requestedSchema is no defect here: no Tasks rule asks the
+  // server to validate it, and the kit checks its answers before sending, so it never sends one.)
+  {
+    id: 'input.answer-content-dropped', area: 'input_required', level: 'MUST', description: "the side channel keeps the requestor's accept but drops its content: the tool never sees the answer (R41)", expected: ['input.result-after-answer'],
+    seam: () => wire(() => ({ incoming: (m) => (m.method === undefined && isObject(m.result) && m.result.action === 'accept' ? { ...m, result: { ...m.result, content: {} } } : m) })),
   },
   {
     id: 'err.expired-internal', area: 'errors', level: 'MUST', description: 'tasks/get of an expired task answers -32603 instead of -32602 (R71)', expected: ['ttl.expired-task'],

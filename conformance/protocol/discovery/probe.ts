@@ -1,12 +1,15 @@
 /**
  * Probing a task-capable tool once, as a task: how long it runs, how it ends (completed, failed
  * with an isError result or with a JSON-RPC error, or not within the budget), whether it reports
- * progress, whether it enters `input_required` (the side-channel request is answered on the
- * tasks/result stream), and, for a tool still running at the end, whether it honours tasks/cancel.
- * Roles are then assigned from these observations, not from names.
+ * progress, whether it enters `input_required` or sends a side-channel request (elicitation or
+ * sampling, answered on the tasks/result stream as answers.ts says), and, for a tool still running
+ * at the end, whether it honours tasks/cancel. Roles are then assigned from these observations,
+ * not from names. What the kit answered is kept with the probe: when the task then fails, the
+ * report says the failure followed the kit's own answer.
  */
 import { isObject, type Json } from '../../core/json.js';
 import { isTerminalStatus, PROGRESS_NOTIFICATION, RELATED_TASK } from '../../core/wire.js';
+import { describeAnswer, SIDE_CHANNEL_METHODS } from '../answers.js';
 import type { WireReply, WireSession } from '../session.js';
 
 export type ProbeOutcome = 'completed' | 'failed' | 'cancelled' | 'refused' | 'running';
@@ -27,6 +30,10 @@ export interface Probe {
   pollInterval?: number;
   /** Why the tool was refused (describe of the reply). */
   problem?: string;
+  /** What the kit answered to the task's side-channel requests (answers.ts), one line each. */
+  answered?: string[];
+  /** For failed: the server's words (isError text, error message or statusMessage), one line. */
+  failureMessage?: string;
 }
 
 export interface ProbeOptions {
@@ -59,7 +66,9 @@ export async function probeTool(session: WireSession, tool: string, args: Json, 
   }
   probe.durationMs = Date.now() - started;
   probe.progress = session.received(PROGRESS_NOTIFICATION).some((n) => n.params.progressToken === token);
-  probe.inputRequired ||= session.received('elicitation/create').some((m) => relatedTaskId(m.params) === taskId);
+  probe.inputRequired ||= SIDE_CHANNEL_METHODS.some((method) => session.received(method).some((m) => relatedTaskId(m.params) === taskId));
+  const answered = session.answers.filter((a) => a.taskId === taskId).map((a) => `${a.method}: ${describeAnswer(a)}`);
+  if (answered.length) probe.answered = answered;
   if (!isTerminalStatus(last.status)) {
     delete probe.durationMs;
     probe.outcome = 'running';
@@ -73,6 +82,8 @@ export async function probeTool(session: WireSession, tool: string, args: Json, 
     for (let i = 0; i < 20 && result === undefined; i++) await sleep(50);
     if (result?.kind === 'error') probe.failure = 'jsonrpc-error';
     else if (result?.kind === 'result' && result.result.isError === true) probe.failure = 'is-error';
+    const message = failureWords(result, last);
+    if (message) probe.failureMessage = message;
   }
   return probe;
 }
@@ -87,6 +98,17 @@ export async function probeCancel(session: WireSession, tool: string, args: Json
   await sleep(waitMs);
   const after = await session.call('tasks/get', { taskId: task.taskId }, { timeoutMs: 5_000 });
   return after.kind !== 'result' || after.result.status === 'cancelled';
+}
+
+/** What the server said of a failure: the isError result's text, the error message, or statusMessage. */
+function failureWords(result: WireReply | undefined, task: Json): string | undefined {
+  let words: unknown = typeof task.statusMessage === 'string' ? task.statusMessage : undefined;
+  if (result?.kind === 'error') words = result.error.message;
+  else if (result?.kind === 'result' && Array.isArray(result.result.content)) {
+    const texts = result.result.content.map((c) => (isObject(c) && typeof c.text === 'string' ? c.text : '')).filter(Boolean);
+    if (texts.length) words = texts.join(' ');
+  }
+  return typeof words === 'string' && words ? words.split('\n')[0]!.slice(0, 300) : undefined;
 }
 
 function relatedTaskId(params: Json): unknown {

@@ -31,6 +31,8 @@ export interface RoleTool {
   durationMs?: number;
   progress?: boolean;
   cancelHonoured?: boolean;
+  /** For `input`: the probe's task failed after the kit answered it (what the kit said, what the server said). */
+  failedAfterAnswer?: string;
 }
 
 export interface Candidate {
@@ -86,6 +88,7 @@ export async function discoverRoles(input: DiscoverInput): Promise<Discovery> {
 }
 
 function fromProbe(p: Probe): RoleTool {
+  const failedAfterAnswer = p.outcome === 'failed' && p.answered?.length ? afterAnswer(p) : undefined;
   return {
     name: p.tool,
     args: p.args,
@@ -93,30 +96,43 @@ function fromProbe(p: Probe): RoleTool {
     progress: p.progress,
     ...(p.durationMs !== undefined && { durationMs: p.durationMs }),
     ...(p.cancelHonoured !== undefined && { cancelHonoured: p.cancelHonoured }),
+    ...(failedAfterAnswer && { failedAfterAnswer }),
   };
 }
 
-/** Fill the roles not configured from the observations. */
+/** A failure that followed the kit's own answer, said as such (never passed off as the tool's). */
+function afterAnswer(p: Probe): string {
+  const said = p.failureMessage ? `: ${JSON.stringify(p.failureMessage)}` : '';
+  return `failed after the kit's answer (${(p.answered ?? []).join('; ')}), so the server may have refused the kit's answer${said}; --answer TEXT sets the text fields of a form`;
+}
+
+/**
+ * Fill the roles not configured from the observations. A tool seen asking for input is the
+ * `input` tool, even when its task then failed (the kit's answer may have been refused: the input
+ * checks still see the question), and never the `fails`, `errors` or `long` tool: how it ends or how
+ * long it waits depends on the kit's answer, not on the tool alone.
+ */
 export function assign(roles: Partial<Record<Role, RoleTool>>, probes: readonly Probe[]): void {
   const byDuration = (x: Probe, y: Probe) => (x.durationMs ?? Infinity) - (y.durationMs ?? Infinity);
   const completed = probes.filter((p) => p.outcome === 'completed').sort(byDuration);
   const plain = completed.filter((p) => !p.inputRequired);
+  const own = probes.filter((p) => !p.inputRequired);
   const pick = (role: Role, p: Probe | undefined) => {
     if (!roles[role] && p) roles[role] = fromProbe(p);
   };
   pick('completes', plain[0]);
   // Long: the longest tool that completes, else one that ran past the probe and honoured cancel.
-  pick('long', plain.filter((p) => (p.durationMs ?? 0) >= LONG_MIN_MS).at(-1) ?? probes.find((p) => p.outcome === 'running' && p.cancelHonoured));
-  pick('input', completed.find((p) => p.inputRequired));
-  pick('fails', probes.find((p) => p.outcome === 'failed' && p.failure === 'is-error'));
-  pick('errors', probes.find((p) => p.outcome === 'failed' && p.failure === 'jsonrpc-error'));
+  pick('long', plain.filter((p) => (p.durationMs ?? 0) >= LONG_MIN_MS).at(-1) ?? own.find((p) => p.outcome === 'running' && p.cancelHonoured));
+  pick('input', completed.find((p) => p.inputRequired) ?? probes.find((p) => p.inputRequired));
+  pick('fails', own.find((p) => p.outcome === 'failed' && p.failure === 'is-error'));
+  pick('errors', own.find((p) => p.outcome === 'failed' && p.failure === 'jsonrpc-error'));
 }
 
 /** The roles as one report line: `completes=lookup (20 ms), long=build (4196 ms, progress), …`. */
 export function describeRoles(discovery: Discovery | undefined): string | undefined {
   const filled = ROLES.filter((r) => discovery?.roles[r]).map((r) => {
     const t = discovery!.roles[r]!;
-    const notes = [t.source === 'config' ? 'configured' : t.durationMs !== undefined ? `${t.durationMs} ms` : 'runs until cancelled', t.progress && 'progress'].filter(Boolean);
+    const notes = [t.source === 'config' ? 'configured' : t.durationMs !== undefined ? `${t.durationMs} ms` : 'runs until cancelled', t.progress && 'progress', t.failedAfterAnswer].filter(Boolean);
     return `${r}=${t.name} (${notes.join(', ')})`;
   });
   if (!discovery || (!filled.length && !discovery.probes.length)) return undefined;
@@ -138,7 +154,8 @@ function describeProbe(p: Probe): string {
   if (p.outcome === 'refused') return `refused (${p.problem ?? '?'})`;
   if (p.outcome === 'running') return `still running after the probe${p.cancelHonoured ? ', cancel honoured' : ''}`;
   const extras = [p.inputRequired && 'asked for input', p.progress && 'progress', p.failure].filter(Boolean).join(', ');
-  return `${p.outcome} in ${p.durationMs ?? '?'} ms${extras ? ` (${extras})` : ''}`;
+  const cause = p.outcome === 'failed' && p.answered?.length ? `: ${afterAnswer(p)}` : '';
+  return `${p.outcome} in ${p.durationMs ?? '?'} ms${extras ? ` (${extras})` : ''}${cause}`;
 }
 
 /** The skip reason for a role nobody fills: the flag, the config key, and the candidates. */

@@ -37,23 +37,28 @@ export function synthesizeArguments(inputSchema: unknown, prefer: DurationPrefer
   const walk: Walk = { root, prefer, sawDuration: false };
   const made = value(walk, root, '', 0);
   const args = isObject(made) ? made : {};
-  return { args, hasDuration: walk.sawDuration, ...validate(root, args) };
+  const { valid, problem } = validateAgainst(root, args);
+  return { args, hasDuration: walk.sawDuration, valid, ...(problem !== undefined && { problem }) };
 }
 
-function validate(schema: Json, args: Json): { valid: boolean; problem?: string } {
+/**
+ * `value` checked against `schema` with ajv (2020-12, else draft-07; formats not checked). Also
+ * used for the kit's answers to elicitation forms (../answers.ts), so both are judged alike.
+ */
+export function validateAgainst(schema: Json, value: unknown): { valid: boolean; problem?: string; uncheckable?: true } {
   const { $schema, ...rest } = schema;
   void $schema;
   for (const make of [() => new Ajv2020({ strict: false, validateFormats: false }), () => new Ajv({ strict: false, validateFormats: false })]) {
     try {
       const check = make().compile(rest);
-      if (check(args)) return { valid: true };
+      if (check(value)) return { valid: true };
       const e = check.errors?.[0];
       return { valid: false, problem: e ? `${e.instancePath || '(root)'} ${e.message ?? ''}`.trim() : 'invalid' };
     } catch {
       // the schema does not compile under this draft: try the next one
     }
   }
-  return { valid: false, problem: 'the inputSchema could not be compiled' };
+  return { valid: false, problem: 'the schema could not be compiled', uncheckable: true };
 }
 
 function resolve(walk: Walk, schema: Json, depth: number): Json {

@@ -1,7 +1,12 @@
-/** input_required and side-channel requests: R41, R47, R48, R50, R53 (digest section 3.7). */
+/**
+ * input_required and side-channel requests: R41, R47, R48, R50, R53 (digest section 3.7). The
+ * request may be an elicitation or a sampling request (R48 names both); the kit answers either as
+ * answers.ts says, and the notes say what it answered.
+ */
 import { fail, inconclusive, pass, skip, warn } from '../../../core/check.js';
 import { brief, isObject, type Json } from '../../../core/json.js';
 import { RELATED_TASK } from '../../../core/wire.js';
+import { describeAnswer, SIDE_CHANNEL_METHODS, type AnswerRecord } from '../../answers.js';
 import { check, type Check } from '../../check.js';
 import { describe, type CheckContext, type ToolCall } from '../../context.js';
 import type { Incoming, WireReply } from '../../session.js';
@@ -13,7 +18,10 @@ interface InputFlow {
   taskId: string;
   sawInputRequired: boolean;
   statuses: string[];
+  /** The first side-channel request of the task (elicitation/create or sampling/createMessage). */
   elicitation?: Incoming;
+  /** What the kit answered to it. */
+  answer?: AnswerRecord;
   result: WireReply;
   final: WireReply;
   /** How many times the elicitation arrived (over all streams). */
@@ -22,7 +30,7 @@ interface InputFlow {
   ids: unknown[];
 }
 
-/** ask_input as a task: poll to input_required, call tasks/result, answer the elicitation. */
+/** The input tool as a task: poll to input_required, call tasks/result, answer its request. */
 function inputFlow(ctx: CheckContext): Promise<InputFlow> {
   return ctx.memo('input.flow', async () => {
     const call = ctx.roleTool('input');
@@ -33,7 +41,7 @@ function inputFlow(ctx: CheckContext): Promise<InputFlow> {
     const seen = ctx.sightings(taskId).some((s) => s.task.status === 'input_required');
     const pending = a.call('tasks/result', { taskId }, { timeoutMs: ctx.waitMs(10_000) });
     const ours = (m: Incoming) => {
-      if (m.method !== 'elicitation/create' || m.at < created.at) return false;
+      if (!SIDE_CHANNEL_METHODS.includes(m.method) || m.at < created.at) return false;
       const related = isObject(m.params._meta) ? m.params._meta[RELATED_TASK] : undefined;
       return m.params.message === MESSAGE || (isObject(related) && related.taskId === taskId);
     };
@@ -42,7 +50,8 @@ function inputFlow(ctx: CheckContext): Promise<InputFlow> {
     const final = await a.call('tasks/get', { taskId });
     await ctx.sleep(100);
     const ids = a.incoming.filter(ours).map((m) => m.id);
-    return { call: call.name, taskId, sawInputRequired: seen || polled.statuses.includes('input_required'), statuses: polled.statuses, result, final, deliveries: ids.length, ids, ...(elicitation && { elicitation }) };
+    const answer = elicitation && a.answers.find((r) => r.requestId === elicitation.id && r.method === elicitation.method && r.at >= elicitation.at);
+    return { call: call.name, taskId, sawInputRequired: seen || polled.statuses.includes('input_required'), statuses: polled.statuses, result, final, deliveries: ids.length, ids, ...(elicitation && { elicitation }), ...(answer && { answer }) };
   });
 }
 
@@ -54,18 +63,18 @@ export const inputChecks: Check[] = [
     async (ctx) => {
       const flow = await inputFlow(ctx);
       if (flow.sawInputRequired) return pass();
-      return warn(`statuses polled while ${flow.call} waited: ${flow.statuses.join(' -> ') || '(none)'}`, 'input_required while the elicitation is outstanding');
+      return warn(`statuses polled while ${flow.call} waited: ${flow.statuses.join(' -> ') || '(none)'}`, 'input_required while its side-channel request is outstanding');
     },
   ),
 
   check(
-    { id: 'input.request-related-task', rule: 'R48', level: 'MUST', area: 'input-required', title: 'the side-channel elicitation/create carries related-task _meta' },
+    { id: 'input.request-related-task', rule: 'R48', level: 'MUST', area: 'input-required', title: 'the side-channel request (elicitation/create, sampling/createMessage) carries related-task _meta' },
     async (ctx) => {
       const flow = await inputFlow(ctx);
-      if (!flow.elicitation) return fail(`no elicitation/create reached the client within 5 s of tasks/result (tasks/result: ${describe(flow.result)})`, `an elicitation/create with _meta["${RELATED_TASK}"], e.g. on the tasks/result stream`);
+      if (!flow.elicitation) return fail(`no elicitation/create or sampling/createMessage reached the client within 5 s of tasks/result (tasks/result: ${describe(flow.result)})`, `a side-channel request with _meta["${RELATED_TASK}"], e.g. on the tasks/result stream`);
       const related = relatedOf(flow.elicitation);
-      if (isObject(related) && typeof related.taskId === 'string') return pass();
-      return fail(`elicitation/create params ${brief(flow.elicitation.params)}`, `_meta["${RELATED_TASK}"] = {"taskId":"${flow.taskId}"}`);
+      if (isObject(related) && typeof related.taskId === 'string') return pass(flow.elicitation.method);
+      return fail(`${flow.elicitation.method} params ${brief(flow.elicitation.params)}`, `_meta["${RELATED_TASK}"] = {"taskId":"${flow.taskId}"}`);
     },
   ),
 
@@ -73,9 +82,9 @@ export const inputChecks: Check[] = [
     { id: 'input.delivered-once', rule: 'R51', level: 'MUST', area: 'input-required', title: 'each side-channel request is sent once, on one stream only' },
     async (ctx) => {
       const flow = await inputFlow(ctx);
-      if (!flow.elicitation) return skip('no elicitation arrived (see input.request-related-task)');
+      if (!flow.elicitation) return skip('no side-channel request arrived (see input.request-related-task)');
       const twice = flow.ids.filter((id, i) => flow.ids.indexOf(id) !== i);
-      if (twice.length > 0) return fail(`the elicitation/create with id ${JSON.stringify(twice[0])} arrived ${flow.ids.filter((id) => id === twice[0]).length} times`, 'once (transports.mdx: each JSON-RPC message on only one of the connected streams)');
+      if (twice.length > 0) return fail(`the ${flow.elicitation.method} with id ${JSON.stringify(twice[0])} arrived ${flow.ids.filter((id) => id === twice[0]).length} times`, 'once (transports.mdx: each JSON-RPC message on only one of the connected streams)');
       if (flow.deliveries === 1) return pass();
       // A later stream may ask again, as a new request, when the one that carried it ended first (A10).
       return pass(`asked ${flow.deliveries} times, each time as a request of its own (${new Set(flow.ids).size} ids): carried again after a stream that carried it ended`);
@@ -83,11 +92,11 @@ export const inputChecks: Check[] = [
   ),
 
   check(
-    { id: 'input.same-task-id', rule: 'R53', level: 'MUST', area: 'input-required', title: "the elicitation shares the tool call's task ID" },
+    { id: 'input.same-task-id', rule: 'R53', level: 'MUST', area: 'input-required', title: "the side-channel request shares the tool call's task ID" },
     async (ctx) => {
       const flow = await inputFlow(ctx);
       const related = flow.elicitation && relatedOf(flow.elicitation);
-      if (!isObject(related)) return skip('no elicitation with related-task metadata (see input.request-related-task)');
+      if (!isObject(related)) return skip('no side-channel request with related-task metadata (see input.request-related-task)');
       if (related.taskId === flow.taskId) return pass();
       return fail(`related-task ${brief(related)}`, `{"taskId":"${flow.taskId}"}`);
     },
@@ -97,7 +106,7 @@ export const inputChecks: Check[] = [
     { id: 'input.leaves-input-required', rule: 'R50', level: 'SHOULD', area: 'input-required', title: 'once answered, the task leaves input_required' },
     async (ctx) => {
       const flow = await inputFlow(ctx);
-      if (!flow.elicitation) return skip('no elicitation arrived (see input.request-related-task)');
+      if (!flow.elicitation) return skip('no side-channel request arrived (see input.request-related-task)');
       if (flow.final.kind !== 'result') return skip(`tasks/get after the answer: ${describe(flow.final)}`);
       if (flow.final.result.status !== 'input_required') return pass(`now ${String(flow.final.result.status)}`);
       return warn(`tasks/get after the answer: status ${String(flow.final.result.status)}`, 'working (or terminal) again');
@@ -108,15 +117,27 @@ export const inputChecks: Check[] = [
     { id: 'input.result-after-answer', rule: 'R41', level: 'MUST', area: 'input-required', title: 'tasks/result then returns the tool result built from the answer' },
     async (ctx) => {
       const flow = await inputFlow(ctx);
-      if (!flow.elicitation) return skip('no elicitation arrived (see input.request-related-task)');
-      const answer = ctx.options.answer;
-      const content = flow.result.kind === 'result' ? flow.result.result.content : undefined;
+      if (!flow.elicitation) return skip('no side-channel request arrived (see input.request-related-task)');
+      const said = `the kit's answer to its ${flow.elicitation.method}: ${flow.answer ? describeAnswer(flow.answer) : '(not recorded)'}`;
+      const { result } = flow;
+      const content = result.kind === 'result' ? result.result.content : undefined;
       const text = Array.isArray(content) ? content.map((c) => (isObject(c) ? String((c as Json).text ?? '') : '')).join('') : '';
-      const ok = flow.result.kind === 'result' && flow.result.result.isError !== true && Array.isArray(content);
-      // The fixture echoes the answer; another tool's result is only known to be a CallToolResult.
-      if (ok && flow.call !== 'ask_input') return pass(`${flow.call}: a CallToolResult (its content is the tool's own)`);
-      if (ok && text.includes(answer)) return pass();
-      return fail(`tasks/result: ${describe(flow.result)}`, `a CallToolResult whose text is the answer ${JSON.stringify(answer)} (fixture ask_input)`);
+      if (flow.call === 'ask_input') {
+        // The fixture echoes the text the kit put in the form's `answer` field.
+        const sent = flow.answer?.result?.content;
+        const expected = isObject(sent) && typeof sent.answer === 'string' ? sent.answer : ctx.options.answer;
+        if (result.kind === 'result' && result.result.isError !== true && text.includes(expected)) return pass();
+        return fail(`tasks/result: ${describe(result)} (${said})`, `a CallToolResult whose text is the answer ${JSON.stringify(expected)} (fixture ask_input)`);
+      }
+      // Another tool's result is its own: any CallToolResult (an isError one says the tool did
+      // not like the answer, which is its right), or the error a failed task ended with (R42).
+      if (result.kind === 'result' && Array.isArray(content)) {
+        if (result.result.isError !== true) return pass(`${flow.call}: a CallToolResult after ${said}`);
+        return pass(`${flow.call}: an isError CallToolResult after ${said}, so the server may have refused the kit's answer: ${brief(text, 200)}`);
+      }
+      const status = flow.final.kind === 'result' ? flow.final.result.status : undefined;
+      if (result.kind === 'error' && status === 'failed') return pass(`${flow.call}: the task failed after ${said}; tasks/result gives its error (${describe(result)})`);
+      return fail(`tasks/result: ${describe(result)} (${said})`, "the tool's CallToolResult (for a task that failed with a JSON-RPC error: that error)");
     },
   ),
 
