@@ -1,8 +1,8 @@
-/** src/server/wire-errors.ts: the wire form of our errors carries the string code in data.code (R71). */
+/** src/server/v2025/wire-errors.ts: the wire form of our errors carries the string code in data.code (R71). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TaskNotFoundError, WorkflowStepError } from '../../src/errors/index.js';
-import { invalidParams, toWireError, WireError } from '../../src/server/wire-errors.js';
+import { invalidParams, toWireError, WireError } from '../../src/server/v2025/wire-errors.js';
 
 describe('wire errors', () => {
   it('R71 invalid params are -32602 with data.code INVALID_ARGUMENT', () => {

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TaskChange } from '../../src/contract.js';
-import { TaskEngine } from '../../src/server/engine.js';
+import { TaskEngine } from '../../src/server/core/engine.js';
 import type { PostgresTaskStore } from '../../src/stores/postgres/store.js';
 import { startPostgres, type Postgres } from './harness.js';
 

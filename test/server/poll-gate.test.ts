@@ -1,5 +1,5 @@
 /**
- * pollGate (src/server/poll-gate.ts): when an engine waiter on a shared store reads again. The
+ * pollGate (src/server/core/poll-gate.ts): when an engine waiter on a shared store reads again. The
  * store here is a plain object with the two members the gate looks at (capabilities and the
  * change feed's epoch); the feed itself is tested on PostgreSQL in test/postgres/instances.test.ts.
  */
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TaskStore } from '../../src/contract.js';
 import type { TaskRecord } from '../../src/record.js';
-import { nextDeadline, pollGate } from '../../src/server/poll-gate.js';
+import { nextDeadline, pollGate } from '../../src/server/core/poll-gate.js';
 
 function storeWithFeed(pushes: boolean, epoch: () => number | undefined): TaskStore {
   return { capabilities: { sharedAcrossProcesses: true, pushesRemoteChanges: pushes }, changeFeedEpoch: epoch } as TaskStore;

@@ -9,7 +9,7 @@ import { isTasksError } from '../../errors/index.js';
 import { isPlainObject, type JsonObject } from '../../json.js';
 import type { Owner, ResolveOwnerOptions } from '../../owner.js';
 import { isTerminal } from '../../status.js';
-import type { TaskEngine } from '../engine.js';
+import type { TaskEngine } from '../core/engine.js';
 import type { InputChannel } from './input-channel.js';
 import { ownerOf, requireTasksExtension, TASK_ID_PARAMS, toProtocolError } from './protocol.js';
 import { toDetailedTask } from './wire.js';

@@ -10,9 +10,9 @@ import type { JsonObject } from '../../json.js';
 import { isPlainObject } from '../../json.js';
 import type { ResolveOwnerOptions } from '../../owner.js';
 import { toFailureError } from '../../task-context.js';
-import type { ServerTaskContext, TaskPeer } from '../context.js';
-import type { TaskEngine } from '../engine.js';
-import type { TaskSupport } from '../task-tools.js';
+import type { ServerTaskContext, TaskPeer } from '../core/context.js';
+import type { TaskEngine } from '../core/engine.js';
+import type { TaskSupport } from '../v2025/task-tools.js';
 import { clientCapabilitiesOf, ownerOf, tasksCapabilityMissing, toProtocolError } from './protocol.js';
 import { declaresTasks, toCreateTaskResult } from './wire.js';
 

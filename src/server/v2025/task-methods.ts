@@ -3,11 +3,11 @@
  * parse params (with our own error messages, not the SDK's zod dumps), call the store, convert
  * with `toWireTask`, map errors with the one mapping.
  */
-import { TaskCancelledError } from '../errors/index.js';
-import { isPlainObject, type JsonObject } from '../json.js';
-import type { Owner } from '../owner.js';
-import { RELATED_TASK_META_KEY, toWireTask } from '../record.js';
-import type { TaskEngine } from './engine.js';
+import { TaskCancelledError } from '../../errors/index.js';
+import { isPlainObject, type JsonObject } from '../../json.js';
+import type { Owner } from '../../owner.js';
+import { RELATED_TASK_META_KEY, toWireTask } from '../../record.js';
+import type { TaskEngine } from '../core/engine.js';
 import type { Carrier } from './input-carrier.js';
 import { invalidParams, toWireError, WireError } from './wire-errors.js';
 

@@ -8,10 +8,10 @@
  * worker left outstanding are withdrawn: nobody waits for their answers; the work asks again.
  * A task no resumer here can continue is failed as a plain lease expiry would fail it.
  */
-import { LEASE_EXPIRED_MESSAGE, type TaskStore } from '../contract.js';
-import type { Owner } from '../owner.js';
-import type { TaskRecord } from '../record.js';
-import { isTerminal } from '../status.js';
+import { LEASE_EXPIRED_MESSAGE, type TaskStore } from '../../contract.js';
+import type { Owner } from '../../owner.js';
+import type { TaskRecord } from '../../record.js';
+import { isTerminal } from '../../status.js';
 import type { Lease, TaskWork } from './execution.js';
 import type { TasksLogger } from './logger.js';
 import type { SideChannel } from './side-channel.js';

@@ -5,14 +5,14 @@
  * `input_required`; they are stored with the task (the side channel, src/stores/input-channel.ts)
  * and carried by whichever instance the requestor reaches (R47-R53).
  */
-import type { InputAnswer, InputMethod } from '../contract.js';
-import { CapabilityMissingError } from '../errors/index.js';
-import type { JsonObject } from '../json.js';
-import type { Owner } from '../owner.js';
-import { RELATED_TASK_META_KEY, type TaskRecord } from '../record.js';
-import { TaskContext } from '../task-context.js';
+import type { InputAnswer, InputMethod } from '../../contract.js';
+import { CapabilityMissingError } from '../../errors/index.js';
+import type { JsonObject } from '../../json.js';
+import type { Owner } from '../../owner.js';
+import { RELATED_TASK_META_KEY, type TaskRecord } from '../../record.js';
+import { TaskContext } from '../../task-context.js';
 import type { SideChannel } from './side-channel.js';
-import { WireError } from './wire-errors.js';
+import { WireError } from '../v2025/wire-errors.js';
 
 /** Where a task's messages to its requestor go. Never throws. */
 export interface TaskPeer {

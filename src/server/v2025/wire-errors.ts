@@ -8,7 +8,7 @@
  * it carries the string code in `data.code`. The only other sources are a stored failure returned
  * as it came (R42) and -32601 for a tool's task support (R11, R13). Internal: not exported.
  */
-import { InvalidArgumentError, toJsonRpcError, type JsonRpcErrorObject } from '../errors/index.js';
+import { InvalidArgumentError, toJsonRpcError, type JsonRpcErrorObject } from '../../errors/index.js';
 
 export class WireError extends Error {
   constructor(

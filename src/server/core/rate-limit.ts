@@ -3,8 +3,8 @@
  * continuously. A component the engine is given (`new TaskEngine({ store, rateLimiter })`); off
  * unless configured; the reference server turns it on.
  */
-import { InvalidOptionsError, RateLimitedError } from '../errors/index.js';
-import type { Owner } from '../owner.js';
+import { InvalidOptionsError, RateLimitedError } from '../../errors/index.js';
+import type { Owner } from '../../owner.js';
 
 export interface RateLimitOptions {
   /** Sustained task operations per second per owner. */

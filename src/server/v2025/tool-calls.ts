@@ -8,12 +8,12 @@
  */
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
-import { CapabilityMissingError, TaskSupportMismatchError } from '../errors/index.js';
-import { cloneJson, isPlainObject, type JsonObject } from '../json.js';
-import type { Owner, OwnerSource } from '../owner.js';
-import { toWireTask, type TaskRecord } from '../record.js';
-import type { ServerTaskContext, TaskPeer } from './context.js';
-import type { TaskEngine, TaskWork } from './engine.js';
+import { CapabilityMissingError, TaskSupportMismatchError } from '../../errors/index.js';
+import { cloneJson, isPlainObject, type JsonObject } from '../../json.js';
+import type { Owner, OwnerSource } from '../../owner.js';
+import { toWireTask, type TaskRecord } from '../../record.js';
+import type { ServerTaskContext, TaskPeer } from '../core/context.js';
+import type { TaskEngine, TaskWork } from '../core/engine.js';
 import type { OwnTool, TaskToolExtra, TaskTools } from './task-tools.js';
 import { invalidParams, toWireError, WireError } from './wire-errors.js';
 

@@ -5,9 +5,9 @@
  */
 import type { McpServer, RegisteredTool, ToolCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
-import { InvalidArgumentError } from '../errors/index.js';
-import { isPlainObject, type JsonObject } from '../json.js';
-import type { ServerTaskContext } from './context.js';
+import { InvalidArgumentError } from '../../errors/index.js';
+import { isPlainObject, type JsonObject } from '../../json.js';
+import type { ServerTaskContext } from '../core/context.js';
 import { mcpToolInternals, type AnySchema, type McpToolInternals, type ParsedArguments, type SchemaOutput, type ShapeOutput, type ZodRawShapeCompat } from './sdk-internals.js';
 
 export type { AnySchema, ParsedArguments, SchemaOutput, ShapeOutput, ZodRawShapeCompat };

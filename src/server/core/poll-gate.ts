@@ -7,9 +7,9 @@
  * its questions, its expiry), because what happens then (a dead worker's task failed or taken
  * over, a question carried again, the task gone) is found by a read, never pushed by a write.
  */
-import type { TaskStore } from '../contract.js';
-import { isTerminal } from '../status.js';
-import type { TaskRecord } from '../record.js';
+import type { TaskStore } from '../../contract.js';
+import { isTerminal } from '../../status.js';
+import type { TaskRecord } from '../../record.js';
 
 /** A check for each poll tick of one waiter: true when this tick must read the store. */
 export interface PollGate {

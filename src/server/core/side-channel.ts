@@ -18,12 +18,12 @@
  * answered with an error, so it is logged (`task.answer_ignored`) and dropped; on the 2026 wire
  * `tasks/update` ignores such keys (tasks.md: SHOULD).
  */
-import type { InputAnswer, InputMethod, InputRequest, PendingInput, TaskStore } from '../contract.js';
-import { InvalidArgumentError, isTasksError } from '../errors/index.js';
-import { isPlainObject, type JsonObject, type JsonValue } from '../json.js';
-import type { Owner } from '../owner.js';
-import type { TaskRecord } from '../record.js';
-import { validate, validate2026, type ValidationIssue } from '../validate/index.js';
+import type { InputAnswer, InputMethod, InputRequest, PendingInput, TaskStore } from '../../contract.js';
+import { InvalidArgumentError, isTasksError } from '../../errors/index.js';
+import { isPlainObject, type JsonObject, type JsonValue } from '../../json.js';
+import type { Owner } from '../../owner.js';
+import type { TaskRecord } from '../../record.js';
+import { validate, validate2026, type ValidationIssue } from '../../validate/index.js';
 import type { TasksLogger } from './logger.js';
 
 /** The wire an answer came on: it decides which generation's schema checks it. */

@@ -5,8 +5,8 @@
  * receives it (any session, any instance, stateless or not, after the carrying stream ended), as
  * long as the question is still open (`SideChannel.answer`).
  */
-import { isPlainObject } from '../json.js';
-import type { QuestionRef } from './side-channel.js';
+import { isPlainObject } from '../../json.js';
+import type { QuestionRef } from '../core/side-channel.js';
 
 const ID_PREFIX = 'mcp-tasks-input:';
 

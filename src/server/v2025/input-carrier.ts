@@ -18,12 +18,12 @@
  *   requestor with `notifications/cancelled` if its stream is still open.
  */
 import { randomBytes } from 'node:crypto';
-import type { InputMethod, PendingInput } from '../contract.js';
-import type { JsonObject } from '../json.js';
-import type { Owner } from '../owner.js';
-import { INPUT_KEY_META_KEY, type TaskRecord } from '../record.js';
-import { isTerminal } from '../status.js';
-import type { SideChannel } from './side-channel.js';
+import type { InputMethod, PendingInput } from '../../contract.js';
+import type { JsonObject } from '../../json.js';
+import type { Owner } from '../../owner.js';
+import { INPUT_KEY_META_KEY, type TaskRecord } from '../../record.js';
+import { isTerminal } from '../../status.js';
+import type { SideChannel } from '../core/side-channel.js';
 import { questionRequestId } from './wire-answers.js';
 
 /** What a carrier can do on its response stream. */

@@ -13,15 +13,15 @@
  * except while the store pushes other processes' changes (a live change feed: poll-gate.ts).
  */
 import { randomBytes } from 'node:crypto';
-import type { TaskChange, TaskStore } from '../contract.js';
-import { InvalidArgumentError } from '../errors/index.js';
-import type { JsonObject } from '../json.js';
-import type { Owner } from '../owner.js';
-import type { TaskRecord } from '../record.js';
-import { isTerminal, type TaskStatus } from '../status.js';
+import type { TaskChange, TaskStore } from '../../contract.js';
+import { InvalidArgumentError } from '../../errors/index.js';
+import type { JsonObject } from '../../json.js';
+import type { Owner } from '../../owner.js';
+import type { TaskRecord } from '../../record.js';
+import { isTerminal, type TaskStatus } from '../../status.js';
 import type { TaskPeer } from './context.js';
 import { Execution, type ExecutionHost, type Lease, type TaskWork } from './execution.js';
-import { InputCarrier, type Carrier } from './input-carrier.js';
+import { InputCarrier, type Carrier } from '../v2025/input-carrier.js';
 import { SideChannel } from './side-channel.js';
 import { TaskWaiters } from './waiters.js';
 import { Takeover, type Resumer } from './takeover.js';
@@ -72,7 +72,7 @@ export interface AdoptOptions {
   expiresInMs?: number | null;
 }
 
-export type { Carrier } from './input-carrier.js';
+export type { Carrier } from '../v2025/input-carrier.js';
 export type { Resumer } from './takeover.js';
 
 const NO_PEER: TaskPeer = { notify: () => undefined, clientCapabilities: () => undefined };
