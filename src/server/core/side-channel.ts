@@ -4,64 +4,44 @@
  * every store:
  * - worker side: `ask` (the task moves to input_required, R47), `take` an arrived answer, and
  *   `withdraw` a question the work stops waiting for (waiting itself: answer-waits.ts);
- * - carrier side (input-carrier.ts): `claim` a question before a stream carries it (one stream at a
- *   time, R51) and `release` it when that stream ended without an answer, so the next carrier
- *   asks again at once;
- * - answers: `answer` takes the requestor's JSON-RPC response on the 2025-11-25 wire whichever
- *   stream carried the question, as long as the question is open (the id of every carried
- *   question names its task and key, wire-answers.ts); `answerUpdate` takes `tasks/update`
- *   answers on the 2026-07-28 wire. Both check an answer ONE way (`answerProblem`: the project's
- *   ajv validators for `ElicitResult` / `CreateMessageResult`, one plain line on failure).
+ * - carrier side (the 2025 leg's v2025/input-carrier.ts): `claim` a question before a stream
+ *   carries it (one stream at a time, R51) and `release` it when that stream ended without an
+ *   answer, so the next carrier asks again at once;
+ * - answers: `answer` stores answers already checked by a leg (the 2025 leg's JSON-RPC responses
+ *   to carried questions, v2025/wire-answers.ts; the 2026 leg's `tasks/update`,
+ *   v2026/store-input-channel.ts), each checked ONE way (`answerProblem`: the project's ajv
+ *   validators of the leg's generation for `ElicitResult` / `CreateMessageResult`, one plain line
+ *   on failure).
  *
  * An answer to a question that is not open (never asked, already answered, withdrawn, of an ended
- * or foreign task) changes nothing: on the 2025 wire it is a JSON-RPC response, which cannot be
- * answered with an error, so it is logged (`task.answer_ignored`) and dropped; on the 2026 wire
- * `tasks/update` ignores such keys (tasks.md: SHOULD).
+ * or foreign task) changes nothing and is logged (`task.answer_ignored`): on the 2025 wire it is
+ * a JSON-RPC response, which cannot be answered with an error; on the 2026 wire `tasks/update`
+ * ignores such keys (tasks.md: SHOULD). No wire code of either generation lives here.
  */
 import type { InputAnswer, InputMethod, InputRequest, PendingInput, TaskStore } from '../../contract.js';
-import { InvalidArgumentError, isTasksError } from '../../errors/index.js';
-import { isPlainObject, type JsonObject, type JsonValue } from '../../json.js';
+import { isTasksError } from '../../errors/index.js';
 import type { Owner } from '../../owner.js';
 import type { TaskRecord } from '../../record.js';
-import { validate, validate2026, type ValidationIssue } from '../../validate/index.js';
+import type { ValidationIssue, ValidationResult } from '../../validate/index.js';
 import type { TasksLogger } from './logger.js';
 
-/** The wire an answer came on: it decides which generation's schema checks it. */
-export type AnswerWire = '2025-11-25' | '2026-07-28';
+/** The names of the answers' schemas, the same in both generations. */
+export type AnswerSchemaName = 'ElicitResult' | 'CreateMessageResult';
 
-/** Which question an answer is for. */
-export interface QuestionRef {
-  taskId: string;
-  key: string;
-}
+/** A leg's validator of answers (its generation's schemas). */
+export type AnswerValidator = (name: AnswerSchemaName, value: unknown) => ValidationResult<unknown>;
 
-const RESULT_NAMES = { 'elicitation/create': 'ElicitResult', 'sampling/createMessage': 'CreateMessageResult' } as const;
+const RESULT_NAMES: { readonly [M in InputMethod]: AnswerSchemaName } = { 'elicitation/create': 'ElicitResult', 'sampling/createMessage': 'CreateMessageResult' };
 
-/** Why `value` is not a valid answer to a `method` question on `wire`, in one line; undefined when it is. */
-export function answerProblem(method: InputMethod, value: unknown, wire: AnswerWire): string | undefined {
-  const name = RESULT_NAMES[method];
-  const checked = wire === '2025-11-25' ? validate(name, value) : validate2026(name, value);
+/** Why `value` is not a valid answer to a `method` question under `validate`, in one line; undefined when it is. */
+export function answerProblem(method: InputMethod, value: unknown, validate: AnswerValidator): string | undefined {
+  const checked = validate(RESULT_NAMES[method], value);
   return checked.ok ? undefined : `The requestor's answer to ${method} is malformed: ${where(checked.errors[0])}`;
 }
 
 function where(issue: ValidationIssue | undefined): string {
   if (!issue) return 'the result: invalid';
   return `${issue.path === '' ? 'the result' : issue.path.slice(1).replaceAll('/', '.')}: ${issue.message}`;
-}
-
-/**
- * A JSON-RPC response to a carried question as the answer the work gets: the requestor's error
- * as it came (code, message, JSON data), or the result; a result that fails its schema becomes a
- * -32602 error with the one-line reason, so the work (and the task's status message) sees why.
- */
-export function answerOf(method: InputMethod, response: unknown): InputAnswer {
-  const { result, error } = isPlainObject(response) ? response : {};
-  if (isPlainObject(error) && Number.isInteger(error.code) && typeof error.message === 'string') {
-    return { error: { code: error.code as number, message: error.message, ...(error.data !== undefined && { data: error.data as JsonValue }) } };
-  }
-  const problem = answerProblem(method, result, '2025-11-25');
-  if (problem === undefined && isPlainObject(result)) return { result: result as JsonObject };
-  return { error: { code: -32602, message: problem ?? `The requestor's answer to ${method} is malformed: the result: not an object` } };
 }
 
 export class SideChannel {
@@ -109,48 +89,23 @@ export class SideChannel {
   // ---- answers ----
 
   /**
-   * The requestor's JSON-RPC response to a carried question (2025-11-25 wire), from any stream or
-   * instance: stored as the answer when the question is open for `owner`, else logged and ignored.
-   * Resolves true when taken. Never throws for the requestor's doing; a store failure propagates.
+   * Store checked answers to the task's questions, from either wire: those to open questions are
+   * taken (the worker waiting for them finds them), the others logged and ignored; an ended or
+   * missing task ignores them all. Resolves with the keys taken. A store failure propagates.
    */
-  async answer(owner: Owner, question: QuestionRef, response: unknown): Promise<boolean> {
-    const { taskId, key } = question;
+  async answer(owner: Owner, taskId: string, answers: { readonly [key: string]: InputAnswer }): Promise<string[]> {
+    let accepted: string[] = [];
     try {
-      const asked = (await this.store.get(owner, taskId)).input?.requests[key];
-      if (asked) {
-        const { accepted } = await this.store.input(owner, taskId, { type: 'answer', responses: { [key]: answerOf(asked.method, response) } });
-        if (accepted.length > 0) return true;
-      }
+      accepted = (await this.store.input(owner, taskId, { type: 'answer', responses: answers })).accepted;
     } catch (error) {
       if (!isTasksError(error, 'TASK_NOT_FOUND') && !isTasksError(error, 'TASK_TERMINAL')) throw error;
     }
-    this.#ignored(owner, taskId, key);
-    return false;
+    for (const key of Object.keys(answers)) if (!accepted.includes(key)) this.ignored(owner, taskId, key);
+    return accepted;
   }
 
-  /**
-   * `tasks/update` answers (2026-07-28 wire) for the task `record` (as just read for its owner).
-   * Keys that are not open are ignored (tasks.md: SHOULD); an invalid answer to an open key throws
-   * INVALID_ARGUMENT (-32602) and applies nothing. The taken keys are no longer open afterwards.
-   */
-  async answerUpdate(record: TaskRecord, responses: { readonly [key: string]: JsonObject }): Promise<string[]> {
-    const open = record.input?.requests ?? {};
-    const answers: { [key: string]: InputAnswer } = {};
-    for (const [key, value] of Object.entries(responses)) {
-      const question = Object.hasOwn(open, key) ? open[key] : undefined;
-      if (!question) {
-        this.#ignored(record.owner, record.taskId, key);
-        continue;
-      }
-      const problem = answerProblem(question.method, value, '2026-07-28');
-      if (problem !== undefined) throw new InvalidArgumentError(`inputResponses["${key}"]: ${problem}`);
-      answers[key] = { result: value };
-    }
-    if (Object.keys(answers).length === 0) return [];
-    return (await this.store.input(record.owner, record.taskId, { type: 'answer', responses: answers })).accepted;
-  }
-
-  #ignored(owner: Owner, taskId: string, key: string): void {
+  /** An answer to a question that is not open: logged (`task.answer_ignored`), nothing changed. */
+  ignored(owner: Owner, taskId: string, key: string): void {
     this.logger({ event: 'task.answer_ignored', owner, taskId, detail: `an answer to input request ${JSON.stringify(key)}, which is not open (never asked, already answered or withdrawn, or the task ended)` });
   }
 

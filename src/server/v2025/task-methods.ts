@@ -9,6 +9,7 @@ import type { Owner } from '../../owner.js';
 import { RELATED_TASK_META_KEY, toWireTask } from '../../record.js';
 import type { TaskEngine } from '../core/engine.js';
 import type { Carrier } from './input-carrier.js';
+import { offerQuestion, waitForResult } from './result-wait.js';
 import { invalidParams, toWireError, WireError } from './wire-errors.js';
 
 /** What a handler needs from the SDK's `RequestHandlerExtra`. */
@@ -48,7 +49,7 @@ export class TaskMethods {
     this.engine.noticeLease(owner, task);
     if (extra && task.input && Object.keys(task.input.requests).length > 0) {
       const answered = new AbortController();
-      await this.engine.offer(owner, task, AbortSignal.any([extra.signal, answered.signal]), this.carrierOf(extra));
+      await offerQuestion(this.engine, owner, task, AbortSignal.any([extra.signal, answered.signal]), this.carrierOf(extra));
       // The SDK writes the response (and ends the stream) after this handler returns.
       setImmediate(() => answered.abort());
     }
@@ -86,7 +87,7 @@ export class TaskMethods {
   async result(owner: Owner, params: unknown, extra: MethodExtra): Promise<JsonObject> {
     const taskId = taskIdOf('tasks/result', params);
     const carrier = this.carrierOf(extra);
-    const task = await this.#guard(owner, taskId, 'Failed to retrieve task', () => this.engine.waitForTerminal(owner, taskId, extra.signal, carrier));
+    const task = await this.#guard(owner, taskId, 'Failed to retrieve task', () => waitForResult(this.engine, owner, taskId, extra.signal, carrier));
     this.engine.logger({ event: 'task.result', owner, taskId, status: task.status });
     const outcome = task.outcome;
     if (!outcome) throw toWireError(new TaskCancelledError(taskId), `Task ${JSON.stringify(taskId)} has no result`);

@@ -1,34 +1,32 @@
 /**
- * What the SDK needs to put a JSON-RPC error on the wire exactly as we word it: an Error with an
- * integer `code` (an McpError would prefix "MCP error -32602: " to our message).
+ * The 2025 leg's adapter from the one mapping (`toJsonRpcError`, src/errors/json-rpc.ts) to what
+ * SDK 1.x puts on the wire exactly as we word it: an Error with an integer `code` (an McpError
+ * would prefix "MCP error -32602: " to our message).
  *
  * Not a `TasksError` on purpose: the SDK sends a thrown error's `code` as the JSON-RPC code when
  * it is an integer (anything else becomes -32603), while a `TasksError`'s `code` is its string
- * code. A WireError is the wire FORM of a TasksError: made by the one mapping (`toJsonRpcError`),
- * it carries the string code in `data.code`. The only other sources are a stored failure returned
- * as it came (R42) and -32601 for a tool's task support (R11, R13). Internal: not exported.
+ * code. A WireError is the SDK 1.x FORM of a JSON-RPC error object (a `JsonRpcError`): made from
+ * the one mapping, it carries our string code in `data.code`. The only other sources are a stored
+ * failure returned as it came (R42), -32601 for a tool's task support (R11, R13) and a tool's
+ * invalid result. Internal: not exported from `mcp-tasks`.
  */
-import { InvalidArgumentError, toJsonRpcError, type JsonRpcErrorObject } from '../../errors/index.js';
+import { InvalidArgumentError, JsonRpcError, toJsonRpcError, type JsonRpcErrorObject, type JsonRpcErrorOptions } from '../../errors/index.js';
 
-export class WireError extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-    readonly data?: unknown,
-  ) {
-    super(message);
+export class WireError extends JsonRpcError {
+  constructor(code: number, message: string, data?: unknown) {
+    super(code, message, data);
     this.name = 'WireError';
   }
 
-  static from(object: JsonRpcErrorObject): WireError {
+  static override from(object: JsonRpcErrorObject): WireError {
     return new WireError(object.code, object.message, object.data);
   }
 }
 
 /** Any thrown value -> a WireError through the one mapping (`toJsonRpcError`). */
-export function toWireError(error: unknown, context?: string): WireError {
+export function toWireError(error: unknown, options?: string | JsonRpcErrorOptions): WireError {
   if (error instanceof WireError) return error;
-  return WireError.from(toJsonRpcError(error, context));
+  return WireError.from(toJsonRpcError(error, options));
 }
 
 /** -32602 with `data.code` INVALID_ARGUMENT: the message names the bad field. */

@@ -20,8 +20,9 @@ import type { TasksLogger } from '../core/logger.js';
 import { afterConnect, disableSdkTaskGate, installedHandler, interceptIncoming, setRawRequestHandler, watchClosedStreams } from './sdk-internals.js';
 import { TaskMethods, type MethodExtra } from './task-methods.js';
 import { ToolCalls } from './tool-calls.js';
-import { TaskTools, type OwnTool, type TaskSupport, type TaskToolExtra } from './task-tools.js';
-import { answeredQuestion } from './wire-answers.js';
+import type { TaskSupport } from '../core/task-support.js';
+import { TaskTools, type OwnTool, type TaskToolExtra } from './task-tools.js';
+import { answerCarried, answeredQuestion } from './wire-answers.js';
 
 export interface WithTasksOptions {
   /**
@@ -166,7 +167,7 @@ export class TasksServer {
       const question = answeredQuestion(message);
       if (!question) return false;
       const owner = resolveOwner({ authInfo: extra?.authInfo, ...(!stateless && { sessionId: transport.sessionId }) }, ownerOptions);
-      this.engine.side.answer(owner, question, message).catch((error: unknown) => {
+      answerCarried(this.engine.side, owner, question, message).catch((error: unknown) => {
         this.engine.logger({ event: 'task.worker_error', owner, taskId: question.taskId, detail: `storing an input answer failed: ${String(error)}` });
       });
       return true;

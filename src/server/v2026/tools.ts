@@ -12,7 +12,7 @@ import type { ResolveOwnerOptions } from '../../owner.js';
 import { toFailureError } from '../../task-context.js';
 import type { ServerTaskContext, TaskPeer } from '../core/context.js';
 import type { TaskEngine } from '../core/engine.js';
-import type { TaskSupport } from '../v2025/task-tools.js';
+import type { TaskSupport } from '../core/task-support.js';
 import { clientCapabilitiesOf, ownerOf, tasksCapabilityMissing, toProtocolError } from './protocol.js';
 import { declaresTasks, toCreateTaskResult } from './wire.js';
 
