@@ -14,6 +14,7 @@ import type { Owner, OwnerSource } from '../../owner.js';
 import { toWireTask, type TaskRecord } from '../../record.js';
 import type { ServerTaskContext, TaskPeer } from '../core/context.js';
 import type { TaskEngine, TaskWork } from '../core/engine.js';
+import type { RequestGuard } from '../core/request-guard.js';
 import type { OwnTool, TaskToolExtra, TaskTools } from './task-tools.js';
 import { invalidParams, toWireError, WireError } from './wire-errors.js';
 
@@ -29,6 +30,8 @@ export interface ToolCallsOptions {
   delegate: Handler;
   toolCalls: boolean;
   ownerOf(extra: OwnerSource): Owner;
+  /** Refusals reach the wire through the one mapping. */
+  guard: RequestGuard;
   /** The requestor's capabilities when the server saw no `initialize` (stateless serving). */
   assumedClientCapabilities?: { [key: string]: unknown };
 }
@@ -90,7 +93,7 @@ export class ToolCalls {
       const options = { request, ...(task.ttl !== undefined && { ttl: task.ttl as number }), peer: this.#peer, ...(progressToken !== undefined && { progressToken }), ...(own?.resumable && { resumable: true }) };
       record = await this.options.engine.start(owner, options, work);
     } catch (error) {
-      throw toWireError(error, 'Cannot create task');
+      throw this.options.guard.wire(error, { context: 'Cannot create task' });
     }
     return { task: toWireTask(record) };
   }

@@ -11,10 +11,11 @@ import * as z from 'zod/v4';
 import type { TaskStore } from '../../contract.js';
 import { InvalidArgumentError, InvalidOptionsError } from '../../errors/index.js';
 import type { JsonObject } from '../../json.js';
-import { resolveOwner, type OwnerSource, type ResolveOwnerOptions } from '../../owner.js';
+import type { Owner, OwnerSource, ResolveOwnerOptions } from '../../owner.js';
 import { TaskEngine } from '../core/engine.js';
 import type { Carrier } from './input-carrier.js';
 import type { RateLimitOptions } from '../core/rate-limit.js';
+import { RequestGuard } from '../core/request-guard.js';
 import { toWireError } from './wire-errors.js';
 import type { TasksLogger } from '../core/logger.js';
 import { afterConnect, disableSdkTaskGate, installedHandler, interceptIncoming, setRawRequestHandler, watchClosedStreams } from './sdk-internals.js';
@@ -106,15 +107,9 @@ export class TasksServer {
     const toolCalls = options.toolCalls ?? true;
     const stateless = options.stateless === true ? {} : options.stateless || undefined;
     // Every task operation resolves its owner here, and counts against the rate limit (R81).
-    const ownerOf = (extra: OwnerSource) => {
-      const owner = resolveOwner(stateless ? { authInfo: extra.authInfo } : extra, options.owner);
-      try {
-        this.engine.admit(owner);
-      } catch (error) {
-        throw toWireError(error);
-      }
-      return owner;
-    };
+    const guard = new RequestGuard({ engine: this.engine, owner: options.owner, toWire: toWireError });
+    const sourceOf = (extra: OwnerSource): OwnerSource => (stateless ? { authInfo: extra.authInfo } : extra);
+    const ownerOf = (extra: OwnerSource) => guard.admit(sourceOf(extra));
 
     // One registerCapabilities call with the whole `tasks` object: the SDK merges one level deep.
     this.server.registerCapabilities({
@@ -129,12 +124,12 @@ export class TasksServer {
     this.#tools = new TaskTools(mcp, options.taskSupport);
 
     const s = this.server;
-    const methods = new TaskMethods(this.engine, (extra) => this.#carrier(extra));
+    const methods = new TaskMethods(this.engine, guard, (extra) => this.#carrier(extra));
     s.setRequestHandler(loose('tasks/get'), (r, extra) => methods.get(ownerOf(extra), r.params, extra));
     s.setRequestHandler(loose('tasks/cancel'), (r, extra) => methods.cancel(ownerOf(extra), r.params));
     s.setRequestHandler(loose('tasks/result'), (r, extra) => methods.result(ownerOf(extra), r.params, extra));
     if (list) s.setRequestHandler(loose('tasks/list'), (r, extra) => methods.list(ownerOf(extra), r.params));
-    afterConnect(s, (transport) => this.#attach(transport, stateless !== undefined, options.owner));
+    afterConnect(s, (transport) => this.#attach(transport, (extra) => guard.owner(sourceOf(extra))));
 
     const callTool = installedHandler(s, 'tools/call');
     const listTools = installedHandler(s, 'tools/list');
@@ -142,7 +137,7 @@ export class TasksServer {
       throw new InvalidOptionsError('withTasks: install your tools/list and tools/call handlers (or register a tool) before calling withTasks()');
     }
     const calls = new ToolCalls({
-      engine: this.engine, server: s, tools: this.#tools, delegate: callTool, toolCalls, ownerOf,
+      engine: this.engine, server: s, tools: this.#tools, delegate: callTool, toolCalls, ownerOf, guard,
       ...(stateless?.clientCapabilities && { assumedClientCapabilities: stateless.clientCapabilities }),
     });
     setRawRequestHandler(s, 'tools/call', (r, extra) => calls.handle(r.params, extra as TaskToolExtra));
@@ -162,11 +157,11 @@ export class TasksServer {
    * client closed ends its request, as a cancellation would, so a question it carried goes back
    * to the task at once (A10).
    */
-  #attach(transport: Transport, stateless: boolean, ownerOptions: ResolveOwnerOptions | undefined): void {
+  #attach(transport: Transport, ownerOf: (extra: OwnerSource) => Owner): void {
     interceptIncoming(transport, (message, extra) => {
       const question = answeredQuestion(message);
       if (!question) return false;
-      const owner = resolveOwner({ authInfo: extra?.authInfo, ...(!stateless && { sessionId: transport.sessionId }) }, ownerOptions);
+      const owner = ownerOf({ authInfo: extra?.authInfo, sessionId: transport.sessionId });
       answerCarried(this.engine.side, owner, question, message).catch((error: unknown) => {
         this.engine.logger({ event: 'task.worker_error', owner, taskId: question.taskId, detail: `storing an input answer failed: ${String(error)}` });
       });
