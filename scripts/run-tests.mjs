@@ -39,6 +39,7 @@ export const UNIT = [
   'server/engine.test.ts',
   'server/expiry.test.ts',
   'server/input-required-requeue.test.ts',
+  'server/layers.test.ts',
   'server/lease.test.ts',
   'server/methods.test.ts',
   'server/progress.test.ts',
