@@ -49,6 +49,7 @@ export const UNIT = [
   'server/sdk-seam.test.ts',
   'server/sdk-tools.test.ts',
   'server/shared-store.test.ts',
+  'server/takeover.test.ts',
   'server/tool-calls.test.ts',
   'server/v2026/input.test.ts',
   'server/v2026/leg.test.ts',

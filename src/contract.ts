@@ -79,6 +79,7 @@
  *   in place and kept without a copy (do not pass objects you will mutate afterwards); anything
  *   else is copied with JSON semantics.
  */
+import type { Clock } from './clock.js';
 import type { JsonObject, JsonValue } from './json.js';
 import type { Owner } from './owner.js';
 import type { TaskOutcome, TaskRecord } from './record.js';
@@ -212,6 +213,13 @@ export interface TaskChange {
 export interface TaskStore {
   readonly security: Readonly<SecurityConfig>;
   readonly capabilities: StoreCapabilities;
+  /**
+   * The clock this store decides expiry, leases and claims by. Callers deciding by time about its
+   * tasks (the engine: takeover, waiters' deadlines, time left to expiry) use it too (`clockOf`:
+   * this, else the system clock), so a `ManualClock` moves all of them. Optional: a store
+   * without one is on the system clock.
+   */
+  readonly clock?: Clock;
 
   create(owner: Owner, input: CreateTaskInput): Promise<TaskRecord>;
   get(owner: Owner, taskId: string): Promise<TaskRecord>;

@@ -33,7 +33,8 @@ const MERGE_ATTEMPTS = 8;
 export abstract class BaseTaskStore implements TaskStore {
   readonly security: Readonly<SecurityConfig>;
   abstract readonly capabilities: StoreCapabilities;
-  protected readonly clock: Clock;
+  /** The clock every rule of this store decides by (contract: `TaskStore.clock`). */
+  readonly clock: Clock;
   readonly #cursors: CursorCodec;
   readonly #listeners = new Set<(change: TaskChange) => void>();
 

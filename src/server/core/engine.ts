@@ -14,6 +14,7 @@
  * except while the store pushes other processes' changes (a live change feed: poll-gate.ts).
  */
 import { randomBytes } from 'node:crypto';
+import { clockOf } from '../../clock.js';
 import type { TaskChange, TaskStore } from '../../contract.js';
 import { InvalidArgumentError } from '../../errors/index.js';
 import type { JsonObject } from '../../json.js';
@@ -107,7 +108,8 @@ export class TaskEngine {
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     if (!Number.isSafeInteger(this.leaseMs) || this.leaseMs < 3) throw new InvalidArgumentError('TaskEngine: leaseMs must be an integer >= 3');
     if (options.rateLimiter && options.rateLimit) throw new InvalidArgumentError('TaskEngine: pass rateLimiter or rateLimit, not both');
-    this.rateLimiter = options.rateLimiter ?? (options.rateLimit ? new RateLimiter(options.rateLimit) : undefined);
+    // The shorthand's buckets refill by the store's clock, like every other decision by time here.
+    this.rateLimiter = options.rateLimiter ?? (options.rateLimit ? new RateLimiter(options.rateLimit, () => clockOf(this.store).now()) : undefined);
     this.side = new SideChannel(this.store, this.logger);
     this.#waiters = new TaskWaiters(this.store, this.store.capabilities.sharedAcrossProcesses ? this.sharedStorePollMs : undefined);
     this.#takeover = new Takeover({
@@ -119,7 +121,7 @@ export class TaskEngine {
       running: (taskId) => this.#executions.has(taskId),
       adopt: (owner, task, work) => {
         const lease = { holder: this.instanceId, ms: this.leaseMs };
-        const expiresInMs = task.expiresAt === null ? null : task.expiresAt - Date.now();
+        const expiresInMs = task.expiresAt === null ? null : task.expiresAt - clockOf(this.store).now();
         void this.adopt(owner, task.taskId, work, { status: task.status, lease, expiresInMs });
       },
     });

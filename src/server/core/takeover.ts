@@ -8,6 +8,7 @@
  * worker left outstanding are withdrawn: nobody waits for their answers; the work asks again.
  * A task no resumer here can continue is failed as a plain lease expiry would fail it.
  */
+import { clockOf } from '../../clock.js';
 import { LEASE_EXPIRED_MESSAGE, type TaskStore } from '../../contract.js';
 import type { Owner } from '../../owner.js';
 import type { TaskRecord } from '../../record.js';
@@ -38,7 +39,8 @@ export class Takeover {
   /** A record was read: if its lease expired and it is resumable, try to take it over (in the background). */
   notice(owner: Owner, task: TaskRecord): void {
     const { lease } = task;
-    if (!task.resumable || !lease || isTerminal(task.status) || Date.now() < lease.expiresAt) return;
+    // The store's clock: the lease ran out by the time the store decides by (a ManualClock in tests).
+    if (!task.resumable || !lease || isTerminal(task.status) || clockOf(this.host.store).now() < lease.expiresAt) return;
     if (this.#attempts.has(task.taskId) || this.host.running(task.taskId) || !this.host.store.takeOverLease) return;
     this.#attempts.add(task.taskId);
     // Chosen now: a stateless server (and its resumer) may close before the takeover write returns.
