@@ -57,7 +57,9 @@ export const UNIT = [
   'stores/capability-skips.test.ts',
   'stores/memory.test.ts',
   'stores/memory-specific.test.ts',
+  'stores/takeover-from.test.ts',
   'workflows/definition.test.ts',
+  'workflows/resume-takeover.test.ts',
 ];
 
 export const TIERS = ['unit', 'full'];

@@ -61,7 +61,10 @@
  *   holder, ms)` gives its lease to a new holder with ONE write conditioned on the status and on
  *   that same expired lease, so of racing callers exactly one wins (the others get undefined, as
  *   does a caller for a task whose lease has not expired or that is not resumable). The old holder's
- *   renewals then no longer apply (the holder differs) and report the new lease.
+ *   renewals then no longer apply (the holder differs) and report the new lease. With `from`, the
+ *   caller declares that holder stopped (an explicit resume): an active task whose lease is still
+ *   `from`'s is taken, whether its lease ran out or not, with the same one write conditioned on
+ *   that lease (a renewal racing it wins; any other holder's lease is never taken this way).
  * - Input (the side channel, R47-R53). `input(owner, taskId, command)` changes the task's stored
  *   questions and answers (`TaskRecord.input`) in one atomic write (version-conditioned, retried on
  *   a lost race; CONCURRENT_MODIFICATION after repeated losses). `ask` moves an active task to
@@ -240,7 +243,7 @@ export interface TaskStore {
   /** Change the task's side-channel state (see "Input"); one atomic write, or none. */
   input(owner: Owner, taskId: string, command: InputCommand): Promise<InputCommandResult>;
   /** See "Takeover": the new lease's record when this caller won, else undefined. Optional, as `renewLease`. */
-  takeOverLease?(owner: Owner, taskId: string, holder: string, leaseMs: number): Promise<TaskRecord | undefined>;
+  takeOverLease?(owner: Owner, taskId: string, holder: string, leaseMs: number, from?: string): Promise<TaskRecord | undefined>;
   /** Remove expired tasks and their results; returns how many were removed. */
   cleanup(): Promise<number>;
   /** Subscribe to this process's writes (and, with `pushesRemoteChanges`, other processes'); returns the unsubscribe function. */

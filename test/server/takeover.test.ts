@@ -13,7 +13,7 @@ import type { StoreCapabilities } from '../../src/contract.js';
 import type { Owner } from '../../src/owner.js';
 import type { TaskRecord } from '../../src/record.js';
 import type { ServerTaskContext } from '../../src/server/core/context.js';
-import { TaskEngine } from '../../src/server/core/engine.js';
+import { TaskEngine, type TaskWork } from '../../src/server/core/engine.js';
 import { InMemoryTaskStore } from '../../src/stores/memory.js';
 
 /** An in-memory store that declares itself shared: the engine gives its tasks leases. */
@@ -55,13 +55,14 @@ describe('takeover on the store\'s clock (ManualClock, no real waiting)', () => 
       const resumed: string[] = [];
       second.addResumer((_owner, task) => {
         resumed.push(task.taskId);
-        return async (context) => {
+        const work: TaskWork = async (context) => {
           // One timers phase passes while the work runs (a 0 ms timer: no waiting), so an expiry
           // timer set from the wall clock (time left below zero) would abort the run first.
           await new Promise((resolve) => setTimeout(resolve, 0));
           context.signal.throwIfAborted();
           return { content: [{ type: 'text', text: 'resumed' }] };
         };
+        return { work };
       });
       try {
         const task = await first.start(OWNER, { request, resumable: true, peer }, untilAborted);

@@ -25,7 +25,7 @@ import type { TaskPeer } from './context.js';
 import { Execution, type ExecutionHost, type Lease, type TaskWork } from './execution.js';
 import { SideChannel } from './side-channel.js';
 import { TaskWaiters } from './waiters.js';
-import { Takeover, type Resumer } from './takeover.js';
+import { Takeover, type ResumeOptions as TakeOverOptions, type Resumer, type Resumption } from './takeover.js';
 import { silentLogger, type TasksLogger } from './logger.js';
 import { RateLimiter, type OwnerRateLimiter, type RateLimitOptions } from './rate-limit.js';
 
@@ -73,7 +73,7 @@ export interface AdoptOptions {
   expiresInMs?: number | null;
 }
 
-export type { Resumer } from './takeover.js';
+export type { Resumer, Resumption, ResumeOptions as TakeOverOptions } from './takeover.js';
 
 const NO_PEER: TaskPeer = { notify: () => undefined, clientCapabilities: () => undefined };
 
@@ -115,14 +115,15 @@ export class TaskEngine {
     this.#takeover = new Takeover({
       store: this.store,
       side: this.side,
-      lease: { holder: this.instanceId, ms: this.leaseMs },
+      holder: this.instanceId,
+      leaseMs: this.leaseMs,
       logger: this.logger,
       resumers: () => this.#resumers,
       running: (taskId) => this.#executions.has(taskId),
-      adopt: (owner, task, work) => {
-        const lease = { holder: this.instanceId, ms: this.leaseMs };
+      adopt: (owner, task, { work, peer }, leaseMs) => {
         const expiresInMs = task.expiresAt === null ? null : task.expiresAt - clockOf(this.store).now();
-        void this.adopt(owner, task.taskId, work, { status: task.status, lease, expiresInMs });
+        const lease = leaseMs === undefined ? undefined : { holder: this.instanceId, ms: leaseMs };
+        return this.adopt(owner, task.taskId, work, { status: task.status, expiresInMs, ...(lease && { lease }), ...(peer && { peer }) });
       },
     });
     this.#unsubscribe = this.store.onChange((change) => this.#onChange(change, change.remote === true));
@@ -192,6 +193,21 @@ export class TaskEngine {
   addResumer(resumer: Resumer): () => void {
     this.#resumers.add(resumer);
     return () => this.#resumers.delete(resumer);
+  }
+
+  /**
+   * Continue `task` here now, for a caller that knows its worker stopped (e.g.
+   * `SequentialWorkflow.resume` after a crash): the takeover path (takeover.ts), as when a read
+   * finds the lease run out, but at once: `from` (default: the task's lease holder) is declared
+   * stopped, so its lease is taken before it runs out. A new lease under this engine's name, the
+   * stopped worker's questions withdrawn, an ordinary execution (counted, cancellable, closed by
+   * `close()`) whose questions work as in any run. Resolves with the task's final record (as
+   * stored when the run wrote nothing, e.g. the engine closed). RESUME_REFUSED when it runs here
+   * already or another worker holds its lease.
+   */
+  async takeOver(owner: Owner, task: TaskRecord, resumption: Resumption, options: TakeOverOptions = {}): Promise<TaskRecord> {
+    const final = await this.#takeover.resume(owner, task, resumption, options);
+    return final ?? this.store.get(owner, task.taskId);
   }
 
   /** A record was read: a resumable task whose lease expired is taken over here (takeover.ts). */

@@ -9,7 +9,9 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod/v4';
 import type { TaskStore } from '../../contract.js';
-import { InvalidArgumentError, InvalidOptionsError } from '../../errors/index.js';
+import { InvalidArgumentError, InvalidOptionsError, ResumeRefusedError } from '../../errors/index.js';
+import type { TaskRecord } from '../../record.js';
+import { isTerminal } from '../../status.js';
 import type { JsonObject } from '../../json.js';
 import type { Owner, OwnerSource, ResolveOwnerOptions } from '../../owner.js';
 import { TaskEngine } from '../core/engine.js';
@@ -71,6 +73,17 @@ export interface WithTasksOptions {
       };
 }
 
+export interface ResumeTaskOptions {
+  /** Lease length of the resumed run on a store shared across processes (ms; renewed every third). Default: the engine's `leaseMs`. */
+  leaseMs?: number;
+  /**
+   * What the requestor is taken to support while the task runs on without its connection (its
+   * `initialize` went to the stopped worker's server): decides whether the work may ask
+   * (`elicitation`, `sampling`). Default: `stateless.clientCapabilities`, else nothing.
+   */
+  clientCapabilities?: { [key: string]: unknown };
+}
+
 /** The engine given, or a new one on the store given; engine options beside an engine are an error, not ignored. */
 function engineOf(options: WithTasksOptions): TaskEngine {
   const { engine, store } = options;
@@ -97,6 +110,7 @@ export class TasksServer {
   readonly engine: TaskEngine;
   readonly server: Server;
   readonly #tools: TaskTools;
+  readonly #calls: ToolCalls;
 
   /** @internal use `withTasks` */
   constructor(target: McpServer | Server, options: WithTasksOptions) {
@@ -142,6 +156,7 @@ export class TasksServer {
     });
     setRawRequestHandler(s, 'tools/call', (r, extra) => calls.handle(r.params, extra as TaskToolExtra));
     // This server's resumable tools can continue tasks whose worker stopped (takeover.ts), until it closes.
+    this.#calls = calls;
     const removeResumer = this.engine.addResumer((_owner, task) => calls.resume(task));
     const onclose = s.onclose;
     s.onclose = () => {
@@ -192,6 +207,23 @@ export class TasksServer {
    */
   ownTool(name: string): OwnTool | undefined {
     return this.#tools.own(name);
+  }
+
+  /**
+   * Continue, here and now, a task of one of this server's resumable tools whose worker stopped
+   * (the caller knows it did, e.g. its process crashed): the takeover path (ARCHITECTURE.md,
+   * "Takeover"), at once instead of after the lease runs out. The task's lease (if any) becomes
+   * this engine's, the stopped worker's questions are withdrawn, and the work runs again from the
+   * stored request as one of the engine's executions; its questions work (see `ResumeTaskOptions`).
+   * Resolves with the task's final record. RESUME_REFUSED for a terminal task, one that is no run
+   * of a resumable tool of this server, one running here already, or one another worker holds.
+   */
+  async resumeTask(owner: Owner, taskId: string, options: ResumeTaskOptions = {}): Promise<TaskRecord> {
+    const task = await this.engine.store.get(owner, taskId);
+    if (isTerminal(task.status)) throw new ResumeRefusedError(taskId, `it is already ${task.status}`);
+    const resumption = this.#calls.resume(task, options.clientCapabilities);
+    if (!resumption) throw new ResumeRefusedError(taskId, 'it is not a run of a resumable tool of this server');
+    return this.engine.takeOver(owner, task, resumption, { ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }) });
   }
 
   /** Declare the taskSupport of a tool registered some other way. */
