@@ -86,7 +86,7 @@ export type { JsonValue, JsonObject } from './json.js';
 
 // The SDK integration.
 export { withTasks, TasksServer } from './server/v2025/with-tasks.js';
-export type { WithTasksOptions } from './server/v2025/with-tasks.js';
+export type { WithTasksOptions, ResumeTaskOptions } from './server/v2025/with-tasks.js';
 export { TaskEngine } from './server/core/engine.js';
 export type { TaskEngineOptions, TaskWork, StartOptions } from './server/core/engine.js';
 export { ServerTaskContext } from './server/core/context.js';

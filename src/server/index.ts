@@ -1,5 +1,5 @@
 export { withTasks, TasksServer } from './v2025/with-tasks.js';
-export type { WithTasksOptions } from './v2025/with-tasks.js';
+export type { WithTasksOptions, ResumeTaskOptions } from './v2025/with-tasks.js';
 export { TaskEngine } from './core/engine.js';
 export type { TaskEngineOptions, TaskWork, StartOptions, AdoptOptions, Lease } from './core/engine.js';
 export { ServerTaskContext } from './core/context.js';

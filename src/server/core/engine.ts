@@ -25,7 +25,7 @@ import type { TaskPeer } from './context.js';
 import { Execution, type ExecutionHost, type Lease, type TaskWork } from './execution.js';
 import { SideChannel } from './side-channel.js';
 import { TaskWaiters } from './waiters.js';
-import { Takeover, type ResumeOptions as TakeOverOptions, type Resumer, type Resumption } from './takeover.js';
+import { Takeover, type Resumer, type Resumption, type TakeOverOptions } from './takeover.js';
 import { silentLogger, type TasksLogger } from './logger.js';
 import { RateLimiter, type OwnerRateLimiter, type RateLimitOptions } from './rate-limit.js';
 
@@ -73,7 +73,7 @@ export interface AdoptOptions {
   expiresInMs?: number | null;
 }
 
-export type { Resumer, Resumption, ResumeOptions as TakeOverOptions } from './takeover.js';
+export type { Resumer, Resumption, TakeOverOptions } from './takeover.js';
 
 const NO_PEER: TaskPeer = { notify: () => undefined, clientCapabilities: () => undefined };
 

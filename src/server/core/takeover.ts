@@ -49,7 +49,7 @@ export interface TakeoverHost {
   adopt(owner: Owner, task: TaskRecord, resumption: Resumption, leaseMs: number | undefined): Promise<TaskRecord | undefined>;
 }
 
-export interface ResumeOptions {
+export interface TakeOverOptions {
   /** The lease holder the caller declares stopped: its lease is taken even before it runs out. */
   from?: string | undefined;
   /** Lease length of the resumed run (ms). Default: the engine's. */
@@ -79,7 +79,7 @@ export class Takeover {
    * RESUME_REFUSED when the task runs here already, or its lease is held by another worker than
    * `from` (or the store cannot take leases over); a task that ended meanwhile resolves with its record.
    */
-  async resume(owner: Owner, task: TaskRecord, resumption: Resumption, options: ResumeOptions = {}): Promise<TaskRecord | undefined> {
+  async resume(owner: Owner, task: TaskRecord, resumption: Resumption, options: TakeOverOptions = {}): Promise<TaskRecord | undefined> {
     const { store } = this.host;
     if (this.#attempts.has(task.taskId) || this.host.running(task.taskId)) throw new ResumeRefusedError(task.taskId, 'it is running in this engine already');
     this.#attempts.add(task.taskId);
