@@ -16,19 +16,18 @@ import { carrierOf, type Carrier } from './input-carrier.js';
  */
 export async function waitForResult(engine: TaskEngine, owner: Owner, taskId: string, signal: AbortSignal, stream: Carrier): Promise<TaskRecord> {
   const changes = engine.changes(owner, taskId, signal);
-  const carrier = carrierOf(engine);
+  let next = await changes.next();
   try {
-    let next = await changes.next();
     while (next.done !== true) {
       // A question on its way: wait for a change (its answer may come through any stream or
       // instance), or for the end of its delivery; the delivery goes on by itself meanwhile.
-      const carrying = await carrier.carry(owner, next.value, signal, stream);
+      const carrying = await carrierOf(engine).carry(owner, next.value, signal, stream);
       next = await changes.next(carrying?.done);
     }
     return next.value;
   } finally {
-    // Ends the wait still registered when the carrying threw (a no-op otherwise; the value is unused).
-    await changes.return(undefined as never);
+    // Ends the wait still registered when the carrying threw (the value is unused).
+    if (next.done !== true) await changes.return(undefined as never);
   }
 }
 
