@@ -14,7 +14,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
-import { withTasks } from '../src/server/with-tasks.js';
+import { withTasks } from '../src/server/v2025/with-tasks.js';
 import { InMemoryTaskStore } from '../src/stores/memory.js';
 
 export const TTL_MS = 60_000;

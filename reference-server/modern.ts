@@ -15,7 +15,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { isLegacyRequest, type McpHttpHandler } from '@modelcontextprotocol/server';
 import { FIXTURES_2026 } from '../src/fixtures/v2026.js';
-import type { TaskEngine } from '../src/server/engine.js';
+import type { TaskEngine } from '../src/server/core/engine.js';
 import { createTasksHandler2026 } from '../src/server/v2026/index.js';
 
 /** The identity http.ts resolved: a token's owner name, or undefined for a tokenless request. */

@@ -15,8 +15,8 @@
  *   request with an error, which the task sees.
  * - requests to the client (a question carried on a `tasks/result` or `tasks/get` stream): the
  *   answer comes back in a POST of its own, to any instance. A task's question goes out under an
- *   id naming its task and side-channel key (src/server/wire-answers.ts), so the instance that
- *   receives the answer stores it with the task (`engine.side.answer`) and the worker holding the
+ *   id naming its task and side-channel key (src/server/v2025/wire-answers.ts), so the instance that
+ *   receives the answer stores it with the task (`answerCarried` on `engine.side`) and the worker holding the
  *   lease takes it; such a POST is answered 202 without building a server. Other requests get ids
  *   unique per process (`<instance>.<n>`), remembered with their transport and owner, so an answer
  *   POSTed to this instance reaches the request that asked.
@@ -27,7 +27,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { isJSONRPCRequest, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { TaskEngine } from '../src/index.js';
-import { questionOfResponseId } from '../src/server/wire-answers.js';
+import { answerCarried, questionOfResponseId } from '../src/server/v2025/wire-answers.js';
 import type { ServerSeam } from './seam.js';
 import { RequestStreams } from './request-streams.js';
 import { createReferenceServer, logLine } from './server.js';
@@ -115,7 +115,7 @@ export class StatelessRequests {
     const question = questionOfResponseId(id);
     if (question && identity !== undefined) {
       // Not open any more: the engine's logger says so (task.answer_ignored).
-      return this.options.engine.side.answer(`auth:${identity}`, question, message).then(
+      return answerCarried(this.options.engine.side, `auth:${identity}`, question, message).then(
         () => true,
         (error: unknown) => (logLine({ event: 'stateless.answer.failed', detail: String(error) }), true),
       );

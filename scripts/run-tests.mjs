@@ -42,6 +42,7 @@ export const UNIT = [
   'server/engine.test.ts',
   'server/expiry.test.ts',
   'server/input-required-requeue.test.ts',
+  'server/layers.test.ts',
   'server/lease.test.ts',
   'server/methods.test.ts',
   'server/progress.test.ts',
@@ -51,6 +52,7 @@ export const UNIT = [
   'server/sdk-seam.test.ts',
   'server/sdk-tools.test.ts',
   'server/shared-store.test.ts',
+  'server/takeover.test.ts',
   'server/tool-calls.test.ts',
   'server/v2026/input.test.ts',
   'server/v2026/leg.test.ts',
@@ -58,7 +60,9 @@ export const UNIT = [
   'stores/capability-skips.test.ts',
   'stores/memory.test.ts',
   'stores/memory-specific.test.ts',
+  'stores/takeover-from.test.ts',
   'workflows/definition.test.ts',
+  'workflows/resume-takeover.test.ts',
 ];
 
 export const TIERS = ['unit', 'full'];

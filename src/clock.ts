@@ -9,6 +9,16 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+/**
+ * The clock a store decides by (`TaskStore.clock`), or the system clock for a store that names
+ * none. Whoever decides about a store's tasks by time (a lease run out, a deadline passed, the
+ * time left to expiry) uses this clock, so it agrees with the store and a `ManualClock` moves
+ * every such decision at once.
+ */
+export function clockOf(store: { readonly clock?: Clock | undefined }): Clock {
+  return store.clock ?? systemClock;
+}
+
 /** A clock that moves only when told to. Exported for tests and conformance runs. */
 export class ManualClock implements Clock {
   #now: number;

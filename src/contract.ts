@@ -61,7 +61,10 @@
  *   holder, ms)` gives its lease to a new holder with ONE write conditioned on the status and on
  *   that same expired lease, so of racing callers exactly one wins (the others get undefined, as
  *   does a caller for a task whose lease has not expired or that is not resumable). The old holder's
- *   renewals then no longer apply (the holder differs) and report the new lease.
+ *   renewals then no longer apply (the holder differs) and report the new lease. With `from`, the
+ *   caller declares that holder stopped (an explicit resume): an active task whose lease is still
+ *   `from`'s is taken, whether its lease ran out or not, with the same one write conditioned on
+ *   that lease (a renewal racing it wins; any other holder's lease is never taken this way).
  * - Input (the side channel, R47-R53). `input(owner, taskId, command)` changes the task's stored
  *   questions and answers (`TaskRecord.input`) in one atomic write (version-conditioned, retried on
  *   a lost race; CONCURRENT_MODIFICATION after repeated losses). `ask` moves an active task to
@@ -79,6 +82,7 @@
  *   in place and kept without a copy (do not pass objects you will mutate afterwards); anything
  *   else is copied with JSON semantics.
  */
+import type { Clock } from './clock.js';
 import type { JsonObject, JsonValue } from './json.js';
 import type { Owner } from './owner.js';
 import type { TaskOutcome, TaskRecord } from './record.js';
@@ -212,6 +216,13 @@ export interface TaskChange {
 export interface TaskStore {
   readonly security: Readonly<SecurityConfig>;
   readonly capabilities: StoreCapabilities;
+  /**
+   * The clock this store decides expiry, leases and claims by. Callers deciding by time about its
+   * tasks (the engine: takeover, waiters' deadlines, time left to expiry) use it too (`clockOf`:
+   * this, else the system clock), so a `ManualClock` moves all of them. Optional: a store
+   * without one is on the system clock.
+   */
+  readonly clock?: Clock;
 
   create(owner: Owner, input: CreateTaskInput): Promise<TaskRecord>;
   get(owner: Owner, taskId: string): Promise<TaskRecord>;
@@ -232,7 +243,7 @@ export interface TaskStore {
   /** Change the task's side-channel state (see "Input"); one atomic write, or none. */
   input(owner: Owner, taskId: string, command: InputCommand): Promise<InputCommandResult>;
   /** See "Takeover": the new lease's record when this caller won, else undefined. Optional, as `renewLease`. */
-  takeOverLease?(owner: Owner, taskId: string, holder: string, leaseMs: number): Promise<TaskRecord | undefined>;
+  takeOverLease?(owner: Owner, taskId: string, holder: string, leaseMs: number, from?: string): Promise<TaskRecord | undefined>;
   /** Remove expired tasks and their results; returns how many were removed. */
   cleanup(): Promise<number>;
   /** Subscribe to this process's writes (and, with `pushesRemoteChanges`, other processes'); returns the unsubscribe function. */

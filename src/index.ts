@@ -56,7 +56,7 @@ export type { Owner, OwnerSource, ResolveOwnerOptions } from './owner.js';
 export { toWireTask, isExpired, VARIABLES_META_KEY, RELATED_TASK_META_KEY } from './record.js';
 export type { TaskRecord, TaskOutcome, TaskLease, WireTask, WireTaskJson, ToWireTaskOptions } from './record.js';
 export { LEASE_EXPIRED_MESSAGE } from './contract.js';
-export { SHUTDOWN_MESSAGE } from './server/execution.js';
+export { SHUTDOWN_MESSAGE } from './server/core/execution.js';
 export type {
   TaskStore,
   CreateTaskInput,
@@ -85,19 +85,20 @@ export { generateTaskId } from './ids.js';
 export type { JsonValue, JsonObject } from './json.js';
 
 // The SDK integration.
-export { withTasks, TasksServer } from './server/with-tasks.js';
-export type { WithTasksOptions } from './server/with-tasks.js';
-export { TaskEngine } from './server/engine.js';
-export type { TaskEngineOptions, TaskWork, StartOptions } from './server/engine.js';
-export { ServerTaskContext } from './server/context.js';
-export type { TaskPeer } from './server/context.js';
-export type { TaskSupport, TaskToolExtra, TaskToolHandler, TaskToolConfig } from './server/task-tools.js';
-export { toSdkTaskStore } from './server/sdk-task-store.js';
-export type { SdkTaskStoreOptions } from './server/sdk-task-store.js';
-export { jsonLinesLogger, silentLogger } from './server/logger.js';
-export type { TasksLogger, TaskLogEntry, TaskEvent } from './server/logger.js';
-export { RateLimiter } from './server/rate-limit.js';
-export type { RateLimitOptions } from './server/rate-limit.js';
+export { withTasks, TasksServer } from './server/v2025/with-tasks.js';
+export type { WithTasksOptions, ResumeTaskOptions } from './server/v2025/with-tasks.js';
+export { TaskEngine } from './server/core/engine.js';
+export type { TaskEngineOptions, TaskWork, StartOptions } from './server/core/engine.js';
+export { ServerTaskContext } from './server/core/context.js';
+export type { TaskPeer } from './server/core/context.js';
+export type { TaskSupport } from './server/core/task-support.js';
+export type { TaskToolExtra, TaskToolHandler, TaskToolConfig } from './server/v2025/task-tools.js';
+export { toSdkTaskStore } from './server/v2025/sdk-task-store.js';
+export type { SdkTaskStoreOptions } from './server/v2025/sdk-task-store.js';
+export { jsonLinesLogger, silentLogger } from './server/core/logger.js';
+export type { TasksLogger, TaskLogEntry, TaskEvent } from './server/core/logger.js';
+export { RateLimiter } from './server/core/rate-limit.js';
+export type { RateLimitOptions } from './server/core/rate-limit.js';
 
 // Workflows.
 export { SequentialWorkflow, stepVariableKey, PROGRESS_VARIABLE } from './workflows/index.js';

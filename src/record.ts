@@ -61,7 +61,7 @@ export const VARIABLES_META_KEY = 'io.github.mcp-tasks/variables';
 
 /**
  * The `_meta` key naming a carried question's key in the task's side channel, so a requestor can
- * tell two deliveries of one question apart from two questions (src/server/input-carrier.ts).
+ * tell two deliveries of one question apart from two questions (src/server/v2025/input-carrier.ts).
  */
 export const INPUT_KEY_META_KEY = 'io.github.mcp-tasks/input-key';
 

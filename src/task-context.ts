@@ -3,7 +3,7 @@
  * Every method is one correct transition (or variables write) against the store.
  */
 import type { TaskStore } from './contract.js';
-import { InvalidArgumentError, isTasksError, toJsonRpcError, type JsonRpcErrorObject } from './errors/index.js';
+import { InvalidArgumentError, toJsonRpcError, type JsonRpcErrorObject } from './errors/index.js';
 import { isPlainObject, type JsonObject, type JsonValue } from './json.js';
 import type { Owner } from './owner.js';
 import type { TaskRecord } from './record.js';
@@ -86,12 +86,11 @@ export class TaskContext {
   }
 }
 
-/** The JSON-RPC error a failure reason stands for: JSON-RPC errors pass as they are; others become -32603. */
+/**
+ * The JSON-RPC error a failure reason stands for: JSON-RPC errors pass as they are; others become
+ * -32603 with their message (the one mapping, `toJsonRpcError`, for errors thrown by work).
+ */
 export function toFailureError(reason: FailReason): JsonRpcErrorObject {
   if (typeof reason === 'string') return { code: -32603, message: reason };
-  if (isTasksError(reason)) return toJsonRpcError(reason);
-  const { code, message, data } = reason as { code?: unknown; message?: unknown; data?: unknown };
-  const text = typeof message === 'string' && message.length > 0 ? message : 'Task failed';
-  if (Number.isInteger(code)) return data === undefined ? { code: code as number, message: text } : { code: code as number, message: text, data };
-  return { code: -32603, message: text };
+  return toJsonRpcError(reason, { thrownBy: 'work' });
 }

@@ -14,6 +14,8 @@ export const GENERATION_2026 = '2026-07-28';
 
 /** The `_meta` key that ties a message to a task. */
 export const RELATED_TASK = 'io.modelcontextprotocol/related-task';
+/** mcp-tasks' own `_meta` key on a side-channel request: its question's key (the reference server's fixtures; other servers need not send it). */
+export const INPUT_KEY = 'io.github.mcp-tasks/input-key';
 /** The `_meta` key of a CreateTaskResult's message for the model while the task runs (R23). */
 export const MODEL_IMMEDIATE_RESPONSE = 'io.modelcontextprotocol/model-immediate-response';
 /** The 2026-07-28 extension's key under `capabilities.extensions`. */

@@ -90,11 +90,47 @@ export function jsonRpcCodeOf(code: TasksErrorCode): number {
 }
 
 /**
- * Map any thrown value to a JSON-RPC error object. Our errors keep their message and code;
- * anything else becomes a generic -32603 so internals (stack traces, SQL, AWS messages) never leak.
- * `context` prefixes the message, e.g. "Failed to retrieve task".
+ * A JSON-RPC error object as a thrown value, in no SDK's class: a requestor's error answer to a
+ * question, a stored failure returned as it came (R42), a refusal a leg words itself. The
+ * mapping below passes it through unchanged; each leg's adapter (v2025/wire-errors.ts,
+ * v2026/protocol.ts) puts it in its SDK's form.
  */
-export function toJsonRpcError(error: unknown, context?: string): JsonRpcErrorObject {
+export class JsonRpcError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly data?: unknown,
+  ) {
+    super(message);
+    this.name = 'JsonRpcError';
+  }
+
+  static from(object: JsonRpcErrorObject): JsonRpcError {
+    return new JsonRpcError(object.code, object.message, object.data);
+  }
+}
+
+/** How a thrown value came about, which decides what of it may reach the requestor. */
+export interface JsonRpcErrorOptions {
+  /** Prefixes our message, e.g. "Failed to retrieve task". */
+  context?: string | undefined;
+  /**
+   * `library` (default): thrown by our code on a request; a foreign error is an internal one, so
+   * its message never leaks (stack traces, SQL, AWS messages). `work`: thrown by a tool or task
+   * work, whose own words are its answer: an error with an integer code is a JSON-RPC error as it
+   * is, any other its message at -32603.
+   */
+  thrownBy?: 'library' | 'work';
+}
+
+/**
+ * THE mapping of any thrown value to a JSON-RPC error object, for both wires. Our errors keep
+ * their message and code (the table above, `data.code`); a `JsonRpcError` passes as it is;
+ * anything else becomes -32603, generic unless thrown by work (`thrownBy: 'work'`).
+ * The second argument may be the context string alone.
+ */
+export function toJsonRpcError(error: unknown, options?: string | JsonRpcErrorOptions): JsonRpcErrorObject {
+  const { context, thrownBy = 'library' } = typeof options === 'string' ? { context: options } : (options ?? {});
   if (isTasksError(error)) {
     // Our messages are written for the requestor and never carry a cause's text.
     return {
@@ -103,5 +139,15 @@ export function toJsonRpcError(error: unknown, context?: string): JsonRpcErrorOb
       data: { code: error.code },
     };
   }
+  if (thrownBy === 'work' && typeof error === 'object' && error !== null) {
+    const { code, message, data } = error as { code?: unknown; message?: unknown; data?: unknown };
+    const text = typeof message === 'string' && message.length > 0 ? message : 'Task failed';
+    return Number.isInteger(code) ? rpcObject(code as number, text, data) : { code: JSON_RPC.INTERNAL_ERROR, message: text };
+  }
+  if (error instanceof JsonRpcError) return rpcObject(error.code, error.message, error.data);
   return { code: JSON_RPC.INTERNAL_ERROR, message: context ? `${context}: Internal error` : 'Internal error' };
+}
+
+function rpcObject(code: number, message: string, data: unknown): JsonRpcErrorObject {
+  return data === undefined ? { code, message } : { code, message, data };
 }

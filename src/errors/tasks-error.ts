@@ -181,7 +181,7 @@ export class TaskSupportMismatchError extends TasksError {
   }
 }
 
-/** The installed @modelcontextprotocol/sdk lacks an internal that mcp-tasks relies on (see src/server/sdk-internals.ts). */
+/** The installed @modelcontextprotocol/sdk lacks an internal that mcp-tasks relies on (see src/server/v2025/sdk-internals.ts). */
 export class SdkUnsupportedError extends TasksError {
   override name = 'SdkUnsupportedError';
   constructor(readonly missing: string) {

@@ -33,7 +33,8 @@ const MERGE_ATTEMPTS = 8;
 export abstract class BaseTaskStore implements TaskStore {
   readonly security: Readonly<SecurityConfig>;
   abstract readonly capabilities: StoreCapabilities;
-  protected readonly clock: Clock;
+  /** The clock every rule of this store decides by (contract: `TaskStore.clock`). */
+  readonly clock: Clock;
   readonly #cursors: CursorCodec;
   readonly #listeners = new Set<(change: TaskChange) => void>();
 
@@ -205,11 +206,12 @@ export abstract class BaseTaskStore implements TaskStore {
     return current;
   }
 
-  async takeOverLease(owner: Owner, taskId: string, holder: string, leaseMs: number): Promise<TaskRecord | undefined> {
+  async takeOverLease(owner: Owner, taskId: string, holder: string, leaseMs: number, from?: string): Promise<TaskRecord | undefined> {
     checkLease(holder, leaseMs);
+    if (from !== undefined && typeof from !== 'string') throw new InvalidArgumentError('takeOverLease: from must be a string');
     const record = await this.get(owner, taskId);
     const now = this.clock.now();
-    const write = takeoverWrite(record, holder, leaseMs, now);
+    const write = takeoverWrite(record, holder, leaseMs, now, from);
     if (!write) return undefined;
     const result = await this._update(owner, taskId, write.condition, write.patch);
     if (result.ok) this.#emit(result.record);

@@ -30,9 +30,14 @@ export function renewalWrite(holder: string, leaseMs: number, now: number): Leas
   return { condition: { statusIn: ACTIVE, leaseHolder: holder, now }, patch: { lease: Object.freeze({ holder, expiresAt: now + leaseMs }) } };
 }
 
-/** A new holder takes a resumable task whose lease ran out; undefined when it may not. */
-export function takeoverWrite(record: TaskRecord, holder: string, leaseMs: number, now: number): LeaseWrite | undefined {
-  if (!record.resumable || !leaseExpired(record, now)) return undefined;
+/**
+ * A new holder takes a resumable task whose lease ran out, or, when the caller declares the holder
+ * `from` stopped, an active task whose lease is still `from`'s, run out or not (an explicit
+ * resume); undefined when it may not. Conditioned on the lease read, so a renewal racing it wins.
+ */
+export function takeoverWrite(record: TaskRecord, holder: string, leaseMs: number, now: number, from?: string): LeaseWrite | undefined {
+  const allowed = from === undefined ? record.resumable === true && leaseExpired(record, now) : record.lease?.holder === from && !isTerminal(record.status);
+  if (!allowed) return undefined;
   return { condition: sameLease(record, now), patch: { lease: Object.freeze({ holder, expiresAt: now + leaseMs }) } };
 }
 

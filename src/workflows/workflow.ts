@@ -4,19 +4,18 @@
  * before answering. With it, a call with `task` creates a backing task and runs the steps in the
  * background: each finished step's output is a task variable (`workflow.steps.<name>`), progress
  * is `workflow.progress` and the status message; `resume` continues such a task in another
- * process after the last finished step.
+ * process after the last finished step, through the server's takeover path (the one way a task's
+ * work continues after its worker stopped).
  */
 import type { RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ElicitResultSchema, type CallToolResult, type ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
-import { CapabilityMissingError, InvalidArgumentError, InvalidOptionsError, ResumeRefusedError, StepInputError, ToolUnavailableError } from '../errors/index.js';
+import { InvalidArgumentError, InvalidOptionsError, ResumeRefusedError, ToolUnavailableError } from '../errors/index.js';
 import { isPlainObject, type JsonObject, type JsonValue } from '../json.js';
 import type { Owner } from '../owner.js';
 import type { TaskRecord } from '../record.js';
 import { isTerminal } from '../status.js';
-import { TaskContext } from '../task-context.js';
-import type { ServerTaskContext } from '../server/context.js';
-import type { ShapeOutput, TaskToolExtra, ZodRawShapeCompat } from '../server/task-tools.js';
-import type { TasksServer } from '../server/with-tasks.js';
+import type { ShapeOutput, TaskToolExtra, ZodRawShapeCompat } from '../server/v2025/task-tools.js';
+import type { TasksServer } from '../server/v2025/with-tasks.js';
 import type { Step } from './definition.js';
 import { runSteps, toolOutput, type RunResult, type ToolCaller, type WorkflowRunContext } from './runner.js';
 import { validateWorkflow } from './validate.js';
@@ -32,6 +31,13 @@ export interface SequentialWorkflowConfig<Shape extends ZodRawShapeCompat> {
 export interface ResumeOptions {
   /** Lease length while resuming a leased task (ms; renewed every third). Default: the server engine's `leaseMs`. */
   leaseMs?: number;
+  /**
+   * What the requestor is taken to support while the resumed run asks (its `initialize` went to
+   * the stopped worker's server): with `elicitation`, an input step asks it (the question is
+   * carried by its next `tasks/result` or `tasks/get`, on any instance). Default: the server's
+   * `stateless.clientCapabilities`, else nothing (an input step then fails the task).
+   */
+  clientCapabilities?: { [key: string]: unknown };
 }
 
 export class SequentialWorkflow<Shape extends ZodRawShapeCompat = Record<string, never>> {
@@ -106,16 +112,15 @@ export class SequentialWorkflow<Shape extends ZodRawShapeCompat = Record<string,
   /**
    * Continue an active task of this workflow that another worker (process or instance) started
    * and stopped running, on the same store: steps whose output variable exists are not run
-   * again. The run is one of the server engine's executions (counted, cancellable, aborted by
-   * `engine.close()`); the task's lease (if any) is taken over and renewed under its recorded
-   * holder. Resolves with the final record. A step needing input cannot be asked here (no
-   * requestor connection): it fails the task.
+   * again. The caller declares that worker stopped; the run continues through the server's
+   * takeover path (`TasksServer.resumeTask`): the task's lease (if any) becomes this engine's at
+   * once, the stopped worker's questions are withdrawn, and the run is one of the engine's
+   * executions (counted, cancellable, aborted by `engine.close()`) whose input steps ask the
+   * requestor as in any run (see `ResumeOptions.clientCapabilities`). Resolves with the final record.
    */
   async resume(tasks: TasksServer, owner: Owner, taskId: string, options: ResumeOptions = {}): Promise<TaskRecord> {
     if (this.#registeredOn !== tasks) throw new InvalidOptionsError(`Workflow '${this.name}' must be registered on this server before resume()`);
-    const { engine } = tasks;
-    const task = new TaskContext(engine.store, owner, taskId);
-    const record = await task.task();
+    const record = await tasks.engine.store.get(owner, taskId);
     if (isTerminal(record.status)) throw new ResumeRefusedError(taskId, `it is already ${record.status}`);
     const params = record.request.params;
     if (record.request.method !== 'tools/call' || params.name !== this.name) {
@@ -123,38 +128,7 @@ export class SequentialWorkflow<Shape extends ZodRawShapeCompat = Record<string,
     }
     const parsed = await tasks.ownTool(this.name)!.parse(params.arguments);
     if (!parsed.ok) throw new ResumeRefusedError(taskId, `stored arguments are invalid: ${parsed.message}`);
-    if (record.status === 'input_required') await task.resume();
-
-    const holder = record.lease?.holder;
-    const lease = holder !== undefined && typeof engine.store.renewLease === 'function' ? { holder, ms: options.leaseMs ?? engine.leaseMs } : undefined;
-    if (lease) {
-      // Take the lease over now (a renewal checks only the holder) so it cannot lapse before the first renewal.
-      const current = await engine.store.renewLease!(owner, taskId, lease.holder, lease.ms);
-      if (isTerminal(current.status)) return current;
-    }
-    const args = parsed.args as JsonObject;
-    const final = await engine.adopt(owner, taskId, (context) => this.#runResumed(tasks, args, context), { ...(lease && { lease }) });
-    return final ?? task.task();
-  }
-
-  async #runResumed(tasks: TasksServer, args: JsonObject, task: ServerTaskContext): Promise<JsonObject> {
-    const context: WorkflowRunContext = {
-      signal: task.signal,
-      variables: () => task.variables(),
-      setVariables: (patch) => task.setVariables(patch),
-      setStatusMessage: (message) => task.setStatusMessage(message),
-      elicit: () => Promise.reject(new StepInputError('a resumed workflow has no requestor connection to ask for input')),
-    };
-    const extra = {
-      signal: task.signal,
-      requestId: `resume:${task.taskId}`,
-      sendNotification: async () => undefined,
-      sendRequest: async () => {
-        throw new CapabilityMissingError('requestor connection', 'a resumed workflow has no requestor connection');
-      },
-    } as unknown as TaskToolExtra; // a stand-in for the SDK's request-handler extra: only what a tool may use during a resume
-    const run = await runSteps(this.name, this.#steps, args, context, toolCaller(tasks, extra));
-    return workflowResult(run);
+    return tasks.resumeTask(owner, taskId, options);
   }
 }
 

@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TaskChange } from '../../src/contract.js';
-import { TaskEngine } from '../../src/server/engine.js';
+import { TaskEngine } from '../../src/server/core/engine.js';
+import { waitForResult } from '../../src/server/v2025/result-wait.js';
 import type { PostgresTaskStore } from '../../src/stores/postgres/store.js';
 import { startPostgres, type Postgres } from './harness.js';
 
@@ -120,7 +121,7 @@ describe('PostgresTaskStore: instances sharing one database', () => {
       await until(() => a!.changeFeedEpoch(), "A's change feed to listen");
       const task = await b!.create(ALICE, REQUEST);
       const controller = new AbortController();
-      const waiting = engine.waitForTerminal(ALICE, task.taskId, controller.signal, { send: () => Promise.resolve(false), cancel: () => undefined });
+      const waiting = waitForResult(engine, ALICE, task.taskId, controller.signal, { send: () => Promise.resolve(false), cancel: () => undefined });
       await new Promise((r) => setTimeout(r, 50)); // let the waiter read the working task and sleep
       const done = await b!.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { content: [] } } });
       assert.deepEqual(await waiting, done);

@@ -41,7 +41,7 @@ describe('reference server over HTTP, no tokens', () => {
     assert.deepEqual(listed, { ...FIXTURE_TOOLS });
   });
 
-  // src bug (src/server/with-tasks.ts `loose()`: `params: z.unknown()` is not optional): a request
+  // src bug (src/server/v2025/with-tasks.ts `loose()`: `params: z.unknown()` is not optional): a request
   // without a "params" member, as SDK clients send `client.listTools()` over HTTP/stdio, gets -32603.
   it('tools/list and tasks/list without params (as client.listTools() sends them)', T, async () => {
     assert.ok((await a.client.listTools()).tools.length > 0);

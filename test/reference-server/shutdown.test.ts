@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { SHUTDOWN_MESSAGE } from '../../src/server/execution.js';
+import { SHUTDOWN_MESSAGE } from '../../src/server/core/execution.js';
 import { connect, rpcError, startServer, within, type ServerProcess } from './helpers.js';
 
 describe('reference server: graceful shutdown', () => {

@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { RawSession, type RawStream } from '../../conformance/protocol/raw-session.js';
 import { startHttpServer, type HttpServerHandle, type HttpServerOptions } from '../../reference-server/http.js';
 import { tokenTable } from '../../reference-server/tokens.js';
-import type { TaskLogEntry } from '../../src/server/logger.js';
+import type { TaskLogEntry } from '../../src/server/core/logger.js';
 import { startDynamo, type Dynamo } from '../dynamodb/harness.js';
 import { bounded } from '../server/waits.js';
 

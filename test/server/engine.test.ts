@@ -10,10 +10,10 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { isTasksError } from '../../src/errors/index.js';
 import type { Owner } from '../../src/owner.js';
 import type { TaskRecord } from '../../src/record.js';
-import { TaskEngine } from '../../src/server/engine.js';
-import type { TaskPeer } from '../../src/server/context.js';
-import { RateLimiter } from '../../src/server/rate-limit.js';
-import { withTasks } from '../../src/server/with-tasks.js';
+import { TaskEngine } from '../../src/server/core/engine.js';
+import type { TaskPeer } from '../../src/server/core/context.js';
+import { RateLimiter } from '../../src/server/core/rate-limit.js';
+import { withTasks } from '../../src/server/v2025/with-tasks.js';
 import { InMemoryTaskStore } from '../../src/stores/memory.js';
 import { bounded, deferred, eventually, isPending, memoryHarness, rejectsRpc, type MemoryHarness } from './harness.js';
 

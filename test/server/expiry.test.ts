@@ -1,7 +1,7 @@
 /** R36: a task may expire while its tool still runs; nothing of it may linger in the engine. */
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { SHUTDOWN_MESSAGE } from '../../src/server/execution.js';
+import { SHUTDOWN_MESSAGE } from '../../src/server/core/execution.js';
 import { bounded, deferred, eventually, memoryHarness, rejectsRpc, text, type MemoryHarness } from './harness.js';
 
 describe('a task that expires while its tool runs', () => {

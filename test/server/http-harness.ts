@@ -11,8 +11,8 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
-import { TaskEngine } from '../../src/server/engine.js';
-import type { WithTasksOptions } from '../../src/server/with-tasks.js';
+import { TaskEngine } from '../../src/server/core/engine.js';
+import type { WithTasksOptions } from '../../src/server/v2025/with-tasks.js';
 import { InMemoryTaskStore, type InMemoryTaskStoreOptions } from '../../src/stores/memory.js';
 import { buildMcpServer, ClientEnd, Control, newClient } from './harness.js';
 

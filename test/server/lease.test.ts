@@ -8,8 +8,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 import { LEASE_EXPIRED_MESSAGE, type StoreCapabilities, type TaskChange } from '../../src/contract.js';
 import type { Owner } from '../../src/owner.js';
-import { TaskEngine } from '../../src/server/engine.js';
-import type { ServerTaskContext } from '../../src/server/context.js';
+import { TaskEngine } from '../../src/server/core/engine.js';
+import type { ServerTaskContext } from '../../src/server/core/context.js';
 import { InMemoryTaskStore } from '../../src/stores/memory.js';
 
 /** An in-memory store that claims to be shared; `muted` writes are "made by another process". */

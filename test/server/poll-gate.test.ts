@@ -1,13 +1,14 @@
 /**
- * pollGate (src/server/poll-gate.ts): when an engine waiter on a shared store reads again. The
+ * pollGate (src/server/core/poll-gate.ts): when an engine waiter on a shared store reads again. The
  * store here is a plain object with the two members the gate looks at (capabilities and the
  * change feed's epoch); the feed itself is tested on PostgreSQL in test/postgres/instances.test.ts.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { ManualClock } from '../../src/clock.js';
 import type { TaskStore } from '../../src/contract.js';
 import type { TaskRecord } from '../../src/record.js';
-import { nextDeadline, pollGate } from '../../src/server/poll-gate.js';
+import { nextDeadline, pollGate } from '../../src/server/core/poll-gate.js';
 
 function storeWithFeed(pushes: boolean, epoch: () => number | undefined): TaskStore {
   return { capabilities: { sharedAcrossProcesses: true, pushesRemoteChanges: pushes }, changeFeedEpoch: epoch } as TaskStore;
@@ -51,6 +52,15 @@ describe('pollGate', () => {
     assert.equal(gate(), true);
     gate.watch(task({ lease: { holder: 'a', expiresAt: Date.now() + 3_600_000 } }));
     assert.equal(gate(), false);
+  });
+
+  it("the deadline is compared on the store's clock (a ManualClock moved past it), not the wall clock", () => {
+    const clock = new ManualClock(Date.now() + 3_600_000);
+    const gate = pollGate({ ...storeWithFeed(true, () => 1), clock });
+    gate.watch(task({ lease: { holder: 'a', expiresAt: clock.now() + 1_000 } }));
+    assert.equal(gate(), false, 'the lease runs for another second by the store');
+    clock.advance(1_000);
+    assert.equal(gate(), true);
   });
 
   it('nextDeadline: the earliest of lease, question claims and expiry; a terminal task only expires', () => {

@@ -1,7 +1,7 @@
 /** R24: the original progressToken keeps working after CreateTaskResult and stops at terminal. */
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import type { ServerTaskContext } from '../../src/server/context.js';
+import type { ServerTaskContext } from '../../src/server/core/context.js';
 import { deferred, eventually, memoryHarness, RELATED, text, type MemoryHarness } from './harness.js';
 
 interface Progress {

@@ -10,7 +10,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
-import { toSdkTaskStore } from '../../src/server/sdk-task-store.js';
+import { toSdkTaskStore } from '../../src/server/v2025/sdk-task-store.js';
 import { InMemoryTaskStore } from '../../src/stores/memory.js';
 import { ClientEnd, deferred, memoryHarness, newClient, RELATED, text, type Deferred, type MemoryHarness } from './harness.js';
 import { rejectsBySdk, rejectsCode } from './rejects.js';

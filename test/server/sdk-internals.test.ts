@@ -1,5 +1,5 @@
 /**
- * The guards of src/server/sdk-internals.ts against stand-in server shapes: an SDK lacking any
+ * The guards of src/server/v2025/sdk-internals.ts against stand-in server shapes: an SDK lacking any
  * private field or method we rely on fails with SdkUnsupportedError (SDK_UNSUPPORTED) naming it,
  * at `withTasks` time, instead of misbehaving later.
  */
@@ -12,8 +12,8 @@ import { isTasksError, SdkUnsupportedError } from '../../src/errors/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { afterConnect, disableSdkTaskGate, installedHandler, interceptIncoming, mcpToolInternals, setRawRequestHandler, watchClosedStreams } from '../../src/server/sdk-internals.js';
-import { withTasks } from '../../src/server/with-tasks.js';
+import { afterConnect, disableSdkTaskGate, installedHandler, interceptIncoming, mcpToolInternals, setRawRequestHandler, watchClosedStreams } from '../../src/server/v2025/sdk-internals.js';
+import { withTasks } from '../../src/server/v2025/with-tasks.js';
 import { InMemoryTaskStore } from '../../src/stores/memory.js';
 
 /** Asserts SDK_UNSUPPORTED naming `missing`. */

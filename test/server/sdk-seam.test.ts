@@ -1,5 +1,5 @@
 /**
- * The SDK seam: only src/server/sdk-internals.ts may import a path of @modelcontextprotocol/sdk that
+ * The SDK seam: only src/server/v2025/sdk-internals.ts may import a path of @modelcontextprotocol/sdk that
  * is not a documented export, and the peer range is the one its guards support.
  *
  * Documented = every named entry of the SDK's package.json "exports" (read below; its "./*"
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SDK = '@modelcontextprotocol/sdk';
-const SEAM = 'src/server/sdk-internals.ts';
+const SEAM = 'src/server/v2025/sdk-internals.ts';
 const SCANNED = ['src', 'conformance', 'reference-server', 'examples'];
 
 /** Modules reached through the "./*" catch-all that the SDK documents, and where. */
@@ -65,7 +65,7 @@ function undocumentedImports(files: string[]): string[] {
 describe('the SDK seam', () => {
   const files = SCANNED.flatMap(sourceFiles);
 
-  it('no file but src/server/sdk-internals.ts imports an undocumented SDK path', () => {
+  it('no file but src/server/v2025/sdk-internals.ts imports an undocumented SDK path', () => {
     assert.ok(files.length > 50, `scanned ${files.length} files`);
     assert.deepEqual(undocumentedImports(files.filter((file) => file !== SEAM)), []);
   });

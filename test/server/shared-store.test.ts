@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import type { StoreCapabilities } from '../../src/contract.js';
 import type { Owner } from '../../src/owner.js';
-import { TaskEngine } from '../../src/server/engine.js';
+import { TaskEngine } from '../../src/server/core/engine.js';
 import { InMemoryTaskStore } from '../../src/stores/memory.js';
 import { bounded, isPending, memoryHarness, RELATED, text, type MemoryHarness } from './harness.js';
 

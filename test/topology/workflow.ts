@@ -6,7 +6,7 @@
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import * as z from 'zod';
-import type { TasksServer } from '../../src/server/with-tasks.js';
+import type { TasksServer } from '../../src/server/v2025/with-tasks.js';
 import { SequentialWorkflow } from '../../src/workflows/index.js';
 
 export const WORKFLOW_TOOL = 'topology_workflow';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import * as z from 'zod';
 import type { JsonObject } from '../../src/json.js';
-import type { TasksServer } from '../../src/server/with-tasks.js';
+import type { TasksServer } from '../../src/server/v2025/with-tasks.js';
 import { PROGRESS_VARIABLE, SequentialWorkflow, stepVariableKey } from '../../src/workflows/index.js';
 import { bounded, deferred, RELATED, rejectsRpc, type Deferred } from '../server/harness.js';
 import { serve, storeKinds, type WorkflowHarness } from './harness.js';

@@ -9,7 +9,7 @@
  */
 import { createMcpHandler, Server, type CreateMcpHandlerOptions, type McpHttpHandler } from '@modelcontextprotocol/server';
 import type { ResolveOwnerOptions } from '../../owner.js';
-import type { TaskEngine } from '../engine.js';
+import type { TaskEngine } from '../core/engine.js';
 import type { InputChannel } from './input-channel.js';
 import { storeInputChannel } from './store-input-channel.js';
 import { registerTaskMethods2026 } from './task-methods.js';

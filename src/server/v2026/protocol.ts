@@ -1,6 +1,7 @@
 /**
- * What every 2026 handler shares: who asks (owner), whether they declared the extension, the
- * params schema of `tasks/*`, and THE mapping of thrown values to the SDK's JSON-RPC errors.
+ * What every 2026 handler shares: the request guard (who asks, R76, from verified auth only; the
+ * rate limit), whether they declared the extension, the params schema of `tasks/*`, and the leg's
+ * thin adapter from the one mapping (`toJsonRpcError`) to SDK v2's `ProtocolError`.
  */
 import {
   CLIENT_CAPABILITIES_META_KEY,
@@ -9,16 +10,23 @@ import {
   type ServerContext,
   type StandardSchemaV1,
 } from '@modelcontextprotocol/server';
-import { toJsonRpcError } from '../../errors/index.js';
-import { resolveOwner, type Owner, type ResolveOwnerOptions } from '../../owner.js';
+import { toJsonRpcError, type JsonRpcErrorOptions } from '../../errors/index.js';
+import type { OwnerSource, ResolveOwnerOptions } from '../../owner.js';
+import type { TaskEngine } from '../core/engine.js';
+import { RequestGuard } from '../core/request-guard.js';
 import { declaresTasks, TASKS_REQUIRED_CAPABILITIES } from './wire.js';
 
+/** The request guard of the 2026 leg: refusals as SDK v2 `ProtocolError`s. */
+export function requestGuard2026(engine: TaskEngine, owner: ResolveOwnerOptions | undefined): RequestGuard {
+  return new RequestGuard({ engine, owner, toWire: toProtocolError });
+}
+
 /**
- * The owner of a 2026 request. The 2026 wire has no session: only verified auth info identifies
- * a requestor; without it the request is anonymous (which the store refuses unless allowed).
+ * Who asks a 2026 request. The 2026 wire has no session: only verified auth info identifies a
+ * requestor; without it the request is anonymous (which the store refuses unless allowed).
  */
-export function ownerOf(ctx: ServerContext, options?: ResolveOwnerOptions): Owner {
-  return resolveOwner({ authInfo: ctx.http?.authInfo }, options);
+export function ownerSourceOf(ctx: ServerContext): OwnerSource {
+  return { authInfo: ctx.http?.authInfo };
 }
 
 /** The client capabilities this one request declared (never remembered across requests). */
@@ -39,10 +47,10 @@ export function requireTasksExtension(ctx: ServerContext): void {
   if (!declaresTasks(clientCapabilitiesOf(ctx))) throw tasksCapabilityMissing();
 }
 
-/** The SDK's JSON-RPC error for anything thrown by our code (SDK protocol errors pass unchanged). */
-export function toProtocolError(error: unknown): ProtocolError {
+/** The leg's adapter: any thrown value as SDK v2's JSON-RPC error through the one mapping (SDK protocol errors pass unchanged). */
+export function toProtocolError(error: unknown, options?: JsonRpcErrorOptions): ProtocolError {
   if (error instanceof ProtocolError) return error;
-  const rpc = toJsonRpcError(error);
+  const rpc = toJsonRpcError(error, options);
   return new ProtocolError(rpc.code, rpc.message, rpc.data);
 }
 

@@ -9,9 +9,9 @@ import { isTasksError } from '../../errors/index.js';
 import { isPlainObject, type JsonObject } from '../../json.js';
 import type { Owner, ResolveOwnerOptions } from '../../owner.js';
 import { isTerminal } from '../../status.js';
-import type { TaskEngine } from '../engine.js';
+import type { TaskEngine } from '../core/engine.js';
 import type { InputChannel } from './input-channel.js';
-import { ownerOf, requireTasksExtension, TASK_ID_PARAMS, toProtocolError } from './protocol.js';
+import { ownerSourceOf, requestGuard2026, requireTasksExtension, TASK_ID_PARAMS } from './protocol.js';
 import { toDetailedTask } from './wire.js';
 
 export interface TaskMethods2026Options {
@@ -26,29 +26,25 @@ type Handler = (taskId: string, owner: Owner, ctx: ServerContext) => Promise<Jso
 export function registerTaskMethods2026(server: Server, options: TaskMethods2026Options): void {
   const { engine, input } = options;
   const store = engine.store;
+  const guard = requestGuard2026(engine, options.owner);
 
   const guarded = (handler: Handler) => async ({ taskId }: { taskId: string }, ctx: ServerContext) => {
     requireTasksExtension(ctx);
-    const owner = ownerOf(ctx, options.owner);
-    try {
-      engine.admit(owner);
-      return await handler(taskId, owner, ctx);
-    } catch (error) {
-      if (isTasksError(error, 'TASK_NOT_FOUND')) engine.logger({ event: 'task.lookup_failed', owner, taskId, detail: error.message });
-      throw toProtocolError(error);
-    }
+    const owner = guard.admit(ownerSourceOf(ctx));
+    return guard.task(owner, taskId, () => handler(taskId, owner, ctx));
   };
 
-  // tasks.md "Task Polling": the DetailedTask, with inputRequests when input_required. -32602 when unknown.
+  // tasks.md "Task Polling": the DetailedTask, with inputRequests when input_required. -32602 when
+  // unknown. A read takes over a resumable task whose worker stopped, as on the 2025 wire.
   server.setRequestHandler('tasks/get', { params: TASK_ID_PARAMS }, guarded(async (taskId, owner) => {
-    const record = await store.get(owner, taskId);
+    const record = await engine.read(owner, taskId);
     engine.logger({ event: 'task.retrieved', owner, taskId, status: record.status });
     return toDetailedTask(record, record.status === 'input_required' ? input.outstanding(record) : undefined);
   }));
 
   // tasks.md "Task Update Requests": an empty ack; answers for keys not outstanding are ignored.
   server.setRequestHandler('tasks/update', { params: TASK_ID_PARAMS }, guarded(async (taskId, owner, ctx) => {
-    const record = await store.get(owner, taskId);
+    const record = await engine.read(owner, taskId);
     if (!isTerminal(record.status)) await input.answer(record, plainResponses(ctx.mcpReq.inputResponses));
     return {};
   }));

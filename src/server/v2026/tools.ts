@@ -5,15 +5,15 @@
  * (docs/2026-leg.md section 4). Task creation is server-directed: a tool that supports tasks
  * runs as one whenever this request declared the extension.
  */
-import { ProtocolError, type Server, type ServerContext } from '@modelcontextprotocol/server';
+import type { Server, ServerContext } from '@modelcontextprotocol/server';
+import { InvalidArgumentError } from '../../errors/index.js';
 import type { JsonObject } from '../../json.js';
 import { isPlainObject } from '../../json.js';
 import type { ResolveOwnerOptions } from '../../owner.js';
-import { toFailureError } from '../../task-context.js';
-import type { ServerTaskContext, TaskPeer } from '../context.js';
-import type { TaskEngine } from '../engine.js';
-import type { TaskSupport } from '../task-tools.js';
-import { clientCapabilitiesOf, ownerOf, tasksCapabilityMissing, toProtocolError } from './protocol.js';
+import type { ServerTaskContext, TaskPeer } from '../core/context.js';
+import type { TaskEngine } from '../core/engine.js';
+import type { TaskSupport } from '../core/task-support.js';
+import { clientCapabilitiesOf, ownerSourceOf, requestGuard2026, tasksCapabilityMissing } from './protocol.js';
 import { declaresTasks, toCreateTaskResult } from './wire.js';
 
 /** How one call of a tool runs. */
@@ -66,6 +66,11 @@ function peerOf(ctx: ServerContext): TaskPeer {
 /** Register `tools/list` and `tools/call` on `server` (declare the `tools` capability on it). */
 export function registerTools2026(server: Server, options: Tools2026Options): void {
   const { engine } = options;
+  const guard = requestGuard2026(engine, options.owner);
+  // A tool's throw is the request's JSON-RPC error: JSON-RPC errors as they are, others -32603 with their message.
+  const toolFailed = (error: unknown): never => {
+    throw guard.wire(error, { thrownBy: 'work' });
+  };
   const byName = new Map(options.tools.map((tool) => [tool.name, tool]));
 
   server.setRequestHandler('tools/list', () => ({
@@ -81,34 +86,28 @@ export function registerTools2026(server: Server, options: Tools2026Options): vo
     const { name } = request.params;
     const args: JsonObject = isPlainObject(request.params.arguments) ? (request.params.arguments as JsonObject) : {};
     const tool = byName.get(name);
-    if (!tool) throw new ProtocolError(-32602, `Tool ${name} not found`);
+    if (!tool) throw guard.wire(new InvalidArgumentError(`Tool ${name} not found`));
     const declared = declaresTasks(clientCapabilitiesOf(ctx));
     if (tool.taskSupport === 'required' && !declared) throw tasksCapabilityMissing();
     const inputResponses = ctx.mcpReq.inputResponses ?? {};
     const requestState = ctx.mcpReq.requestState();
-    const ask = await tool.gather?.(args, { inputResponses, requestState: typeof requestState === 'string' ? requestState : undefined }).catch(rethrowAsRpc);
+    const ask = await tool.gather?.(args, { inputResponses, requestState: typeof requestState === 'string' ? requestState : undefined }).catch(toolFailed);
     if (ask !== undefined) return ask as never;
     if (tool.taskSupport !== 'forbidden' && declared) {
-      const owner = ownerOf(ctx, options.owner);
+      const owner = guard.admit(ownerSourceOf(ctx));
       // The gathered answers are stored with the request, so any instance can run the task.
       const params: JsonObject = { name, arguments: args, ...(Object.keys(inputResponses).length > 0 && { inputResponses: inputResponses as JsonObject }) };
       try {
-        engine.admit(owner);
         const record = await engine.start(owner, { request: { method: 'tools/call', params }, peer: peerOf(ctx) }, (task) =>
           tool.run(args, { signal: task.signal, task, inputResponses }),
         );
         // The SDK adds `content: []` to this result (docs/2026-leg.md section 2).
         return toCreateTaskResult(record) as never;
       } catch (error) {
-        throw toProtocolError(error);
+        throw guard.wire(error);
       }
     }
-    return (await tool.run(args, { signal: ctx.mcpReq.signal, inputResponses }).catch(rethrowAsRpc)) as never;
+    return (await tool.run(args, { signal: ctx.mcpReq.signal, inputResponses }).catch(toolFailed)) as never;
   });
 }
 
-/** A tool's throw is the request's JSON-RPC error: JSON-RPC errors as they are, others -32603. */
-function rethrowAsRpc(error: unknown): never {
-  const rpc = toFailureError(error as Error);
-  throw new ProtocolError(rpc.code, rpc.message, rpc.data);
-}

@@ -5,7 +5,7 @@
  */
 import type { AuthInfo } from '@modelcontextprotocol/server';
 import type { JsonObject } from '../../../src/json.js';
-import { TaskEngine } from '../../../src/server/engine.js';
+import { TaskEngine } from '../../../src/server/core/engine.js';
 import { createTasksHandler2026, TASKS_EXTENSION_ID, type InputChannel, type Tool2026 } from '../../../src/server/v2026/index.js';
 import { InMemoryTaskStore } from '../../../src/stores/memory.js';
 import { bounded, deferred, type Deferred } from '../waits.js';

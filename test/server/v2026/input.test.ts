@@ -10,10 +10,10 @@ import { InvalidArgumentError, isTasksError } from '../../../src/errors/index.js
 import { FIXTURES_2026 } from '../../../src/fixtures/v2026.js';
 import type { JsonObject } from '../../../src/json.js';
 import type { TaskRecord } from '../../../src/record.js';
-import { SideChannel } from '../../../src/server/side-channel.js';
+import { SideChannel } from '../../../src/server/core/side-channel.js';
 import type { InputChannel } from '../../../src/server/v2026/input-channel.js';
 import { storeInputChannel } from '../../../src/server/v2026/store-input-channel.js';
-import { silentLogger } from '../../../src/server/logger.js';
+import { silentLogger } from '../../../src/server/core/logger.js';
 import { InMemoryTaskStore } from '../../../src/stores/memory.js';
 import { formatIssues, validate2026 } from '../../../src/validate/index.js';
 import { bounded } from '../waits.js';

@@ -5,7 +5,7 @@
  */
 import { fail, inconclusive, pass, skip, warn } from '../../../core/check.js';
 import { brief, isObject, type Json } from '../../../core/json.js';
-import { RELATED_TASK } from '../../../core/wire.js';
+import { INPUT_KEY, RELATED_TASK } from '../../../core/wire.js';
 import { describeAnswer, SIDE_CHANNEL_METHODS, type AnswerRecord } from '../../answers.js';
 import { check, type Check } from '../../check.js';
 import { describe, type CheckContext, type ToolCall } from '../../context.js';
@@ -163,13 +163,17 @@ export const inputChecks: Check[] = [
         await pending;
         return skip('no elicitation/create for the ask_forever task arrived on tasks/result (see input.request-related-task)');
       }
-      // Watch the status until a second question arrives (poll and notifications together).
+      // Watch the status until a second question arrives (poll and notifications together). A
+      // question is counted once however many streams carried it (A10: a tasks/get may carry the
+      // first one before tasks/result does): by its key, which the fixture's server sends.
+      const keyOf = (m: Incoming) => (isObject(m.params._meta) ? m.params._meta[INPUT_KEY] : undefined) ?? m.id;
+      const questions = () => new Set(a.incoming.filter(ours).map(keyOf)).size;
       const deadline = Date.now() + 3_000;
-      while (Date.now() < deadline && a.incoming.filter(ours).length < 2) {
+      while (Date.now() < deadline && questions() < 2) {
         await a.call('tasks/get', { taskId });
         await ctx.sleep(20);
       }
-      const askedAgain = a.incoming.filter(ours).length >= 2;
+      const askedAgain = questions() >= 2;
       stop.abort();
       await pending;
       const after = ctx.sightings(taskId).filter((s) => s.at > answered.at).map((s) => String(s.task.status));

@@ -8,12 +8,13 @@
  */
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
-import { CapabilityMissingError, TaskSupportMismatchError } from '../errors/index.js';
-import { cloneJson, isPlainObject, type JsonObject } from '../json.js';
-import type { Owner, OwnerSource } from '../owner.js';
-import { toWireTask, type TaskRecord } from '../record.js';
-import type { ServerTaskContext, TaskPeer } from './context.js';
-import type { TaskEngine, TaskWork } from './engine.js';
+import { CapabilityMissingError, TaskSupportMismatchError } from '../../errors/index.js';
+import { cloneJson, isPlainObject, type JsonObject } from '../../json.js';
+import type { Owner, OwnerSource } from '../../owner.js';
+import { toWireTask, type TaskRecord } from '../../record.js';
+import type { ServerTaskContext, TaskPeer } from '../core/context.js';
+import type { Resumption, TaskEngine, TaskWork } from '../core/engine.js';
+import type { RequestGuard } from '../core/request-guard.js';
 import type { OwnTool, TaskToolExtra, TaskTools } from './task-tools.js';
 import { invalidParams, toWireError, WireError } from './wire-errors.js';
 
@@ -29,6 +30,8 @@ export interface ToolCallsOptions {
   delegate: Handler;
   toolCalls: boolean;
   ownerOf(extra: OwnerSource): Owner;
+  /** Refusals reach the wire through the one mapping. */
+  guard: RequestGuard;
   /** The requestor's capabilities when the server saw no `initialize` (stateless serving). */
   assumedClientCapabilities?: { [key: string]: unknown };
 }
@@ -90,27 +93,32 @@ export class ToolCalls {
       const options = { request, ...(task.ttl !== undefined && { ttl: task.ttl as number }), peer: this.#peer, ...(progressToken !== undefined && { progressToken }), ...(own?.resumable && { resumable: true }) };
       record = await this.options.engine.start(owner, options, work);
     } catch (error) {
-      throw toWireError(error, 'Cannot create task');
+      throw this.options.guard.wire(error, { context: 'Cannot create task' });
     }
     return { task: toWireTask(record) };
   }
 
   /**
-   * The work that continues a resumable task of one of our tools on this instance (takeover):
-   * the stored arguments parsed again, the handler run with a stand-in extra, no requestor
-   * connection (questions go through the stored side channel; status notifications nowhere).
+   * How a resumable task of one of our tools continues on this instance (takeover, the one way to
+   * resume): the stored arguments parsed again, the handler run with a stand-in extra. No
+   * requestor connection: status notifications go nowhere; questions go through the stored side
+   * channel to whoever reads the task next, if the requestor is taken to support them:
+   * `clientCapabilities`, else what this server assumes of requestors it did not see initialize
+   * (`stateless.clientCapabilities`), else nothing (a question fails with CAPABILITY_MISSING).
    */
-  resume(task: TaskRecord): TaskWork | undefined {
+  resume(task: TaskRecord, clientCapabilities?: { [key: string]: unknown }): Resumption | undefined {
     const params = task.request.params;
     if (task.request.method !== 'tools/call' || typeof params.name !== 'string') return undefined;
     const name = params.name;
     const own = this.options.tools.own(name);
     if (!own?.resumable) return undefined;
-    return async (context) => {
+    const capabilities = clientCapabilities ?? this.options.assumedClientCapabilities;
+    const work: TaskWork = async (context) => {
       const args = await parseArguments(own, name, params.arguments);
       const standIn = { signal: context.signal, requestId: `takeover:${task.taskId}`, sendNotification: async () => undefined, sendRequest: async () => undefined };
       return checkToolResult(name, await own.run(args, this.#taskExtra(standIn as unknown as TaskToolExtra, context)));
     };
+    return { work, peer: { notify: () => undefined, clientCapabilities: () => capabilities } };
   }
 
   /**

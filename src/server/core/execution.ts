@@ -5,13 +5,13 @@
  * exit path.
  * The engine keeps a map of executions and calls only these methods.
  */
-import type { TaskStore } from '../contract.js';
-import { isTasksError, TaskNoLongerRunningError } from '../errors/index.js';
-import type { JsonObject } from '../json.js';
-import type { Owner } from '../owner.js';
-import { toWireTask, type TaskRecord } from '../record.js';
-import { isTerminal, type TaskStatus } from '../status.js';
-import { toFailureError } from '../task-context.js';
+import type { TaskStore } from '../../contract.js';
+import { isTasksError, TaskNoLongerRunningError } from '../../errors/index.js';
+import type { JsonObject } from '../../json.js';
+import type { Owner } from '../../owner.js';
+import { toWireTask, type TaskRecord } from '../../record.js';
+import { isTerminal, type TaskStatus } from '../../status.js';
+import { toFailureError } from '../../task-context.js';
 import { AnswerWaits } from './answer-waits.js';
 import { ServerTaskContext, type TaskPeer } from './context.js';
 import type { TasksLogger } from './logger.js';

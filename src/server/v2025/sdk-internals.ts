@@ -24,7 +24,7 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { McpServer, RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { CallToolResult, JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/sdk/types.js';
-import { SdkUnsupportedError } from '../errors/index.js';
+import { SdkUnsupportedError } from '../../errors/index.js';
 
 // Types only (erased at runtime): McpServer.registerTool's schema parameters are declared with
 // these, and the SDK exports them from no documented path.

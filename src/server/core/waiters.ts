@@ -4,10 +4,10 @@
  * (for the change's owner), so a waiter needs no read to see what changed. On a store shared
  * across processes a change may happen elsewhere, so waiters also wake every `pollMs` to read (except while the store pushes such changes).
  */
-import type { TaskChange, TaskStore } from '../contract.js';
-import type { Owner } from '../owner.js';
-import type { TaskRecord } from '../record.js';
-import { isTerminal } from '../status.js';
+import type { TaskChange, TaskStore } from '../../contract.js';
+import type { Owner } from '../../owner.js';
+import type { TaskRecord } from '../../record.js';
+import { isTerminal } from '../../status.js';
 import { pollGate, type PollGate } from './poll-gate.js';
 
 interface Waiter {

@@ -16,14 +16,18 @@
  *   (`SideChannel.answer`), also after the stream ended, as long as the question is open. A
  *   carrier whose question was settled that way (or withdrawn, or whose task ended) tells the
  *   requestor with `notifications/cancelled` if its stream is still open.
+ *
+ * One carrier per engine (`carrierOf`), shared by every server on it, since its record of the
+ * questions its streams carry must span them all.
  */
 import { randomBytes } from 'node:crypto';
-import type { InputMethod, PendingInput } from '../contract.js';
-import type { JsonObject } from '../json.js';
-import type { Owner } from '../owner.js';
-import { INPUT_KEY_META_KEY, type TaskRecord } from '../record.js';
-import { isTerminal } from '../status.js';
-import type { SideChannel } from './side-channel.js';
+import type { InputMethod, PendingInput } from '../../contract.js';
+import type { JsonObject } from '../../json.js';
+import type { Owner } from '../../owner.js';
+import { INPUT_KEY_META_KEY, type TaskRecord } from '../../record.js';
+import { isTerminal } from '../../status.js';
+import type { TaskEngine } from '../core/engine.js';
+import type { SideChannel } from '../core/side-channel.js';
 import { questionRequestId } from './wire-answers.js';
 
 /** What a carrier can do on its response stream. */
@@ -136,4 +140,14 @@ export class InputCarrier {
       .filter(([key]) => !this.#held.has(`${task.taskId}\0${key}`))
       .sort(order)[0]?.[0];
   }
+}
+
+/** Made on first use, kept as long as its engine: a WeakMap, so engines never share one. */
+const carriers = new WeakMap<TaskEngine, InputCarrier>();
+
+/** The carrier of `engine` (one per engine: its streams never claim a question twice from here). */
+export function carrierOf(engine: TaskEngine): InputCarrier {
+  let carrier = carriers.get(engine);
+  if (!carrier) carriers.set(engine, (carrier = new InputCarrier(engine.side, engine.instanceId, engine.store.capabilities.sharedAcrossProcesses)));
+  return carrier;
 }

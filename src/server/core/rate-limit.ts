@@ -3,8 +3,9 @@
  * continuously. A component the engine is given (`new TaskEngine({ store, rateLimiter })`); off
  * unless configured; the reference server turns it on.
  */
-import { InvalidOptionsError, RateLimitedError } from '../errors/index.js';
-import type { Owner } from '../owner.js';
+import { systemClock } from '../../clock.js';
+import { InvalidOptionsError, RateLimitedError } from '../../errors/index.js';
+import type { Owner } from '../../owner.js';
 
 export interface RateLimitOptions {
   /** Sustained task operations per second per owner. */
@@ -33,7 +34,8 @@ export class RateLimiter implements OwnerRateLimiter {
 
   constructor(
     options: RateLimitOptions,
-    private readonly now: () => number = Date.now,
+    /** Milliseconds now; the engine's `rateLimit` shorthand passes its store's clock. */
+    private readonly now: () => number = () => systemClock.now(),
   ) {
     if (!(options.perSecond > 0) || (options.burst !== undefined && !(options.burst >= 1))) {
       throw new InvalidOptionsError('rateLimit: perSecond must be > 0 and burst >= 1');

@@ -5,14 +5,13 @@
  */
 import type { McpServer, RegisteredTool, ToolCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
-import { InvalidArgumentError } from '../errors/index.js';
-import { isPlainObject, type JsonObject } from '../json.js';
-import type { ServerTaskContext } from './context.js';
+import { InvalidArgumentError } from '../../errors/index.js';
+import { isPlainObject, type JsonObject } from '../../json.js';
+import type { ServerTaskContext } from '../core/context.js';
+import { assertTaskSupport, type TaskSupport } from '../core/task-support.js';
 import { mcpToolInternals, type AnySchema, type McpToolInternals, type ParsedArguments, type SchemaOutput, type ShapeOutput, type ZodRawShapeCompat } from './sdk-internals.js';
 
 export type { AnySchema, ParsedArguments, SchemaOutput, ShapeOutput, ZodRawShapeCompat };
-export type TaskSupport = 'forbidden' | 'optional' | 'required';
-const SUPPORT_VALUES: readonly TaskSupport[] = ['forbidden', 'optional', 'required'];
 
 /** The SDK's tool handler extra (what McpServer passes a tool without an inputSchema). */
 type SdkToolExtra = Parameters<ToolCallback>[0];
@@ -92,7 +91,7 @@ export class TaskTools {
     if (!this.mcp) throw new InvalidArgumentError('registerTool needs an McpServer; with a low-level Server, handle tools/call yourself and use setTaskSupport()');
     const { execution, resumable = false, ...sdkConfig } = config;
     const support = execution?.taskSupport ?? 'forbidden';
-    assertSupport(support);
+    assertTaskSupport(support);
     // McpServer never calls this callback (our tools/call handler runs the tool); it is there for
     // the tool's listing and for anyone reading RegisteredTool.handler.
     const registered = this.mcp.registerTool(name, sdkConfig, handler as unknown as ToolCallback<Input>);
@@ -101,7 +100,7 @@ export class TaskTools {
   }
 
   setSupport(name: string, support: TaskSupport): void {
-    assertSupport(support);
+    assertTaskSupport(support);
     const entry = this.#entry(name);
     if (entry) entry.support = support;
     else this.#declared.set(name, support);
@@ -159,6 +158,3 @@ export class TaskTools {
   }
 }
 
-function assertSupport(support: TaskSupport): void {
-  if (!SUPPORT_VALUES.includes(support)) throw new InvalidArgumentError(`taskSupport must be one of ${SUPPORT_VALUES.join(', ')}, got ${String(support)}`);
-}

@@ -1,30 +1,31 @@
 /**
- * `TaskEngine`: the process-wide part of the server integration. Create one per store and pass it
- * to every server using that store (`withTasks(server, { engine })`), so a cancel or a
- * `tasks/result` in one session reaches work started in another. It starts and adopts task
- * executions (`Execution`: abort, lease renewal, answers awaited), owns the store's side channel
- * (`side`: every question and answer) and the carrier of questions, sends status notifications,
- * counts task operations against its rate limiter and wakes `tasks/result` waiters.
+ * `TaskEngine`: the process-wide core under both wire generations. Create one per store and pass
+ * it to every server using that store (`withTasks(server, { engine })`, the 2026 leg's
+ * `{ engine }`), so a cancel or a `tasks/result` in one session reaches work started in another.
+ * It starts and adopts task executions (`Execution`: abort, lease renewal, answers awaited), owns
+ * the store's side channel (`side`: every question and answer), takes over resumable tasks whose
+ * worker stopped, sends status notifications, counts task operations against its rate limiter,
+ * and offers "the task as it changes" (`changes`), on which each leg builds its waiting.
  *
- * How `tasks/result` wakes (waiters.ts): every write through the store emits a change in-process
+ * How a waiter wakes (waiters.ts): every write through the store emits a change in-process
  * (`store.onChange`), which resolves the waiters of that task at once, with the changed record.
  * When the store is shared between processes (`capabilities.sharedAcrossProcesses`), a change may
  * happen elsewhere, so waiters also re-read the store every `sharedStorePollMs` (default 500 ms),
  * except while the store pushes other processes' changes (a live change feed: poll-gate.ts).
  */
 import { randomBytes } from 'node:crypto';
-import type { TaskChange, TaskStore } from '../contract.js';
-import { InvalidArgumentError } from '../errors/index.js';
-import type { JsonObject } from '../json.js';
-import type { Owner } from '../owner.js';
-import type { TaskRecord } from '../record.js';
-import { isTerminal, type TaskStatus } from '../status.js';
+import { clockOf } from '../../clock.js';
+import type { TaskChange, TaskStore } from '../../contract.js';
+import { InvalidArgumentError } from '../../errors/index.js';
+import type { JsonObject } from '../../json.js';
+import type { Owner } from '../../owner.js';
+import type { TaskRecord } from '../../record.js';
+import { isTerminal, type TaskStatus } from '../../status.js';
 import type { TaskPeer } from './context.js';
 import { Execution, type ExecutionHost, type Lease, type TaskWork } from './execution.js';
-import { InputCarrier, type Carrier } from './input-carrier.js';
 import { SideChannel } from './side-channel.js';
 import { TaskWaiters } from './waiters.js';
-import { Takeover, type Resumer } from './takeover.js';
+import { Takeover, type Resumer, type Resumption, type TakeOverOptions } from './takeover.js';
 import { silentLogger, type TasksLogger } from './logger.js';
 import { RateLimiter, type OwnerRateLimiter, type RateLimitOptions } from './rate-limit.js';
 
@@ -72,8 +73,7 @@ export interface AdoptOptions {
   expiresInMs?: number | null;
 }
 
-export type { Carrier } from './input-carrier.js';
-export type { Resumer } from './takeover.js';
+export type { Resumer, Resumption, TakeOverOptions } from './takeover.js';
 
 const NO_PEER: TaskPeer = { notify: () => undefined, clientCapabilities: () => undefined };
 
@@ -90,7 +90,6 @@ export class TaskEngine {
   readonly #executions = new Map<string, Execution>();
   readonly #waiters: TaskWaiters;
   readonly #unsubscribe: () => void;
-  readonly #carrier: InputCarrier;
   readonly #resumers = new Set<Resumer>();
   readonly #takeover: Takeover;
   readonly #host: ExecutionHost = {
@@ -109,21 +108,22 @@ export class TaskEngine {
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     if (!Number.isSafeInteger(this.leaseMs) || this.leaseMs < 3) throw new InvalidArgumentError('TaskEngine: leaseMs must be an integer >= 3');
     if (options.rateLimiter && options.rateLimit) throw new InvalidArgumentError('TaskEngine: pass rateLimiter or rateLimit, not both');
-    this.rateLimiter = options.rateLimiter ?? (options.rateLimit ? new RateLimiter(options.rateLimit) : undefined);
+    // The shorthand's buckets refill by the store's clock, like every other decision by time here.
+    this.rateLimiter = options.rateLimiter ?? (options.rateLimit ? new RateLimiter(options.rateLimit, () => clockOf(this.store).now()) : undefined);
     this.side = new SideChannel(this.store, this.logger);
     this.#waiters = new TaskWaiters(this.store, this.store.capabilities.sharedAcrossProcesses ? this.sharedStorePollMs : undefined);
-    this.#carrier = new InputCarrier(this.side, this.instanceId, this.store.capabilities.sharedAcrossProcesses);
     this.#takeover = new Takeover({
       store: this.store,
       side: this.side,
-      lease: { holder: this.instanceId, ms: this.leaseMs },
+      holder: this.instanceId,
+      leaseMs: this.leaseMs,
       logger: this.logger,
       resumers: () => this.#resumers,
       running: (taskId) => this.#executions.has(taskId),
-      adopt: (owner, task, work) => {
-        const lease = { holder: this.instanceId, ms: this.leaseMs };
-        const expiresInMs = task.expiresAt === null ? null : task.expiresAt - Date.now();
-        void this.adopt(owner, task.taskId, work, { status: task.status, lease, expiresInMs });
+      adopt: (owner, task, { work, peer }, leaseMs) => {
+        const expiresInMs = task.expiresAt === null ? null : task.expiresAt - clockOf(this.store).now();
+        const lease = leaseMs === undefined ? undefined : { holder: this.instanceId, ms: leaseMs };
+        return this.adopt(owner, task.taskId, work, { status: task.status, expiresInMs, ...(lease && { lease }), ...(peer && { peer }) });
       },
     });
     this.#unsubscribe = this.store.onChange((change) => this.#onChange(change, change.remote === true));
@@ -195,6 +195,21 @@ export class TaskEngine {
     return () => this.#resumers.delete(resumer);
   }
 
+  /**
+   * Continue `task` here now, for a caller that knows its worker stopped (e.g.
+   * `SequentialWorkflow.resume` after a crash): the takeover path (takeover.ts), as when a read
+   * finds the lease run out, but at once: `from` (default: the task's lease holder) is declared
+   * stopped, so its lease is taken before it runs out. A new lease under this engine's name, the
+   * stopped worker's questions withdrawn, an ordinary execution (counted, cancellable, closed by
+   * `close()`) whose questions work as in any run. Resolves with the task's final record (as
+   * stored when the run wrote nothing, e.g. the engine closed). RESUME_REFUSED when it runs here
+   * already or another worker holds its lease.
+   */
+  async takeOver(owner: Owner, task: TaskRecord, resumption: Resumption, options: TakeOverOptions = {}): Promise<TaskRecord> {
+    const final = await this.#takeover.resume(owner, task, resumption, options);
+    return final ?? this.store.get(owner, task.taskId);
+  }
+
   /** A record was read: a resumable task whose lease expired is taken over here (takeover.ts). */
   noticeLease(owner: Owner, task: TaskRecord): void {
     if (task.resumable) this.#takeover.notice(owner, task);
@@ -204,43 +219,40 @@ export class TaskEngine {
     return this.store.capabilities.sharedAcrossProcesses && typeof this.store.renewLease === 'function';
   }
 
+  /** The task as `owner` may see it now (TASK_NOT_FOUND otherwise); a resumable task whose worker stopped is taken over here. */
+  async read(owner: Owner, taskId: string): Promise<TaskRecord> {
+    const task = await this.store.get(owner, taskId);
+    this.noticeLease(owner, task);
+    return task;
+  }
+
   /**
-   * Resolve when the task is terminal and return it. While waiting, carry the task's stored
-   * questions to the requestor with `carrier` (R49, R51), one at a time, each until it is settled
-   * or this stream ends. Throws TASK_NOT_FOUND if the task disappears.
+   * The task as it changes ("the next change of this task"): yields its record while it is active,
+   * now and then at each change seen by `owner`, and returns its terminal record; throws
+   * `signal`'s reason once it aborts, TASK_NOT_FOUND when the task is gone. A record a change
+   * handed over is not read again; a wake without one (the shared-store poll, a retirement,
+   * another owner's change) reads. The wait for the next change is registered before each record
+   * is read, so no change is missed while the caller works on a value. `next(until)` also ends
+   * that wait when `until` settles (e.g. a question's delivery ended). Each leg builds its waiting
+   * on this (the 2025 `tasks/result`: v2025/result-wait.ts).
    */
-  async waitForTerminal(owner: Owner, taskId: string, signal: AbortSignal, carrier: Carrier): Promise<TaskRecord> {
+  async *changes(owner: Owner, taskId: string, signal: AbortSignal): AsyncGenerator<TaskRecord, TaskRecord, Promise<unknown> | undefined> {
     let known: TaskRecord | undefined;
     for (;;) {
       signal.throwIfAborted();
-      // Registered before reading, so no change between the read and the wait is missed.
       const wake = this.#waiters.next(owner, taskId, signal);
       try {
-        // A change of this store hands over its record: current, so not read again.
         const task = known ?? (await this.store.get(owner, taskId));
         if (isTerminal(task.status)) return task;
         wake.watch(task);
         this.noticeLease(owner, task);
-        // A question on its way: wait for a change (its answer may come through any stream or
-        // instance), or for the end of its delivery; the delivery goes on by itself meanwhile.
-        const carrying = await this.#carrier.carry(owner, task, signal, carrier);
-        await (carrying ? Promise.race([carrying.done, wake.promise]) : wake.promise);
+        const until = yield task;
+        await (until ? Promise.race([until, wake.promise]) : wake.promise);
         known = wake.latest();
       } finally {
         wake.dispose();
       }
     }
-  }
-
-  /**
-   * Carry one of the task's free questions (if any) on a poll's response (`tasks/get`), for
-   * requestors that never call `tasks/result` while the task waits for input (R51). `stream`
-   * aborts when that response has been sent: the question is then given back at once, so the
-   * next carrier asks again (A10); its answer may still come, on any POST. Resolves once the
-   * question is on its way, before the poll's response.
-   */
-  async offer(owner: Owner, task: TaskRecord, stream: AbortSignal, carrier: Carrier): Promise<void> {
-    await this.#carrier.carry(owner, task, stream, carrier);
   }
 
   #onChange(change: TaskChange, endedElsewhere = false): void {

@@ -6,11 +6,11 @@
  */
 import type { TaskStore as SdkTaskStore, CreateTaskOptions } from '@modelcontextprotocol/sdk/experimental/tasks';
 import type { Request, RequestId, Result, Task } from '@modelcontextprotocol/sdk/types.js';
-import type { TaskStore } from '../contract.js';
-import { isTasksError, TaskCancelledError } from '../errors/index.js';
-import type { JsonObject } from '../json.js';
-import { ANONYMOUS_OWNER, type Owner } from '../owner.js';
-import { toWireTask } from '../record.js';
+import type { TaskStore } from '../../contract.js';
+import { isTasksError, TaskCancelledError } from '../../errors/index.js';
+import type { JsonObject } from '../../json.js';
+import { ANONYMOUS_OWNER, type Owner } from '../../owner.js';
+import { toWireTask } from '../../record.js';
 import { toWireError, WireError } from './wire-errors.js';
 
 export interface SdkTaskStoreOptions {

@@ -8,20 +8,24 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod/v4';
-import type { TaskStore } from '../contract.js';
-import { InvalidArgumentError, InvalidOptionsError } from '../errors/index.js';
-import type { JsonObject } from '../json.js';
-import { resolveOwner, type OwnerSource, type ResolveOwnerOptions } from '../owner.js';
-import { TaskEngine } from './engine.js';
+import type { TaskStore } from '../../contract.js';
+import { InvalidArgumentError, InvalidOptionsError, ResumeRefusedError } from '../../errors/index.js';
+import type { TaskRecord } from '../../record.js';
+import { isTerminal } from '../../status.js';
+import type { JsonObject } from '../../json.js';
+import type { Owner, OwnerSource, ResolveOwnerOptions } from '../../owner.js';
+import { TaskEngine } from '../core/engine.js';
 import type { Carrier } from './input-carrier.js';
-import type { RateLimitOptions } from './rate-limit.js';
+import type { RateLimitOptions } from '../core/rate-limit.js';
+import { RequestGuard } from '../core/request-guard.js';
 import { toWireError } from './wire-errors.js';
-import type { TasksLogger } from './logger.js';
+import type { TasksLogger } from '../core/logger.js';
 import { afterConnect, disableSdkTaskGate, installedHandler, interceptIncoming, setRawRequestHandler, watchClosedStreams } from './sdk-internals.js';
 import { TaskMethods, type MethodExtra } from './task-methods.js';
 import { ToolCalls } from './tool-calls.js';
-import { TaskTools, type OwnTool, type TaskSupport, type TaskToolExtra } from './task-tools.js';
-import { answeredQuestion } from './wire-answers.js';
+import type { TaskSupport } from '../core/task-support.js';
+import { TaskTools, type OwnTool, type TaskToolExtra } from './task-tools.js';
+import { answerCarried, answeredQuestion } from './wire-answers.js';
 
 export interface WithTasksOptions {
   /**
@@ -69,6 +73,17 @@ export interface WithTasksOptions {
       };
 }
 
+export interface ResumeTaskOptions {
+  /** Lease length of the resumed run on a store shared across processes (ms; renewed every third). Default: the engine's `leaseMs`. */
+  leaseMs?: number;
+  /**
+   * What the requestor is taken to support while the task runs on without its connection (its
+   * `initialize` went to the stopped worker's server): decides whether the work may ask
+   * (`elicitation`, `sampling`). Default: `stateless.clientCapabilities`, else nothing.
+   */
+  clientCapabilities?: { [key: string]: unknown };
+}
+
 /** The engine given, or a new one on the store given; engine options beside an engine are an error, not ignored. */
 function engineOf(options: WithTasksOptions): TaskEngine {
   const { engine, store } = options;
@@ -95,6 +110,7 @@ export class TasksServer {
   readonly engine: TaskEngine;
   readonly server: Server;
   readonly #tools: TaskTools;
+  readonly #calls: ToolCalls;
 
   /** @internal use `withTasks` */
   constructor(target: McpServer | Server, options: WithTasksOptions) {
@@ -105,15 +121,9 @@ export class TasksServer {
     const toolCalls = options.toolCalls ?? true;
     const stateless = options.stateless === true ? {} : options.stateless || undefined;
     // Every task operation resolves its owner here, and counts against the rate limit (R81).
-    const ownerOf = (extra: OwnerSource) => {
-      const owner = resolveOwner(stateless ? { authInfo: extra.authInfo } : extra, options.owner);
-      try {
-        this.engine.admit(owner);
-      } catch (error) {
-        throw toWireError(error);
-      }
-      return owner;
-    };
+    const guard = new RequestGuard({ engine: this.engine, owner: options.owner, toWire: toWireError });
+    const sourceOf = (extra: OwnerSource): OwnerSource => (stateless ? { authInfo: extra.authInfo } : extra);
+    const ownerOf = (extra: OwnerSource) => guard.admit(sourceOf(extra));
 
     // One registerCapabilities call with the whole `tasks` object: the SDK merges one level deep.
     this.server.registerCapabilities({
@@ -128,12 +138,12 @@ export class TasksServer {
     this.#tools = new TaskTools(mcp, options.taskSupport);
 
     const s = this.server;
-    const methods = new TaskMethods(this.engine, (extra) => this.#carrier(extra));
+    const methods = new TaskMethods(this.engine, guard, (extra) => this.#carrier(extra));
     s.setRequestHandler(loose('tasks/get'), (r, extra) => methods.get(ownerOf(extra), r.params, extra));
     s.setRequestHandler(loose('tasks/cancel'), (r, extra) => methods.cancel(ownerOf(extra), r.params));
     s.setRequestHandler(loose('tasks/result'), (r, extra) => methods.result(ownerOf(extra), r.params, extra));
     if (list) s.setRequestHandler(loose('tasks/list'), (r, extra) => methods.list(ownerOf(extra), r.params));
-    afterConnect(s, (transport) => this.#attach(transport, stateless !== undefined, options.owner));
+    afterConnect(s, (transport) => this.#attach(transport, (extra) => guard.owner(sourceOf(extra))));
 
     const callTool = installedHandler(s, 'tools/call');
     const listTools = installedHandler(s, 'tools/list');
@@ -141,11 +151,12 @@ export class TasksServer {
       throw new InvalidOptionsError('withTasks: install your tools/list and tools/call handlers (or register a tool) before calling withTasks()');
     }
     const calls = new ToolCalls({
-      engine: this.engine, server: s, tools: this.#tools, delegate: callTool, toolCalls, ownerOf,
+      engine: this.engine, server: s, tools: this.#tools, delegate: callTool, toolCalls, ownerOf, guard,
       ...(stateless?.clientCapabilities && { assumedClientCapabilities: stateless.clientCapabilities }),
     });
     setRawRequestHandler(s, 'tools/call', (r, extra) => calls.handle(r.params, extra as TaskToolExtra));
     // This server's resumable tools can continue tasks whose worker stopped (takeover.ts), until it closes.
+    this.#calls = calls;
     const removeResumer = this.engine.addResumer((_owner, task) => calls.resume(task));
     const onclose = s.onclose;
     s.onclose = () => {
@@ -161,12 +172,12 @@ export class TasksServer {
    * client closed ends its request, as a cancellation would, so a question it carried goes back
    * to the task at once (A10).
    */
-  #attach(transport: Transport, stateless: boolean, ownerOptions: ResolveOwnerOptions | undefined): void {
+  #attach(transport: Transport, ownerOf: (extra: OwnerSource) => Owner): void {
     interceptIncoming(transport, (message, extra) => {
       const question = answeredQuestion(message);
       if (!question) return false;
-      const owner = resolveOwner({ authInfo: extra?.authInfo, ...(!stateless && { sessionId: transport.sessionId }) }, ownerOptions);
-      this.engine.side.answer(owner, question, message).catch((error: unknown) => {
+      const owner = ownerOf({ authInfo: extra?.authInfo, sessionId: transport.sessionId });
+      answerCarried(this.engine.side, owner, question, message).catch((error: unknown) => {
         this.engine.logger({ event: 'task.worker_error', owner, taskId: question.taskId, detail: `storing an input answer failed: ${String(error)}` });
       });
       return true;
@@ -196,6 +207,23 @@ export class TasksServer {
    */
   ownTool(name: string): OwnTool | undefined {
     return this.#tools.own(name);
+  }
+
+  /**
+   * Continue, here and now, a task of one of this server's resumable tools whose worker stopped
+   * (the caller knows it did, e.g. its process crashed): the takeover path (ARCHITECTURE.md,
+   * "Takeover"), at once instead of after the lease runs out. The task's lease (if any) becomes
+   * this engine's, the stopped worker's questions are withdrawn, and the work runs again from the
+   * stored request as one of the engine's executions; its questions work (see `ResumeTaskOptions`).
+   * Resolves with the task's final record. RESUME_REFUSED for a terminal task, one that is no run
+   * of a resumable tool of this server, one running here already, or one another worker holds.
+   */
+  async resumeTask(owner: Owner, taskId: string, options: ResumeTaskOptions = {}): Promise<TaskRecord> {
+    const task = await this.engine.store.get(owner, taskId);
+    if (isTerminal(task.status)) throw new ResumeRefusedError(taskId, `it is already ${task.status}`);
+    const resumption = this.#calls.resume(task, options.clientCapabilities);
+    if (!resumption) throw new ResumeRefusedError(taskId, 'it is not a run of a resumable tool of this server');
+    return this.engine.takeOver(owner, task, resumption, { ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }) });
   }
 
   /** Declare the taskSupport of a tool registered some other way. */

@@ -7,9 +7,10 @@
  * its questions, its expiry), because what happens then (a dead worker's task failed or taken
  * over, a question carried again, the task gone) is found by a read, never pushed by a write.
  */
-import type { TaskStore } from '../contract.js';
-import { isTerminal } from '../status.js';
-import type { TaskRecord } from '../record.js';
+import { clockOf } from '../../clock.js';
+import type { TaskStore } from '../../contract.js';
+import { isTerminal } from '../../status.js';
+import type { TaskRecord } from '../../record.js';
 
 /** A check for each poll tick of one waiter: true when this tick must read the store. */
 export interface PollGate {
@@ -22,10 +23,12 @@ export function pollGate(store: TaskStore): PollGate {
   const pushes = store.capabilities.pushesRemoteChanges === true && typeof store.changeFeedEpoch === 'function';
   let seen = pushes ? store.changeFeedEpoch!() : undefined;
   let deadline = Infinity;
+  const clock = clockOf(store);
   const gate = (() => {
     if (!pushes) return true;
     const now = store.changeFeedEpoch!();
-    const mustRead = now === undefined || now !== seen || Date.now() >= deadline;
+    // Deadlines are the store's instants (lease, claim, expiry): compared on its clock.
+    const mustRead = now === undefined || now !== seen || clock.now() >= deadline;
     seen = now;
     return mustRead;
   }) as PollGate;

@@ -5,14 +5,13 @@
  * `input_required`; they are stored with the task (the side channel, src/stores/input-channel.ts)
  * and carried by whichever instance the requestor reaches (R47-R53).
  */
-import type { InputAnswer, InputMethod } from '../contract.js';
-import { CapabilityMissingError } from '../errors/index.js';
-import type { JsonObject } from '../json.js';
-import type { Owner } from '../owner.js';
-import { RELATED_TASK_META_KEY, type TaskRecord } from '../record.js';
-import { TaskContext } from '../task-context.js';
+import type { InputAnswer, InputMethod } from '../../contract.js';
+import { CapabilityMissingError, JsonRpcError } from '../../errors/index.js';
+import type { JsonObject } from '../../json.js';
+import type { Owner } from '../../owner.js';
+import { RELATED_TASK_META_KEY, type TaskRecord } from '../../record.js';
+import { TaskContext } from '../../task-context.js';
 import type { SideChannel } from './side-channel.js';
-import { WireError } from './wire-errors.js';
 
 /** Where a task's messages to its requestor go. Never throws. */
 export interface TaskPeer {
@@ -99,7 +98,7 @@ export class ServerTaskContext extends TaskContext {
       throw error;
     }
     // The requestor answered with a JSON-RPC error (or a malformed answer): the work sees it as such.
-    if ('error' in answer) throw WireError.from(answer.error);
+    if ('error' in answer) throw JsonRpcError.from(answer.error);
     return answer.result;
   }
 

@@ -4,9 +4,9 @@
  * task that holds it (a store change in-process, or a re-read every `pollMs` on a store shared
  * across processes) makes the wait take it, exactly once.
  */
-import type { InputAnswer } from '../contract.js';
-import type { Owner } from '../owner.js';
-import type { TaskRecord } from '../record.js';
+import type { InputAnswer } from '../../contract.js';
+import type { Owner } from '../../owner.js';
+import type { TaskRecord } from '../../record.js';
 import { pollGate } from './poll-gate.js';
 import type { SideChannel } from './side-channel.js';
 

@@ -3,13 +3,15 @@
  * parse params (with our own error messages, not the SDK's zod dumps), call the store, convert
  * with `toWireTask`, map errors with the one mapping.
  */
-import { TaskCancelledError } from '../errors/index.js';
-import { isPlainObject, type JsonObject } from '../json.js';
-import type { Owner } from '../owner.js';
-import { RELATED_TASK_META_KEY, toWireTask } from '../record.js';
-import type { TaskEngine } from './engine.js';
+import { TaskCancelledError } from '../../errors/index.js';
+import { isPlainObject, type JsonObject } from '../../json.js';
+import type { Owner } from '../../owner.js';
+import { RELATED_TASK_META_KEY, toWireTask } from '../../record.js';
+import type { TaskEngine } from '../core/engine.js';
+import type { RequestGuard } from '../core/request-guard.js';
 import type { Carrier } from './input-carrier.js';
-import { invalidParams, toWireError, WireError } from './wire-errors.js';
+import { offerQuestion, waitForResult } from './result-wait.js';
+import { invalidParams, WireError } from './wire-errors.js';
 
 /** What a handler needs from the SDK's `RequestHandlerExtra`. */
 export interface MethodExtra {
@@ -30,6 +32,8 @@ export function taskIdOf(method: string, params: unknown): string {
 export class TaskMethods {
   constructor(
     private readonly engine: TaskEngine,
+    /** Refusals reach the wire through the one mapping; failed lookups are logged. */
+    private readonly guard: RequestGuard,
     /** The side-channel carrier of a request's response stream (with-tasks.ts). */
     private readonly carrierOf: (extra: MethodExtra) => Carrier,
   ) {}
@@ -43,12 +47,11 @@ export class TaskMethods {
    */
   async get(owner: Owner, params: unknown, extra?: MethodExtra): Promise<JsonObject> {
     const taskId = taskIdOf('tasks/get', params);
-    const task = await this.#guard(owner, taskId, 'Failed to retrieve task', () => this.engine.store.get(owner, taskId));
+    const task = await this.guard.task(owner, taskId, () => this.engine.read(owner, taskId), 'Failed to retrieve task');
     this.engine.logger({ event: 'task.retrieved', owner, taskId, status: task.status });
-    this.engine.noticeLease(owner, task);
     if (extra && task.input && Object.keys(task.input.requests).length > 0) {
       const answered = new AbortController();
-      await this.engine.offer(owner, task, AbortSignal.any([extra.signal, answered.signal]), this.carrierOf(extra));
+      await offerQuestion(this.engine, owner, task, AbortSignal.any([extra.signal, answered.signal]), this.carrierOf(extra));
       // The SDK writes the response (and ends the stream) after this handler returns.
       setImmediate(() => answered.abort());
     }
@@ -59,22 +62,18 @@ export class TaskMethods {
     if (params !== undefined && !isPlainObject(params)) throw invalidParams('tasks/list: params must be an object');
     const cursor = params?.cursor;
     if (cursor !== undefined && typeof cursor !== 'string') throw invalidParams('tasks/list: params.cursor must be a string');
-    try {
-      const page = await this.engine.store.list(owner, cursor === undefined ? {} : { cursor });
-      this.engine.logger({ event: 'task.listed', owner, detail: `${page.tasks.length} tasks` });
-      for (const task of page.tasks) this.engine.noticeLease(owner, task);
-      const result: JsonObject = { tasks: page.tasks.map((t) => toWireTask(t)) };
-      if (page.nextCursor !== undefined) result.nextCursor = page.nextCursor;
-      return result;
-    } catch (error) {
-      throw toWireError(error, 'Failed to list tasks');
-    }
+    const page = await this.guard.task(owner, undefined, () => this.engine.store.list(owner, cursor === undefined ? {} : { cursor }), 'Failed to list tasks');
+    this.engine.logger({ event: 'task.listed', owner, detail: `${page.tasks.length} tasks` });
+    for (const task of page.tasks) this.engine.noticeLease(owner, task);
+    const result: JsonObject = { tasks: page.tasks.map((t) => toWireTask(t)) };
+    if (page.nextCursor !== undefined) result.nextCursor = page.nextCursor;
+    return result;
   }
 
   async cancel(owner: Owner, params: unknown): Promise<JsonObject> {
     const taskId = taskIdOf('tasks/cancel', params);
     // R67: the task is `cancelled` in the store before we answer; the engine aborts the work.
-    const task = await this.#guard(owner, taskId, undefined, () => this.engine.store.cancel(owner, taskId));
+    const task = await this.guard.task(owner, taskId, () => this.engine.store.cancel(owner, taskId));
     this.engine.logger({ event: 'task.cancelled', owner, taskId, status: task.status });
     return toWireTask(task);
   }
@@ -86,22 +85,12 @@ export class TaskMethods {
   async result(owner: Owner, params: unknown, extra: MethodExtra): Promise<JsonObject> {
     const taskId = taskIdOf('tasks/result', params);
     const carrier = this.carrierOf(extra);
-    const task = await this.#guard(owner, taskId, 'Failed to retrieve task', () => this.engine.waitForTerminal(owner, taskId, extra.signal, carrier));
+    const task = await this.guard.task(owner, taskId, () => waitForResult(this.engine, owner, taskId, extra.signal, carrier), 'Failed to retrieve task');
     this.engine.logger({ event: 'task.result', owner, taskId, status: task.status });
     const outcome = task.outcome;
-    if (!outcome) throw toWireError(new TaskCancelledError(taskId), `Task ${JSON.stringify(taskId)} has no result`);
+    if (!outcome) throw this.guard.wire(new TaskCancelledError(taskId), { context: `Task ${JSON.stringify(taskId)} has no result` });
     if (outcome.type === 'error') throw WireError.from(outcome.error); // R42: that same error
     const meta = isPlainObject(outcome.result._meta) ? outcome.result._meta : {};
     return { ...outcome.result, _meta: { ...meta, [RELATED_TASK_META_KEY]: { taskId } } };
-  }
-
-  async #guard<T>(owner: Owner, taskId: string, context: string | undefined, op: () => Promise<T>): Promise<T> {
-    try {
-      return await op();
-    } catch (error) {
-      const wire = toWireError(error, context);
-      if (wire.code === -32602) this.engine.logger({ event: 'task.lookup_failed', owner, taskId, detail: wire.message });
-      throw wire;
-    }
   }
 }
