@@ -18,6 +18,8 @@ const INSTANCE = fileURLToPath(new URL('./instance.js', import.meta.url));
 export const TOKEN_A = 'topology-token-a';
 export const TOKEN_B = 'topology-token-b';
 export const CURSOR_SECRET = 'topology-cursor-secret';
+/** The token of load owner `i` (see TopologyOptions.loadOwners). */
+export const loadToken = (i: number): string => `topology-load-${i}`;
 
 export interface Instance {
   readonly url: string;
@@ -32,6 +34,8 @@ export interface TopologyOptions {
   store?: TopologyStore;
   /** Task lease (ms): how soon a dead instance's task is noticed. */
   leaseMs: number;
+  /** Tokens `loadToken(0 .. n-1)` for n more owners (a load from many requestors). */
+  loadOwners?: number;
   /** Extra flags for every instance (limits, rate limits). */
   flags?: readonly string[];
 }
@@ -48,7 +52,8 @@ export interface Topology {
 export async function startTopology(options: TopologyOptions): Promise<Topology> {
   const dir = mkdtempSync(join(tmpdir(), 'mcp-tasks-topology-'));
   const tokens = join(dir, 'tokens.json');
-  writeFileSync(tokens, JSON.stringify({ [TOKEN_A]: 'alice', [TOKEN_B]: 'bob' }));
+  const load = Array.from({ length: options.loadOwners ?? 0 }, (_, i) => [loadToken(i), `load-${i}`]);
+  writeFileSync(tokens, JSON.stringify({ [TOKEN_A]: 'alice', [TOKEN_B]: 'bob', ...Object.fromEntries(load) }));
   const log = join(dir, 'steps.log');
   const instances: Instance[] = [];
   let proxy: Proxy | undefined;
