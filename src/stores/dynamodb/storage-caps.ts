@@ -39,6 +39,7 @@ import { num, parseQuotaEntry, type Item } from './marshal.js';
 import { keyOf, type ExpressionParts } from './operations.js';
 import { QUOTA_SORT_KEY } from './keys.js';
 import { ATTR } from './table.js';
+import { retryConflicts } from './transactions.js';
 
 /** Bytes counted per task besides its JSON (keys, timestamps, the entries here), as in memory. */
 export const STORAGE_OVERHEAD_BYTES = 512;
@@ -68,8 +69,6 @@ export interface StorageDeps {
   tableName: string;
   security: Readonly<SecurityConfig>;
   now(): number;
-  /** The item a failed conditional write met (see DynamoDbTaskStore). */
-  currentItem(err: { Item?: Item }, pk: string, sk: string): Promise<Item | undefined>;
 }
 
 export class OwnerStorage {
@@ -161,18 +160,16 @@ export class OwnerStorage {
     if (this.#maxBytes === null || delta === 0 || record.storedBytes === undefined) return;
     const next = record.storedBytes + STORAGE_OVERHEAD_BYTES;
     const names = { '#ub': ATTR.usageBytes, '#u': entryName(record) };
-    const base = { TableName: this.deps.tableName, Key: keyOf(pk, QUOTA_SORT_KEY), ExpressionAttributeNames: names, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const };
+    const base = { TableName: this.deps.tableName, Key: keyOf(pk, QUOTA_SORT_KEY), ExpressionAttributeNames: names };
+    const send = (input: UpdateItemCommandInput) => retryConflicts(() => this.deps.client.send(new UpdateItemCommand(input)));
     try {
-      await this.deps.client.send(
-        new UpdateItemCommand({ ...base, UpdateExpression: 'SET #u = :next ADD #ub :d', ConditionExpression: '#u = :prev', ExpressionAttributeValues: { ':next': num(next), ':prev': num(next - delta), ':d': num(delta) } }),
-      );
+      await send({ ...base, UpdateExpression: 'SET #u = :next ADD #ub :d', ConditionExpression: '#u = :prev', ExpressionAttributeValues: { ':next': num(next), ':prev': num(next - delta), ':d': num(delta) } });
     } catch (err) {
       if (!isConditionalCheckFailed(err)) return; // the write happened; a lost adjustment only lasts until the task expires
-      const current = await this.deps.currentItem(err, pk, QUOTA_SORT_KEY).catch(() => undefined);
-      if (current?.[names['#u']]?.N === String(next)) return; // our own adjustment, answered to a retry
-      await this.deps.client
-        .send(new UpdateItemCommand({ ...base, UpdateExpression: 'ADD #u :d, #ub :d', ConditionExpression: 'attribute_exists(#u)', ExpressionAttributeValues: { ':d': num(delta) } }))
-        .catch(() => undefined); // no entry: the task expired or was never counted
+      // Add the delta as it is, unless the entry is gone (the task expired or was never counted)
+      // or already holds the new value (our own adjustment, answered to a retry): one
+      // conditional write, no read first.
+      await send({ ...base, UpdateExpression: 'ADD #u :d, #ub :d', ConditionExpression: 'attribute_exists(#u) AND #u <> :next', ExpressionAttributeValues: { ':d': num(delta), ':next': num(next) } }).catch(() => undefined);
     }
   }
 
@@ -183,7 +180,7 @@ export class OwnerStorage {
     if (chunks.length === 0 && active.length > 0) chunks.push([]);
     for (const [i, chunk] of chunks.entries()) {
       const input = removeInput(this.deps.tableName, pk, chunk, i === 0 ? active : []);
-      await this.deps.client.send(new UpdateItemCommand(input)).catch((err: unknown) => {
+      await retryConflicts(() => this.deps.client.send(new UpdateItemCommand(input))).catch((err: unknown) => {
         // Another create removed or changed them first: the caller reads the item again.
         if (!isConditionalCheckFailed(err)) throw storeError(err);
       });

@@ -13,30 +13,29 @@
  * - setVariables: 1 GetItem + 1 UpdateItem (conditional on the version read; the base class
  *   retries a lost race), plus 1 UpdateItem moving the stored bytes when a byte cap is set.
  * - list page: 1 Query on the creation-order LSI.
- * - create: 2 writes, an UpdateItem on the owner's quota item, then a PutItem of the task (below).
+ * - create: ONE TransactWriteItems (the owner's quota item UpdateItem + the task PutItem) where the
+ *   endpoint has transactions, else 2 writes, the UpdateItem then the PutItem (./create.ts; which
+ *   one: the `transactions` option, ./transactions.ts).
  * - cleanup: Scan pages + BatchWriteItem per 25 expired items.
  *
- * Quota (R38) without transactions. A quota spans many items (the owner's active tasks), but a
- * DynamoDB condition sees only the item it writes, and TransactWriteItems is not available
- * everywhere (dynalite lacks it) and costs double. So each owner has a quota item whose string
- * set `active` holds one entry per reserved task (`<taskId>.<createdAt>.<expiresAt>`):
- * 1. reserve: `ADD active :entry` IF `attribute_not_exists(active) OR size(active) < :max`. This
- *    one item serializes all concurrent creates of the owner, so at most `max` reservations exist.
- * 2. put the task item (`attribute_not_exists(pk)`).
- * Create is therefore 2 requests; 1 is impossible without transactions, because the new task
- * item cannot be conditioned on the count of OTHER items, and the count cannot live in the task
- * item. Terminal transitions do NOT touch the quota item (they stay one request); instead,
- * when the set is full, create reconciles: it drops entries whose task is expired (from the
- * entry's own expiry), terminal, or missing for longer than `reservationGraceMs` (a create that
- * died between its two writes), reading the tasks with one strongly consistent BatchGetItem per
- * 100, removes them with `DELETE active :stale` and tries the reservation again (at most 3
- * rounds). Removing a stale entry is always safe (terminal and expired are final), so the
- * quota stays exact under any concurrency. The one assumption: a task PutItem sent by a live
- * process lands within the grace period (default 60 s; DynamoDB requests take milliseconds).
- * The set bounds `maxActiveTasksPerOwner` to 5000 (about 55 bytes per entry in a 400 KB item).
+ * Quota (R38). A quota spans many items (the owner's active tasks), but a DynamoDB condition sees
+ * only the item it writes. So each owner has a quota item whose string set `active` holds one
+ * entry per reserved task (`<taskId>.<createdAt>.<expiresAt>`), and a create reserves with
+ * `ADD active :entry` IF `attribute_not_exists(active) OR size(active) < :max`: this one item
+ * serializes all concurrent creates of the owner, so at most `max` reservations exist. The task
+ * item (`attribute_not_exists(pk)`) goes in the same transaction, or right after. Terminal
+ * transitions do NOT touch the quota item (they stay one request); instead, when the set is full,
+ * create reconciles: it drops entries whose task is expired (from the entry's own expiry),
+ * terminal, or missing for longer than `reservationGraceMs` (a two-request create that died
+ * between its writes), reading the tasks with one strongly consistent BatchGetItem per 100,
+ * removes them with `DELETE active :stale` and tries the reservation again (at most 3 rounds).
+ * Removing a stale entry is always safe (terminal and expired are final), so the quota stays
+ * exact under any concurrency. The one assumption: a task PutItem sent by a live process lands
+ * within the grace period (default 60 s; DynamoDB requests take milliseconds). The set bounds
+ * `maxActiveTasksPerOwner` to 5000 (about 55 bytes per entry in a 400 KB item).
  *
  * Storage caps: the quota item also counts every stored task (finished ones too), claimed by the
- * same reservation, so create stays 2 requests and the caps are exact (./storage-caps.ts).
+ * same reservation, so create stays one request (or two) and the caps are exact (./storage-caps.ts).
  *
  * Sizes: a task is one item, and DynamoDB refuses items over 400 KB (including the LSI entry).
  * A create whose item would not fit, or a write whose new attributes alone would not fit, is
@@ -61,7 +60,6 @@
 import { randomBytes } from 'node:crypto';
 import {
   GetItemCommand,
-  PutItemCommand,
   QueryCommand,
   ScanCommand,
   UpdateItemCommand,
@@ -74,20 +72,21 @@ import type { Owner } from '../../owner.js';
 import { isExpired, type TaskRecord } from '../../record.js';
 import { BaseTaskStore, type BaseTaskStoreOptions, type RecordPatch, type StoredPage, type WriteCondition, type WriteResult } from '../base.js';
 import { batchDelete } from './batch.js';
+import { TASK_ITEM, TaskCreates } from './create.js';
 import { OwnerQuota } from './quota.js';
 import { OwnerStorage } from './storage-caps.js';
-import { httpStatus, isConditionalCheckFailed, isItemTooLarge, storeError } from './errors.js';
+import { isConditionalCheckFailed, isItemTooLarge, storeError } from './errors.js';
 import { newListKey, partitionKey, taskIdOfListKey, taskSortKey } from './keys.js';
-import { itemBytes, itemToRecord, MAX_ITEM_BYTES, quotaEntry, recordToItem, type Item } from './marshal.js';
+import { itemBytes, itemToRecord, MAX_ITEM_BYTES, recordToItem, type Item } from './marshal.js';
 import {
   expiredScanInput,
   getItemInput,
   keyOf,
   listInput,
-  putTaskInput,
   transitionInput,
 } from './operations.js';
 import { ATTR } from './table.js';
+import type { TransactionMode } from './transactions.js';
 
 export interface DynamoDbTaskStoreOptions extends BaseTaskStoreOptions {
   /** The caller's client (region, credentials, retries); the store never destroys it. */
@@ -99,13 +98,18 @@ export interface DynamoDbTaskStoreOptions extends BaseTaskStoreOptions {
    * create may take between its two writes. Default 60 000.
    */
   reservationGraceMs?: number;
+  /**
+   * Create in ONE TransactWriteItems (reservation + task) instead of two requests: `'auto'`
+   * (default: where the endpoint has transactions, learned from the first create), `true`,
+   * `false` (two requests: half the write capacity of a transaction, and no transaction
+   * conflicts between concurrent creates of one owner). See ./transactions.ts.
+   */
+  transactions?: TransactionMode;
 }
 
 /** Largest `security.maxActiveTasksPerOwner` the quota item can hold. */
 export const MAX_ACTIVE_TASKS_LIMIT = 5000;
 const BATCH_WRITE_MAX = 25;
-/** What PayloadTooLargeError names when the whole item does not fit. */
-const TASK_ITEM = 'Task (request params, variables and result stored together as one DynamoDB item)';
 
 const WRITE_ID_PREFIX = randomBytes(9).toString('base64url');
 let writeCounter = 0;
@@ -126,6 +130,7 @@ export class DynamoDbTaskStore extends BaseTaskStore {
   readonly #client: DynamoDBClient;
   readonly #quota: OwnerQuota;
   readonly #storage: OwnerStorage;
+  readonly #creates: TaskCreates;
   /** Learned from answers: this endpoint returns the current item with a failed condition. */
   #returnsItemOnFailure = false;
 
@@ -145,6 +150,17 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     const shared = { client: this.#client, tableName: this.tableName, now: () => this.clock.now(), currentItem: (err: { Item?: Item }, pk: string, sk: string) => this.#currentItem(err, pk, sk) };
     this.#storage = new OwnerStorage({ ...shared, security: this.security });
     this.#quota = new OwnerQuota({ ...shared, storage: this.#storage, graceMs: grace, readTask: (owner, taskId) => this.get(owner, taskId) });
+    const transactions = options.transactions ?? 'auto';
+    if (transactions !== 'auto' && typeof transactions !== 'boolean') throw new InvalidArgumentError("DynamoDbTaskStore: options.transactions must be 'auto', true or false");
+    this.#creates = new TaskCreates({ ...shared, quota: this.#quota, storage: this.#storage, transactions, getItem: (pk, sk) => this.#getItem(pk, sk) });
+  }
+
+  /**
+   * Whether a create is ONE TransactWriteItems (true) or two requests (false); undefined in
+   * 'auto' mode until the first create has learned whether the endpoint has transactions.
+   */
+  get transactionalCreate(): boolean | undefined {
+    return this.#creates.transactional;
   }
 
   // ---- primitives -----------------------------------------------------------------------------
@@ -157,28 +173,7 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     const size = itemBytes(item);
     // Checked before the reservation: an oversized create consumes no quota and writes nothing.
     if (size > MAX_ITEM_BYTES) throw new PayloadTooLargeError(TASK_ITEM, size, MAX_ITEM_BYTES);
-    const entry = quotaEntry(record);
-    const claim = this.#storage.claim(record);
-    await this.#quota.reserve(record.owner, pk, entry, maxActive, claim);
-    try {
-      await this.#client.send(new PutItemCommand(putTaskInput(this.tableName, item)));
-    } catch (err) {
-      if (isConditionalCheckFailed(err)) {
-        const existing = await this.#currentItem(err, pk, sk);
-        if (existing?.[ATTR.writeId]?.S === writeId) return; // our own put, answered to a retry
-      }
-      // A definite refusal (4xx: nothing was written) frees the slot at once. After an ambiguous
-      // failure (network, 5xx) the put may have landed: the reservation stays, and reconciliation
-      // drops it after the grace period if the task does not exist.
-      const status = httpStatus(err);
-      if ((status !== undefined && status < 500) || (await this.#surelyAbsent(pk, sk))) {
-        await this.#quota.release(pk, [entry]).catch(() => undefined);
-        if (claim !== undefined) await this.#storage.release(pk, claim).catch(() => undefined);
-      }
-      if (isItemTooLarge(err)) throw new PayloadTooLargeError(TASK_ITEM, Math.max(size, MAX_ITEM_BYTES + 1), MAX_ITEM_BYTES);
-      if (isConditionalCheckFailed(err)) throw new StoreUnavailableError('could not store the new task (task ID already taken)', { cause: err });
-      throw storeError(err);
-    }
+    await this.#creates.insert({ record, item, size, pk, sk, writeId }, maxActive);
   }
 
   protected async _read(owner: Owner, taskId: string): Promise<TaskRecord | undefined> {
@@ -264,11 +259,6 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     const record = decode(item);
     if (patch.storedBytes !== undefined || patch.outcomeBytes !== undefined) await this.#storage.adjust(pk, record, Number(item[ATTR.bytesDelta]?.N ?? 0));
     return record;
-  }
-
-  /** After an ambiguous put failure: true when a consistent read shows the task is not there. */
-  async #surelyAbsent(pk: string, sk: string): Promise<boolean> {
-    return this.#getItem(pk, sk).then((item) => item === undefined, () => false);
   }
 
   // ---- helpers --------------------------------------------------------------------------------
