@@ -31,6 +31,7 @@ export const UNIT = [
   'style/',
   'exports.test.ts',
   'conformance/discovery.test.ts',
+  'dynamodb/transactions.test.ts',
   'conformance/kit-boundaries.test.ts',
   'conformance/report-junit.test.ts',
   'conformance/report.test.ts',

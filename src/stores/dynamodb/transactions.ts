@@ -41,6 +41,7 @@ export function createTransactionInput(reserve: UpdateItemCommandInput, put: Put
           Item: put.Item,
           ConditionExpression: put.ConditionExpression,
           ExpressionAttributeNames: put.ExpressionAttributeNames,
+          ...(put.ExpressionAttributeValues !== undefined && { ExpressionAttributeValues: put.ExpressionAttributeValues }),
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
