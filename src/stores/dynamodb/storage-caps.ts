@@ -101,11 +101,11 @@ export class OwnerStorage {
     const conditions = ['attribute_not_exists(#u)'];
     if (this.#maxTasks !== null) {
       values[':umt'] = num(this.#maxTasks);
-      conditions.push('(attribute_not_exists(#ut) OR #ut < :umt)');
+      conditions.push('NOT #ut >= :umt'); // no total yet, or below the cap (UNEXPIRED's form, ./operations.ts)
     }
     if (this.#maxBytes !== null) {
       values[':uroom'] = num(this.#maxBytes - claim.bytes);
-      conditions.push('(attribute_not_exists(#ub) OR #ub <= :uroom)');
+      conditions.push('NOT #ub > :uroom');
     }
     return { add: ['#ut :uone', '#ub :ub', '#u :ub'], condition: conditions.join(' AND '), names, values };
   }

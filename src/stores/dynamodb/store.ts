@@ -21,7 +21,7 @@
  * Quota (R38). A quota spans many items (the owner's active tasks), but a DynamoDB condition sees
  * only the item it writes. So each owner has a quota item whose string set `active` holds one
  * entry per reserved task (`<taskId>.<createdAt>.<expiresAt>`), and a create reserves with
- * `ADD active :entry` IF `attribute_not_exists(active) OR size(active) < :max`: this one item
+ * `ADD active :entry` IF `NOT size(active) >= :max` (no set yet, or fewer): this one item
  * serializes all concurrent creates of the owner, so at most `max` reservations exist. The task
  * item (`attribute_not_exists(pk)`) goes in the same transaction, or right after. Terminal
  * transitions do NOT touch the quota item (they stay one request); instead, when the set is full,
@@ -257,7 +257,9 @@ export class DynamoDbTaskStore extends BaseTaskStore {
   /** The record of a successful write, after moving the owner's usage by the bytes it changed. */
   async #counted(pk: string, patch: RecordPatch, item: Item): Promise<TaskRecord> {
     const record = decode(item);
-    if (patch.storedBytes !== undefined || patch.outcomeBytes !== undefined) await this.#storage.adjust(pk, record, Number(item[ATTR.bytesDelta]?.N ?? 0));
+    // A completion grew the task by its outcome; a variables write by what DynamoDB computed.
+    const delta = patch.storedBytes !== undefined ? Number(item[ATTR.bytesDelta]?.N ?? 0) : patch.outcomeBytes;
+    if (delta !== undefined) await this.#storage.adjust(pk, record, delta);
     return record;
   }
 
