@@ -191,4 +191,22 @@ describe('DynamoDbTaskStore: requests per operation', () => {
     assert.equal(store.transactionalCreate, true);
     assert.deepEqual((await store.list(ALICE)).tasks, []);
   });
+
+  it("a write answers only what it changed when this instance knows the item; after another instance's write it reads the item once; every record exact", async () => {
+    const { store: a, counter, clock } = await setup({ maxStoredBytesPerOwner: null });
+    const b = await dynamo.openStore({ client: dynamo.newClient(), tableName: a.tableName, clock, transactions: false, security: { maxActiveTasksPerOwner: 50, maxStoredBytesPerOwner: null } });
+    const task = await a.create(ALICE, INPUT);
+    counter.reset();
+    const asked = await a.updateStatus(ALICE, task.taskId, { from: 'working', to: 'input_required', statusMessage: 'which one?' });
+    assert.deepEqual(counter.counts, { UpdateItemCommand: 1 });
+    assert.deepEqual(asked, await b.get(ALICE, task.taskId), 'the known item + the changed attributes = the stored task');
+    const back = await b.updateStatus(ALICE, task.taskId, { from: 'input_required', to: 'working', statusMessage: null });
+    counter.reset();
+    const done = await a.complete(ALICE, task.taskId, DONE);
+    assert.deepEqual(counter.counts, { UpdateItemCommand: 1, GetItemCommand: 1 }, 'B wrote since A knew the task: one read');
+    assert.equal(done.version, back.version + 1);
+    assert.deepEqual(done, await b.get(ALICE, task.taskId));
+    assert.equal(done.statusMessage, undefined, 'a removed attribute stays removed');
+    await b.close();
+  });
 });

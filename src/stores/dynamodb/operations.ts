@@ -12,6 +12,7 @@ import type {
   UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import type { Owner } from '../../owner.js';
+import { isExpired, type TaskRecord } from '../../record.js';
 import type { RecordPatch, WriteCondition } from '../base.js';
 import { HASHED_PREFIX, QUOTA_SORT_KEY } from './keys.js';
 import { itemBytes, num, type Item } from './marshal.js';
@@ -251,4 +252,16 @@ export function expiredScanInput(tableName: string, now: number, start: Record<s
     ConsistentRead: true,
     ...(start !== undefined && { ExclusiveStartKey: start }),
   };
+}
+
+/** Whether the write described by `condition` would apply to `current` (writeCondition in code). */
+export function writable(current: TaskRecord, owner: Owner, condition: WriteCondition): boolean {
+  return (
+    current.owner === owner &&
+    condition.statusIn.includes(current.status) &&
+    !isExpired(current, condition.now) &&
+    (condition.version === undefined || condition.version === current.version) &&
+    (condition.leaseHolder === undefined || condition.leaseHolder === current.lease?.holder) &&
+    (condition.leaseExpiresAt === undefined || condition.leaseExpiresAt === current.lease?.expiresAt)
+  );
 }

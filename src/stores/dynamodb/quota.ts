@@ -1,8 +1,24 @@
 /**
- * The owner's quota item (see the store's header): reserve a slot with one conditional ADD; when
- * the set is full, find the entries that no longer hold a slot, remove them, and try again. The
- * same UpdateItem claims the task's storage (./storage-caps.ts). A transactional create sends
- * that UpdateItem inside its transaction (./create.ts): `reserve` takes how to write it.
+ * The owner's quota item: reserve a slot with one conditional ADD; when the set is full, find the
+ * entries that no longer hold a slot, remove them, and try again. The same UpdateItem claims the
+ * task's storage (./storage-caps.ts). A transactional create sends that UpdateItem inside its
+ * transaction (./create.ts): `reserve` takes how to write it.
+ *
+ * Quota (R38). A quota spans many items (the owner's active tasks), but a DynamoDB condition sees
+ * only the item it writes. So each owner has a quota item whose string set `active` holds one
+ * entry per reserved task (`<taskId>.<createdAt>.<expiresAt>`), and a create reserves with
+ * `ADD active :entry` IF `NOT size(active) >= :max` (no set yet, or fewer): this one item
+ * serializes all concurrent creates of the owner, so at most `max` reservations exist. The task
+ * item (`attribute_not_exists(pk)`) goes in the same transaction, or right after. Terminal
+ * transitions do NOT touch the quota item (they stay one request); instead, when the set is full,
+ * create reconciles: it drops entries whose task is expired (from the entry's own expiry),
+ * terminal, or missing for longer than `reservationGraceMs` (a two-request create that died
+ * between its writes), reading the tasks with one strongly consistent BatchGetItem per 100,
+ * removes them with `DELETE active :stale` and tries the reservation again (at most 3 rounds).
+ * Removing a stale entry is always safe (terminal and expired are final), so the quota stays
+ * exact under any concurrency. The one assumption: a task PutItem sent by a live process lands
+ * within the grace period (default 60 s; DynamoDB requests take milliseconds). The set bounds
+ * `maxActiveTasksPerOwner` to 5000 (about 55 bytes per entry in a 400 KB item).
  */
 import { UpdateItemCommand, type DynamoDBClient, type UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { QuotaExceededError, StorageExhaustedError } from '../../errors/index.js';
