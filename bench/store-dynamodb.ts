@@ -207,7 +207,7 @@ export async function run(): Promise<BenchResult[]> {
         raw: { name: 'raw PutItem', prepare: async () => ({ op: async () => void (await client.send(new PutItemCommand({ TableName: tableName, Item: rawItem() }))) }) },
       },
       completePair('complete', 'store: 2 UpdateItems (the task; the owner usage, byte cap on); raw: 1 unconditional UpdateItem', store),
-      completePair('complete, no byte cap', 'store: 1 conditional UpdateItem (ALL_NEW); raw: 1 unconditional UpdateItem', noByteCap),
+      completePair('complete, no byte cap', 'store: 1 conditional UpdateItem (answering the changed attributes); raw: 1 unconditional UpdateItem', noByteCap),
     ];
 
     const results: BenchResult[] = [];
