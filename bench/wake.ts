@@ -109,7 +109,16 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
 }
 
+/** The reference server logs each session's open and close on stderr (not through `logger`): not bench output. */
+function quietSessionLines(): () => void {
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
+    typeof chunk === 'string' && chunk.startsWith('{"time"') && chunk.includes('"event":"session.') ? true : write(chunk, ...rest)) as typeof process.stderr.write;
+  return () => void (process.stderr.write = write);
+}
+
 export async function run(): Promise<BenchResult[]> {
+  const restore = quietSessionLines();
   const dir = mkdtempSync(join(tmpdir(), 'mcp-tasks-wake-'));
   const tokensFile = join(dir, 'tokens.json');
   writeFileSync(tokensFile, JSON.stringify({ [TOKEN]: 'wake-owner' }));
@@ -143,6 +152,7 @@ export async function run(): Promise<BenchResult[]> {
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    restore();
   }
   console.log(`completion on instance A -> tasks/result waiting on instance B answers (two startHttpServer instances in this process, one shared store, tasks of ${DELAY_MS}-${DELAY_MS + POLL_MS} ms one at a time)`);
   printTable(rows);
