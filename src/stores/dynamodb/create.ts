@@ -9,7 +9,7 @@
  * them) holds its slot until quota reconciliation drops it after `reservationGraceMs`. A
  * transaction has no such window; its reservations are dropped only when their task ended.
  */
-import { PutItemCommand, TransactWriteItemsCommand, type DynamoDBClient, type UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, PutItemCommand, TransactWriteItemsCommand, type DynamoDBClient, type UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { PayloadTooLargeError, StoreUnavailableError } from '../../errors/index.js';
 import type { TaskRecord } from '../../record.js';
 import { backoff } from './batch.js';
@@ -101,8 +101,8 @@ export class TaskCreates {
             throw storeError(err);
           }
           switch (cancelled.kind) {
-            case 'quota': // the quota's reconciliation explains it from the quota item
-              throw Object.assign(new Error('reservation refused'), { name: 'ConditionalCheckFailedException', ...(cancelled.item && { Item: cancelled.item }) });
+            case 'quota': // as a refused plain reservation: the quota's reconciliation explains it from the item
+              throw new ConditionalCheckFailedException({ message: 'the reservation was refused', $metadata: {}, ...(cancelled.item && { Item: cancelled.item }) });
             case 'taken':
               if (cancelled.item?.[ATTR.writeId]?.S === task.writeId) return; // our own transaction, answered to a retry
               throw new StoreUnavailableError('could not store the new task (task ID already taken)', { cause: err });

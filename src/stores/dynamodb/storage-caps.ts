@@ -2,8 +2,9 @@
  * Per-owner storage caps of `DynamoDbTaskStore` (`security.maxStoredTasksPerOwner` and
  * `maxStoredBytesPerOwner`, STORAGE_EXHAUSTED; see src/contract.ts).
  *
- * Usage lives on the owner's quota item (./quota.ts), so a create stays 2 requests: the quota
- * reservation's UpdateItem also claims the storage, with the same condition. The item holds
+ * Usage lives on the owner's quota item (./quota.ts), so a create needs no request more (one
+ * transaction, or two requests): the quota reservation's UpdateItem also claims the storage,
+ * with the same condition. The item holds
  * - `usageTasks` (N) and `usageBytes` (N): the totals the create condition compares;
  * - one attribute per stored task, `u.<first 12 characters of its ID>.<expiresAt, base 36>` (N):
  *   the bytes counted for it (its `storedBytes` + STORAGE_OVERHEAD_BYTES). 72 random bits of the
@@ -15,8 +16,9 @@
  * Writes:
  * - create: `ADD` the entry and the totals IF the totals leave room (and the entry is new, so an
  *   SDK retry of a create that landed is recognised, not counted twice).
- * - complete / setVariables: the task's UpdateItem records its byte change (`bytesDelta`); a
- *   second UpdateItem moves the entry and `usageBytes` by it (only when a byte cap is set).
+ * - complete / setVariables: a second UpdateItem moves the entry and `usageBytes` by the bytes
+ *   the task's write changed (a completion: its outcome's; a variables write: `bytesDelta`,
+ *   computed by DynamoDB in that write), only when a byte cap is set.
  * - a create refused for a definite reason: its claim is removed again.
  *
  * Expiry without a sweeper: the entry names its task's expiry, so a create that meets a full cap
