@@ -17,6 +17,7 @@ const MODULES: readonly { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'store-postgres', load: () => import('./store-postgres.js') },
   { name: 'server', load: () => import('./server.js') },
   { name: 'topology', load: () => import('./topology.js') },
+  { name: 'wake', load: () => import('./wake.js') },
   { name: 'http-load', load: () => import('./http-load.js') },
 ];
 

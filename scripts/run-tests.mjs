@@ -33,6 +33,7 @@ export const UNIT = [
   'exports.test.ts',
   'conformance/answers.test.ts',
   'conformance/discovery.test.ts',
+  'dynamodb/transactions.test.ts',
   'conformance/kit-boundaries.test.ts',
   'conformance/report-junit.test.ts',
   'conformance/report.test.ts',
