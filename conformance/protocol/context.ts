@@ -79,6 +79,11 @@ export class CheckContext {
     return this.#run.discovery;
   }
 
+  /** The run's wire recording and liveness watch (what server.alive reports from). */
+  get run(): Pick<RunState, 'log' | 'liveness' | 'waitBudgetMs'> {
+    return this.#run;
+  }
+
   /** How long to wait for a task to end: at least `floorMs`, more on a server whose tools are slow. */
   waitMs(floorMs = 8_000): number {
     return Math.max(floorMs, this.#run.waitBudgetMs);
