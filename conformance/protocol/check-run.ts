@@ -72,7 +72,7 @@ async function judged(check: Check, host: CheckHost, started: number): Promise<{
   if (raw.status === 'fail' && !raw.silenceDecisive && records.length && records.every(timedOut)) {
     return { outcome: inconclusive(`no verdict on a timeout: the check would have failed with "${raw.observed}", and that rests only on requests the server did not answer within the time the kit gave them`), evidence: format(host.log, records) };
   }
-  if (observed !== undefined) return { outcome: raw, evidence: format(host.log, records.length ? records : mentioned(own, observed)) };
+  if (observed !== undefined) return { outcome: raw, evidence: format(host.log, records.length ? records : mentioned(host.log, own, observed)) };
   if (raw.status === 'inconclusive') return { outcome: raw, evidence: lastCalls(host.log, own) };
   return { outcome: raw };
 }
@@ -133,13 +133,28 @@ const timedOut = (record: CallRecord): boolean => record.reply.kind === 'local' 
 function described(log: WireLog, own: CallRecord[], observed: string): CallRecord[] {
   const quoted = (record: CallRecord) => observed.includes(describe(record.reply));
   const found = own.filter(quoted);
-  return found.length ? found : log.calls.filter(quoted).slice(-MAX_EVIDENCE);
+  return firstOfEach(found.length ? found : log.calls.filter(quoted).slice(-MAX_EVIDENCE));
 }
 
-/** Without a quoted reply: the last call whose method the text names, else the check's last call. */
-function mentioned(own: CallRecord[], observed: string): CallRecord[] {
-  const named = own.filter((c) => observed.includes(c.method));
-  return (named.length ? named : own).slice(-1);
+/** One call per quoted text: the first (later polls that got the same answer add nothing). */
+function firstOfEach(records: CallRecord[]): CallRecord[] {
+  const seen = new Set<string>();
+  return records.filter((r) => {
+    const text = `${r.method} ${describe(r.reply)}`;
+    return !seen.has(text) && seen.add(text);
+  });
+}
+
+/**
+ * Without a quoted reply: the last call whose method the text names (this check's, else one of a
+ * shared setup an earlier check ran), else the check's last call.
+ */
+function mentioned(log: WireLog, own: CallRecord[], observed: string): CallRecord[] {
+  const names = (c: CallRecord) => observed.includes(c.method);
+  const named = own.filter(names);
+  if (named.length) return named.slice(-1);
+  const shared = log.calls.filter(names);
+  return (shared.length ? shared : own).slice(-1);
 }
 
 function lastCalls(log: WireLog, own: CallRecord[]): string[] {

@@ -44,7 +44,17 @@ export function stopCause(log: WireLog, outage: Outage, durationOf: DurationOf, 
     const task = e.method === 'tools/call' && isObject(e.response?.message.result) ? e.response.message.result.task : undefined;
     if (isObject(task) && typeof task.taskId === 'string') created.set(task.taskId, e);
   }
-  return namedInStderr(before, created, outage) ?? cancelledWork(log, before, created, outage, durationOf, waitBudgetMs) ?? inFlight(log, before, outage);
+  return namedInStderr(before, created, outage) ?? cancelledWork(log, before, created, lastAnswer(before, outage), durationOf, waitBudgetMs) ?? inFlight(log, before, outage);
+}
+
+/**
+ * When the server last answered before the outage was noticed: it stopped after that. (Noticed
+ * may be much later, when nothing was asked for a while; the cause is judged from the last answer.)
+ */
+export function lastAnswer(before: Exchange[], outage: Outage): { at: number; step: string } | undefined {
+  let last: { at: number; step: string } | undefined;
+  for (const e of before) if (e.response && e.response.at <= outage.at && (!last || e.response.at > last.at)) last = { at: e.response.at, step: e.step };
+  return last;
 }
 
 /** A line of a crash: an error, an exception, a refusal (a task named on a plain log line proves nothing). */
@@ -80,13 +90,14 @@ function cancelCause(cancel: Exchange, why: string): StopCause {
   };
 }
 
-/** A cancelled (or abandoned) task whose work would have ended about when the server stopped. */
-function cancelledWork(log: WireLog, before: Exchange[], created: Map<string, Exchange>, outage: Outage, durationOf: DurationOf, waitBudgetMs: number): StopCause | undefined {
+/** A cancelled (or abandoned) task whose work would have ended about when the server stopped (after its last answer). */
+function cancelledWork(log: WireLog, before: Exchange[], created: Map<string, Exchange>, alive: { at: number } | undefined, durationOf: DurationOf, waitBudgetMs: number): StopCause | undefined {
+  if (!alive) return undefined;
   const candidates: { exchange: Exchange; taskId: string; abandoned: boolean }[] = [];
   for (const e of before) {
     if (e.method === 'tasks/cancel' && isObject(e.response?.message.result) && e.response.message.result.status === 'cancelled') candidates.push({ exchange: e, taskId: String(e.params.taskId), abandoned: false });
   }
-  for (const n of log.notifications.filter((x) => x.method === 'notifications/cancelled' && x.at <= outage.at)) {
+  for (const n of log.notifications.filter((x) => x.method === 'notifications/cancelled' && x.at <= alive.at)) {
     const wait = log.byId(n.session, n.params.requestId as number | string);
     if (wait?.method === 'tasks/result' && typeof wait.params.taskId === 'string') candidates.push({ exchange: wait, taskId: wait.params.taskId, abandoned: true });
   }
@@ -98,11 +109,11 @@ function cancelledWork(log: WireLog, before: Exchange[], created: Map<string, Ex
     const duration = durationOf(tool, creation.params.arguments);
     const workEnd = creation.sentAt + (duration ?? 0);
     const latest = creation.sentAt + 2 * (duration ?? waitBudgetMs) + 2_000;
-    if (outage.at < c.exchange.sentAt || outage.at > latest) continue;
-    const distance = Math.abs(outage.at - workEnd);
+    if (alive.at < c.exchange.sentAt || alive.at > latest) continue;
+    const distance = Math.abs(alive.at - workEnd);
     if (best && best.distance <= distance) continue;
-    const work = duration === undefined ? `its work (${tool}) went on` : `that task's work would have ended (${tool} took ${duration} ms when probed)`;
-    const why = `${c.abandoned ? 'the kit stopped waiting for this tasks/result (notifications/cancelled)' : 'this request cancelled'} task ${c.taskId} (${tool}, created at ${log.offset(creation.sentAt)}), and the server stopped ${outage.at - c.exchange.sentAt} ms later, when ${work}`;
+    const work = duration === undefined ? `while its work (${tool}) was still going on` : `when that task's work would have ended (${tool} took ${duration} ms when probed)`;
+    const why = `${c.abandoned ? 'the kit stopped waiting for this tasks/result (notifications/cancelled)' : 'this request cancelled'} task ${c.taskId} (${tool}, created at ${log.offset(creation.sentAt)}), and the server answered nothing after ${log.offset(alive.at)}, ${alive.at - c.exchange.sentAt} ms later, ${work}`;
     const cause: StopCause = c.abandoned
       ? { exchange: c.exchange, why, rule: 'R46', level: 'MUST', expected: `${KEEP_ANSWERING} when a requestor stops waiting for tasks/result: only that wait ends (R46), the task goes on` }
       : cancelCause(c.exchange, why);

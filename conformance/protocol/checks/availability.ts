@@ -12,7 +12,7 @@ import { check, type Check } from '../check.js';
 import { SERVER_ALIVE } from '../check-run.js';
 import type { CheckContext } from '../context.js';
 import type { Outage } from '../liveness.js';
-import { sameArgs, stopCause } from '../stop-cause.js';
+import { lastAnswer, sameArgs, stopCause } from '../stop-cause.js';
 import type { WireLog } from '../wire-log.js';
 
 /** How many exchanges before the stop the finding quotes. */
@@ -29,7 +29,11 @@ export const availabilityChecks: Check[] = [
       area: 'availability',
       title: 'the server keeps answering for the whole run: no request the spec allows makes it stop (a finding is filed under the rule of that request)',
     },
-    async (ctx) => aliveOutcome(ctx),
+    async (ctx) => {
+      // Still there at the end? A server that died while nothing was asked is found here.
+      await ctx.run.liveness.verify(SERVER_ALIVE);
+      return aliveOutcome(ctx);
+    },
   ),
 ];
 
@@ -59,7 +63,9 @@ function aliveOutcome(ctx: CheckContext): Outcome {
 
 function moment(log: WireLog, outage: Outage): string {
   const clock = new Date(outage.at).toISOString().slice(11, 23);
-  return `The server stopped answering at ${clock} (${log.offset(outage.at)} into the run), during ${outage.step}: ${outage.note}.`;
+  const last = lastAnswer(log.exchanges, outage);
+  const before = last ? ` Its last answer came at ${log.offset(last.at)} (during ${last.step}).` : '';
+  return `The server stopped answering: at ${clock} (${log.offset(outage.at)} into the run), during ${outage.step}: ${outage.note}.${before}`;
 }
 
 function transportSide(outage: Outage): string {
