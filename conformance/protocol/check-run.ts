@@ -10,6 +10,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import { CheckFailure, InconclusiveCheck, SkipCheck, inconclusive, type CheckResult, type Outcome } from '../core/check.js';
+import { isObject } from '../core/json.js';
 import type { Check } from './check.js';
 import type { CheckContext } from './context.js';
 import type { Liveness, Outage } from './liveness.js';
@@ -146,15 +147,28 @@ function firstOfEach(records: CallRecord[]): CallRecord[] {
 }
 
 /**
- * Without a quoted reply: the last call whose method the text names (this check's, else one of a
- * shared setup an earlier check ran), else the check's last call.
+ * Without a quoted reply: the last call about a task the text names (its taskId), else the last
+ * call whose method the text names; this check's first, then those of shared setups earlier checks
+ * ran; else the check's last call.
  */
 function mentioned(log: WireLog, own: CallRecord[], observed: string): CallRecord[] {
+  const aboutTask = (c: CallRecord) => taskIdsOf(log, c).some((id) => observed.includes(id));
   const names = (c: CallRecord) => observed.includes(c.method);
-  const named = own.filter(names);
-  if (named.length) return named.slice(-1);
-  const shared = log.calls.filter(names);
-  return (shared.length ? shared : own).slice(-1);
+  for (const test of [aboutTask, names]) {
+    const found = own.filter(test);
+    if (found.length) return found.slice(-1);
+    const shared = log.calls.filter(test);
+    if (shared.length) return shared.slice(-1);
+  }
+  return own.slice(-1);
+}
+
+/** The task IDs a call was about: in its params, or in the Task its result carries. */
+function taskIdsOf(log: WireLog, record: CallRecord): string[] {
+  const params = log.exchangeOf(record)?.params ?? {};
+  const result = record.reply.kind === 'result' ? record.reply.result : {};
+  const task = isObject(result.task) ? result.task : result;
+  return [params.taskId, task.taskId].filter((id): id is string => typeof id === 'string' && id.length >= 8);
 }
 
 function lastCalls(log: WireLog, own: CallRecord[]): string[] {

@@ -82,6 +82,16 @@ describe('judging a check by what was observed', () => {
     assert.equal(result.status, 'fail');
     assert.deepEqual(result.evidence?.map((e) => e.replace(/\(\d+ ms\)/, '(N ms)').replace(/^\[\+[\d.]+ s\] /, '')), ['A: tasks/get {"taskId":"t","_meta":{"m":1}} -> error -32602 "Task not found: other" (N ms)']);
   });
+
+  it('a failure that quotes no reply shows the call about the task it names, not merely the last call', async () => {
+    const result = await quick((log) => {
+      exchange(log, 1, 'tasks/get', { taskId: 'task-named-1' }, { result: { taskId: 'task-named-1', status: 'working' } }, { kind: 'result', result: { taskId: 'task-named-1', status: 'working' }, ms: 1, requestId: 1 });
+      exchange(log, 2, 'tasks/get', { taskId: 'task-other-2' }, { result: { taskId: 'task-other-2', status: 'working' } }, { kind: 'result', result: { taskId: 'task-other-2', status: 'working' }, ms: 1, requestId: 2 });
+      return fail('task-named-1: completed (tasks/get), then working (tasks/list)', 'terminal statuses never change');
+    }, new WireLog());
+    assert.equal(result.evidence?.length, 1);
+    assert.match(result.evidence![0]!, /tasks\/get \{"taskId":"task-named-1"\}/);
+  });
 });
 
 describe('the liveness watch', () => {
