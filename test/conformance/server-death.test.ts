@@ -5,11 +5,13 @@
  * `--exit-on METHOD` kills it on the first request of that method. With zero flags, over HTTP and
  * stdio, the kit must report exactly one server.alive failure filed under the rule of that request
  * (R68 for the cancel: a client may cancel a task; R67 for a tasks/cancel left unanswered),
- * with the exit code and stderr (stdio) or the reconnection attempts (HTTP); every check it could
- * not run is INCONCLUSIVE, no failure rests on the dead connection, and the only other failures
- * are crashy's own known deviations (R11, R13).
+ * with the exit code and stderr (stdio) or the reconnection attempts (HTTP, also through a gateway
+ * that answers 502 for it); every check it could not run is INCONCLUSIVE, no failure rests on the
+ * dead connection, and the only other failures are crashy's own known deviations (R11, R13).
  */
 import assert from 'node:assert/strict';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { formatReport, runProtocolConformance, type ProtocolReport } from '../../conformance/index.js';
@@ -21,6 +23,24 @@ const CRASHY = fileURLToPath(new URL('./subjects/crashy.js', import.meta.url));
 const JOB_MS = 1_500;
 /** crashy's deviations the kit sees before the death (KNOWN_DEVIATIONS; the R68 one is server.alive's). */
 const OWN_FINDINGS: Readonly<Record<string, string>> = { 'tool.forbidden-with-task': 'R11', 'tool.required-without-task': 'R13' };
+
+/** A gateway in front of `upstream`: forwards each request, and answers 502 when the upstream cannot be reached. */
+async function gateway(upstream: string): Promise<{ url: string; close(): Promise<void> }> {
+  const target = new URL(upstream);
+  const server = createServer((req, res) => {
+    const forward = httpRequest({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    forward.on('error', () => void (res.headersSent ? res.end() : res.writeHead(502, { 'content-type': 'text/plain' }).end('bad gateway')));
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${target.pathname}`,
+    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
 
 /** The one finding, and the shape of everything else. */
 function assertOneDeath(report: ProtocolReport, rule: string): ProtocolReport['results'][number] {
@@ -81,6 +101,17 @@ describe('a server that dies during the run (crashy)', { concurrency: true }, ()
     const finding = assertOneDeath(report, 'R67');
     assert.match(finding.observed!, /during discovery: (POST|GET) fetch failed/);
     assert.match(finding.observed!, /Most likely cause: \[\+[\d.]+ s\] A: tasks\/cancel \{"taskId":"\w+"\} -> no answer \(during discovery\): the server stopped while this request was waiting/);
+  });
+
+  it('HTTP behind a gateway that answers 502 once crashy is gone (--exit-on tasks/get): the gateway status is the trouble, under R35', { timeout: 120_000 }, async () => {
+    const crashy = await startCrashy({ exitOn: 'tasks/get' });
+    stops.push(crashy.close);
+    const front = await gateway(crashy.url);
+    stops.push(front.close);
+    const report = await runProtocolConformance({ target: { url: front.url } });
+    const finding = assertOneDeath(report, 'R35');
+    assert.match(finding.observed!, /during discovery: POST answered HTTP 502/);
+    assert.match(finding.observed!, /The kit tried to reach it again 5 time\(s\)/);
   });
 
   it('stdio --exit-on tasks/get: the unanswered tasks/get, under R35, with exit code 3', { timeout: 120_000 }, async () => {
