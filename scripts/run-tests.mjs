@@ -37,6 +37,7 @@ export const UNIT = [
   'conformance/kit-boundaries.test.ts',
   'conformance/report-junit.test.ts',
   'conformance/report.test.ts',
+  'conformance/wire-evidence.test.ts',
   'fixtures/non-cooperating.test.ts',
   'server/bad-input.test.ts',
   'server/capabilities.test.ts',
