@@ -56,7 +56,7 @@ interface Result {
   id: string;
   area: DefectArea;
   verdict: Verdict;
-  /** Check ids that failed (control failures left out). */
+  /** Check ids that failed (those failing or warning on a control run left out). */
   failing: string[];
   warning: string[];
   inconclusive: string[];
@@ -254,6 +254,7 @@ async function runStoreSuite(dir: string, name: string): Promise<StoreOutcome> {
 interface Control {
   failed: Set<string>;
   warned: Set<string>;
+  inconclusive: Set<string>;
   runs: { summary: string; failed: string[]; warned: string[]; inconclusive: string[] }[];
   store?: StoreOutcome;
 }
@@ -314,7 +315,8 @@ async function runDefect(defect: Defect, control: Control, withStore: boolean): 
     if (outcome) {
       base.failing = outcome.failed.filter((id) => !control.failed.has(id) && !control.warned.has(id));
       base.warning = outcome.warned.filter((id) => !control.failed.has(id) && !control.warned.has(id));
-      base.inconclusive = outcome.inconclusive;
+      // Not a verdict (the kit could not tell), but worth seeing next to a survivor.
+      base.inconclusive = outcome.inconclusive.filter((id) => !control.inconclusive.has(id));
       verdict = base.failing.length > 0 ? 'CAUGHT' : base.warning.length > 0 ? 'CAUGHT-BY-WARNING' : 'SURVIVED';
     }
     return { ...base, verdict, ...(note && { note }), ...(store && { store }), durationMs: Date.now() - started };
@@ -353,8 +355,9 @@ function ratios(results: readonly Result[]): { area: string; total: number; caug
 
 function line(result: Result): string {
   const checks = result.failing.join(',') || (result.warning.length ? result.warning.map((w) => `${w} (warn)`).join(',') : '-');
+  const unsure = result.verdict === 'SURVIVED' && result.inconclusive.length > 0 ? ` (inconclusive: ${result.inconclusive.join(',')})` : '';
   const store = result.store ? ` store:${result.store.ran ? (result.store.failed > 0 ? `caught(${result.store.failed})` : 'survived') : 'not run'}` : '';
-  return `${pad(result.id, 34)} ${pad(result.area, 13)} ${pad(result.verdict, 18)} ${checks}${store}${result.note ? `  [${result.note}]` : ''}`;
+  return `${pad(result.id, 34)} ${pad(result.area, 13)} ${pad(result.verdict, 18)} ${checks}${unsure}${store}${result.note ? `  [${result.note}]` : ''}`;
 }
 
 async function main(): Promise<void> {
@@ -390,10 +393,11 @@ async function main(): Promise<void> {
   const control: Control = {
     failed: new Set(runs.flatMap((r) => r.failed)),
     warned: new Set(runs.flatMap((r) => r.warned)),
+    inconclusive: new Set(runs.flatMap((r) => r.inconclusive)),
     runs: runs.map(({ store: _store, ...run }) => run),
     ...(runs[0]!.store && { store: runs[0]!.store }),
   };
-  runs.forEach((r, i) => console.log(`control ${i}: ${r.summary}; failed: ${r.failed.join(',') || '-'}; warned: ${r.warned.join(',') || '-'}`));
+  runs.forEach((r, i) => console.log(`control ${i}: ${r.summary}; failed: ${r.failed.join(',') || '-'}; warned: ${r.warned.join(',') || '-'}; inconclusive: ${r.inconclusive.join(',') || '-'}`));
   if (control.store) console.log(`control store suite: ${control.store.passed} passed, ${control.store.failed} failed${control.store.note ? ` (${control.store.note})` : ''}`);
   if (control.store && control.store.failed > 0) console.log('  the store suite fails on the unpatched store: its verdicts below mean nothing');
   console.log('');
