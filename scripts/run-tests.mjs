@@ -39,6 +39,7 @@ export const UNIT = [
   'fixtures/non-cooperating.test.ts',
   'server/bad-input.test.ts',
   'server/capabilities.test.ts',
+  'server/defined-tools.test.ts',
   'server/engine.test.ts',
   'server/expiry.test.ts',
   'server/input-required-requeue.test.ts',

@@ -15,6 +15,7 @@ const ENTRIES: Record<string, string[]> = {
     'CapabilityMissingError',
     'ConcurrentModificationError',
     'DEFAULT_SECURITY_CONFIG',
+    'GENERATIONS',
     'INITIAL_STATUS',
     'InMemoryTaskStore',
     'InvalidArgumentError',
@@ -56,6 +57,7 @@ const ENTRIES: Record<string, string[]> = {
     'WorkflowDefinitionError',
     'WorkflowStepError',
     'canTransition',
+    'defineTool',
     'effectiveTtl',
     'generateTaskId',
     'isActive',
@@ -137,6 +139,7 @@ const ENTRIES: Record<string, string[]> = {
     'storeInputChannel',
     'toCreateTaskResult',
     'toDetailedTask',
+    'toTool2026',
   ],
 };
 

@@ -6,6 +6,7 @@
 import type { AuthInfo } from '@modelcontextprotocol/server';
 import type { JsonObject } from '../../../src/json.js';
 import { TaskEngine } from '../../../src/server/core/engine.js';
+import type { DefinedTool } from '../../../src/server/core/tool-definition.js';
 import { createTasksHandler2026, TASKS_EXTENSION_ID, type InputChannel, type Tool2026 } from '../../../src/server/v2026/index.js';
 import { InMemoryTaskStore } from '../../../src/stores/memory.js';
 import { bounded, deferred, type Deferred } from '../waits.js';
@@ -105,7 +106,7 @@ export interface Leg {
   close(): Promise<void>;
 }
 
-export function startLeg(tools: Tool2026[], allowAnonymous = true, input?: InputChannel): Leg {
+export function startLeg(tools: (Tool2026 | DefinedTool)[], allowAnonymous = true, input?: InputChannel): Leg {
   const store = new InMemoryTaskStore({ security: { allowAnonymous } });
   const engine = new TaskEngine({ store });
   const handler = createTasksHandler2026({ engine, tools, ...(input && { input }) });
