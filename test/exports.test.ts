@@ -127,6 +127,20 @@ const ENTRIES: Record<string, string[]> = {
   // Types only.
   'mcp-tasks/types': [],
   'mcp-tasks/types/2026-07-28': [],
+  'mcp-tasks/http': [
+    'ASSUMED_CLIENT_CAPABILITIES',
+    'DEFAULT_BODY_BUDGET_BYTES',
+    'DEFAULT_REQUESTS_PER_SECOND',
+    'DEFAULT_SESSION_LIMITS',
+    'HEADERS_TIMEOUT_MS',
+    'MAX_BODY_BYTES',
+    'MAX_JSON_DEPTH',
+    'REQUEST_TIMEOUT_MS',
+    'bearerToken',
+    'createTasksHttpHandler',
+    'defineTool',
+    'tokenTable',
+  ],
   'mcp-tasks/2026-07-28': [
     'NO_INPUT',
     'TASKS_EXTENSION_ID',

@@ -7,11 +7,13 @@
  * - JSON Schema: listed as given, checked with ajv (2020-12; `$schema` is not used to pick a draft).
  * - Standard Schema: checked with its own `~standard.validate` (its output, e.g. defaults, is what
  *   the tool gets); listed with the JSON Schema it offers (`~standard.jsonSchema`, the Standard
- *   JSON Schema interface, which zod 4 implements: the same as `z.toJSONSchema`). One that offers
- *   none is listed as `{ type: 'object' }` (any object): clients are then not told the fields,
- *   but the arguments are still checked with it on both wires.
+ *   JSON Schema interface, which zod 4.2+ implements: the same as `z.toJSONSchema`; for an older
+ *   zod 4 schema, `z.toJSONSchema` itself). One that offers none is listed as
+ *   `{ type: 'object' }` (any object): clients are then not told the fields, but the arguments
+ *   are still checked with it on both wires.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { toJSONSchema, type ZodType } from 'zod/v4';
 import { InvalidArgumentError } from '../../errors/index.js';
 import { isPlainObject, type JsonObject } from '../../json.js';
 
@@ -70,8 +72,9 @@ export function compileSchema(schema: ToolSchema<unknown>, what: string, io: 'in
 function standardSchema(schema: StandardSchemaV1, what: string, io: 'input' | 'output'): CompiledSchema {
   const std = schema['~standard'] as StandardSchemaV1['~standard'] & { jsonSchema?: { [k in 'input' | 'output']?: (options: { target: string }) => unknown } };
   let json: unknown = { type: 'object' };
-  const convert = std.jsonSchema?.[io];
-  if (typeof convert === 'function') {
+  const standardJson = std.jsonSchema?.[io];
+  const convert = typeof standardJson === 'function' ? standardJson : isZod4(schema) ? () => toJSONSchema(schema, { target: 'draft-2020-12', io }) : undefined;
+  if (convert) {
     try {
       json = convert({ target: 'draft-2020-12' });
     } catch (error) {
@@ -88,6 +91,11 @@ function standardSchema(schema: StandardSchemaV1, what: string, io: 'input' | 'o
       return result.issues === undefined ? { ok: true, value: result.value } : { ok: false, problems: result.issues.map(standardProblem) };
     },
   };
+}
+
+/** A zod 4 schema (its internals under `_zod`), which `z.toJSONSchema` converts. */
+function isZod4(schema: object): schema is ZodType {
+  return '_zod' in schema;
 }
 
 /** MCP: a tool's input and output schemas describe objects. */
