@@ -8,7 +8,8 @@
 import { readWebBody } from './body.js';
 import { jsonResponse, rpcError } from './json-rpc.js';
 import type { HttpLogger } from './options.js';
-import { isRefusal, type Incoming, type Router } from './router.js';
+import { watchEnd } from './response-end.js';
+import type { Incoming, Router } from './router.js';
 
 /** Where a web request came from, as far as the runtime tells (tokenless clients are rate-limited by it). */
 export interface FetchInfo {
@@ -24,7 +25,7 @@ export async function serveFetch(router: Router, request: Request, info: FetchIn
     log({ event: 'http.error', detail: error instanceof Error ? error.message : String(error) });
     return jsonResponse(500, rpcError(-32603, 'Internal error'));
   }
-  if (!isRefusal(answer)) return answer;
+  if (answer.kind === 'reply') return watchEnd(answer.response, answer.ends);
   incoming.discardBody();
   return jsonResponse(answer.status, { error: answer.error, error_description: answer.description }, { ...answer.headers, Connection: 'close' });
 }
@@ -41,5 +42,6 @@ function webIncoming(request: Request, info: FetchInfo): Incoming {
       if (request.body !== null && !request.bodyUsed) void request.body.cancel().catch(() => undefined);
     },
     toRequest: () => new Request(url, { method: request.method, headers: request.headers, signal: request.signal }),
+    withAbort: (copy) => copy, // it has the runtime's signal already
   };
 }

@@ -12,7 +12,7 @@ import { InvalidOptionsError } from '../errors/index.js';
 import { rpcError } from './json-rpc.js';
 import { readBody, refuseAndClose } from './node-body.js';
 import type { HttpLogger } from './options.js';
-import { isRefusal, type Incoming, type Router } from './router.js';
+import type { Incoming, Router } from './router.js';
 
 /** Time a client has to send its request headers (ms). */
 export const HEADERS_TIMEOUT_MS = 10_000;
@@ -32,8 +32,11 @@ export function nodeListener(router: Router, log: HttpLogger): (req: IncomingMes
 
 async function serve(router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const answer = await router.handle(nodeIncoming(req, res));
-  if (isRefusal(answer)) return refuseAndClose(req, res, answer.status, answer.error, answer.description, answer.headers);
-  await writeResponse(res, answer);
+  if (answer.kind === 'refusal') return refuseAndClose(req, res, answer.status, answer.error, answer.description, answer.headers);
+  const { ends } = answer;
+  // Its end as Node tells it: `res` closes, with its response sent to the end or not.
+  if (ends.length > 0) res.once('close', () => ends.forEach((end) => end(res.writableEnded)));
+  await writeResponse(res, answer.response);
 }
 
 function nodeIncoming(req: IncomingMessage, res: ServerResponse): Incoming {
@@ -50,37 +53,45 @@ function nodeIncoming(req: IncomingMessage, res: ServerResponse): Incoming {
     readBody: (limit, budget) => readBody(req, limit, budget),
     discardBody: () => void req.resume(),
     toRequest: () => {
-      const abort = new AbortController();
-      res.once('close', () => abort.abort());
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
         if (value === undefined) continue;
         for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
       }
-      return new Request(url, { method: req.method ?? 'GET', headers, signal: abort.signal });
+      return new Request(url, { method: req.method ?? 'GET', headers });
+    },
+    withAbort: (request) => {
+      const abort = new AbortController();
+      res.once('close', () => res.writableEnded || abort.abort());
+      return new Request(request, { signal: abort.signal });
     },
   };
 }
 
-const isEventStream = (response: Response): boolean => (response.headers.get('content-type') ?? '').includes('text/event-stream');
-
-/** Write a web `Response` to `res`: SSE as it comes (cancelled when the client goes away), anything else at once. */
+/**
+ * Write a web `Response` to `res`. A body that ends at once (most answers, SSE ones included:
+ * one event, then the stream closes) goes out in one write with a Content-Length; one still
+ * open is streamed as it comes (headers first when nothing came yet) and cancelled when the
+ * client goes away. (What @hono/node-server does for SDK 1.x's Node transport.)
+ */
 export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
   const headers: Record<string, string> = Object.fromEntries(response.headers);
   if (response.body === null) return void res.writeHead(response.status, headers).end();
-  if (!isEventStream(response)) {
-    const bytes = Buffer.from(await response.arrayBuffer());
-    return void res.writeHead(response.status, { ...headers, 'content-length': String(bytes.length) }).end(bytes);
-  }
-  res.writeHead(response.status, headers);
-  res.flushHeaders();
   const reader = response.body.getReader();
   const gone = (): void => void reader.cancel().catch(() => undefined);
   res.once('close', gone);
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
+    const { chunks, done, pending } = await readReady(reader);
+    if (done) {
+      const bytes = Buffer.concat(chunks);
+      return void res.writeHead(response.status, { ...headers, 'content-length': String(bytes.length) }).end(bytes);
+    }
+    res.writeHead(response.status, headers);
+    for (const chunk of chunks) res.write(chunk);
+    if (chunks.length === 0) res.flushHeaders();
+    for (let next = pending ?? reader.read(); ; next = reader.read()) {
+      const { done: ended, value } = await next;
+      if (ended) break;
       if (!res.write(value)) await drained(res);
     }
     res.end();
@@ -89,6 +100,30 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
   } finally {
     res.off('close', gone);
   }
+}
+
+/** What the body has ready now (two reads without waiting, a third after one timer turn). */
+type Read = Awaited<ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']>>;
+
+async function readReady(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<{ chunks: Uint8Array[]; done: boolean; pending: Promise<Read> | undefined }> {
+  const chunks: Uint8Array[] = [];
+  let pending: Promise<Read> | undefined;
+  for (let i = 0, reads = 2; i < reads; i++) {
+    pending ??= reader.read();
+    const next = await Promise.race([pending, Promise.resolve().then(() => undefined)]);
+    if (!next) {
+      if (i === 1) {
+        await new Promise((resolve) => setTimeout(resolve));
+        reads = 3;
+        continue;
+      }
+      break;
+    }
+    pending = undefined;
+    if (next.value) chunks.push(next.value);
+    if (next.done) return { chunks, done: true, pending };
+  }
+  return { chunks, done: false, pending };
 }
 
 /** Resolves when `res` may be written again, or is closed. */

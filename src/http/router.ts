@@ -14,6 +14,7 @@ import type { RateLimiter } from '../server/core/rate-limit.js';
 import { jsonDepth, MAX_BODY_BYTES, MAX_JSON_DEPTH, type BodyBudget, type BodyRead } from './body.js';
 import { invalidEnvelope, jsonResponse, rpcError } from './json-rpc.js';
 import type { ModernLeg } from './modern.js';
+import type { OnEnd } from './response-end.js';
 import type { HttpLogger } from './options.js';
 import type { Sessions2025 } from './sessionful.js';
 import type { StatelessRequests } from './stateless.js';
@@ -32,6 +33,8 @@ export interface Incoming {
   discardBody(): void;
   /** The request as a web `Request` without its body (the parsed body goes beside it). */
   toRequest(): Request;
+  /** `request` with a signal that aborts when the client goes away (the 2026 leg cancels a plain call on it). */
+  withAbort(request: Request): Request;
 }
 
 /** An HTTP-level refusal: an OAuth-style JSON body, then the connection is closed (each face its way). */
@@ -43,7 +46,17 @@ export interface Refusal {
   headers: Record<string, string>;
 }
 
-export const isRefusal = (answer: Response | Refusal): answer is Refusal => !(answer instanceof Response);
+/**
+ * A response, and what to call when its body ended (`completed`: sent to its end; else the client
+ * went away first): each face calls them its way (Node: when `res` closes; web: response-end.ts).
+ */
+export interface Reply {
+  kind: 'reply';
+  response: Response;
+  ends: OnEnd[];
+}
+
+export const reply = (response: Response, ends: OnEnd[] = []): Reply => ({ kind: 'reply', response, ends });
 
 export interface RouterOptions {
   /** The MCP endpoint's path; null: every path. */
@@ -74,7 +87,7 @@ const refusal = (status: number, error: string, description: string, headers: Re
 export class Router {
   constructor(private readonly options: RouterOptions) {}
 
-  async handle(incoming: Incoming): Promise<Response | Refusal> {
+  async handle(incoming: Incoming): Promise<Reply | Refusal> {
     const { options } = this;
     if (options.path !== null && incoming.path !== options.path) return refusal(404, 'not_found', `No MCP endpoint at ${incoming.path}; use ${options.path}`);
     // Stateless: no standalone SSE stream (GET) and no session to end (DELETE), so 405 for both.
@@ -91,18 +104,19 @@ export class Router {
     // initialize has its own limiter (sessions.ts); everything sent within sessions counts here.
     if (isPost && (options.stateless || incoming.header('mcp-session-id') !== undefined)) {
       const limited = this.#admit(key);
-      if (limited) return (incoming.discardBody(), limited);
+      if (limited) return (incoming.discardBody(), reply(limited));
     }
     let body: unknown;
     if (isPost) {
       const parsed = await this.#body(incoming);
-      if (parsed instanceof Response || 'kind' in parsed) return parsed;
+      if (parsed instanceof Response) return reply(parsed);
+      if ('kind' in parsed) return parsed;
       body = parsed.body;
     }
     const request = incoming.toRequest();
     if (isPost && (await options.modern.claims(request, body))) {
       const limited = options.stateless ? undefined : this.#admit(key);
-      return limited ?? options.modern.serve(request, body, who.authInfo);
+      return reply(limited ?? (await options.modern.serve(incoming.withAbort(request), body, who.authInfo)));
     }
     if (options.stateless) return options.stateless.serve(request, body, who.identity, who.authInfo);
     return options.sessions.serve({ request, body, identity: who.identity, authInfo: who.authInfo, clientKey: key, remote: incoming.remoteAddress });

@@ -11,8 +11,8 @@ import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { jsonResponse, rpcError } from './json-rpc.js';
 import type { HttpLogger } from './options.js';
 import { RequestStreams } from './request-streams.js';
-import { watchEnd, type OnEnd } from './response-end.js';
-import type { Refusal } from './router.js';
+import type { OnEnd } from './response-end.js';
+import { reply, type Refusal, type Reply } from './router.js';
 import type { Server2025, Servers2025 } from './server-2025.js';
 import { SessionRegistry, type SessionLimits } from './sessions.js';
 
@@ -60,30 +60,30 @@ export class Sessions2025 {
     await Promise.allSettled(this.registry.values().map((s) => s.server.mcp.close()));
   }
 
-  async serve(call: SessionRequest): Promise<Response | Refusal> {
+  async serve(call: SessionRequest): Promise<Reply | Refusal> {
     const { request, body } = call;
     const sessionId = request.headers.get('mcp-session-id');
     if (sessionId !== null) {
       const session = this.registry.get(sessionId);
-      if (!session) return jsonResponse(404, rpcError(-32001, 'Session not found'));
+      if (!session) return reply(jsonResponse(404, rpcError(-32001, 'Session not found')));
       if (session.identity !== call.identity) return { kind: 'refusal', status: 403, error: 'forbidden', description: 'This session was opened with another identity', headers: {} };
       const ends: OnEnd[] = [this.registry.begin(sessionId)];
       const tracked = request.method === 'POST' ? session.streams.track(body) : undefined;
       if (tracked) ends.push(tracked);
       try {
-        return watchEnd(await session.transport.handleRequest(request, { parsedBody: body, ...(call.authInfo && { authInfo: call.authInfo }) }), ends);
+        return reply(await session.transport.handleRequest(request, { parsedBody: body, ...(call.authInfo && { authInfo: call.authInfo }) }), ends);
       } catch (error) {
         for (const end of ends) end(false);
         throw error;
       }
     }
     if (request.method !== 'POST' || !isInitializeRequest(body)) {
-      return jsonResponse(400, rpcError(-32000, 'Bad Request: no valid mcp-session-id header; start with an initialize request'));
+      return reply(jsonResponse(400, rpcError(-32000, 'Bad Request: no valid mcp-session-id header; start with an initialize request')));
     }
     return this.#open(call);
   }
 
-  async #open(call: SessionRequest): Promise<Response | Refusal> {
+  async #open(call: SessionRequest): Promise<Reply | Refusal> {
     const { clientKey, identity } = call;
     const refusal = this.registry.admit(clientKey);
     if (refusal) {
@@ -110,6 +110,6 @@ export class Sessions2025 {
     await this.servers.connect(server, transport);
     const response = await transport.handleRequest(call.request, { parsedBody: call.body, ...(call.authInfo && { authInfo: call.authInfo }) });
     if (transport.sessionId === undefined) await server.mcp.close(); // the initialize was refused
-    return response;
+    return reply(response);
   }
 }

@@ -31,7 +31,8 @@ import type { TaskEngine } from '../server/core/engine.js';
 import { answerCarried, questionOfResponseId } from '../server/v2025/wire-answers.js';
 import type { HttpLogger } from './options.js';
 import { RequestStreams } from './request-streams.js';
-import { watchEnd, type OnEnd } from './response-end.js';
+import type { OnEnd } from './response-end.js';
+import { reply, type Reply } from './router.js';
 import type { Servers2025 } from './server-2025.js';
 
 type RequestId = string | number;
@@ -70,12 +71,12 @@ export class StatelessRequests {
   }
 
   /** Serve one POST (already authenticated, rate-limited and parsed by the router). */
-  async serve(request: Request, body: unknown, identity: string | undefined, authInfo: AuthInfo | undefined): Promise<Response> {
+  async serve(request: Request, body: unknown, identity: string | undefined, authInfo: AuthInfo | undefined): Promise<Reply> {
     const batch = Array.isArray(body);
     const answers = (batch ? body : [body]).map((message) => this.#answerOf(message, identity));
     await Promise.all(answers.filter((a): a is Promise<boolean> => a instanceof Promise));
     const rest = (batch ? body : [body]).filter((_, i) => answers[i] === false);
-    if (rest.length === 0) return new Response(null, { status: 202 });
+    if (rest.length === 0) return reply(new Response(null, { status: 202 }));
     const server = this.options.servers.create({ clientCapabilities: this.options.clientCapabilities });
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     const mine = this.#numberRequests(transport, identity);
@@ -89,7 +90,7 @@ export class StatelessRequests {
     const tracked = streams.track(messages);
     try {
       const response = await transport.handleRequest(request, { parsedBody: messages, ...(authInfo && { authInfo }) });
-      return watchEnd(response, tracked ? [ended, tracked] : [ended]);
+      return reply(response, tracked ? [ended, tracked] : [ended]);
     } catch (error) {
       ended(false);
       throw error;
