@@ -54,7 +54,14 @@ export function tokenTable(map: unknown, source = 'tokens'): TokenTable {
   };
 }
 
-/** The token of an `Authorization: Bearer <token>` header, or undefined if absent or malformed. */
+/**
+ * The token of an `Authorization: Bearer <token>` header, or undefined if absent or malformed.
+ *
+ * @example
+ * ```ts
+ * bearerToken('Bearer token-a'); // 'token-a'
+ * ```
+ */
 export function bearerToken(header: string | null | undefined): string | undefined {
   const match = header?.match(/^Bearer[ ]+(\S+)[ ]*$/i);
   return match?.[1];

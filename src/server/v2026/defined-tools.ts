@@ -26,7 +26,16 @@ function toolContext2026(call: ToolCall2026): ToolContext {
   };
 }
 
-/** `tool` as the 2026 leg serves it. */
+/**
+ * `tool` as the 2026 leg serves it (`createTasksHandler2026` does this itself for defined tools
+ * in its `tools`; use it to mix one into code that takes `Tool2026`s).
+ *
+ * @example
+ * ```ts
+ * const ping = defineTool({ name: 'ping', run: () => ({ content: [{ type: 'text', text: 'pong' }] }) });
+ * registerTools2026(server, { engine, tools: [toTool2026(ping)] });
+ * ```
+ */
 export function toTool2026(tool: DefinedTool): Tool2026 {
   const { gather } = tool;
   return {
