@@ -57,6 +57,7 @@ export const UNIT = [
   'server/tool-calls.test.ts',
   'server/v2026/input.test.ts',
   'server/v2026/leg.test.ts',
+  'server/v2026/listen.test.ts',
   'server/v2026/mrtr.test.ts',
   'server/v2026/poll-interval.test.ts',
   'stores/capability-skips.test.ts',
