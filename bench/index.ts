@@ -18,6 +18,7 @@ const MODULES: readonly { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'server', load: () => import('./server.js') },
   { name: 'topology', load: () => import('./topology.js') },
   { name: 'http-load', load: () => import('./http-load.js') },
+  { name: 'poll-push', load: () => import('./poll-push.js') },
 ];
 
 async function main(): Promise<void> {

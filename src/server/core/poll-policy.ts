@@ -51,8 +51,9 @@ export interface PollFacts {
 /**
  * The interval (integer ms, >= floorMs) to tell the requestor now:
  * - terminal: `maxMs` (nothing will change; a requestor should have stopped);
- * - otherwise `growth × age`, shortened to end just after `expectedMs` when that is nearer
- *   ("about to finish"), within [floorMs, maxMs] (`inputMaxMs` while input is awaited);
+ * - otherwise `growth × age`, shortened to end just after `expectedMs` (by min(expectedMs / 20,
+ *   maxMs / 4)) when that is nearer ("about to finish"), within [floorMs, maxMs] (`inputMaxMs`
+ *   while input is awaited);
  * - never below `shareMs` (the owner's rate share).
  */
 export function pollIntervalMs(facts: PollFacts, policy: PollPolicy = DEFAULT_POLL_POLICY): number {
@@ -60,10 +61,10 @@ export function pollIntervalMs(facts: PollFacts, policy: PollPolicy = DEFAULT_PO
   let ms = isTerminal(facts.status) ? policy.maxMs : Math.max(0, facts.ageMs) * policy.growth;
   const expected = facts.expectedMs;
   if (!isTerminal(facts.status) && expected !== undefined && facts.ageMs < expected) {
-    // Just after the expected end (a twentieth of it later, so a run a little slower than usual
-    // is still caught by this poll), and only ever sooner than the age rule: a wrong guess costs
-    // one poll, never lateness.
-    ms = Math.min(ms, expected - facts.ageMs + expected / 20);
+    // Just after the expected end (a twentieth of it later, at most a quarter of maxMs, so a run
+    // a little slower than usual is still caught by this poll), and only ever sooner than the age
+    // rule: a wrong guess costs one poll, never lateness.
+    ms = Math.min(ms, expected - facts.ageMs + Math.min(expected / 20, policy.maxMs / 4));
   }
   ms = Math.min(Math.max(ms, policy.floorMs), isTerminal(facts.status) ? policy.maxMs : cap);
   return Math.ceil(Math.max(ms, facts.shareMs ?? 0));
