@@ -14,6 +14,7 @@ const ENTRIES: Record<string, string[]> = {
     'BindingError',
     'CapabilityMissingError',
     'ConcurrentModificationError',
+    'DEFAULT_POLL_POLICY',
     'DEFAULT_SECURITY_CONFIG',
     'INITIAL_STATUS',
     'InMemoryTaskStore',
@@ -65,6 +66,7 @@ const ENTRIES: Record<string, string[]> = {
     'isTerminal',
     'jsonLinesLogger',
     'jsonRpcCodeOf',
+    'pollIntervalMs',
     'resolveOwner',
     'resolveSecurityConfig',
     'silentLogger',
@@ -137,6 +139,7 @@ const ENTRIES: Record<string, string[]> = {
     'storeInputChannel',
     'toCreateTaskResult',
     'toDetailedTask',
+    'withTaskListen',
   ],
 };
 

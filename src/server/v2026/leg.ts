@@ -11,6 +11,7 @@ import { createMcpHandler, Server, type CreateMcpHandlerOptions, type McpHttpHan
 import type { ResolveOwnerOptions } from '../../owner.js';
 import type { TaskEngine } from '../core/engine.js';
 import type { InputChannel } from './input-channel.js';
+import { withTaskListen } from './listen-route.js';
 import { storeInputChannel } from './store-input-channel.js';
 import { registerTaskMethods2026 } from './task-methods.js';
 import { registerTools2026, type Tool2026 } from './tools.js';
@@ -35,7 +36,12 @@ export function createServer2026(options: TasksLeg2026Options): Server {
   return server;
 }
 
-/** The fetch-shaped 2026 endpoint; 2025-era requests are refused (route them to the 2025 leg first). */
+/**
+ * The fetch-shaped 2026 endpoint; 2025-era requests are refused (route them to the 2025 leg
+ * first). A `subscriptions/listen` for task IDs is served in front of the SDK (listen-route.ts).
+ */
 export function createTasksHandler2026(options: TasksLeg2026Options, handlerOptions: Omit<CreateMcpHandlerOptions, 'legacy'> = {}): McpHttpHandler {
-  return createMcpHandler(() => createServer2026(options), { ...handlerOptions, legacy: 'reject' });
+  const handler = createMcpHandler(() => createServer2026(options), { ...handlerOptions, legacy: 'reject' });
+  const input = options.input ?? storeInputChannel(options.engine.side);
+  return withTaskListen(handler, { engine: options.engine, input, owner: options.owner, serverInfo: options.serverInfo });
 }

@@ -102,7 +102,7 @@ export function registerTools2026(server: Server, options: Tools2026Options): vo
           tool.run(args, { signal: task.signal, task, inputResponses }),
         );
         // The SDK adds `content: []` to this result (docs/2026-leg.md section 2).
-        return toCreateTaskResult(record) as never;
+        return toCreateTaskResult(record, engine.polls.advise(owner, record)) as never;
       } catch (error) {
         throw guard.wire(error);
       }
