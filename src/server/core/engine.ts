@@ -133,7 +133,10 @@ export class TaskEngine {
         return this.adopt(owner, task.taskId, work, { status: task.status, expiresInMs, ...(lease && { lease }), ...(peer && { peer }) });
       },
     });
-    this.#unsubscribe = this.store.onChange((change) => this.#onChange(change, change.remote === true));
+    // Another instance's write matters here only for what this engine runs or waits for.
+    const uninterest = this.store.interestIn?.((taskId) => this.#executions.has(taskId) || this.#waiters.has(taskId));
+    const unsubscribe = this.store.onChange((change) => this.#onChange(change, change.remote === true));
+    this.#unsubscribe = () => (unsubscribe(), uninterest?.());
   }
 
   /** Count one task operation of `owner` against the rate limit; throws RATE_LIMITED (R81). */
