@@ -102,6 +102,8 @@ export { jsonLinesLogger, silentLogger } from './server/core/logger.js';
 export type { TasksLogger, TaskLogEntry, TaskEvent } from './server/core/logger.js';
 export { RateLimiter } from './server/core/rate-limit.js';
 export type { RateLimitOptions } from './server/core/rate-limit.js';
+export { DEFAULT_POLL_POLICY, pollIntervalMs } from './server/core/poll-policy.js';
+export type { PollPolicy, PollFacts } from './server/core/poll-policy.js';
 
 // Workflows.
 export { SequentialWorkflow, stepVariableKey, PROGRESS_VARIABLE } from './workflows/index.js';

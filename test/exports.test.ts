@@ -14,6 +14,7 @@ const ENTRIES: Record<string, string[]> = {
     'BindingError',
     'CapabilityMissingError',
     'ConcurrentModificationError',
+    'DEFAULT_POLL_POLICY',
     'DEFAULT_SECURITY_CONFIG',
     'GENERATIONS',
     'INITIAL_STATUS',
@@ -67,6 +68,7 @@ const ENTRIES: Record<string, string[]> = {
     'isTerminal',
     'jsonLinesLogger',
     'jsonRpcCodeOf',
+    'pollIntervalMs',
     'resolveOwner',
     'resolveSecurityConfig',
     'silentLogger',
@@ -154,6 +156,7 @@ const ENTRIES: Record<string, string[]> = {
     'toCreateTaskResult',
     'toDetailedTask',
     'toTool2026',
+    'withTaskListen',
   ],
 };
 

@@ -13,6 +13,7 @@ import type { TaskEngine } from '../core/engine.js';
 import type { DefinedTool } from '../core/tool-definition.js';
 import { tools2026 } from './defined-tools.js';
 import type { InputChannel } from './input-channel.js';
+import { withTaskListen } from './listen-route.js';
 import { resumer2026 } from './resumer.js';
 import { storeInputChannel } from './store-input-channel.js';
 import { registerTaskMethods2026 } from './task-methods.js';
@@ -41,12 +42,15 @@ export function createServer2026(options: TasksLeg2026Options): Server {
 
 /**
  * The fetch-shaped 2026 endpoint; 2025-era requests are refused (route them to the 2025 leg
- * first). While it is open, its resumable tools continue tasks whose worker stopped (takeover).
+ * first). While it is open, its resumable tools continue tasks whose worker stopped (takeover). A
+ * `subscriptions/listen` for task IDs is served in front of the SDK (listen-route.ts).
  */
 export function createTasksHandler2026(options: TasksLeg2026Options, handlerOptions: Omit<CreateMcpHandlerOptions, 'legacy'> = {}): McpHttpHandler {
   const tools = tools2026(options.tools); // once, not per request
   const resolved = { ...options, tools };
-  const handler = createMcpHandler(() => createServer2026(resolved), { ...handlerOptions, legacy: 'reject' });
+  const sdkHandler = createMcpHandler(() => createServer2026(resolved), { ...handlerOptions, legacy: 'reject' });
+  const input = options.input ?? storeInputChannel(options.engine.side);
+  const handler = withTaskListen(sdkHandler, { engine: options.engine, input, owner: options.owner, serverInfo: options.serverInfo });
   const removeResumer = options.engine.addResumer(resumer2026(tools));
   const close = handler.close.bind(handler);
   return Object.assign(handler, {

@@ -108,7 +108,7 @@ export function registerTools2026(server: Server, options: Tools2026Options): vo
         const start = { request: { method: 'tools/call', params }, peer: peerOf(ctx), ...(tool.resumable === true && { resumable: true }) };
         const record = await engine.start(owner, start, (task) => tool.run(args, { signal: task.signal, task, inputResponses, authInfo }));
         // The SDK adds `content: []` to this result (docs/2026-leg.md section 2).
-        return toCreateTaskResult(record) as never;
+        return toCreateTaskResult(record, engine.polls.advise(owner, record)) as never;
       } catch (error) {
         throw guard.wire(error);
       }

@@ -3,7 +3,7 @@
  * official kit does: one POST per request, the `_meta` envelope with per-request capabilities,
  * and the Mcp-Method / Mcp-Name headers. No HTTP server, no sessions.
  */
-import type { AuthInfo } from '@modelcontextprotocol/server';
+import type { AuthInfo, McpHttpHandler } from '@modelcontextprotocol/server';
 import type { JsonObject } from '../../../src/json.js';
 import { TaskEngine } from '../../../src/server/core/engine.js';
 import type { DefinedTool } from '../../../src/server/core/tool-definition.js';
@@ -57,6 +57,24 @@ async function replyOf(response: Response): Promise<RpcReply> {
   return { status: response.status, ...(message.result && { result: message.result }), ...(message.error && { error: message.error }) };
 }
 
+/** The JSON-RPC messages of an SSE body as they arrive (each `data:` of an event, parsed); ends with the stream. */
+export async function* sseMessages(response: Response): AsyncGenerator<JsonObject> {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const event = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = event.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+      if (data !== '') yield JSON.parse(data) as JsonObject;
+    }
+  }
+}
+
 /** A tool whose runs the test ends: each call waits for its turn's outcome. */
 export class ScriptedTool implements Tool2026 {
   readonly calls: Deferred<JsonObject>[] = [];
@@ -100,6 +118,8 @@ export function until(predicate: () => boolean, what: string): Promise<void> {
 export interface Leg {
   store: InMemoryTaskStore;
   engine: TaskEngine;
+  /** The leg's fetch face itself (a listen's SSE stream, read with `sseMessages`). */
+  handler: McpHttpHandler;
   rpc(method: string, params: JsonObject, options?: RpcOptions): Promise<RpcReply>;
   /** Poll tasks/get until the task is terminal (bounded, no timing asserted). */
   settled(taskId: string, options?: RpcOptions): Promise<JsonObject>;
@@ -127,6 +147,7 @@ export function startLeg(tools: (Tool2026 | DefinedTool)[], allowAnonymous = tru
   return {
     store,
     engine,
+    handler,
     rpc,
     settled,
     async close() {
