@@ -19,6 +19,7 @@ const MODULES: readonly { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'topology', load: () => import('./topology.js') },
   { name: 'wake', load: () => import('./wake.js') },
   { name: 'http-load', load: () => import('./http-load.js') },
+  { name: 'poll-push', load: () => import('./poll-push.js') },
 ];
 
 async function main(): Promise<void> {

@@ -28,6 +28,8 @@ import { TaskWaiters } from './waiters.js';
 import { Takeover, type Resumer, type Resumption, type TakeOverOptions } from './takeover.js';
 import { silentLogger, type TasksLogger } from './logger.js';
 import { RateLimiter, type OwnerRateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { PollAdvisor } from './poll-advisor.js';
+import type { PollPolicy } from './poll-policy.js';
 
 export type { TaskWork, Lease } from './execution.js';
 
@@ -47,6 +49,8 @@ export interface TaskEngineOptions {
   rateLimiter?: OwnerRateLimiter;
   /** Shorthand for `rateLimiter: new RateLimiter(rateLimit)`. */
   rateLimit?: RateLimitOptions;
+  /** The poll intervals told to requestors (`polls`, poll-policy.ts): floor, max, growth. Default DEFAULT_POLL_POLICY. */
+  pollPolicy?: Partial<PollPolicy>;
 }
 
 export const DEFAULT_LEASE_MS = 30_000;
@@ -85,6 +89,8 @@ export class TaskEngine {
   readonly rateLimiter: OwnerRateLimiter | undefined;
   /** The store's side channel: every question and answer of this engine's servers goes through it. */
   readonly side: SideChannel;
+  /** The poll interval to tell a requestor about a task now (within the owner's rate share). */
+  readonly polls: PollAdvisor;
   /** This engine's lease holder name (random per engine). */
   readonly instanceId = randomBytes(12).toString('base64url');
   readonly #executions = new Map<string, Execution>();
@@ -111,6 +117,7 @@ export class TaskEngine {
     // The shorthand's buckets refill by the store's clock, like every other decision by time here.
     this.rateLimiter = options.rateLimiter ?? (options.rateLimit ? new RateLimiter(options.rateLimit, () => clockOf(this.store).now()) : undefined);
     this.side = new SideChannel(this.store, this.logger);
+    this.polls = new PollAdvisor(this.store, { policy: options.pollPolicy, perSecond: this.rateLimiter?.perSecond });
     this.#waiters = new TaskWaiters(this.store, this.store.capabilities.sharedAcrossProcesses ? this.sharedStorePollMs : undefined);
     this.#takeover = new Takeover({
       store: this.store,
@@ -126,7 +133,10 @@ export class TaskEngine {
         return this.adopt(owner, task.taskId, work, { status: task.status, expiresInMs, ...(lease && { lease }), ...(peer && { peer }) });
       },
     });
-    this.#unsubscribe = this.store.onChange((change) => this.#onChange(change, change.remote === true));
+    // Another instance's write matters here only for what this engine runs or waits for.
+    const uninterest = this.store.interestIn?.((taskId) => this.#executions.has(taskId) || this.#waiters.has(taskId));
+    const unsubscribe = this.store.onChange((change) => this.#onChange(change, change.remote === true));
+    this.#unsubscribe = () => (unsubscribe(), uninterest?.());
   }
 
   /** Count one task operation of `owner` against the rate limit; throws RATE_LIMITED (R81). */
@@ -286,6 +296,7 @@ export class TaskEngine {
   /** Stop listening to the store (does not close it). Running work is aborted. */
   close(): void {
     this.#unsubscribe();
+    this.polls.close();
     for (const execution of [...this.#executions.values()]) execution.retire({ type: 'closed' });
     this.#waiters.wakeAll();
   }
