@@ -5,17 +5,26 @@
  * `run.ts` plants each one in a copy of dist/, serves the reference server from it and runs the
  * unpatched kit against it. Every defect says how a client would notice it over the wire.
  *
- * This file: the 2026 leg and the side channel; catalogue-more.ts: quotas and caps, expiry, others.
+ * This file: the 2026 leg and the side channel; catalogue-more.ts: quotas and caps, expiry, others;
+ * catalogue-sessions.ts: HTTP sessions; catalogue-clients.ts: requestors (the requestor kit judges).
  */
 import { MORE_DEFECTS } from './catalogue-more.js';
+import { CLIENT_DEFECTS } from './catalogue-clients.js';
+import { SESSION_DEFECTS } from './catalogue-sessions.js';
 
-export type DefectArea = '2026-leg' | 'side-channel' | 'quotas-caps' | 'expiry' | 'other';
+export type DefectArea = '2026-leg' | 'side-channel' | 'quotas-caps' | 'expiry' | 'sessions' | 'clients' | 'other';
+
+/** The client programs the requestor kit runs (test/interop/clients, test/conformance/client). */
+export type ClientProgram = 'sdk' | 'ext-tasks' | 'sdk-receiver';
 
 export interface Defect {
   /** Stable name. */
   id: string;
   area: DefectArea;
-  /** Compiled file, relative to the repository root (`dist/src/...js`). */
+  /**
+   * Compiled file, relative to the repository root: `dist/src/...js` (the server), or for a client
+   * defect a file of an installed package (`node_modules/<package>/...js`).
+   */
   file: string;
   /** Exact text that occurs exactly once in `file`. */
   find: string;
@@ -26,6 +35,10 @@ export interface Defect {
   observable: string;
   /** Spec rules the defect breaks, when any (R.. of 2025-11-25, T:... for 2026-07-28 tasks.md). */
   rules?: string[];
+  /** Flags the reference server needs for the defect to be reachable (e.g. `--stateless`). */
+  serverArgs?: string[];
+  /** A requestor defect: the client program the requestor kit runs with the patched package. */
+  client?: ClientProgram;
 }
 
 const WIRE26 = 'dist/src/server/v2026/wire.js';
@@ -199,4 +212,4 @@ const SIDE_CHANNEL: Defect[] = [
 ];
 
 /** Every defect, in run order. */
-export const DEFECTS: readonly Defect[] = [...LEG_2026, ...SIDE_CHANNEL, ...MORE_DEFECTS];
+export const DEFECTS: readonly Defect[] = [...LEG_2026, ...SIDE_CHANNEL, ...MORE_DEFECTS, ...SESSION_DEFECTS, ...CLIENT_DEFECTS];
