@@ -14,7 +14,7 @@ const EXT_CLIENT = 'node_modules/@modelcontextprotocol/ext-tasks/dist/client';
 
 export const CLIENT_DEFECTS: readonly Defect[] = [
   {
-    id: 'cl-sdk-poll-fixed', area: 'clients', client: 'sdk', file: SDK_PROTOCOL,
+    id: 'cl-sdk-poll-fixed', level: 'SHOULD', area: 'clients', client: 'sdk', file: SDK_PROTOCOL,
     find: 'const pollInterval = task.pollInterval ?? this._options?.defaultTaskPollInterval ?? 1000;',
     replace: 'const pollInterval = 50; // task.pollInterval ?? this._options?.defaultTaskPollInterval ?? 1000;',
     what: 'a fixed 50 ms poll left from a test replaces the pollInterval the server gave.',
@@ -22,7 +22,7 @@ export const CLIENT_DEFECTS: readonly Defect[] = [
     rules: ['R26'],
   },
   {
-    id: 'cl-sdk-result-from-get', area: 'clients', client: 'sdk', file: SDK_PROTOCOL,
+    id: 'cl-sdk-result-from-get', level: 'SHOULD', area: 'clients', client: 'sdk', file: SDK_PROTOCOL,
     find: "                    if (task.status === 'completed') {\n                        // Get the final result\n                        const result = await this.getTaskResult({ taskId }, resultSchema, options);",
     replace: "                    if (task.status === 'completed') {\n                        // Get the final result\n                        const result = task.result;",
     what: 'the final result is read from the tasks/get answer (as the 2026 draft inlines it) instead of fetched with tasks/result.',
@@ -30,7 +30,7 @@ export const CLIENT_DEFECTS: readonly Defect[] = [
     rules: ['R17'],
   },
   {
-    id: 'cl-sdk-input-required-typo', area: 'clients', client: 'sdk', file: SDK_PROTOCOL,
+    id: 'cl-sdk-input-required-typo', level: 'SHOULD', area: 'clients', client: 'sdk', file: SDK_PROTOCOL,
     find: "                if (task.status === 'input_required') {",
     replace: "                if (task.status === 'input-required') {",
     what: "input_required is compared with 'input-required' (a hyphen), so it is never honoured.",
@@ -46,7 +46,7 @@ export const CLIENT_DEFECTS: readonly Defect[] = [
     rules: ['R54'],
   },
   {
-    id: 'cl-sdk-related-meta-on-get', area: 'clients', client: 'sdk', file: SDK_PROTOCOL,
+    id: 'cl-sdk-related-meta-on-get', level: 'SHOULD', area: 'clients', client: 'sdk', file: SDK_PROTOCOL,
     find: "return this.request({ method: 'tasks/get', params }, GetTaskResultSchema, options);",
     replace: "return this.request({ method: 'tasks/get', params: { ...params, _meta: { ...params._meta, [RELATED_TASK_META_KEY]: { taskId: params.taskId } } } }, GetTaskResultSchema, options);",
     what: 'tasks/get is tagged with related-task metadata like every other task message.',
@@ -62,7 +62,7 @@ export const CLIENT_DEFECTS: readonly Defect[] = [
     rules: ['R11'],
   },
   {
-    id: 'cl-ext-poll-min', area: 'clients', client: 'ext-tasks', file: `${EXT_CLIENT}/execution.js`,
+    id: 'cl-ext-poll-min', level: 'SHOULD', area: 'clients', client: 'ext-tasks', file: `${EXT_CLIENT}/execution.js`,
     find: 'return Math.max(MIN_TASK_POLL_INTERVAL_MS, ...hints);',
     replace: 'return Math.min(MIN_TASK_POLL_INTERVAL_MS, ...hints);',
     what: "the server's poll interval is clamped with min instead of max, so the 10 ms floor becomes the interval.",

@@ -8,7 +8,7 @@ const METHODS25 = 'dist/src/server/v2025/task-methods.js';
 
 const QUOTAS: Defect[] = [
   {
-    id: 'q-active-off-by-one', area: 'quotas-caps', file: MEMORY,
+    id: 'q-active-off-by-one', level: 'SHOULD', area: 'quotas-caps', file: MEMORY,
     find: '            if (tasks.active.size >= maxActive)\n                throw new QuotaExceededError(maxActive);',
     replace: '            if (tasks.active.size > maxActive)\n                throw new QuotaExceededError(maxActive);',
     what: 'the active-task quota refuses only above the limit instead of at it.',
@@ -16,7 +16,7 @@ const QUOTAS: Defect[] = [
     rules: ['R38'],
   },
   {
-    id: 'q-ended-still-active', area: 'quotas-caps', file: MEMORY,
+    id: 'q-ended-still-active', level: 'SHOULD', area: 'quotas-caps', file: MEMORY,
     find: '        if (isTerminal(next.status))\n            tasks.active.delete(taskId);',
     replace: "        if (next.status === 'completed')\n            tasks.active.delete(taskId);",
     what: 'only completed tasks leave the active set; failed and cancelled ones keep their quota slot until they expire.',
@@ -24,7 +24,7 @@ const QUOTAS: Defect[] = [
     rules: ['R38'],
   },
   {
-    id: 'q-ttl-not-clamped', area: 'quotas-caps', file: 'dist/src/security.js',
+    id: 'q-ttl-not-clamped', level: 'SHOULD', area: 'quotas-caps', file: 'dist/src/security.js',
     find: 'config.maxTtlMs === null ? requested',
     replace: 'config.maxTtlMs !== null ? requested',
     what: 'the null check of the maximum TTL is inverted, so a configured maximum never clamps.',
@@ -32,7 +32,7 @@ const QUOTAS: Defect[] = [
     rules: ['R34', 'R38'],
   },
   {
-    id: 'q-stored-cap-off-by-one', area: 'quotas-caps', file: MEMORY,
+    id: 'q-stored-cap-off-by-one', level: 'SHOULD', area: 'quotas-caps', file: MEMORY,
     find: 'tasks.byId.size + 1 > maxTasks',
     replace: 'tasks.byId.size > maxTasks',
     what: 'the stored-task cap counts the stored tasks without the one being created.',
@@ -40,7 +40,7 @@ const QUOTAS: Defect[] = [
     rules: ['R38'],
   },
   {
-    id: 'q-request-size-cap', area: 'quotas-caps', file: BASE,
+    id: 'q-request-size-cap', level: 'SHOULD', area: 'quotas-caps', file: BASE,
     find: "sizedCopyLimited(params, 'Request params', this.security.maxRequestBytes)",
     replace: "sizedCopyLimited(params, 'Request params', this.security.maxResultBytes)",
     what: 'request params are measured against the result size limit (1 MiB) instead of the request limit (256 KiB).',
@@ -48,7 +48,7 @@ const QUOTAS: Defect[] = [
     rules: ['R38'],
   },
   {
-    id: 'q-rate-refill-slow', area: 'quotas-caps', file: 'dist/src/server/core/rate-limit.js',
+    id: 'q-rate-refill-slow', level: 'SHOULD', area: 'quotas-caps', file: 'dist/src/server/core/rate-limit.js',
     find: 'bucket.tokens + (now - bucket.at) * this.#perMs',
     replace: 'bucket.tokens + ((now - bucket.at) / 1000) * this.#perMs',
     what: 'the refill converts milliseconds to seconds although the rate is already per millisecond.',
@@ -56,7 +56,7 @@ const QUOTAS: Defect[] = [
     rules: ['R81'],
   },
   {
-    id: 'q-rate-never-limits', area: 'quotas-caps', file: 'dist/src/server/core/rate-limit.js',
+    id: 'q-rate-never-limits', level: 'SHOULD', area: 'quotas-caps', file: 'dist/src/server/core/rate-limit.js',
     find: 'Math.min(this.#burst,',
     replace: 'Math.max(this.#burst,',
     what: 'the bucket is capped from below instead of above, so it never runs empty.',
@@ -75,7 +75,7 @@ const EXPIRY: Defect[] = [
     rules: ['R63', 'R36'],
   },
   {
-    id: 'exp-list-shows-expired', area: 'expiry', file: MEMORY,
+    id: 'exp-list-shows-expired', level: 'SHOULD', area: 'expiry', file: MEMORY,
     find: 'if (byId.get(entry.record.taskId) !== entry || isExpired(entry.record, now))',
     replace: 'if (byId.get(entry.record.taskId) !== entry)',
     what: 'list pages skip deleted entries but not expired ones.',
@@ -83,7 +83,7 @@ const EXPIRY: Defect[] = [
     rules: ['R36'],
   },
   {
-    id: 'exp-sliding-ttl', area: 'expiry', file: MEMORY,
+    id: 'exp-sliding-ttl', level: 'SHOULD', area: 'expiry', file: MEMORY,
     find: '        if (patch.lastUpdatedAt !== undefined)\n            next.lastUpdatedAt = patch.lastUpdatedAt;',
     replace: '        if (patch.lastUpdatedAt !== undefined) {\n            next.lastUpdatedAt = patch.lastUpdatedAt;\n            if (current.ttl !== null)\n                next.expiresAt = patch.lastUpdatedAt + current.ttl;\n        }',
     what: 'the TTL is counted from the last update instead of from creation.',
@@ -107,7 +107,7 @@ const EXPIRY: Defect[] = [
     rules: ['R36', 'R40'],
   },
   {
-    id: 'exp-expired-keep-quota', area: 'expiry', file: MEMORY,
+    id: 'exp-expired-keep-quota', level: 'SHOULD', area: 'expiry', file: MEMORY,
     find: 'if (!entry || isExpired(entry.record, now))',
     replace: 'if (!entry)',
     what: 'the quota check no longer prunes expired tasks from the active set.',
@@ -174,7 +174,7 @@ const OTHER: Defect[] = [
     rules: ['R44'],
   },
   {
-    id: 'notif-related-meta', area: 'other', file: 'dist/src/server/core/execution.js',
+    id: 'notif-related-meta', level: 'SHOULD', area: 'other', file: 'dist/src/server/core/execution.js',
     find: "params: toWireTask(task) });",
     replace: "params: { ...toWireTask(task), _meta: { 'io.modelcontextprotocol/related-task': { taskId: task.taskId } } } });",
     what: 'status notifications are tagged with related-task metadata like every other task message.',

@@ -57,14 +57,14 @@ export const SESSION_DEFECTS: readonly Defect[] = [
     rules: ['R76'],
   },
   {
-    id: 'sess-initialize-rate-per-minute', area: 'sessions', file: 'dist/src/http/sessions.js',
+    id: 'sess-initialize-rate-per-minute', level: 'SHOULD', area: 'sessions', file: 'dist/src/http/sessions.js',
     find: 'const perMs = this.limits.initializePerSecond / 1000;',
     replace: 'const perMs = this.limits.initializePerSecond / 60000;',
     what: 'the initialize bucket refills per minute instead of per second.',
     observable: 'after its burst of 40 initialize requests, a client opening one session a second gets HTTP 429 for about a minute per session.',
   },
   {
-    id: 'sess-cap-keyed-by-session', area: 'sessions', file: SESSIONFUL,
+    id: 'sess-cap-keyed-by-session', level: 'SHOULD', area: 'sessions', file: SESSIONFUL,
     find: 'this.registry.add(id, session, clientKey);',
     replace: 'this.registry.add(id, session, id);',
     what: 'a new session is counted under its own id instead of its client key, so the per-client cap never binds.',
@@ -72,7 +72,7 @@ export const SESSION_DEFECTS: readonly Defect[] = [
     rules: ['R38'],
   },
   {
-    id: 'sess-stateless-answer-owner', area: 'sessions', file: STATELESS, serverArgs: ['--stateless'],
+    id: 'sess-stateless-answer-owner', level: 'SHOULD', area: 'sessions', file: STATELESS, serverArgs: ['--stateless'],
     find: 'answerCarried(this.options.engine.side, `auth:${identity}`, question, message)',
     replace: 'answerCarried(this.options.engine.side, identity, question, message)',
     what: 'a stateless answer to a carried question is stored under the bare token name instead of the owner `auth:<name>`.',

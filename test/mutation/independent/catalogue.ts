@@ -35,6 +35,11 @@ export interface Defect {
   observable: string;
   /** Spec rules the defect breaks, when any (R.. of 2025-11-25, T:... for 2026-07-28 tasks.md). */
   rules?: string[];
+  /**
+   * 'SHOULD' when every rule the defect breaks is a SHOULD (or weaker): a kit at the right level
+   * can only warn about it, so a warning is its catch. Default MUST: only a failing check is.
+   */
+  level?: 'SHOULD';
   /** Flags the reference server needs for the defect to be reachable (e.g. `--stateless`). */
   serverArgs?: string[];
   /** A requestor defect: the client program the requestor kit runs with the patched package. */
@@ -112,7 +117,7 @@ const LEG_2026: Defect[] = [
     rules: ['T: MUST NOT return CreateTaskResult to a client that did not include the capability, regardless of prior declarations'],
   },
   {
-    id: 'w26-unknown-key-crash', area: '2026-leg', file: INPUT26,
+    id: 'w26-unknown-key-crash', level: 'SHOULD', area: '2026-leg', file: INPUT26,
     find: '                    side.ignored(record.owner, record.taskId, key);\n                    continue;\n',
     replace: '                    side.ignored(record.owner, record.taskId, key);\n',
     what: 'a key that is not outstanding is logged but not skipped, so its answer is then checked against an undefined question.',
@@ -128,7 +133,7 @@ const LEG_2026: Defect[] = [
     rules: ['T: inputRequests MUST contain all outstanding requests'],
   },
   {
-    id: 'w26-cancel-ended-refused', area: '2026-leg', file: 'dist/src/stores/base.js',
+    id: 'w26-cancel-ended-refused', level: 'SHOULD', area: '2026-leg', file: 'dist/src/stores/base.js',
     find: "(current) => new TaskTerminalError(taskId, current.status, 'cancel task')",
     replace: "(current) => new InvalidTransitionError(taskId, current.status, 'cancelled')",
     what: "cancel's refusal is copied from complete(): an ended task gives INVALID_TRANSITION instead of TASK_TERMINAL.",
@@ -147,7 +152,7 @@ const SIDE_CHANNEL: Defect[] = [
     rules: ['T: keys MUST be unique over the lifetime of a task'],
   },
   {
-    id: 'sc-answered-still-open', area: 'side-channel', file: CHANNEL,
+    id: 'sc-answered-still-open', level: 'SHOULD', area: 'side-channel', file: CHANNEL,
     find: 'const requests = without(input.requests, accepted);',
     replace: 'const requests = input.requests;',
     what: 'an answer is stored but its question is not removed from the outstanding ones.',
@@ -155,7 +160,7 @@ const SIDE_CHANNEL: Defect[] = [
     rules: ['R50', 'T: partial answers leave only the other keys outstanding'],
   },
   {
-    id: 'sc-settle-wrong-status', area: 'side-channel', file: CHANNEL,
+    id: 'sc-settle-wrong-status', level: 'SHOULD', area: 'side-channel', file: CHANNEL,
     find: "current.status === 'input_required') {",
     replace: "current.status === 'working') {",
     what: 'settling compares with the wrong status, so the last answer never moves the task back to working.',
@@ -179,7 +184,7 @@ const SIDE_CHANNEL: Defect[] = [
     rules: ['R51', 'A10'],
   },
   {
-    id: 'sc-late-answer-ignored', area: 'side-channel', file: 'dist/src/server/v2025/wire-answers.js',
+    id: 'sc-late-answer-ignored', level: 'SHOULD', area: 'side-channel', file: 'dist/src/server/v2025/wire-answers.js',
     find: '    if (!asked) {',
     replace: '    if (!asked || asked.claim === undefined) {',
     what: 'an answer is taken only while a stream still holds its question.',
@@ -202,7 +207,7 @@ const SIDE_CHANNEL: Defect[] = [
     observable: 'a malformed elicitation result (e.g. an unknown action) is handed to the tool instead of failing the question with -32602.',
   },
   {
-    id: 'sc-answer-owner-session', area: 'side-channel', file: 'dist/src/server/v2025/with-tasks.js',
+    id: 'sc-answer-owner-session', level: 'SHOULD', area: 'side-channel', file: 'dist/src/server/v2025/with-tasks.js',
     find: 'ownerOf({ authInfo: extra?.authInfo, sessionId: transport.sessionId })',
     replace: 'ownerOf({ sessionId: transport.sessionId })',
     what: 'the owner of an answer to a carried question is taken from the session only, dropping the bearer identity.',
