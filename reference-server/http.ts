@@ -113,5 +113,6 @@ function seamHooks(seam: ServerSeam): TasksHttpHooks {
   return {
     ...(seam.session && { server2025: (server, transport) => seam.session!(transport, server) }),
     ...(seam.modern && { handler2026: (handler) => seam.modern!(handler) }),
+    ...(seam.refused && { refused: (body, sessionId, error) => seam.refused!(body, sessionId, error) }),
   };
 }

@@ -23,6 +23,8 @@ export interface ServerSeam {
   session?(transport: Transport, server: ReferenceServer): Transport;
   /** Wrap the 2026-07-28 leg's web handler (modern.ts): see `rewriteModern`. */
   modern?(handler: McpHttpHandler): McpHttpHandler;
+  /** A JSON body the HTTP handler refused before any session saw it (the library's `hooks.refused`). */
+  refused?(body: unknown, sessionId: string | undefined, error: { code: number; message: string }): void;
 }
 
 type Json = Record<string, unknown>;

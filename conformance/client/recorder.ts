@@ -6,7 +6,7 @@
  * notifications are dropped before they leave (R58) and only counted.
  */
 import { performance } from 'node:perf_hooks';
-import type { Json } from '../core/json.js';
+import { isObject, type Json } from '../core/json.js';
 import { STATUS_NOTIFICATION } from '../core/wire.js';
 
 export type Direction = 'in' | 'out';
@@ -49,6 +49,13 @@ export class WireRecorder {
         return message;
       },
     };
+  }
+
+  /** A message the server's HTTP layer refused before any session saw it, and the error it answered. */
+  refused(body: unknown, session: string, error: { code: number; message: string }): void {
+    if (!isObject(body)) return;
+    this.#record(session, 'in', body);
+    this.#record(session, 'out', { jsonrpc: '2.0', id: body.id ?? null, error });
   }
 
   #record(session: string, dir: Direction, message: Json): void {

@@ -51,5 +51,7 @@ function recordingSeam(recorder: WireRecorder): ServerSeam {
       const wrapped: InterceptedTransport = new InterceptedTransport(transport, recorder.tap(() => wrapped.sessionId ?? label), all);
       return wrapped;
     },
+    // What the HTTP layer refused (e.g. params that are no object) never reaches a session: recorded here.
+    refused: (body, sessionId, error) => recorder.refused(body, sessionId ?? 'http', error),
   };
 }

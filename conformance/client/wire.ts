@@ -12,6 +12,8 @@ export interface Exchange {
   readonly session: string;
   readonly method: string;
   readonly params: Json;
+  /** The params as sent, when they were not an object (`params` is then empty). */
+  readonly rawParams?: unknown;
   /** When the server received it. */
   readonly t: number;
   readonly answer?: { readonly t: number; readonly result?: Json; readonly error?: Json };
@@ -82,7 +84,7 @@ function matchExchanges(entries: readonly WireEntry[]): Exchange[] {
     const m = e.message;
     if (e.dir !== 'in' || typeof m.method !== 'string' || m.id === undefined) return [];
     const answer = answers.get(`${e.session} ${String(m.id)}`);
-    return [{ session: e.session, method: m.method, params: isObject(m.params) ? m.params : {}, t: e.t, ...(answer && { answer }) }];
+    return [{ session: e.session, method: m.method, params: isObject(m.params) ? m.params : {}, ...(!isObject(m.params) && m.params !== undefined && { rawParams: m.params }), t: e.t, ...(answer && { answer }) }];
   });
 }
 

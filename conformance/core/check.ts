@@ -128,11 +128,12 @@ export class InconclusiveCheck extends Error {
   }
 }
 
-/** Thrown by helpers to end a check early with `fail(observed, expected)`. */
+/** Thrown by helpers to end a check early with `fail(observed, expected)` (filed under another rule of the check's `rules` when given). */
 export class CheckFailure extends Error {
   constructor(
     readonly observed: string,
     readonly expected: string,
+    readonly filedUnder?: { rule: string; level: CheckLevel },
   ) {
     super(`observed ${observed}; expected ${expected}`);
     this.name = 'CheckFailure';

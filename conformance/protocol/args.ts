@@ -19,6 +19,8 @@ const FLAGS = {
   args: { type: 'string' },
   'max-tasks-per-owner': { type: 'string' },
   'max-ttl-ms': { type: 'string' },
+  'rate-limit': { type: 'string' },
+  'max-request-bytes': { type: 'string' },
   answer: { type: 'string' },
   'tool-role': { type: 'string', multiple: true },
   'allow-tool': { type: 'string', multiple: true },
@@ -41,6 +43,8 @@ interface Values {
   args?: string;
   'max-tasks-per-owner'?: string;
   'max-ttl-ms'?: string;
+  'rate-limit'?: string;
+  'max-request-bytes'?: string;
   answer?: string;
   'tool-role'?: string[];
   'allow-tool'?: string[];
@@ -161,8 +165,12 @@ function limits(values: Values, options: ProtocolConformanceOptions): void {
   };
   const maxTasks = integer('--max-tasks-per-owner', values['max-tasks-per-owner'], 1);
   const maxTtl = integer('--max-ttl-ms', values['max-ttl-ms'], 1);
+  const rate = integer('--rate-limit', values['rate-limit'], 1);
+  const requestBytes = integer('--max-request-bytes', values['max-request-bytes'], 1);
   const timeout = integer('--timeout-ms', values['timeout-ms'], 1000);
   if (maxTasks !== undefined) options.maxTasksPerOwner = maxTasks;
   if (maxTtl !== undefined) options.maxTtlMs = maxTtl;
+  if (rate !== undefined) options.rateLimit = rate;
+  if (requestBytes !== undefined) options.maxRequestBytes = requestBytes;
   if (timeout !== undefined) options.checkTimeoutMs = timeout;
 }

@@ -109,7 +109,7 @@ async function bounded(check: Check, host: CheckHost): Promise<Outcome> {
 export function toOutcome(error: unknown): Outcome {
   if (error instanceof SkipCheck) return { status: 'skip', reason: error.reason };
   if (error instanceof InconclusiveCheck) return { status: 'inconclusive', reason: error.reason };
-  if (error instanceof CheckFailure) return { status: 'fail', observed: error.observed, expected: error.expected };
+  if (error instanceof CheckFailure) return { status: 'fail', observed: error.observed, expected: error.expected, ...(error.filedUnder && { filedUnder: error.filedUnder }) };
   return { status: 'fail', observed: `the check could not complete: ${(error as Error)?.message ?? String(error)}`, expected: 'a conforming exchange' };
 }
 

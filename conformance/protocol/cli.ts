@@ -30,6 +30,8 @@ Knowledge of the server (all optional):
   --args JSON                its arguments (default {})
   --max-tasks-per-owner N    the server's limit of active tasks per requestor
   --max-ttl-ms N             the server's maximum ttl
+  --rate-limit N             the server's task operations per second per requestor (R81)
+  --max-request-bytes N      the server's largest request params (bytes) for a task (R38)
   --answer TEXT              the text of the free-text fields of elicitation forms (default "conformance-answer")
   --tool-role ROLE=NAME[:JSON]  the tool (and arguments) for a role discovery did not fill:
                              completes, long, input, fails, errors (repeatable)

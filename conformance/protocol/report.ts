@@ -16,7 +16,7 @@ export interface Report extends RunReport {
   /** The documented fixture tools the server offers. */
   fixtures: string[];
   identities: number;
-  limits: { maxTasksPerOwner?: number; maxTtlMs?: number };
+  limits: { maxTasksPerOwner?: number; maxTtlMs?: number; rateLimit?: number; maxRequestBytes?: number };
 }
 
 /** What `buildReport` reads from a run. */
@@ -26,7 +26,7 @@ export interface ReportSource {
   readonly startedAt: Date;
   readonly connector: { description: string };
   readonly generations?: readonly string[];
-  readonly options: { authA?: unknown; authB?: unknown; maxTasksPerOwner?: number; maxTtlMs?: number };
+  readonly options: { authA?: unknown; authB?: unknown; maxTasksPerOwner?: number; maxTtlMs?: number; rateLimit?: number; maxRequestBytes?: number };
 }
 
 export function buildReport(run: ReportSource): Report {
@@ -43,6 +43,8 @@ export function buildReport(run: ReportSource): Report {
     limits: {
       ...(run.options.maxTasksPerOwner !== undefined && { maxTasksPerOwner: run.options.maxTasksPerOwner }),
       ...(run.options.maxTtlMs !== undefined && { maxTtlMs: run.options.maxTtlMs }),
+      ...(run.options.rateLimit !== undefined && { rateLimit: run.options.rateLimit }),
+      ...(run.options.maxRequestBytes !== undefined && { maxRequestBytes: run.options.maxRequestBytes }),
     },
     startedAt: run.startedAt.toISOString(),
     durationMs: Date.now() - run.startedAt.getTime(),

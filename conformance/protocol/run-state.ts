@@ -57,6 +57,8 @@ export interface ResolvedOptions {
   probeBudgetMs: number;
   maxTasksPerOwner?: number;
   maxTtlMs?: number;
+  rateLimit?: number;
+  maxRequestBytes?: number;
   answer: string;
   checkTimeoutMs: number;
   requestTimeoutMs: number;

@@ -41,6 +41,10 @@ export interface ProtocolConformanceOptions {
   maxTasksPerOwner?: number;
   /** The server's maximum ttl (ms), when known. */
   maxTtlMs?: number;
+  /** The server's task operations per second per requestor (R81), when known. */
+  rateLimit?: number;
+  /** The largest request params (bytes) the server takes for a task (R38), when known. */
+  maxRequestBytes?: number;
   /** What the suite answers to elicitations (default "conformance-answer"). */
   elicitationAnswer?: string;
   /** Time limit of one check (default 15000 ms). */
@@ -110,6 +114,8 @@ export class ProtocolRun implements RunState {
       probeBudgetMs: options.probeBudgetMs ?? 15_000,
       ...(options.maxTasksPerOwner !== undefined && { maxTasksPerOwner: options.maxTasksPerOwner }),
       ...(options.maxTtlMs !== undefined && { maxTtlMs: options.maxTtlMs }),
+      ...(options.rateLimit !== undefined && { rateLimit: options.rateLimit }),
+      ...(options.maxRequestBytes !== undefined && { maxRequestBytes: options.maxRequestBytes }),
       answer: options.elicitationAnswer ?? 'conformance-answer',
       checkTimeoutMs: options.checkTimeoutMs ?? 15_000,
       requestTimeoutMs: options.requestTimeoutMs ?? 10_000,

@@ -90,6 +90,7 @@ export function createTasksHttpHandler(options: TasksHttpOptions): TasksHttpHand
     sessions,
     closing: () => closing !== undefined,
     log,
+    refused: hooks.refused?.bind(hooks),
   });
 
   /** The close, with `interlude` (a node server's connections) between the sessions and the 2026 leg. */

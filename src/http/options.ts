@@ -28,6 +28,12 @@ export interface TasksHttpHooks {
   server2025?(server: Server2025, transport: Transport): Transport;
   /** The 2026-07-28 leg's web handler, once: returns the handler to use (it, or a wrapper of it). */
   handler2026?(handler: McpHttpHandler): McpHttpHandler;
+  /**
+   * A JSON body refused before any server saw it (not a JSON-RPC message, or nested too deep): the
+   * body, the `mcp-session-id` it came with, and the JSON-RPC error answered. A recorder of the
+   * wire (the requestor kit) sees it here, since no session transport does.
+   */
+  refused?(body: unknown, sessionId: string | undefined, error: { code: number; message: string }): void;
 }
 
 export interface TasksHttpOptions {

@@ -74,6 +74,8 @@ export interface RouterOptions {
   sessions: Sessions2025;
   closing(): boolean;
   log: HttpLogger;
+  /** The hook told of bodies refused here (options.ts `TasksHttpHooks.refused`). */
+  refused?: ((body: unknown, sessionId: string | undefined, error: { code: number; message: string }) => void) | undefined;
 }
 
 interface Identified {
@@ -133,10 +135,11 @@ export class Router {
       return jsonResponse(400, rpcError(-32700, 'Parse error: the body is not valid JSON'));
     }
     const invalid = invalidEnvelope(body);
-    if (invalid) return jsonResponse(400, rpcError(-32600, `Invalid Request: ${invalid.problem}`, invalid.id));
+    const sessionId = incoming.header('mcp-session-id');
+    if (invalid) return this.#refuse(body, sessionId, -32600, `Invalid Request: ${invalid.problem}`, invalid.id);
     if (jsonDepth(read.text) > MAX_JSON_DEPTH) {
       const id = (body as { id?: unknown }).id;
-      return jsonResponse(400, rpcError(-32602, `Invalid params: JSON nested deeper than ${MAX_JSON_DEPTH} levels`, typeof id === 'string' || typeof id === 'number' ? id : null));
+      return this.#refuse(body, sessionId, -32602, `Invalid params: JSON nested deeper than ${MAX_JSON_DEPTH} levels`, typeof id === 'string' || typeof id === 'number' ? id : null);
     }
     return { body };
   }
@@ -157,6 +160,12 @@ export class Router {
       return refusal(401, 'invalid_token', problem, { 'WWW-Authenticate': `Bearer realm="${this.options.realm}", error="invalid_token"` });
     }
     return { identity: owner, authInfo: { token, clientId: owner, scopes: [] } };
+  }
+
+  /** The 400 answering a body that is no JSON-RPC message we serve, told to the `refused` hook. */
+  #refuse(body: unknown, sessionId: string | undefined, code: number, message: string, id: string | number | null): Response {
+    this.options.refused?.(body, sessionId, { code, message });
+    return jsonResponse(400, rpcError(code, message, id));
   }
 
   /** Take one request from the client's bucket: undefined when taken, else the 429 to answer. */

@@ -5,10 +5,12 @@ import { cursorsUntouched } from './listing.js';
 import { noRelatedTaskMeta, pollInterval, stopsAtTerminal } from './polling.js';
 import { receiverCancel, receiverCancelTerminal, receiverGetTask, receiverResult, receiverResultBlocks, receiverResultMeta } from './receiver-tasks.js';
 import { receiverCreateTaskResult, receiverInitialWorking, receiverUniqueIds } from './receiver.js';
-import { noRelianceOnNotifications, resultOnInputRequired, resultViaTasksResult } from './results.js';
+import { forbiddenToolPlain, taskIdParam } from './requests.js';
+import { completedResultFetched, noRelianceOnNotifications, resultOnInputRequired, resultViaTasksResult } from './results.js';
 
 export const CLIENT_CHECKS: readonly ClientCheck[] = [
   augmentOnlyWhenDeclared,
+  forbiddenToolPlain,
   receiverCreateTaskResult,
   receiverInitialWorking,
   receiverUniqueIds,
@@ -21,6 +23,8 @@ export const CLIENT_CHECKS: readonly ClientCheck[] = [
   pollInterval,
   stopsAtTerminal,
   noRelatedTaskMeta,
+  taskIdParam,
+  completedResultFetched,
   resultViaTasksResult,
   cursorsUntouched,
   noRelianceOnNotifications,

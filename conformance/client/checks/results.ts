@@ -10,23 +10,42 @@ import { clientCheck, count, where, type Evidence } from '../check.js';
 /** Scenarios whose task ends with a result the client has to fetch. */
 const RESULT_SCENARIOS = new Set(['complete', 'fail', 'error', 'input', 'list']);
 
-export const resultViaTasksResult = clientCheck(
-  { id: 'client.result-via-tasks-result', rule: 'R17', level: 'SHOULD', area: 'result', title: 'the result of a task is taken from tasks/result' },
-  ({ runs }: Evidence) => {
-    let tasks = 0;
-    const missing: string[] = [];
-    for (const run of runs.filter((r) => RESULT_SCENARIOS.has(r.scenario.name))) {
-      for (const task of run.wire.created) {
-        // Only tasks the client was told are over: a client that never got there proves nothing.
-        if (run.wire.terminalAt(task.taskId) === Infinity && run.wire.taskRequests('tasks/result', task.taskId).length === 0) continue;
-        tasks++;
-        if (run.wire.taskRequests('tasks/result', task.taskId).length === 0) missing.push(`${run.scenario.name}: ${task.taskId}`);
-      }
+/** The finished tasks of result scenarios (told terminal, or asked for their result), split by whether the client was told `completed`. */
+function finished(runs: Evidence['runs'], completed: boolean): { tasks: number; missing: string[] } {
+  let tasks = 0;
+  const missing: string[] = [];
+  for (const run of runs.filter((r) => RESULT_SCENARIOS.has(r.scenario.name))) {
+    for (const task of run.wire.created) {
+      const results = run.wire.taskRequests('tasks/result', task.taskId).length;
+      // Only tasks the client was told are over: a client that never got there proves nothing.
+      if (run.wire.terminalAt(task.taskId) === Infinity && results === 0) continue;
+      if (run.wire.statuses.some((s) => s.taskId === task.taskId && s.status === 'completed') !== completed) continue;
+      tasks++;
+      if (results === 0) missing.push(`${run.scenario.name}: ${task.taskId}`);
     }
-    if (tasks === 0) return inconclusive('no task of the client reached its end');
+  }
+  return { tasks, missing };
+}
+
+export const resultViaTasksResult = clientCheck(
+  { id: 'client.result-via-tasks-result', rule: 'R17', level: 'SHOULD', area: 'result', title: 'the result of a task that did not complete (failed, an error) is taken from tasks/result' },
+  ({ runs }: Evidence) => {
+    const { tasks, missing } = finished(runs, false);
+    if (tasks === 0) return inconclusive('no task of the client ended other than completed');
     // R17 states it without a keyword: a client may report a failure from the status alone, losing
     // the tool's own error (R41, R42). A warning, not a failure.
     if (missing.length) return warn(`no tasks/result for ${missing.length} of ${tasks} finished tasks (${missing.slice(0, 3).join('; ')})`, 'tasks/result for every task whose result the client uses: the CreateTaskResult and tasks/get carry no result');
+    return pass(count(tasks, 'task'));
+  },
+);
+
+export const completedResultFetched = clientCheck(
+  { id: 'client.completed-result-fetched', rule: 'R17', level: 'SHOULD', area: 'result', title: 'the result of a completed task is fetched with tasks/result' },
+  ({ runs }: Evidence) => {
+    const { tasks, missing } = finished(runs, true);
+    if (tasks === 0) return inconclusive('no task of the client completed');
+    // Without tasks/result the client has no result at all: the CreateTaskResult and tasks/get carry none.
+    if (missing.length) return warn(`no tasks/result for ${missing.length} of ${tasks} completed tasks (${missing.slice(0, 3).join('; ')})`, 'tasks/result for every completed task: its result is available only there (R17)');
     return pass(count(tasks, 'task'));
   },
 );

@@ -10,13 +10,15 @@ import { cancellationChecks } from './cancellation.js';
 import { capabilityChecks } from './capabilities.js';
 import { creationChecks } from './creation.js';
 import { errorChecks } from './errors.js';
-import { inputChecks, inputRedeliveryChecks } from './input-required/index.js';
+import { expiryChecks, expirySlotsCheck } from './expiry.js';
+import { askAgainChecks, inputChecks, inputRedeliveryChecks } from './input-required/index.js';
 import { isolationChecks } from './isolation.js';
-import { limitChecks } from './limits.js';
+import { limitChecks, operatorLimitChecks } from './limits.js';
 import { listingChecks } from './listing.js';
 import { notificationChecks } from './notifications.js';
 import { pollingChecks, pollingFinalChecks } from './polling.js';
 import { resultChecks } from './result.js';
+import { notificationOwnerCheck, sessionChecks } from './sessions.js';
 import { toolSupportChecks } from './tool-support.js';
 import { ttlChecks, ttlFinalChecks } from './ttl-timestamps.js';
 
@@ -29,14 +31,20 @@ export const PROTOCOL_CHECKS: readonly Check[] = Object.freeze([
   ...listingChecks,
   ...cancellationChecks,
   ...inputChecks,
+  ...askAgainChecks,
   ...inputRedeliveryChecks,
   ...ttlChecks,
+  ...expiryChecks,
   ...errorChecks,
   ...isolationChecks,
+  ...sessionChecks,
   ...limitChecks,
+  expirySlotsCheck,
+  ...operatorLimitChecks,
   ...notificationChecks,
   ...pollingFinalChecks,
   ...ttlFinalChecks,
+  notificationOwnerCheck,
   // Last: whether the server kept answering is known only when everything else has run.
   ...availabilityChecks,
 ]);

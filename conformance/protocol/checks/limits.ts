@@ -2,11 +2,12 @@
  * Security limits the operator declares (`--max-tasks-per-owner N`, `--max-ttl-ms N`): R38
  * (digest section 3.5). Without the operator's numbers these checks skip: the spec sets no values.
  */
-import { fail, pass, skip, warn } from '../../core/check.js';
+import { fail, inconclusive, pass, skip, warn } from '../../core/check.js';
 import { isObject } from '../../core/json.js';
 import { isTerminalStatus } from '../../core/wire.js';
 import { check, type Check } from '../check.js';
 import { describe, type ToolCall } from '../context.js';
+import type { WireReply } from '../session.js';
 import { listAll } from '../list-all.js';
 
 const MAX_TESTABLE_LIMIT = 50;
@@ -73,6 +74,68 @@ export const limitChecks: Check[] = [
       if (get.kind !== 'result') return fail(`tasks/get of the clamped task: ${describe(get)}`, 'the task');
       if (get.result.ttl !== ttl) return fail(`CreateTaskResult ttl ${ttl}, tasks/get ttl ${JSON.stringify(get.result.ttl)}`, 'the same actual ttl (R35)');
       return pass(`requested ${requested}, got ${ttl}`);
+    },
+  ),
+];
+
+/** The rate check sends this many times the declared rate, then waits for the bucket to refill. */
+const RATE_FLOOD = 5;
+/** Requests in flight at once, and the send rate (times the declared one) below which no verdict is given. */
+const IN_FLIGHT = 50;
+const FAST_ENOUGH = 3;
+const REFILL_MS = 2_500;
+const MAX_TESTABLE_RATE = 500;
+/** limit.request-size sends at most this much. */
+const MAX_TESTABLE_BYTES = 2 * 1024 * 1024;
+
+export const operatorLimitChecks: Check[] = [
+  check(
+    { id: 'limit.rate', rule: 'R81', level: 'SHOULD', area: 'limits', title: 'task operations far beyond the declared rate are refused (--rate-limit N per second; a burst of up to 2N)' },
+    async (ctx) => {
+      const rate = ctx.options.rateLimit;
+      if (rate === undefined) return skip("the server's rate limit was not given (--rate-limit N, config key limits.rateLimit)");
+      if (rate > MAX_TESTABLE_RATE) return skip(`a rate of ${rate} per second is more than this check sends (${MAX_TESTABLE_RATE})`);
+      const a = await ctx.a();
+      const call = ctx.quickTool();
+      const { taskId } = ctx.needTask(await ctx.createTask(a, call), call);
+      const total = RATE_FLOOD * rate;
+      const started = Date.now();
+      let sent = 0;
+      let refused: WireReply | undefined;
+      const worker = async () => {
+        while (sent < total && !refused && !ctx.signal.aborted) {
+          sent++;
+          const reply = await a.call('tasks/get', { taskId });
+          if (reply.kind !== 'result') refused ??= reply;
+        }
+      };
+      await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+      const ms = Math.max(Date.now() - started, 1);
+      // Let the bucket refill: the checks after this one are not about the rate.
+      await ctx.sleep(REFILL_MS);
+      if (refused) return pass(`refused after ${sent} tasks/get in ${ms} ms: ${describe(refused)}`);
+      const perSecond = Math.round((sent * 1000) / ms);
+      // Only a flood far above the rate is evidence: with a burst of 2N, N per second allows
+      // 2N + N*t operations in t s, fewer than what was sent only when they came this fast.
+      if (sent < total || perSecond < FAST_ENOUGH * rate) return inconclusive(`the kit sent ${sent} tasks/get in ${ms} ms (${perSecond} per second): too slow to exceed ${rate} per second with a burst of ${2 * rate}`);
+      return warn(`${sent} tasks/get of one task in ${ms} ms (${perSecond} per second), none refused`, `task operations beyond ${rate} per second (and a burst of ${2 * rate}) refused, e.g. with a JSON-RPC error (R81)`);
+    },
+  ),
+  check(
+    { id: 'limit.request-size', rule: 'R38', level: 'SHOULD', area: 'limits', title: 'a task-augmented tools/call larger than the declared maximum is refused, and no task is created (--max-request-bytes N)' },
+    async (ctx) => {
+      const max = ctx.options.maxRequestBytes;
+      if (max === undefined) return skip("the server's request size limit was not given (--max-request-bytes N, config key limits.maxRequestBytes)");
+      if (max > MAX_TESTABLE_BYTES) return skip(`a limit of ${max} bytes is more than this check sends (${MAX_TESTABLE_BYTES})`);
+      const call = ctx.quickTool();
+      const a = await ctx.a();
+      // An unknown argument padded to a size: the fixtures ignore unknown properties (FIXTURES.md).
+      const padded = (bytes: number): ToolCall => ({ name: call.name, args: { ...call.args, conformancePadding: 'x'.repeat(bytes) } });
+      const within = await ctx.createTask(a, padded(Math.floor(max / 2)));
+      if (!within.taskId) return skip(`${call.name} with half the limit of padding was refused (${describe(within.reply)}): it does not take the padding`);
+      const over = await ctx.createTask(a, padded(max + 1024));
+      if (over.taskId) return warn(`tools/call ${call.name} with ${max + 1024} bytes of arguments created task ${over.taskId}`, `a JSON-RPC error (e.g. -32602, payload too large) above ${max} bytes, and no task`);
+      return pass(`refused: ${describe(over.reply)}`);
     },
   ),
 ];

@@ -77,6 +77,21 @@ export const listingChecks: Check[] = [
   ),
 
   check(
+    { id: 'list.each-once', rule: 'R60', level: 'SHOULD', area: 'listing', title: 'walking every page lists each task once (a cursor continues after the last task of its page)' },
+    async (ctx) => {
+      const { listing } = await paginationProbe(ctx).catch((e: unknown) => {
+        if (e instanceof CheckFailureProbe) return { listing: undefined };
+        throw e;
+      });
+      if (!listing || listing.problem) return skip('setup failed: tasks/list did not answer (see list.next-cursor)');
+      if (listing.pages < 2) return skip(`one page only (${listing.ids.length} tasks)`);
+      const twice = listing.ids.filter((id, i) => listing.ids.indexOf(id) !== i);
+      if (!twice.length) return pass(`${listing.ids.length} tasks in ${listing.pages} pages, each once`);
+      return warn(`${twice.length} task(s) listed twice over ${listing.pages} pages of sizes ${listing.pageSizes.join(', ')}, e.g. ${twice[0]}`, 'each task on one page only: the page after a cursor starts after the task that ended the page before');
+    },
+  ),
+
+  check(
     { id: 'list.invalid-cursor', rule: 'R64', level: 'MUST', area: 'listing', title: 'an invalid or tampered cursor gives -32602' },
     async (ctx) => {
       ctx.requireCapability('list');

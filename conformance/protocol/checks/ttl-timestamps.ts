@@ -3,6 +3,7 @@
  * (R35, R36), and the timestamps over a task's life (R32, R33, A7).
  */
 import { fail, inconclusive, pass, skip, SkipCheck, warn } from '../../core/check.js';
+import { isTerminalStatus } from '../../core/wire.js';
 import { check, type Check } from '../check.js';
 import { describe, isError, type CheckContext } from '../context.js';
 import type { Sighting } from '../session.js';
@@ -129,7 +130,8 @@ function lifeProbe(ctx: CheckContext): Promise<void> {
   return ctx.memo('ttl.life-probe', async () => {
     try {
       const a = await ctx.a();
-      const call = ctx.slowTool(300);
+      // Long enough to be seen working over a second (ts.last-updated-moves).
+      const call = ctx.slowTool(1_500);
       const created = await ctx.createTask(a, call);
       if (!created.taskId) return;
       await a.call('tasks/get', { taskId: created.taskId });
@@ -150,6 +152,8 @@ function byTask(sightings: Sighting[]): Map<string, Sighting[]> {
 }
 
 const time = (value: unknown) => Date.parse(String(value));
+/** How long a task must be seen living before its ended lastUpdatedAt must differ from createdAt (second precision allowed). */
+const LIVED_MS = 1_100;
 
 /** Whole-run checks; they run last so they see every Task of the run. */
 export const ttlFinalChecks: Check[] = [
@@ -172,6 +176,28 @@ export const ttlFinalChecks: Check[] = [
         if (values.length > 1) return fail(`task ${taskId}: createdAt ${values.slice(0, 3).join(', ')} (${list.map((s) => s.source).join(', ')})`, 'one createdAt for the life of the task');
       }
       return pass(`${tasks.size} tasks`);
+    },
+  ),
+
+  check(
+    { id: 'ts.last-updated-moves', rule: 'R33', level: 'MUST', area: 'ttl-timestamps', title: 'a task seen working for over a second and then ended has a lastUpdatedAt later than its createdAt' },
+    async (ctx) => {
+      await lifeProbe(ctx);
+      const tasks = byTask(ctx.sightings());
+      let judged = 0;
+      for (const [taskId, list] of tasks) {
+        // By the kit's clock the task lived at least (last working sighting - first sighting): its
+        // terminal write is that much after its creation, a second or more, whatever the precision.
+        const first = list[0]!;
+        const working = list.filter((s) => s.task.status === 'working').at(-1);
+        const ended = list.find((s) => isTerminalStatus(s.task.status) && (working === undefined || s.at > working.at));
+        if (!working || !ended || working.at - first.at < LIVED_MS) continue;
+        judged++;
+        if (time(ended.task.lastUpdatedAt) <= time(ended.task.createdAt)) {
+          return fail(`task ${taskId} was working ${working.at - first.at} ms after it was first seen, then ${String(ended.task.status)} (${ended.source}) with lastUpdatedAt ${String(ended.task.lastUpdatedAt)}, createdAt ${String(ended.task.createdAt)}`, 'lastUpdatedAt: when the task was last updated, so later than createdAt once its status changed a second or more after creation');
+        }
+      }
+      return judged ? pass(`${judged} tasks that lived over ${LIVED_MS} ms`) : skip(`no task was seen working ${LIVED_MS} ms after it was first seen and then ended`);
     },
   ),
 

@@ -6,7 +6,7 @@
  * {
  *   "roles": { "completes": { "tool": "lookup", "args": { "id": "42" } }, "long": { "tool": "build", "args": {} } },
  *   "tokens": { "a": "TOKEN_A", "b": ["Authorization: Bearer TOKEN_B"] },
- *   "limits": { "maxTasksPerOwner": 5, "maxTtlMs": 60000 },
+ *   "limits": { "maxTasksPerOwner": 5, "maxTtlMs": 60000, "rateLimit": 100, "maxRequestBytes": 262144 },
  *   "allowTools": ["list_regions"],
  *   "answer": "yes", "timeoutMs": 15000, "probeBudgetMs": 15000
  * }
@@ -22,6 +22,8 @@ export interface KitConfig {
   authB?: string | string[];
   maxTasksPerOwner?: number;
   maxTtlMs?: number;
+  rateLimit?: number;
+  maxRequestBytes?: number;
   allowTools?: string[];
   elicitationAnswer?: string;
   checkTimeoutMs?: number;
@@ -82,6 +84,8 @@ export function parseConfig(raw: unknown, where = 'config'): KitConfig {
   };
   set('maxTasksPerOwner', integer('limits.maxTasksPerOwner', limits.maxTasksPerOwner));
   set('maxTtlMs', integer('limits.maxTtlMs', limits.maxTtlMs));
+  set('rateLimit', integer('limits.rateLimit', limits.rateLimit));
+  set('maxRequestBytes', integer('limits.maxRequestBytes', limits.maxRequestBytes));
   set('checkTimeoutMs', integer('timeoutMs', raw.timeoutMs));
   set('probeBudgetMs', integer('probeBudgetMs', raw.probeBudgetMs));
   if (raw.allowTools !== undefined) {

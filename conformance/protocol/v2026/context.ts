@@ -51,6 +51,12 @@ export class Context2026 {
       throw new InconclusiveCheck(`tools/call ${tool} was refused before a task existed: ${reply.kind === 'error' ? `${reply.error.code} ${reply.error.message}` : reply.message}`);
     }
     const result = expectResult(reply, `tools/call ${tool}`);
+    // A task handle (taskId, status and createdAt at the top) under another resultType is a
+    // CreateTaskResult mislabelled: a client reading resultType takes it for the tool's result.
+    if (result.resultType !== 'task' && typeof result.taskId === 'string' && typeof result.status === 'string' && typeof result.createdAt === 'string') {
+      this.#created.push({ id: result.taskId, who });
+      throw new CheckFailure(`tools/call ${tool} answered a task (taskId ${result.taskId}, status ${brief(result.status)}) with resultType ${brief(result.resultType)}: ${brief(result)}`, 'resultType "task" on a CreateTaskResult (T2)', { rule: 'T2', level: 'MUST' });
+    }
     if (result.resultType !== 'task' || typeof result.taskId !== 'string') {
       throw new SkipCheck(`\`${tool}\` answered without creating a task (the server decides; nothing to check): ${brief(result)}`);
     }

@@ -39,9 +39,11 @@ export async function detect2026(url: string, identity: Identity | undefined, ti
 export const speaks2025 = (capabilities: Json | undefined): boolean => isObject(capabilities?.tasks);
 
 /**
- * Whether `url` answers a 2025-11-25 `initialize` with a result at all (JSON or SSE), whatever the
- * result holds: a server that does (and then failed the connection, e.g. with a malformed
- * capabilities object) means to serve 2025 and is checked on it; one that refuses serves 2026 only.
+ * Whether `url` takes a 2025-11-25 `initialize` at all: answers it with a result (JSON or SSE),
+ * whatever the result holds, or accepts it (HTTP 2xx) and then sends no JSON-RPC message at all,
+ * which no refusal looks like (a request accepted is owed its response). A server that does
+ * means to serve 2025 and is checked on it (its failed connection is cap.tasks-declared's
+ * finding); one that refuses (an HTTP error, a JSON-RPC error) serves 2026 only.
  */
 export async function answersInitialize(url: string, identity: Identity | undefined, timeoutMs: number): Promise<boolean> {
   const params = { protocolVersion: GENERATION_2025, capabilities: {}, clientInfo: { name: 'mcp-tasks-conformance', version: '0' } };
@@ -55,7 +57,7 @@ export async function answersInitialize(url: string, identity: Identity | undefi
     const text = await response.text();
     const session = response.headers.get('mcp-session-id');
     if (session) void fetch(url, { method: 'DELETE', headers: { 'mcp-session-id': session, ...identityHeaders(identity) } }).catch(() => undefined);
-    return response.ok && /"result"\s*:/.test(text);
+    return response.ok && (/"result"\s*:/.test(text) || !/"jsonrpc"/.test(text));
   } catch {
     return false;
   }

@@ -4,19 +4,44 @@
  * (T16), and keys never reused after an answer nor for two requests (T13; the official kit does
  * not check this). Tools: the official fixtures `confirm_delete` (one question), `multi_input` (two).
  */
-import { fail, pass, SkipCheck, warn } from '../../core/check.js';
+import { CheckFailure, fail, InconclusiveCheck, pass, SkipCheck, warn, type Outcome } from '../../core/check.js';
 import { brief, isObject, type Json } from '../../core/json.js';
 import { isTerminalStatus } from '../../core/wire.js';
 import { check26, TASK_FIELDS } from './check26.js';
 import { ACCEPT, inputKeys, type Context2026 } from './context.js';
 
 const waitingFor = (n: number) => (t: Json) => (t.status === 'input_required' && inputKeys(t).length >= n) || isTerminalStatus(t.status);
+const T9 = { rule: 'T9', level: 'MUST' } as const;
 
-/** A task of `tool` waiting for `n` answers (fails when it settles first). */
+/**
+ * A task of `tool` waiting for `n` answers (skips when it settles first). Fails (T9) when an
+ * input_required task comes without `inputRequests`, when it stays input_required with none
+ * outstanding for the whole wait (nothing a client could answer), or with fewer than the `n` the
+ * fixture asks at once (FIXTURES-2026.md: within 5 s; the wait is at least 10 s).
+ */
 async function asking(ctx: Context2026, tool: string, args: Json, n: number, why: string, seen?: (t: Json) => void): Promise<{ taskId: string; task: Json }> {
   ctx.fixture(tool, why);
   const taskId = (await ctx.createTask(tool, args)).taskId as string;
-  const task = await ctx.pollUntil(taskId, waitingFor(n), `input_required with ${n} request(s)`, seen);
+  const waiting: Json[] = [];
+  const watch = (t: Json) => {
+    if (t.status === 'input_required' && !isObject(t.inputRequests)) {
+      throw new CheckFailure(`tasks/get of the input_required \`${tool}\` task without inputRequests: ${brief(t)}`, 'status input_required with an `inputRequests` field holding every outstanding request', T9);
+    }
+    if (t.status === 'input_required') waiting.push(t);
+    seen?.(t);
+  };
+  let task: Json;
+  try {
+    task = await ctx.pollUntil(taskId, waitingFor(n), `input_required with ${n} request(s)`, watch);
+  } catch (error) {
+    const last = waiting.at(-1);
+    // Every poll of the wait said input_required, and never with the requests the fixture asks.
+    if (!(error instanceof InconclusiveCheck) || waiting.length < 3 || last === undefined) throw error;
+    const most = Math.max(...waiting.map((t) => inputKeys(t).length));
+    if (most >= n) throw error;
+    const what = most === 0 ? 'no outstanding request (inputRequests {})' : `at most ${most} of the ${n} requests \`${tool}\` asks at once`;
+    throw new CheckFailure(`the \`${tool}\` task was input_required with ${what} in each of ${waiting.length} polls over ${ctx.state.settleMs} ms: ${brief(last)}`, `inputRequests holding every outstanding request (${n} for \`${tool}\`, ${why})`, T9);
+  }
   if (task.status !== 'input_required') throw new SkipCheck(`\`${tool}\` settled without asking (${brief(task)}): nothing to check`);
   return { taskId, task };
 }
@@ -39,7 +64,7 @@ export const inputChecks = [
     const end = await ctx.settled(taskId);
     return end.status === 'completed' ? pass() : fail(brief(end), 'completed once every request is answered');
   }),
-  check26({ id: 't26.update-unknown-key', rule: 'T15', level: 'SHOULD', title: 'tasks/update ignores a key that is not outstanding (before validating its value)' }, async (ctx) => {
+  check26({ id: 't26.update-unknown-key', rule: 'T15', level: 'SHOULD', rules: ['T9'], title: 'tasks/update ignores a key that is not outstanding (before validating its value)' }, async (ctx) => {
     const { taskId } = await asking(ctx, 'confirm_delete', { filename: 'conformance.txt' }, 1, 'that asks one question');
     const reply = await ctx.call('tasks/update', { taskId, inputResponses: { 'conformance-unknown-key': { ignored: true } } });
     const ack = ackProblem(reply);
@@ -47,7 +72,7 @@ export const inputChecks = [
     const task = await ctx.get(taskId);
     return task.status === 'input_required' ? pass() : warn(brief(task), 'the task still input_required: an unknown key answers nothing');
   }),
-  check26({ id: 't26.partial-answers', rule: 'T16', level: 'MUST', title: 'After answering one of two requests the task stays input_required with the other' }, async (ctx) => {
+  check26({ id: 't26.partial-answers', rule: 'T16', level: 'MUST', rules: ['T9'], title: 'After answering one of two requests the task stays input_required with the other' }, async (ctx) => {
     const { taskId, task } = await asking(ctx, 'multi_input', {}, 2, 'that asks two questions at once');
     const [first, second] = inputKeys(task) as [string, string];
     const ack = ackProblem(await ctx.call('tasks/update', { taskId, inputResponses: { [first]: ACCEPT } }));
@@ -60,33 +85,52 @@ export const inputChecks = [
     const end = await ctx.settled(taskId);
     return end.status === 'completed' ? pass() : fail(brief(end), 'completed once both requests are answered');
   }),
-  check26({ id: 't26.keys-not-reused', rule: 'T13', level: 'MUST', title: 'An inputRequests key is never reused after its answer, nor for another request' }, async (ctx) => {
-    const requestOf = new Map<string, string>();
-    const answered = new Set<string>();
-    // Answered keys seen absent since: shown again, they are reused. (An answered key may still
-    // show its own request for a while: the update ack is eventually consistent.)
-    const gone = new Set<string>();
-    const problems: string[] = [];
-    const seen = (t: Json) => {
-      const shown = isObject(t.inputRequests) ? t.inputRequests : {};
-      for (const [key, request] of Object.entries(shown)) {
-        const text = JSON.stringify(request);
-        if (gone.has(key)) problems.push(`key ${key} shown again after its answer: ${brief(request)}`);
-        else if (requestOf.has(key) && requestOf.get(key) !== text) problems.push(`key ${key} names two requests: ${brief(requestOf.get(key))} then ${brief(request)}`);
-        requestOf.set(key, text);
-      }
-      for (const key of answered) if (!(key in shown)) gone.add(key);
-    };
-    const { taskId, task } = await asking(ctx, 'multi_input', {}, 2, 'that asks two questions at once', seen);
-    for (const key of inputKeys(task)) {
-      const ack = ackProblem(await ctx.call('tasks/update', { taskId, inputResponses: { [key]: ACCEPT } }));
-      if (ack) return pass(`the server does not take one answer at a time: ${ack}`);
-      answered.add(key);
-      // Wait until the answer is reflected, watching every key shown meanwhile.
-      await ctx.pollUntil(taskId, (t) => !inputKeys(t).includes(key) || isTerminalStatus(t.status) || problems.length > 0, `past key ${key}`, seen);
-      if (problems.length) break;
-    }
-    if (!problems.length) await ctx.settled(taskId, seen);
-    return problems.length ? fail(problems.join('; '), 'each key unique over the task\'s life: not shown again once answered, never for a second request') : pass();
-  }),
+  check26({ id: 't26.keys-not-reused', rule: 'T13', level: 'MUST', rules: ['T9'], title: 'An inputRequests key is never reused after its answer, nor for another request' }, (ctx) =>
+    keysNotReused(ctx, 'multi_input', 2, 'that asks two questions at once'),
+  ),
+  check26({ id: 't26.keys-fresh-in-turn', rule: 'T13', level: 'MUST', rules: ['T9'], title: 'A question asked after the previous one was answered comes under a new key' }, (ctx) =>
+    keysNotReused(ctx, 'ask_in_turn', 1, 'that asks three questions one after the other'),
+  ),
 ];
+
+/**
+ * Answer `tool`'s questions one key at a time, watching every key shown: fails when an answered
+ * key is shown again once gone, or one key names two requests (T13).
+ */
+async function keysNotReused(ctx: Context2026, tool: string, n: number, why: string): Promise<Outcome> {
+  const requestOf = new Map<string, string>();
+  const answered = new Set<string>();
+  // Answered keys seen absent since: shown again, they are reused. (An answered key may still
+  // show its own request for a while: the update ack is eventually consistent.)
+  const gone = new Set<string>();
+  const problems: string[] = [];
+  const seen = (t: Json) => {
+    const shown = isObject(t.inputRequests) ? t.inputRequests : {};
+    for (const [key, request] of Object.entries(shown)) {
+      const text = JSON.stringify(request);
+      if (gone.has(key)) problems.push(`key ${key} shown again after its answer: ${brief(request)}`);
+      else if (requestOf.has(key) && requestOf.get(key) !== text) problems.push(`key ${key} names two requests: ${brief(requestOf.get(key))} then ${brief(request)}`);
+      requestOf.set(key, text);
+    }
+    for (const key of answered) if (!(key in shown)) gone.add(key);
+  };
+  const { taskId } = await asking(ctx, tool, {}, n, why, seen);
+  for (;;) {
+    const task = await ctx.get(taskId);
+    seen(task);
+    if (problems.length || isTerminalStatus(task.status)) break;
+    const open = task.status === 'input_required' ? inputKeys(task).filter((k) => !answered.has(k)) : [];
+    if (open.length === 0) {
+      // Working between questions, or an answered key still shown (eventual consistency): wait.
+      await ctx.pollUntil(taskId, (t) => isTerminalStatus(t.status) || problems.length > 0 || inputKeys(t).some((k) => !answered.has(k)), 'asking again or settled', seen);
+      continue;
+    }
+    const key = open[0]!;
+    const ack = ackProblem(await ctx.call('tasks/update', { taskId, inputResponses: { [key]: ACCEPT } }));
+    if (ack) return pass(`the server does not take one answer at a time: ${ack}`);
+    answered.add(key);
+    // Wait until the answer is reflected, watching every key shown meanwhile.
+    await ctx.pollUntil(taskId, (t) => !inputKeys(t).includes(key) || isTerminalStatus(t.status) || problems.length > 0, `past key ${key}`, seen);
+  }
+  return problems.length ? fail(problems.join('; '), "each key unique over the task's life: not shown again once answered, never for a second request") : pass();
+}

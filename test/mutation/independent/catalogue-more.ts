@@ -134,7 +134,7 @@ const OTHER: Defect[] = [
     rules: ['R61'],
   },
   {
-    id: 'list-page-duplicate', area: 'other', file: MEMORY,
+    id: 'list-page-duplicate', level: 'SHOULD', area: 'other', file: MEMORY,
     find: 'if (order[mid].seq <= seq)',
     replace: 'if (order[mid].seq < seq)',
     what: 'the binary search for the page start includes the position the cursor names.',

@@ -56,6 +56,9 @@ export interface Limits {
   tokens: string;
   maxTasks: number;
   maxTtlMs: number;
+  /** The reference server's defaults, told to a kit that takes them (--rate-limit, --max-request-bytes). */
+  rateLimit: number;
+  maxRequestBytes: number;
 }
 
 /** Start the reference server of `dir` with `args`; resolves with its URL once it logged `listening on`. */
@@ -109,6 +112,9 @@ async function runCli(kit: string, args: string[], out: string, ms: number): Pro
 /** The protocol kit of `kit` (a dist/ folder) against `url` within `ms`. */
 export function runProtocolKit(kit: string, url: string, limits: Limits, out: string, ms: number): Promise<KitRun> {
   const args = ['--url', url, '--auth-a', 'token-a', '--auth-b', 'token-b', '--max-tasks-per-owner', String(limits.maxTasks), '--max-ttl-ms', String(limits.maxTtlMs)];
+  // An older kit (--kit) may not know these flags yet.
+  const usage = readFileSync(path.join(kit, 'conformance/protocol/cli.js'), 'utf8');
+  if (usage.includes('--rate-limit')) args.push('--rate-limit', String(limits.rateLimit), '--max-request-bytes', String(limits.maxRequestBytes));
   return runCli(kit, args, out, ms);
 }
 

@@ -75,7 +75,8 @@ const KIT = path.resolve(args.kit ?? path.join(ROOT, 'dist'));
 const CONCURRENCY = Math.min(2, Math.max(1, Number(args.concurrency)));
 const TIMEOUT_MS = Number(args['timeout-ms']);
 const CONTROLS = Math.max(1, Number(args.controls));
-const LIMITS: Limits = { tokens: path.join(SCRATCH, 'tokens.json'), maxTasks: 5, maxTtlMs: 60_000 };
+/** The server's limits: quota and max ttl given as flags, the rate and request size its defaults (reference-server/usage.ts, src/security.ts). */
+const LIMITS: Limits = { tokens: path.join(SCRATCH, 'tokens.json'), maxTasks: 5, maxTtlMs: 60_000, rateLimit: 100, maxRequestBytes: 256 * 1024 };
 
 /** Scratch folders in use: removed on Ctrl-C. */
 const scratch = new Set<string>();

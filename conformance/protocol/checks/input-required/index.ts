@@ -3,12 +3,12 @@
  * request may be an elicitation or a sampling request (R48 names both); the kit answers either as
  * answers.ts says, and the notes say what it answered.
  */
-import { fail, inconclusive, pass, skip, warn } from '../../../core/check.js';
+import { fail, pass, skip, warn } from '../../../core/check.js';
 import { brief, isObject, type Json } from '../../../core/json.js';
-import { INPUT_KEY, RELATED_TASK } from '../../../core/wire.js';
+import { RELATED_TASK } from '../../../core/wire.js';
 import { describeAnswer, SIDE_CHANNEL_METHODS, type AnswerRecord } from '../../answers.js';
 import { check, type Check } from '../../check.js';
-import { describe, type CheckContext, type ToolCall } from '../../context.js';
+import { describe, type CheckContext } from '../../context.js';
 import type { Incoming, WireReply } from '../../session.js';
 
 const MESSAGE = 'conformance: what is your answer?';
@@ -141,48 +141,6 @@ export const inputChecks: Check[] = [
     },
   ),
 
-  // R50 with a tool that keeps asking (fixture `ask_forever`): after each answer the task must
-  // leave input_required (back to working) before it asks again, not stay in input_required.
-  check(
-    { id: 'input.back-to-working', rule: 'R50', level: 'SHOULD', area: 'input-required', title: 'once an answer arrives, the task leaves input_required (working) before it asks again' },
-    async (ctx) => {
-      ctx.requireCapability('tools.call');
-      if (!ctx.tool('ask_forever')) return skip('the server offers no "ask_forever" fixture tool (asks again after every answer; see reference-server/FIXTURES.md)');
-      const call: ToolCall = { name: 'ask_forever', args: {} };
-      const a = await ctx.a();
-      const created = await ctx.createTask(a, call);
-      const { taskId } = ctx.needTask(created, call);
-      const first = await ctx.poll(a, taskId, (t) => t.status !== 'working', 3_000);
-      if (first.task?.status !== 'input_required') return skip(`the ask_forever task did not show input_required (statuses: ${first.statuses.join(' -> ')}; see input.status)`);
-      const ours = (m: Incoming) => m.method === 'elicitation/create' && m.at >= created.at && isObject(m.params._meta) && isObject(m.params._meta[RELATED_TASK]) && (m.params._meta[RELATED_TASK] as { taskId?: unknown }).taskId === taskId;
-      const stop = new AbortController();
-      const pending = a.call('tasks/result', { taskId }, { signal: stop.signal });
-      const answered = await a.waitForIncoming(ours, 5_000, ctx.signal);
-      if (!answered) {
-        stop.abort();
-        await pending;
-        return skip('no elicitation/create for the ask_forever task arrived on tasks/result (see input.request-related-task)');
-      }
-      // Watch the status until a second question arrives (poll and notifications together). A
-      // question is counted once however many streams carried it (A10: a tasks/get may carry the
-      // first one before tasks/result does): by its key, which the fixture's server sends.
-      const keyOf = (m: Incoming) => (isObject(m.params._meta) ? m.params._meta[INPUT_KEY] : undefined) ?? m.id;
-      const questions = () => new Set(a.incoming.filter(ours).map(keyOf)).size;
-      const deadline = Date.now() + 3_000;
-      while (Date.now() < deadline && questions() < 2) {
-        await a.call('tasks/get', { taskId });
-        await ctx.sleep(20);
-      }
-      const askedAgain = questions() >= 2;
-      stop.abort();
-      await pending;
-      const after = ctx.sightings(taskId).filter((s) => s.at > answered.at).map((s) => String(s.task.status));
-      if (after.includes('working')) return pass(`after the answer: ${[...new Set(after)].join(', ')}`);
-      // No second question yet: the answer may still be on its way to the work (a slow store or
-      // machine); seeing only input_required then says nothing about R50.
-      if (!askedAgain) return inconclusive(`no second question within 3 s of the answer, and the task showed only ${[...new Set(after)].join(', ') || '(nothing)'}`);
-      return warn(`after the answer the task showed only ${[...new Set(after)].join(', ') || '(nothing)'}`, 'working (out of input_required) once the requested input arrived');
-    },
-  ),
 ];
+export { askAgainChecks } from './ask-again.js';
 export { inputRedeliveryChecks } from './redelivery.js';
