@@ -117,6 +117,8 @@ export interface ProtocolDefect {
   setup?: string[];
   /** The server's maximum ttl for this defect (default 60 000 ms; a defect of long ttls needs one past 2^31 ms). */
   maxTtlMs?: number;
+  /** The server's rate limit for this defect, task operations per second (default 100; 0: none), while the kit is told 100. */
+  rateLimit?: number;
   seam(): DefectSeam;
 }
 

@@ -8,6 +8,7 @@ import { runProtocolConformance } from '../../conformance/index.js';
 import { startHttpServer } from '../../reference-server/http.js';
 import { tokenTable } from '../../reference-server/tokens.js';
 import { TASKS_2026_DEFECTS } from './protocol-2026-defects.js';
+import { BITE_DEFECTS } from './protocol-bite-defects.js';
 import { MORE_DEFECTS } from './protocol-more-defects.js';
 import { STORE_DEFECTS } from './protocol-store-defects.js';
 import { CAPABILITY_AND_SUPPORT_DEFECTS, CREATION_AND_RESULT_DEFECTS, ERROR_AND_NOTIFICATION_DEFECTS, PROGRESS_DEFECTS } from './protocol-wire-defects.js';
@@ -34,23 +35,26 @@ export const PROTOCOL_DEFECTS: readonly ProtocolDefect[] = Object.freeze([
   ...PROGRESS_DEFECTS,
   ...MORE_DEFECTS,
   ...TASKS_2026_DEFECTS,
+  ...BITE_DEFECTS,
 ]);
 
 /** Whole-run checks that cost nothing and run after the named ones. */
 const CHEAP_CHECKS = ['poll.valid-transitions', 'ts.created-at', 'ts.last-updated-at', 'ttl.in-every-task'];
 const TOKEN_A = 'mutation-token-a';
 const TOKEN_B = 'mutation-token-b';
-const LIMITS = { maxTasksPerOwner: 5, maxTtlMs: 60_000 };
+/** The server's limits, as the kit is told them (the request size is the store's default). */
+const LIMITS = { maxTasksPerOwner: 5, maxTtlMs: 60_000, rateLimit: 100, maxRequestBytes: 256 * 1024 };
 /** Small pages and a short poll interval keep each mutant's run short. */
 const SECURITY = { maxActiveTasksPerOwner: LIMITS.maxTasksPerOwner, maxTtlMs: LIMITS.maxTtlMs, defaultPageSize: 5, pollIntervalMs: 100 };
 
 /** Run `only` against the reference server with `seam` planted (none: the healthy server). */
-export async function runAgainstReference(seam: DefectSeam | undefined, only: string[], maxTtlMs: number = LIMITS.maxTtlMs) {
+export async function runAgainstReference(seam: DefectSeam | undefined, only: string[], maxTtlMs: number = LIMITS.maxTtlMs, rateLimit: number = LIMITS.rateLimit) {
   const server = await startHttpServer({
     port: 0,
     host: '127.0.0.1',
     tokens: tokenTable({ [TOKEN_A]: 'alice', [TOKEN_B]: 'bob' }),
     security: { ...SECURITY, maxTtlMs },
+    rateLimit,
     logger: () => {},
     ...(seam && { seam }),
   });
@@ -65,7 +69,7 @@ export async function runAgainstReference(seam: DefectSeam | undefined, only: st
 /** Plant one defect and record which checks noticed. */
 export async function runMutant(defect: ProtocolDefect): Promise<MutantResult> {
   const only = [...new Set([...(defect.setup ?? []), ...defect.expected, ...CHEAP_CHECKS])];
-  const report = await runAgainstReference(defect.seam(), only, defect.maxTtlMs);
+  const report = await runAgainstReference(defect.seam(), only, defect.maxTtlMs, defect.rateLimit);
   const caughtBy = report.results.filter((r) => r.status === 'fail').map((r) => r.id);
   const warnedBy = report.results.filter((r) => r.status === 'warn').map((r) => r.id);
   const killed = caughtBy.length > 0 || (defect.level === 'SHOULD' && warnedBy.length > 0);

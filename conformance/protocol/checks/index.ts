@@ -10,17 +10,15 @@ import { cancellationChecks } from './cancellation.js';
 import { capabilityChecks } from './capabilities.js';
 import { creationChecks } from './creation.js';
 import { errorChecks } from './errors.js';
-import { expiryChecks, expirySlotsCheck } from './expiry.js';
 import { askAgainChecks, inputChecks, inputRedeliveryChecks } from './input-required/index.js';
-import { isolationChecks } from './isolation.js';
-import { limitChecks, operatorLimitChecks } from './limits.js';
+import { foreignSessionCheck, isolationChecks, notificationOwnerCheck } from './isolation/index.js';
+import { expirySlotsCheck, limitChecks, operatorLimitChecks } from './limits.js';
 import { listingChecks } from './listing.js';
 import { notificationChecks } from './notifications.js';
-import { pollingChecks, pollingFinalChecks } from './polling.js';
+import { pollingChecks, pollingFinalChecks, sessionEndCheck } from './polling.js';
 import { resultChecks } from './result.js';
-import { notificationOwnerCheck, sessionChecks } from './sessions.js';
 import { toolSupportChecks } from './tool-support.js';
-import { ttlChecks, ttlFinalChecks } from './ttl-timestamps.js';
+import { expiryChecks, ttlChecks, ttlFinalChecks } from './ttl-timestamps/index.js';
 
 export const PROTOCOL_CHECKS: readonly Check[] = Object.freeze([
   ...capabilityChecks,
@@ -37,7 +35,8 @@ export const PROTOCOL_CHECKS: readonly Check[] = Object.freeze([
   ...expiryChecks,
   ...errorChecks,
   ...isolationChecks,
-  ...sessionChecks,
+  sessionEndCheck,
+  foreignSessionCheck,
   ...limitChecks,
   expirySlotsCheck,
   ...operatorLimitChecks,

@@ -8,6 +8,7 @@ import { isTerminalStatus } from '../../core/wire.js';
 import { check, type Check } from '../check.js';
 import { describe, type ToolCall } from '../context.js';
 import type { WireReply } from '../session.js';
+import { AFTER_MS, gone, shortTtl, TTL_MS } from './ttl-timestamps/expiry.js';
 import { listAll } from '../list-all.js';
 
 const MAX_TESTABLE_LIMIT = 50;
@@ -139,6 +140,36 @@ export const operatorLimitChecks: Check[] = [
     },
   ),
 ];
+
+/** The quota after expiry, for the limits area (--max-tasks-per-owner N). */
+export const expirySlotsCheck: Check = check(
+  { id: 'limit.expired-free-slots', rule: 'R38', level: 'SHOULD', area: 'limits', title: 'tasks that expired no longer count against the active-task limit (--max-tasks-per-owner N)' },
+  async (ctx) => {
+    const limit = ctx.options.maxTasksPerOwner;
+    if (limit === undefined) return skip("the server's limit was not given (--max-tasks-per-owner N, config key limits.maxTasksPerOwner)");
+    if (limit > 20) return skip(`a limit of ${limit} is more than this check creates (20)`);
+    const call = ctx.hasFixture('until_cancelled') ? { name: 'until_cancelled', args: { maxMs: 30_000 } } : ctx.slowTool(30_000);
+    const a = await ctx.a();
+    const ids: string[] = [];
+    let ttl = TTL_MS;
+    let last = 0;
+    for (let i = 0; i < limit; i++) {
+      const c = await ctx.createTask(a, call, { ttl: TTL_MS });
+      if (!c.taskId || !c.task) return skip(`task ${i + 1} of ${limit} refused (other tasks of A still active?): ${describe(c.reply)}`);
+      ttl = shortTtl(c.task.ttl);
+      ids.push(c.taskId);
+      last = Date.parse(String(c.task.createdAt));
+    }
+    await ctx.sleep(Math.max((Number.isNaN(last) ? Date.now() : last) + ttl + AFTER_MS - Date.now(), 0));
+    for (const taskId of ids) {
+      const get = await a.call('tasks/get', { taskId });
+      if (!gone(get)) return skip(`a task is still there ${AFTER_MS} ms after its ttl (${describe(get)}): kept (R36), so it may still count`);
+    }
+    const extra = await ctx.createTask(a, call, { ttl: TTL_MS });
+    if (extra.taskId) return pass(`${limit} tasks expired, a new one accepted`);
+    return warn(`all ${limit} active tasks of A expired (tasks/get: -32602), then a new task was refused: ${describe(extra.reply)}`, 'the expired tasks free their slots: only tasks that exist count against the limit');
+  },
+);
 
 /** How many of `ids` were last seen non-terminal. */
 function countActive(ctx: Parameters<Check['run']>[0], ids: string[]): number {

@@ -6,6 +6,7 @@ import { check, type Check } from '../check.js';
 import { describe, type CheckContext } from '../context.js';
 import type { WireReply } from '../session.js';
 import { taskProblems } from '../task-shape.js';
+import { ping, raw, send } from './isolation/sessions.js';
 
 /** A completed quick task of identity A. */
 function completedTask(ctx: CheckContext): Promise<{ taskId: string }> {
@@ -145,3 +146,22 @@ export const pollingFinalChecks: Check[] = [
     },
   ),
 ];
+
+/** The transport's rule after a session ends (R28: the Streamable HTTP spec still applies), through plain fetch (isolation/sessions.ts). */
+export const sessionEndCheck: Check = check(
+  { id: 'session.ended-is-404', rule: 'R28', level: 'MUST', area: 'polling', title: 'after the client ends its session (HTTP DELETE), a request with that mcp-session-id gets HTTP 404 (Streamable HTTP)' },
+  async (ctx) => {
+    const session = await raw(ctx, ctx.options.authA);
+    if (typeof session === 'string') return skip(session);
+    const url = ctx.url!;
+    const sessionId = session.sessionId!;
+    const ended = await send(url, 'DELETE', ctx.options.authA, sessionId);
+    if ('failed' in ended) return inconclusive(`DELETE of the session: ${ended.failed}`);
+    if (ended.status === 405) return skip('the server does not let clients end sessions (DELETE answered 405, which the transport allows)');
+    if (ended.status >= 400) return fail(`DELETE of the session: HTTP ${ended.status} ${ended.text}`, 'the session ended (2xx), or 405 when clients may not end sessions');
+    const after = await send(url, 'POST', ctx.options.authA, sessionId, ping('conformance-after-delete'));
+    if ('failed' in after) return inconclusive(`a ping on the ended session: ${after.failed}`);
+    if (after.status === 404) return pass();
+    return fail(`a ping with the mcp-session-id of the session just ended (DELETE: HTTP ${ended.status}): HTTP ${after.status} ${after.text}`, 'HTTP 404, so the client knows to start a new session (Streamable HTTP; R28: the transport spec still applies)');
+  },
+);

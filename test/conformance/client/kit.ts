@@ -21,7 +21,15 @@ export function runKit(command: string, scenarios?: string[], timeoutMs = 20_000
   return runClientConformance({ command, timeoutMs, ...(scenarios && { scenarios }) });
 }
 
-/** rule -> status of its check. */
+/** Worst first: what a rule's entry says when several checks judge it. */
+const SEVERITY: readonly CheckStatus[] = ['fail', 'warn', 'pass', 'inconclusive', 'skip'];
+
+/** rule -> status of its check (of the worst of its checks, when several judge one rule). */
 export function statuses(report: ClientReport): Record<string, CheckStatus> {
-  return Object.fromEntries(report.results.map((r) => [r.rule, r.status]));
+  const out: Record<string, CheckStatus> = {};
+  for (const r of report.results) {
+    const before = out[r.rule];
+    if (before === undefined || SEVERITY.indexOf(r.status) < SEVERITY.indexOf(before)) out[r.rule] = r.status;
+  }
+  return out;
 }

@@ -8,7 +8,9 @@
  *   edit-cursor          sends back a changed tasks/list cursor (R62)
  *   no-result-on-input   keeps polling on input_required; tasks/result only at the end (R49)
  *   no-tasks-result      takes the outcome from tasks/get, never calls tasks/result (R17)
- *   augment-forbidden    calls a taskSupport-forbidden tool with a task (R2)
+ *   augment-forbidden    calls a taskSupport-forbidden tool with a task (R11, R2)
+ *   cancel-without-id    sends tasks/cancel with empty params (R54)
+ *   cancel-id-as-params  sends tasks/cancel with the task id as params (R54; refused by the HTTP layer)
  *   needs-notifications  waits for a terminal status notification instead of polling (R58)
  * With RECEIVER=1 (or a BROKEN=receiver-* value) it also declares tasks.requests.elicitation.create
  * and serves task-augmented elicitation as a receiver (raw-receiver.ts, scenario receiver);
@@ -91,6 +93,8 @@ play(async () => {
         return JSON.stringify(await request('tools/call', { name: env.tool, arguments: env.args }));
       case 'cancel': {
         const task = await create();
+        if (broken === 'cancel-without-id') return JSON.stringify(await request('tasks/cancel', {}).catch((e: Error) => e.message));
+        if (broken === 'cancel-id-as-params') return JSON.stringify(await client.request({ method: 'tasks/cancel', params: task.taskId } as never, ANY).catch((e: Error) => e.message));
         await taskRequest('tasks/cancel', task.taskId);
         return 'cancelled';
       }

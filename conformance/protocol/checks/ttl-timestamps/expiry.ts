@@ -2,27 +2,27 @@
  * What a task's expiry changes, beyond tasks/get (ttl-timestamps.ts): tasks/list agrees with
  * tasks/get about an expired task (R63; R38), the ttl counts from creation however late the task
  * was updated (R36; R38), a tasks/result waiting on a task that expires is answered (R40, R37),
- * and the quota counts only tasks that still exist (R38; limits area).
+ * and the quota counts only tasks that still exist (R38; limits.ts, with these helpers).
  */
-import { failOnSilence, inconclusive, pass, skip, warn, fail, SkipCheck } from '../../core/check.js';
-import { isTerminalStatus } from '../../core/wire.js';
-import { check, type Check } from '../check.js';
-import { describe, isError, type CheckContext } from '../context.js';
-import { listAll } from '../list-all.js';
-import type { WireReply } from '../session.js';
+import { failOnSilence, inconclusive, pass, skip, warn, fail, SkipCheck } from '../../../core/check.js';
+import { isTerminalStatus } from '../../../core/wire.js';
+import { check, type Check } from '../../check.js';
+import { describe, isError, type CheckContext } from '../../context.js';
+import { listAll } from '../../list-all.js';
+import type { WireReply } from '../../session.js';
 
 /** The ttl the expiry checks ask for, and the most they wait for (a server may choose another, R34). */
-const TTL_MS = 1_500;
+export const TTL_MS = 1_500;
 const MAX_TTL_MS = 3_000;
 /** After the ttl: when the task is read (the same margin as ttl.expired-cleanup). */
-const AFTER_MS = 1_300;
+export const AFTER_MS = 1_300;
 /** expiry.from-creation reads sooner: a ttl counted from an update at 80 % of it would end at 180 %. */
 const SOON_AFTER_MS = 600;
 
-const gone = (reply: WireReply): boolean => isError(reply, -32602);
+export const gone = (reply: WireReply): boolean => isError(reply, -32602);
 
 /** The ttl the server gave a task asked for TTL_MS, or skip when it is too long to wait for. */
-function shortTtl(ttl: unknown): number {
+export function shortTtl(ttl: unknown): number {
   if (typeof ttl !== 'number') throw new SkipCheck(`the server chose ttl ${JSON.stringify(ttl)} for a requested ${TTL_MS} ms`);
   if (ttl > MAX_TTL_MS) throw new SkipCheck(`the server chose ttl ${ttl} ms for a requested ${TTL_MS} ms (too long to wait for)`);
   return ttl;
@@ -122,33 +122,3 @@ export const expiryChecks: Check[] = [
     },
   ),
 ];
-
-/** The quota after expiry, for the limits area (--max-tasks-per-owner N). */
-export const expirySlotsCheck: Check = check(
-  { id: 'limit.expired-free-slots', rule: 'R38', level: 'SHOULD', area: 'limits', title: 'tasks that expired no longer count against the active-task limit (--max-tasks-per-owner N)' },
-  async (ctx) => {
-    const limit = ctx.options.maxTasksPerOwner;
-    if (limit === undefined) return skip("the server's limit was not given (--max-tasks-per-owner N, config key limits.maxTasksPerOwner)");
-    if (limit > 20) return skip(`a limit of ${limit} is more than this check creates (20)`);
-    const call = ctx.hasFixture('until_cancelled') ? { name: 'until_cancelled', args: { maxMs: 30_000 } } : ctx.slowTool(30_000);
-    const a = await ctx.a();
-    const ids: string[] = [];
-    let ttl = TTL_MS;
-    let last = 0;
-    for (let i = 0; i < limit; i++) {
-      const c = await ctx.createTask(a, call, { ttl: TTL_MS });
-      if (!c.taskId || !c.task) return skip(`task ${i + 1} of ${limit} refused (other tasks of A still active?): ${describe(c.reply)}`);
-      ttl = shortTtl(c.task.ttl);
-      ids.push(c.taskId);
-      last = Date.parse(String(c.task.createdAt));
-    }
-    await ctx.sleep(Math.max((Number.isNaN(last) ? Date.now() : last) + ttl + AFTER_MS - Date.now(), 0));
-    for (const taskId of ids) {
-      const get = await a.call('tasks/get', { taskId });
-      if (!gone(get)) return skip(`a task is still there ${AFTER_MS} ms after its ttl (${describe(get)}): kept (R36), so it may still count`);
-    }
-    const extra = await ctx.createTask(a, call, { ttl: TTL_MS });
-    if (extra.taskId) return pass(`${limit} tasks expired, a new one accepted`);
-    return warn(`all ${limit} active tasks of A expired (tasks/get: -32602), then a new task was refused: ${describe(extra.reply)}`, 'the expired tasks free their slots: only tasks that exist count against the limit');
-  },
-);

@@ -1,17 +1,17 @@
 /**
- * Streamable HTTP sessions around the tasks (url targets): the transport's rules still hold
- * (R28: a session the client ended is answered 404), a session opened with one token does not
- * carry another token's task traffic (R77), and over the whole run no session of one identity
- * received a status notification of the other's tasks (R77). Plain fetch, no SDK client: the
+ * Streamable HTTP sessions around the tasks (url targets): a session opened with one token does
+ * not carry another token's task traffic (R77), and over the whole run no session of one identity
+ * received a status notification of the other's tasks (R77); the helpers are shared with
+ * polling.ts (R28: a session the client ended is answered 404). Plain fetch, no SDK client: the
  * kit must send what an SDK would never send (another token on a session, a request after DELETE).
  */
-import { fail, inconclusive, pass, skip, type Outcome } from '../../core/check.js';
-import { brief, isObject, type Json } from '../../core/json.js';
-import { STATUS_NOTIFICATION } from '../../core/wire.js';
-import { check, type Check } from '../check.js';
-import type { CheckContext } from '../context.js';
-import { RawSession } from '../raw-session.js';
-import { identityHeaders, type Identity } from '../target.js';
+import { fail, inconclusive, pass, skip, type Outcome } from '../../../core/check.js';
+import { brief, isObject, type Json } from '../../../core/json.js';
+import { STATUS_NOTIFICATION } from '../../../core/wire.js';
+import { check, type Check } from '../../check.js';
+import type { CheckContext } from '../../context.js';
+import { RawSession } from '../../raw-session.js';
+import { identityHeaders, type Identity } from '../../target.js';
 
 const PROTOCOL = '2025-11-25';
 /** How long a status notification of A's task may take to reach a stream. */
@@ -22,7 +22,7 @@ function headers(identity: Identity | undefined, sessionId: string): Record<stri
 }
 
 /** One HTTP exchange: the status, or why there is none. */
-async function send(url: string, method: 'POST' | 'DELETE', identity: Identity | undefined, sessionId: string, body?: Json, ms = 5_000): Promise<{ status: number; text: string } | { failed: string }> {
+export async function send(url: string, method: 'POST' | 'DELETE', identity: Identity | undefined, sessionId: string, body?: Json, ms = 5_000): Promise<{ status: number; text: string } | { failed: string }> {
   try {
     const res = await fetch(url, { method, headers: headers(identity, sessionId), ...(body && { body: JSON.stringify(body) }), signal: AbortSignal.timeout(ms) });
     return { status: res.status, text: (await res.text()).slice(0, 200) };
@@ -31,9 +31,9 @@ async function send(url: string, method: 'POST' | 'DELETE', identity: Identity |
   }
 }
 
-const ping = (id: string): Json => ({ jsonrpc: '2.0', id, method: 'ping' });
+export const ping = (id: string): Json => ({ jsonrpc: '2.0', id, method: 'ping' });
 
-async function raw(ctx: CheckContext, identity: Identity | undefined): Promise<RawSession | string> {
+export async function raw(ctx: CheckContext, identity: Identity | undefined): Promise<RawSession | string> {
   if (ctx.url === undefined) return 'needs an HTTP target (--url): stdio has no sessions';
   const session = await RawSession.open(ctx.url, identity, {}, ctx.options.requestTimeoutMs);
   if (session.sessionId === undefined) {
@@ -80,25 +80,7 @@ async function borrowed(ctx: CheckContext, session: RawSession, url: string): Pr
   }
 }
 
-export const sessionChecks: Check[] = [
-  check(
-    { id: 'session.ended-is-404', rule: 'R28', level: 'MUST', area: 'polling', title: 'after the client ends its session (HTTP DELETE), a request with that mcp-session-id gets HTTP 404 (Streamable HTTP)' },
-    async (ctx) => {
-      const session = await raw(ctx, ctx.options.authA);
-      if (typeof session === 'string') return skip(session);
-      const url = ctx.url!;
-      const sessionId = session.sessionId!;
-      const ended = await send(url, 'DELETE', ctx.options.authA, sessionId);
-      if ('failed' in ended) return inconclusive(`DELETE of the session: ${ended.failed}`);
-      if (ended.status === 405) return skip('the server does not let clients end sessions (DELETE answered 405, which the transport allows)');
-      if (ended.status >= 400) return fail(`DELETE of the session: HTTP ${ended.status} ${ended.text}`, 'the session ended (2xx), or 405 when clients may not end sessions');
-      const after = await send(url, 'POST', ctx.options.authA, sessionId, ping('conformance-after-delete'));
-      if ('failed' in after) return inconclusive(`a ping on the ended session: ${after.failed}`);
-      if (after.status === 404) return pass();
-      return fail(`a ping with the mcp-session-id of the session just ended (DELETE: HTTP ${ended.status}): HTTP ${after.status} ${after.text}`, 'HTTP 404, so the client knows to start a new session (Streamable HTTP; R28: the transport spec still applies)');
-    },
-  ),
-  check(
+export const foreignSessionCheck: Check = check(
     { id: 'iso.foreign-session', rule: 'R77', level: 'MUST', area: 'isolation', title: "identity B's token on a session opened with A's token is refused, or at least gets nothing of A's tasks" },
     async (ctx) => {
       if (!ctx.options.authA || !ctx.options.authB) return skip('needs two identities with credentials (--auth-a, --auth-b)');
@@ -110,8 +92,7 @@ export const sessionChecks: Check[] = [
         await session.close();
       }
     },
-  ),
-];
+);
 
 /** Whole run: every status notification each session of A or B received was about its own identity's tasks. */
 export const notificationOwnerCheck: Check = check(

@@ -5,12 +5,14 @@
  * nothing, or two tokens it does not tell apart), that is reported as the risk it is (R80 when
  * tasks/list is declared, R78), not skipped.
  */
-import { fail, pass, skip, SkipCheck, warn } from '../../core/check.js';
-import { brief, isObject } from '../../core/json.js';
-import { STATUS_NOTIFICATION } from '../../core/wire.js';
-import { check, type Check } from '../check.js';
-import { describe, isError, type CheckContext } from '../context.js';
-import { listAll } from '../list-all.js';
+import { fail, pass, skip, SkipCheck, warn } from '../../../core/check.js';
+import { brief, isObject } from '../../../core/json.js';
+import { STATUS_NOTIFICATION } from '../../../core/wire.js';
+import { check, type Check } from '../../check.js';
+import { describe, isError, type CheckContext } from '../../context.js';
+import { listAll } from '../../list-all.js';
+
+export { foreignSessionCheck, notificationOwnerCheck } from './sessions.js';
 
 /** A completed task of identity A, and B's session. */
 function setup(ctx: CheckContext) {

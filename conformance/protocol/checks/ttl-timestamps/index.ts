@@ -2,12 +2,14 @@
  * TTL and timestamps: R32, R33, R35 on every Task of the run, expiry (R37, R71), a long ttl kept
  * (R35, R36), and the timestamps over a task's life (R32, R33, A7).
  */
-import { fail, inconclusive, pass, skip, SkipCheck, warn } from '../../core/check.js';
-import { isTerminalStatus } from '../../core/wire.js';
-import { check, type Check } from '../check.js';
-import { describe, isError, type CheckContext } from '../context.js';
-import type { Sighting } from '../session.js';
-import { fieldProblem, type TaskField } from '../task-shape.js';
+import { fail, inconclusive, pass, skip, SkipCheck, warn } from '../../../core/check.js';
+import { isTerminalStatus } from '../../../core/wire.js';
+import { check, type Check } from '../../check.js';
+import { describe, isError, type CheckContext } from '../../context.js';
+import type { Sighting } from '../../session.js';
+import { fieldProblem, type TaskField } from '../../task-shape.js';
+
+export { expiryChecks } from './expiry.js';
 
 /** Make sure every kind of task response has been seen at least once, then return them all. */
 function allSightings(ctx: CheckContext): Promise<Sighting[]> {
