@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { formatReport, PROTOCOL_CHECKS, registerProtocolConformance, runProtocolConformance, type ProtocolReport } from '../../conformance/index.js';
 import { V2026_CHECKS } from '../../conformance/protocol/v2026/index.js';
-import { CLI, LIMIT_FLAGS, LIMITS, REFERENCE_MAIN, runNode, spawnReferenceHttp, tempDirWithTokens, TOKEN_A, TOKEN_B, type SpawnedServer } from './helpers.js';
+import { CLI, KIT_LIMIT_FLAGS, KIT_LIMITS, LIMIT_FLAGS, REFERENCE_MAIN, runNode, spawnReferenceHttp, tempDirWithTokens, TOKEN_A, TOKEN_B, type SpawnedServer } from './helpers.js';
 
 /**
  * Warnings the reference server is known to give, with the reason. R29: the SDK's Streamable
@@ -24,7 +24,7 @@ const KNOWN_URL_WARNINGS = new Set(['poll.no-sse-for-get']);
 const EXPECTED_SKIPS = ['cap.undeclared-task-ignored', 'create.model-immediate-response'];
 const ISOLATION = PROTOCOL_CHECKS.filter((c) => c.area === 'isolation').map((c) => c.id);
 /** Checks that speak plain HTTP (drop one stream, answer late): nothing to do over stdio. */
-const HTTP_ONLY = ['input.asked-again-after-get', 'input.asked-again-after-close', 'input.late-answer-taken', 'input.error-answer-once'];
+const HTTP_ONLY = ['input.asked-again-after-get', 'input.asked-again-after-close', 'input.late-answer-taken', 'input.error-answer-once', 'input.error-answer-propagated', 'session.ended-is-404'];
 
 function problems(report: ProtocolReport, allowedWarnings: ReadonlySet<string> = new Set()): string {
   return report.results
@@ -39,7 +39,7 @@ const skipped = (report: ProtocolReport) => report.results.filter((r) => r.statu
 registerProtocolConformance({
   name: 'reference server over --stdio (registerProtocolConformance)',
   target: { stdio: { command: process.execPath, args: [REFERENCE_MAIN, '--stdio', ...LIMIT_FLAGS] } },
-  ...LIMITS,
+  ...KIT_LIMITS,
   strict: true,
   onReport: (report) => {
     assert.equal(report.results.length, PROTOCOL_CHECKS.length);
@@ -65,7 +65,7 @@ describe('reference server over --url with two owners', () => {
   });
 
   it('passes every MUST and SHOULD check (runProtocolConformance)', { timeout: 120_000 }, async () => {
-    const report = await runProtocolConformance({ target: { url: server.url }, authA: TOKEN_A, authB: TOKEN_B, ...LIMITS });
+    const report = await runProtocolConformance({ target: { url: server.url }, authA: TOKEN_A, authB: TOKEN_B, ...KIT_LIMITS });
     const text = formatReport(report);
     assert.equal(problems(report, KNOWN_URL_WARNINGS), '', `the reference server failed checks:\n${text}`);
     assert.deepEqual(skipped(report), [...EXPECTED_SKIPS].sort(), text);
@@ -79,7 +79,7 @@ describe('reference server over --url with two owners', () => {
 
   it('the CLI binary exits 0, prints the summary line and writes the JSON results', { timeout: 120_000 }, async () => {
     const out = join(dir, 'out.json');
-    const { code, stdout, stderr } = await runNode([CLI, '--url', server.url, '--auth-a', TOKEN_A, '--auth-b', `Authorization: Bearer ${TOKEN_B}`, ...LIMIT_FLAGS, '--json', out]);
+    const { code, stdout, stderr } = await runNode([CLI, '--url', server.url, '--auth-a', TOKEN_A, '--auth-b', `Authorization: Bearer ${TOKEN_B}`, ...KIT_LIMIT_FLAGS, '--json', out]);
     assert.equal(code, 0, `exit ${String(code)}\n${stdout}\n${stderr}`);
     const summary = stdout.trimEnd().split('\n').at(-1)!;
     assert.match(summary, /^\d+ passed, 0 failed, \d+ warned, 2 skipped$/, stdout);
