@@ -120,6 +120,19 @@ export const BITE_DEFECTS: readonly ProtocolDefect[] = [
     id: 'iso.notify-first-session', area: 'isolation', level: 'MUST', description: 'every status notification goes to the first session of the process, whoever owns the task (R77)', expected: ['iso.notifications-to-owner'], setup: ['limit.max-active'],
     seam: () => wire(() => ({ outgoing: (m, io) => (m.method === 'notifications/tasks/status' && io.sessions[0] ? (void io.sessions[0].sendRaw(m as never).catch(() => {}), null) : m) })),
   },
+  {
+    id: 'iso.session-end-stops-all', area: 'isolation', level: 'MUST', description: "a session's end closes the engine every session shares: every running task stops without ending (A21)", expected: ['iso.outlives-session'],
+    seam: () => ({
+      session: (transport, server) => {
+        const before = server.mcp.server.onclose;
+        server.mcp.server.onclose = () => {
+          before?.();
+          server.tasks.engine.close();
+        };
+        return transport;
+      },
+    }),
+  },
   { id: 'page.overlap', area: 'pagination', level: 'SHOULD', description: 'each page after the first repeats the last task of the page before (R60)', expected: ['list.each-once'], seam: overlappingPages },
   {
     id: 'ext.create-result-complete', area: 'tasks-2026', level: 'MUST', description: 'a CreateTaskResult is labelled resultType "complete" (T2)', expected: ['t26.create-flat'],

@@ -11,7 +11,7 @@ import { capabilityChecks } from './capabilities.js';
 import { creationChecks } from './creation.js';
 import { errorChecks } from './errors.js';
 import { askAgainChecks, inputChecks, inputRedeliveryChecks } from './input-required/index.js';
-import { foreignSessionCheck, isolationChecks, notificationOwnerCheck } from './isolation/index.js';
+import { foreignSessionCheck, isolationChecks, notificationOwnerCheck, outlivesSessionCheck } from './isolation/index.js';
 import { expirySlotsCheck, limitChecks, operatorLimitChecks } from './limits.js';
 import { listingChecks } from './listing.js';
 import { notificationChecks } from './notifications.js';
@@ -37,6 +37,7 @@ export const PROTOCOL_CHECKS: readonly Check[] = Object.freeze([
   ...isolationChecks,
   sessionEndCheck,
   foreignSessionCheck,
+  outlivesSessionCheck,
   ...limitChecks,
   expirySlotsCheck,
   ...operatorLimitChecks,

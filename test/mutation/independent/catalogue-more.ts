@@ -37,6 +37,7 @@ const QUOTAS: Defect[] = [
     replace: 'tasks.byId.size > maxTasks',
     what: 'the stored-task cap counts the stored tasks without the one being created.',
     observable: 'an owner can store one task more than maxStoredTasksPerOwner (1001 finished tasks with the defaults) before STORAGE_EXHAUSTED.',
+    unobservable: 'seen only after 1000 stored tasks of one owner (maxStoredTasksPerOwner, no server flag, unknown to a kit); the store suite catches it',
     rules: ['R38'],
   },
   {
@@ -187,6 +188,7 @@ const OTHER: Defect[] = [
     replace: "        if (isTerminal(task.status))\n            execution.retire({ type: 'terminal', status: task.status, endedElsewhere });\n        if (execution.observe(task) && task.status !== 'cancelled') {\n            this.logger({ event: isTerminal(task.status) ? `task.${task.status}` : 'task.status', owner, taskId: task.taskId, status: task.status });\n        }",
     what: 'a terminal change retires the execution before it is observed, and a retired execution sends nothing.',
     observable: 'no notifications/tasks/status is sent when a task completes, fails or is cancelled.',
+    unobservable: 'status notifications are optional and a receiver may send them for some transitions only (R57, R58): a missing terminal notification breaks no rule',
     rules: ['R57'],
   },
   {

@@ -32,6 +32,7 @@ export const SESSION_DEFECTS: readonly Defect[] = [
     replace: 'if (id !== undefined && this.registry.get(id) !== session) {',
     what: 'the registry check of a closing transport is inverted, so a closed session is never removed from the registry.',
     observable: 'after HTTP DELETE of a session its mcp-session-id is not answered 404 (requests go to the closed transport); the per-client session count never goes down, so 100 closed sessions later the client gets 429.',
+    unobservable: 'the ended session is answered 404 as it must (the closed SDK transport answers it); only the per-client session count leaks, seen after 100 ended sessions, a limit no Tasks rule sets',
   },
   {
     id: 'sess-unknown-is-400', area: 'sessions', file: SESSIONFUL,
@@ -54,6 +55,7 @@ export const SESSION_DEFECTS: readonly Defect[] = [
     replace: 'if (!tokens || header === undefined)',
     what: 'a request without an Authorization header is let through whether or not anonymous requests are allowed.',
     observable: 'with --tokens, an initialize without a token opens a session (its own owner) instead of HTTP 401; its tasks/list and tools/call are served.',
+    unobservable: 'indistinguishable from a server run with --allow-anonymous (a tokenless session is its own owner): the kit cannot know that the operator meant to refuse tokenless requests',
     rules: ['R76'],
   },
   {
@@ -62,6 +64,7 @@ export const SESSION_DEFECTS: readonly Defect[] = [
     replace: 'const perMs = this.limits.initializePerSecond / 60000;',
     what: 'the initialize bucket refills per minute instead of per second.',
     observable: 'after its burst of 40 initialize requests, a client opening one session a second gets HTTP 429 for about a minute per session.',
+    unobservable: `the initialize rate is the operator's choice, not a rule; a kit run opens fewer sessions than the burst (40)`,
   },
   {
     id: 'sess-cap-keyed-by-session', level: 'SHOULD', area: 'sessions', file: SESSIONFUL,
@@ -69,6 +72,7 @@ export const SESSION_DEFECTS: readonly Defect[] = [
     replace: 'this.registry.add(id, session, id);',
     what: 'a new session is counted under its own id instead of its client key, so the per-client cap never binds.',
     observable: 'one token owner can open more sessions than --max-sessions-per-client (default 100) without HTTP 429.',
+    unobservable: `the per-client session cap (100 by default) is the operator's number, not a Tasks rule; seen only past 100 sessions of one client`,
     rules: ['R38'],
   },
   {

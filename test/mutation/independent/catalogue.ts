@@ -44,6 +44,12 @@ export interface Defect {
   serverArgs?: string[];
   /** A requestor defect: the client program the requestor kit runs with the patched package. */
   client?: ClientProgram;
+  /**
+   * Why no check can tell this defect from a correct server on the wire (no rule it breaks, or
+   * only past limits a kit run does not reach): it is still run and reported, but left out of
+   * the ratio `npm run mutation` holds to 90 %.
+   */
+  unobservable?: string;
 }
 
 const WIRE26 = 'dist/src/server/v2026/wire.js';
@@ -205,6 +211,7 @@ const SIDE_CHANNEL: Defect[] = [
     replace: 'if (problem === undefined || isPlainObject(result))',
     what: 'any object result is taken as a valid answer even when the schema check found it malformed.',
     observable: 'a malformed elicitation result (e.g. an unknown action) is handed to the tool instead of failing the question with -32602.',
+    unobservable: `no rule asks a receiver to refuse a malformed elicitation result: the tool getting what the client sent is allowed (the project's own catalogue reads it the same way), and ask_input answers an unknown action with isError either way`,
   },
   {
     id: 'sc-answer-owner-session', level: 'SHOULD', area: 'side-channel', file: 'dist/src/server/v2025/with-tasks.js',

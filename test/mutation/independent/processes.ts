@@ -109,9 +109,10 @@ async function runCli(kit: string, args: string[], out: string, ms: number): Pro
   return { report: JSON.parse(readFileSync(out, 'utf8')), timedOut };
 }
 
-/** The protocol kit of `kit` (a dist/ folder) against `url` within `ms`. */
-export function runProtocolKit(kit: string, url: string, limits: Limits, out: string, ms: number): Promise<KitRun> {
+/** The protocol kit of `kit` (a dist/ folder) against `url` within `ms` (only the checks `only` names, when given). */
+export function runProtocolKit(kit: string, url: string, limits: Limits, out: string, ms: number, only?: readonly string[]): Promise<KitRun> {
   const args = ['--url', url, '--auth-a', 'token-a', '--auth-b', 'token-b', '--max-tasks-per-owner', String(limits.maxTasks), '--max-ttl-ms', String(limits.maxTtlMs)];
+  if (only?.length) args.push('--only', only.join(','));
   // An older kit (--kit) may not know these flags yet.
   const usage = readFileSync(path.join(kit, 'conformance/protocol/cli.js'), 'utf8');
   if (usage.includes('--rate-limit')) args.push('--rate-limit', String(limits.rateLimit), '--max-request-bytes', String(limits.maxRequestBytes));

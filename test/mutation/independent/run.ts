@@ -18,6 +18,12 @@
  *                  judge, e.g. an older commit's for a before/after comparison (default: ./dist)
  *   --check        only check that every defect still applies (STALE otherwise), run nothing
  *   --rescore FILE recompute the levels and ratios of a results file from today's catalogue
+ *   --min-ratio R  exit 1 when fewer than R (e.g. 0.9) of the observable defects are caught at the
+ *                  level of their rule (a failing check; a warning for a SHOULD-only defect)
+ *   --skip-unobservable  leave out the defects documented as not observable on the wire (CI)
+ *   --focus FILE   a results file of an earlier full run: a server defect it caught is first judged
+ *                  by the checks that caught it then (--only); only if they miss it now, by the
+ *                  whole kit. A bound for CI: the full measurement runs every check every time
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -67,6 +73,9 @@ const { values: args } = parseArgs({
     'no-store': { type: 'boolean', default: false },
     check: { type: 'boolean', default: false },
     rescore: { type: 'string' },
+    'min-ratio': { type: 'string' },
+    'skip-unobservable': { type: 'boolean', default: false },
+    focus: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -93,17 +102,24 @@ function kitOutcome(report: unknown): KitOutcome {
   return { failed: by('fail'), warned: by('warn'), inconclusive: by('inconclusive'), summary: JSON.stringify((report as { summary?: unknown }).summary) };
 }
 
-/** Run the kit that judges `subject`, whose files are in `dir`. */
-async function judge(dir: string, subject: Subject): Promise<KitRun> {
+/** Run the kit that judges `subject`, whose files are in `dir` (only the checks `only` names, when given). */
+async function judge(dir: string, subject: Subject, only?: readonly string[]): Promise<KitRun> {
   const out = path.join(dir, 'report.json');
   if (subject.kind === 'client') return runClientKit(KIT, clientCommand(dir, subject.program), PROGRAM_SCENARIOS[subject.program], out, TIMEOUT_MS);
   const served = await startServer(dir, LIMITS, subject.args);
   try {
-    return await runProtocolKit(KIT, served.url, LIMITS, out, TIMEOUT_MS);
+    return await runProtocolKit(KIT, served.url, LIMITS, out, TIMEOUT_MS, only);
   } finally {
     await kill(served.child);
   }
 }
+
+/** --focus: the checks that caught each server defect in an earlier full run (failing ones; warning ones for a defect caught by a warning). */
+const FOCUS: ReadonlyMap<string, readonly string[]> = (() => {
+  if (!args.focus) return new Map();
+  const earlier = JSON.parse(readFileSync(path.resolve(args.focus), 'utf8')) as { results: Result[] };
+  return new Map(earlier.results.filter((r) => r.failing.length || r.warning.length).map((r) => [r.id, r.failing.length ? r.failing : r.warning]));
+})();
 
 /** In a scratch folder `name`, removed afterwards (unless --keep). */
 async function inScratch<T>(name: string, body: (dir: string) => Promise<T>): Promise<T> {
@@ -151,6 +167,12 @@ async function runControl(subject: Subject, index: number, withStore: boolean): 
   });
 }
 
+/** Whether `outcome`, net of the controls, catches `defect` at the level of its rule. */
+function netCaught(outcome: KitOutcome, baseline: Baseline, defect: Defect): boolean {
+  if (outcome.failed.some((id) => !baseline.failed.has(id))) return true;
+  return defect.level === 'SHOULD' && outcome.warned.some((id) => !baseline.flagged.has(id));
+}
+
 async function runDefect(defect: Defect, baseline: Baseline, withStore: boolean): Promise<Result> {
   const started = Date.now();
   const base = { id: defect.id, area: defect.area, failing: [] as string[], warning: [] as string[], inconclusive: [] as string[] };
@@ -163,7 +185,11 @@ async function runDefect(defect: Defect, baseline: Baseline, withStore: boolean)
     let note: string | undefined;
     let outcome: KitOutcome | undefined;
     try {
-      const kit = await judge(dir, subject);
+      const focus = subject.kind === 'server' ? FOCUS.get(defect.id) : undefined;
+      let kit = focus ? await judge(dir, subject, focus) : undefined;
+      // Focused and missed (or no report): the whole kit decides.
+      if (kit && (!kit.report || !netCaught(kitOutcome(kit.report), baseline, defect))) kit = undefined;
+      kit ??= await judge(dir, subject);
       if (kit.report) outcome = kitOutcome(kit.report);
       else [verdict, note] = [kit.timedOut ? 'TIMEOUT' : 'ERROR', kit.note];
     } catch (error) {
@@ -208,6 +234,9 @@ interface Ratio {
   warned: number;
   /** Caught at the level of the rule broken: a failing check, or a warning for a SHOULD-only defect. */
   rightLevel: number;
+  /** Defects a check could tell apart on the wire (no `unobservable` reason), and how many of them were caught at the right level. */
+  observable: number;
+  observableRightLevel: number;
   survived: number;
   /** ERROR or TIMEOUT: the run gave no report. */
   other: number;
@@ -215,6 +244,7 @@ interface Ratio {
 }
 
 const levelOf = (id: string): 'MUST' | 'SHOULD' => DEFECTS.find((d) => d.id === id)?.level ?? 'MUST';
+const isObservable = (id: string): boolean => DEFECTS.find((d) => d.id === id)?.unobservable === undefined;
 const atRightLevel = (r: Pick<Result, 'id' | 'verdict'>): boolean => r.verdict === 'CAUGHT' || (r.verdict === 'CAUGHT-BY-WARNING' && levelOf(r.id) === 'SHOULD');
 
 function ratios(results: readonly Pick<Result, 'id' | 'area' | 'verdict'>[]): Ratio[] {
@@ -222,7 +252,12 @@ function ratios(results: readonly Pick<Result, 'id' | 'area' | 'verdict'>[]): Ra
   return areas.map((area) => {
     const of = results.filter((r) => area === 'overall' || r.area === area);
     const n = (v: Verdict) => of.filter((r) => r.verdict === v).length;
-    return { area, total: of.length, caught: n('CAUGHT'), warned: n('CAUGHT-BY-WARNING'), rightLevel: of.filter(atRightLevel).length, survived: n('SURVIVED'), other: n('ERROR') + n('TIMEOUT'), stale: n('STALE') };
+    const seen = of.filter((r) => isObservable(r.id));
+    return {
+      area, total: of.length, caught: n('CAUGHT'), warned: n('CAUGHT-BY-WARNING'), rightLevel: of.filter(atRightLevel).length,
+      observable: seen.length, observableRightLevel: seen.filter(atRightLevel).length,
+      survived: n('SURVIVED'), other: n('ERROR') + n('TIMEOUT'), stale: n('STALE'),
+    };
   });
 }
 
@@ -242,7 +277,7 @@ function selected(): readonly Defect[] {
   const only = args.only?.split(',').map((s) => s.trim()).filter(Boolean);
   for (const id of only ?? []) if (!ids.has(id)) throw new Error(`unknown defect ${id}`);
   const areas = args.areas?.split(',').map((s) => s.trim()).filter(Boolean);
-  return DEFECTS.filter((d) => (!only || only.includes(d.id)) && (!areas || areas.includes(d.area)));
+  return DEFECTS.filter((d) => (!only || only.includes(d.id)) && (!areas || areas.includes(d.area)) && !(args['skip-unobservable'] && d.unobservable));
 }
 
 function check(defects: readonly Defect[]): void {
@@ -273,10 +308,10 @@ async function controls(defects: readonly Defect[], withStore: boolean): Promise
 }
 
 function printRatios(table: readonly Ratio[]): void {
-  console.log('\narea          defects  failed  warned-only  survived  error/timeout  stale  fail     right level  fail+warn');
+  console.log('\narea          defects  failed  warned-only  survived  error/timeout  stale  fail     right level  fail+warn  right level of the observable');
   for (const r of table) {
-    const cells = [r.area, r.total, r.caught, r.warned, r.survived, r.other, r.stale, pct(r.caught, r.total), pct(r.rightLevel, r.total)].map(String);
-    console.log(`${[13, 8, 7, 12, 9, 14, 6, 8, 12].map((w, i) => pad(cells[i]!, w)).join(' ')} ${pct(r.caught + r.warned, r.total)}`);
+    const cells = [r.area, r.total, r.caught, r.warned, r.survived, r.other, r.stale, pct(r.caught, r.total), pct(r.rightLevel, r.total), pct(r.caught + r.warned, r.total)].map(String);
+    console.log(`${[13, 8, 7, 12, 9, 14, 6, 8, 12, 10].map((w, i) => pad(cells[i]!, w)).join(' ')} ${r.observableRightLevel}/${r.observable} (${pct(r.observableRightLevel, r.observable)})`);
   }
 }
 
@@ -291,7 +326,7 @@ function summarize(results: readonly Result[], defects: readonly Defect[]): Rati
   if (survivors.length) console.log('not caught at the level of the rule broken:');
   for (const r of survivors) {
     const d = defects.find((x) => x.id === r.id)!;
-    console.log(`  ${r.id} [${r.verdict}, ${d.level ?? 'MUST'}]: ${d.what} Observable: ${d.observable}`);
+    console.log(`  ${r.id} [${r.verdict}, ${d.level ?? 'MUST'}]: ${d.what} Observable: ${d.observable}${d.unobservable ? ` NOT OBSERVABLE: ${d.unobservable}` : ''}`);
   }
   return table;
 }
@@ -299,7 +334,10 @@ function summarize(results: readonly Result[], defects: readonly Defect[]): Rati
 /** A results file written earlier, its levels and ratios recomputed from today's catalogue (what each defect breaks). */
 function rescore(file: string): void {
   const json = JSON.parse(readFileSync(file, 'utf8')) as { results: (Result & { level?: string; rightLevel?: boolean })[]; ratios: Ratio[] };
-  for (const r of json.results) Object.assign(r, { level: levelOf(r.id), rightLevel: atRightLevel(r) });
+  for (const r of json.results) {
+    const unobservable = DEFECTS.find((d) => d.id === r.id)?.unobservable;
+    Object.assign(r, { level: levelOf(r.id), rightLevel: atRightLevel(r), ...(unobservable && { unobservable }) });
+  }
   json.ratios = ratios(json.results);
   printRatios(json.ratios);
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
@@ -324,6 +362,12 @@ async function main(): Promise<void> {
   const table = summarize(results, defects);
   const runtimeMs = Date.now() - started;
   console.log(`\nruntime: ${(runtimeMs / 1000).toFixed(0)} s`);
+  const overall = table.at(-1)!;
+  const ratio = overall.observable ? overall.observableRightLevel / overall.observable : 1;
+  if (args['min-ratio'] !== undefined && ratio < Number(args['min-ratio'])) {
+    console.log(`below target: ${overall.observableRightLevel}/${overall.observable} observable defects caught at the level of their rule (${pct(overall.observableRightLevel, overall.observable)}), target ${Number(args['min-ratio']) * 100} %`);
+    process.exitCode = 1;
+  }
   if (args.json) {
     const storeRuns = results.filter((r) => r.store?.ran);
     const json = {
@@ -337,7 +381,7 @@ async function main(): Promise<void> {
       store: { defects: storeRuns.length, caught: storeRuns.filter((r) => r.store!.failed > 0).length },
       results: results.map((r) => {
         const d = defects.find((x) => x.id === r.id)!;
-        return { ...r, level: d.level ?? 'MUST', rightLevel: atRightLevel(r), file: d.file, what: d.what, observable: d.observable, rules: d.rules ?? [], ...(d.serverArgs && { serverArgs: d.serverArgs }), ...(d.client && { client: d.client }) };
+        return { ...r, level: d.level ?? 'MUST', rightLevel: atRightLevel(r), ...(d.unobservable && { unobservable: d.unobservable }), file: d.file, what: d.what, observable: d.observable, rules: d.rules ?? [], ...(d.serverArgs && { serverArgs: d.serverArgs }), ...(d.client && { client: d.client }) };
       }),
     };
     writeFileSync(path.resolve(args.json), `${JSON.stringify(json, null, 2)}\n`);

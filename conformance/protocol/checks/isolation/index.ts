@@ -12,7 +12,7 @@ import { check, type Check } from '../../check.js';
 import { describe, isError, type CheckContext } from '../../context.js';
 import { listAll } from '../../list-all.js';
 
-export { foreignSessionCheck, notificationOwnerCheck } from './sessions.js';
+export { foreignSessionCheck, notificationOwnerCheck, outlivesSessionCheck } from './sessions.js';
 
 /** A completed task of identity A, and B's session. */
 function setup(ctx: CheckContext) {

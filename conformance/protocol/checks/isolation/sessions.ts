@@ -7,9 +7,9 @@
  */
 import { fail, inconclusive, pass, skip, type Outcome } from '../../../core/check.js';
 import { brief, isObject, type Json } from '../../../core/json.js';
-import { STATUS_NOTIFICATION } from '../../../core/wire.js';
+import { isTerminalStatus, STATUS_NOTIFICATION } from '../../../core/wire.js';
 import { check, type Check } from '../../check.js';
-import type { CheckContext } from '../../context.js';
+import { describe, type CheckContext } from '../../context.js';
 import { RawSession } from '../../raw-session.js';
 import { identityHeaders, type Identity } from '../../target.js';
 
@@ -92,6 +92,42 @@ export const foreignSessionCheck: Check = check(
         await session.close();
       }
     },
+);
+
+/** The work of the outlives-session check: the fixture delay, long enough to end a session meanwhile. */
+const WORK_MS = 2_000;
+
+/**
+ * A task of A's token started in a session A then ends (HTTP DELETE) and the same work started
+ * right after in A's main session: the first must end like the second (A21: a task outlives its
+ * session when the owner is a token). The verdict rests on the comparison, not on a time: the
+ * server finished the later task and not the earlier one.
+ */
+export const outlivesSessionCheck: Check = check(
+  { id: 'iso.outlives-session', rule: 'A21', level: 'MUST', area: 'isolation', title: "a task of A's token outlives the session it was created in: ending that session stops no task" },
+  async (ctx) => {
+    if (!ctx.options.authA) return skip('needs identity A with credentials (--auth-a): without a token a task is its session\'s');
+    if (!ctx.hasFixture('delay')) return skip('needs a tool that runs a chosen time (the fixture delay, reference-server/FIXTURES.md)');
+    const session = await raw(ctx, ctx.options.authA);
+    if (typeof session === 'string') return skip(session);
+    const work = { name: 'delay', arguments: { ms: WORK_MS }, task: {} };
+    const created = await session.call('tools/call', work, ctx.options.requestTimeoutMs, ctx.signal);
+    const task = isObject(created.response?.result) ? created.response.result.task : undefined;
+    const first = isObject(task) && typeof task.taskId === 'string' ? task.taskId : undefined;
+    const ended = await send(ctx.url!, 'DELETE', ctx.options.authA, session.sessionId!);
+    if (first === undefined) return inconclusive(`delay as a task on a raw session of A: ${brief(created.response)}`);
+    if ('failed' in ended || ended.status === 405) return skip(`the session could not be ended (DELETE: ${'failed' in ended ? ended.failed : 'HTTP 405'})`);
+    const a = await ctx.a();
+    const call = { name: 'delay', args: { ms: WORK_MS } };
+    const { taskId: second } = ctx.needTask(await ctx.createTask(a, call), call);
+    const later = await ctx.pollTerminal(a, second);
+    if (!isTerminalStatus(later.task?.status)) return inconclusive(`the task started after the session ended did not end either (statuses ${later.statuses.join(' -> ')})`);
+    // The earlier task had its work started first: a moment more, then it must be over too.
+    const earlier = await ctx.poll(a, first, (t) => isTerminalStatus(t.status), 1_000);
+    if (earlier.reply.kind !== 'result') return fail(`after its session ended (DELETE: HTTP ${ended.status}), A's task ${first} is gone for A's main session: ${describe(earlier.reply)}`, "the task, from any session of A's token (A21, R77)");
+    if (isTerminalStatus(earlier.task?.status)) return pass(`both ended (${String(earlier.task?.status)}, ${String(later.task?.status)})`);
+    return fail(`A's task ${first}, started in a session A then ended, is still ${earlier.statuses.at(-1)} after the same work started later in A's main session ended ${String(later.task?.status)}`, 'the task goes on and ends whatever became of the session it was created in (A21: it belongs to the token)');
+  },
 );
 
 /** Whole run: every status notification each session of A or B received was about its own identity's tasks. */
