@@ -37,6 +37,7 @@ export const UNIT = [
   'conformance/report-junit.test.ts',
   'conformance/report.test.ts',
   'fixtures/non-cooperating.test.ts',
+  'observe/metrics.test.ts',
   'server/bad-input.test.ts',
   'server/capabilities.test.ts',
   'server/engine.test.ts',

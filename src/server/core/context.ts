@@ -11,6 +11,7 @@ import type { JsonObject } from '../../json.js';
 import type { Owner } from '../../owner.js';
 import { RELATED_TASK_META_KEY, type TaskRecord } from '../../record.js';
 import { TaskContext } from '../../task-context.js';
+import type { ObservedTask } from './observer.js';
 import type { SideChannel } from './side-channel.js';
 
 /** Where a task's messages to its requestor go. Never throws. */
@@ -26,6 +27,8 @@ export interface ServerTaskContextOptions {
   progressToken?: string | number | undefined;
   /** Wait for the answer to the stored question `key`, asked with the write that gave `asked` (answer-waits.ts). */
   awaitAnswer(key: string, asked: TaskRecord): Promise<InputAnswer>;
+  /** The run's metrics and span (observer.ts): questions, progress, trace context. */
+  observed?: ObservedTask | undefined;
 }
 
 export class ServerTaskContext extends TaskContext {
@@ -35,6 +38,7 @@ export class ServerTaskContext extends TaskContext {
   readonly progressToken: string | number | undefined;
   readonly #awaitAnswer: ServerTaskContextOptions['awaitAnswer'];
   readonly #side: SideChannel;
+  readonly #observed: ObservedTask | undefined;
   #terminal = false;
 
   constructor(side: SideChannel, owner: Owner, taskId: string, options: ServerTaskContextOptions) {
@@ -44,6 +48,7 @@ export class ServerTaskContext extends TaskContext {
     this.peer = options.peer;
     this.progressToken = options.progressToken;
     this.#awaitAnswer = options.awaitAnswer;
+    this.#observed = options.observed;
   }
 
   /** @internal Called by the task's `Execution` when it retires: progress stops (R24). */
@@ -56,7 +61,9 @@ export class ServerTaskContext extends TaskContext {
    * request had no token or the task has ended.
    */
   progress(progress: number, total?: number, message?: string): void {
-    if (this.#terminal || this.progressToken === undefined) return;
+    if (this.#terminal) return;
+    this.#observed?.progress(progress, total, message);
+    if (this.progressToken === undefined) return;
     const params: JsonObject = { progressToken: this.progressToken, progress, _meta: this.#relatedMeta() };
     if (total !== undefined) params.total = total;
     if (message !== undefined) params.message = message;
@@ -87,16 +94,20 @@ export class ServerTaskContext extends TaskContext {
    */
   async #ask(method: InputMethod, params: JsonObject, statusMessage: string): Promise<JsonObject> {
     this.signal.throwIfAborted();
-    const meta = { ...(params._meta as JsonObject | undefined), [RELATED_TASK_META_KEY]: { taskId: this.taskId } };
+    // The run's trace context goes with the question, so the requestor's answer can join the task's trace.
+    const meta = { ...(params._meta as JsonObject | undefined), ...this.#observed?.traceMeta(), [RELATED_TASK_META_KEY]: { taskId: this.taskId } };
     const request = { method, params: { ...params, _meta: meta } };
     const { key, task } = await this.#side.ask(this.owner, this.taskId, request, statusMessage);
+    const waited = this.#observed?.asked(method);
     let answer: InputAnswer;
     try {
       answer = await this.#awaitAnswer(key, task);
     } catch (error) {
+      waited?.('withdrawn');
       if (!this.#terminal) await this.#side.withdraw(this.owner, this.taskId, [key]).catch(() => {});
       throw error;
     }
+    waited?.('answered');
     // The requestor answered with a JSON-RPC error (or a malformed answer): the work sees it as such.
     if ('error' in answer) throw JsonRpcError.from(answer.error);
     return answer.result;

@@ -17,61 +17,23 @@ import { randomBytes } from 'node:crypto';
 import { clockOf } from '../../clock.js';
 import type { TaskChange, TaskStore } from '../../contract.js';
 import { InvalidArgumentError } from '../../errors/index.js';
-import type { JsonObject } from '../../json.js';
 import type { Owner } from '../../owner.js';
 import type { TaskRecord } from '../../record.js';
-import { isTerminal, type TaskStatus } from '../../status.js';
+import { isTerminal } from '../../status.js';
 import type { TaskPeer } from './context.js';
-import { Execution, type ExecutionHost, type Lease, type TaskWork } from './execution.js';
+import { Execution, type ExecutionHost, type TaskWork } from './execution.js';
 import { SideChannel } from './side-channel.js';
 import { TaskWaiters } from './waiters.js';
 import { Takeover, type Resumer, type Resumption, type TakeOverOptions } from './takeover.js';
 import { silentLogger, type TasksLogger } from './logger.js';
-import { RateLimiter, type OwnerRateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { RateLimiter, type OwnerRateLimiter } from './rate-limit.js';
+import { EngineObserver, type ProgressReport } from './observer.js';
+import { DEFAULT_LEASE_MS, type AdoptOptions, type StartOptions, type TaskEngineOptions } from './engine-options.js';
 
 export type { TaskWork, Lease } from './execution.js';
 
-export interface TaskEngineOptions {
-  store: TaskStore;
-  logger?: TasksLogger;
-  /** How often waiters re-read a store shared across processes (ms). Default 500. */
-  sharedStorePollMs?: number;
-  /**
-   * Lease of a task run on a store shared across processes (ms). Default 30 000. The instance
-   * renews it every `leaseMs / 3` while the work runs; when the process dies, the task becomes
-   * `failed` at the first read after the lease expired. A renewal that finds the task ended
-   * elsewhere (e.g. cancelled through another instance) aborts the work.
-   */
-  leaseMs?: number;
-  /** Counts every task operation per owner (R81), e.g. `new RateLimiter({ perSecond: 20 })`. Default: none. */
-  rateLimiter?: OwnerRateLimiter;
-  /** Shorthand for `rateLimiter: new RateLimiter(rateLimit)`. */
-  rateLimit?: RateLimitOptions;
-}
-
-export const DEFAULT_LEASE_MS = 30_000;
-
-export interface StartOptions {
-  request: { method: string; params: JsonObject };
-  /** The work can be taken over by another instance when this one stops (see `addResumer`). */
-  resumable?: boolean;
-  ttl?: number;
-  /** The peer that asked: status notifications, progress and side-channel requests go there. */
-  peer: TaskPeer;
-  progressToken?: string | number;
-}
-
-export interface AdoptOptions {
-  /** Where status notifications, progress and requests for input go. Default: nowhere (no requestor connection). */
-  peer?: TaskPeer;
-  progressToken?: string | number;
-  /** The task's status now (default `working`). */
-  status?: TaskStatus;
-  /** Renew this lease while the work runs. Default: none. */
-  lease?: Lease;
-  /** The task expires this many ms from now; the work is aborted then. Default: never. */
-  expiresInMs?: number | null;
-}
+export type { TaskEngineOptions, StartOptions, AdoptOptions } from './engine-options.js';
+export { DEFAULT_LEASE_MS } from './engine-options.js';
 
 export type { Resumer, Resumption, TakeOverOptions } from './takeover.js';
 
@@ -85,6 +47,8 @@ export class TaskEngine {
   readonly rateLimiter: OwnerRateLimiter | undefined;
   /** The store's side channel: every question and answer of this engine's servers goes through it. */
   readonly side: SideChannel;
+  /** What the engine reports to its metrics and tracing (observer.ts); the legs report through it too. */
+  readonly observer: EngineObserver;
   /** This engine's lease holder name (random per engine). */
   readonly instanceId = randomBytes(12).toString('base64url');
   readonly #executions = new Map<string, Execution>();
@@ -110,7 +74,8 @@ export class TaskEngine {
     if (options.rateLimiter && options.rateLimit) throw new InvalidArgumentError('TaskEngine: pass rateLimiter or rateLimit, not both');
     // The shorthand's buckets refill by the store's clock, like every other decision by time here.
     this.rateLimiter = options.rateLimiter ?? (options.rateLimit ? new RateLimiter(options.rateLimit, () => clockOf(this.store).now()) : undefined);
-    this.side = new SideChannel(this.store, this.logger);
+    this.observer = new EngineObserver({ metrics: options.metrics, tracing: options.tracing, clock: clockOf(this.store) });
+    this.side = new SideChannel(this.store, this.logger, this.observer);
     this.#waiters = new TaskWaiters(this.store, this.store.capabilities.sharedAcrossProcesses ? this.sharedStorePollMs : undefined);
     this.#takeover = new Takeover({
       store: this.store,
@@ -123,7 +88,7 @@ export class TaskEngine {
       adopt: (owner, task, { work, peer }, leaseMs) => {
         const expiresInMs = task.expiresAt === null ? null : task.expiresAt - clockOf(this.store).now();
         const lease = leaseMs === undefined ? undefined : { holder: this.instanceId, ms: leaseMs };
-        return this.adopt(owner, task.taskId, work, { status: task.status, expiresInMs, ...(lease && { lease }), ...(peer && { peer }) });
+        return this.#adopt(owner, task.taskId, work, { status: task.status, expiresInMs, ...(lease && { lease }), ...(peer && { peer }) }, task, true);
       },
     });
     this.#unsubscribe = this.store.onChange((change) => this.#onChange(change, change.remote === true));
@@ -148,13 +113,14 @@ export class TaskEngine {
       ...(lease && { lease }),
       ...(lease && options.resumable === true && { resumable: true }),
     });
-    void this.adopt(owner, record.taskId, work, {
+    this.observer.created(record);
+    void this.#adopt(owner, record.taskId, work, {
       peer: options.peer,
       status: record.status,
       expiresInMs: record.ttl,
       ...(options.progressToken !== undefined && { progressToken: options.progressToken }),
       ...(lease && { lease }),
-    });
+    }, record);
     this.logger({ event: 'task.created', owner, taskId: record.taskId, status: record.status, detail: options.request.method });
     return record;
   }
@@ -166,13 +132,20 @@ export class TaskEngine {
    * none was written (cancelled, expired, refused, or the engine closed).
    */
   adopt(owner: Owner, taskId: string, work: TaskWork, options: AdoptOptions = {}): Promise<TaskRecord | undefined> {
+    return this.#adopt(owner, taskId, work, options);
+  }
+
+  /** `adopt`, with the task's record when the caller has it (`start`: a new run; the takeover: a resumed one). */
+  #adopt(owner: Owner, taskId: string, work: TaskWork, options: AdoptOptions, task?: TaskRecord, resumed = false): Promise<TaskRecord | undefined> {
     if (this.#executions.has(taskId)) throw new InvalidArgumentError(`TaskEngine: task ${taskId} is already running in this engine`);
+    const status = options.status ?? 'working';
     const execution = new Execution({
       store: this.store,
       side: this.side,
       owner,
       taskId,
-      status: options.status ?? 'working',
+      status,
+      observed: this.observer.begin(owner, taskId, status, task, resumed),
       peer: options.peer ?? NO_PEER,
       progressToken: options.progressToken,
       lease: options.lease,
@@ -184,6 +157,11 @@ export class TaskEngine {
     this.#executions.set(taskId, execution);
     execution.start(work);
     return execution.finished;
+  }
+
+  /** Listen to the progress the tasks of this engine report (not stored; the live monitor shows it). */
+  onProgress(listener: (report: ProgressReport) => void): () => void {
+    return this.observer.onProgress(listener);
   }
 
   /**

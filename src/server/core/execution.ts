@@ -15,6 +15,7 @@ import { toFailureError } from '../../task-context.js';
 import { AnswerWaits } from './answer-waits.js';
 import { ServerTaskContext, type TaskPeer } from './context.js';
 import type { TasksLogger } from './logger.js';
+import type { ObservedTask, RunEnd } from './observer.js';
 import type { SideChannel } from './side-channel.js';
 
 /** What a task's work returns: the request's result, or it throws (a JSON-RPC error outcome). */
@@ -64,6 +65,8 @@ export interface ExecutionOptions {
   host: ExecutionHost;
   /** Re-read the task this often while waiting for answers (stores shared across processes). */
   pollMs?: number | undefined;
+  /** The run as the engine's metrics and tracing see it (observer.ts). */
+  observed: ObservedTask;
 }
 
 /** Message and error of tasks ended by a server shutdown (graceful stop, grace period over). */
@@ -99,6 +102,7 @@ export class Execution {
       peer: options.peer,
       progressToken: options.progressToken,
       awaitAnswer: (key, asked) => this.#answers.wait(key, asked),
+      observed: options.observed,
     });
   }
 
@@ -143,6 +147,7 @@ export class Execution {
   observe(task: TaskRecord): boolean {
     if (this.#retired || task.status === this.#lastStatus) return false;
     this.#lastStatus = task.status;
+    this.#options.observed.status(task);
     this.context.peer.notify({ method: 'notifications/tasks/status', params: toWireTask(task) });
     return true;
   }
@@ -163,6 +168,7 @@ export class Execution {
     if (this.#expiry !== undefined) clearTimeout(this.#expiry);
     this.#renewal = undefined;
     this.#options.host.retired(this);
+    this.#options.observed.ended(runEnd(outcome));
     this.context.markTerminal();
     const reason = abortReason(outcome);
     if (reason !== undefined && !this.#controller.signal.aborted) this.#controller.abort(new TaskNoLongerRunningError(reason));
@@ -216,6 +222,12 @@ export class Execution {
   #log(detail: string): void {
     this.#options.logger({ event: 'task.worker_error', owner: this.owner, taskId: this.taskId, detail });
   }
+}
+
+/** How a run ended, as the metrics count it. */
+function runEnd(outcome: RetireOutcome): RunEnd {
+  if (outcome.type === 'terminal') return outcome.status === 'completed' || outcome.status === 'cancelled' ? outcome.status : 'failed';
+  return ({ expired: 'expired', finished: 'unwritten', closed: 'closed', 'taken-over': 'taken_over' } as const)[outcome.type];
 }
 
 function abortReason(outcome: RetireOutcome): string | undefined {

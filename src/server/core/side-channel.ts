@@ -24,6 +24,7 @@ import type { Owner } from '../../owner.js';
 import type { TaskRecord } from '../../record.js';
 import type { ValidationIssue, ValidationResult } from '../../validate/index.js';
 import type { TasksLogger } from './logger.js';
+import type { EngineObserver } from './observer.js';
 
 /** The names of the answers' schemas, the same in both generations. */
 export type AnswerSchemaName = 'ElicitResult' | 'CreateMessageResult';
@@ -48,6 +49,8 @@ export class SideChannel {
   constructor(
     readonly store: TaskStore,
     private readonly logger: TasksLogger,
+    /** The engine's metrics: answers accepted and ignored, deliveries (the legs report them here). */
+    readonly observer?: EngineObserver,
   ) {}
 
   // ---- worker side ----
@@ -100,12 +103,15 @@ export class SideChannel {
     } catch (error) {
       if (!isTasksError(error, 'TASK_NOT_FOUND') && !isTasksError(error, 'TASK_TERMINAL')) throw error;
     }
-    for (const key of Object.keys(answers)) if (!accepted.includes(key)) this.ignored(owner, taskId, key);
+    const keys = Object.keys(answers);
+    for (const key of keys) if (!accepted.includes(key)) this.ignored(owner, taskId, key);
+    this.observer?.answers(accepted.length, 0);
     return accepted;
   }
 
   /** An answer to a question that is not open: logged (`task.answer_ignored`), nothing changed. */
   ignored(owner: Owner, taskId: string, key: string): void {
+    this.observer?.answers(0, 1);
     this.logger({ event: 'task.answer_ignored', owner, taskId, detail: `an answer to input request ${JSON.stringify(key)}, which is not open (never asked, already answered or withdrawn, or the task ended)` });
   }
 

@@ -88,6 +88,7 @@ export class InputCarrier {
       await this.side.release(owner, task.taskId, key, holder);
       return undefined;
     }
+    this.side.observer?.delivered('2025-11-25');
     const done = this.#hold(owner, task.taskId, key, holder, stream).then(async (end) => {
       this.#held.delete(slot);
       if (end === 'stream-ended') await this.side.release(owner, task.taskId, key, holder);

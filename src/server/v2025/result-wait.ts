@@ -16,8 +16,10 @@ import { carrierOf, type Carrier } from './input-carrier.js';
  */
 export async function waitForResult(engine: TaskEngine, owner: Owner, taskId: string, signal: AbortSignal, stream: Carrier): Promise<TaskRecord> {
   const changes = engine.changes(owner, taskId, signal);
-  let next = await changes.next();
+  engine.observer.resultWaiting.add(1);
+  let next: IteratorResult<TaskRecord, TaskRecord> | undefined;
   try {
+    next = await changes.next();
     while (next.done !== true) {
       // A question on its way: wait for a change (its answer may come through any stream or
       // instance), or for the end of its delivery; the delivery goes on by itself meanwhile.
@@ -26,8 +28,9 @@ export async function waitForResult(engine: TaskEngine, owner: Owner, taskId: st
     }
     return next.value;
   } finally {
+    engine.observer.resultWaiting.add(-1);
     // Ends the wait still registered when the carrying threw (the value is unused).
-    if (next.done !== true) await changes.return(undefined as never);
+    if (next !== undefined && next.done !== true) await changes.return(undefined as never);
   }
 }
 
