@@ -38,6 +38,8 @@ export const UNIT = [
   'conformance/report.test.ts',
   'fixtures/non-cooperating.test.ts',
   'observe/metrics.test.ts',
+  'observe/prometheus.test.ts',
+  'observe/tracing.test.ts',
   'server/bad-input.test.ts',
   'server/capabilities.test.ts',
   'server/engine.test.ts',

@@ -128,6 +128,9 @@ const ENTRIES: Record<string, string[]> = {
     'summaryLine',
     'toJUnitXml',
   ],
+  'mcp-tasks/monitor': ['HttpObserver'],
+  'mcp-tasks/opentelemetry': ['TRACER_NAME', 'openTelemetryTracing'],
+  'mcp-tasks/prometheus': ['promClientMetrics'],
   // Types only.
   'mcp-tasks/types': [],
   'mcp-tasks/types/2026-07-28': [],

@@ -20,7 +20,7 @@ const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   peerDependenciesMeta: Record<string, { optional?: boolean }>;
 };
 /** Entry points and the optional peer each one needs (README, "Install"); the rest need none. */
-const NEEDS: Record<string, string> = { './dynamodb': '@aws-sdk/client-dynamodb' };
+const NEEDS: Record<string, string> = { './dynamodb': '@aws-sdk/client-dynamodb', './opentelemetry': '@opentelemetry/api', './prometheus': 'prom-client' };
 const T = { timeout: 240_000 };
 
 function run(command: string, args: string[], cwd: string, timeout = 180_000): { status: number | null; stdout: string; stderr: string } {
