@@ -37,6 +37,7 @@ export const UNIT = [
   'conformance/report-junit.test.ts',
   'conformance/report.test.ts',
   'fixtures/non-cooperating.test.ts',
+  'monitor/dashboard-page.test.ts',
   'observe/metrics.test.ts',
   'observe/prometheus.test.ts',
   'observe/tracing.test.ts',

@@ -128,7 +128,7 @@ const ENTRIES: Record<string, string[]> = {
     'summaryLine',
     'toJUnitXml',
   ],
-  'mcp-tasks/monitor': ['HttpObserver'],
+  'mcp-tasks/monitor': ['DASHBOARD_HEADER', 'HttpObserver', 'TaskMonitor', 'createDashboard', 'metricsEndpoint'],
   'mcp-tasks/opentelemetry': ['TRACER_NAME', 'openTelemetryTracing'],
   'mcp-tasks/prometheus': ['promClientMetrics'],
   // Types only.
