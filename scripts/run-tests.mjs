@@ -34,6 +34,7 @@ export const UNIT = [
   'conformance/answers.test.ts',
   'conformance/discovery.test.ts',
   'conformance/kit-boundaries.test.ts',
+  'conformance/report-html.test.ts',
   'conformance/report-junit.test.ts',
   'conformance/report.test.ts',
   'fixtures/non-cooperating.test.ts',

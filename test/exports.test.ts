@@ -126,6 +126,7 @@ const ENTRIES: Record<string, string[]> = {
     'runProtocolConformance',
     'runStoreConformance',
     'summaryLine',
+    'toHtmlReport',
     'toJUnitXml',
   ],
   'mcp-tasks/monitor': ['DASHBOARD_HEADER', 'HttpObserver', 'TaskMonitor', 'createDashboard', 'metricsEndpoint'],

@@ -10,6 +10,8 @@
 export type CheckLevel = 'MUST' | 'SHOULD' | 'MAY';
 
 /** The areas, in report order. */
+import type { Json } from './json.js';
+
 export const AREAS = [
   'capabilities',
   'tool-support',
@@ -78,6 +80,16 @@ export interface CheckResult extends CheckInfo {
   /** For pass: an optional remark (e.g. which of the allowed behaviours was seen). */
   note?: string;
   durationMs: number;
+  /** For fail and warn: the wire exchanges recorded while the check ran (the HTML report shows them). */
+  wire?: WireExchange[];
+}
+
+/** One JSON-RPC message a kit recorded: when (ms from the check's or the recording's start), on which session, from whom. */
+export interface WireExchange {
+  t: number;
+  session: string;
+  from: 'client' | 'server';
+  message: Json;
 }
 
 export const pass = (note?: string): Outcome => (note === undefined ? { status: 'pass' } : { status: 'pass', note });

@@ -8,6 +8,7 @@ import { setMaxListeners } from 'node:events';
 import { CheckFailure, InconclusiveCheck, SkipCheck, type CheckInfo, type CheckResult, type Outcome } from '../core/check.js';
 import { isObject, type Json } from '../core/json.js';
 import { GENERATION_2025, GENERATION_2026 } from '../core/wire.js';
+import { wireSince } from './wire-evidence.js';
 import type { Check } from './check.js';
 import { PROTOCOL_CHECKS } from './checks/index.js';
 import { CheckContext, type ResolvedOptions, type RunState, type ServerFacts, type ToolCall, type ToolInfo } from './context.js';
@@ -177,6 +178,7 @@ export class ProtocolRun implements RunState {
       ...((outcome.status === 'skip' || outcome.status === 'inconclusive') && { reason: outcome.reason }),
       ...(outcome.status === 'pass' && outcome.note !== undefined && { note: outcome.note }),
       durationMs: Date.now() - started,
+      ...((outcome.status === 'fail' || outcome.status === 'warn') && { wire: wireSince(this.#all, started) }),
     };
     this.results.push(result);
     this.#onResult?.(result);
