@@ -16,6 +16,7 @@ const MODULES: readonly { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'store-dynamodb', load: () => import('./store-dynamodb.js') },
   { name: 'store-postgres', load: () => import('./store-postgres.js') },
   { name: 'server', load: () => import('./server.js') },
+  { name: 'observe', load: () => import('./observe.js') },
   { name: 'topology', load: () => import('./topology.js') },
   { name: 'http-load', load: () => import('./http-load.js') },
 ];

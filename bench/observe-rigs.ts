@@ -1,0 +1,100 @@
+/**
+ * The subjects of the observe bench (bench/observe.ts): one server with Tasks and a `square` tool,
+ * with or without metrics (TextMetrics, measureStore) and tracing (OpenTelemetry), reached by an
+ * SDK `Client` either in process (an in-memory pair; a request span is made around each request
+ * as the HTTP handler would) or over HTTP on loopback (node:http + the SDK's Streamable HTTP
+ * transport, one session, with `HttpObserver` making the request spans as a real handler does).
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { CallToolResultSchema, CreateTaskResultSchema, GetTaskResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import * as z from 'zod';
+import { InMemoryTaskStore, measureStore, TaskEngine, TextMetrics, withTasks, type TasksTracing } from '../src/index.js';
+import { HttpObserver } from '../src/monitor/index.js';
+import { openTelemetryTracing } from '../src/observe/opentelemetry.js';
+
+const TTL_MS = 60_000;
+
+export interface Subject {
+  /** One lifecycle: tools/call as a task, tasks/get, tasks/result. */
+  lifecycle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SubjectOptions {
+  metrics: boolean;
+  tracing: boolean;
+  http: boolean;
+  provider: BasicTracerProvider;
+}
+
+export async function subject(options: SubjectOptions): Promise<Subject> {
+  const metrics = options.metrics ? new TextMetrics() : undefined;
+  const tracing: TasksTracing | undefined = options.tracing ? openTelemetryTracing({ tracer: options.provider.getTracer('bench') }) : undefined;
+  const inner = new InMemoryTaskStore({ security: { allowAnonymous: true, maxActiveTasksPerOwner: 1_000_000, maxStoredBytesPerOwner: null }, maxTotalBytes: null });
+  const store = metrics ? measureStore(inner, metrics) : inner;
+  const engine = new TaskEngine({ store, ...(metrics && { metrics }), ...(tracing && { tracing }) });
+  const mcp = new McpServer({ name: 'bench-observe', version: '1.0.0' });
+  const tasks = withTasks(mcp, { engine });
+  tasks.registerTool('square', { inputSchema: { n: z.number() }, execution: { taskSupport: 'optional' } }, ({ n }) => ({ content: [{ type: 'text', text: String(n * n) }] }));
+  const client = new Client({ name: 'bench-client', version: '1.0.0' });
+  let closeServer = async () => {};
+  let traced = <T>(_method: string, _params: { [key: string]: unknown }, send: () => Promise<T>): Promise<T> => send();
+  if (options.http) {
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: randomUUID });
+    await mcp.connect(transport);
+    const observer = new HttpObserver({ metrics, tracing });
+    const server = createServer((req, res) => {
+      observer.exchange(req, res);
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const body: unknown = chunks.length === 0 ? undefined : JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        void observer.request(req, res, body, () => transport.handleRequest(req, res, body));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await client.connect(new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`)));
+    closeServer = async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    };
+  } else {
+    const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+    await mcp.connect(serverTransport);
+    await client.connect(clientTransport);
+    // As the HTTP handler does: one request span around each request's dispatch.
+    let id = 0;
+    if (tracing) {
+      traced = (method, params, send) => {
+        const span = tracing.request({ method, id: ++id, params, transport: 'tcp' });
+        return span.run(send).finally(() => span.end());
+      };
+    }
+  }
+  let n = 0;
+  return {
+    async lifecycle() {
+      const call = { name: 'square', arguments: { n: ++n % 1000 }, task: { ttl: TTL_MS } };
+      const { task } = await traced('tools/call', call, () => client.request({ method: 'tools/call', params: call }, CreateTaskResultSchema));
+      const ref = { taskId: task.taskId };
+      await traced('tasks/get', ref, () => client.request({ method: 'tasks/get', params: ref }, GetTaskResultSchema));
+      const result = await traced('tasks/result', ref, () => client.request({ method: 'tasks/result', params: ref }, CallToolResultSchema));
+      if (result.content[0]?.type !== 'text') throw new Error('bench: wrong result');
+    },
+    async close() {
+      await client.close();
+      await mcp.close();
+      await closeServer();
+      engine.close();
+      await store.close();
+    },
+  };
+}
