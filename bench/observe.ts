@@ -21,8 +21,8 @@ import { fmtOps, median, printTable, QUICK, settle, type BenchResult } from './h
 import { subject, type Subject } from './observe-rigs.js';
 
 const BENCH = 'observe';
-const ROUNDS = QUICK ? 3 : 15;
-const ROUND_MS = QUICK ? 200 : 500;
+const ROUNDS = QUICK ? 3 : 20;
+const ROUND_MS = QUICK ? 200 : 300;
 
 /** Drops what it is given: the cost measured is making and ending spans, not shipping them. */
 class DroppingExporter implements SpanExporter {
@@ -84,7 +84,8 @@ export async function run(): Promise<BenchResult[]> {
       for (let k = 0; k < VARIANTS.length; k++) {
         const i = (r + k) % VARIANTS.length;
         settle();
-        rounds[i]!.push(await round(subjects[i]!, ROUND_MS));
+        // An HTTP lifecycle costs 20 times an in-process one: longer rounds for as many samples.
+        rounds[i]!.push(await round(subjects[i]!, VARIANTS[i]!.http ? 3 * ROUND_MS : ROUND_MS));
       }
     }
     await provider.forceFlush();
@@ -97,7 +98,7 @@ export async function run(): Promise<BenchResult[]> {
   /** Median over rounds of the variant's cost against its "off" round beside it, in percent. */
   const slower = (i: number) => median(rounds[i]!.map((m, r) => (rounds[BASE[i]!]![r]!.opsPerSec / m.opsPerSec - 1) * 100));
   const moreCpu = (i: number) => median(rounds[i]!.map((m, r) => (m.cpuUs / rounds[BASE[i]!]![r]!.cpuUs - 1) * 100));
-  console.log(`one lifecycle (tools/call task + tasks/get + tasks/result), in process and over HTTP on loopback (client in this process); ${ROUNDS} rounds of ${ROUND_MS / 1000} s per variant, rotating order; spans exported: ${exporter.spans}`);
+  console.log(`one lifecycle (tools/call task + tasks/get + tasks/result), in process and over HTTP on loopback (client in this process); ${ROUNDS} rounds of ${ROUND_MS / 1000} s per variant (HTTP ${(3 * ROUND_MS) / 1000} s), rotating order; spans exported: ${exporter.spans}`);
   printTable(
     VARIANTS.map((v, i) => ({
       variant: v.label,

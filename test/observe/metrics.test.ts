@@ -5,10 +5,11 @@
  * Values are counts and label sets, never timings.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, it } from 'node:test';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { ResultSchema, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
-import { InMemoryTaskStore, isTasksError, measureStore, TaskEngine, TextMetrics, type TaskStore } from '../../src/index.js';
+import { InMemoryTaskStore, isTasksError, measureStore, METRICS, TaskEngine, TextMetrics, type TaskStore } from '../../src/index.js';
 import { buildMcpServer, ClientEnd, Control, newClient, text } from '../server/harness.js';
 
 describe('TextMetrics: the Prometheus text exposition', () => {
@@ -41,6 +42,18 @@ describe('TextMetrics: the Prometheus text exposition', () => {
     metrics.counter('mcp_tasks_created_total', { tool: 'a"b\\c\nd' }).add();
     assert.match(metrics.metrics(), /^mcp_tasks_created_total\{tool="a\\"b\\\\c\\nd"\} 1$/m);
     assert.throws(() => metrics.gauge('mcp_tasks_created_total'), TypeError);
+  });
+});
+
+describe('the metrics catalogue', () => {
+  it('docs/operations.md lists every metric with its type and labels', () => {
+    const doc = readFileSync('docs/operations.md', 'utf8');
+    for (const [name, definition] of Object.entries(METRICS)) {
+      const row = doc.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
+      assert.ok(row, `${name} is not in the table of docs/operations.md`);
+      assert.ok(row.includes(`| ${definition.type} |`), `${name}: type`);
+      for (const label of definition.labels) assert.ok(row.includes(`\`${label}\``), `${name}: label ${label}`);
+    }
   });
 });
 
