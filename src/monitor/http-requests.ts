@@ -99,16 +99,17 @@ function protocolOf(method: string, params: unknown): string | undefined {
   return typeof enveloped === 'string' ? enveloped : undefined;
 }
 
-/** Keep the first bytes the response writes; the returned function gives them as text. */
+/**
+ * Keep what the response writes (its first MAX_SNIFF_BYTES, as written: no copy); the returned
+ * function gives it as text, or '' when no chunk mentions an error (most responses: no parse).
+ */
 function sniff(res: ServerResponse): () => string {
-  const chunks: Buffer[] = [];
+  const chunks: (string | Uint8Array)[] = [];
   let size = 0;
   const keep = (chunk: unknown) => {
-    if (size >= MAX_SNIFF_BYTES || chunk === undefined || chunk === null || typeof chunk === 'function') return;
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk) : undefined;
-    if (!buffer) return;
-    chunks.push(buffer.subarray(0, MAX_SNIFF_BYTES - size));
-    size += buffer.length;
+    if (size >= MAX_SNIFF_BYTES || !(typeof chunk === 'string' || chunk instanceof Uint8Array)) return;
+    chunks.push(chunk);
+    size += chunk.length;
   };
   const write = res.write;
   const end = res.end;
@@ -120,7 +121,10 @@ function sniff(res: ServerResponse): () => string {
     keep(chunk);
     return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
   } as ServerResponse['end'];
-  return () => Buffer.concat(chunks).toString('utf8');
+  return () => {
+    const text = chunks.map((c) => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('utf8'))).join('');
+    return text.includes('"error"') ? text : '';
+  };
 }
 
 /** The JSON-RPC error code of the response to `id` in a JSON body or an SSE stream, if it is an error. */
