@@ -143,8 +143,18 @@ describe('tokenTable', () => {
     assert.equal(table.ownerOf(''), undefined);
   });
 
+  it('takes operator entries beside plain ones: an operator is an owner too, the plain format unchanged', () => {
+    const table = tokenTable({ 'token-a': 'alice', 'token-o': { owner: 'ops', operator: true }, 'token-p': { owner: 'pat' } });
+    assert.equal(table.ownerOf('token-o'), 'ops');
+    assert.equal(table.isOperator('token-o'), true);
+    assert.equal(table.ownerOf('token-p'), 'pat');
+    assert.equal(table.isOperator('token-p'), false);
+    assert.equal(table.isOperator('token-a'), false);
+    assert.equal(table.isOperator('nope'), false);
+  });
+
   it('refuses bad tables', () => {
-    for (const bad of [null, [], {}, 'x', { 'a b': 'alice' }, { t: '' }, { t: 5 }]) {
+    for (const bad of [null, [], {}, 'x', { 'a b': 'alice' }, { t: '' }, { t: 5 }, { t: { operator: true } }, { t: { owner: 'o', operator: 'yes' } }, { t: [] }]) {
       assert.throws(() => tokenTable(bad), CliError, JSON.stringify(bad));
     }
   });
