@@ -22,8 +22,9 @@ import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
-import { jsonLinesLogger, RateLimitedError, type TaskEngine, type TaskStore, type TasksLogger } from '../src/index.js';
+import { jsonLinesLogger, type TaskEngine, type TaskStore, type TasksLogger } from '../src/index.js';
 import { RateLimiter } from '../src/server/core/rate-limit.js';
+import { admitRequest, clientKey } from './client-limit.js';
 import { CliError, DEFAULT_HOST, DEFAULT_PORT } from './args.js';
 import type { ServerSeam } from './seam.js';
 import { BodyBudget, jsonDepth, MAX_BODY_BYTES, MAX_JSON_DEPTH, readBody, refuseAndClose } from './http-body.js';
@@ -34,6 +35,7 @@ import { StatelessRequests } from './stateless.js';
 import { ModernLeg } from './modern.js';
 import { createEngine, createReferenceServer, openStore, logLine, SERVER_NAME, SERVER_VERSION, type StoreOptions } from './server.js';
 import { bearerToken, type TokenTable } from './tokens.js';
+import type { MountedObservability, ReferenceObservability } from './observability.js';
 
 export const MCP_PATH = '/mcp';
 export { MAX_BODY_BYTES };
@@ -66,6 +68,8 @@ export interface HttpServerOptions extends StoreOptions {
   requestsPerSecond?: number;
   /** No sessions: a fresh server per POST, owners from `tokens` only (stateless.ts). */
   stateless?: boolean;
+  /** Metrics, the task monitor and request spans (observability.ts); default: none. */
+  observe?: ReferenceObservability;
 }
 
 export const DEFAULT_REQUESTS_PER_SECOND = 1_000;
@@ -105,6 +109,8 @@ interface Shared {
   stateless: StatelessRequests | undefined;
   /** The 2026-07-28 leg at the same URL (modern.ts). */
   modern: ModernLeg;
+  /** /metrics, /dashboard and request spans, when asked for. */
+  watch: MountedObservability | undefined;
 }
 
 export async function startHttpServer(options: HttpServerOptions = {}): Promise<HttpServerHandle> {
@@ -116,9 +122,10 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   // the operator allows tokenless requests (no token table, or allowAnonymous; modern.ts).
   const anonymous = options.allowAnonymous === true || options.tokens === undefined;
   const opened = await openStore({ ...options, security: { ...options.security, ...(anonymous && { allowAnonymous: true }) } });
-  const store = options.seam?.store?.(opened) ?? opened;
+  const wrapped = options.seam?.store?.(opened) ?? opened;
+  const store = options.observe?.store(wrapped) ?? wrapped;
   const logger = options.logger ?? jsonLinesLogger;
-  const engine = createEngine(store, options, logger);
+  const engine = createEngine(store, { ...options, ...options.observe?.engineOptions }, logger);
   let closing: Promise<void> | undefined;
   const sessions = new SessionRegistry<Session>(options.sessions ?? {}, (id, session) => {
     logLine({ event: 'session.expired', sessionId: id });
@@ -128,7 +135,8 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   const limiter = perSecond > 0 ? new RateLimiter({ perSecond, burst: 2 * perSecond }) : undefined;
   const stateless = options.stateless === true ? new StatelessRequests({ engine, seam: options.seam }) : undefined;
   const modern = new ModernLeg(engine, { name: SERVER_NAME, version: SERVER_VERSION }, options.seam?.modern?.bind(options.seam));
-  const shared: Shared = { options, store, engine, sessions, budget: new BodyBudget(options.bodyBudgetBytes), limiter, closing: () => closing !== undefined, stateless, modern };
+  const watch = options.observe?.mount(engine, { sessions: () => sessions.size });
+  const shared: Shared = { options, store, engine, sessions, budget: new BodyBudget(options.bodyBudgetBytes), limiter, closing: () => closing !== undefined, stateless, modern, watch };
   const server = createServer((req, res) => {
     handle(shared, req, res).catch((error: unknown) => {
       logLine({ event: 'http.error', detail: error instanceof Error ? error.message : String(error) });
@@ -163,6 +171,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
         await engine.shutdown(options.shutdownGraceMs ?? 0);
         await new Promise((resolve) => setTimeout(resolve, 50)); // let those answers reach their streams
         sessions.close();
+        watch?.close();
         await Promise.allSettled(sessions.values().map((s) => s.mcp.close()));
         server.closeAllConnections();
         await stopped;
@@ -185,6 +194,8 @@ function listen(server: Server, options: HttpServerOptions): Promise<void> {
 }
 
 async function handle(shared: Shared, req: AuthedRequest, res: ServerResponse): Promise<void> {
+  shared.watch?.observer.exchange(req, res);
+  if (shared.watch?.handle(req, res)) return;
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   if (path !== MCP_PATH) return refuseAndClose(req, res, 404, 'not_found', `No MCP endpoint at ${path}; use ${MCP_PATH}`);
   // Stateless: no standalone SSE stream (GET) and no session to end (DELETE), so 405 for both.
@@ -196,7 +207,7 @@ async function handle(shared: Shared, req: AuthedRequest, res: ServerResponse): 
   const identity = authenticate(shared.options, req, res);
   if (identity === false) return;
   // initialize has its own limiter (sessions.ts); everything sent within sessions counts here.
-  if (req.method === 'POST' && (shared.stateless || req.headers['mcp-session-id'] !== undefined) && !admitRequest(shared, req, res, clientKey(req, identity))) return;
+  if (req.method === 'POST' && (shared.stateless || req.headers['mcp-session-id'] !== undefined) && !admitRequest(shared.limiter, req, res, clientKey(req, identity))) return;
 
   let body: unknown;
   if (req.method === 'POST') {
@@ -215,10 +226,18 @@ async function handle(shared: Shared, req: AuthedRequest, res: ServerResponse): 
     }
   }
 
+  // Each JSON-RPC request is dispatched inside its span (observability.ts), so the task a
+  // tools/call creates links to it.
+  if (shared.watch && req.method === 'POST') return shared.watch.observer.request(req, res, body, () => route(shared, req, res, body, identity));
+  return route(shared, req, res, body, identity);
+}
+
+/** Where a checked request goes: the 2026 leg, the stateless path, its session, or a new session. */
+async function route(shared: Shared, req: AuthedRequest, res: ServerResponse, body: unknown, identity: string | undefined): Promise<void> {
   // The SDK's own classification picks the generation: a 2026 request (per-request `_meta`
   // envelope) goes to the 2026 leg, everything else stays on the 2025 path below.
   if (req.method === 'POST' && (await shared.modern.claims(req, body))) {
-    if (!shared.stateless && !admitRequest(shared, req, res, clientKey(req, identity))) return;
+    if (!shared.stateless && !admitRequest(shared.limiter, req, res, clientKey(req, identity))) return;
     return shared.modern.serve(req, res, body, identity, req.auth?.token);
   }
   if (shared.stateless) return shared.stateless.serve(req, res, body, identity);
@@ -287,27 +306,4 @@ async function openSession(shared: Shared, req: AuthedRequest, res: ServerRespon
   await mcp.connect(shared.options.seam?.session?.(transport, reference) ?? transport);
   await transport.handleRequest(req, res, body);
   if (transport.sessionId === undefined) await mcp.close(); // the initialize was refused
-}
-
-/**
- * Who a request counts against: the token's owner, or, without one, the remote address (each
- * tokenless session is its own owner, so per-owner limits would not add up its sessions).
- */
-function clientKey(req: IncomingMessage, identity: string | undefined): string {
-  return identity === undefined ? `remote:${req.socket.remoteAddress ?? 'unknown'}` : `auth:${identity}`;
-}
-
-/** Take one request from the client's bucket; false (429 sent) when it is empty. */
-function admitRequest(shared: Shared, req: IncomingMessage, res: ServerResponse, key: string): boolean {
-  try {
-    shared.limiter?.take(key);
-    return true;
-  } catch (error) {
-    if (!(error instanceof RateLimitedError)) throw error;
-    const retry = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
-    req.resume();
-    const body = { jsonrpc: '2.0', id: null, error: { code: -32000, message: `Too many requests from this client: retry in ${error.retryAfterMs} ms`, data: { code: 'RATE_LIMITED', retryAfterMs: error.retryAfterMs } } };
-    sendJson(res, 429, body, { 'Retry-After': String(retry) });
-    return false;
-  }
 }

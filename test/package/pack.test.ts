@@ -92,6 +92,14 @@ describe('the packed package, installed into an empty project', () => {
     assert.match(lines[0]!, /@aws-sdk\/client-dynamodb.*npm install @aws-sdk\/client-dynamodb/);
   });
 
+  it('--otel without the OpenTelemetry packages is one line naming the first one missing', () => {
+    const otel = run(bin('mcp-tasks-server'), ['--otel', 'console', '--port', '0'], dir, 30_000);
+    assert.equal(otel.status, 1);
+    const lines = otel.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, otel.stderr);
+    assert.match(lines[0]!, /--otel console needs the package @opentelemetry\/api, which is not installed: npm install @opentelemetry\/api/);
+  });
+
   it('mcp-tasks-server serves both generations and mcp-tasks-conformance --url reports 0 failed against it', T, async () => {
     const server = spawn(bin('mcp-tasks-server'), ['--port', '0', '--host', '127.0.0.1'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
     children.push(server);
