@@ -18,7 +18,9 @@ const MODULES: readonly { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'server', load: () => import('./server.js') },
   { name: 'observe', load: () => import('./observe.js') },
   { name: 'topology', load: () => import('./topology.js') },
+  { name: 'wake', load: () => import('./wake.js') },
   { name: 'http-load', load: () => import('./http-load.js') },
+  { name: 'poll-push', load: () => import('./poll-push.js') },
 ];
 
 async function main(): Promise<void> {

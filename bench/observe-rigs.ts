@@ -2,22 +2,19 @@
  * The subjects of the observe bench (bench/observe.ts): one server with Tasks and a `square` tool,
  * with or without metrics (TextMetrics, measureStore) and tracing (OpenTelemetry), reached by an
  * SDK `Client` either in process (an in-memory pair; a request span is made around each request
- * as the HTTP handler would) or over HTTP on loopback (node:http + the SDK's Streamable HTTP
- * transport, one session, with `HttpObserver` making the request spans as a real handler does).
+ * as the HTTP handler would) or over HTTP on loopback: the library's handler
+ * (`createTasksHttpHandler`, one 2025-11-25 session) with its `observe` option, as a deployment
+ * runs it (request spans, durations and refusals counted, /metrics mounted).
  */
-import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { CallToolResultSchema, CreateTaskResultSchema, GetTaskResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import { InMemoryTaskStore, measureStore, TaskEngine, TextMetrics, withTasks, type TasksTracing } from '../src/index.js';
-import { HttpObserver } from '../src/monitor/index.js';
+import { createTasksHttpHandler, defineTool } from '../src/http/index.js';
 import { openTelemetryTracing } from '../src/observe/opentelemetry.js';
 
 /** Short-lived tasks, swept every second: every variant's store stays small, so none pays more GC. */
@@ -40,37 +37,39 @@ export async function subject(options: SubjectOptions): Promise<Subject> {
   const metrics = options.metrics ? new TextMetrics() : undefined;
   const tracing: TasksTracing | undefined = options.tracing ? openTelemetryTracing({ tracer: options.provider.getTracer('bench') }) : undefined;
   const inner = new InMemoryTaskStore({ security: { allowAnonymous: true, maxActiveTasksPerOwner: 1_000_000, maxStoredBytesPerOwner: null }, maxTotalBytes: null, cleanupIntervalMs: 1_000 });
-  const store = metrics ? measureStore(inner, metrics) : inner;
-  const engine = new TaskEngine({ store, ...(metrics && { metrics }), ...(tracing && { tracing }) });
-  const mcp = new McpServer({ name: 'bench-observe', version: '1.0.0' });
-  const tasks = withTasks(mcp, { engine });
-  tasks.registerTool('square', { inputSchema: { n: z.number() }, execution: { taskSupport: 'optional' } }, ({ n }) => ({ content: [{ type: 'text', text: String(n * n) }] }));
   const client = new Client({ name: 'bench-client', version: '1.0.0' });
   let closeServer = async () => {};
   let traced = <T>(_method: string, _params: { [key: string]: unknown }, send: () => Promise<T>): Promise<T> => send();
   if (options.http) {
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: randomUUID });
-    await mcp.connect(transport);
-    const observer = new HttpObserver({ metrics, tracing });
-    const server = createServer((req, res) => {
-      observer.exchange(req, res);
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const body: unknown = chunks.length === 0 ? undefined : JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        void observer.request(req, res, body, () => transport.handleRequest(req, res, body));
-      });
+    const square = defineTool({
+      name: 'square',
+      inputSchema: z.object({ n: z.number() }),
+      taskSupport: 'optional',
+      run: ({ n }) => ({ content: [{ type: 'text', text: String(n * n) }] }),
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    await client.connect(new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`)));
+    // The handler makes the engine: metrics and tracing reach it (and time the store) through `observe`.
+    const observe = { ...(metrics && { metrics }), ...(tracing && { tracing }) };
+    const handler = createTasksHttpHandler({ tools: [square], store: inner, requestsPerSecond: 0, ...((metrics || tracing) && { observe }) });
+    const listener = await handler.listen({ port: 0 });
+    await client.connect(new StreamableHTTPClientTransport(new URL(listener.url)));
     closeServer = async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listener.close();
+      await inner.close();
     };
   } else {
+    const store = metrics ? measureStore(inner, metrics) : inner;
+    const engine = new TaskEngine({ store, ...(metrics && { metrics }), ...(tracing && { tracing }) });
+    const mcp = new McpServer({ name: 'bench-observe', version: '1.0.0' });
+    const tasks = withTasks(mcp, { engine });
+    tasks.registerTool('square', { inputSchema: { n: z.number() }, execution: { taskSupport: 'optional' } }, ({ n }) => ({ content: [{ type: 'text', text: String(n * n) }] }));
     const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
     await mcp.connect(serverTransport);
     await client.connect(clientTransport);
+    closeServer = async () => {
+      await mcp.close();
+      engine.close();
+      await store.close();
+    };
     // As the HTTP handler does: one request span around each request's dispatch.
     let id = 0;
     if (tracing) {
@@ -92,10 +91,7 @@ export async function subject(options: SubjectOptions): Promise<Subject> {
     },
     async close() {
       await client.close();
-      await mcp.close();
       await closeServer();
-      engine.close();
-      await store.close();
     },
   };
 }

@@ -4,7 +4,6 @@
  */
 import { parseArgs } from 'node:util';
 import { CliError, flagError, integerFlag } from './cli-values.js';
-import { DEFAULT_METRICS_PATH } from './observability.js';
 import { OTEL_MODES, type OtelMode } from './otel.js';
 import { STORE_FLAGS, storeFlags, storeKind, type StoreCliOptions, type StoreFlagValues, type StoreKind } from './store-args.js';
 
@@ -40,6 +39,9 @@ export interface CliOptions extends StoreCliOptions {
   /** Export OpenTelemetry traces. */
   otel?: OtelMode;
 }
+
+/** Where GET answers with the metrics unless --metrics says otherwise (the library's default too). */
+export const DEFAULT_METRICS_PATH = '/metrics';
 
 /** Default grace period of running tasks when the server is stopped (ms). */
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;

@@ -5,6 +5,7 @@
  */
 import { CliError, parseCli, parseDbCli, parseTableCli, USAGE, type CliOptions } from './args.js';
 import { loadOptionalPeer, MissingPeerError } from './optional-peer.js';
+import type { TasksHttpObserve } from '../src/http/index.js';
 import type { StoreOptions } from './server.js';
 import { loadTokens } from './tokens.js';
 
@@ -44,8 +45,10 @@ async function main(): Promise<void> {
 
   const tokens = options.tokensFile === undefined ? undefined : loadTokens(options.tokensFile);
   const { startHttpServer } = await import('./http.js');
-  const { ReferenceObservability } = await import('./observability.js');
-  const observe = new ReferenceObservability({ metricsPath: options.metricsPath, dashboard: options.dashboard === true, tracing: otel?.tracing, tokens });
+  const { TextMetrics } = await import('../src/index.js');
+  // TextMetrics rather than prom-client: the server runs with its required packages only.
+  const metrics = options.metricsPath === false ? undefined : new TextMetrics();
+  const observe: TasksHttpObserve = { metricsPath: options.metricsPath, ...(metrics && { metrics }), ...(options.dashboard && { dashboard: true }), ...(otel && { tracing: otel.tracing }) };
   const server = await startHttpServer({
     observe,
     ...storeOptions,

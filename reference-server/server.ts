@@ -1,8 +1,9 @@
 /**
- * The reference server's core: the shared store and one `McpServer` (+ `withTasks`) with the
- * fixture tools. The HTTP transport builds one of these per session (http.ts), stdio one in all
- * (stdio.ts); they share one TaskEngine on the store (`createEngine`), so a task started in one
- * session can be read, awaited and cancelled from another session of the same owner.
+ * The reference server's stores and engine (from the flags), its name, and its JSON-line log;
+ * over stdio also its one `McpServer` (+ `withTasks`) with the fixture tools
+ * (`createReferenceServer`). Over HTTP the library's handler builds its servers (http.ts); all
+ * share one TaskEngine on the store (`createEngine`), so a task started in one session can be
+ * read, awaited and cancelled from another session of the same owner.
  */
 import { readFileSync } from 'node:fs';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -11,7 +12,6 @@ import { CliError } from './cli-values.js';
 import type { DynamoDbCliOptions, PgliteCliOptions, PostgresCliOptions, StoreKind } from './store-args.js';
 import { registerConformanceFixtures } from '../src/fixtures/index.js';
 import { loadOptionalPeer } from './optional-peer.js';
-import { sharedSchemaValidator } from './schema-validator.js';
 
 export const SERVER_NAME = 'mcp-tasks-reference';
 export const SERVER_VERSION = packageVersion();
@@ -104,7 +104,7 @@ export interface ReferenceServerOptions {
   engine: TaskEngine;
   /** Declare and serve tasks/list. The transports set it: every requestor they serve is identified. */
   list: boolean;
-  /** Serving without sessions (stateless.ts). */
+  /** Serving without sessions (mcp-tasks/http, stateless). */
   stateless?: WithTasksOptions['stateless'];
 }
 
@@ -119,7 +119,6 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
     { name: SERVER_NAME, version: SERVER_VERSION },
     {
       capabilities: { tools: {} },
-      jsonSchemaValidator: sharedSchemaValidator,
       instructions: 'Reference server of mcp-tasks for the MCP Tasks utility (2025-11-25). The fixture tools are documented in reference-server/FIXTURES.md.',
     },
   );

@@ -253,6 +253,13 @@ export interface TaskStore {
    * processes' writes, changed at every reconnection; undefined while it is down (poll then).
    */
   changeFeedEpoch?(): number | undefined;
+  /**
+   * With `capabilities.pushesRemoteChanges`: announce other processes' writes only for tasks one
+   * of the registered `wants` filters accepts (with none registered: every task). A change feed
+   * must read a task to announce it, so an instance that reads only what it runs or waits for
+   * costs one read per write to those, not one per write anywhere. Returns the removal function.
+   */
+  interestIn?(wants: (taskId: string) => boolean): () => void;
   /** Release timers and connections. */
   close(): Promise<void>;
 }

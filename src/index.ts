@@ -94,12 +94,17 @@ export { ServerTaskContext } from './server/core/context.js';
 export type { TaskPeer } from './server/core/context.js';
 export type { TaskSupport } from './server/core/task-support.js';
 export type { TaskToolExtra, TaskToolHandler, TaskToolConfig } from './server/v2025/task-tools.js';
+export { defineTool, GENERATIONS } from './server/core/tool-definition.js';
+export type { DefinedTool, ToolDefinition, ToolContext, Generation, ToolAnnotations, MrtrRound, ParsedToolArguments } from './server/core/tool-definition.js';
+export type { StandardSchemaV1, ToolSchema } from './server/core/tool-schemas.js';
 export { toSdkTaskStore } from './server/v2025/sdk-task-store.js';
 export type { SdkTaskStoreOptions } from './server/v2025/sdk-task-store.js';
 export { jsonLinesLogger, silentLogger } from './server/core/logger.js';
 export type { TasksLogger, TaskLogEntry, TaskEvent } from './server/core/logger.js';
 export { RateLimiter } from './server/core/rate-limit.js';
 export type { RateLimitOptions } from './server/core/rate-limit.js';
+export { DEFAULT_POLL_POLICY, pollIntervalMs } from './server/core/poll-policy.js';
+export type { PollPolicy, PollFacts } from './server/core/poll-policy.js';
 
 // Workflows.
 export { SequentialWorkflow, stepVariableKey, PROGRESS_VARIABLE } from './workflows/index.js';

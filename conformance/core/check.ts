@@ -13,6 +13,7 @@ export type CheckLevel = 'MUST' | 'SHOULD' | 'MAY';
 import type { Json } from './json.js';
 
 export const AREAS = [
+  'availability',
   'capabilities',
   'tool-support',
   'creation',
@@ -31,6 +32,7 @@ export const AREAS = [
 export type CheckArea = (typeof AREAS)[number];
 
 export const AREA_TITLES: Readonly<Record<CheckArea, string>> = {
+  availability: 'Server availability',
   capabilities: 'Capability negotiation',
   'tool-support': 'Tool-level taskSupport',
   creation: 'Task creation',
@@ -47,12 +49,23 @@ export const AREA_TITLES: Readonly<Record<CheckArea, string>> = {
   'tasks-2026': 'Tasks extension, 2026-07-28 wire (T rules)',
 };
 
-/** `inconclusive`: the check ran out of time (a slow server), which is never a failure. */
+/**
+ * `inconclusive`: the check could not reach a verdict: it ran out of time (a slow server is not a
+ * wrong one) or the server stopped answering; never a failure.
+ */
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip' | 'inconclusive';
 
 export type Outcome =
   | { status: 'pass'; note?: string }
-  | { status: 'fail'; observed: string; expected: string }
+  /**
+   * `silenceDecisive`: the check rests its verdict on a request left unanswered and says why that
+   * silence is evidence (e.g. the same request without the misleading field was answered at once).
+   * Without it, a failure whose only evidence is a request that timed out is INCONCLUSIVE: a
+   * timeout is not a verdict (protocol/check-run.ts). `filedUnder`: the rule and level of this
+   * failure when they depend on what was observed (see CheckInfo.rules). `evidence`: the
+   * exchanges it rests on, when the check names them itself (else the runner finds them).
+   */
+  | { status: 'fail'; observed: string; expected: string; silenceDecisive?: true; filedUnder?: { rule: string; level: CheckLevel }; evidence?: string[] }
   | { status: 'warn'; observed: string; expected: string }
   | { status: 'skip'; reason: string }
   | { status: 'inconclusive'; reason: string };
@@ -66,6 +79,12 @@ export interface CheckInfo {
   readonly level: CheckLevel;
   readonly area: CheckArea;
   readonly title: string;
+  /**
+   * Further rules a result of this check may be filed under, when the rule depends on what was
+   * observed (server.alive: the rule of the request that made the server stop). RULES.md lists
+   * the check under each.
+   */
+  readonly rules?: readonly string[];
 }
 
 /** One check's result, as reported and written to JSON. */
@@ -79,6 +98,11 @@ export interface CheckResult extends CheckInfo {
   reason?: string;
   /** For pass: an optional remark (e.g. which of the allowed behaviours was seen). */
   note?: string;
+  /**
+   * For fail, warn and inconclusive: the exchanges the outcome rests on, from the run's wire
+   * recording, one line each (`A: tasks/cancel {...} -> error -32602 "..." (4 ms)`).
+   */
+  evidence?: string[];
   durationMs: number;
   /** For fail and warn: the wire exchanges recorded while the check ran (the HTML report shows them). */
   wire?: WireExchange[];
@@ -94,6 +118,8 @@ export interface WireExchange {
 
 export const pass = (note?: string): Outcome => (note === undefined ? { status: 'pass' } : { status: 'pass', note });
 export const fail = (observed: string, expected: string): Outcome => ({ status: 'fail', observed, expected });
+/** A failure that rests on a request left unanswered, where the check has shown why that silence is evidence (see Outcome). */
+export const failOnSilence = (observed: string, expected: string): Outcome => ({ status: 'fail', observed, expected, silenceDecisive: true });
 export const warn = (observed: string, expected: string): Outcome => ({ status: 'warn', observed, expected });
 export const skip = (reason: string): Outcome => ({ status: 'skip', reason });
 export const inconclusive = (reason: string): Outcome => ({ status: 'inconclusive', reason });
@@ -106,7 +132,7 @@ export class SkipCheck extends Error {
   }
 }
 
-/** Thrown by helpers to end a check early with `inconclusive(reason)`: it ran out of time. */
+/** Thrown by helpers to end a check early with `inconclusive(reason)`: no verdict could be reached. */
 export class InconclusiveCheck extends Error {
   constructor(readonly reason: string) {
     super(reason);

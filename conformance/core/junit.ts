@@ -95,6 +95,7 @@ function testcaseBody(r: CheckResult): string {
   const details = [
     ...(observed !== undefined ? [`observed: ${observed}`, `expected: ${compactPayloads(String(r.expected))}`] : []),
     ...(r.reason !== undefined ? [`reason: ${compactPayloads(r.reason)}`] : []),
+    ...(r.evidence?.length ? ['wire:', ...r.evidence.map((e) => `  ${compactPayloads(e)}`)] : []),
     `rule: ${label}, see ${ruleRef(r.rule)}`,
   ].join('\n');
   const message = `${prefix}${label}: ${observed ?? r.reason ?? r.title}`;

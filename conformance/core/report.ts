@@ -19,7 +19,7 @@ export interface Summary {
   failed: number;
   warned: number;
   skipped: number;
-  /** Checks that ran out of time: counted apart, never failures. */
+  /** Checks that reached no verdict (out of time, the server stopped answering): counted apart, never failures. */
   inconclusive: number;
 }
 
@@ -42,7 +42,7 @@ export const STATUSES: Readonly<Record<ResultStatus, StatusInfo>> = {
   fail: { label: 'FAIL', counted: 'failed', notable: true, detail: 'observed' },
   warn: { label: 'WARN', counted: 'warned', notable: true, detail: 'observed' },
   skip: { label: 'SKIP', counted: 'skipped', notable: false, detail: { reason: 'skipped' } },
-  inconclusive: { label: 'INCONCLUSIVE', counted: 'inconclusive', notable: true, detail: { reason: 'ran out of time' } },
+  inconclusive: { label: 'INCONCLUSIVE', counted: 'inconclusive', notable: true, detail: { reason: 'not judged' } },
 };
 
 /** The status row of a result (an unknown status reads as a failure, never as a pass). */
@@ -107,6 +107,8 @@ export function formatResult(r: CheckResult): string {
   const lines = [info.detail === 'none' && r.note ? `${head} (${compactPayloads(r.note)})` : head];
   if (info.detail === 'observed') lines.push(`        observed: ${more(r.observed)}`, `        expected: ${more(r.expected)}`);
   else if (info.detail !== 'none') lines.push(`        ${info.detail.reason}: ${more(r.reason)}`);
+  // The exchanges the outcome rests on, as recorded on the wire (the request and what came back).
+  if (r.evidence?.length) lines.push(`        wire: ${r.evidence.map((e) => compactPayloads(e)).join('\n              ')}`);
   if (info.notable) lines.push(`        see ${ruleRef(r.rule)}`);
   return lines.join('\n');
 }

@@ -77,6 +77,7 @@ export async function protocolMain(argv: string[]): Promise<number> {
       out.starting(check, index, run.checks.length);
       out.result(await run.run(check));
     }
+    for (const result of await run.finish()) out.result(result);
   } finally {
     await run.close();
   }

@@ -12,7 +12,17 @@ import { roleSkipReason, type Discovery, type Role } from './discovery/roles.js'
 import { fixtureFor, forbiddenSkipReason, safeForbiddenTool } from './discovery/select.js';
 import { describe } from './replies.js';
 import type { Created, FixtureName, Polled, ResolvedOptions, RunState, ServerFacts, ToolCall, ToolInfo } from './run-state.js';
-import type { Sighting, WireSession } from './session.js';
+import type { Sighting, WireReply, WireSession } from './session.js';
+
+/** What B saw of a task of A (CheckContext.crossing). */
+export interface Crossing {
+  crosses: boolean;
+  taskId: string;
+  /** B's tasks/get of A's task. */
+  seen: WireReply;
+  /** B, as a report line says it. */
+  who: string;
+}
 
 export * from './run-state.js';
 
@@ -49,23 +59,35 @@ export class CheckContext {
   /**
    * The session of identity B; skips the check when there is none. Without any token (url), B is
    * a second anonymous session: a second requestor where the server binds tasks to sessions.
+   * Where it does not (a task of A is visible to B), the owner-isolation checks skip: that the
+   * tasks cross requestors is the finding of iso.unbound-list and iso.unbound-tasks.
    */
   b(): Promise<WireSession> {
-    if (this.transport === 'stdio') throw new SkipCheck('the target is --stdio: there is one identity only (no authentication), so owner isolation cannot be tested');
-    if (!this.options.authB && this.options.authA) throw new SkipCheck('identity A has a token but no second identity was given: pass --auth-b VALUE (config key tokens.b)');
-    if (!this.anonymousB) return this.#run.session('b');
-    return this.memo('identity.session-bound', () => this.#sessionBound()).then(() => this.#run.session('b'));
+    if (!this.anonymousB) return this.otherRequestor();
+    return this.crossing().then((c) => {
+      if (c.crosses) throw new SkipCheck(`without tokens the kit uses a second session as a second requestor, but this server showed a task of one session to another (it does not bind tasks to sessions: see iso.unbound-list and iso.unbound-tasks): to test owner isolation by token, pass --auth-a VALUE --auth-b VALUE (config keys tokens.a, tokens.b)`);
+      return this.#run.session('b');
+    });
   }
 
-  /** Without tokens, B is another requestor only if the server binds tasks to sessions: look. */
-  async #sessionBound(): Promise<void> {
-    const call = this.quickTool();
-    const created = await this.createTask(await this.a(), call);
-    const { taskId } = this.needTask(created, call);
-    const seen = await (await this.#run.session('b')).call('tasks/get', { taskId });
-    if (seen.kind === 'result') {
-      throw new SkipCheck(`without tokens the kit uses a second session as a second requestor, but this server showed a task of one session to another (it does not bind tasks to sessions): pass --auth-a VALUE --auth-b VALUE (config keys tokens.a, tokens.b)`);
-    }
+  /** B's session (a second token, or a second anonymous session), whether or not the server tells A and B apart. */
+  otherRequestor(): Promise<WireSession> {
+    if (this.transport === 'stdio') throw new SkipCheck('the target is --stdio: there is one identity only (no authentication), so owner isolation cannot be tested');
+    if (!this.options.authB && this.options.authA) throw new SkipCheck('identity A has a token but no second identity was given: pass --auth-b VALUE (config key tokens.b)');
+    return this.#run.session('b');
+  }
+
+  /** Whether B can read a task A just created (tasks/get from B): once per run. */
+  crossing(): Promise<Crossing> {
+    return this.memo('identity.crossing', async () => {
+      const b = await this.otherRequestor();
+      const call = this.quickTool();
+      const { taskId } = this.needTask(await this.createTask(await this.a(), call), call);
+      const seen = await b.call('tasks/get', { taskId });
+      // Let it finish (a check's cleanup would cancel it), so what B reads later is its real end.
+      await this.pollTerminal(await this.a(), taskId);
+      return { crosses: seen.kind === 'result' && seen.result.taskId === taskId, taskId, seen, who: this.anonymousB ? 'another session (no credentials)' : 'identity B' };
+    });
   }
 
   /** True when B is an anonymous second session rather than a second token. */
@@ -82,6 +104,11 @@ export class CheckContext {
 
   get discovery(): Discovery | undefined {
     return this.#run.discovery;
+  }
+
+  /** The run's wire recording and liveness watch (what server.alive reports from). */
+  get run(): Pick<RunState, 'log' | 'liveness' | 'waitBudgetMs'> {
+    return this.#run;
   }
 
   /** How long to wait for a task to end: at least `floorMs`, more on a server whose tools are slow. */

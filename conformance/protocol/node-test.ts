@@ -45,6 +45,7 @@ export function registerProtocolConformance(options: RegisterProtocolConformance
     }, { timeout: 60_000 });
     test.after(async () => {
       if (!run) return;
+      await run.finish();
       await run.close();
       options.onReport?.(run.report());
     });
@@ -53,7 +54,7 @@ export function registerProtocolConformance(options: RegisterProtocolConformance
         if (!run) throw new Error('the conformance run did not start (see the before hook)');
         const result = await run.run(check);
         if (result.status === 'skip') return t.skip(result.reason);
-        if (result.status === 'inconclusive') return t.todo(`inconclusive (ran out of time): ${result.reason}`);
+        if (result.status === 'inconclusive') return t.todo(`inconclusive: ${result.reason}`);
         if (result.status === 'pass') {
           if (result.note) t.diagnostic(result.note);
           return;

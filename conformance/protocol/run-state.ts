@@ -4,8 +4,10 @@
  */
 import type { Json } from '../core/json.js';
 import type { Discovery, Role } from './discovery/roles.js';
+import type { Liveness } from './liveness.js';
 import type { WireReply, WireSession } from './session.js';
 import type { Identity } from './target.js';
+import type { WireLog } from './wire-log.js';
 
 /** The documented fixture tools (conformance/README.md, reference-server/FIXTURES.md). */
 export const FIXTURE_NAMES = [
@@ -76,6 +78,10 @@ export interface RunState {
   readonly discovery?: Discovery | undefined;
   /** How long a task of this run may take to reach a terminal status (from observed durations). */
   readonly waitBudgetMs: number;
+  /** Every message of the run (wire-log.ts). */
+  readonly log: WireLog;
+  /** Whether the server still answers (liveness.ts). */
+  readonly liveness: Liveness;
 }
 
 export interface Created {

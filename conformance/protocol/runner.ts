@@ -1,24 +1,27 @@
 /**
  * The protocol conformance runner: connect, discover (capabilities, tools, fixtures), then run
- * each check with a time limit (a hung server is a fail, never a hang), cancel what the check left
- * running, and report. `runProtocolConformance` runs everything; `ProtocolRun` runs check by
- * check (the node:test adapter uses it).
+ * each check (check-run.ts: a time limit, so a hung server is never a hang; the liveness watch, so
+ * a server that died is reported once and not judged; the evidence from the wire recording), and
+ * report. `runProtocolConformance` runs everything; `ProtocolRun` runs check by check (the
+ * node:test adapter uses it).
  */
-import { setMaxListeners } from 'node:events';
-import { CheckFailure, InconclusiveCheck, SkipCheck, type CheckInfo, type CheckResult, type Outcome } from '../core/check.js';
+import type { CheckInfo, CheckResult } from '../core/check.js';
 import { isObject, type Json } from '../core/json.js';
 import { GENERATION_2025, GENERATION_2026 } from '../core/wire.js';
 import { wireSince } from './wire-evidence.js';
 import type { Check } from './check.js';
+import { runCheck, SERVER_ALIVE, type CheckHost } from './check-run.js';
 import { PROTOCOL_CHECKS } from './checks/index.js';
 import { CheckContext, type ResolvedOptions, type RunState, type ServerFacts, type ToolCall, type ToolInfo } from './context.js';
 import { discoverServer, waitBudget } from './discovery/index.js';
 import type { Discovery, Role } from './discovery/roles.js';
+import { Liveness } from './liveness.js';
 import { buildReport, type Report } from './report.js';
 import type { WireSession } from './session.js';
 import { Connector, parseIdentity, type Identity, type ProtocolTarget } from './target.js';
 import { answersInitialize } from './v2026/detect.js';
 import { AREA_2026, asRunnerChecks, detect2026, speaks2025, V2026_CHECKS, type State2026 } from './v2026/index.js';
+import { WireLog } from './wire-log.js';
 
 export interface ProtocolConformanceOptions {
   /** `{ url }` (Streamable HTTP) or `{ stdio: "command line" }` (spawned). */
@@ -84,7 +87,11 @@ export class ProtocolRun implements RunState {
   readonly connector: Connector;
   readonly startedAt = new Date();
   readonly #sessions = new Map<'a' | 'b' | 'a2', WireSession>();
-  readonly #connectorOptions: { answer: string; requestTimeoutMs: number };
+  readonly #connectorOptions: { answer: string; requestTimeoutMs: number; log: WireLog; liveness: Liveness };
+  /** Every message of the run, by session and step (wire-log.ts). */
+  readonly log = new WireLog();
+  /** Whether the server is still answering (liveness.ts). */
+  readonly liveness: Liveness;
   discovery: Discovery | undefined;
   waitBudgetMs = 0;
   readonly #all: WireSession[] = [];
@@ -109,7 +116,9 @@ export class ProtocolRun implements RunState {
       requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
       paginationTasks: options.paginationTasks ?? 60,
     };
-    this.#connectorOptions = { answer: this.options.answer, requestTimeoutMs: this.options.requestTimeoutMs };
+    // Only a URL can be tried again; a spawned process that exited is gone.
+    this.liveness = new Liveness('url' in options.target ? { reach: () => this.connector.reach() } : {});
+    this.#connectorOptions = { answer: this.options.answer, requestTimeoutMs: this.options.requestTimeoutMs, log: this.log, liveness: this.liveness };
     this.connector = new Connector(options.target, this.#connectorOptions);
     this.transport = this.connector.kind;
     this.url = this.connector.url;
@@ -135,55 +144,51 @@ export class ProtocolRun implements RunState {
   async session(which: 'a' | 'b' | 'a2'): Promise<WireSession> {
     const current = this.#sessions.get(which);
     if (current && !current.closed) return current;
+    // A server that stopped answering is not connected to again (over stdio that would be a new process).
+    const dead = this.liveness.dead;
+    if (dead) throw new Error(`the server stopped answering (${dead.note})`);
     const session = await this.connector.connect(which.toUpperCase(), which === 'b' ? this.options.authB : this.options.authA, () => this.#signal);
     this.#sessions.set(which, session);
     this.#all.push(session);
     return session;
   }
 
-  /** Run one check (bounded by checkTimeoutMs) and record its result. */
+  /** Run one check (check-run.ts) and record its result. */
   async run(check: Check): Promise<CheckResult> {
     const started = Date.now();
-    const controller = new AbortController();
-    // Concurrent calls of one check each listen to its signal: not a leak.
-    setMaxListeners(200, controller.signal);
-    this.#signal = controller.signal;
-    const ctx = new CheckContext(this, controller.signal);
-    let outcome: Outcome;
-    if (this.facts.connectError && check.id !== 'cap.tasks-declared' && check.area !== AREA_2026) {
-      outcome = { status: 'skip', reason: 'not connected (see cap.tasks-declared)' };
-    } else {
-      let timer: NodeJS.Timeout | undefined;
-      const limit = this.checkTimeoutMs;
-      // Out of time is inconclusive, not a failure: a slow server is not a wrong one.
-      const timeout = new Promise<Outcome>((resolve) => {
-        timer = setTimeout(() => {
-          resolve({ status: 'inconclusive', reason: `no outcome within ${limit} ms (the time limit of a check on this server, from the observed tool durations)` });
-          controller.abort(new Error('check timed out'));
-        }, limit);
-      });
-      outcome = await Promise.race([check.run(ctx).catch(toOutcome), timeout]).finally(() => clearTimeout(timer));
-      this.#signal = undefined; // the cleanup must not be aborted with a timed-out check
-      await ctx.cleanup().catch(() => {});
-    }
-    controller.abort(new Error('check finished'));
-    const result: CheckResult = {
-      id: check.id,
-      rule: check.rule,
-      level: check.level,
-      area: check.area,
-      title: check.title,
-      status: outcome.status,
-      ...(outcome.status === 'fail' || outcome.status === 'warn' ? { observed: outcome.observed, expected: outcome.expected } : {}),
-      ...((outcome.status === 'skip' || outcome.status === 'inconclusive') && { reason: outcome.reason }),
-      ...(outcome.status === 'pass' && outcome.note !== undefined && { note: outcome.note }),
-      durationMs: Date.now() - started,
-      ...((outcome.status === 'fail' || outcome.status === 'warn') && { wire: wireSince(this.#all, started) }),
-    };
+    const result = await runCheck(check, this.#host);
+    // The HTML report shows every message of the run's sessions while a failed or warned check ran.
+    if (result.status === 'fail' || result.status === 'warn') result.wire = wireSince(this.#all, started);
     this.results.push(result);
     this.#onResult?.(result);
     return result;
   }
+
+  /**
+   * After the selected checks: when the server stopped answering and `server.alive` was not among
+   * them (`only`, a 2026-only server), run it, so the finding is reported once in every case.
+   */
+  async finish(): Promise<CheckResult[]> {
+    if (!this.liveness.outages.length || this.results.some((r) => r.id === SERVER_ALIVE)) return [];
+    const alive = PROTOCOL_CHECKS.find((c) => c.id === SERVER_ALIVE)!;
+    return [await this.run(alive)];
+  }
+
+  /** What check-run.ts needs of the run (getters: the time limit grows after discovery). */
+  readonly #host: CheckHost = ((run: ProtocolRun): CheckHost => ({
+    get log() {
+      return run.log;
+    },
+    get liveness() {
+      return run.liveness;
+    },
+    get checkTimeoutMs() {
+      return run.checkTimeoutMs;
+    },
+    blocked: (check) => (run.facts.connectError && check.id !== 'cap.tasks-declared' && check.id !== SERVER_ALIVE && check.area !== AREA_2026 ? 'not connected (see cap.tasks-declared)' : undefined),
+    context: (signal) => new CheckContext(run, signal),
+    setSignal: (signal) => void (run.#signal = signal),
+  }))(this);
 
   /** The time limit of one check: the given one, or more when the server's tools are slow. */
   get checkTimeoutMs(): number {
@@ -221,6 +226,7 @@ export class ProtocolRun implements RunState {
   }
 
   async #discover2025(): Promise<void> {
+    this.log.step = 'connect';
     let a: WireSession;
     try {
       a = await this.session('a');
@@ -247,6 +253,7 @@ export class ProtocolRun implements RunState {
       if (cursor === undefined) break;
     }
     this.facts.tools = tools;
+    this.log.step = 'discovery';
     this.discovery = await discoverServer(this, a);
     this.waitBudgetMs = waitBudget(this.discovery);
     // A blocking tasks/result on a slow tool must not time out before the tool could end.
@@ -256,18 +263,12 @@ export class ProtocolRun implements RunState {
   }
 }
 
-function toOutcome(error: unknown): Outcome {
-  if (error instanceof SkipCheck) return { status: 'skip', reason: error.reason };
-  if (error instanceof InconclusiveCheck) return { status: 'inconclusive', reason: error.reason };
-  if (error instanceof CheckFailure) return { status: 'fail', observed: error.observed, expected: error.expected };
-  return { status: 'fail', observed: `the check could not complete: ${(error as Error)?.message ?? String(error)}`, expected: 'a conforming exchange' };
-}
-
 /** Run the whole protocol conformance suite against one server and return the report. */
 export async function runProtocolConformance(options: ProtocolConformanceOptions): Promise<Report> {
   const run = await ProtocolRun.open(options);
   try {
     for (const check of run.checks) await run.run(check);
+    await run.finish();
   } finally {
     await run.close();
   }

@@ -108,6 +108,20 @@ export function expiryTests({ describe, it }: Harness): void {
       assert.equal((await store.cancel(ALICE, task.taskId)).status, 'cancelled');
     });
 
+    // Node's timers wait at most 2^31 - 1 ms (24.8 days); a store that schedules each deletion with
+    // setTimeout(ttl) deletes a 30-day task after 1 ms of real time (the SDK's InMemoryTaskStore does).
+    it('R35 R36 a ttl past 2^31 ms (30 days) is kept for its whole length: no overflowing timer deletes it early', async ({ open, clock }) => {
+      const store = await open({ defaultTtlMs: TTL, maxTtlMs: null });
+      const ttl = 30 * 24 * 3600 * 1000;
+      const task = await store.create(ALICE, createInput({ ttl }));
+      await new Promise((resolve) => setTimeout(resolve, 20)); // real time for an overflowing timer to fire
+      clock.advance(ttl - 1);
+      assert.equal(await store.cleanup(), 0);
+      assert.equal((await store.get(ALICE, task.taskId)).ttl, ttl);
+      clock.advance(1);
+      await expectCode(store.get(ALICE, task.taskId), 'TASK_NOT_FOUND');
+    });
+
     it('R36 a working task expires too: TTL applies regardless of status', async ({ open, clock }) => {
       const store = await open(SECURITY);
       const task = await taskIn(store, ALICE, 'input_required', { ttl: 500 });

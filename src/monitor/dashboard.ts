@@ -1,7 +1,8 @@
 /**
- * The live task monitor as a node:http handler (`createDashboard`), mounted by an HTTP server with
- * one call per request (`if (dashboard.handle(req, res)) return;`). Under its path (default
- * `/dashboard`):
+ * The live task monitor (`createDashboard`), an `HttpRoute` (route.ts): mounted by the library's
+ * handler (`observe: { dashboard }`), by a node:http server with one call per request
+ * (`if (dashboard.handle(req, res)) return;`), or by a web framework (`fetch`). Under its path
+ * (default `/dashboard`):
  * - `GET /dashboard`: the page (HTML), `app.css`, `app.js` (plain files, no build step);
  * - `GET /dashboard/api/tasks`: the tasks the viewer may see (JSON);
  * - `GET /dashboard/api/events`: the same as server-sent events, a `snapshot` then one `task`
@@ -15,18 +16,18 @@
  * name a loopback host (a DNS-rebinding page names its own), each an operator. A cancel needs a
  * custom header, which a cross-site form cannot send without a preflight that is never granted.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clockOf } from '../clock.js';
 import { isTasksError } from '../errors/index.js';
 import type { TaskMonitor, MonitorViewer } from './task-monitor.js';
 import { DASHBOARD_CSS, dashboardHtml } from './dashboard-page.js';
 import { DASHBOARD_SCRIPT } from './dashboard-script.js';
 import { DashboardStreams } from './dashboard-events.js';
+import { httpRoute, type HttpRoute, type RouteHead } from './route.js';
 
 export interface DashboardOptions {
   monitor: TaskMonitor;
   /** The viewer a bearer token stands for, or undefined for an unknown token. Absent: loopback only, everyone an operator. */
-  authenticate?: ((token: string) => MonitorViewer | undefined) | undefined;
+  authenticate?: ((token: string) => MonitorViewer | undefined | Promise<MonitorViewer | undefined>) | undefined;
   /** Where the dashboard lives. Default `/dashboard`. */
   path?: string;
   /** Event streams open at once, in all (default 100) and per owner (default 10). */
@@ -34,9 +35,8 @@ export interface DashboardOptions {
   maxStreamsPerOwner?: number;
 }
 
-export interface Dashboard {
-  /** Serve `req` when it is the dashboard's; false when its path is not under the dashboard's. */
-  handle(req: IncomingMessage, res: ServerResponse): boolean;
+/** The dashboard as an `HttpRoute` (`serve`, `handle(req, res)`, `fetch(request)`), and its close. */
+export interface Dashboard extends HttpRoute {
   /** End every open event stream. */
   close(): void;
 }
@@ -55,60 +55,50 @@ export function createDashboard(options: DashboardOptions): Dashboard {
   const base = (options.path ?? '/dashboard').replace(/\/+$/, '');
   const streams = new DashboardStreams(options.monitor, { max: options.maxStreams ?? 100, perOwner: options.maxStreamsPerOwner ?? 10 });
   const auth = options.authenticate !== undefined;
-  return {
-    handle(req, res) {
-      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      if (path !== base && !path.startsWith(`${base}/`)) return false;
-      void serve(req, res, path.slice(base.length) || '/').catch(() => {
-        if (!res.headersSent) send(res, 500, { error: 'internal error' });
-        else res.end();
-      });
-      return true;
-    },
-    close: () => streams.close(),
-  };
+  const route = httpRoute(
+    (path) => path === base || path.startsWith(`${base}/`),
+    (head) => serve(head, head.path.slice(base.length) || '/').catch(() => json(500, { error: 'internal error' })),
+  );
+  return { ...route, close: () => streams.close() };
 
-  async function serve(req: IncomingMessage, res: ServerResponse, route: string): Promise<void> {
-    if (!auth && !(isLoopback(req.socket.remoteAddress) && isLoopbackHost(req.headers.host))) {
-      return send(res, 403, { error: 'This dashboard has no tokens: it answers loopback clients only' });
+  async function serve(head: RouteHead, route: string): Promise<Response> {
+    if (!auth && !(isLoopback(head.remoteAddress) && isLoopbackHost(head.header('host')))) {
+      return json(403, { error: 'This dashboard has no tokens: it answers loopback clients only' });
     }
-    const method = req.method ?? 'GET';
+    const { method } = head;
     if (route === '/' || route === '/app.js' || route === '/app.css') {
-      if (method !== 'GET') return send(res, 405, { error: 'use GET' }, { allow: 'GET' });
+      if (method !== 'GET') return json(405, { error: 'use GET' }, { allow: 'GET' });
       const [type, body] = route === '/' ? ['text/html; charset=utf-8', dashboardHtml({ base, auth })] : route === '/app.js' ? ['text/javascript; charset=utf-8', DASHBOARD_SCRIPT] : ['text/css; charset=utf-8', DASHBOARD_CSS];
-      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': type });
-      res.end(body);
-      return;
+      return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'content-type': type } });
     }
     const cancel = /^\/api\/tasks\/([^/]+)\/cancel$/.exec(route);
-    if (route !== '/api/tasks' && route !== '/api/events' && !cancel) return send(res, 404, { error: 'not found' });
-    if (method !== (cancel ? 'POST' : 'GET')) return send(res, 405, { error: `use ${cancel ? 'POST' : 'GET'}` }, { allow: cancel ? 'POST' : 'GET' });
-    const viewer = viewerOf(req);
-    if (!viewer) return send(res, 401, { error: 'a valid bearer token is required' }, { 'www-authenticate': 'Bearer realm="mcp-tasks-dashboard"' });
-    req.resume(); // no body is read
-    if (route === '/api/tasks') return send(res, 200, { viewer, serverTime: now(options.monitor), tasks: await options.monitor.snapshot(viewer) });
-    if (route === '/api/events') return streams.open(viewer, res, SECURITY_HEADERS);
-    if (req.headers[DASHBOARD_HEADER] === undefined) return send(res, 403, { error: `a cancel needs the ${DASHBOARD_HEADER} header` });
-    return cancelTask(viewer, decodeURIComponent(cancel![1]!), res);
+    if (route !== '/api/tasks' && route !== '/api/events' && !cancel) return json(404, { error: 'not found' });
+    if (method !== (cancel ? 'POST' : 'GET')) return json(405, { error: `use ${cancel ? 'POST' : 'GET'}` }, { allow: cancel ? 'POST' : 'GET' });
+    const viewer = await viewerOf(head);
+    if (!viewer) return json(401, { error: 'a valid bearer token is required' }, { 'www-authenticate': 'Bearer realm="mcp-tasks-dashboard"' });
+    if (route === '/api/tasks') return json(200, { viewer, serverTime: now(options.monitor), tasks: await options.monitor.snapshot(viewer) });
+    if (route === '/api/events') return streams.open(viewer, SECURITY_HEADERS);
+    if (head.header(DASHBOARD_HEADER) === undefined) return json(403, { error: `a cancel needs the ${DASHBOARD_HEADER} header` });
+    return cancelTask(viewer, decodeURIComponent(cancel![1]!));
   }
 
-  function viewerOf(req: IncomingMessage): MonitorViewer | undefined {
+  async function viewerOf(head: RouteHead): Promise<MonitorViewer | undefined> {
     if (!options.authenticate) return LOCAL_OPERATOR;
-    const token = /^Bearer[ ]+(\S+)[ ]*$/i.exec(req.headers.authorization ?? '')?.[1];
+    const token = /^Bearer[ ]+(\S+)[ ]*$/i.exec(head.header('authorization') ?? '')?.[1];
     return token === undefined ? undefined : options.authenticate(token);
   }
 
-  async function cancelTask(viewer: MonitorViewer, taskId: string, res: ServerResponse): Promise<void> {
+  async function cancelTask(viewer: MonitorViewer, taskId: string): Promise<Response> {
     // An owner cancels as itself (the store refuses another owner's task as missing); an
     // operator as the task's owner, for a task the monitor has seen.
     const owner = viewer.operator ? options.monitor.get(viewer, taskId)?.owner : viewer.owner;
-    if (owner === undefined) return send(res, 404, { error: 'No such task' });
+    if (owner === undefined) return json(404, { error: 'No such task' });
     try {
       const task = await options.monitor.engine.store.cancel(owner, taskId, 'Cancelled from the task monitor');
-      send(res, 200, { taskId, status: task.status });
+      return json(200, { taskId, status: task.status });
     } catch (error) {
-      if (isTasksError(error, 'TASK_TERMINAL')) return send(res, 409, { error: 'The task has already ended' });
-      send(res, 404, { error: 'No such task' });
+      if (isTasksError(error, 'TASK_TERMINAL')) return json(409, { error: 'The task has already ended' });
+      return json(404, { error: 'No such task' });
     }
   }
 }
@@ -118,9 +108,8 @@ function now(monitor: TaskMonitor): number {
   return clockOf(monitor.engine.store).now();
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: { [name: string]: string } = {}): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(body));
+function json(status: number, body: unknown, headers: { [name: string]: string } = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', ...headers } });
 }
 
 function isLoopback(address: string | undefined): boolean {
@@ -133,4 +122,3 @@ function isLoopbackHost(host: string | undefined): boolean {
   const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '');
   return name === 'localhost' || name === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
 }
-

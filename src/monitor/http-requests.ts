@@ -1,14 +1,16 @@
 /**
- * `HttpObserver`: what an MCP HTTP handler calls so that its requests are seen, in two lines:
- * - `exchange(req, res)` first, for every HTTP request: a response with an error status (401, 403,
- *   404, 405, 413, 429, 503, ...) counts in `mcp_tasks_http_refusals_total{status}`;
- * - `request(req, res, body, dispatch)` around the dispatch of a parsed POST body: a JSON-RPC
- *   request gets its span (`TasksTracing.request`, with its trace context from `params._meta`) and
- *   `mcp_server_operation_duration_seconds`; `dispatch` runs inside the span, so a task it
- *   creates links to it. The span ends with the HTTP response (an SSE stream ends after the
- *   JSON-RPC response on it), with `error.type` the JSON-RPC error code found in the response, or
- *   the HTTP status when it is an error.
- * Notifications, responses and batches are dispatched as they are, without a span.
+ * `HttpObserver`: what an MCP HTTP handler calls so that its requests are seen. The library's
+ * handler (`createTasksHttpHandler`'s `observe` option) calls it on both of its faces; a node:http
+ * server of one's own does in two lines (`exchange`, `request`). Per HTTP request:
+ * - `answered(status)`: a response with an error status (401, 403, 404, 405, 413, 429, 503, ...)
+ *   counts in `mcp_tasks_http_refusals_total{status}`;
+ * - `begin(head, body)` for a parsed POST body: a JSON-RPC request gets its span
+ *   (`TasksTracing.request`, with its trace context from `params._meta`) and
+ *   `mcp_server_operation_duration_seconds`; its dispatch runs inside the span (`run`), so a task
+ *   it creates links to it. The span ends with the response (`end`; an SSE stream ends after the
+ *   JSON-RPC response on it), with `error.type` the JSON-RPC error code found in what was sent
+ *   (`sent`), or the HTTP status when it is an error.
+ * Notifications, responses and batches get no span.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ChildCache, noopMetrics, type CounterChild, type HistogramChild, type TasksMetrics } from '../observe/metrics.js';
@@ -18,6 +20,21 @@ import { noopTracing, type TasksTracing } from '../observe/tracing.js';
 export interface HttpObserverOptions {
   metrics?: TasksMetrics | undefined;
   tracing?: TasksTracing | undefined;
+}
+
+/** The head of an HTTP request, as far as the observer reads it. */
+export interface RequestHead {
+  header(name: string): string | undefined;
+}
+
+/** One JSON-RPC request being watched (`HttpObserver.begin`). */
+export interface ObservedRequest {
+  /** Run the request's dispatch inside its span. */
+  run<T>(dispatch: () => T): T;
+  /** A chunk of the response, as sent (the first 64 KiB are kept to find its error code). */
+  sent(chunk: string | Uint8Array): void;
+  /** The response ended (sent to its end or not): the span ends, the duration is counted. */
+  end(status: number): void;
 }
 
 /** How much of a response is kept to find its JSON-RPC error code (a larger response loses only that). */
@@ -41,35 +58,52 @@ export class HttpObserver {
     });
   }
 
-  /** Count the response when it carries an error status. Call once per HTTP request, first. */
-  exchange(_req: IncomingMessage, res: ServerResponse): void {
-    if (!this.#enabled) return;
-    res.once('finish', () => {
-      if (res.statusCode >= 400) this.#refusals.of(String(res.statusCode)).add();
-    });
+  /** An HTTP response's status: counted when it is an error. */
+  answered(status: number): void {
+    if (this.#enabled && status >= 400) this.#refusals.of(String(status)).add();
   }
 
-  /** Dispatch `body` (a parsed POST body) as one observed MCP request when it is a JSON-RPC request. */
-  request<T>(req: IncomingMessage, res: ServerResponse, body: unknown, dispatch: () => T): T {
-    if (!this.#enabled || !isRequest(body)) return dispatch();
+  /** Watch `body` (a parsed POST body) as one MCP request; undefined when it is no JSON-RPC request or nothing is watched. */
+  begin(head: RequestHead, body: unknown): ObservedRequest | undefined {
+    if (!this.#enabled || !isRequest(body)) return undefined;
     const params = body.params;
     const span = this.#tracing.request({
       method: body.method,
       id: body.id,
       params,
-      sessionId: header(req, 'mcp-session-id'),
-      protocolVersion: header(req, 'mcp-protocol-version') ?? protocolOf(body.method, params),
+      sessionId: head.header('mcp-session-id'),
+      protocolVersion: head.header('mcp-protocol-version') ?? protocolOf(body.method, params),
       transport: 'tcp',
     });
     const mark = startMark();
-    const sniffed = sniff(res);
-    res.once('close', () => {
-      const code = errorCodeIn(sniffed(), body.id);
-      const errorType = code ?? (res.statusCode >= 400 ? String(res.statusCode) : undefined);
-      span.end({ errorType, httpStatus: res.statusCode });
-      this.#durations.of(`${body.method}\0${errorType ?? ''}`).observe(secondsSince(mark));
-    });
-    return span.run(dispatch);
+    const sniffed = new Sniffer();
+    let ended = false;
+    return {
+      run: (dispatch) => span.run(dispatch),
+      sent: (chunk) => sniffed.keep(chunk),
+      end: (status) => {
+        if (ended) return;
+        ended = true;
+        const code = errorCodeIn(sniffed.text(), body.id);
+        const errorType = code ?? (status >= 400 ? String(status) : undefined);
+        span.end({ errorType, httpStatus: status });
+        this.#durations.of(`${body.method}\0${errorType ?? ''}`).observe(secondsSince(mark));
+      },
+    };
+  }
+
+  /** node:http: count the response when it carries an error status. Call once per HTTP request, first. */
+  exchange(_req: IncomingMessage, res: ServerResponse): void {
+    if (this.#enabled) res.once('finish', () => this.answered(res.statusCode));
+  }
+
+  /** node:http: dispatch `body` (a parsed POST body) as one observed MCP request when it is a JSON-RPC request. */
+  request<T>(req: IncomingMessage, res: ServerResponse, body: unknown, dispatch: () => T): T {
+    const observed = this.begin({ header: (name) => headerOf(req, name) }, body);
+    if (!observed) return dispatch();
+    tapWrites(res, observed);
+    res.once('close', () => observed.end(res.statusCode));
+    return observed.run(dispatch);
   }
 }
 
@@ -85,7 +119,7 @@ function isRequest(body: unknown): body is JsonRpcRequest {
   return typeof method === 'string' && (typeof id === 'string' || typeof id === 'number');
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
+function headerOf(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return typeof value === 'string' ? value : undefined;
 }
@@ -99,17 +133,28 @@ function protocolOf(method: string, params: unknown): string | undefined {
   return typeof enveloped === 'string' ? enveloped : undefined;
 }
 
-/**
- * Keep what the response writes (its first MAX_SNIFF_BYTES, as written: no copy); the returned
- * function gives it as text, or '' when no chunk mentions an error (most responses: no parse).
- */
-function sniff(res: ServerResponse): () => string {
-  const chunks: (string | Uint8Array)[] = [];
-  let size = 0;
+/** The first MAX_SNIFF_BYTES of a response, as written (no copy until asked, and only when one chunk mentions an error). */
+class Sniffer {
+  readonly #chunks: (string | Uint8Array)[] = [];
+  #size = 0;
+
+  keep(chunk: string | Uint8Array): void {
+    if (this.#size >= MAX_SNIFF_BYTES) return;
+    this.#chunks.push(chunk);
+    this.#size += chunk.length;
+  }
+
+  /** The kept text, or '' when no chunk mentions an error (most responses: no parse). */
+  text(): string {
+    const text = this.#chunks.map((c) => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('utf8'))).join('');
+    return text.includes('"error"') ? text : '';
+  }
+}
+
+/** Hand what `res` writes to `observed` (a node:http response written by someone else's code). */
+function tapWrites(res: ServerResponse, observed: ObservedRequest): void {
   const keep = (chunk: unknown) => {
-    if (size >= MAX_SNIFF_BYTES || !(typeof chunk === 'string' || chunk instanceof Uint8Array)) return;
-    chunks.push(chunk);
-    size += chunk.length;
+    if (typeof chunk === 'string' || chunk instanceof Uint8Array) observed.sent(chunk);
   };
   const write = res.write;
   const end = res.end;
@@ -121,10 +166,6 @@ function sniff(res: ServerResponse): () => string {
     keep(chunk);
     return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
   } as ServerResponse['end'];
-  return () => {
-    const text = chunks.map((c) => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('utf8'))).join('');
-    return text.includes('"error"') ? text : '';
-  };
 }
 
 /** The JSON-RPC error code of the response to `id` in a JSON body or an SSE stream, if it is an error. */

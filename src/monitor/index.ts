@@ -1,11 +1,15 @@
 /**
- * `mcp-tasks/monitor`: what an MCP HTTP server mounts to be watched (docs/operations.md), each a
- * standalone node:http piece called with one line per request: request spans and durations
- * (`HttpObserver`), `GET /metrics` (`metricsEndpoint`), and the live task monitor
- * (`createDashboard` over a `TaskMonitor`).
+ * `mcp-tasks/monitor`: the pieces that let an MCP HTTP server be watched (docs/operations.md):
+ * request spans and durations (`HttpObserver`), `GET /metrics` (`metricsEndpoint`), and the live
+ * task monitor (`createDashboard` over a `TaskMonitor`). The library's handler mounts them all
+ * with its `observe` option (`mcp-tasks/http`); a server of one's own mounts each with one line
+ * per request, on node:http (`handle(req, res)`) or a web framework (`fetch(request)`).
+ *
+ * @module mcp-tasks/monitor
  */
 export { HttpObserver } from './http-requests.js';
-export type { HttpObserverOptions } from './http-requests.js';
+export type { HttpObserverOptions, ObservedRequest, RequestHead } from './http-requests.js';
+export type { HttpRoute, RouteHead } from './route.js';
 export { metricsEndpoint } from './metrics-endpoint.js';
 export type { MetricsEndpoint, MetricsEndpointOptions, MetricsSource } from './metrics-endpoint.js';
 export { TaskMonitor } from './task-monitor.js';

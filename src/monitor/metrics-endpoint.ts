@@ -1,10 +1,11 @@
 /**
  * `metricsEndpoint`: `GET /metrics` (or another path) answering with the Prometheus text of a
  * metrics source: `TextMetrics`, or a prom-client `Registry` (same `contentType` + `metrics()`).
- * `beforeScrape` refreshes values only known at scrape time (the reference server's open
- * sessions). Mounted with one call per request, like the dashboard.
+ * `beforeScrape` refreshes values only known at scrape time (the handler's open sessions). An
+ * `HttpRoute` (route.ts): mounted by the library's handler (`observe`), a node:http server
+ * (`handle`) or a web framework (`fetch`).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { httpRoute, type HttpRoute } from './route.js';
 
 /** What can be scraped: `TextMetrics`, or prom-client's `Registry`. */
 export interface MetricsSource {
@@ -19,30 +20,23 @@ export interface MetricsEndpointOptions {
   beforeScrape?: () => void;
 }
 
-export interface MetricsEndpoint {
-  /** Serve `req` when it asks for the metrics path; false otherwise. */
-  handle(req: IncomingMessage, res: ServerResponse): boolean;
-}
+export type MetricsEndpoint = HttpRoute;
 
 export function metricsEndpoint(source: MetricsSource, options: MetricsEndpointOptions = {}): MetricsEndpoint {
   const path = options.path ?? '/metrics';
-  return {
-    handle(req, res) {
-      if (new URL(req.url ?? '/', 'http://localhost').pathname !== path) return false;
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('use GET\n');
-        return true;
-      }
-      req.resume();
+  const text = (status: number, body: string, headers: { [name: string]: string } = {}) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+  return httpRoute(
+    (requested) => requested === path,
+    async ({ method }) => {
+      if (method !== 'GET' && method !== 'HEAD') return text(405, 'use GET\n', { allow: 'GET, HEAD' });
       options.beforeScrape?.();
-      Promise.resolve(source.metrics()).then(
-        (text) => {
-          res.writeHead(200, { 'content-type': source.contentType, 'cache-control': 'no-store' });
-          res.end(req.method === 'HEAD' ? undefined : text);
-        },
-        () => res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('metrics unavailable\n'),
-      );
-      return true;
+      let body: string;
+      try {
+        body = await source.metrics();
+      } catch {
+        return text(500, 'metrics unavailable\n');
+      }
+      return new Response(method === 'HEAD' ? null : body, { status: 200, headers: { 'content-type': source.contentType, 'cache-control': 'no-store' } });
     },
-  };
+  );
 }

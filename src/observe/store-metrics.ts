@@ -3,7 +3,7 @@
  * (`mcp_tasks_store_operation_seconds{store, operation}`) and each failure counted by its code
  * (`mcp_tasks_store_errors_total`). A wrapper, not a hook in `BaseTaskStore`, so it measures any
  * `TaskStore` (also one that does not extend the base) and costs nothing when not used. Optional
- * members (`renewLease`, `takeOverLease`, `changeFeedEpoch`, `clock`) exist on the wrapper only
+ * members (`renewLease`, `takeOverLease`, `changeFeedEpoch`, `interestIn`, `clock`) exist on the wrapper only
  * when the store has them, since callers test for them.
  */
 import type { TaskStore } from '../contract.js';
@@ -32,6 +32,7 @@ export function measureStore<S extends TaskStore>(store: S, metrics: TasksMetric
   };
   if (store.clock !== undefined) measured.clock = store.clock;
   if (typeof store.changeFeedEpoch === 'function') measured.changeFeedEpoch = () => store.changeFeedEpoch!();
+  if (typeof store.interestIn === 'function') measured.interestIn = (wants) => store.interestIn!(wants);
   for (const operation of STORE_OPERATIONS) {
     const method = store[operation] as ((...args: unknown[]) => Promise<unknown>) | undefined;
     if (typeof method !== 'function') continue;

@@ -12,7 +12,10 @@
  *   the ZodError (no integer code) goes out as -32603 with a zod dump.
  * - R54 poll.related-meta-ignored: a request carrying related-task _meta has its RESPONSE queued
  *   in that task's message queue (shared/protocol.js, "Queue or send the response"), so tasks/get
- *   with a misleading related-task _meta never gets an answer: the metadata is not ignored.
+ *   with a misleading related-task _meta never gets an answer while the same tasks/get without it
+ *   is answered at once (the control that makes the silence a verdict): the metadata is not ignored.
+ * - R35 ttl.long-kept: InMemoryTaskStore deletes each task with setTimeout(ttl); a 30-day ttl
+ *   overflows Node's timer, and the task reported with ttl 2592000000 is gone a second later.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -28,11 +31,12 @@ const EXPECTED_FAILING_CHECKS = [
   'tool.forbidden-with-task',
   'tool.plain-call-behaviour',
   'tool.required-without-task',
+  'ttl.long-kept',
 ];
-const EXPECTED_FAILING_RULES = ['R11', 'R13', 'R54', 'R71'];
+const EXPECTED_FAILING_RULES = ['R11', 'R13', 'R35', 'R54', 'R71'];
 
 describe("the SDK's experimental task support (non-conforming)", () => {
-  it('fails exactly R11, R13, R54 and R71, with the observed wire messages', { timeout: 60_000 }, async () => {
+  it('fails exactly R11, R13, R35, R54 and R71, with the observed wire messages', { timeout: 60_000 }, async () => {
     const report = await runProtocolConformance({ target: { stdio: { command: process.execPath, args: [SDK_SERVER, '--stdio'] } } });
     const text = formatReport(report);
     const failed = report.results.filter((r) => r.status === 'fail');
@@ -47,7 +51,10 @@ describe("the SDK's experimental task support (non-conforming)", () => {
     assert.match(byId.get('tool.required-without-task')!.expected!, /-32601/);
     assert.match(byId.get('tool.forbidden-with-task')!.observed!, /error -32602 "MCP error -32602: Invalid task creation result/);
     assert.match(byId.get('err.invalid-id.get')!.observed!, /taskId 42 \(a number\): error -32603 .*invalid_type/s);
-    assert.match(byId.get('poll.related-meta-ignored')!.observed!, /no answer/);
+    assert.match(byId.get('poll.related-meta-ignored')!.observed!, /no answer .*; the same request without the _meta: result /);
+    assert.match(byId.get('ttl.long-kept')!.observed!, /with ttl 2592000000 ms answered ttl 2592000000; \d+ ms later tasks\/get: error -32602/);
+    // Every failure prints the exchange it rests on, from the wire recording.
+    for (const r of failed) assert.ok(r.evidence?.length, `${r.id} has no wire evidence`);
     // (the text report shows server payloads compacted: one line, no escaped dumps)
     for (const r of failed) assert.ok(text.includes(`observed: ${compactPayloads(r.observed!)}`), r.id);
 

@@ -44,7 +44,7 @@ describe('report statuses', () => {
     assert.match(ruleRef('A9'), /RULES\.md#a9$/);
     for (const status of ['fail', 'warn', 'inconclusive']) assert.ok(formatResult(result(status)).endsWith(`see ${ruleRef('R20')}`), status);
     for (const status of ['pass', 'skip']) assert.ok(!formatResult(result(status)).includes('RULES.md'), status);
-    assert.match(formatResult(result('inconclusive')), /^INCONCLUSIVE .*\n\s+ran out of time: why inconclusive\n/);
+    assert.match(formatResult(result('inconclusive')), /^INCONCLUSIVE .*\n\s+not judged: why inconclusive\n/);
     assert.match(formatResult(result('skip')), /\n\s+skipped: why skip$/);
   });
 });

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { formatReport, runProtocolConformance, type ProtocolReport } from '../../conformance/index.js';
 import { CLI, runNode } from './helpers.js';
+import { KNOWN_SDK_DEVIATIONS } from './sdk-deviations.js';
 import { approvalDesk } from './subjects/approval-desk.js';
 import { reportBuilder } from './subjects/report-builder.js';
 import { serveSubject, type Subject } from './subjects/sdk-http.js';
@@ -29,18 +30,6 @@ const STAGE_MS = 300;
 const SECOND_MS = 600;
 /** The slow server's stages: ~8 s in all, as long as the kit's fixed wait for a task (8 s). */
 const SLOW_STAGE_MS = 2_000;
-
-/** Real deviations of the SDK's experimental task support, by check, with the rule (see non-conforming.test.ts). */
-const KNOWN_SDK_DEVIATIONS: Readonly<Record<string, string>> = {
-  'tool.forbidden-with-task': 'R11', // a forbidden tool with task runs, then -32602 "Invalid task creation result"
-  'tool.required-without-task': 'R13', // an isError tool result instead of -32601
-  'poll.related-meta-ignored': 'R54', // a related-task _meta on tasks/get is not ignored
-  'cancel.related-meta-ignored': 'R54', // nor on tasks/cancel: the response is queued, never sent
-  'err.invalid-id.get': 'R71', // a malformed taskId gives -32603 with a zod dump
-  'err.invalid-id.result': 'R71',
-  'err.invalid-id.cancel': 'R71',
-  'input.asked-again-after-close': 'A10', // a question whose tasks/result stream was dropped is never sent again
-};
 
 /** Checks that cannot apply to these servers, whatever the kit knows. */
 const NEVER_APPLY = [

@@ -1,5 +1,5 @@
 /**
- * The node:test adapter runs the 2026-07-28 checks (T1-T20) too when its URL target speaks that
+ * The node:test adapter runs the 2026-07-28 checks (T1-T23) too when its URL target speaks that
  * wire: the reference server serves both generations at one URL.
  */
 import assert from 'node:assert/strict';

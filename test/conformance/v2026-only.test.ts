@@ -7,7 +7,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { formatReport, runProtocolConformance, V2026_CHECKS } from '../../conformance/index.js';
-import { ModernLeg } from '../../reference-server/modern.js';
+import { FIXTURES_2026 } from '../../src/fixtures/v2026.js';
+import { ModernLeg } from '../../src/http/modern.js';
+import { writeResponse } from '../../src/http/node.js';
 import { InMemoryTaskStore, TaskEngine } from '../../src/index.js';
 
 describe('a 2026-only server (2025 initialize refused)', () => {
@@ -16,15 +18,17 @@ describe('a 2026-only server (2025 initialize refused)', () => {
   let url: string;
   before(async () => {
     const engine = new TaskEngine({ store: new InMemoryTaskStore({ security: { allowAnonymous: true } }) });
-    leg = new ModernLeg(engine, { name: 'only-2026', version: '1' });
+    leg = new ModernLeg({ engine, tools: FIXTURES_2026, serverInfo: { name: 'only-2026', version: '1' } });
     http = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         void (async () => {
           const body: unknown = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
-          if (!(await leg.claims(req, body))) return void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32600, message: 'this server speaks 2026-07-28 only' } }));
-          await leg.serve(req, res, body, undefined, undefined);
+          const headers = new Headers(Object.entries(req.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)] as [string, string]])));
+          const request = new Request(new URL(req.url ?? '/', 'http://localhost'), { method: req.method ?? 'GET', headers });
+          if (!(await leg.claims(request, body))) return void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32600, message: 'this server speaks 2026-07-28 only' } }));
+          await writeResponse(res, await leg.serve(request, body, undefined));
         })();
       });
     });

@@ -2,13 +2,16 @@
  * Requests per operation, counted in the client's middleware stack: each operation sends the
  * minimum its design needs (see src/stores/dynamodb/store.ts), and refusals decided in code send
  * nothing. Counts are exact on dynalite; on an endpoint that returns the item with a failed
- * condition (real DynamoDB) the refusal paths need one GetItem less.
+ * condition (real DynamoDB) the refusal paths need one GetItem less. Creates are counted on the
+ * two-request path (`transactions: false`; dynalite has no transactions); the transactional
+ * create, one TransactWriteItems, has tests of its own at the end.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ManualClock } from '../../src/clock.js';
 import type { CompleteInput } from '../../src/contract.js';
 import type { DynamoDbTaskStore } from '../../src/stores/dynamodb/store.js';
+import type { TransactionMode } from '../../src/stores/dynamodb/transactions.js';
 import { countRequests, EXTERNAL_ENDPOINT, startDynamo, type Dynamo } from './harness.js';
 
 const ALICE = 'auth:alice';
@@ -23,11 +26,11 @@ before(async () => {
 });
 after(() => dynamo.stop());
 
-async function setup(security = {}): Promise<{ store: DynamoDbTaskStore; counter: ReturnType<typeof countRequests>; clock: ManualClock }> {
+async function setup(security = {}, transactions: TransactionMode = false): Promise<{ store: DynamoDbTaskStore; counter: ReturnType<typeof countRequests>; clock: ManualClock }> {
   const client = dynamo.newClient();
   const counter = countRequests(client);
   const clock = new ManualClock();
-  const store = await dynamo.openStore({ client, clock, security: { maxActiveTasksPerOwner: 50, ...security } });
+  const store = await dynamo.openStore({ client, clock, transactions, security: { maxActiveTasksPerOwner: 50, ...security } });
   return { store, counter, clock };
 }
 
@@ -47,7 +50,7 @@ function assertExplained(counts: Record<string, number>, expected: Record<string
 }
 
 describe('DynamoDbTaskStore: requests per operation', () => {
-  it('create = 2 requests: 1 UpdateItem (quota reservation) + 1 PutItem (the task)', async () => {
+  it('create without transactions = 2 requests: 1 UpdateItem (quota reservation) + 1 PutItem (the task)', async () => {
     const { store, counter } = await setup();
     assert.deepEqual(await requestsOf(counter, () => store.create(ALICE, INPUT)), { UpdateItemCommand: 1, PutItemCommand: 1 });
   });
@@ -161,5 +164,49 @@ describe('DynamoDbTaskStore: requests per operation', () => {
     await store.create(ALICE, { ...INPUT, ttl: 1000 });
     clock.advance(1000);
     assertExplained(await requestsOf(counter, () => store.create(ALICE, INPUT)), { UpdateItemCommand: 3, PutItemCommand: 1 });
+  });
+
+  it("transactions 'auto' (the default): the first create learns whether the endpoint has transactions; then ONE TransactWriteItems per create there, else the two requests", async () => {
+    const { store, counter } = await setup({}, 'auto');
+    assert.equal(store.transactionalCreate, undefined, 'not known before the first create');
+    const first = await requestsOf(counter, () => store.create(ALICE, INPUT));
+    const second = await requestsOf(counter, () => store.create(ALICE, INPUT));
+    if (EXTERNAL_ENDPOINT === undefined) {
+      // dynalite answers UnknownOperationException: nothing was written, the create goes on in two requests.
+      assert.deepEqual(first, { TransactWriteItemsCommand: 1, UpdateItemCommand: 1, PutItemCommand: 1 });
+      assert.deepEqual(second, { UpdateItemCommand: 1, PutItemCommand: 1 });
+      assert.equal(store.transactionalCreate, false);
+    } else if (store.transactionalCreate === true) {
+      assert.deepEqual(first, { TransactWriteItemsCommand: 1 });
+      assert.deepEqual(second, { TransactWriteItemsCommand: 1 });
+    }
+    assert.equal((await store.list(ALICE)).tasks.length, 2);
+  });
+
+  it('transactions: true on an endpoint without them: the create fails STORE_UNAVAILABLE and writes nothing', { skip: EXTERNAL_ENDPOINT !== undefined && 'the endpoint may have transactions' }, async () => {
+    const { store, counter } = await setup({}, true);
+    counter.reset();
+    await assert.rejects(store.create(ALICE, INPUT), { code: 'STORE_UNAVAILABLE' });
+    assert.deepEqual(counter.counts, { TransactWriteItemsCommand: 1 });
+    assert.equal(store.transactionalCreate, true);
+    assert.deepEqual((await store.list(ALICE)).tasks, []);
+  });
+
+  it("a write answers only what it changed when this instance knows the item; after another instance's write it reads the item once; every record exact", async () => {
+    const { store: a, counter, clock } = await setup({ maxStoredBytesPerOwner: null });
+    const b = await dynamo.openStore({ client: dynamo.newClient(), tableName: a.tableName, clock, transactions: false, security: { maxActiveTasksPerOwner: 50, maxStoredBytesPerOwner: null } });
+    const task = await a.create(ALICE, INPUT);
+    counter.reset();
+    const asked = await a.updateStatus(ALICE, task.taskId, { from: 'working', to: 'input_required', statusMessage: 'which one?' });
+    assert.deepEqual(counter.counts, { UpdateItemCommand: 1 });
+    assert.deepEqual(asked, await b.get(ALICE, task.taskId), 'the known item + the changed attributes = the stored task');
+    const back = await b.updateStatus(ALICE, task.taskId, { from: 'input_required', to: 'working', statusMessage: null });
+    counter.reset();
+    const done = await a.complete(ALICE, task.taskId, DONE);
+    assert.deepEqual(counter.counts, { UpdateItemCommand: 1, GetItemCommand: 1 }, 'B wrote since A knew the task: one read');
+    assert.equal(done.version, back.version + 1);
+    assert.deepEqual(done, await b.get(ALICE, task.taskId));
+    assert.equal(done.statusMessage, undefined, 'a removed attribute stays removed');
+    await b.close();
   });
 });

@@ -3,7 +3,9 @@
  * requests or responses), each naming the `t26.*` check that must catch it: an ack that answers
  * the task, a result not inlined, a tool error as `failed`, another owner's task reachable,
  * positional input keys (reused after an answer), an unknown answer key rejected, -32021 without
- * what is required, a wrong code for an unknown task.
+ * what is required, a wrong code for an unknown task; a client polling at the interval refused,
+ * a fractional interval; a task listen served without the extension, agreed to another owner's
+ * task, or going on after a terminal status.
  */
 import { rewriteModern, type ModernEdit } from './seams.js';
 import { isObject, type Json, type ProtocolDefect } from './protocol-wire.js';
@@ -57,6 +59,61 @@ function positionalKeys(): ModernEdit {
   };
 }
 
+/** Every third successful tasks/get answered RATE_LIMITED, however long the client waited. */
+function refusePacedPolls(): ModernEdit {
+  let gets = 0;
+  return {
+    response: (message, request) => {
+      if (request.method !== 'tasks/get' || !isObject(message.result) || ++gets % 3 !== 0) return message;
+      return { jsonrpc: '2.0', id: message.id, error: { code: -32000, message: 'Rate limit exceeded', data: { code: 'RATE_LIMITED' } } };
+    },
+  };
+}
+
+/** A listen runs as the creator of the last task it names whose creator is known: it is agreed to that owner's task. */
+function listenAsCreator(): ModernEdit {
+  const creator = new Map<string, unknown>();
+  return {
+    request: (body, options) => {
+      const filter = isObject(body.params) && isObject(body.params.notifications) ? body.params.notifications : {};
+      const ids = Array.isArray(filter.taskIds) ? filter.taskIds.filter((id) => creator.has(String(id))) : [];
+      if (body.method !== 'subscriptions/listen' || ids.length === 0) return { body, options };
+      return { body, options: { ...options, authInfo: creator.get(String(ids.at(-1))) as typeof options.authInfo } };
+    },
+    response: (message, request, options) => {
+      if (request.method === 'tools/call' && isObject(message.result) && typeof message.result.taskId === 'string') creator.set(message.result.taskId, options.authInfo);
+      return message;
+    },
+  };
+}
+
+/** After a task's terminal notification, its first (working) notification again. */
+function notifyAfterTerminal(): ModernEdit {
+  const first = new Map<unknown, Json>();
+  return {
+    notification: (message) => {
+      const task = isObject(message.params) ? message.params : undefined;
+      if (message.method !== 'notifications/tasks' || !task) return undefined;
+      if (!first.has(task.taskId)) first.set(task.taskId, message);
+      const again = first.get(task.taskId)!;
+      return ['completed', 'failed', 'cancelled'].includes(String(task.status)) && again !== message ? [message, again] : undefined;
+    },
+  };
+}
+
+/** A listen request declares the extension whatever the client sent. */
+function listenDeclared(): ModernEdit {
+  return {
+    request: (body, options) => {
+      const params = isObject(body.params) ? body.params : {};
+      if (body.method !== 'subscriptions/listen') return { body, options };
+      const meta = isObject(params._meta) ? params._meta : {};
+      const capabilities = { ...(isObject(meta['io.modelcontextprotocol/clientCapabilities']) ? meta['io.modelcontextprotocol/clientCapabilities'] : {}), extensions: { 'io.modelcontextprotocol/tasks': {} } };
+      return { body: { ...body, params: { ...params, _meta: { ...meta, 'io.modelcontextprotocol/clientCapabilities': capabilities } } }, options };
+    },
+  };
+}
+
 const defect = (id: string, level: 'MUST' | 'SHOULD', expected: string, description: string, edit: () => ModernEdit): ProtocolDefect => ({
   id,
   area: AREA,
@@ -100,6 +157,15 @@ export const TASKS_2026_DEFECTS: readonly ProtocolDefect[] = [
       return message;
     },
   })),
+  defect('ext.paced-poll-refused', 'SHOULD', 't26.poll-interval-honoured', 'every third tasks/get is refused RATE_LIMITED, also for a client waiting the pollIntervalMs it was given (T21)', refusePacedPolls),
+  defect('ext.poll-interval-fraction', 'MUST', 't26.poll-interval-honoured', 'tasks/get says pollIntervalMs with a fraction of a millisecond, not an integer (T6)', () =>
+    onResult26('tasks/get', (task) => {
+      if (typeof task.pollIntervalMs === 'number') task.pollIntervalMs += 0.5;
+    }),
+  ),
+  defect('ext.listen-ungated', 'MUST', 't26.listen-gated', 'subscriptions/listen for task IDs is served to a client that did not declare the extension (T23)', listenDeclared),
+  defect('ext.listen-foreign-task', 'MUST', 't26.listen-own-tasks', "subscriptions/listen runs as the creator of a listed task: it is agreed to another owner's task (T22, T20)", listenAsCreator),
+  defect('ext.listen-after-terminal', 'MUST', 't26.listen-own-tasks', "notifications/tasks go on after a task's terminal status: its working state again (T22)", notifyAfterTerminal),
   defect('ext.unknown-task-internal', 'MUST', 't26.unknown-task-get', 'tasks/get of an unknown task answers -32603 instead of -32602 (T18)', () => ({
     response: (message, request) => {
       if (request.method === 'tasks/get' && isObject(message.error) && message.error.code === -32602) message.error.code = -32603;

@@ -5,7 +5,7 @@
  */
 import { DelegatingStore, wrapStore } from './seams.js';
 import { isTasksError, type TaskRecord, type TaskStore } from '../../src/index.js';
-import { isObject, onNotification, onResult, RELATED, wire, type ProtocolDefect } from './protocol-wire.js';
+import { isObject, onNotification, onResult, RELATED, wire, type DefectSeam, type ProtocolDefect } from './protocol-wire.js';
 
 /** A store that hands out task IDs task-1, task-2, ... (mapped to the real ones in both directions). */
 function sequentialIds() {
@@ -38,7 +38,20 @@ function sequentialIds() {
   };
 }
 
+/**
+ * The server goes away as soon as it has answered a tasks/cancel of a running task, like a server
+ * whose cancelled work then throws (test/conformance/subjects/crashy.ts): in-process, it closes.
+ */
+function diesAfterCancel(): DefectSeam {
+  let stop: (() => Promise<void>) | undefined;
+  const seam = onResult('tasks/cancel', (result) => {
+    if (result.status === 'cancelled') setTimeout(() => void stop?.(), 0).unref();
+  });
+  return { ...seam, started: (s) => (stop = s) };
+}
+
 export const MORE_DEFECTS: ProtocolDefect[] = [
+  { id: 'life.dies-after-cancel', area: 'lifecycle', level: 'MUST', description: 'the server goes away right after it answers a legal tasks/cancel of a running task (R68)', expected: ['server.alive'], setup: ['cancel.working'], seam: diesAfterCancel },
   { id: 'create.sequential-ids', area: 'lifecycle', level: 'MUST', description: 'task IDs are task-1, task-2, ... (guessable, R79)', expected: ['create.unguessable-ids'], seam: sequentialIds },
   { id: 'create.late-response', area: 'lifecycle', level: 'SHOULD', description: 'the CreateTaskResult comes 1.6 s late (R16 SHOULD at once)', expected: ['create.returns-promptly'], seam: () => wire(() => ({ outgoing: async (m) => (m.result !== undefined && typeof m.result === 'object' && m.result !== null && 'task' in m.result ? (await new Promise((r) => setTimeout(r, 1_600)), m) : m) })) },
   {

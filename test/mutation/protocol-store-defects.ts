@@ -82,6 +82,46 @@ function badQuota(forever: boolean) {
   };
 }
 
+/**
+ * Each task's deletion scheduled with setTimeout(ttl), as the SDK's InMemoryTaskStore does: past
+ * 2^31 - 1 ms Node fires the timer after 1 ms, and a 30-day task is gone at once.
+ */
+function timerExpiry() {
+  const lost = new Set<string>();
+  const check = (id: string) => {
+    if (lost.has(id)) throw new TaskNotFoundError(id);
+  };
+  return wrapStore({
+    create: async (inner, owner, input) => {
+      const record = await inner.create(owner, input);
+      if (record.ttl !== null) setTimeout(() => lost.add(record.taskId), Math.min(record.ttl, 2 ** 32)).unref();
+      return record;
+    },
+    get: async (inner, owner, id) => (check(id), inner.get(owner, id)),
+    getResult: async (inner, owner, id) => (check(id), inner.getResult(owner, id)),
+    cancel: async (inner, owner, id, m) => (check(id), inner.cancel(owner, id, m)),
+    list: async (inner, owner, options) => {
+      const page = await inner.list(owner, options);
+      return { ...page, tasks: page.tasks.filter((t) => !lost.has(t.taskId)) };
+    },
+  });
+}
+
+/** Every owner's tasks served to everybody (reads, cancel, the first page of tasks/list), while tasks/list stays declared. */
+function sharedAcrossOwners() {
+  return knowing((owners) => ({
+    get: (inner, owner, id) => inner.get(realOwner(owners, owner, id), id),
+    getResult: (inner, owner, id) => inner.getResult(realOwner(owners, owner, id), id),
+    cancel: (inner, owner, id, m) => inner.cancel(realOwner(owners, owner, id), id, m),
+    list: async (inner, owner, options) => {
+      const page = await inner.list(owner, options);
+      if (options?.cursor) return page;
+      const others = [...new Set(owners.values())].filter((o) => o !== owner);
+      return { ...page, tasks: [...page.tasks, ...(await Promise.all(others.map((o) => inner.list(o)))).flatMap((p) => p.tasks)] };
+    },
+  }))();
+}
+
 export const STORE_DEFECTS: ProtocolDefect[] = [
   { id: 'iso.get-any-owner', area: 'isolation', level: 'MUST', description: "tasks/get finds another owner's task", expected: ['iso.get'], seam: knowing((owners) => ({ get: (inner, owner, id) => inner.get(realOwner(owners, owner, id), id) })) },
   { id: 'iso.result-any-owner', area: 'isolation', level: 'MUST', description: "reads (tasks/get, tasks/result) ignore the owner", expected: ['iso.result'], seam: knowing((owners) => ({ get: (inner, owner, id) => inner.get(realOwner(owners, owner, id), id), getResult: (inner, owner, id) => inner.getResult(realOwner(owners, owner, id), id) })) },
@@ -99,6 +139,10 @@ export const STORE_DEFECTS: ProtocolDefect[] = [
     })),
   },
   {
+    id: 'iso.shared-with-list', area: 'isolation', level: 'SHOULD', description: "every owner's tasks are read, cancelled and listed by everybody, and tasks/list stays declared (R80, R78)", expected: ['iso.unbound-list', 'iso.unbound-tasks'],
+    seam: sharedAcrossOwners,
+  },
+  {
     id: 'iso.cursor-unbound', area: 'isolation', level: 'MUST', description: "another owner's cursor is accepted (restarts the caller's own listing, leaking nothing)", expected: ['iso.cursor'],
     seam: knowing((_owners, cursors) => ({ list: (inner, owner, options) => (options?.cursor && cursors.has(options.cursor) && cursors.get(options.cursor) !== owner ? inner.list(owner, { ...options, cursor: undefined }) : inner.list(owner, options)) })),
   },
@@ -112,6 +156,7 @@ export const STORE_DEFECTS: ProtocolDefect[] = [
   { id: 'life.list-shows-stale-status', area: 'lifecycle', level: 'MUST', description: 'tasks/list shows completed tasks as working (a terminal status changes)', expected: ['poll.valid-transitions'], setup: ['list.includes-task'], seam: () => wrapStore({ list: async (inner, owner, options) => { const page = await inner.list(owner, options); return { ...page, tasks: page.tasks.map((t) => (t.status === 'completed' ? { ...t, status: 'working' as const } : t)) }; } }) },
   { id: 'life.is-error-completed', area: 'lifecycle', level: 'SHOULD', description: 'a tool result with isError leaves the task completed, not failed (R75)', expected: ['result.is-error-failed'], seam: () => wrapStore({ complete: (inner, owner, id, input) => inner.complete(owner, id, input.status === 'failed' && input.outcome.type === 'result' ? { ...input, status: 'completed', outcome: input.outcome } : input) }) },
   { id: 'ttl.expires-early', area: 'ttl', level: 'MUST', description: 'a task is gone after a quarter of its ttl', expected: ['ttl.expired-task'], seam: () => wrapStore({ get: async (inner, owner, id) => { const r = await inner.get(owner, id); if (r.ttl !== null && Date.now() > r.createdAt + r.ttl / 4) throw new TaskNotFoundError(id); return r; } }) },
+  { id: 'ttl.timer-overflow', area: 'ttl', level: 'MUST', description: "each task's deletion is a setTimeout(ttl): a ttl past 2^31 ms overflows and the task is gone at once", expected: ['ttl.long-kept'], maxTtlMs: 40 * 24 * 3_600_000, seam: timerExpiry },
   {
     id: 'ttl.kept-forever', area: 'ttl', level: 'SHOULD', description: 'expired tasks stay readable (never cleaned up, R38)', expected: ['ttl.expired-cleanup'],
     seam: () => {

@@ -115,5 +115,10 @@ export interface ProtocolDefect {
   expected: string[];
   /** Checks that must run first to set the defect up (e.g. to fill a quota). */
   setup?: string[];
-  seam(): ServerSeam;
+  /** The server's maximum ttl for this defect (default 60 000 ms; a defect of long ttls needs one past 2^31 ms). */
+  maxTtlMs?: number;
+  seam(): DefectSeam;
 }
+
+/** A seam, and (for a defect that takes the server down) what to do once the server runs. */
+export type DefectSeam = ServerSeam & { started?(stop: () => Promise<void>): void };

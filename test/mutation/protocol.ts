@@ -5,14 +5,13 @@
  * checks failed (caughtBy) or warned (warnedBy). `npm run mutation` prints the kill ratio.
  */
 import { runProtocolConformance } from '../../conformance/index.js';
-import type { ServerSeam } from '../../reference-server/seam.js';
 import { startHttpServer } from '../../reference-server/http.js';
 import { tokenTable } from '../../reference-server/tokens.js';
 import { TASKS_2026_DEFECTS } from './protocol-2026-defects.js';
 import { MORE_DEFECTS } from './protocol-more-defects.js';
 import { STORE_DEFECTS } from './protocol-store-defects.js';
 import { CAPABILITY_AND_SUPPORT_DEFECTS, CREATION_AND_RESULT_DEFECTS, ERROR_AND_NOTIFICATION_DEFECTS, PROGRESS_DEFECTS } from './protocol-wire-defects.js';
-import type { ProtocolDefect } from './protocol-wire.js';
+import type { DefectSeam, ProtocolDefect } from './protocol-wire.js';
 
 export type { ProtocolDefect } from './protocol-wire.js';
 
@@ -46,17 +45,18 @@ const LIMITS = { maxTasksPerOwner: 5, maxTtlMs: 60_000 };
 const SECURITY = { maxActiveTasksPerOwner: LIMITS.maxTasksPerOwner, maxTtlMs: LIMITS.maxTtlMs, defaultPageSize: 5, pollIntervalMs: 100 };
 
 /** Run `only` against the reference server with `seam` planted (none: the healthy server). */
-export async function runAgainstReference(seam: ServerSeam | undefined, only: string[]) {
+export async function runAgainstReference(seam: DefectSeam | undefined, only: string[], maxTtlMs: number = LIMITS.maxTtlMs) {
   const server = await startHttpServer({
     port: 0,
     host: '127.0.0.1',
     tokens: tokenTable({ [TOKEN_A]: 'alice', [TOKEN_B]: 'bob' }),
-    security: SECURITY,
+    security: { ...SECURITY, maxTtlMs },
     logger: () => {},
     ...(seam && { seam }),
   });
+  seam?.started?.(() => server.close());
   try {
-    return await runProtocolConformance({ target: { url: server.url }, authA: TOKEN_A, authB: TOKEN_B, ...LIMITS, paginationTasks: 12, checkTimeoutMs: 10_000, only });
+    return await runProtocolConformance({ target: { url: server.url }, authA: TOKEN_A, authB: TOKEN_B, ...LIMITS, maxTtlMs, paginationTasks: 12, checkTimeoutMs: 10_000, only });
   } finally {
     await server.close();
   }
@@ -65,7 +65,7 @@ export async function runAgainstReference(seam: ServerSeam | undefined, only: st
 /** Plant one defect and record which checks noticed. */
 export async function runMutant(defect: ProtocolDefect): Promise<MutantResult> {
   const only = [...new Set([...(defect.setup ?? []), ...defect.expected, ...CHEAP_CHECKS])];
-  const report = await runAgainstReference(defect.seam(), only);
+  const report = await runAgainstReference(defect.seam(), only, defect.maxTtlMs);
   const caughtBy = report.results.filter((r) => r.status === 'fail').map((r) => r.id);
   const warnedBy = report.results.filter((r) => r.status === 'warn').map((r) => r.id);
   const killed = caughtBy.length > 0 || (defect.level === 'SHOULD' && warnedBy.length > 0);

@@ -101,6 +101,8 @@ export interface ModernEdit {
   request?(body: Json, options: HandlerOptions): { body: Json; options: HandlerOptions };
   /** A JSON-RPC response to `request` (the body as the leg saw it): return it changed, or undefined for as is. */
   response?(message: Json, request: Json, options: HandlerOptions): Json | undefined;
+  /** A notification on the SSE response to `request` (e.g. a listen's): the messages to send instead (none drops it), or undefined for as is. */
+  notification?(message: Json, request: Json, options: HandlerOptions): Json[] | undefined;
 }
 
 /** A seam that rewrites the 2026 leg's traffic (JSON or SSE responses alike). */
@@ -111,10 +113,14 @@ export function rewriteModern(edit: ModernEdit): ServerSeam {
         const seen = isObject(options.parsedBody) ? options.parsedBody : undefined;
         const { body, options: opts } = seen && edit.request ? edit.request(seen, options) : { body: seen, options };
         const response = await handler.fetch(req, body ? { ...opts, parsedBody: body } : opts);
-        if (!body || !edit.response || response.body === null) return response;
+        if (!body || (!edit.response && !edit.notification) || response.body === null) return response;
         const one = (json: string): string => {
           const message = parseOr(json);
-          return isObject(message) && message.id === body.id ? JSON.stringify(edit.response!(structuredClone(message), body, opts) ?? message) : json;
+          if (!isObject(message)) return json;
+          if (message.id === body.id && edit.response) return JSON.stringify(edit.response(structuredClone(message), body, opts) ?? message);
+          const instead = message.id === undefined && edit.notification ? edit.notification(structuredClone(message), body, opts) : undefined;
+          // Several messages in place of one: one SSE event each.
+          return instead === undefined ? json : instead.map((m) => JSON.stringify(m)).join('\n\nevent: message\ndata: ');
         };
         const text = await response.text();
         const sse = (response.headers.get('content-type') ?? '').includes('text/event-stream');

@@ -41,6 +41,18 @@ class ShiftedExpiryStore extends InMemoryTaskStore {
   }
 }
 
+/** Each task's deletion scheduled with setTimeout(ttl) (the SDK's InMemoryTaskStore): past 2^31 - 1 ms it fires after 1 ms. */
+class TimerExpiryStore extends InMemoryTaskStore {
+  readonly #lost = new Set<string>();
+  protected override _insert(record: TaskRecord, maxActive: number): void {
+    super._insert(record, maxActive);
+    if (record.ttl !== null) setTimeout(() => this.#lost.add(record.taskId), Math.min(record.ttl, 2 ** 32)).unref();
+  }
+  protected override _read(owner: Owner, taskId: string): TaskRecord | undefined {
+    return this.#lost.has(taskId) ? undefined : super._read(owner, taskId);
+  }
+}
+
 /** Quota counted by the mutant itself (`counts` says which known tasks hold a slot), check then insert. */
 class OwnQuotaStore extends InMemoryTaskStore {
   readonly #tasks = new Map<Owner, Set<string>>();
@@ -185,6 +197,7 @@ export const STATE_MUTANTS: StoreMutant[] = [
   mutant('ttl-no-default', 'ttl', 'a task without ttl never expires instead of getting defaultTtlMs', ['R35 a task created without ttl gets'], (o) => withSecurity(o, { defaultTtlMs: null, maxTtlMs: null })),
   mutant('ttl-from-last-update', 'ttl', 'expiry counts from the last update, not from creation', ['R36 ttl counts from creation'], (o) =>
     new ShiftedExpiryStore(o, (r) => (r.ttl === null ? null : r.lastUpdatedAt + r.ttl))),
+  mutant('exp-timer-overflow', 'expiry', "each task's deletion is a setTimeout(ttl): a ttl past 2^31 ms is gone at once", ['R35 R36 a ttl past 2^31 ms'], (o) => new TimerExpiryStore(o)),
   mutant('exp-readable', 'expiry', 'get still returns an expired task', ['R36 R37 get at exactly expiresAt'], (o) => new ReadsExpiredStore(o)),
   mutant('exp-off-by-one', 'expiry', 'a task is still readable at exactly expiresAt', ['R36 R37 get at exactly expiresAt', 'R36 R37 getResult at exactly'], (o) =>
     new ShiftedExpiryStore(o, (r) => (r.expiresAt === null ? null : r.expiresAt + 1))),

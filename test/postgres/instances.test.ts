@@ -3,14 +3,17 @@
  * connections, as separate processes would have): quota and storage caps exact under concurrent
  * creates spread over the instances; the change feed delivering one instance's writes to the
  * other as `onChange` events, and listening again after its connection is terminated by the
- * server (`pg_terminate_backend`); an engine waiter woken by a pushed change without polling.
+ * server (`pg_terminate_backend`); an engine waiter, and a 2026 task subscriber, woken by a pushed
+ * change without polling.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TaskChange } from '../../src/contract.js';
 import { TaskEngine } from '../../src/server/core/engine.js';
 import { waitForResult } from '../../src/server/v2025/result-wait.js';
+import { createTasksHandler2026 } from '../../src/server/v2026/index.js';
 import type { PostgresTaskStore } from '../../src/stores/postgres/store.js';
+import { rpcRequest, sseMessages } from '../server/v2026/harness.js';
 import { startPostgres, type Postgres } from './harness.js';
 
 const ALICE = 'auth:alice';
@@ -126,6 +129,27 @@ describe('PostgresTaskStore: instances sharing one database', () => {
       const done = await b!.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { content: [] } } });
       assert.deepEqual(await waiting, done);
     } finally {
+      engine.close();
+    }
+  });
+
+  it("a 2026 subscriber on A is pushed B's completion through the feed, with polling off", async () => {
+    const [a, b] = await instances(2);
+    const engine = new TaskEngine({ store: a!, sharedStorePollMs: 3_600_000 });
+    const handler = createTasksHandler2026({ engine, tools: [] });
+    try {
+      await until(() => a!.changeFeedEpoch(), "A's change feed to listen");
+      const task = await b!.create(ALICE, REQUEST);
+      const listen = rpcRequest('subscriptions/listen', { notifications: { taskIds: [task.taskId] } });
+      const messages = sseMessages(await handler.fetch(listen, { authInfo: { token: 't', clientId: 'alice', scopes: [] } }));
+      assert.deepEqual(((await messages.next()).value as { params: { notifications: unknown } }).params.notifications, { taskIds: [task.taskId] });
+      assert.equal(((await messages.next()).value as { params: { status: string } }).params.status, 'working');
+      await b!.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { content: [] } } });
+      const rest = [];
+      for await (const message of messages) rest.push(message);
+      assert.deepEqual(rest.map((m) => (m.params as { status?: string } | undefined)?.status ?? 'end'), ['completed', 'end']);
+    } finally {
+      await handler.close();
       engine.close();
     }
   });

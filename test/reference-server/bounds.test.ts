@@ -8,9 +8,10 @@ import { connect as netConnect, type Socket } from 'node:net';
 import { PassThrough } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { BodyBudget, jsonDepth, MAX_BODY_BYTES, readBody } from '../../reference-server/http-body.js';
+import { BodyBudget, jsonDepth, MAX_BODY_BYTES } from '../../src/http/body.js';
+import { readBody } from '../../src/http/node-body.js';
 import { startHttpServer, type HttpServerHandle } from '../../reference-server/http.js';
-import { SessionRegistry } from '../../reference-server/sessions.js';
+import { SessionRegistry } from '../../src/http/sessions.js';
 import { tokenTable } from '../../reference-server/tokens.js';
 import { within } from './helpers.js';
 

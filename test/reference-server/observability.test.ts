@@ -12,7 +12,6 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { CliError, parseCli } from '../../reference-server/args.js';
 import { startHttpServer, type HttpServerHandle } from '../../reference-server/http.js';
-import { ReferenceObservability } from '../../reference-server/observability.js';
 import { openTelemetryTracing } from '../../src/observe/opentelemetry.js';
 import { connect, startServer, tokensFile, waitFor, type ServerProcess } from './helpers.js';
 
@@ -128,7 +127,7 @@ describe("the reference server's request spans (in process)", () => {
   let handle: HttpServerHandle;
   before(async () => {
     context.setGlobalContextManager(manager.enable());
-    handle = await startHttpServer({ port: 0, observe: new ReferenceObservability({ tracing: openTelemetryTracing({ tracer: provider.getTracer('test') }) }) });
+    handle = await startHttpServer({ port: 0, observe: { tracing: openTelemetryTracing({ tracer: provider.getTracer('test') }) } });
   });
   after(async () => {
     await handle?.close();

@@ -1,15 +1,15 @@
 /**
- * A real topology: dynalite (in this process, test/dynamodb/harness.ts) with one table, N
- * reference-server child processes on it (`--stateless`, the same tokens file and cursor secret,
- * a short lease), and a round-robin proxy without affinity in front (proxy.ts). Used by the
- * topology test and the throughput bench.
+ * A real topology: one shared store (backends.ts: a dynalite table in this process, or a schema
+ * of a real PostgreSQL server), N reference-server child processes on it (`--stateless`, the same
+ * tokens file and cursor secret, a short lease), and a round-robin proxy without affinity in
+ * front (proxy.ts). Used by the topology tests and the throughput bench.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDynamo, type Dynamo } from '../dynamodb/harness.js';
+import { startBackend, type Backend, type TopologyStore } from './backends.js';
 import { startProxy, type Proxy } from './proxy.js';
 
 /** dist/test/topology/harness.js -> dist/test/topology/instance.js */
@@ -18,6 +18,8 @@ const INSTANCE = fileURLToPath(new URL('./instance.js', import.meta.url));
 export const TOKEN_A = 'topology-token-a';
 export const TOKEN_B = 'topology-token-b';
 export const CURSOR_SECRET = 'topology-cursor-secret';
+/** The token of load owner `i` (see TopologyOptions.loadOwners). */
+export const loadToken = (i: number): string => `topology-load-${i}`;
 
 export interface Instance {
   readonly url: string;
@@ -28,8 +30,12 @@ export interface Instance {
 
 export interface TopologyOptions {
   instances: number;
+  /** The shared store (default dynamodb). */
+  store?: TopologyStore;
   /** Task lease (ms): how soon a dead instance's task is noticed. */
   leaseMs: number;
+  /** Tokens `loadToken(0 .. n-1)` for n more owners (a load from many requestors). */
+  loadOwners?: number;
   /** Extra flags for every instance (limits, rate limits). */
   flags?: readonly string[];
 }
@@ -37,8 +43,7 @@ export interface TopologyOptions {
 export interface Topology {
   readonly proxy: Proxy;
   readonly instances: Instance[];
-  readonly dynamo: Dynamo;
-  readonly table: string;
+  readonly store: TopologyStore;
   /** The workflow step log every instance appends to. */
   readonly log: string;
   close(): Promise<void>;
@@ -47,23 +52,24 @@ export interface Topology {
 export async function startTopology(options: TopologyOptions): Promise<Topology> {
   const dir = mkdtempSync(join(tmpdir(), 'mcp-tasks-topology-'));
   const tokens = join(dir, 'tokens.json');
-  writeFileSync(tokens, JSON.stringify({ [TOKEN_A]: 'alice', [TOKEN_B]: 'bob' }));
+  const load = Array.from({ length: options.loadOwners ?? 0 }, (_, i) => [loadToken(i), `load-${i}`]);
+  writeFileSync(tokens, JSON.stringify({ [TOKEN_A]: 'alice', [TOKEN_B]: 'bob', ...Object.fromEntries(load) }));
   const log = join(dir, 'steps.log');
-  const dynamo = await startDynamo();
   const instances: Instance[] = [];
   let proxy: Proxy | undefined;
+  let backend: Backend | undefined;
   const close = async (): Promise<void> => {
     await proxy?.close();
     for (const instance of instances) if (instance.child.exitCode === null && instance.child.signalCode === null) instance.child.kill('SIGTERM');
     await Promise.all(instances.map((i) => i.exited));
-    await dynamo.stop();
+    await backend?.stop();
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const table = await dynamo.freshTable();
+    backend = await startBackend(options.store ?? 'dynamodb');
     const flags = [
       '--port', '0', '--stateless', '--tokens', tokens,
-      '--store', 'dynamodb', '--table', table, '--dynamodb-endpoint', dynamo.endpoint, '--cursor-secret', CURSOR_SECRET,
+      ...backend.flags, '--cursor-secret', CURSOR_SECRET,
       '--lease-ms', String(options.leaseMs), ...(options.flags ?? []),
     ];
     const started = await Promise.allSettled(Array.from({ length: options.instances }, () => spawnInstance(flags, log)));
@@ -71,7 +77,7 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
     proxy = await startProxy(instances.map((i) => new URL(i.url).origin));
-    return { proxy, instances, dynamo, table, log, close };
+    return { proxy, instances, store: backend.store, log, close };
   } catch (error) {
     await close();
     throw error;

@@ -1,7 +1,7 @@
 /**
- * One instance of the topology: the reference server exactly as `mcp-tasks-server` starts it
- * (the same flags, parsed by args.ts), plus the three-step workflow of the takeover test, which
- * the fixture tools do not have. Every instance registers it, so any of them can resume it.
+ * One instance of the topology (on DynamoDB or PostgreSQL): the reference server exactly as
+ * `mcp-tasks-server` starts it (the same flags, parsed by args.ts), plus the three-step workflow
+ * of the takeover test, which the fixture tools do not have. Every instance registers it, so any of them can resume it.
  *
  * `node dist/test/topology/instance.js <mcp-tasks-server flags>`; env TOPOLOGY_LOG: the step log.
  */
@@ -11,16 +11,17 @@ import { loadTokens } from '../../reference-server/tokens.js';
 import { registerTopologyWorkflow } from './workflow.js';
 
 const cli = parseCli(process.argv.slice(2));
-if (cli.help || cli.options.dynamodb === undefined || cli.options.tokensFile === undefined) {
-  throw new Error('instance.js needs the flags of mcp-tasks-server with --store dynamodb and --tokens');
+if (cli.help || (cli.options.dynamodb === undefined && cli.options.postgres === undefined) || cli.options.tokensFile === undefined) {
+  throw new Error('instance.js needs the flags of mcp-tasks-server with --store dynamodb|postgres and --tokens');
 }
 const { options } = cli;
 const log = process.env.TOPOLOGY_LOG ?? '/dev/null';
 const server = await startHttpServer({
   port: options.port,
   host: options.host,
-  store: 'dynamodb',
-  dynamodb: options.dynamodb!,
+  store: options.store,
+  ...(options.dynamodb !== undefined && { dynamodb: options.dynamodb }),
+  ...(options.postgres !== undefined && { postgres: options.postgres }),
   ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
   rateLimit: options.rateLimit,
   security: {

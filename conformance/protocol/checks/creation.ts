@@ -184,7 +184,7 @@ export const creationChecks: Check[] = [
           return skip(`setup failed: tools/call ${call.name} with ttl ${requested}: ${describe(created.reply)}`);
         }
         const get = await a.call('tasks/get', { taskId: created.taskId });
-        if (get.kind !== 'result') return skip(`setup failed: tasks/get: ${describe(get)}`);
+        if (get.kind !== 'result') return skip(`setup failed: tasks/get of the task created with ttl ${requested}: ${describe(get)} (a task lost before its ttl is ttl.long-kept's subject)`);
         if (get.result.ttl !== created.task.ttl) {
           return fail(`requested ttl ${requested}: CreateTaskResult ttl ${JSON.stringify(created.task.ttl)}, tasks/get ttl ${JSON.stringify(get.result.ttl)}`, 'the actual ttl in both (R35)');
         }

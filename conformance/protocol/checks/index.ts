@@ -1,10 +1,11 @@
 /**
  * Every protocol check, in the order they run (one file per area of the check model). Whole-run
  * checks (which judge every Task and notification seen on the wire) come last so they see
- * everything. The order and the ids are part of the product: the JSON report, RULES.md and the
+ * everything, and server.alive last of all. The order and the ids are part of the product: the JSON report, RULES.md and the
  * defect catalogues name checks by id.
  */
 import type { Check } from '../check.js';
+import { availabilityChecks } from './availability.js';
 import { cancellationChecks } from './cancellation.js';
 import { capabilityChecks } from './capabilities.js';
 import { creationChecks } from './creation.js';
@@ -36,4 +37,6 @@ export const PROTOCOL_CHECKS: readonly Check[] = Object.freeze([
   ...notificationChecks,
   ...pollingFinalChecks,
   ...ttlFinalChecks,
+  // Last: whether the server kept answering is known only when everything else has run.
+  ...availabilityChecks,
 ]);

@@ -1,8 +1,11 @@
 /**
  * Owner isolation between two identities (A and B, e.g. two bearer tokens): R65, R77 (digest
  * section 3.13). B must not get, fetch the result of, cancel, list or page into A's tasks.
+ * Where tasks cross requestors (B reads A's task: two anonymous sessions of a server that binds
+ * nothing, or two tokens it does not tell apart), that is reported as the risk it is (R80 when
+ * tasks/list is declared, R78), not skipped.
  */
-import { fail, pass, skip } from '../../core/check.js';
+import { fail, pass, skip, SkipCheck, warn } from '../../core/check.js';
 import { brief, isObject } from '../../core/json.js';
 import { STATUS_NOTIFICATION } from '../../core/wire.js';
 import { check, type Check } from '../check.js';
@@ -32,6 +35,7 @@ function idsOfA(ctx: CheckContext, label: string): Set<string> {
 }
 
 const refused = (code: number) => `refused with ${code}`;
+const BOUND = (who: string, seen: string) => `tasks are bound to their requestor: ${who} got ${seen} for A's task`;
 
 export const isolationChecks: Check[] = [
   check(
@@ -146,6 +150,48 @@ export const isolationChecks: Check[] = [
       const leaked = tasks.filter((t) => isObject(t) && mine.has(t.taskId as string));
       if (leaked.length) return fail(`B's tasks/list with A's cursor: ${leaked.length} of A's tasks, e.g. ${brief(leaked[0])}`, 'JSON-RPC error -32602 (invalid cursor)');
       return fail(`B's tasks/list with A's cursor: ${describe(reply)}`, "JSON-RPC error -32602: a cursor issued to A is not valid for B (R64), even if B's page leaks nothing");
+    },
+  ),
+
+  check(
+    { id: 'iso.unbound-list', rule: 'R80', level: 'SHOULD', area: 'isolation', title: "a server that shows one requestor's tasks to another does not declare tasks.list (also R9)" },
+    async (ctx) => {
+      const c = await ctx.crossing();
+      if (!c.crosses) return pass(BOUND(c.who, describe(c.seen)));
+      if (!ctx.declares('list')) return pass(`tasks are not bound to requestors (see iso.unbound-tasks), and tasks.list is not declared`);
+      const listing = await listAll(await ctx.otherRequestor());
+      const listed = listing.ids.includes(c.taskId) ? ` and listed it in its own tasks/list (${listing.ids.length} tasks)` : '';
+      return fail(
+        `${c.who} read A's task ${c.taskId} (tasks/get: ${describe(c.seen)})${listed}, and the server declares tasks.list: any client can list every client's tasks`,
+        'a server that cannot tell requestors apart does not declare tasks.list (R80, R9); or it binds each task to its requestor (R76)',
+      );
+    },
+  ),
+
+  check(
+    { id: 'iso.unbound-tasks', rule: 'R78', level: 'SHOULD', area: 'isolation', title: 'tasks are bound to their requestor; a server that cannot bind them lets any client read and cancel any task, and must say so' },
+    async (ctx) => {
+      const c = await ctx.crossing();
+      if (!c.crosses) return pass(BOUND(c.who, describe(c.seen)));
+      const a = await ctx.a();
+      const b = await ctx.otherRequestor();
+      const result = await b.call('tasks/result', { taskId: c.taskId }, { timeoutMs: ctx.waitMs(5_000) });
+      // A task of A still running, to cancel from B: the long tool, else a quick one at once.
+      let call = ctx.quickTool();
+      try {
+        call = ctx.slowTool(10_000);
+      } catch (error) {
+        if (!(error instanceof SkipCheck)) throw error;
+      }
+      const target = ctx.needTask(await ctx.createTask(a, call), call).taskId;
+      const cancel = await b.call('tasks/cancel', { taskId: target });
+      const after = await a.call('tasks/get', { taskId: target });
+      const cancelled = cancel.kind === 'result' && after.kind === 'result' && after.result.status === 'cancelled';
+      const cancelText = cancelled ? ` and cancelled A's running task ${target} (tasks/cancel: ${describe(cancel)})` : `; its tasks/cancel of A's task ${target}: ${describe(cancel)}`;
+      return warn(
+        `any client can read${cancelled ? ' and cancel' : ''} any task: ${c.who} read A's task ${c.taskId} (tasks/get: ${describe(c.seen)}; tasks/result: ${describe(result)})${cancelText}. The task ID is the only protection (R79, create.unguessable-ids)`,
+        'each task bound to its requestor (R76, R77); where the server cannot, this limit documented for its users (R78; the kit cannot read documentation, so it reports what it saw)',
+      );
     },
   ),
 ];

@@ -71,7 +71,7 @@ export const listingChecks: Check[] = [
       });
       if (!listing || listing.problem) return skip('setup failed: tasks/list did not answer (see list.next-cursor)');
       if (listing.pages > 1) return pass(`largest page ${Math.max(...listing.pageSizes)}`);
-      if (listing.ids.length >= ctx.options.paginationTasks) return warn(`all ${listing.ids.length} tasks in a single page`, 'pages limited in size, with nextCursor');
+      if (listing.ids.length >= ctx.options.paginationTasks) return warn(`tasks/list answered all ${listing.ids.length} tasks in a single page`, 'pages limited in size, with nextCursor');
       return skip(`only ${listing.ids.length} tasks to list`);
     },
   ),

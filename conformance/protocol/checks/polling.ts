@@ -1,9 +1,10 @@
 /** Polling with tasks/get and the related-task metadata rules: R22, R29, R31, R35, R54, R55. */
-import { fail, pass, skip, warn } from '../../core/check.js';
+import { fail, failOnSilence, inconclusive, pass, skip, warn, type Outcome } from '../../core/check.js';
 import { brief, isObject } from '../../core/json.js';
 import { isTerminalStatus, RELATED_TASK, STATUS_NOTIFICATION } from '../../core/wire.js';
 import { check, type Check } from '../check.js';
 import { describe, type CheckContext } from '../context.js';
+import type { WireReply } from '../session.js';
 import { taskProblems } from '../task-shape.js';
 
 /** A completed quick task of identity A. */
@@ -15,6 +16,19 @@ function completedTask(ctx: CheckContext): Promise<{ taskId: string }> {
     await ctx.terminal(a, taskId, call.name);
     return { taskId };
   });
+}
+
+/** How long a request with a misleading related-task _meta (and its control) may take: the task is completed, nothing is waited on. */
+const MISLED_MS = 5_000;
+
+/**
+ * The request with the misleading _meta got no answer in time: that is a verdict only if the same
+ * request without the _meta (the control, sent after it) is answered; then the _meta is what
+ * silenced it. A control that gets no answer either leaves no verdict.
+ */
+function unanswered(control: WireReply, method: string, misled: WireReply): Outcome {
+  if (control.kind === 'local') return inconclusive(`${method} got no answer within ${MISLED_MS} ms, with or without the related-task _meta`);
+  return failOnSilence(`${method} with a misleading related-task _meta: ${describe(misled)}; the same request without the _meta: ${describe(control)} after ${control.ms} ms`, 'the answer for params.taskId, as without the _meta (R54: the _meta is ignored)');
 }
 
 export const pollingChecks: Check[] = [
@@ -40,10 +54,11 @@ export const pollingChecks: Check[] = [
       const { taskId } = await completedTask(ctx);
       const a = await ctx.a();
       const _meta = { [RELATED_TASK]: { taskId: 'conformance-some-other-task' } };
-      const get = await a.call('tasks/get', { taskId, _meta }, { timeoutMs: 3_000 });
+      const get = await a.call('tasks/get', { taskId, _meta }, { timeoutMs: MISLED_MS });
+      if (get.kind === 'local') return unanswered(await a.call('tasks/get', { taskId }, { timeoutMs: MISLED_MS }), 'tasks/get', get);
       if (get.kind !== 'result' || get.result.taskId !== taskId) return fail(`tasks/get with a misleading related-task _meta: ${describe(get)}`, `task ${taskId} (the params.taskId)`);
-      const result = await a.call('tasks/result', { taskId, _meta }, { timeoutMs: 3_000 });
-      if (result.kind === 'local') return fail(`tasks/result with a misleading related-task _meta: ${describe(result)}`, `the result of task ${taskId}`);
+      const result = await a.call('tasks/result', { taskId, _meta }, { timeoutMs: MISLED_MS });
+      if (result.kind === 'local') return unanswered(await a.call('tasks/result', { taskId }, { timeoutMs: MISLED_MS }), 'tasks/result', result);
       const meta = result.kind === 'result' && isObject(result.result._meta) ? result.result._meta[RELATED_TASK] : undefined;
       if (result.kind === 'result' && isObject(meta) && meta.taskId !== taskId) return fail(`tasks/result answered for ${brief(meta)}`, `the result of task ${taskId}`);
       if (result.kind === 'error') return fail(`tasks/result with a misleading related-task _meta: ${describe(result)}`, `the result of task ${taskId} (completed)`);

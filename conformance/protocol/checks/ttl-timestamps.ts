@@ -1,8 +1,8 @@
 /**
- * TTL and timestamps: R32, R33, R35 on every Task of the run, expiry (R37, R71), and the
- * timestamps over a task's life (R32, R33, A7).
+ * TTL and timestamps: R32, R33, R35 on every Task of the run, expiry (R37, R71), a long ttl kept
+ * (R35, R36), and the timestamps over a task's life (R32, R33, A7).
  */
-import { fail, pass, skip, SkipCheck, warn } from '../../core/check.js';
+import { fail, inconclusive, pass, skip, SkipCheck, warn } from '../../core/check.js';
 import { check, type Check } from '../check.js';
 import { describe, isError, type CheckContext } from '../context.js';
 import type { Sighting } from '../session.js';
@@ -44,6 +44,15 @@ function fieldCheck(id: string, rule: string, field: TaskField, title: string, e
     return pass(`${sightings.length} Tasks from ${sources.join(', ')}`);
   });
 }
+
+/**
+ * 30 days: beyond 2^31 - 1 ms (24.8 days), the most a Node timer can wait. A store that schedules
+ * each task's deletion with setTimeout(ttl) deletes such a task at once (Node fires an overflowing
+ * timer after 1 ms): the SDK's InMemoryTaskStore loses a 30-day task within milliseconds.
+ */
+const LONG_TTL_MS = 30 * 24 * 3_600_000;
+/** How long after its creation the long-ttl task is read back. */
+const READ_BACK_MS = 1_000;
 
 /** When, as a fraction of its ttl, the task is read before it may expire. */
 const BEFORE_FRACTION = 0.4;
@@ -91,6 +100,26 @@ export const ttlChecks: Check[] = [
       const { ttl, second } = await expiryProbe(ctx);
       if (second.kind !== 'result') return pass();
       return warn(`tasks/get 1300 ms after the ttl (${ttl} ms) elapsed: ${describe(second)}`, 'the expired task deleted promptly (-32602)');
+    },
+  ),
+
+  check(
+    { id: 'ttl.long-kept', rule: 'R35', level: 'MUST', area: 'ttl-timestamps', title: 'a task created with a long ttl (30 days, past the 2^31 ms a timer can wait; or the --max-ttl-ms maximum) is still there a moment later: its reported ttl is its actual ttl (R36)' },
+    async (ctx) => {
+      const call = ctx.quickTool();
+      const a = await ctx.a();
+      const requested = ctx.options.maxTtlMs ?? LONG_TTL_MS;
+      const created = await ctx.createTask(a, call, { ttl: requested });
+      // Refusing an over-long ttl is limit.max-ttl's subject (R34 lets a server choose its own).
+      if (!created.taskId || !created.task) return skip(`setup failed: tools/call ${call.name} with ttl ${requested}: ${describe(created.reply)}`);
+      const ttl = created.task.ttl;
+      await ctx.sleep(READ_BACK_MS);
+      const get = await a.call('tasks/get', { taskId: created.taskId });
+      const age = Date.now() - created.at;
+      if (get.kind === 'result') return pass(`requested ${requested} ms, ttl ${JSON.stringify(ttl)}: still there ${age} ms later`);
+      if (typeof ttl === 'number' && ttl <= age) return pass(`the server chose a ttl of ${ttl} ms for a requested ${requested} (R34): gone ${age} ms later is allowed`);
+      if (get.kind === 'local') return inconclusive(`tasks/get of the task created with ttl ${requested} ms: ${describe(get)}`);
+      return fail(`tools/call ${call.name} with ttl ${requested} ms answered ttl ${JSON.stringify(ttl)}; ${age} ms later tasks/get: ${describe(get)}`, `the task readable for the ttl the server reported (${JSON.stringify(ttl)} ms): the reported ttl is the actual one (R35), and a task may be deleted only after it (R36)`);
     },
   ),
 ];

@@ -80,6 +80,9 @@ export async function probeTool(session: WireSession, tool: string, args: Json, 
   probe.outcome = last.status as ProbeOutcome;
   if (probe.outcome === 'failed') {
     for (let i = 0; i < 20 && result === undefined; i++) await sleep(50);
+    // A tasks/result that did not wait for the end (R40 broken) answered for a task still working:
+    // how it ended is what tasks/result says now that it is terminal.
+    if (result !== undefined && result.kind !== 'local') result = await session.call('tasks/result', { taskId }, { timeoutMs: 5_000 });
     if (result?.kind === 'error') probe.failure = 'jsonrpc-error';
     else if (result?.kind === 'result' && result.result.isError === true) probe.failure = 'is-error';
     const message = failureWords(result, last);

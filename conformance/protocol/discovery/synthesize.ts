@@ -107,7 +107,10 @@ function typeOf(s: Json): string | undefined {
 function value(walk: Walk, schema: Json, name: string, depth: number): unknown {
   const s = resolve(walk, schema, depth);
   if ('const' in s) return s.const;
-  if (s.default !== undefined && !(DURATION_NAME.test(name) && walk.prefer === 'long')) return s.default;
+  // A duration's default can be long (`seconds` defaulting to 20): a number gets the smallest value
+  // the schema allows (or ~2 s for the long variant) instead, so a plain call does not wait on it.
+  const duration = DURATION_NAME.test(name) && (walk.prefer === 'long' || ['number', 'integer'].includes(typeOf(s) ?? ''));
+  if (s.default !== undefined && !duration) return s.default;
   if (Array.isArray(s.enum) && s.enum.length) return s.enum.find((v) => v !== null) ?? s.enum[0];
   if (Array.isArray(s.examples) && s.examples.length && typeOf(s) !== 'object') return s.examples[0];
   switch (typeOf(s)) {

@@ -10,13 +10,15 @@ import { controlChecks } from './control.js';
 import { inputChecks } from './input.js';
 import { isolationChecks } from './isolation.js';
 import { lifecycleChecks } from './lifecycle.js';
+import { pollingChecks } from './polling.js';
+import { pushChecks } from './push.js';
 
 export { AREA_2026, type Check2026 } from './check26.js';
 export { Context2026, type State2026 } from './context.js';
 export { detect2026, speaks2025, type Found2026 } from './detect.js';
 export { Client2026 } from './wire.js';
 
-export const V2026_CHECKS: readonly Check2026[] = Object.freeze([...lifecycleChecks, ...controlChecks, ...inputChecks, ...isolationChecks]);
+export const V2026_CHECKS: readonly Check2026[] = Object.freeze([...lifecycleChecks, ...pollingChecks, ...controlChecks, ...inputChecks, ...isolationChecks, ...pushChecks]);
 
 /** `checks` as runner checks reading the 2026 state of the run (skipped when there is none). */
 export function asRunnerChecks(checks: readonly Check2026[], state: () => State2026 | undefined): Check[] {

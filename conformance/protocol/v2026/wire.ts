@@ -37,6 +37,40 @@ export class Client2026 {
   ) {}
 
   async call(method: string, params: Json, options: Send2026 = {}): Promise<Reply2026> {
+    // One controller per request, tied to the check's signal only while the request runs.
+    const controller = new AbortController();
+    const abort = () => controller.abort(options.signal?.reason);
+    options.signal?.addEventListener('abort', abort, { once: true });
+    const timer = setTimeout(() => controller.abort(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+    try {
+      const { id, init } = this.#request(method, params, options);
+      const response = await fetch(this.url, { ...init, signal: controller.signal });
+      const text = await response.text();
+      const message = (response.headers.get('content-type') ?? '').includes('text/event-stream') ? fromSse(text, id) : parseJson(text);
+      return toReply(message, response.status);
+    } catch (error) {
+      return { kind: 'local', message: `${method}: ${(error as Error).message}` };
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
+    }
+  }
+
+  /**
+   * Send one request and hand back its response unread (a `subscriptions/listen` stream, read as
+   * it arrives: listen.ts), with the request's id. Aborted by `signal` (the caller's deadline).
+   */
+  async open(method: string, params: Json, options: Send2026 & { signal: AbortSignal }): Promise<{ id: number; response: Response } | { kind: 'local'; message: string }> {
+    const { id, init } = this.#request(method, params, options);
+    try {
+      return { id, response: await fetch(this.url, { ...init, signal: options.signal }) };
+    } catch (error) {
+      return { kind: 'local', message: `${method}: ${(error as Error).message}` };
+    }
+  }
+
+  /** The POST of one request: envelope in `_meta`, the routing headers, the identity's headers. */
+  #request(method: string, params: Json, options: Send2026): { id: number; init: RequestInit } {
     const capabilities = options.declare === false ? {} : { extensions: { [TASKS_EXTENSION]: {} }, elicitation: {} };
     const _meta = { [`${META}protocolVersion`]: GENERATION_2026, [`${META}clientInfo`]: { name: 'mcp-tasks-conformance', version: '1' }, [`${META}clientCapabilities`]: capabilities };
     const id = this.#nextId++;
@@ -49,26 +83,11 @@ export class Client2026 {
       ...(name !== undefined && { 'mcp-name': name }),
       ...identityHeaders(options.identity),
     };
-    // One controller per request, tied to the check's signal only while the request runs.
-    const controller = new AbortController();
-    const abort = () => controller.abort(options.signal?.reason);
-    options.signal?.addEventListener('abort', abort, { once: true });
-    const timer = setTimeout(() => controller.abort(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
-    try {
-      const response = await fetch(this.url, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', id, method, params: { ...params, _meta } }), signal: controller.signal });
-      const text = await response.text();
-      const message = (response.headers.get('content-type') ?? '').includes('text/event-stream') ? fromSse(text, id) : parseJson(text);
-      return toReply(message, response.status);
-    } catch (error) {
-      return { kind: 'local', message: `${method}: ${(error as Error).message}` };
-    } finally {
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', abort);
-    }
+    return { id, init: { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', id, method, params: { ...params, _meta } }) } };
   }
 }
 
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -77,7 +96,7 @@ function parseJson(text: string): unknown {
 }
 
 /** The response with `id` among the SSE events of `text`. */
-function fromSse(text: string, id: number): unknown {
+export function fromSse(text: string, id: number): unknown {
   for (const event of text.split(/\r?\n\r?\n/)) {
     const data = event
       .split(/\r?\n/)
@@ -90,7 +109,7 @@ function fromSse(text: string, id: number): unknown {
   return undefined;
 }
 
-function toReply(message: unknown, status: number): Reply2026 {
+export function toReply(message: unknown, status: number): Reply2026 {
   if (isObject(message) && isObject(message.result)) return { kind: 'result', result: message.result };
   if (isObject(message) && isObject(message.error) && typeof message.error.code === 'number') {
     const e = message.error;

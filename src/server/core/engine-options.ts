@@ -7,6 +7,7 @@ import type { TaskStatus } from '../../status.js';
 import type { TaskPeer } from './context.js';
 import type { Lease } from './execution.js';
 import type { TasksLogger } from './logger.js';
+import type { PollPolicy } from './poll-policy.js';
 import type { OwnerRateLimiter, RateLimitOptions } from './rate-limit.js';
 
 export interface TaskEngineOptions {
@@ -25,6 +26,8 @@ export interface TaskEngineOptions {
   rateLimiter?: OwnerRateLimiter;
   /** Shorthand for `rateLimiter: new RateLimiter(rateLimit)`. */
   rateLimit?: RateLimitOptions;
+  /** The poll intervals told to requestors (`polls`, poll-policy.ts): floor, max, growth. Default DEFAULT_POLL_POLICY. */
+  pollPolicy?: Partial<PollPolicy>;
   /** Where the engine's metrics go (docs/operations.md); default: none. Time the store with `measureStore`. */
   metrics?: TasksMetrics;
   /** Spans of the tasks' runs (`openTelemetryTracing`, `mcp-tasks/opentelemetry`); default: none. */

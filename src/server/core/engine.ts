@@ -27,6 +27,7 @@ import { TaskWaiters } from './waiters.js';
 import { Takeover, type Resumer, type Resumption, type TakeOverOptions } from './takeover.js';
 import { silentLogger, type TasksLogger } from './logger.js';
 import { RateLimiter, type OwnerRateLimiter } from './rate-limit.js';
+import { PollAdvisor } from './poll-advisor.js';
 import { EngineObserver, type ProgressReport } from './observer.js';
 import { DEFAULT_LEASE_MS, type AdoptOptions, type StartOptions, type TaskEngineOptions } from './engine-options.js';
 
@@ -49,6 +50,8 @@ export class TaskEngine {
   readonly side: SideChannel;
   /** What the engine reports to its metrics and tracing (observer.ts); the legs report through it too. */
   readonly observer: EngineObserver;
+  /** The poll interval to tell a requestor about a task now (within the owner's rate share). */
+  readonly polls: PollAdvisor;
   /** This engine's lease holder name (random per engine). */
   readonly instanceId = randomBytes(12).toString('base64url');
   readonly #executions = new Map<string, Execution>();
@@ -76,6 +79,7 @@ export class TaskEngine {
     this.rateLimiter = options.rateLimiter ?? (options.rateLimit ? new RateLimiter(options.rateLimit, () => clockOf(this.store).now()) : undefined);
     this.observer = new EngineObserver({ metrics: options.metrics, tracing: options.tracing, clock: clockOf(this.store) });
     this.side = new SideChannel(this.store, this.logger, this.observer);
+    this.polls = new PollAdvisor(this.store, { policy: options.pollPolicy, perSecond: this.rateLimiter?.perSecond });
     this.#waiters = new TaskWaiters(this.store, this.store.capabilities.sharedAcrossProcesses ? this.sharedStorePollMs : undefined);
     this.#takeover = new Takeover({
       store: this.store,
@@ -91,7 +95,10 @@ export class TaskEngine {
         return this.#adopt(owner, task.taskId, work, { status: task.status, expiresInMs, ...(lease && { lease }), ...(peer && { peer }) }, task, true);
       },
     });
-    this.#unsubscribe = this.store.onChange((change) => this.#onChange(change, change.remote === true));
+    // Another instance's write matters here only for what this engine runs or waits for.
+    const uninterest = this.store.interestIn?.((taskId) => this.#executions.has(taskId) || this.#waiters.has(taskId));
+    const unsubscribe = this.store.onChange((change) => this.#onChange(change, change.remote === true));
+    this.#unsubscribe = () => (unsubscribe(), uninterest?.());
   }
 
   /** Count one task operation of `owner` against the rate limit; throws RATE_LIMITED (R81). */
@@ -264,6 +271,7 @@ export class TaskEngine {
   /** Stop listening to the store (does not close it). Running work is aborted. */
   close(): void {
     this.#unsubscribe();
+    this.polls.close();
     for (const execution of [...this.#executions.values()]) execution.retire({ type: 'closed' });
     this.#waiters.wakeAll();
   }

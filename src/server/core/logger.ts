@@ -12,6 +12,8 @@ export type TaskEvent =
   | 'task.result'
   | 'task.listed'
   | 'task.lookup_failed'
+  /** A `subscriptions/listen` (2026 wire) agreed to push this task's changes to its owner. */
+  | 'task.subscribed'
   | 'task.taken_over'
   /** An answer to a question that is not open (answered, withdrawn, never asked, or of an ended task): nothing changed. */
   | 'task.answer_ignored'

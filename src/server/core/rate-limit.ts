@@ -17,6 +17,11 @@ export interface RateLimitOptions {
 /** What the engine needs of a rate limiter: count one operation of `owner`, or throw RATE_LIMITED. */
 export interface OwnerRateLimiter {
   take(owner: Owner): void;
+  /**
+   * Sustained operations per second per owner, when the limiter has one: the engine's poll
+   * advice (poll-advisor.ts) keeps an owner's paced polls within a share of it.
+   */
+  readonly perSecond?: number;
 }
 
 interface Bucket {
@@ -28,6 +33,7 @@ interface Bucket {
 const PRUNE_AT = 10_000;
 
 export class RateLimiter implements OwnerRateLimiter {
+  readonly perSecond: number;
   readonly #perMs: number;
   readonly #burst: number;
   readonly #buckets = new Map<Owner, Bucket>();
@@ -40,6 +46,7 @@ export class RateLimiter implements OwnerRateLimiter {
     if (!(options.perSecond > 0) || (options.burst !== undefined && !(options.burst >= 1))) {
       throw new InvalidOptionsError('rateLimit: perSecond must be > 0 and burst >= 1');
     }
+    this.perSecond = options.perSecond;
     this.#perMs = options.perSecond / 1000;
     this.#burst = options.burst ?? Math.max(1, options.perSecond);
   }

@@ -70,6 +70,11 @@ export class TaskWaiters {
     };
   }
 
+  /** Whether a wait for `taskId` is registered. */
+  has(taskId: string): boolean {
+    return this.#waiters.has(taskId);
+  }
+
   /** Wake the task's waiters; those of the change's owner get its record. */
   wake(taskId: string, change?: TaskChange): void {
     for (const waiter of this.#waiters.get(taskId) ?? []) waiter.wake(change && change.owner === waiter.owner ? change.task : undefined);

@@ -9,6 +9,8 @@ import { InvalidArgumentError } from '../../errors/index.js';
 import { isPlainObject, type JsonObject } from '../../json.js';
 import type { ServerTaskContext } from '../core/context.js';
 import { assertTaskSupport, type TaskSupport } from '../core/task-support.js';
+import type { DefinedTool } from '../core/tool-definition.js';
+import { definedHandler } from './defined-tools.js';
 import { mcpToolInternals, type AnySchema, type McpToolInternals, type ParsedArguments, type SchemaOutput, type ShapeOutput, type ZodRawShapeCompat } from './sdk-internals.js';
 
 export type { AnySchema, ParsedArguments, SchemaOutput, ShapeOutput, ZodRawShapeCompat };
@@ -60,6 +62,8 @@ interface OwnEntry {
   support: TaskSupport;
   resumable: boolean;
   handler: TaskToolHandler<unknown>;
+  /** Set for a tool of `defineTool`: its own argument and output checks and listing replace McpServer's. */
+  defined?: DefinedTool;
 }
 
 export class TaskTools {
@@ -92,11 +96,34 @@ export class TaskTools {
     const { execution, resumable = false, ...sdkConfig } = config;
     const support = execution?.taskSupport ?? 'forbidden';
     assertTaskSupport(support);
-    // McpServer never calls this callback (our tools/call handler runs the tool); it is there for
-    // the tool's listing and for anyone reading RegisteredTool.handler.
-    const registered = this.mcp.registerTool(name, sdkConfig, handler as unknown as ToolCallback<Input>);
-    this.#own.set(registered, { support, resumable, handler: handler as TaskToolHandler<unknown> });
+    return this.#register(this.mcp, name, sdkConfig, { support, resumable, handler: handler as TaskToolHandler<unknown> });
+  }
+
+  /**
+   * Register with McpServer, which lists the tool; McpServer never calls its callback (our
+   * tools/call handler runs the tool): it is there for anyone reading RegisteredTool.handler.
+   */
+  #register(mcp: McpServer, name: string, sdkConfig: object, entry: OwnEntry): RegisteredTool {
+    const registered = mcp.registerTool(name, sdkConfig, entry.handler as unknown as ToolCallback);
+    this.#own.set(registered, entry);
     return registered;
+  }
+
+  /**
+   * Register a tool made by `defineTool` (a tool declared once for both generations): listed
+   * with its own JSON Schemas, its arguments and result checked by its own schemas (the same
+   * check and words as on the 2026-07-28 wire), run as a task or not as `register` does.
+   */
+  registerDefined(tool: DefinedTool): RegisteredTool {
+    if (!this.mcp) throw new InvalidArgumentError('register needs an McpServer; with a low-level Server, handle tools/call yourself and use setTaskSupport()');
+    if (!tool.serves('2025-11-25')) throw new InvalidArgumentError(`tool ${tool.name} is not served on 2025-11-25 (its generations: ${tool.generations.join(', ')})`);
+    const config = {
+      ...(tool.title !== undefined && { title: tool.title }),
+      ...(tool.description !== undefined && { description: tool.description }),
+      ...(tool.annotations !== undefined && { annotations: tool.annotations as ToolAnnotations }),
+      ...(tool._meta !== undefined && { _meta: tool._meta }),
+    };
+    return this.#register(this.mcp, tool.name, config, { support: tool.taskSupport, resumable: tool.resumable, handler: definedHandler(tool), defined: tool });
   }
 
   setSupport(name: string, support: TaskSupport): void {
@@ -125,6 +152,18 @@ export class TaskTools {
     const entry = registered && this.#own.get(registered);
     if (!registered || !entry) return undefined;
     const sdk = this.#sdk!;
+    const { defined } = entry;
+    if (defined) {
+      return {
+        registered,
+        resumable: entry.resumable,
+        parse: async (args) => {
+          const parsed = await defined.parseArguments(args);
+          return parsed.ok ? parsed : { ok: false, message: parsed.message };
+        },
+        run: (args, extra) => Promise.resolve(entry.handler(args, extra)) as Promise<CallToolResult>,
+      };
+    }
     return {
       registered,
       resumable: entry.resumable,
@@ -143,7 +182,9 @@ export class TaskTools {
     const tools = result.tools.map((tool) => {
       if (!isPlainObject(tool) || typeof tool.name !== 'string' || !this.#known(tool.name)) return tool;
       const execution = isPlainObject(tool.execution) ? tool.execution : {};
-      return { ...tool, execution: { ...execution, taskSupport: this.supportOf(tool.name) } };
+      const defined = this.#entry(tool.name)?.defined;
+      const schemas = defined && { inputSchema: defined.inputSchema, ...(defined.outputSchema && { outputSchema: defined.outputSchema }) };
+      return { ...tool, ...schemas, execution: { ...execution, taskSupport: this.supportOf(tool.name) } };
     });
     return { ...result, tools };
   }

@@ -108,7 +108,8 @@ export class ToolCalls {
    */
   resume(task: TaskRecord, clientCapabilities?: { [key: string]: unknown }): Resumption | undefined {
     const params = task.request.params;
-    if (task.request.method !== 'tools/call' || typeof params.name !== 'string') return undefined;
+    // A 2025-11-25 task's request carries `task`; one without it is the 2026 leg's (v2026/resumer.ts).
+    if (task.request.method !== 'tools/call' || typeof params.name !== 'string' || !isPlainObject(params.task)) return undefined;
     const name = params.name;
     const own = this.options.tools.own(name);
     if (!own?.resumable) return undefined;

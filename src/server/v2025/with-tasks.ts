@@ -3,7 +3,7 @@
  * high-level `McpServer` or low-level `Server`, following the spec where the SDK's experimental
  * support does not (R7, R11, R13, error codes, owner binding, waking `tasks/result`).
  */
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { McpServer, type RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
@@ -24,6 +24,7 @@ import { afterConnect, disableSdkTaskGate, installedHandler, interceptIncoming, 
 import { TaskMethods, type MethodExtra } from './task-methods.js';
 import { ToolCalls } from './tool-calls.js';
 import type { TaskSupport } from '../core/task-support.js';
+import type { DefinedTool } from '../core/tool-definition.js';
 import { TaskTools, type OwnTool, type TaskToolExtra } from './task-tools.js';
 import { answerCarried, answeredQuestion } from './wire-answers.js';
 
@@ -199,6 +200,22 @@ export class TasksServer {
   /** Register a tool whose handler may run as a task (see `TaskTools.register`). */
   get registerTool(): TaskTools['register'] {
     return this.#tools.register.bind(this.#tools);
+  }
+
+  /**
+   * Register a tool made by `defineTool` (declared once for both generations; see
+   * `createTasksHttpHandler` of `mcp-tasks/http` for serving both at one URL): listed with its
+   * JSON Schemas, arguments and result checked by its own schemas, its handler given the
+   * `ToolContext` of this wire. INVALID_ARGUMENT for a tool not served on 2025-11-25.
+   *
+   * @example
+   * ```ts
+   * const tasks = withTasks(new McpServer({ name: 'demo', version: '1.0.0' }), { store });
+   * tasks.register(defineTool({ name: 'ping', run: () => ({ content: [{ type: 'text', text: 'pong' }] }) }));
+   * ```
+   */
+  register(tool: DefinedTool): RegisteredTool {
+    return this.#tools.registerDefined(tool);
   }
 
   /**

@@ -9,3 +9,6 @@ export { registerTaskMethods2026, type TaskMethods2026Options } from './task-met
 export { registerTools2026, type MrtrRound, type Tool2026, type ToolCall2026, type Tools2026Options } from './tools.js';
 export { declaresTasks, TASKS_EXTENSION_ID, TASKS_REQUIRED_CAPABILITIES, toCreateTaskResult, toDetailedTask } from './wire.js';
 export { storeInputChannel } from './store-input-channel.js';
+export { toTool2026 } from './defined-tools.js';
+export { withTaskListen } from './listen-route.js';
+export type { TaskListenOptions } from './task-listen.js';

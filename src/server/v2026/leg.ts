@@ -10,7 +10,11 @@
 import { createMcpHandler, Server, type CreateMcpHandlerOptions, type McpHttpHandler } from '@modelcontextprotocol/server';
 import type { ResolveOwnerOptions } from '../../owner.js';
 import type { TaskEngine } from '../core/engine.js';
+import type { DefinedTool } from '../core/tool-definition.js';
+import { tools2026 } from './defined-tools.js';
 import type { InputChannel } from './input-channel.js';
+import { withTaskListen } from './listen-route.js';
+import { resumer2026 } from './resumer.js';
 import { storeInputChannel } from './store-input-channel.js';
 import { registerTaskMethods2026 } from './task-methods.js';
 import { registerTools2026, type Tool2026 } from './tools.js';
@@ -18,7 +22,8 @@ import { TASKS_EXTENSION_ID } from './wire.js';
 
 export interface TasksLeg2026Options {
   engine: TaskEngine;
-  tools: readonly Tool2026[];
+  /** The tools: `Tool2026`s, and tools of `defineTool` (those whose generations include 2026-07-28). */
+  tools: readonly (Tool2026 | DefinedTool)[];
   /** Questions and answers of running tasks. Default: the engine's store side channel (`storeInputChannel(engine.side)`). */
   input?: InputChannel;
   owner?: ResolveOwnerOptions;
@@ -30,12 +35,28 @@ export function createServer2026(options: TasksLeg2026Options): Server {
   const server = new Server(options.serverInfo ?? { name: 'mcp-tasks', version: '0.1.0' }, {
     capabilities: { tools: {}, extensions: { [TASKS_EXTENSION_ID]: {} } },
   });
-  registerTools2026(server, { engine: options.engine, tools: options.tools, ...(options.owner && { owner: options.owner }) });
+  registerTools2026(server, { engine: options.engine, tools: tools2026(options.tools), ...(options.owner && { owner: options.owner }) });
   registerTaskMethods2026(server, { engine: options.engine, input: options.input ?? storeInputChannel(options.engine.side), ...(options.owner && { owner: options.owner }) });
   return server;
 }
 
-/** The fetch-shaped 2026 endpoint; 2025-era requests are refused (route them to the 2025 leg first). */
+/**
+ * The fetch-shaped 2026 endpoint; 2025-era requests are refused (route them to the 2025 leg
+ * first). While it is open, its resumable tools continue tasks whose worker stopped (takeover). A
+ * `subscriptions/listen` for task IDs is served in front of the SDK (listen-route.ts).
+ */
 export function createTasksHandler2026(options: TasksLeg2026Options, handlerOptions: Omit<CreateMcpHandlerOptions, 'legacy'> = {}): McpHttpHandler {
-  return createMcpHandler(() => createServer2026(options), { ...handlerOptions, legacy: 'reject' });
+  const tools = tools2026(options.tools); // once, not per request
+  const resolved = { ...options, tools };
+  const sdkHandler = createMcpHandler(() => createServer2026(resolved), { ...handlerOptions, legacy: 'reject' });
+  const input = options.input ?? storeInputChannel(options.engine.side);
+  const handler = withTaskListen(sdkHandler, { engine: options.engine, input, owner: options.owner, serverInfo: options.serverInfo });
+  const removeResumer = options.engine.addResumer(resumer2026(tools));
+  const close = handler.close.bind(handler);
+  return Object.assign(handler, {
+    close: async () => {
+      removeResumer();
+      await close();
+    },
+  });
 }

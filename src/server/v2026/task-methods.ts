@@ -12,7 +12,7 @@ import { isTerminal } from '../../status.js';
 import type { TaskEngine } from '../core/engine.js';
 import type { InputChannel } from './input-channel.js';
 import { ownerSourceOf, requestGuard2026, requireTasksExtension, TASK_ID_PARAMS } from './protocol.js';
-import { toDetailedTask } from './wire.js';
+import { taskView } from './task-view.js';
 
 export interface TaskMethods2026Options {
   engine: TaskEngine;
@@ -34,12 +34,13 @@ export function registerTaskMethods2026(server: Server, options: TaskMethods2026
     return guard.task(owner, taskId, () => handler(taskId, owner, ctx));
   };
 
-  // tasks.md "Task Polling": the DetailedTask, with inputRequests when input_required. -32602 when
-  // unknown. A read takes over a resumable task whose worker stopped, as on the 2025 wire.
+  // tasks.md "Task Polling": the DetailedTask, with inputRequests when input_required and the poll
+  // interval advised now (it "MAY change over the lifetime of a task"). -32602 when unknown. A read
+  // takes over a resumable task whose worker stopped, as on the 2025 wire.
   server.setRequestHandler('tasks/get', { params: TASK_ID_PARAMS }, guarded(async (taskId, owner) => {
     const record = await engine.read(owner, taskId);
     engine.logger({ event: 'task.retrieved', owner, taskId, status: record.status });
-    return toDetailedTask(record, record.status === 'input_required' ? input.outstanding(record) : undefined);
+    return taskView(engine, input, owner, record, true);
   }));
 
   // tasks.md "Task Update Requests": an empty ack; answers for keys not outstanding are ignored.

@@ -13,6 +13,7 @@ import type { ResolveOwnerOptions } from '../../owner.js';
 import type { ServerTaskContext, TaskPeer } from '../core/context.js';
 import type { TaskEngine } from '../core/engine.js';
 import type { TaskSupport } from '../core/task-support.js';
+import type { MrtrRound } from '../core/tool-definition.js';
 import { clientCapabilitiesOf, ownerSourceOf, requestGuard2026, tasksCapabilityMissing } from './protocol.js';
 import { declaresTasks, toCreateTaskResult } from './wire.js';
 
@@ -24,23 +25,32 @@ export interface ToolCall2026 {
   readonly task?: ServerTaskContext;
   /** The answers gathered by MRTR before the call ran (`gather`), keyed as asked; `{}` when none. */
   readonly inputResponses: Readonly<Record<string, unknown>>;
+  /** The request's verified authentication, if any (none for a run taken over after its worker stopped). */
+  readonly authInfo?: { token: string; clientId?: string; scopes?: string[]; extra?: Record<string, unknown> } | undefined;
 }
 
-/** One MRTR round of a `tools/call` (protocol 2026-07-28): the answers and state the client sent back. */
-export interface MrtrRound {
-  readonly inputResponses: Readonly<Record<string, unknown>>;
-  /** The raw `requestState` echoed by the client: attacker-controlled, verify before trusting it. */
-  readonly requestState: string | undefined;
-}
+export type { MrtrRound };
 
 /** A tool of the 2026 leg. */
 export interface Tool2026 {
   readonly name: string;
-  readonly description?: string;
+  readonly title?: string | undefined;
+  readonly description?: string | undefined;
   /** JSON Schema of the arguments, listed as it is. Default: any object. */
   readonly inputSchema?: JsonObject;
+  /** JSON Schema of `structuredContent`, listed as it is (the tool checks its results itself). */
+  readonly outputSchema?: JsonObject | undefined;
+  readonly annotations?: JsonObject | undefined;
+  readonly _meta?: JsonObject | undefined;
   /** `forbidden`: never a task; `optional`: a task for declaring clients; `required`: -32021 for the others. */
   readonly taskSupport: TaskSupport;
+  /** Its tasks can be taken over when their worker stopped (`resumer2026`). Default false. */
+  readonly resumable?: boolean | undefined;
+  /**
+   * Check the arguments before anything runs (after the -32021 check): what it returns is what
+   * `gather` and `run` get; a throw is the request's error (INVALID_ARGUMENT: -32602). Default: none.
+   */
+  parse?(args: JsonObject): Promise<JsonObject>;
   /**
    * Input needed before the call runs (MRTR, before any task exists): return an
    * `InputRequiredResult` (`resultType: "input_required"`) to ask, or undefined to run. Runs
@@ -74,21 +84,18 @@ export function registerTools2026(server: Server, options: Tools2026Options): vo
   const byName = new Map(options.tools.map((tool) => [tool.name, tool]));
 
   server.setRequestHandler('tools/list', () => ({
-    tools: options.tools.map((tool) => ({
-      name: tool.name,
-      ...(tool.description !== undefined && { description: tool.description }),
-      inputSchema: (tool.inputSchema ?? { type: 'object' }) as { type: 'object' },
-      execution: { taskSupport: tool.taskSupport },
-    })),
+    tools: options.tools.map(listing) as never,
   }));
 
   server.setRequestHandler('tools/call', async (request, ctx) => {
     const { name } = request.params;
-    const args: JsonObject = isPlainObject(request.params.arguments) ? (request.params.arguments as JsonObject) : {};
+    const given: JsonObject = isPlainObject(request.params.arguments) ? (request.params.arguments as JsonObject) : {};
     const tool = byName.get(name);
     if (!tool) throw guard.wire(new InvalidArgumentError(`Tool ${name} not found`));
     const declared = declaresTasks(clientCapabilitiesOf(ctx));
     if (tool.taskSupport === 'required' && !declared) throw tasksCapabilityMissing();
+    const args = tool.parse ? await tool.parse(given).catch((error: unknown) => { throw guard.wire(error); }) : given;
+    const authInfo = ctx.http?.authInfo;
     const inputResponses = ctx.mcpReq.inputResponses ?? {};
     const requestState = ctx.mcpReq.requestState();
     const ask = await tool.gather?.(args, { inputResponses, requestState: typeof requestState === 'string' ? requestState : undefined }).catch(toolFailed);
@@ -96,18 +103,31 @@ export function registerTools2026(server: Server, options: Tools2026Options): vo
     if (tool.taskSupport !== 'forbidden' && declared) {
       const owner = guard.admit(ownerSourceOf(ctx));
       // The gathered answers are stored with the request, so any instance can run the task.
-      const params: JsonObject = { name, arguments: args, ...(Object.keys(inputResponses).length > 0 && { inputResponses: inputResponses as JsonObject }) };
+      const params: JsonObject = { name, arguments: given, ...(Object.keys(inputResponses).length > 0 && { inputResponses: inputResponses as JsonObject }) };
       try {
-        const record = await engine.start(owner, { request: { method: 'tools/call', params }, peer: peerOf(ctx) }, (task) =>
-          tool.run(args, { signal: task.signal, task, inputResponses }),
-        );
+        const start = { request: { method: 'tools/call', params }, peer: peerOf(ctx), ...(tool.resumable === true && { resumable: true }) };
+        const record = await engine.start(owner, start, (task) => tool.run(args, { signal: task.signal, task, inputResponses, authInfo }));
         // The SDK adds `content: []` to this result (docs/2026-leg.md section 2).
-        return toCreateTaskResult(record) as never;
+        return toCreateTaskResult(record, engine.polls.advise(owner, record)) as never;
       } catch (error) {
         throw guard.wire(error);
       }
     }
-    return (await tool.run(args, { signal: ctx.mcpReq.signal, inputResponses }).catch(toolFailed)) as never;
+    return (await tool.run(args, { signal: ctx.mcpReq.signal, inputResponses, authInfo }).catch(toolFailed)) as never;
   });
+}
+
+/** A tool as `tools/list` shows it. */
+function listing(tool: Tool2026): JsonObject {
+  return {
+    name: tool.name,
+    ...(tool.title !== undefined && { title: tool.title }),
+    ...(tool.description !== undefined && { description: tool.description }),
+    inputSchema: tool.inputSchema ?? { type: 'object' },
+    ...(tool.outputSchema !== undefined && { outputSchema: tool.outputSchema }),
+    ...(tool.annotations !== undefined && { annotations: tool.annotations }),
+    execution: { taskSupport: tool.taskSupport },
+    ...(tool._meta !== undefined && { _meta: tool._meta }),
+  };
 }
 

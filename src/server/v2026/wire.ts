@@ -27,8 +27,12 @@ export function declaresTasks(capabilities: unknown): boolean {
   return typeof settings === 'object' && settings !== null;
 }
 
-/** The `Task` fields of a record on the 2026 wire (status as the extension sees it). */
-function baseTask(record: TaskRecord, status: Task['status']): Task {
+/**
+ * The `Task` fields of a record on the 2026 wire (status as the extension sees it). `pollIntervalMs`
+ * is the interval to tell now (the engine's `polls`, which changes with the task's age); without
+ * it, the one stored with the task.
+ */
+function baseTask(record: TaskRecord, status: Task['status'], pollIntervalMs = record.pollInterval): Task {
   const task: Task = {
     taskId: record.taskId,
     status,
@@ -37,14 +41,14 @@ function baseTask(record: TaskRecord, status: Task['status']): Task {
     ttlMs: record.ttl,
   };
   if (record.statusMessage !== undefined) task.statusMessage = record.statusMessage;
-  if (record.pollInterval !== undefined) task.pollIntervalMs = record.pollInterval;
+  if (pollIntervalMs !== undefined) task.pollIntervalMs = pollIntervalMs;
   return task;
 }
 
 /** The flat `CreateTaskResult` answering the `tools/call` that created the task. */
-export function toCreateTaskResult(record: TaskRecord): CreateTaskResult & JsonObject {
+export function toCreateTaskResult(record: TaskRecord, pollIntervalMs?: number): CreateTaskResult & JsonObject {
   const status = record.status === 'failed' && record.outcome?.type === 'result' ? 'completed' : record.status;
-  return { resultType: 'task', ...baseTask(record, status) } as CreateTaskResult & JsonObject;
+  return { resultType: 'task', ...baseTask(record, status, pollIntervalMs) } as CreateTaskResult & JsonObject;
 }
 
 /**
@@ -65,19 +69,19 @@ function inlinedResult(result: JsonObject): JSONObject {
  * The `DetailedTask` of a record (the body of a `tasks/get` result and of `notifications/tasks`).
  * `inputRequests` are the task's outstanding questions, keyed, when it is `input_required`.
  */
-export function toDetailedTask(record: TaskRecord, inputRequests: InputRequests = {}): DetailedTask & JsonObject {
+export function toDetailedTask(record: TaskRecord, inputRequests: InputRequests = {}, pollIntervalMs?: number): DetailedTask & JsonObject {
   const outcome = record.outcome;
   switch (record.status) {
     case 'working':
     case 'cancelled':
-      return baseTask(record, record.status) as DetailedTask & JsonObject;
+      return baseTask(record, record.status, pollIntervalMs) as DetailedTask & JsonObject;
     case 'input_required':
-      return { ...baseTask(record, 'input_required'), inputRequests } as DetailedTask & JsonObject;
+      return { ...baseTask(record, 'input_required', pollIntervalMs), inputRequests } as DetailedTask & JsonObject;
     case 'completed':
     case 'failed':
-      if (outcome?.type === 'result') return { ...baseTask(record, 'completed'), result: inlinedResult(outcome.result) } as DetailedTask & JsonObject;
+      if (outcome?.type === 'result') return { ...baseTask(record, 'completed', pollIntervalMs), result: inlinedResult(outcome.result) } as DetailedTask & JsonObject;
       return {
-        ...baseTask(record, 'failed'),
+        ...baseTask(record, 'failed', pollIntervalMs),
         // A failed record without an outcome does not occur; the message keeps the wire valid if it did.
         error: outcome?.type === 'error' ? outcome.error : { code: -32603, message: record.statusMessage ?? 'Task failed' },
       } as DetailedTask & JsonObject;

@@ -42,6 +42,7 @@ export async function batchDelete(client: DynamoDBClient, tableName: string, key
   }
 }
 
-function backoff(attempt: number): Promise<void> {
+/** A jittered exponential backoff: about 25 ms doubling per attempt, at most 1 s. */
+export function backoff(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2)));
 }

@@ -12,6 +12,7 @@
  */
 export { DynamoDbTaskStore, MAX_ACTIVE_TASKS_LIMIT } from './store.js';
 export type { DynamoDbTaskStoreOptions } from './store.js';
+export type { TransactionMode } from './transactions.js';
 export { createTable } from './create-table.js';
 export type { CreateTableOptions, CreateTableResult } from './create-table.js';
 export { cloudFormationTemplate, createTableInput, TABLE_DEFINITION, LIST_INDEX, TTL_ATTRIBUTE, ATTR } from './table.js';

@@ -20,13 +20,15 @@ import type { Owner } from '../../owner.js';
 
 export const TASK_PREFIX = 't#';
 export const QUOTA_SORT_KEY = 'quota';
+/** Partition keys of owners too long for a key: a hash, so writes must still compare the owner. */
+export const HASHED_PREFIX = 'h#';
 /** Owners up to this many UTF-8 bytes are stored in the key as they are. */
 const MAX_RAW_OWNER_BYTES = 1024;
 
 export function partitionKey(owner: Owner): string {
   // Cheap first test: a string of n UTF-16 units has at most 3n UTF-8 bytes.
   if (owner.length * 3 <= MAX_RAW_OWNER_BYTES || Buffer.byteLength(owner, 'utf8') <= MAX_RAW_OWNER_BYTES) return `o#${owner}`;
-  return `h#${createHash('sha256').update(owner, 'utf8').digest('base64url')}`;
+  return `${HASHED_PREFIX}${createHash('sha256').update(owner, 'utf8').digest('base64url')}`;
 }
 
 export function taskSortKey(taskId: string): string {

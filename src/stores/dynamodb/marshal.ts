@@ -99,6 +99,15 @@ export function itemToRecord(item: Item): TaskRecord {
   return Object.freeze(record);
 }
 
+/** `itemToRecord`, a malformed item reported as STORE_UNAVAILABLE. */
+export function decode(item: Item): TaskRecord {
+  try {
+    return itemToRecord(item);
+  } catch (err) {
+    throw new StoreUnavailableError('DynamoDB returned a malformed task item', { cause: err });
+  }
+}
+
 /** Native TTL value for an exact expiry: epoch seconds, rounded up so TTL never deletes early. */
 export function expirySeconds(expiresAtMs: number): number {
   return Math.ceil(expiresAtMs / 1000);

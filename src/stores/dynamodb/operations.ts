@@ -12,12 +12,22 @@ import type {
   UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import type { Owner } from '../../owner.js';
+import { isExpired, type TaskRecord } from '../../record.js';
 import type { RecordPatch, WriteCondition } from '../base.js';
-import { QUOTA_SORT_KEY } from './keys.js';
+import { HASHED_PREFIX, QUOTA_SORT_KEY } from './keys.js';
 import { itemBytes, num, type Item } from './marshal.js';
 import { ATTR, LIST_INDEX } from './table.js';
 
 export type Key = { [ATTR.pk]: AttributeValue; [ATTR.sk]: AttributeValue };
+
+/**
+ * "No expiry, or one after `:now`". A DynamoDB comparison with an attribute the item lacks is
+ * false, so its NOT is true: this is `attribute_not_exists(#x) OR #x > :now` without the
+ * parentheses that condition needs beside an AND, which dynalite's expression parser takes about
+ * ten times longer over (its parse was most of what a conditional write cost there). The same
+ * form for every "absent, or below a bound" below.
+ */
+export const UNEXPIRED = 'NOT #x <= :now';
 
 export function keyOf(pk: string, sk: string): Key {
   return { [ATTR.pk]: { S: pk }, [ATTR.sk]: { S: sk } };
@@ -54,12 +64,18 @@ export interface Transition {
  * write ID, applied only if the item belongs to `owner`, has one of `statusIn`, is unexpired at
  * `now` (exact ms) and, when asked, has exactly `version`. Returns the new item (ALL_NEW) or, on
  * a failed condition, the current one (ALL_OLD, where the endpoint supports it).
+ *
+ * The expressions are as short as the rule allows (an emulator such as dynalite parses both at
+ * every request, and that parse was most of what a write cost there): the owner is compared only
+ * under a hashed partition key (`o#<owner>` names its owner exactly, `h#<hash>` does not),
+ * counters are `ADD`ed, and "unexpired" is `NOT #x <= :now` (see UNEXPIRED).
  */
 export function transitionInput(tableName: string, pk: string, sk: string, owner: Owner, condition: WriteCondition, patch: RecordPatch, writeId: string): Transition {
-  const names: Record<string, string> = { '#o': ATTR.owner, '#st': ATTR.status, '#x': ATTR.expiresAt, '#v': ATTR.version, '#w': ATTR.writeId };
-  const values: Record<string, AttributeValue> = { ':o': { S: owner }, ':now': num(condition.now), ':one': num(1), ':w': { S: writeId } };
+  const names: Record<string, string> = { '#st': ATTR.status, '#x': ATTR.expiresAt, '#v': ATTR.version, '#w': ATTR.writeId };
+  const values: Record<string, AttributeValue> = { ':now': num(condition.now), ':one': num(1), ':w': { S: writeId } };
   const sets: Item = { [ATTR.writeId]: values[':w']!, [ATTR.version]: num(Number.MAX_SAFE_INTEGER) };
-  const setClauses = ['#v = #v + :one', '#w = :w'];
+  const setClauses = ['#w = :w'];
+  const addClauses = ['#v :one'];
   /** `SET #name = :value`, declaring both and recording the attribute for the size estimate. */
   const set = (name: string, attribute: string, value: string, attributeValue: AttributeValue) => {
     names[name] = attribute;
@@ -69,7 +85,7 @@ export function transitionInput(tableName: string, pk: string, sk: string, owner
   };
   if (patch.lastUpdatedAt !== undefined) {
     set('#lu', ATTR.lastUpdatedAt, ':lu', num(patch.lastUpdatedAt));
-    setClauses.unshift(setClauses.pop()!); // first, as before: the clause order is stable
+    setClauses.unshift(setClauses.pop()!); // first: the clause order is stable
   }
   // DynamoDB refuses unused attribute names: declare each lease name only where used.
   if (condition.leaseHolder !== undefined) names['#lh'] = ATTR.leaseHolder;
@@ -89,12 +105,16 @@ export function transitionInput(tableName: string, pk: string, sk: string, owner
   if (patch.outcome !== undefined) set('#out', ATTR.outcome, ':out', { S: JSON.stringify(patch.outcome) });
   if (patch.variables !== undefined) set('#vars', ATTR.variables, ':vars', { S: JSON.stringify(patch.variables) });
   if (patch.input !== undefined) set('#inp', ATTR.input, ':inp', { S: JSON.stringify(patch.input) });
-  storedBytesClauses(patch, names, values, sets, setClauses);
+  storedBytesClauses(patch, names, values, sets, setClauses, addClauses);
+  if (pk.startsWith(HASHED_PREFIX)) {
+    names['#o'] = ATTR.owner;
+    values[':o'] = { S: owner };
+  }
   const input: UpdateItemCommandInput = {
     TableName: tableName,
     Key: keyOf(pk, sk),
-    UpdateExpression: `SET ${setClauses.join(', ')}${removes.length > 0 ? ' REMOVE #m' : ''}`,
-    ConditionExpression: writeCondition(condition, values),
+    UpdateExpression: `SET ${setClauses.join(', ')} ADD ${addClauses.join(', ')}${removes.length > 0 ? ' REMOVE #m' : ''}`,
+    ConditionExpression: writeCondition(condition, values, pk.startsWith(HASHED_PREFIX)),
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
     ReturnValues: 'ALL_NEW',
@@ -104,33 +124,35 @@ export function transitionInput(tableName: string, pk: string, sk: string, owner
 }
 
 /**
- * A write that changes the stored bytes (storage caps) sets `storedBytes` and records the change
- * in `bytesDelta`, computed by DynamoDB from the old value, so the store can adjust the owner's
- * usage without reading the task first.
+ * A write that changes the stored bytes (storage caps) keeps `storedBytes`. A variables write
+ * replaces it and records the change in `bytesDelta`, computed by DynamoDB from the old value,
+ * so the store can adjust the owner's usage without reading the task first; a completion adds
+ * the outcome's bytes, which are the change itself (`ADD` counts a missing attribute as 0).
  */
-function storedBytesClauses(patch: RecordPatch, names: Record<string, string>, values: Record<string, AttributeValue>, sets: Item, clauses: string[]): void {
+function storedBytesClauses(patch: RecordPatch, names: Record<string, string>, values: Record<string, AttributeValue>, sets: Item, setClauses: string[], addClauses: string[]): void {
   if (patch.storedBytes === undefined && patch.outcomeBytes === undefined) return;
   names['#sb'] = ATTR.storedBytes;
-  names['#bd'] = ATTR.bytesDelta;
-  values[':zero'] = num(0);
   if (patch.storedBytes !== undefined) {
+    names['#bd'] = ATTR.bytesDelta;
+    values[':zero'] = num(0);
     values[':sb'] = num(patch.storedBytes);
-    clauses.push('#sb = :sb', '#bd = :sb - if_not_exists(#sb, :zero)');
+    setClauses.push('#sb = :sb', '#bd = :sb - if_not_exists(#sb, :zero)');
+    sets[ATTR.bytesDelta] = num(-Number.MAX_SAFE_INTEGER);
   } else {
     values[':ob'] = num(patch.outcomeBytes!);
-    clauses.push('#sb = if_not_exists(#sb, :zero) + :ob', '#bd = :ob');
+    addClauses.push('#sb :ob');
   }
   sets[ATTR.storedBytes] = num(Number.MAX_SAFE_INTEGER);
-  sets[ATTR.bytesDelta] = num(-Number.MAX_SAFE_INTEGER);
 }
 
 /** The ConditionExpression of a WriteCondition (its values added to `values`). */
-function writeCondition(condition: WriteCondition, values: Record<string, AttributeValue>): string {
+function writeCondition(condition: WriteCondition, values: Record<string, AttributeValue>, checkOwner: boolean): string {
   const statuses = condition.statusIn.map((s, i) => {
     values[`:s${i}`] = { S: s };
     return `:s${i}`;
   });
-  let expression = `#o = :o AND #st IN (${statuses.join(', ')}) AND (attribute_not_exists(#x) OR #x > :now)`;
+  let expression = `${statuses.length === 1 ? `#st = ${statuses[0]}` : `#st IN (${statuses.join(', ')})`} AND ${UNEXPIRED}`;
+  if (checkOwner) expression = `#o = :o AND ${expression}`;
   if (condition.version !== undefined) {
     values[':ver'] = num(condition.version);
     expression += ' AND #v = :ver';
@@ -151,12 +173,12 @@ function writeCondition(condition: WriteCondition, values: Record<string, Attrib
  * `max` entries. One item, so DynamoDB serializes concurrent reservations: the quota is exact.
  */
 export function reserveInput(tableName: string, pk: string, entry: string, max: number, extra?: ExpressionParts): UpdateItemCommandInput {
-  const quota = 'attribute_not_exists(#a) OR size(#a) < :max';
+  const quota = 'NOT size(#a) >= :max'; // no set yet, or fewer than max entries (UNEXPIRED's form)
   return {
     TableName: tableName,
     Key: keyOf(pk, QUOTA_SORT_KEY),
     UpdateExpression: extra === undefined ? 'ADD #a :e' : `ADD #a :e, ${extra.add.join(', ')}`,
-    ConditionExpression: extra === undefined ? quota : `(${quota}) AND ${extra.condition}`,
+    ConditionExpression: extra === undefined ? quota : `${quota} AND ${extra.condition}`,
     ExpressionAttributeNames: { '#a': ATTR.active, ...extra?.names },
     ExpressionAttributeValues: { ':e': { SS: [entry] }, ':max': num(max), ...extra?.values },
     ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -167,6 +189,7 @@ export function reserveInput(tableName: string, pk: string, entry: string, max: 
 export interface ExpressionParts {
   /** `ADD` actions, e.g. `#n :v`. */
   add: string[];
+  /** Clauses joined by AND only (no OR: see UNEXPIRED). */
   condition: string;
   names: Record<string, string>;
   values: Record<string, AttributeValue>;
@@ -207,7 +230,7 @@ export function listInput(tableName: string, pk: string, start: Item | undefined
     TableName: tableName,
     IndexName: LIST_INDEX,
     KeyConditionExpression: '#pk = :pk',
-    FilterExpression: 'attribute_not_exists(#x) OR #x > :now',
+    FilterExpression: UNEXPIRED,
     ExpressionAttributeNames: { '#pk': ATTR.pk, '#x': ATTR.expiresAt },
     ExpressionAttributeValues: { ':pk': { S: pk }, ':now': num(now) },
     Limit: limit + 1,
@@ -229,4 +252,16 @@ export function expiredScanInput(tableName: string, now: number, start: Record<s
     ConsistentRead: true,
     ...(start !== undefined && { ExclusiveStartKey: start }),
   };
+}
+
+/** Whether the write described by `condition` would apply to `current` (writeCondition in code). */
+export function writable(current: TaskRecord, owner: Owner, condition: WriteCondition): boolean {
+  return (
+    current.owner === owner &&
+    condition.statusIn.includes(current.status) &&
+    !isExpired(current, condition.now) &&
+    (condition.version === undefined || condition.version === current.version) &&
+    (condition.leaseHolder === undefined || condition.leaseHolder === current.lease?.holder) &&
+    (condition.leaseExpiresAt === undefined || condition.leaseExpiresAt === current.lease?.expiresAt)
+  );
 }

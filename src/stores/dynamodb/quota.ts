@@ -1,9 +1,26 @@
 /**
- * The owner's quota item (see the store's header): reserve a slot with one conditional ADD; when
- * the set is full, find the entries that no longer hold a slot, remove them, and try again. The
- * same UpdateItem claims the task's storage (./storage-caps.ts).
+ * The owner's quota item: reserve a slot with one conditional ADD; when the set is full, find the
+ * entries that no longer hold a slot, remove them, and try again. The same UpdateItem claims the
+ * task's storage (./storage-caps.ts). A transactional create sends that UpdateItem inside its
+ * transaction (./create.ts): `reserve` takes how to write it.
+ *
+ * Quota (R38). A quota spans many items (the owner's active tasks), but a DynamoDB condition sees
+ * only the item it writes. So each owner has a quota item whose string set `active` holds one
+ * entry per reserved task (`<taskId>.<createdAt>.<expiresAt>`), and a create reserves with
+ * `ADD active :entry` IF `NOT size(active) >= :max` (no set yet, or fewer): this one item
+ * serializes all concurrent creates of the owner, so at most `max` reservations exist. The task
+ * item (`attribute_not_exists(pk)`) goes in the same transaction, or right after. Terminal
+ * transitions do NOT touch the quota item (they stay one request); instead, when the set is full,
+ * create reconciles: it drops entries whose task is expired (from the entry's own expiry),
+ * terminal, or missing for longer than `reservationGraceMs` (a two-request create that died
+ * between its writes), reading the tasks with one strongly consistent BatchGetItem per 100,
+ * removes them with `DELETE active :stale` and tries the reservation again (at most 3 rounds).
+ * Removing a stale entry is always safe (terminal and expired are final), so the quota stays
+ * exact under any concurrency. The one assumption: a task PutItem sent by a live process lands
+ * within the grace period (default 60 s; DynamoDB requests take milliseconds). The set bounds
+ * `maxActiveTasksPerOwner` to 5000 (about 55 bytes per entry in a 400 KB item).
  */
-import { UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { UpdateItemCommand, type DynamoDBClient, type UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { QuotaExceededError, StorageExhaustedError } from '../../errors/index.js';
 import type { Owner } from '../../owner.js';
 import type { TaskRecord } from '../../record.js';
@@ -14,6 +31,7 @@ import { QUOTA_SORT_KEY, taskIdOfSortKey, taskSortKey } from './keys.js';
 import { parseQuotaEntry, type Item } from './marshal.js';
 import { keyOf, releaseInput, reserveInput } from './operations.js';
 import type { OwnerStorage, StorageClaim } from './storage-caps.js';
+import { retryConflicts } from './transactions.js';
 import { ATTR } from './table.js';
 
 const RECONCILE_ROUNDS = 3;
@@ -33,23 +51,36 @@ export interface QuotaDeps {
   readTask(owner: Owner, taskId: string): Promise<TaskRecord>;
 }
 
+/**
+ * Sends a reservation. A failed condition is thrown as ConditionalCheckFailedException (with the
+ * quota item as `Item` where known); anything else as the caller should see it.
+ */
+export type ReservationWrite = (input: UpdateItemCommandInput) => Promise<void>;
+
 export class OwnerQuota {
   constructor(private readonly deps: QuotaDeps) {}
+
+  /** The plain reservation: one UpdateItem on the quota item. */
+  readonly plainWrite: ReservationWrite = async (input) => {
+    await retryConflicts(() => this.deps.client.send(new UpdateItemCommand(input))).catch((err: unknown) => {
+      throw isConditionalCheckFailed(err) ? err : storeError(err);
+    });
+  };
 
   /**
    * Reserve a slot for `entry` and, with `claim`, its storage (./storage-caps.ts) in the same
    * conditional UpdateItem. A refusal is explained from the item: storage first (as the memory
    * store), then the quota; each frees what no longer counts and the reservation is tried again.
    */
-  async reserve(owner: Owner, pk: string, entry: string, maxActive: number, claim?: StorageClaim): Promise<void> {
-    const { client, tableName, storage } = this.deps;
+  async reserve(owner: Owner, pk: string, entry: string, maxActive: number, claim?: StorageClaim, write: ReservationWrite = this.plainWrite): Promise<void> {
+    const { tableName, storage } = this.deps;
     const extra = claim === undefined ? undefined : storage.reserveParts(claim);
     for (let round = 0; ; round++) {
       try {
-        await client.send(new UpdateItemCommand(reserveInput(tableName, pk, entry, maxActive, extra)));
+        await write(reserveInput(tableName, pk, entry, maxActive, extra));
         return;
       } catch (err) {
-        if (!isConditionalCheckFailed(err)) throw storeError(err);
+        if (!isConditionalCheckFailed(err)) throw err;
         const item = await this.deps.currentItem(err as { Item?: Item }, pk, QUOTA_SORT_KEY);
         const entries = item?.[ATTR.active]?.SS ?? [];
         if (entries.includes(entry)) return; // our own reservation, answered to a retry
@@ -70,7 +101,7 @@ export class OwnerQuota {
   }
 
   async release(pk: string, entries: readonly string[]): Promise<void> {
-    await this.deps.client.send(new UpdateItemCommand(releaseInput(this.deps.tableName, pk, entries))).catch((err: unknown) => {
+    await retryConflicts(() => this.deps.client.send(new UpdateItemCommand(releaseInput(this.deps.tableName, pk, entries)))).catch((err: unknown) => {
       throw storeError(err);
     });
   }

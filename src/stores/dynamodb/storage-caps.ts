@@ -2,8 +2,9 @@
  * Per-owner storage caps of `DynamoDbTaskStore` (`security.maxStoredTasksPerOwner` and
  * `maxStoredBytesPerOwner`, STORAGE_EXHAUSTED; see src/contract.ts).
  *
- * Usage lives on the owner's quota item (./quota.ts), so a create stays 2 requests: the quota
- * reservation's UpdateItem also claims the storage, with the same condition. The item holds
+ * Usage lives on the owner's quota item (./quota.ts), so a create needs no request more (one
+ * transaction, or two requests): the quota reservation's UpdateItem also claims the storage,
+ * with the same condition. The item holds
  * - `usageTasks` (N) and `usageBytes` (N): the totals the create condition compares;
  * - one attribute per stored task, `u.<first 12 characters of its ID>.<expiresAt, base 36>` (N):
  *   the bytes counted for it (its `storedBytes` + STORAGE_OVERHEAD_BYTES). 72 random bits of the
@@ -15,8 +16,9 @@
  * Writes:
  * - create: `ADD` the entry and the totals IF the totals leave room (and the entry is new, so an
  *   SDK retry of a create that landed is recognised, not counted twice).
- * - complete / setVariables: the task's UpdateItem records its byte change (`bytesDelta`); a
- *   second UpdateItem moves the entry and `usageBytes` by it (only when a byte cap is set).
+ * - complete / setVariables: a second UpdateItem moves the entry and `usageBytes` by the bytes
+ *   the task's write changed (a completion: its outcome's; a variables write: `bytesDelta`,
+ *   computed by DynamoDB in that write), only when a byte cap is set.
  * - a create refused for a definite reason: its claim is removed again.
  *
  * Expiry without a sweeper: the entry names its task's expiry, so a create that meets a full cap
@@ -39,6 +41,7 @@ import { num, parseQuotaEntry, type Item } from './marshal.js';
 import { keyOf, type ExpressionParts } from './operations.js';
 import { QUOTA_SORT_KEY } from './keys.js';
 import { ATTR } from './table.js';
+import { retryConflicts } from './transactions.js';
 
 /** Bytes counted per task besides its JSON (keys, timestamps, the entries here), as in memory. */
 export const STORAGE_OVERHEAD_BYTES = 512;
@@ -68,8 +71,6 @@ export interface StorageDeps {
   tableName: string;
   security: Readonly<SecurityConfig>;
   now(): number;
-  /** The item a failed conditional write met (see DynamoDbTaskStore). */
-  currentItem(err: { Item?: Item }, pk: string, sk: string): Promise<Item | undefined>;
 }
 
 export class OwnerStorage {
@@ -102,11 +103,11 @@ export class OwnerStorage {
     const conditions = ['attribute_not_exists(#u)'];
     if (this.#maxTasks !== null) {
       values[':umt'] = num(this.#maxTasks);
-      conditions.push('(attribute_not_exists(#ut) OR #ut < :umt)');
+      conditions.push('NOT #ut >= :umt'); // no total yet, or below the cap (UNEXPIRED's form, ./operations.ts)
     }
     if (this.#maxBytes !== null) {
       values[':uroom'] = num(this.#maxBytes - claim.bytes);
-      conditions.push('(attribute_not_exists(#ub) OR #ub <= :uroom)');
+      conditions.push('NOT #ub > :uroom');
     }
     return { add: ['#ut :uone', '#ub :ub', '#u :ub'], condition: conditions.join(' AND '), names, values };
   }
@@ -161,18 +162,16 @@ export class OwnerStorage {
     if (this.#maxBytes === null || delta === 0 || record.storedBytes === undefined) return;
     const next = record.storedBytes + STORAGE_OVERHEAD_BYTES;
     const names = { '#ub': ATTR.usageBytes, '#u': entryName(record) };
-    const base = { TableName: this.deps.tableName, Key: keyOf(pk, QUOTA_SORT_KEY), ExpressionAttributeNames: names, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const };
+    const base = { TableName: this.deps.tableName, Key: keyOf(pk, QUOTA_SORT_KEY), ExpressionAttributeNames: names };
+    const send = (input: UpdateItemCommandInput) => retryConflicts(() => this.deps.client.send(new UpdateItemCommand(input)));
     try {
-      await this.deps.client.send(
-        new UpdateItemCommand({ ...base, UpdateExpression: 'SET #u = :next ADD #ub :d', ConditionExpression: '#u = :prev', ExpressionAttributeValues: { ':next': num(next), ':prev': num(next - delta), ':d': num(delta) } }),
-      );
+      await send({ ...base, UpdateExpression: 'SET #u = :next ADD #ub :d', ConditionExpression: '#u = :prev', ExpressionAttributeValues: { ':next': num(next), ':prev': num(next - delta), ':d': num(delta) } });
     } catch (err) {
       if (!isConditionalCheckFailed(err)) return; // the write happened; a lost adjustment only lasts until the task expires
-      const current = await this.deps.currentItem(err, pk, QUOTA_SORT_KEY).catch(() => undefined);
-      if (current?.[names['#u']]?.N === String(next)) return; // our own adjustment, answered to a retry
-      await this.deps.client
-        .send(new UpdateItemCommand({ ...base, UpdateExpression: 'ADD #u :d, #ub :d', ConditionExpression: 'attribute_exists(#u)', ExpressionAttributeValues: { ':d': num(delta) } }))
-        .catch(() => undefined); // no entry: the task expired or was never counted
+      // Add the delta as it is, unless the entry is gone (the task expired or was never counted)
+      // or already holds the new value (our own adjustment, answered to a retry): one
+      // conditional write, no read first.
+      await send({ ...base, UpdateExpression: 'ADD #u :d, #ub :d', ConditionExpression: 'attribute_exists(#u) AND #u <> :next', ExpressionAttributeValues: { ':d': num(delta), ':next': num(next) } }).catch(() => undefined);
     }
   }
 
@@ -183,7 +182,7 @@ export class OwnerStorage {
     if (chunks.length === 0 && active.length > 0) chunks.push([]);
     for (const [i, chunk] of chunks.entries()) {
       const input = removeInput(this.deps.tableName, pk, chunk, i === 0 ? active : []);
-      await this.deps.client.send(new UpdateItemCommand(input)).catch((err: unknown) => {
+      await retryConflicts(() => this.deps.client.send(new UpdateItemCommand(input))).catch((err: unknown) => {
         // Another create removed or changed them first: the caller reads the item again.
         if (!isConditionalCheckFailed(err)) throw storeError(err);
       });

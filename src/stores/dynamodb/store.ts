@@ -4,39 +4,21 @@
  *
  * Requests per operation (the minimum each needs; asserted by test/dynamodb/requests.test.ts):
  * - get, getResult: 1 GetItem (strongly consistent).
- * - updateStatus, cancel: 1 conditional UpdateItem; complete too, plus 1 UpdateItem moving the
- *   owner's stored bytes when a byte cap is set (storage caps, below). The condition checks owner, status
- *   (compare-and-set), exact expiry and, for variable merges, the version; never read-then-write.
- *   A refusal is explained from the item DynamoDB returns with the failure
- *   (`ReturnValuesOnConditionCheckFailure: ALL_OLD`); endpoints that do not return it (dynalite,
- *   older DynamoDB Local) cost ONE extra strongly consistent GetItem, only to choose the error.
- * - setVariables: 1 GetItem + 1 UpdateItem (conditional on the version read; the base class
- *   retries a lost race), plus 1 UpdateItem moving the stored bytes when a byte cap is set.
+ * - updateStatus, cancel, complete: 1 conditional UpdateItem (owner where the key does not name
+ *   it, status compare-and-set, exact expiry; never read-then-write); complete and setVariables
+ *   send 1 UpdateItem more, moving the owner's stored bytes, when a byte cap is set. A write
+ *   answers only the attributes it changed when this instance knows the item (./known-items.ts),
+ *   else the whole item; after another instance's write it reads the item once. A refusal is
+ *   explained from the item DynamoDB returns with it (`ReturnValuesOnConditionCheckFailure`);
+ *   endpoints that return none (dynalite) cost ONE extra GetItem, only to choose the error.
+ * - setVariables: 1 GetItem + 1 UpdateItem (conditional on the version read; a lost race retried).
  * - list page: 1 Query on the creation-order LSI.
- * - create: 2 writes, an UpdateItem on the owner's quota item, then a PutItem of the task (below).
+ * - create: ONE TransactWriteItems (quota reservation + task put) where the endpoint has
+ *   transactions, else 2 (./create.ts, ./transactions.ts).
  * - cleanup: Scan pages + BatchWriteItem per 25 expired items.
  *
- * Quota (R38) without transactions. A quota spans many items (the owner's active tasks), but a
- * DynamoDB condition sees only the item it writes, and TransactWriteItems is not available
- * everywhere (dynalite lacks it) and costs double. So each owner has a quota item whose string
- * set `active` holds one entry per reserved task (`<taskId>.<createdAt>.<expiresAt>`):
- * 1. reserve: `ADD active :entry` IF `attribute_not_exists(active) OR size(active) < :max`. This
- *    one item serializes all concurrent creates of the owner, so at most `max` reservations exist.
- * 2. put the task item (`attribute_not_exists(pk)`).
- * Create is therefore 2 requests; 1 is impossible without transactions, because the new task
- * item cannot be conditioned on the count of OTHER items, and the count cannot live in the task
- * item. Terminal transitions do NOT touch the quota item (they stay one request); instead,
- * when the set is full, create reconciles: it drops entries whose task is expired (from the
- * entry's own expiry), terminal, or missing for longer than `reservationGraceMs` (a create that
- * died between its two writes), reading the tasks with one strongly consistent BatchGetItem per
- * 100, removes them with `DELETE active :stale` and tries the reservation again (at most 3
- * rounds). Removing a stale entry is always safe (terminal and expired are final), so the
- * quota stays exact under any concurrency. The one assumption: a task PutItem sent by a live
- * process lands within the grace period (default 60 s; DynamoDB requests take milliseconds).
- * The set bounds `maxActiveTasksPerOwner` to 5000 (about 55 bytes per entry in a 400 KB item).
- *
- * Storage caps: the quota item also counts every stored task (finished ones too), claimed by the
- * same reservation, so create stays 2 requests and the caps are exact (./storage-caps.ts).
+ * Quota (R38) and storage caps: one quota item per owner takes every create's reservation, so
+ * both are exact across instances (./quota.ts, ./storage-caps.ts).
  *
  * Sizes: a task is one item, and DynamoDB refuses items over 400 KB (including the LSI entry).
  * A create whose item would not fit, or a write whose new attributes alone would not fit, is
@@ -61,7 +43,6 @@
 import { randomBytes } from 'node:crypto';
 import {
   GetItemCommand,
-  PutItemCommand,
   QueryCommand,
   ScanCommand,
   UpdateItemCommand,
@@ -74,20 +55,23 @@ import type { Owner } from '../../owner.js';
 import { isExpired, type TaskRecord } from '../../record.js';
 import { BaseTaskStore, type BaseTaskStoreOptions, type RecordPatch, type StoredPage, type WriteCondition, type WriteResult } from '../base.js';
 import { batchDelete } from './batch.js';
+import { TASK_ITEM, TaskCreates } from './create.js';
+import { KnownItems } from './known-items.js';
 import { OwnerQuota } from './quota.js';
 import { OwnerStorage } from './storage-caps.js';
-import { httpStatus, isConditionalCheckFailed, isItemTooLarge, storeError } from './errors.js';
-import { newListKey, partitionKey, taskIdOfListKey, taskSortKey } from './keys.js';
-import { itemBytes, itemToRecord, MAX_ITEM_BYTES, quotaEntry, recordToItem, type Item } from './marshal.js';
+import { isConditionalCheckFailed, isItemTooLarge, storeError } from './errors.js';
+import { newListKey, partitionKey, QUOTA_SORT_KEY, taskIdOfListKey, taskSortKey } from './keys.js';
+import { decode, itemBytes, MAX_ITEM_BYTES, recordToItem, type Item } from './marshal.js';
 import {
   expiredScanInput,
   getItemInput,
   keyOf,
   listInput,
-  putTaskInput,
   transitionInput,
+  writable,
 } from './operations.js';
 import { ATTR } from './table.js';
+import type { TransactionMode } from './transactions.js';
 
 export interface DynamoDbTaskStoreOptions extends BaseTaskStoreOptions {
   /** The caller's client (region, credentials, retries); the store never destroys it. */
@@ -99,13 +83,18 @@ export interface DynamoDbTaskStoreOptions extends BaseTaskStoreOptions {
    * create may take between its two writes. Default 60 000.
    */
   reservationGraceMs?: number;
+  /**
+   * Create in ONE TransactWriteItems (reservation + task) instead of two requests: `'auto'`
+   * (default: where the endpoint has transactions, learned from the first create), `true`,
+   * `false` (two requests: half the write capacity of a transaction, and no transaction
+   * conflicts between concurrent creates of one owner). See ./transactions.ts.
+   */
+  transactions?: TransactionMode;
 }
 
 /** Largest `security.maxActiveTasksPerOwner` the quota item can hold. */
 export const MAX_ACTIVE_TASKS_LIMIT = 5000;
 const BATCH_WRITE_MAX = 25;
-/** What PayloadTooLargeError names when the whole item does not fit. */
-const TASK_ITEM = 'Task (request params, variables and result stored together as one DynamoDB item)';
 
 const WRITE_ID_PREFIX = randomBytes(9).toString('base64url');
 let writeCounter = 0;
@@ -126,6 +115,9 @@ export class DynamoDbTaskStore extends BaseTaskStore {
   readonly #client: DynamoDBClient;
   readonly #quota: OwnerQuota;
   readonly #storage: OwnerStorage;
+  readonly #creates: TaskCreates;
+  /** Task items last written or read here: writes answer only what they changed (./known-items.ts). */
+  readonly #known = new KnownItems();
   /** Learned from answers: this endpoint returns the current item with a failed condition. */
   #returnsItemOnFailure = false;
 
@@ -145,6 +137,17 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     const shared = { client: this.#client, tableName: this.tableName, now: () => this.clock.now(), currentItem: (err: { Item?: Item }, pk: string, sk: string) => this.#currentItem(err, pk, sk) };
     this.#storage = new OwnerStorage({ ...shared, security: this.security });
     this.#quota = new OwnerQuota({ ...shared, storage: this.#storage, graceMs: grace, readTask: (owner, taskId) => this.get(owner, taskId) });
+    const transactions = options.transactions ?? 'auto';
+    if (transactions !== 'auto' && typeof transactions !== 'boolean') throw new InvalidArgumentError("DynamoDbTaskStore: options.transactions must be 'auto', true or false");
+    this.#creates = new TaskCreates({ ...shared, quota: this.#quota, storage: this.#storage, transactions, getItem: (pk, sk) => this.#getItem(pk, sk) });
+  }
+
+  /**
+   * Whether a create is ONE TransactWriteItems (true) or two requests (false); undefined in
+   * 'auto' mode until the first create has learned whether the endpoint has transactions.
+   */
+  get transactionalCreate(): boolean | undefined {
+    return this.#creates.transactional;
   }
 
   // ---- primitives -----------------------------------------------------------------------------
@@ -157,33 +160,24 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     const size = itemBytes(item);
     // Checked before the reservation: an oversized create consumes no quota and writes nothing.
     if (size > MAX_ITEM_BYTES) throw new PayloadTooLargeError(TASK_ITEM, size, MAX_ITEM_BYTES);
-    const entry = quotaEntry(record);
-    const claim = this.#storage.claim(record);
-    await this.#quota.reserve(record.owner, pk, entry, maxActive, claim);
-    try {
-      await this.#client.send(new PutItemCommand(putTaskInput(this.tableName, item)));
-    } catch (err) {
-      if (isConditionalCheckFailed(err)) {
-        const existing = await this.#currentItem(err, pk, sk);
-        if (existing?.[ATTR.writeId]?.S === writeId) return; // our own put, answered to a retry
-      }
-      // A definite refusal (4xx: nothing was written) frees the slot at once. After an ambiguous
-      // failure (network, 5xx) the put may have landed: the reservation stays, and reconciliation
-      // drops it after the grace period if the task does not exist.
-      const status = httpStatus(err);
-      if ((status !== undefined && status < 500) || (await this.#surelyAbsent(pk, sk))) {
-        await this.#quota.release(pk, [entry]).catch(() => undefined);
-        if (claim !== undefined) await this.#storage.release(pk, claim).catch(() => undefined);
-      }
-      if (isItemTooLarge(err)) throw new PayloadTooLargeError(TASK_ITEM, Math.max(size, MAX_ITEM_BYTES + 1), MAX_ITEM_BYTES);
-      if (isConditionalCheckFailed(err)) throw new StoreUnavailableError('could not store the new task (task ID already taken)', { cause: err });
-      throw storeError(err);
-    }
+    await this.#creates.insert({ record, item, size, pk, sk, writeId }, maxActive);
+    this.#known.set(pk, sk, item);
   }
 
   protected async _read(owner: Owner, taskId: string): Promise<TaskRecord | undefined> {
     const item = await this.#getItem(partitionKey(owner), taskSortKey(taskId));
     return item === undefined ? undefined : decode(item);
+  }
+
+  /** The whole item after a successful write that answered `attributes` (ALL_NEW, or UPDATED_NEW over `known`). */
+  async #written(pk: string, sk: string, known: Item | undefined, attributes: Item, removes: readonly string[]): Promise<Item> {
+    if (known === undefined) return attributes;
+    const merged = KnownItems.merge(known, attributes, removes);
+    if (merged !== undefined) return merged;
+    // Another instance wrote the task since we knew it: read it once (the write has landed).
+    const item = await this.#getItem(pk, sk);
+    if (item === undefined) throw new StoreUnavailableError('a task vanished right after a successful write');
+    return item;
   }
 
   protected async _update(owner: Owner, taskId: string, condition: WriteCondition, patch: RecordPatch): Promise<WriteResult> {
@@ -194,16 +188,20 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     const writeId = newWriteId();
     const transition = transitionInput(this.tableName, pk, sk, owner, condition, patch, writeId);
     if (transition.bytes > MAX_ITEM_BYTES) throw new PayloadTooLargeError(TASK_ITEM, transition.bytes, MAX_ITEM_BYTES);
+    const known = this.#known.get(pk, sk);
+    if (known !== undefined) transition.input.ReturnValues = 'UPDATED_NEW'; // ./known-items.ts
     try {
       const out = await this.#client.send(new UpdateItemCommand(transition.input)).catch(fail);
       if (out.Attributes === undefined) throw new StoreUnavailableError('DynamoDB returned no item for a successful write');
-      return { ok: true, record: await this.#counted(pk, patch, out.Attributes) };
+      const item = await this.#written(pk, sk, known, out.Attributes, transition.removes);
+      return { ok: true, record: await this.#counted(pk, sk, patch, item) };
     } catch (err) {
       if (isConditionalCheckFailed(err)) {
         const item = await this.#currentItem(err, pk, sk);
+        this.#known.set(pk, sk, item);
         if (item === undefined) return { ok: false, current: undefined };
         const current = decode(item);
-        if (item[ATTR.writeId]?.S === writeId) return { ok: true, record: await this.#counted(pk, patch, item) }; // our own write, answered to a retry
+        if (item[ATTR.writeId]?.S === writeId) return { ok: true, record: await this.#counted(pk, sk, patch, item) }; // our own write, answered to a retry
         return { ok: false, current };
       }
       if (isItemTooLarge(err)) {
@@ -259,22 +257,21 @@ export class DynamoDbTaskStore extends BaseTaskStore {
 
   // ---- quota and storage ----------------------------------------------------------------------
 
-  /** The record of a successful write, after moving the owner's usage by the bytes it changed. */
-  async #counted(pk: string, patch: RecordPatch, item: Item): Promise<TaskRecord> {
+  /** The record of a successful write (its item now the known one), after moving the owner's usage by the bytes it changed. */
+  async #counted(pk: string, sk: string, patch: RecordPatch, item: Item): Promise<TaskRecord> {
     const record = decode(item);
-    if (patch.storedBytes !== undefined || patch.outcomeBytes !== undefined) await this.#storage.adjust(pk, record, Number(item[ATTR.bytesDelta]?.N ?? 0));
+    this.#known.set(pk, sk, item);
+    // A completion grew the task by its outcome; a variables write by what DynamoDB computed.
+    const delta = patch.storedBytes !== undefined ? Number(item[ATTR.bytesDelta]?.N ?? 0) : patch.outcomeBytes;
+    if (delta !== undefined) await this.#storage.adjust(pk, record, delta);
     return record;
-  }
-
-  /** After an ambiguous put failure: true when a consistent read shows the task is not there. */
-  async #surelyAbsent(pk: string, sk: string): Promise<boolean> {
-    return this.#getItem(pk, sk).then((item) => item === undefined, () => false);
   }
 
   // ---- helpers --------------------------------------------------------------------------------
 
   async #getItem(pk: string, sk: string): Promise<Item | undefined> {
     const out = await this.#client.send(new GetItemCommand(getItemInput(this.tableName, pk, sk))).catch(unavailable);
+    if (sk !== QUOTA_SORT_KEY) this.#known.set(pk, sk, out.Item);
     return out.Item;
   }
 
@@ -292,24 +289,4 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     return this.#returnsItemOnFailure ? undefined : this.#getItem(pk, sk);
   }
 
-}
-
-function decode(item: Item): TaskRecord {
-  try {
-    return itemToRecord(item);
-  } catch (err) {
-    throw new StoreUnavailableError('DynamoDB returned a malformed task item', { cause: err });
-  }
-}
-
-/** Whether the write described by `condition` would apply to `current`. */
-function writable(current: TaskRecord, owner: Owner, condition: WriteCondition): boolean {
-  return (
-    current.owner === owner &&
-    condition.statusIn.includes(current.status) &&
-    !isExpired(current, condition.now) &&
-    (condition.version === undefined || condition.version === current.version) &&
-    (condition.leaseHolder === undefined || condition.leaseHolder === current.lease?.holder) &&
-    (condition.leaseExpiresAt === undefined || condition.leaseExpiresAt === current.lease?.expiresAt)
-  );
 }

@@ -23,6 +23,8 @@ export interface ChangeFeedHost {
   now(): number;
   /** Announce a record written elsewhere. */
   emit(task: TaskRecord): void;
+  /** Whether this process wants to hear of `taskId` (contract: `interestIn`); read only then. */
+  wants(taskId: string): boolean;
 }
 
 /** Versions remembered per task (the last announced), oldest forgotten first. */
@@ -71,6 +73,7 @@ export class ChangeFeed {
     const second = payload.indexOf(' ', first + 1);
     if (first < 0 || second < 0 || payload.slice(0, first) === this.origin) return;
     const taskId = fromDbText(payload.slice(first + 1, second));
+    if (!this.#host.wants(taskId)) return;
     const owner = fromDbText(payload.slice(second + 1));
     const reading = this.#reading.get(taskId);
     if (reading) {

@@ -50,6 +50,7 @@ export class PostgresTaskStore extends BaseTaskStore {
   readonly #driver: SqlDriver;
   readonly #names: SchemaNames;
   readonly #feed: ChangeFeed;
+  readonly #interests = new Set<(taskId: string) => boolean>();
   readonly #detachPool: () => void;
   #timer: NodeJS.Timeout | undefined;
   #feedStarted = false;
@@ -59,7 +60,7 @@ export class PostgresTaskStore extends BaseTaskStore {
     this.#driver = driverFor(options, 'PostgresTaskStore');
     this.#names = schemaNames(options.schema);
     this.schema = this.#names.schema;
-    this.#feed = new ChangeFeed({ read: (owner, taskId) => this._read(owner, taskId), now: () => this.clock.now(), emit: (task) => this.emitRemote(task) });
+    this.#feed = new ChangeFeed({ read: (owner, taskId) => this._read(owner, taskId), now: () => this.clock.now(), emit: (task) => this.emitRemote(task), wants: (taskId) => this.#interests.size === 0 || [...this.#interests].some((wants) => wants(taskId)) });
     const interval = options.cleanupIntervalMs === undefined ? DEFAULT_CLEANUP_INTERVAL_MS : options.cleanupIntervalMs;
     if (interval !== null && (!Number.isSafeInteger(interval) || interval < 1)) throw new InvalidOptionsError('PostgresTaskStore: cleanupIntervalMs must be a positive integer or null');
     if (interval !== null) {
@@ -138,6 +139,12 @@ export class PostgresTaskStore extends BaseTaskStore {
       this.#feed.start(this.#driver, this.#names.channel);
     }
     return super.onChange(listener);
+  }
+
+  /** See the contract (`interestIn`): other instances' writes are read and announced only for tasks some filter wants. */
+  interestIn(wants: (taskId: string) => boolean): () => void {
+    this.#interests.add(wants);
+    return () => void this.#interests.delete(wants);
   }
 
   /** See the contract (`changeFeedEpoch`): a number while the change feed is live, undefined while it is down. */

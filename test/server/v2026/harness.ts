@@ -3,9 +3,10 @@
  * official kit does: one POST per request, the `_meta` envelope with per-request capabilities,
  * and the Mcp-Method / Mcp-Name headers. No HTTP server, no sessions.
  */
-import type { AuthInfo } from '@modelcontextprotocol/server';
+import type { AuthInfo, McpHttpHandler } from '@modelcontextprotocol/server';
 import type { JsonObject } from '../../../src/json.js';
 import { TaskEngine } from '../../../src/server/core/engine.js';
+import type { DefinedTool } from '../../../src/server/core/tool-definition.js';
 import { createTasksHandler2026, TASKS_EXTENSION_ID, type InputChannel, type Tool2026 } from '../../../src/server/v2026/index.js';
 import { InMemoryTaskStore } from '../../../src/stores/memory.js';
 import { bounded, deferred, type Deferred } from '../waits.js';
@@ -56,6 +57,24 @@ async function replyOf(response: Response): Promise<RpcReply> {
   return { status: response.status, ...(message.result && { result: message.result }), ...(message.error && { error: message.error }) };
 }
 
+/** The JSON-RPC messages of an SSE body as they arrive (each `data:` of an event, parsed); ends with the stream. */
+export async function* sseMessages(response: Response): AsyncGenerator<JsonObject> {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const event = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = event.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+      if (data !== '') yield JSON.parse(data) as JsonObject;
+    }
+  }
+}
+
 /** A tool whose runs the test ends: each call waits for its turn's outcome. */
 export class ScriptedTool implements Tool2026 {
   readonly calls: Deferred<JsonObject>[] = [];
@@ -99,13 +118,15 @@ export function until(predicate: () => boolean, what: string): Promise<void> {
 export interface Leg {
   store: InMemoryTaskStore;
   engine: TaskEngine;
+  /** The leg's fetch face itself (a listen's SSE stream, read with `sseMessages`). */
+  handler: McpHttpHandler;
   rpc(method: string, params: JsonObject, options?: RpcOptions): Promise<RpcReply>;
   /** Poll tasks/get until the task is terminal (bounded, no timing asserted). */
   settled(taskId: string, options?: RpcOptions): Promise<JsonObject>;
   close(): Promise<void>;
 }
 
-export function startLeg(tools: Tool2026[], allowAnonymous = true, input?: InputChannel): Leg {
+export function startLeg(tools: (Tool2026 | DefinedTool)[], allowAnonymous = true, input?: InputChannel): Leg {
   const store = new InMemoryTaskStore({ security: { allowAnonymous } });
   const engine = new TaskEngine({ store });
   const handler = createTasksHandler2026({ engine, tools, ...(input && { input }) });
@@ -126,6 +147,7 @@ export function startLeg(tools: Tool2026[], allowAnonymous = true, input?: Input
   return {
     store,
     engine,
+    handler,
     rpc,
     settled,
     async close() {

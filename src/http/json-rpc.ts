@@ -1,11 +1,11 @@
 /**
- * JSON-RPC over HTTP answers the reference server gives itself (before the SDK's transport sees a
- * request): error bodies, and the envelope check that valid JSON is a JSON-RPC message.
+ * JSON-RPC over HTTP answers the handler gives itself, before either leg sees a request: error
+ * bodies, and the envelope check that valid JSON is a JSON-RPC message.
  */
-import type { ServerResponse } from 'node:http';
 
-export function rpcError(code: number, message: string, id: string | number | null = null) {
-  return { jsonrpc: '2.0', error: { code, message }, id };
+/** A JSON-RPC error message (no SDK: the handler answers before any server exists). */
+export function rpcError(code: number, message: string, id: string | number | null = null, data?: unknown) {
+  return { jsonrpc: '2.0', error: { code, message, ...(data !== undefined && { data }) }, id };
 }
 
 /**
@@ -29,7 +29,7 @@ export function invalidEnvelope(body: unknown): { problem: string; id: string | 
   return undefined;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }).end(text);
+/** A JSON body as a web Response. */
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { ...headers, 'Content-Type': 'application/json' } });
 }

@@ -1,7 +1,8 @@
 /**
- * One JSON Schema validator for every server of the process. The SDK's `Server` builds a new Ajv
- * instance (meta-schemas, vocabularies) for each server it constructs; with a fresh server per
- * POST (stateless.ts) that was about a tenth of the CPU of a request. Compiled validators are
+ * One JSON Schema validator for every 2025-11-25 server of the process (server-2025.ts). The
+ * SDK's `Server` builds a new Ajv instance (meta-schemas, vocabularies) for each server it
+ * constructs; with a fresh server per POST (stateless.ts) that was about a tenth of the CPU of a
+ * request. Compiled validators are
  * kept by the schema's JSON text; after `MAX_CACHED` distinct schemas the Ajv instance and the
  * cache start afresh, since Ajv keeps every schema object it compiled.
  */

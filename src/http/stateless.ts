@@ -1,41 +1,44 @@
 /**
- * Stateless Streamable HTTP (`--stateless`): no transport session. Each POST gets a fresh
- * McpServer and `StreamableHTTPServerTransport` (`sessionIdGenerator: undefined`) on the one
- * shared TaskEngine, and both are closed when its response ends; so on a shared store any
+ * Stateless 2025-11-25 serving (`stateless: true`): no transport session. Each POST gets a fresh
+ * McpServer (server-2025.ts) and web-standard transport (`sessionIdGenerator: undefined`) on the
+ * handler's one TaskEngine, both closed when its response ends; so on a shared store any
  * instance can serve any request of any task, behind a load balancer without affinity.
  *
  * What a session gave, and how it goes on without one (docs/operations.md, "Running several instances"):
- * - owners: bearer tokens only (http.ts refuses to start without them); a session owner would be
- *   another owner on every request.
- * - the standalone GET stream: none; GET and DELETE answer 405 (http.ts), as the transport says
+ * - owners: bearer tokens only (the handler refuses to start without them); a session owner would
+ *   be another owner on every request.
+ * - the standalone GET stream: none; GET and DELETE answer 405 (router.ts), as the transport says
  *   for a server that offers no stream and no session to end. Status notifications reach only a
  *   response stream open at the time: clients poll `tasks/get` (R58).
  * - client capabilities: never seen (the `initialize` went to another server), so the requestor
- *   is taken to support elicitation and sampling; a client that does not answers the carried
+ *   is taken to support what `stateless.clientCapabilities` says (default: elicitation and
+ *   sampling, so no task is left unable to ask); a client that does not answers the carried
  *   request with an error, which the task sees.
  * - requests to the client (a question carried on a `tasks/result` or `tasks/get` stream): the
  *   answer comes back in a POST of its own, to any instance. A task's question goes out under an
- *   id naming its task and side-channel key (src/server/v2025/wire-answers.ts), so the instance that
- *   receives the answer stores it with the task (`answerCarried` on `engine.side`) and the worker holding the
- *   lease takes it; such a POST is answered 202 without building a server. Other requests get ids
- *   unique per process (`<instance>.<n>`), remembered with their transport and owner, so an answer
- *   POSTed to this instance reaches the request that asked.
+ *   id naming its task and side-channel key (src/server/v2025/wire-answers.ts), so the instance
+ *   that receives the answer stores it with the task (`answerCarried` on `engine.side`) and the
+ *   worker holding the lease takes it; such a POST is answered 202 without building a server.
+ *   Other requests get ids unique per process (`<instance>.<n>`), remembered with their
+ *   transport and owner, so an answer POSTed to this instance reaches the request that asked.
  */
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { isJSONRPCRequest, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import type { TaskEngine } from '../src/index.js';
-import { answerCarried, questionOfResponseId } from '../src/server/v2025/wire-answers.js';
-import type { ServerSeam } from './seam.js';
+import type { TaskEngine } from '../server/core/engine.js';
+import { answerCarried, questionOfResponseId } from '../server/v2025/wire-answers.js';
+import type { HttpLogger } from './options.js';
 import { RequestStreams } from './request-streams.js';
-import { createReferenceServer, logLine } from './server.js';
+import type { OnEnd } from './response-end.js';
+import { reply, type Reply } from './router.js';
+import type { Servers2025 } from './server-2025.js';
 
 type RequestId = string | number;
 
-/** What a stateless server assumes its requestors support (it never sees their `initialize`). */
-export const ASSUMED_CLIENT_CAPABILITIES = { elicitation: { form: {} }, sampling: {} } as const;
+/** What a stateless server assumes its requestors support by default (it never sees their `initialize`). */
+export const ASSUMED_CLIENT_CAPABILITIES = Object.freeze({ elicitation: { form: {} }, sampling: {} });
 
 /** A request this process sent to a client, waiting for the client's answer in a later POST. */
 interface Asked {
@@ -48,7 +51,10 @@ interface Asked {
 
 export interface StatelessOptions {
   engine: TaskEngine;
-  seam?: ServerSeam | undefined;
+  servers: Servers2025;
+  /** What the requestor is taken to support. */
+  clientCapabilities: { [key: string]: unknown };
+  log: HttpLogger;
 }
 
 export class StatelessRequests {
@@ -64,32 +70,35 @@ export class StatelessRequests {
     return this.#asked.size;
   }
 
-  /** Serve one POST (already authenticated, rate-limited and parsed by http.ts). */
-  async serve(req: IncomingMessage, res: ServerResponse, body: unknown, identity: string | undefined): Promise<void> {
+  /** Serve one POST (already authenticated, rate-limited and parsed by the router). */
+  async serve(request: Request, body: unknown, identity: string | undefined, authInfo: AuthInfo | undefined): Promise<Reply> {
     const batch = Array.isArray(body);
     const answers = (batch ? body : [body]).map((message) => this.#answerOf(message, identity));
     await Promise.all(answers.filter((a): a is Promise<boolean> => a instanceof Promise));
     const rest = (batch ? body : [body]).filter((_, i) => answers[i] === false);
-    if (rest.length === 0) {
-      res.writeHead(202).end();
-      return;
-    }
-    const reference = createReferenceServer({ engine: this.options.engine, list: true, stateless: { clientCapabilities: ASSUMED_CLIENT_CAPABILITIES } });
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    if (rest.length === 0) return reply(new Response(null, { status: 202 }));
+    const server = this.options.servers.create({ clientCapabilities: this.options.clientCapabilities });
+    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     const mine = this.#numberRequests(transport, identity);
     const streams = new RequestStreams(transport);
-    await reference.mcp.connect(this.options.seam?.session?.(transport, reference) ?? transport);
-    res.once('close', () => {
+    await this.options.servers.connect(server, transport);
+    const ended: OnEnd = () => {
       for (const id of mine) this.#asked.delete(id);
-      void reference.mcp.close();
-    });
+      void server.mcp.close();
+    };
     const messages = batch ? rest : rest[0];
-    streams.track(messages, res);
-    await transport.handleRequest(req, res, messages);
+    const tracked = streams.track(messages);
+    try {
+      const response = await transport.handleRequest(request, { parsedBody: messages, ...(authInfo && { authInfo }) });
+      return reply(response, tracked ? [ended, tracked] : [ended]);
+    } catch (error) {
+      ended(false);
+      throw error;
+    }
   }
 
   /** Give each request the transport sends a process-unique id, remembered until answered or closed. */
-  #numberRequests(transport: StreamableHTTPServerTransport, identity: string | undefined): Set<string> {
+  #numberRequests(transport: WebStandardStreamableHTTPServerTransport, identity: string | undefined): Set<string> {
     const mine = new Set<string>();
     const send = transport.send.bind(transport);
     transport.send = (message: JSONRPCMessage, options) => {
@@ -117,7 +126,7 @@ export class StatelessRequests {
       // Not open any more: the engine's logger says so (task.answer_ignored).
       return answerCarried(this.options.engine.side, `auth:${identity}`, question, message).then(
         () => true,
-        (error: unknown) => (logLine({ event: 'stateless.answer.failed', detail: String(error) }), true),
+        (error: unknown) => (this.options.log({ event: 'stateless.answer.failed', detail: String(error) }), true),
       );
     }
     return this.#deliverAnswer(message, id, identity);
@@ -125,12 +134,12 @@ export class StatelessRequests {
 
   #deliverAnswer(message: object, id: unknown, identity: string | undefined): boolean {
     if (typeof id !== 'string' || !id.startsWith(this.#prefix)) {
-      logLine({ event: 'stateless.answer.unrouted', detail: 'an answer to a request this instance did not send' });
+      this.options.log({ event: 'stateless.answer.unrouted', detail: 'an answer to a request this instance did not send' });
       return true;
     }
     const asked = this.#asked.get(id);
     if (!asked || asked.identity !== identity) {
-      logLine({ event: 'stateless.answer.unrouted', detail: 'an answer to a request no longer waiting (or of another owner)' });
+      this.options.log({ event: 'stateless.answer.unrouted', detail: 'an answer to a request no longer waiting (or of another owner)' });
       return true;
     }
     this.#asked.delete(id);

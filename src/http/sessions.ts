@@ -1,5 +1,5 @@
 /**
- * The HTTP sessions of the reference server, bounded: at most `maxSessions` in all and
+ * The 2025-11-25 HTTP sessions of the handler (sessionful.ts), bounded: at most `maxSessions` in all and
  * `maxSessionsPerOwner` per owner key (the token's owner, or the remote address when owners are
  * sessions), `initialize` rate-limited per owner key, and sessions idle for `idleMs` closed and
  * forgotten. A forgotten session is answered like any unknown session (HTTP 404), as the
