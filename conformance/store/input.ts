@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { InputRequest, TaskStore } from '../../src/contract.js';
 import type { Owner } from '../../src/owner.js';
-import { ALICE, BOB, COMPLETED, createInput, expectCode, type Harness } from './common.js';
+import { ALICE, BOB, COMPLETED, createInput, expectCode, type Harness, illTyped } from './common.js';
 
 const QUESTION: InputRequest = { method: 'elicitation/create', params: { message: 'colour?', requestedSchema: { type: 'object' } } };
 const ANSWER = { result: { action: 'accept', content: { colour: 'green' } } };
@@ -136,7 +136,7 @@ export function inputTests({ describe, it }: Harness): void {
         { type: 'take', keys: key },
         { type: 'claim', key, holder: 'a', ms: 0 },
       ];
-      for (const command of bad) await expectCode(store.input(ALICE, taskId, command as never), 'INVALID_ARGUMENT');
+      for (const command of bad) await expectCode(store.input(ALICE, taskId, illTyped(command)), 'INVALID_ARGUMENT');
       assert.deepEqual((await store.get(ALICE, taskId)).input?.responses, {});
     });
 

@@ -1,6 +1,6 @@
 /** Creation, reading and results: the shape of a new task, `get` and `getResult`. */
 import assert from 'node:assert/strict';
-import { ALICE, attemptMutation, BOB, CAROL, COMPLETED, createInput, expectCode, FAILED_ERROR, REQUEST, taskIn, type Harness } from './common.js';
+import { ALICE, attemptMutation, BOB, CAROL, COMPLETED, createInput, expectCode, FAILED_ERROR, REQUEST, taskIn, type Harness, illTyped } from './common.js';
 
 const ID_SAMPLES = 128;
 /**
@@ -189,10 +189,10 @@ export function lifecycleTests({ describe, it }: Harness): void {
     it('invalid arguments fail INVALID_ARGUMENT and create nothing', async ({ open }) => {
       const store = await open();
       const bad: unknown[] = [undefined, null, {}, { request: null }, { request: { params: {} } }, { request: { method: 1 } }, { request: { method: 'x', params: [] } }];
-      for (const input of bad) await expectCode(() => store.create(ALICE, input as never), 'INVALID_ARGUMENT');
+      for (const input of bad) await expectCode(() => store.create(ALICE, illTyped(input)), 'INVALID_ARGUMENT');
       await expectCode(() => store.create('', createInput()), 'INVALID_ARGUMENT');
       await expectCode(() => store.get(ALICE, ''), 'INVALID_ARGUMENT');
-      await expectCode(() => store.get(ALICE, 42 as never), 'INVALID_ARGUMENT');
+      await expectCode(() => store.get(ALICE, illTyped(42)), 'INVALID_ARGUMENT');
       assert.deepEqual((await store.list(ALICE)).tasks, []);
     });
 

@@ -21,15 +21,21 @@ interface Snapshot {
   tasks: { taskId: string; owner: string; status: string; tool: string; questions: { message: string }[]; progress?: { progress: number } }[];
 }
 
+/** One server-sent event: a `snapshot` (data.tasks) or a `task` (data.task). */
+interface StreamEvent {
+  event: string;
+  data: { tasks: { taskId: string; owner: string }[]; task: { taskId: string; owner: string; status: string } };
+}
+
 /** Read an event stream until `until` holds for the events so far (bounded). */
-async function events(url: string, token: string, until: (events: { event: string; data: any }[]) => boolean, during?: () => Promise<void>): Promise<{ event: string; data: any }[]> {
+async function events(url: string, token: string, until: (events: StreamEvent[]) => boolean, during?: () => Promise<void>): Promise<StreamEvent[]> {
   const abort = new AbortController();
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-type') ?? '', /text\/event-stream/);
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
-  const seen: { event: string; data: any }[] = [];
+  const seen: StreamEvent[] = [];
   let buffer = '';
   let started = false;
   const deadline = setTimeout(() => abort.abort(), 10_000);
@@ -44,7 +50,7 @@ async function events(url: string, token: string, until: (events: { event: strin
         buffer = buffer.slice(at + 2);
         const event = /^event: (.+)$/m.exec(frame)?.[1];
         const data = /^data: (.+)$/m.exec(frame)?.[1];
-        if (event && data) seen.push({ event, data: JSON.parse(data) });
+        if (event && data) seen.push({ event, data: JSON.parse(data) as StreamEvent['data'] });
       }
       if (!started && seen.length > 0 && during) {
         started = true;

@@ -49,7 +49,7 @@ export interface EngineObserverOptions {
   clock: Clock;
 }
 
-const ACTIVE_STATUSES = ['working', 'input_required'] as const;
+type ActiveStatus = 'working' | 'input_required';
 
 /** The tool a stored request ran (`tools/call`'s name), else its method. */
 export function toolOf(task: TaskRecord): string {
@@ -63,7 +63,7 @@ export class EngineObserver {
   /** `mcp_tasks_result_waiting`: the 2025 leg's blocked tasks/result calls. */
   readonly resultWaiting: GaugeChild;
   readonly #clock: Clock;
-  readonly #active: { readonly [S in (typeof ACTIVE_STATUSES)[number]]: GaugeChild };
+  readonly #active: { readonly [S in ActiveStatus]: GaugeChild };
   readonly #created: ChildCache<CounterChild>;
   readonly #ended: ChildCache<CounterChild>;
   readonly #duration: ChildCache<HistogramChild>;
