@@ -100,11 +100,17 @@ function details(r: CheckResult): string {
   const info = statusInfo(r.status);
   if (info.detail === 'none') return r.note ? `<p class="note">${escapeHtml(r.note)}</p>` : '';
   if (info.detail === 'observed') {
-    return `<dl class="detail"><dt>observed</dt><dd><pre>${escapeHtml(String(r.observed))}</pre></dd><dt>expected</dt><dd><pre>${escapeHtml(String(r.expected))}</pre></dd><dt>rule</dt><dd>${escapeHtml(ruleRef(r.rule))}</dd></dl>${wire(r.wire)}`;
+    return `<dl class="detail"><dt>observed</dt><dd><pre>${escapeHtml(String(r.observed))}</pre></dd><dt>expected</dt><dd><pre>${escapeHtml(String(r.expected))}</pre></dd><dt>rule</dt><dd>${escapeHtml(ruleRef(r.rule))}</dd></dl>${evidence(r.evidence)}${wire(r.wire)}`;
   }
   const flags = flagsIn(r.reason);
   const run = flags.length > 0 ? `<p class="run">To run it: ${flags.map((f) => `<code>${escapeHtml(f)}</code>`).join(' ')}</p>` : '';
-  return `<p class="reason">${escapeHtml(info.detail.reason)}: ${escapeHtml(String(r.reason))}</p>${run}`;
+  return `<p class="reason">${escapeHtml(info.detail.reason)}: ${escapeHtml(String(r.reason))}</p>${run}${evidence(r.evidence)}`;
+}
+
+/** The exchanges the outcome rests on, one line each, as the text report prints them. */
+function evidence(lines: readonly string[] | undefined): string {
+  if (!lines || lines.length === 0) return '';
+  return `<div class="evidence"><p>What it rests on:</p><ol>${lines.map((line) => `<li><code>${escapeHtml(line)}</code></li>`).join('')}</ol></div>`;
 }
 
 function wire(exchanges: readonly WireExchange[] | undefined): string {
@@ -144,7 +150,7 @@ th, td { text-align: left; vertical-align: top; padding: .4rem .6rem; border-bot
 tr.fail { background: #fff5f5; } tr.warn { background: #fffaf0; } td.ms { color: #5d6678; white-space: nowrap; }
 pre { white-space: pre-wrap; word-break: break-word; margin: .2rem 0; font: 12px/1.35 ui-monospace, Menlo, monospace; background: #f3f4f7; padding: .35rem .5rem; border-radius: 4px; }
 .detail { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; } .detail dt { color: #5d6678; } .detail dd { margin: 0; }
-.reason, .note, .run, .nowire { margin: .25rem 0; color: #5d6678; } code { background: #eef1f6; padding: 0 .25rem; border-radius: 3px; }
+.reason, .note, .run, .nowire, .evidence p { margin: .25rem 0; color: #5d6678; } .evidence ol { margin: .2rem 0 .4rem 1.2rem; padding: 0; } .evidence code { white-space: pre-wrap; word-break: break-all; } code { background: #eef1f6; padding: 0 .25rem; border-radius: 3px; }
 .wire ol { list-style: none; padding: 0; margin: .3rem 0; } .wire li { border-left: 3px solid #1f6feb; padding-left: .5rem; margin: .35rem 0; }
 .wire li.from-server { border-left-color: #b35900; } .wire .t, .wire .session, .wire .dir { color: #5d6678; font-size: .8rem; } .wire .what { font-weight: 600; }
 footer { color: #5d6678; padding: 1.5rem; }

@@ -1,8 +1,9 @@
 /**
  * The HTML report (`--html FILE`, issue 22): one self-contained page (inline CSS, no script, no
  * external request) with the verdict and summary, every check with level, rule, observed and
- * expected, skip reasons with the flags that would run them, and the wire exchanges of a failed
- * check; everything the server sent is escaped.
+ * expected, skip reasons with the flags that would run them, the exchanges a failed or
+ * inconclusive outcome rests on (`evidence`) and the wire exchanges of a failed check; everything
+ * the server sent is escaped.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -24,6 +25,7 @@ function sample(): RunReport {
       status: 'fail',
       observed: `{"error":"${HOSTILE}"}`,
       expected: 'a CreateTaskResult',
+      evidence: [`[+0.1 s] A: tools/call {"name":"delay"} -> error -32602 "${HOSTILE}" (12 ms)`],
       durationMs: 40,
       wire: [
         { t: 0, session: 'A', from: 'client', message: { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'delay' } } },
@@ -33,7 +35,7 @@ function sample(): RunReport {
     },
     { id: 'limits.quota', rule: 'R38', level: 'SHOULD', area: 'limits', title: 'quota', status: 'skip', reason: 'needs the server limits: pass --max-tasks-per-owner N', durationMs: 0 },
     { id: 'poll.interval', rule: 'R29', level: 'SHOULD', area: 'polling', title: 'interval', status: 'warn', observed: 'SSE', expected: 'JSON', durationMs: 5 },
-    { id: 'result.slow', rule: 'R39', level: 'MUST', area: 'result', title: 'slow', status: 'inconclusive', reason: 'no outcome within 15000 ms', durationMs: 15000 },
+    { id: 'result.slow', rule: 'R39', level: 'MUST', area: 'result', title: 'slow', status: 'inconclusive', reason: 'no outcome within 15000 ms', evidence: ['[+2.0 s] A: tasks/result {"taskId":"t-1"} -> no answer'], durationMs: 15000 },
   ];
   return { suite: 'mcp-tasks protocol conformance', specRevision: '2025-11-25', target: `url http://127.0.0.1:1/mcp?${HOSTILE}`, startedAt: '2026-12-06T00:00:00.000Z', durationMs: 1234, ...verdict(results) };
 }
@@ -66,6 +68,11 @@ describe('the HTML report', () => {
     assert.match(html, /\+0 ms<\/span> <span class="session">A<\/span> <span class="dir">kit → server<\/span> <span class="what">request 3 tools\/call/);
     assert.match(html, /<span class="what">error 3 -32602<\/span>/);
     assert.match(html, /… \(\d+ more characters\)/);
+  });
+
+  it('shows what a failed or inconclusive outcome rests on, one line per exchange', () => {
+    assert.match(html, /id="check-create\.result-shape">[\s\S]*?What it rests on:[\s\S]*?<code>\[\+0\.1 s\] A: tools\/call \{&quot;name&quot;:&quot;delay&quot;\} -&gt; error -32602/);
+    assert.match(html, /id="check-result\.slow">[\s\S]*?What it rests on:<\/p><ol><li><code>\[\+2\.0 s\] A: tasks\/result/);
   });
 
   it('names the flag that would run a skipped check', () => {
