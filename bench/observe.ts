@@ -2,7 +2,8 @@
  * Bench: the cost of watching (issue 22). One task lifecycle (`tools/call` as a task, `tasks/get`,
  * `tasks/result`; the tool returns at once) over an SDK `Client`, on otherwise identical servers
  * in the same process and run (bench/observe-rigs.ts), in process (an in-memory pair: the worst
- * case, a lifecycle costs little else) and over HTTP on loopback (what a deployment pays):
+ * case, a lifecycle costs little else) and over HTTP on loopback through the library's handler
+ * (`createTasksHttpHandler`, with or without its `observe` option: what a deployment pays):
  * - off: no metrics, no tracing (the defaults);
  * - on: `TextMetrics` given to the engine, the store wrapped by `measureStore`, OpenTelemetry
  *   tracing (`openTelemetryTracing` on a BasicTracerProvider with an AsyncLocalStorage context
@@ -41,7 +42,7 @@ const VARIANTS = [
   { name: 'metrics', label: 'in process: metrics + store timing', metrics: true, tracing: false, http: false },
   { name: 'on', label: 'in process: on (metrics + store timing + spans)', metrics: true, tracing: true, http: false },
   { name: 'http-off', label: 'HTTP: off', metrics: false, tracing: false, http: true },
-  { name: 'http-on', label: 'HTTP: on (HttpObserver spans too)', metrics: true, tracing: true, http: true },
+  { name: 'http-on', label: "HTTP: on (the handler's observe)", metrics: true, tracing: true, http: true },
 ] as const;
 
 /** The variant each one is compared with (its "off"). */
