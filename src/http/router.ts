@@ -132,7 +132,13 @@ export class Router {
     const observed = isPost ? options.watch?.begin(incoming, body) : undefined;
     if (!observed) return this.#dispatch(incoming, body, who, key);
     // Inside the request's span, so a task its tools/call creates links to it.
-    const answer = await observed.run(() => this.#dispatch(incoming, body, who, key));
+    let answer: Reply | Refusal;
+    try {
+      answer = await observed.run(() => this.#dispatch(incoming, body, who, key));
+    } catch (error) {
+      observed.end(500); // the face answers 500
+      throw error;
+    }
     if (answer.kind === 'refusal') return (observed.end(answer.status), answer);
     const { status } = answer.response;
     return { ...answer, ends: [...answer.ends, () => observed.end(status)], sent: (chunk) => observed.sent(chunk) };
