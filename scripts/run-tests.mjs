@@ -64,6 +64,7 @@ export const UNIT = [
   'server/v2026/listen.test.ts',
   'server/v2026/mrtr.test.ts',
   'server/v2026/poll-interval.test.ts',
+  'server/v2026/sync-window.test.ts',
   'stores/capability-skips.test.ts',
   'stores/memory.test.ts',
   'stores/memory-specific.test.ts',

@@ -15,7 +15,9 @@
  * - Not found. A missing task, an expired task and another owner's task MUST produce the same
  *   TASK_NOT_FOUND error with the same message (R37, R74, R77).
  * - IDs. `create` MUST generate the task ID: a string of at least 128 bits from a CSPRNG, unique
- *   among all tasks of the store (R18-R20, R79).
+ *   among all tasks of the store (R18-R20, R79), unless the caller reserved one (`input.taskId`,
+ *   from `generateTaskId`: the engine does so for a call in its sync window, which may become a
+ *   task); then the task MUST get exactly that ID.
  * - Creation. A task begins `working` (R21) with `createdAt = lastUpdatedAt = now`, version 1.
  *   Its TTL is the requested one clamped to `security.maxTtlMs`, or `security.defaultTtlMs` when
  *   none is requested; the record reports the actual value (R34, R35). Requested TTLs that are not
@@ -137,6 +139,11 @@ export interface InputCommandResult {
 }
 
 export interface CreateTaskInput {
+  /**
+   * The task's ID, reserved by the caller with `generateTaskId()` (128 CSPRNG bits, like the IDs
+   * a store makes, so as unguessable and as unique). Default: the store generates one.
+   */
+  taskId?: string;
   /** The request being run as a task; stored so that workers on any instance can run it. */
   request: { method: string; params?: JsonObject };
   /** The requested TTL (`params.task.ttl`), if any. */

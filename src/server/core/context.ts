@@ -26,6 +26,8 @@ export interface ServerTaskContextOptions {
   progressToken?: string | number | undefined;
   /** Wait for the answer to the stored question `key`, asked with the write that gave `asked` (answer-waits.ts). */
   awaitAnswer(key: string, asked: TaskRecord): Promise<InputAnswer>;
+  /** For a call in its sync window: stores the task (the call becomes one) before anything touches it. */
+  ready?: (() => Promise<void>) | undefined;
 }
 
 export class ServerTaskContext extends TaskContext {
@@ -35,6 +37,7 @@ export class ServerTaskContext extends TaskContext {
   readonly progressToken: string | number | undefined;
   readonly #awaitAnswer: ServerTaskContextOptions['awaitAnswer'];
   readonly #side: SideChannel;
+  readonly #ready: (() => Promise<void>) | undefined;
   #terminal = false;
 
   constructor(side: SideChannel, owner: Owner, taskId: string, options: ServerTaskContextOptions) {
@@ -44,6 +47,11 @@ export class ServerTaskContext extends TaskContext {
     this.peer = options.peer;
     this.progressToken = options.progressToken;
     this.#awaitAnswer = options.awaitAnswer;
+    this.#ready = options.ready;
+  }
+
+  protected override ready(): Promise<void> | undefined {
+    return this.#ready?.();
   }
 
   /** @internal Called by the task's `Execution` when it retires: progress stops (R24). */
@@ -87,6 +95,7 @@ export class ServerTaskContext extends TaskContext {
    */
   async #ask(method: InputMethod, params: JsonObject, statusMessage: string): Promise<JsonObject> {
     this.signal.throwIfAborted();
+    await this.ready(); // a question makes a call in its sync window a task at once
     const meta = { ...(params._meta as JsonObject | undefined), [RELATED_TASK_META_KEY]: { taskId: this.taskId } };
     const request = { method, params: { ...params, _meta: meta } };
     const { key, task } = await this.#side.ask(this.owner, this.taskId, request, statusMessage);

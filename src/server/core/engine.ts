@@ -16,67 +16,26 @@
 import { randomBytes } from 'node:crypto';
 import { clockOf } from '../../clock.js';
 import type { TaskChange, TaskStore } from '../../contract.js';
-import { InvalidArgumentError } from '../../errors/index.js';
-import type { JsonObject } from '../../json.js';
+import { InvalidArgumentError, InvalidOptionsError, TaskNoLongerRunningError } from '../../errors/index.js';
+import { generateTaskId } from '../../ids.js';
 import type { Owner } from '../../owner.js';
 import type { TaskRecord } from '../../record.js';
-import { isTerminal, type TaskStatus } from '../../status.js';
+import { isTerminal } from '../../status.js';
 import type { TaskPeer } from './context.js';
+import { checkWindowMs, createInput, DEFAULT_LEASE_MS, DEFAULT_SYNC_WINDOW_MS, type AdoptOptions, type CallOptions, type StartOptions, type TaskEngineOptions } from './engine-options.js';
 import { Execution, type ExecutionHost, type Lease, type TaskWork } from './execution.js';
 import { SideChannel } from './side-channel.js';
 import { TaskWaiters } from './waiters.js';
 import { Takeover, type Resumer, type Resumption, type TakeOverOptions } from './takeover.js';
 import { silentLogger, type TasksLogger } from './logger.js';
-import { RateLimiter, type OwnerRateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { RateLimiter, type OwnerRateLimiter } from './rate-limit.js';
 import { PollAdvisor } from './poll-advisor.js';
-import type { PollPolicy } from './poll-policy.js';
+import { SyncWindows, type CallOutcome } from './sync-window.js';
 
 export type { TaskWork, Lease } from './execution.js';
-
-export interface TaskEngineOptions {
-  store: TaskStore;
-  logger?: TasksLogger;
-  /** How often waiters re-read a store shared across processes (ms). Default 500. */
-  sharedStorePollMs?: number;
-  /**
-   * Lease of a task run on a store shared across processes (ms). Default 30 000. The instance
-   * renews it every `leaseMs / 3` while the work runs; when the process dies, the task becomes
-   * `failed` at the first read after the lease expired. A renewal that finds the task ended
-   * elsewhere (e.g. cancelled through another instance) aborts the work.
-   */
-  leaseMs?: number;
-  /** Counts every task operation per owner (R81), e.g. `new RateLimiter({ perSecond: 20 })`. Default: none. */
-  rateLimiter?: OwnerRateLimiter;
-  /** Shorthand for `rateLimiter: new RateLimiter(rateLimit)`. */
-  rateLimit?: RateLimitOptions;
-  /** The poll intervals told to requestors (`polls`, poll-policy.ts): floor, max, growth. Default DEFAULT_POLL_POLICY. */
-  pollPolicy?: Partial<PollPolicy>;
-}
-
-export const DEFAULT_LEASE_MS = 30_000;
-
-export interface StartOptions {
-  request: { method: string; params: JsonObject };
-  /** The work can be taken over by another instance when this one stops (see `addResumer`). */
-  resumable?: boolean;
-  ttl?: number;
-  /** The peer that asked: status notifications, progress and side-channel requests go there. */
-  peer: TaskPeer;
-  progressToken?: string | number;
-}
-
-export interface AdoptOptions {
-  /** Where status notifications, progress and requests for input go. Default: nowhere (no requestor connection). */
-  peer?: TaskPeer;
-  progressToken?: string | number;
-  /** The task's status now (default `working`). */
-  status?: TaskStatus;
-  /** Renew this lease while the work runs. Default: none. */
-  lease?: Lease;
-  /** The task expires this many ms from now; the work is aborted then. Default: never. */
-  expiresInMs?: number | null;
-}
-
+export type { CallOutcome } from './sync-window.js';
+export { DEFAULT_LEASE_MS, DEFAULT_SYNC_WINDOW_MS, MAX_SYNC_WINDOW_MS } from './engine-options.js';
+export type { AdoptOptions, CallOptions, StartOptions, TaskEngineOptions } from './engine-options.js';
 export type { Resumer, Resumption, TakeOverOptions } from './takeover.js';
 
 const NO_PEER: TaskPeer = { notify: () => undefined, clientCapabilities: () => undefined };
@@ -87,6 +46,7 @@ export class TaskEngine {
   readonly sharedStorePollMs: number;
   readonly leaseMs: number;
   readonly rateLimiter: OwnerRateLimiter | undefined;
+  readonly syncWindowMs: number;
   /** The store's side channel: every question and answer of this engine's servers goes through it. */
   readonly side: SideChannel;
   /** The poll interval to tell a requestor about a task now (within the owner's rate share). */
@@ -98,6 +58,7 @@ export class TaskEngine {
   readonly #unsubscribe: () => void;
   readonly #resumers = new Set<Resumer>();
   readonly #takeover: Takeover;
+  readonly #windows: SyncWindows;
   readonly #host: ExecutionHost = {
     endedElsewhere: (execution, task) => this.#onChange({ owner: execution.owner, task }, true),
     retired: (execution) => {
@@ -113,6 +74,8 @@ export class TaskEngine {
     this.sharedStorePollMs = options.sharedStorePollMs ?? 500;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     if (!Number.isSafeInteger(this.leaseMs) || this.leaseMs < 3) throw new InvalidArgumentError('TaskEngine: leaseMs must be an integer >= 3');
+    this.syncWindowMs = checkWindowMs(options.syncWindowMs ?? DEFAULT_SYNC_WINDOW_MS, 'TaskEngine: syncWindowMs');
+    this.#windows = new SyncWindows(() => this.store.security.maxActiveTasksPerOwner);
     if (options.rateLimiter && options.rateLimit) throw new InvalidArgumentError('TaskEngine: pass rateLimiter or rateLimit, not both');
     // The shorthand's buckets refill by the store's clock, like every other decision by time here.
     this.rateLimiter = options.rateLimiter ?? (options.rateLimit ? new RateLimiter(options.rateLimit, () => clockOf(this.store).now()) : undefined);
@@ -149,15 +112,15 @@ export class TaskEngine {
     return this.#executions.size;
   }
 
+  /** Calls in their sync window now (`call`), not yet tasks. */
+  get inWindow(): number {
+    return this.#windows.size;
+  }
+
   /** Create the task and start `work` in the background; resolves as soon as the task exists (R16). */
   async start(owner: Owner, options: StartOptions, work: TaskWork): Promise<TaskRecord> {
-    const lease = this.#usesLeases() ? { holder: this.instanceId, ms: this.leaseMs } : undefined;
-    const record = await this.store.create(owner, {
-      request: options.request,
-      ...(options.ttl !== undefined && { ttl: options.ttl }),
-      ...(lease && { lease }),
-      ...(lease && options.resumable === true && { resumable: true }),
-    });
+    const lease = this.#lease();
+    const record = await this.store.create(owner, createInput(options, lease));
     void this.adopt(owner, record.taskId, work, {
       peer: options.peer,
       status: record.status,
@@ -165,8 +128,44 @@ export class TaskEngine {
       ...(options.progressToken !== undefined && { progressToken: options.progressToken }),
       ...(lease && { lease }),
     });
-    this.logger({ event: 'task.created', owner, taskId: record.taskId, status: record.status, detail: options.request.method });
+    this.#logCreated(owner, record);
     return record;
+  }
+
+  /**
+   * Run `work` for a call the server may answer with its result or with a task (sync-window.ts):
+   * inline for up to `windowMs`; a call ending in it is answered with its result (no task
+   * exists); otherwise, or once the work touches its task (a question, variables), the task is
+   * stored and the same run goes on as it. Rejects only when that task is refused (quota, caps).
+   * A window of 0, or an owner with its quota of calls in their window here, makes a task at once.
+   */
+  async call(owner: Owner, options: CallOptions, work: TaskWork): Promise<CallOutcome> {
+    const windowMs = options.windowMs ?? this.syncWindowMs;
+    if (windowMs <= 0 || !this.#windows.admits(owner)) return { type: 'task', record: await this.start(owner, options, work) };
+    const taskId = generateTaskId();
+    const lease = this.#lease();
+    const window = this.#windows.open(owner, {
+      windowMs,
+      signal: options.signal,
+      create: async () => {
+        const record = await this.store.create(owner, { ...createInput(options, lease), taskId });
+        if (record.taskId !== taskId) throw new InvalidOptionsError('the task store ignored CreateTaskInput.taskId (see the contract); set syncWindowMs: 0 for it');
+        this.#executions.set(taskId, execution);
+        this.#logCreated(owner, record);
+        return record;
+      },
+    });
+    const execution = this.#newExecution(owner, taskId, { peer: options.peer, progressToken: options.progressToken, lease, ready: window.ready });
+    window.run(execution, work);
+    return window.outcome;
+  }
+
+  #lease(): Lease | undefined {
+    return this.#usesLeases() ? { holder: this.instanceId, ms: this.leaseMs } : undefined;
+  }
+
+  #logCreated(owner: Owner, record: TaskRecord): void {
+    this.logger({ event: 'task.created', owner, taskId: record.taskId, status: record.status, detail: record.request.method });
   }
 
   /**
@@ -177,23 +176,16 @@ export class TaskEngine {
    */
   adopt(owner: Owner, taskId: string, work: TaskWork, options: AdoptOptions = {}): Promise<TaskRecord | undefined> {
     if (this.#executions.has(taskId)) throw new InvalidArgumentError(`TaskEngine: task ${taskId} is already running in this engine`);
-    const execution = new Execution({
-      store: this.store,
-      side: this.side,
-      owner,
-      taskId,
-      status: options.status ?? 'working',
-      peer: options.peer ?? NO_PEER,
-      progressToken: options.progressToken,
-      lease: options.lease,
-      expiresInMs: options.expiresInMs,
-      logger: this.logger,
-      host: this.#host,
-      pollMs: this.store.capabilities.sharedAcrossProcesses ? this.sharedStorePollMs : undefined,
-    });
+    const execution = this.#newExecution(owner, taskId, options);
     this.#executions.set(taskId, execution);
     execution.start(work);
     return execution.finished;
+  }
+
+  #newExecution(owner: Owner, taskId: string, options: AdoptOptions & { ready?: () => Promise<void> }): Execution {
+    const { status = 'working', peer = NO_PEER, progressToken, lease, expiresInMs, ready } = options;
+    const pollMs = this.store.capabilities.sharedAcrossProcesses ? this.sharedStorePollMs : undefined;
+    return new Execution({ store: this.store, side: this.side, owner, taskId, status, peer, progressToken, lease, expiresInMs, logger: this.logger, host: this.#host, pollMs, ready });
   }
 
   /**
@@ -285,11 +277,12 @@ export class TaskEngine {
    */
   async shutdown(graceMs: number): Promise<void> {
     const running = [...this.#executions.values()];
-    if (running.length === 0) return;
+    if (running.length === 0 && this.#windows.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
-    await Promise.race([Promise.allSettled(running.map((execution) => execution.finished)), grace]);
+    await Promise.race([Promise.allSettled([...running.map((execution) => execution.finished), this.#windows.decided()]), grace]);
     clearTimeout(timer);
+    this.#windows.cancelAll(new TaskNoLongerRunningError('The server is shutting down'));
     await Promise.allSettled([...this.#executions.values()].map((execution) => execution.failForShutdown()));
   }
 
@@ -297,6 +290,7 @@ export class TaskEngine {
   close(): void {
     this.#unsubscribe();
     this.polls.close();
+    this.#windows.cancelAll(new TaskNoLongerRunningError('The server is shutting down'));
     for (const execution of [...this.#executions.values()]) execution.retire({ type: 'closed' });
     this.#waiters.wakeAll();
   }
