@@ -20,6 +20,8 @@ const MODULES: readonly { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'wake', load: () => import('./wake.js') },
   { name: 'http-load', load: () => import('./http-load.js') },
   { name: 'poll-push', load: () => import('./poll-push.js') },
+  { name: 'sync-window', load: () => import('./sync-window.js') },
+  { name: 'paths', load: () => import('./paths.js') },
 ];
 
 async function main(): Promise<void> {

@@ -37,6 +37,8 @@ export interface StoreOptions {
   shutdownGraceMs?: number;
   /** Task operations per second per owner, bursts up to twice that (R81); 0 or absent: no limit. */
   rateLimit?: number;
+  /** The 2026-07-28 sync window (ms; 0: a task at once); absent: DEFAULT_SYNC_WINDOW_MS. */
+  syncWindowMs?: number;
 }
 
 /** The one engine of every session on `store`: lease and rate limit from the store options, and the logger. */
@@ -45,6 +47,7 @@ export function createEngine(store: TaskStore, options: StoreOptions, logger: Ta
     store,
     logger,
     ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
+    ...(options.syncWindowMs !== undefined && { syncWindowMs: options.syncWindowMs }),
     ...(options.rateLimit ? { rateLimiter: new RateLimiter({ perSecond: options.rateLimit, burst: 2 * options.rateLimit }) } : {}),
   });
 }

@@ -10,7 +10,7 @@ import type { TaskStatus } from '../../status.js';
 import type { TaskPeer } from './context.js';
 import type { Lease } from './execution.js';
 import type { TasksLogger } from './logger.js';
-import type { PollPolicy } from './poll-policy.js';
+import { DEFAULT_POLL_POLICY, type PollPolicy } from './poll-policy.js';
 import type { OwnerRateLimiter, RateLimitOptions } from './rate-limit.js';
 
 export interface TaskEngineOptions {
@@ -33,8 +33,9 @@ export interface TaskEngineOptions {
   pollPolicy?: Partial<PollPolicy>;
   /**
    * How long a call that may be answered either way (`call`: the 2026-07-28 wire) runs inline
-   * before it becomes a task (ms); 0: every such call is a task at once. Default
-   * DEFAULT_SYNC_WINDOW_MS. A tool or a 2026 handler may set its own.
+   * before it becomes a task (ms); 0: every such call is a task at once. Default: the poll
+   * policy's `floorMs` (DEFAULT_SYNC_WINDOW_MS with the default policy). A tool or a 2026
+   * handler may set its own.
    */
   syncWindowMs?: number;
 }
@@ -43,11 +44,13 @@ export const DEFAULT_LEASE_MS = 30_000;
 
 /**
  * The default sync window (ms): the poll policy's floor, the first `pollIntervalMs` a new task
- * gets. A call ending within it is answered with its result, where as a task its requestor would
- * have learned the end only at its first poll, at least this much later; a longer call becomes a
- * task no later than its first poll would have come (measurements: docs/measurements.md).
+ * gets, so the window ends on the poll grid. A call ending within it is answered at its end, where
+ * as a task its requestor would have seen the end only at its first poll; a longer call becomes a
+ * task exactly when that first poll would have come, so it is seen no later than polling would
+ * have seen it (a window between two polls would delay the calls ending between its end and the
+ * next poll; measured in docs/measurements.md, "Sync window").
  */
-export const DEFAULT_SYNC_WINDOW_MS = 50;
+export const DEFAULT_SYNC_WINDOW_MS = DEFAULT_POLL_POLICY.floorMs;
 /** The longest sync window accepted (ms): a request held longer meets proxies' idle timeouts. */
 export const MAX_SYNC_WINDOW_MS = 60_000;
 

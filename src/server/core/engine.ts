@@ -22,7 +22,7 @@ import type { Owner } from '../../owner.js';
 import type { TaskRecord } from '../../record.js';
 import { isTerminal } from '../../status.js';
 import type { TaskPeer } from './context.js';
-import { checkWindowMs, createInput, DEFAULT_LEASE_MS, DEFAULT_SYNC_WINDOW_MS, type AdoptOptions, type CallOptions, type StartOptions, type TaskEngineOptions } from './engine-options.js';
+import { checkWindowMs, createInput, DEFAULT_LEASE_MS, type AdoptOptions, type CallOptions, type StartOptions, type TaskEngineOptions } from './engine-options.js';
 import { Execution, type ExecutionHost, type Lease, type TaskWork } from './execution.js';
 import { SideChannel } from './side-channel.js';
 import { TaskWaiters } from './waiters.js';
@@ -74,13 +74,14 @@ export class TaskEngine {
     this.sharedStorePollMs = options.sharedStorePollMs ?? 500;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     if (!Number.isSafeInteger(this.leaseMs) || this.leaseMs < 3) throw new InvalidArgumentError('TaskEngine: leaseMs must be an integer >= 3');
-    this.syncWindowMs = checkWindowMs(options.syncWindowMs ?? DEFAULT_SYNC_WINDOW_MS, 'TaskEngine: syncWindowMs');
-    this.#windows = new SyncWindows(() => this.store.security.maxActiveTasksPerOwner);
     if (options.rateLimiter && options.rateLimit) throw new InvalidArgumentError('TaskEngine: pass rateLimiter or rateLimit, not both');
     // The shorthand's buckets refill by the store's clock, like every other decision by time here.
     this.rateLimiter = options.rateLimiter ?? (options.rateLimit ? new RateLimiter(options.rateLimit, () => clockOf(this.store).now()) : undefined);
     this.side = new SideChannel(this.store, this.logger);
     this.polls = new PollAdvisor(this.store, { policy: options.pollPolicy, perSecond: this.rateLimiter?.perSecond });
+    // The first poll interval: a window ending there answers inline every call polling would have seen at its first poll.
+    this.syncWindowMs = checkWindowMs(options.syncWindowMs ?? this.polls.policy.floorMs, 'TaskEngine: syncWindowMs');
+    this.#windows = new SyncWindows(() => this.store.security.maxActiveTasksPerOwner);
     this.#waiters = new TaskWaiters(this.store, this.store.capabilities.sharedAcrossProcesses ? this.sharedStorePollMs : undefined);
     this.#takeover = new Takeover({
       store: this.store,

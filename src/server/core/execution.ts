@@ -187,7 +187,7 @@ export class Execution {
     const reason = abortReason(outcome);
     if (reason !== undefined && !this.#controller.signal.aborted) this.#controller.abort(new TaskNoLongerRunningError(reason));
     const message = outcome.type === 'terminal' ? `The task is ${outcome.status}` : 'The task is no longer running';
-    this.#answers.close(new TaskNoLongerRunningError(message));
+    this.#answers.close(() => new TaskNoLongerRunningError(message));
   }
 
   /** Renew the lease; a task found ended goes to the engine as a change, an expired one retires. */

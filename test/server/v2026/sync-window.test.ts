@@ -12,7 +12,8 @@ import type { JsonObject } from '../../../src/json.js';
 import type { CreateTaskInput } from '../../../src/contract.js';
 import type { Owner } from '../../../src/owner.js';
 import { defineTool } from '../../../src/server/core/tool-definition.js';
-import { TaskEngine } from '../../../src/server/core/engine.js';
+import { DEFAULT_SYNC_WINDOW_MS, TaskEngine } from '../../../src/server/core/engine.js';
+import { DEFAULT_POLL_POLICY } from '../../../src/server/core/poll-policy.js';
 import { createTasksHandler2026, type Tool2026, type ToolCall2026 } from '../../../src/server/v2026/index.js';
 import { InMemoryTaskStore } from '../../../src/stores/memory.js';
 import { formatIssues, validate2026 } from '../../../src/validate/index.js';
@@ -171,6 +172,12 @@ describe('2026 leg: the sync window', () => {
     assert.throws(() => new TaskEngine({ store, syncWindowMs: 1.5 }), (e: unknown) => isTasksError(e, 'INVALID_OPTIONS'));
     const engine = new TaskEngine({ store });
     assert.throws(() => createTasksHandler2026({ engine, tools: [], syncWindowMs: 60_001 }), (e: unknown) => isTasksError(e, 'INVALID_OPTIONS'));
+    // The default window ends on the poll grid: the first interval a new task is told.
+    assert.equal(engine.syncWindowMs, DEFAULT_SYNC_WINDOW_MS);
+    assert.equal(DEFAULT_SYNC_WINDOW_MS, DEFAULT_POLL_POLICY.floorMs);
+    const slower = new TaskEngine({ store, pollPolicy: { floorMs: 80 } });
+    assert.equal(slower.syncWindowMs, 80);
+    slower.close();
     engine.close();
     await store.close();
   });
