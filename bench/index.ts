@@ -21,6 +21,7 @@ const MODULES: readonly { name: string; load: () => Promise<BenchModule> }[] = [
   { name: 'http-load', load: () => import('./http-load.js') },
   { name: 'poll-push', load: () => import('./poll-push.js') },
   { name: 'sync-window', load: () => import('./sync-window.js') },
+  { name: 'stateless', load: () => import('./stateless.js') },
   { name: 'paths', load: () => import('./paths.js') },
 ];
 

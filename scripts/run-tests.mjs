@@ -40,6 +40,7 @@ export const UNIT = [
   'conformance/wire-evidence.test.ts',
   'fixtures/non-cooperating.test.ts',
   'http/handler.test.ts',
+  'http/stateless-pool.test.ts',
   'server/bad-input.test.ts',
   'server/capabilities.test.ts',
   'server/defined-tools.test.ts',

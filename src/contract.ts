@@ -76,7 +76,11 @@
  *   clears its message; `take` removes and returns arrived answers; `withdraw` drops questions the
  *   worker no longer waits for (same settling as `answer`); `claim` marks a question as being
  *   delivered by one carrier until a time, refused while another unexpired claim holds it, and
- *   `release` drops one's own claim. Terminal tasks refuse `ask` and `answer` (TASK_TERMINAL); the
+ *   `release` drops one's own claim. `progress` keeps the latest progress of a task whose
+ *   requestor has no stream of its own (stateless serving), for the streams later opened for the
+ *   task to carry; `progress-sent` claims the delivery of one value, accepted only when it is the
+ *   stored one and above every value claimed before (so none is sent twice, and the values a
+ *   requestor gets increase). Terminal tasks refuse `ask` and `answer` (TASK_TERMINAL); the
  *   other commands change nothing on them. Questions and unread answers together are limited to
  *   `security.maxRequestBytes` (PAYLOAD_TOO_LARGE) and are not counted by the storage caps.
  * - Isolation of data. Records handed out are immutable snapshots. Variables passed in are
@@ -116,6 +120,18 @@ export interface TaskInput {
   readonly requests: { readonly [key: string]: PendingInput };
   /** Answers that arrived and the worker has not taken yet. */
   readonly responses: { readonly [key: string]: InputAnswer };
+  /** The latest progress of a task whose requestor has no stream of its own (stateless serving). */
+  readonly progress?: StoredProgress;
+}
+
+/** A task's latest progress (R24: on the request's progressToken) and how far it was delivered. */
+export interface StoredProgress {
+  readonly progressToken: string | number;
+  readonly progress: number;
+  readonly total?: number;
+  readonly message?: string;
+  /** The highest `progress` a stream has claimed to send (`progress-sent`); none is sent twice. */
+  readonly sent?: number;
 }
 
 /** One change to a task's side-channel state (see "Input" above). */
@@ -125,7 +141,9 @@ export type InputCommand =
   | { type: 'take'; keys: readonly string[] }
   | { type: 'withdraw'; keys: readonly string[] }
   | { type: 'claim'; key: string; holder: string; ms: number }
-  | { type: 'release'; key: string; holder: string };
+  | { type: 'release'; key: string; holder: string }
+  | { type: 'progress'; progressToken: string | number; progress: number; total?: number; message?: string }
+  | { type: 'progress-sent'; progress: number };
 
 export interface InputCommandResult {
   /** The task after the command (unchanged when the command changed nothing). */

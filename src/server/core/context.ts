@@ -11,6 +11,7 @@ import type { JsonObject } from '../../json.js';
 import type { Owner } from '../../owner.js';
 import { RELATED_TASK_META_KEY, type TaskRecord } from '../../record.js';
 import { TaskContext } from '../../task-context.js';
+import { ProgressRecorder } from './progress-recorder.js';
 import type { SideChannel } from './side-channel.js';
 
 /** Where a task's messages to its requestor go. Never throws. */
@@ -18,6 +19,12 @@ export interface TaskPeer {
   notify(notification: { method: string; params?: JsonObject }): void;
   /** The requestor's declared capabilities, when known. */
   clientCapabilities(): { [key: string]: unknown } | undefined;
+  /**
+   * True when the requestor has no stream of its own after the CreateTaskResult (stateless
+   * serving): progress is then kept with the task and carried on the streams opened for it
+   * (`tasks/get`, `tasks/result`; progress-recorder.ts) instead of `notify`.
+   */
+  readonly storesProgress?: boolean;
 }
 
 export interface ServerTaskContextOptions {
@@ -38,6 +45,7 @@ export class ServerTaskContext extends TaskContext {
   readonly #awaitAnswer: ServerTaskContextOptions['awaitAnswer'];
   readonly #side: SideChannel;
   readonly #ready: (() => Promise<void>) | undefined;
+  #recorder: ProgressRecorder | undefined;
   #terminal = false;
 
   constructor(side: SideChannel, owner: Owner, taskId: string, options: ServerTaskContextOptions) {
@@ -57,6 +65,7 @@ export class ServerTaskContext extends TaskContext {
   /** @internal Called by the task's `Execution` when it retires: progress stops (R24). */
   markTerminal(): void {
     this.#terminal = true;
+    this.#recorder?.stop();
   }
 
   /**
@@ -65,6 +74,10 @@ export class ServerTaskContext extends TaskContext {
    */
   progress(progress: number, total?: number, message?: string): void {
     if (this.#terminal || this.progressToken === undefined) return;
+    if (this.peer.storesProgress) {
+      this.#recorder ??= new ProgressRecorder(this.#side, this.owner, this.taskId);
+      return this.#recorder.record({ progressToken: this.progressToken, progress, ...(total !== undefined && { total }), ...(message !== undefined && { message }) });
+    }
     const params: JsonObject = { progressToken: this.progressToken, progress, _meta: this.#relatedMeta() };
     if (total !== undefined) params.total = total;
     if (message !== undefined) params.message = message;
