@@ -39,6 +39,7 @@ export const UNIT = [
   'conformance/report.test.ts',
   'conformance/wire-evidence.test.ts',
   'fixtures/non-cooperating.test.ts',
+  'bench/svg.test.ts',
   'http/handler.test.ts',
   'http/stateless-pool.test.ts',
   'server/bad-input.test.ts',
