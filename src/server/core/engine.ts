@@ -142,12 +142,13 @@ export class TaskEngine {
    */
   async call(owner: Owner, options: CallOptions, work: TaskWork): Promise<CallOutcome> {
     const windowMs = options.windowMs ?? this.syncWindowMs;
-    if (windowMs <= 0 || !this.#windows.admits(owner)) return { type: 'task', record: await this.start(owner, options, work) };
+    if (windowMs <= 0 || !this.#windows.admits(owner)) return { type: 'task', record: await this.start(owner, options, work), ranMs: 0 };
     const taskId = generateTaskId();
     const lease = this.#lease();
     const window = this.#windows.open(owner, {
       windowMs,
       signal: options.signal,
+      now: () => clockOf(this.store).now(),
       create: async () => {
         const record = await this.store.create(owner, { ...createInput(options, lease), taskId });
         if (record.taskId !== taskId) throw new InvalidOptionsError('the task store ignored CreateTaskInput.taskId (see the contract); set syncWindowMs: 0 for it');

@@ -25,8 +25,11 @@ export type CallOutcome =
   | { type: 'complete'; result: JsonObject }
   /** The work threw within the window: its error is the answer; no task exists. */
   | { type: 'error'; error: unknown }
-  /** The call became a task (window over, or the work touched its task): the work goes on as it. */
-  | { type: 'task'; record: TaskRecord };
+  /**
+   * The call became a task (window over, or the work touched its task): the work goes on as it.
+   * `ranMs`: how long it ran inline before (0 when it was a task at once).
+   */
+  | { type: 'task'; record: TaskRecord; ranMs: number };
 
 export interface SyncWindowOptions {
   windowMs: number;
@@ -34,6 +37,8 @@ export interface SyncWindowOptions {
   signal?: AbortSignal | undefined;
   /** Store the task under the execution's reserved ID and make the execution the engine's; rejects with the refusal (quota, storage caps, store down). */
   create(): Promise<TaskRecord>;
+  /** The store's clock (ms): how long the call ran inline is told with the task. */
+  now(): number;
   /** The window is over (answered inline, became a task, refused or cancelled): stop counting it. */
   closed(): void;
 }
@@ -48,6 +53,7 @@ export class SyncWindow {
   #execution: Execution | undefined;
   #created: Promise<boolean> | undefined;
   #timer: NodeJS.Timeout | undefined;
+  #started = 0;
   #resolve!: (outcome: CallOutcome) => void;
   #reject!: (error: unknown) => void;
   readonly #onAbort = (): void => this.cancel(toError(this.#options.signal?.reason));
@@ -65,6 +71,7 @@ export class SyncWindow {
   /** Start `work` now, inline, as `execution` (built with `ready` above). */
   run(execution: Execution, work: TaskWork): void {
     this.#execution = execution;
+    this.#started = this.#options.now();
     const { signal, windowMs } = this.#options;
     if (signal?.aborted) return this.cancel(toError(signal.reason));
     signal?.addEventListener('abort', this.#onAbort, { once: true });
@@ -109,7 +116,7 @@ export class SyncWindow {
         (record) => {
           this.#state = 'task';
           this.#execution!.arm(record.ttl);
-          this.#resolve({ type: 'task', record });
+          this.#resolve({ type: 'task', record, ranMs: Math.max(0, record.createdAt - this.#started) });
           return true;
         },
         (error: unknown) => {

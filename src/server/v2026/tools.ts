@@ -13,6 +13,7 @@ import { isPlainObject } from '../../json.js';
 import type { ResolveOwnerOptions } from '../../owner.js';
 import type { ServerTaskContext, TaskPeer } from '../core/context.js';
 import type { TaskEngine } from '../core/engine.js';
+import { firstIntervalAfter } from '../core/poll-policy.js';
 import type { TaskSupport } from '../core/task-support.js';
 import type { MrtrRound } from '../core/tool-definition.js';
 import { clientCapabilitiesOf, ownerSourceOf, requestGuard2026, tasksCapabilityMissing } from './protocol.js';
@@ -122,7 +123,7 @@ export function registerTools2026(server: Server, options: Tools2026Options): vo
       if (outcome.type === 'complete') return outcome.result as never;
       if (outcome.type === 'error') return toolFailed(outcome.error);
       // The SDK adds `content: []` to this result (docs/2026-leg.md section 2).
-      return toCreateTaskResult(outcome.record, engine.polls.advise(owner, outcome.record)) as never;
+      return toCreateTaskResult(outcome.record, firstIntervalAfter(engine.polls.advise(owner, outcome.record), outcome.ranMs)) as never;
     }
     return (await tool.run(args, { signal: ctx.mcpReq.signal, inputResponses, authInfo }).catch(toolFailed)) as never;
   });

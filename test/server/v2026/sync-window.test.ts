@@ -18,7 +18,8 @@ import { createTasksHandler2026, type Tool2026, type ToolCall2026 } from '../../
 import { InMemoryTaskStore } from '../../../src/stores/memory.js';
 import { formatIssues, validate2026 } from '../../../src/validate/index.js';
 import { bounded, deferred } from '../waits.js';
-import { ScriptedTool, startLeg, until, WITH_TASKS, type Leg } from './harness.js';
+import { rpcRequest, ScriptedTool, startLeg, until, WITH_TASKS, type Leg } from './harness.js';
+import { ManualClock } from '../../../src/clock.js';
 
 const text = (t: string): JsonObject => ({ content: [{ type: 'text', text: t }] });
 const LONG = 60_000;
@@ -149,6 +150,29 @@ describe('2026 leg: the sync window', () => {
     gate.resolve();
     assert.equal((await leg.settled(taskId)).status, 'completed');
     assert.deepEqual((await leg.store.get('anonymous', taskId)).variables, { step: 1 });
+  });
+
+  it("a call that ran inline tells a first poll interval shortened by the time it ran (the store's clock)", async () => {
+    const clock = new ManualClock();
+    const writer = toolRunning('writer', async (call) => {
+      clock.advance(30);
+      await call.task!.setVariables({ at: 30 });
+      return text('written');
+    });
+    const store = new InMemoryTaskStore({ clock, security: { allowAnonymous: true } });
+    const engine = new TaskEngine({ store });
+    const handler = createTasksHandler2026({ engine, tools: [writer] });
+    try {
+      const response = await handler.fetch(rpcRequest('tools/call', { name: 'writer', arguments: {} }));
+      const text2 = await response.text();
+      const reply = JSON.parse(text2.startsWith('{') ? text2 : text2.split('\n').filter((l) => l.startsWith('data:')).pop()!.slice(5)) as { result: JsonObject };
+      assert.equal(reply.result.resultType, 'task');
+      assert.equal(reply.result.pollIntervalMs, DEFAULT_POLL_POLICY.floorMs - 30);
+    } finally {
+      await handler.close();
+      engine.close();
+      await store.close();
+    }
   });
 
   it('window 0 (per tool, per leg or per engine) makes a task at once, even for a call that ends at once', async () => {
