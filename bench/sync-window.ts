@@ -2,10 +2,11 @@
  * The sync window of the 2026 leg (issue 23 item 1), two parts, each against the reference
  * server as a child process (bench/processes.ts) on loopback HTTP:
  *
- * 1. Cost: a tool that ends at once (`delay`, `ms` 0) called by a client declaring the Tasks
- *    extension (answered inline, within the window) against the same call from a client that does
- *    not declare it (a plain call: the baseline), ROUNDS interleaved rounds in one server process,
- *    1 and 16 clients; the median of each and their ratio (rate and the server's CPU per call).
+ * 1. Cost (bench/fast-server.ts): a tool that ends at once called by a client declaring the Tasks
+ *    extension (answered inline, within the window) against two plain calls: the same client
+ *    calling the tool's never-a-task twin (only the window differs), and a client not declaring
+ *    the extension; ROUNDS interleaved rounds in one server process, 1 and 16 clients; the median
+ *    of each and their ratio (rate and the server's CPU per call).
  * 2. The default window: for tools of several durations and several windows (one server each,
  *    `--sync-window-ms`), when a client following `pollIntervalMs` sees the result ("seen", from
  *    its `tools/call`) and how many requests that took. A call longer than the window is polled
@@ -16,30 +17,38 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fmtMs, fmtOps, median, printTable, QUICK, type BenchResult } from './harness.js';
+import { fileURLToPath } from 'node:url';
 import { REFERENCE_SERVER, startServerProcess, type ServerProcess } from './processes.js';
-import { operate, WireClient, type Operation } from './wire-client.js';
+import { WireClient } from './wire-client.js';
 
 const BENCH = 'sync-window';
-const ROUNDS = QUICK ? 2 : 5;
+const FAST_SERVER = fileURLToPath(new URL('./fast-server.js', import.meta.url));
+const ROUNDS = QUICK ? 2 : 7;
 const ROUND_MS = QUICK ? 300 : 1_200;
 const FLAGS = ['--port', '0', '--rate-limit', '0', '--requests-per-second', '0', '--shutdown-grace-ms', '0'];
 const WINDOWS = [0, 25, 50, 100, 200];
-const DURATIONS = [0, 10, 25, 40, 60, 100, 150, 250];
+const DURATIONS = [0, 10, 25, 40, 50, 60, 100, 150, 250];
 const RUNS = QUICK ? 2 : 6;
 const TOKENS = 2_000;
 let nextToken = 0;
 const token = () => `bench-${nextToken++ % TOKENS}`;
 
-/** `operation` from `concurrency` clients for `ms`: calls per second and server CPU per call. */
-async function drive(server: ServerProcess, operation: Operation, concurrency: number, ms: number): Promise<{ perSecond: number; cpuMs: number }> {
+type Subject = 'inline' | 'sync twin' | 'plain';
+/** What each subject sends: `fast` from a declaring client (inline), its never-a-task twin from the same client, `fast` from a client not declaring the extension. */
+const CALLS: Record<Subject, { tool: string; declare: boolean }> = { inline: { tool: 'fast', declare: true }, 'sync twin': { tool: 'fast_sync', declare: true }, plain: { tool: 'fast', declare: false } };
+
+/** `subject`'s call from `concurrency` clients for `ms`: calls per second and server CPU per call. */
+async function drive(server: ServerProcess, subject: Subject, concurrency: number, ms: number): Promise<{ perSecond: number; cpuMs: number }> {
   const clients = Array.from({ length: concurrency }, () => new WireClient(server.url, '2026', token()));
+  const { tool, declare } = CALLS[subject];
   let done = 0;
   const cpu0 = server.cpuMs();
   const start = performance.now();
   await Promise.all(
     clients.map(async (client) => {
       while (performance.now() - start < ms) {
-        if (!(await operate(client, operation, { name: 'delay', arguments: { ms: 0 } }))) throw new Error(`${operation}: unexpected answer`);
+        const reply = await client.call('tools/call', { name: tool, arguments: {} }, declare);
+        if (reply.result?.resultType !== 'complete') throw new Error(`${subject}: ${JSON.stringify(reply)}`);
         done++;
       }
     }),
@@ -50,28 +59,28 @@ async function drive(server: ServerProcess, operation: Operation, concurrency: n
 }
 
 async function cost(tokens: string, results: BenchResult[]): Promise<void> {
-  const server = await startServerProcess(REFERENCE_SERVER, [...FLAGS, '--tokens', tokens]);
+  const server = await startServerProcess(FAST_SERVER, [tokens]);
   const rows: Record<string, string>[] = [];
+  const subjects = Object.keys(CALLS) as Subject[];
   try {
     for (const concurrency of [1, 16]) {
-      await drive(server, 'plain', concurrency, ROUND_MS);
-      await drive(server, 'lifecycle', concurrency, ROUND_MS);
-      const plain: { perSecond: number; cpuMs: number }[] = [];
-      const inline: { perSecond: number; cpuMs: number }[] = [];
-      for (let round = 0; round < ROUNDS; round++) {
-        plain.push(await drive(server, 'plain', concurrency, ROUND_MS));
-        inline.push(await drive(server, 'lifecycle', concurrency, ROUND_MS));
+      for (const subject of subjects) await drive(server, subject, concurrency, ROUND_MS);
+      const rounds = new Map<Subject, { perSecond: number; cpuMs: number }[]>(subjects.map((s) => [s, []]));
+      for (let round = 0; round < ROUNDS; round++) for (const subject of subjects) rounds.get(subject)!.push(await drive(server, subject, concurrency, ROUND_MS));
+      const rate = (s: Subject) => median(rounds.get(s)!.map((r) => r.perSecond));
+      const cpu = (s: Subject) => median(rounds.get(s)!.map((r) => r.cpuMs));
+      for (const baseline of ['sync twin', 'plain'] as const) {
+        const time = rate(baseline) / rate('inline');
+        const cpuRatio = cpu('inline') / cpu(baseline);
+        rows.push({ clients: String(concurrency), baseline, 'baseline calls/s': fmtOps(rate(baseline)), 'inline calls/s': fmtOps(rate('inline')), 'cost ratio (time)': `${time.toFixed(2)}x`, 'CPU baseline': fmtMs(cpu(baseline)), 'CPU inline': fmtMs(cpu('inline')), 'cost ratio (CPU)': `${cpuRatio.toFixed(2)}x` });
+        results.push({ bench: BENCH, name: `fast tool inline vs ${baseline} (cost ratio)`, subject: '2026 window', param: concurrency, value: time, unit: 'x', extra: { baselinePerSecond: rate(baseline), inlinePerSecond: rate('inline'), baselineCpuMs: cpu(baseline), inlineCpuMs: cpu('inline'), cpuRatio } });
       }
-      const rate = { plain: median(plain.map((p) => p.perSecond)), inline: median(inline.map((p) => p.perSecond)) };
-      const cpu = { plain: median(plain.map((p) => p.cpuMs)), inline: median(inline.map((p) => p.cpuMs)) };
-      const costRatio = rate.plain / rate.inline;
-      rows.push({ clients: String(concurrency), 'plain calls/s': fmtOps(rate.plain), 'inline (window) calls/s': fmtOps(rate.inline), 'cost ratio (time)': `${costRatio.toFixed(2)}x`, 'CPU plain': fmtMs(cpu.plain), 'CPU inline': fmtMs(cpu.inline), 'cost ratio (CPU)': `${(cpu.inline / cpu.plain).toFixed(2)}x` });
-      results.push({ bench: BENCH, name: 'fast tool inline vs plain call (cost ratio)', subject: '2026 window', param: concurrency, value: costRatio, unit: 'x', extra: { plainPerSecond: rate.plain, inlinePerSecond: rate.inline, plainCpuMs: cpu.plain, inlineCpuMs: cpu.inline, cpuRatio: cpu.inline / cpu.plain } });
     }
   } finally {
     await server.stop();
   }
-  console.log(`a fast tool on the 2026 leg, answered inline, against a plain call (median of ${ROUNDS} interleaved rounds; ratio > 1: the window costs more)`);
+  console.log(`a tool that ends at once on the 2026 leg, answered inline, against a plain call (median of ${ROUNDS} interleaved rounds; > 1: the window costs more)`);
+  console.log('  sync twin: the same client (declaring the extension) calling the same tool declared never a task; plain: a client not declaring it');
   printTable(rows);
 }
 

@@ -44,11 +44,11 @@ export const DEFAULT_LEASE_MS = 30_000;
 
 /**
  * The default sync window (ms): the poll policy's floor, the first `pollIntervalMs` a new task
- * gets, so the window ends on the poll grid. A call ending within it is answered at its end, where
- * as a task its requestor would have seen the end only at its first poll; a longer call becomes a
- * task exactly when that first poll would have come, so it is seen no later than polling would
- * have seen it (a window between two polls would delay the calls ending between its end and the
- * next poll; measured in docs/measurements.md, "Sync window").
+ * gets. A call ending within it is answered at its end, where as a task its requestor would have
+ * seen the end only at its first poll; a longer call becomes a task when its first poll would have
+ * come, so its requestor gets the task ID no later than a poll could have told it anything. Longer
+ * windows answer more calls inline but hold each longer call's handle back (measured in
+ * docs/measurements.md, "Sync window"; docs/2026-leg.md section 10).
  */
 export const DEFAULT_SYNC_WINDOW_MS = DEFAULT_POLL_POLICY.floorMs;
 /** The longest sync window accepted (ms): a request held longer meets proxies' idle timeouts. */
