@@ -41,11 +41,11 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
-/** A value as a bar label: thousands separated, 3 significant digits below 100. */
+/** A value as a bar label: a whole number from 10 on (thousands separated), 2 significant digits below. */
 export function formatValue(value: number): string {
   if (!Number.isFinite(value)) return 'n/a';
-  if (Math.abs(value) >= 100) return Math.round(value).toLocaleString('en-US');
-  return Number(value.toPrecision(3)).toString();
+  if (Math.abs(value) >= 10) return Math.round(value).toLocaleString('en-US');
+  return Number(value.toPrecision(2)).toString();
 }
 
 /** The axis top and tick step: a round number at or above `max`. */
@@ -90,7 +90,10 @@ export function barChartSvg(chart: BarChart): string {
       }
       if (bar.limit !== undefined) out.push(`<line x1="${f(x)}" x2="${f(x + barW)}" y1="${f(y(bar.limit))}" y2="${f(y(bar.limit))}" stroke="#111" stroke-width="2" stroke-dasharray="4 3"/>`);
       const labelY = Math.min(y(bar.value), bar.whisker !== undefined ? y(bar.whisker) : Infinity) - 4;
-      out.push(`<text x="${f(x + barW / 2)}" y="${f(labelY)}" text-anchor="middle" font-size="10">${escapeXml(formatValue(bar.value))}</text>`);
+      const label = escapeXml(formatValue(bar.value));
+      // A narrow bar gets its label upright along it, so neighbours do not overlap.
+      if (barW < 8 * label.length) out.push(`<text transform="translate(${f(x + barW / 2 + 3)} ${f(labelY)}) rotate(-90)" font-size="10">${label}</text>`);
+      else out.push(`<text x="${f(x + barW / 2)}" y="${f(labelY)}" text-anchor="middle" font-size="10">${label}</text>`);
     });
     out.push(`<text x="${f(M.left + gi * groupW + groupW / 2)}" y="${f(y(0) + 18)}" text-anchor="middle" font-weight="600">${escapeXml(group.label)}</text>`);
   });

@@ -80,14 +80,14 @@ describe('bench SVG writer', () => {
   it('draws every value: a bar of height proportional to it, its label, and a title naming group, series and value', () => {
     const svg = parseXml(barChartSvg(CHART));
     const bars = all(svg, 'rect').filter((r) => r.children.some((c) => c.name === 'title'));
-    assert.deepEqual(bars.map((b) => b.children[0]!.text), ['memory, a: 1,234 ops/s', 'memory, b: 617 ops/s', 'dynamo &amp; co, a: 5.68 ops/s']);
+    assert.deepEqual(bars.map((b) => b.children[0]!.text), ['memory, a: 1,234 ops/s', 'memory, b: 617 ops/s', 'dynamo &amp; co, a: 5.7 ops/s']);
     const heights = bars.map((b) => Number(b.attributes.height));
     assert.ok(Math.abs(heights[0]! / heights[1]! - 1234 / 617) < 0.01, `heights ${heights}`);
     assert.ok(Math.abs(heights[2]! - (heights[0]! * 5.678) / 1234) <= 0.1, 'a small value is a small bar (to the 0.1 px drawn)');
     assert.equal(bars[0]!.attributes.fill, '#111111');
     assert.equal(bars[1]!.attributes.fill, '#222222');
     const texts = all(svg, 'text').map((t) => t.text);
-    for (const label of ['1,234', '617', '5.68', 'memory', 'dynamo &amp; co', 'peer: 800', 'A &lt;chart&gt; &amp; &quot;its&quot; bars', 'limit', 'p99']) assert.ok(texts.includes(label), `no text ${label} in ${texts.join(' | ')}`);
+    for (const label of ['1,234', '617', '5.7', 'memory', 'dynamo &amp; co', 'peer: 800', 'A &lt;chart&gt; &amp; &quot;its&quot; bars', 'limit', 'p99']) assert.ok(texts.includes(label), `no text ${label} in ${texts.join(' | ')}`);
   });
 
   it('draws a limit as a dashed mark at its height, and the axis reaches a round number above every value', () => {
@@ -106,7 +106,8 @@ describe('bench SVG writer', () => {
   it('escapes text and formats values', () => {
     assert.equal(escapeXml(`<a href="x">&'`), '&lt;a href=&quot;x&quot;&gt;&amp;&apos;');
     assert.equal(formatValue(12345.6), '12,346');
-    assert.equal(formatValue(0.01234), '0.0123');
+    assert.equal(formatValue(0.01234), '0.012');
+    assert.equal(formatValue(55.3), '55');
     assert.equal(formatValue(Number.NaN), 'n/a');
   });
 });
