@@ -152,6 +152,7 @@ export class TaskEngine {
       create: async () => {
         const record = await this.store.create(owner, { ...createInput(options, lease), taskId });
         if (record.taskId !== taskId) throw new InvalidOptionsError('the task store ignored CreateTaskInput.taskId (see the contract); set syncWindowMs: 0 for it');
+        this.#windows.assertOpen();
         this.#executions.set(taskId, execution);
         this.#logCreated(owner, record);
         return record;

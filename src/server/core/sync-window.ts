@@ -151,6 +151,7 @@ function toError(reason: unknown): Error {
  */
 export class SyncWindows {
   readonly #open = new Map<string, Set<SyncWindow>>();
+  #closed: Error | undefined;
 
   constructor(private readonly perOwner: () => number) {}
 
@@ -163,7 +164,12 @@ export class SyncWindows {
 
   /** Whether `owner` may open one more window. */
   admits(owner: string): boolean {
-    return (this.#open.get(owner)?.size ?? 0) < this.perOwner();
+    return this.#closed === undefined && (this.#open.get(owner)?.size ?? 0) < this.perOwner();
+  }
+
+  /** Throws when the engine stopped (`cancelAll`): a task created meanwhile must not start running. */
+  assertOpen(): void {
+    if (this.#closed) throw this.#closed;
   }
 
   open(owner: string, options: Omit<SyncWindowOptions, 'closed'>): SyncWindow {
@@ -185,8 +191,9 @@ export class SyncWindows {
     return Promise.allSettled([...this.#open.values()].flatMap((windows) => [...windows].map((window) => window.outcome)));
   }
 
-  /** End every open window without a task (the engine stops). */
+  /** End every open window without a task (the engine stops); no window opens after. */
   cancelAll(reason: Error): void {
+    this.#closed ??= reason;
     for (const windows of [...this.#open.values()]) for (const window of [...windows]) window.cancel(reason);
   }
 }

@@ -273,6 +273,32 @@ describe('TaskEngine.call', () => {
     await store.close();
   });
 
+  it('a task whose creation completes after the engine closed does not start running: the call gets the shutdown error', async () => {
+    const creating = deferred<void>();
+    const entered = deferred<void>();
+    class Slow extends InMemoryTaskStore {
+      override async create(owner: Owner, input: CreateTaskInput) {
+        entered.resolve();
+        await creating.promise;
+        return super.create(owner, input);
+      }
+    }
+    const store = new Slow();
+    const engine = new TaskEngine({ store, syncWindowMs: 1 });
+    let signal: AbortSignal | undefined;
+    const outcome = engine.call(OWNER, { request, peer }, (task) => {
+      signal = task.signal;
+      return new Promise((_, reject) => task.signal.addEventListener('abort', () => reject(task.signal.reason)));
+    });
+    await entered.promise;
+    engine.close();
+    creating.resolve();
+    await assert.rejects(outcome, (e: unknown) => isTasksError(e, 'TASK_NO_LONGER_RUNNING'));
+    assert.equal(engine.running, 0);
+    assert.equal(signal?.aborted, true);
+    await store.close();
+  });
+
   it('a store that ignores the reserved taskId is refused with INVALID_OPTIONS (its task would never be found)', async () => {
     class Forgetful extends InMemoryTaskStore {
       override create(owner: Owner, input: CreateTaskInput) {
