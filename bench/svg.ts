@@ -89,7 +89,9 @@ export function barChartSvg(chart: BarChart): string {
         out.push(`<line x1="${cx}" x2="${cx}" y1="${f(y(bar.value))}" y2="${f(y(bar.whisker))}" stroke="#333"/><line x1="${f(x + barW / 2 - 5)}" x2="${f(x + barW / 2 + 5)}" y1="${f(y(bar.whisker))}" y2="${f(y(bar.whisker))}" stroke="#333"/>`);
       }
       if (bar.limit !== undefined) out.push(`<line x1="${f(x)}" x2="${f(x + barW)}" y1="${f(y(bar.limit))}" y2="${f(y(bar.limit))}" stroke="#111" stroke-width="2" stroke-dasharray="4 3"/>`);
-      const labelY = Math.min(y(bar.value), bar.whisker !== undefined ? y(bar.whisker) : Infinity) - 4;
+      // Above the bar, its whisker, and a limit mark close above it (the label would cross the mark).
+      const tops = [y(bar.value), ...(bar.whisker !== undefined ? [y(bar.whisker)] : []), ...(bar.limit !== undefined && y(bar.value) - y(bar.limit) < 14 ? [y(bar.limit)] : [])];
+      const labelY = Math.min(...tops) - 4;
       const label = escapeXml(formatValue(bar.value));
       // A narrow bar gets its label upright along it, so neighbours do not overlap.
       if (barW < 8 * label.length) out.push(`<text transform="translate(${f(x + barW / 2 + 3)} ${f(labelY)}) rotate(-90)" font-size="10">${label}</text>`);
