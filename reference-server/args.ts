@@ -3,6 +3,7 @@
  * naming the flag; `main.ts` prints it and exits with code 2.
  */
 import { parseArgs } from 'node:util';
+import { MAX_SYNC_WINDOW_MS } from '../src/server/core/engine-options.js';
 import { CliError, flagError, integerFlag } from './cli-values.js';
 import { OTEL_MODES, type OtelMode } from './otel.js';
 import { STORE_FLAGS, storeFlags, storeKind, type StoreCliOptions, type StoreFlagValues, type StoreKind } from './store-args.js';
@@ -38,6 +39,8 @@ export interface CliOptions extends StoreCliOptions {
   dashboard?: true;
   /** Export OpenTelemetry traces. */
   otel?: OtelMode;
+  /** The 2026-07-28 sync window (ms); absent: the engine's default. */
+  syncWindowMs?: number;
 }
 
 /** Where GET answers with the metrics unless --metrics says otherwise (the library's default too). */
@@ -75,13 +78,14 @@ const FLAGS = {
   metrics: { type: 'string' },
   dashboard: { type: 'boolean' },
   otel: { type: 'string' },
+  'sync-window-ms': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 type FlagValues = StoreFlagValues & { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
 
 const SESSION_ONLY = ['max-sessions', 'max-sessions-per-client', 'session-idle-ms', 'initialize-rate'] as const;
-const HTTP_ONLY = ['port', 'host', 'tokens', 'stateless', ...SESSION_ONLY, 'requests-per-second', 'metrics', 'dashboard'] as const;
+const HTTP_ONLY = ['port', 'host', 'tokens', 'stateless', ...SESSION_ONLY, 'requests-per-second', 'metrics', 'dashboard', 'sync-window-ms'] as const;
 
 /** Parse `process.argv.slice(2)`; throws `CliError` on any bad flag or value. `env` gives DATABASE_URL. */
 export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Cli {
@@ -107,6 +111,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     options.otel = values.otel as OtelMode;
   }
   if (options.host.trim() === '') throw new CliError('--host must not be empty');
+  if (values['sync-window-ms'] !== undefined) options.syncWindowMs = integerFlag('--sync-window-ms', values['sync-window-ms'], 0, MAX_SYNC_WINDOW_MS);
   if (values['requests-per-second'] !== undefined) options.requestsPerSecond = integerFlag('--requests-per-second', values['requests-per-second'], 0);
   limitFlags(values, options);
   if (values.tokens !== undefined) {

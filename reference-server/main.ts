@@ -103,6 +103,7 @@ function toStoreOptions(options: CliOptions): StoreOptions {
     ...(options.pglite && { pglite: options.pglite }),
     ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
     rateLimit: options.rateLimit,
+    ...(options.syncWindowMs !== undefined && { syncWindowMs: options.syncWindowMs }),
     shutdownGraceMs: options.shutdownGraceMs,
     security: {
       ...(options.maxTasksPerOwner !== undefined && { maxActiveTasksPerOwner: options.maxTasksPerOwner }),

@@ -40,6 +40,8 @@ export interface StoreOptions {
   /** The engine's metrics and tracing (observability.ts, `--metrics`, `--otel`). */
   metrics?: TasksMetrics;
   tracing?: TasksTracing;
+  /** The 2026-07-28 sync window (ms; 0: a task at once); absent: DEFAULT_SYNC_WINDOW_MS. */
+  syncWindowMs?: number;
 }
 
 /** The one engine of every session on `store`: lease and rate limit from the store options, and the logger. */
@@ -48,6 +50,7 @@ export function createEngine(store: TaskStore, options: StoreOptions, logger: Ta
     store,
     logger,
     ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
+    ...(options.syncWindowMs !== undefined && { syncWindowMs: options.syncWindowMs }),
     ...(options.rateLimit ? { rateLimiter: new RateLimiter({ perSecond: options.rateLimit, burst: 2 * options.rateLimit }) } : {}),
     ...(options.metrics && { metrics: options.metrics }),
     ...(options.tracing && { tracing: options.tracing }),

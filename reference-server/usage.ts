@@ -50,6 +50,9 @@ Security limits:
                             and every pending tasks/result is answered before the server exits
   --rate-limit N            task operations per second per owner, bursts up to 2N (default 100;
                             0 turns it off); beyond it: JSON-RPC -32000 (R81)
+  --sync-window-ms N        2026-07-28 only: a task-capable call runs inline up to N ms and is
+                            answered with its result when it ends within them, else it becomes a
+                            task (default 50; 0: always a task; at most 60000)
 
 Sessions (HTTP):
   --max-sessions N          open sessions in all (default 1000); beyond it: HTTP 503

@@ -87,8 +87,8 @@ export type { JsonValue, JsonObject } from './json.js';
 // The SDK integration.
 export { withTasks, TasksServer } from './server/v2025/with-tasks.js';
 export type { WithTasksOptions, ResumeTaskOptions } from './server/v2025/with-tasks.js';
-export { TaskEngine } from './server/core/engine.js';
-export type { TaskEngineOptions, TaskWork, StartOptions } from './server/core/engine.js';
+export { TaskEngine, DEFAULT_SYNC_WINDOW_MS } from './server/core/engine.js';
+export type { TaskEngineOptions, TaskWork, StartOptions, CallOptions, CallOutcome } from './server/core/engine.js';
 export type { ProgressReport } from './server/core/observer.js';
 export { ServerTaskContext } from './server/core/context.js';
 export type { TaskPeer } from './server/core/context.js';

@@ -16,6 +16,7 @@ const ENTRIES: Record<string, string[]> = {
     'ConcurrentModificationError',
     'DEFAULT_POLL_POLICY',
     'DEFAULT_SECURITY_CONFIG',
+    'DEFAULT_SYNC_WINDOW_MS',
     'GENERATIONS',
     'INITIAL_STATUS',
     'InMemoryTaskStore',

@@ -22,9 +22,11 @@ export type HttpLogger = (entry: { event: string; [key: string]: unknown }) => v
 /** Ways to watch or change what the handler builds (the reference server's seam uses them). */
 export interface TasksHttpHooks {
   /**
-   * Each 2025-11-25 server the handler builds (one per session; one per request when stateless),
-   * before it connects: may register more tools on `server.tasks`; returns the transport the
-   * server connects to (`transport`, or a wrapper of it that watches or changes its messages).
+   * Each 2025-11-25 server the handler connects, before it connects: may register more tools on
+   * `server.tasks`; returns the transport the server connects to (`transport`, or a wrapper of it
+   * that watches or changes its messages). A session's server connects once; stateless, a server
+   * is reused for many POSTs (server-pool.ts) and this runs before each: register tools only on a
+   * server you have not seen.
    */
   server2025?(server: Server2025, transport: Transport): Transport;
   /** The 2026-07-28 leg's web handler, once: returns the handler to use (it, or a wrapper of it). */

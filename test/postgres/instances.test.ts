@@ -124,7 +124,7 @@ describe('PostgresTaskStore: instances sharing one database', () => {
       await until(() => a!.changeFeedEpoch(), "A's change feed to listen");
       const task = await b!.create(ALICE, REQUEST);
       const controller = new AbortController();
-      const waiting = waitForResult(engine, ALICE, task.taskId, controller.signal, { send: () => Promise.resolve(false), cancel: () => undefined });
+      const waiting = waitForResult(engine, ALICE, task.taskId, controller.signal, { send: () => Promise.resolve(false), cancel: () => undefined, notify: () => undefined });
       await new Promise((r) => setTimeout(r, 50)); // let the waiter read the working task and sleep
       const done = await b!.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { content: [] } } });
       assert.deepEqual(await waiting, done);

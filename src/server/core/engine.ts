@@ -16,26 +16,27 @@
 import { randomBytes } from 'node:crypto';
 import { clockOf } from '../../clock.js';
 import type { TaskChange, TaskStore } from '../../contract.js';
-import { InvalidArgumentError } from '../../errors/index.js';
+import { InvalidArgumentError, InvalidOptionsError, TaskNoLongerRunningError } from '../../errors/index.js';
+import { generateTaskId } from '../../ids.js';
 import type { Owner } from '../../owner.js';
 import type { TaskRecord } from '../../record.js';
 import { isTerminal } from '../../status.js';
 import type { TaskPeer } from './context.js';
-import { Execution, type ExecutionHost, type TaskWork } from './execution.js';
+import { checkWindowMs, createInput, DEFAULT_LEASE_MS, type AdoptOptions, type CallOptions, type StartOptions, type TaskEngineOptions } from './engine-options.js';
+import { Execution, type ExecutionHost, type Lease, type TaskWork } from './execution.js';
 import { SideChannel } from './side-channel.js';
 import { TaskWaiters } from './waiters.js';
 import { Takeover, type Resumer, type Resumption, type TakeOverOptions } from './takeover.js';
 import { silentLogger, type TasksLogger } from './logger.js';
 import { RateLimiter, type OwnerRateLimiter } from './rate-limit.js';
 import { PollAdvisor } from './poll-advisor.js';
-import { EngineObserver, type ProgressReport } from './observer.js';
-import { DEFAULT_LEASE_MS, type AdoptOptions, type StartOptions, type TaskEngineOptions } from './engine-options.js';
+import { SyncWindows, type CallOutcome } from './sync-window.js';
+import { EngineObserver, ObservedOnceCreated, type ObservedTask, type ProgressReport } from './observer.js';
 
 export type { TaskWork, Lease } from './execution.js';
-
-export type { TaskEngineOptions, StartOptions, AdoptOptions } from './engine-options.js';
-export { DEFAULT_LEASE_MS } from './engine-options.js';
-
+export type { CallOutcome } from './sync-window.js';
+export { DEFAULT_LEASE_MS, DEFAULT_SYNC_WINDOW_MS, MAX_SYNC_WINDOW_MS } from './engine-options.js';
+export type { AdoptOptions, CallOptions, StartOptions, TaskEngineOptions } from './engine-options.js';
 export type { Resumer, Resumption, TakeOverOptions } from './takeover.js';
 
 const NO_PEER: TaskPeer = { notify: () => undefined, clientCapabilities: () => undefined };
@@ -46,10 +47,11 @@ export class TaskEngine {
   readonly sharedStorePollMs: number;
   readonly leaseMs: number;
   readonly rateLimiter: OwnerRateLimiter | undefined;
-  /** The store's side channel: every question and answer of this engine's servers goes through it. */
-  readonly side: SideChannel;
+  readonly syncWindowMs: number;
   /** What the engine reports to its metrics and tracing (observer.ts); the legs report through it too. */
   readonly observer: EngineObserver;
+  /** The store's side channel: every question and answer of this engine's servers goes through it. */
+  readonly side: SideChannel;
   /** The poll interval to tell a requestor about a task now (within the owner's rate share). */
   readonly polls: PollAdvisor;
   /** This engine's lease holder name (random per engine). */
@@ -59,6 +61,7 @@ export class TaskEngine {
   readonly #unsubscribe: () => void;
   readonly #resumers = new Set<Resumer>();
   readonly #takeover: Takeover;
+  readonly #windows: SyncWindows;
   readonly #host: ExecutionHost = {
     endedElsewhere: (execution, task) => this.#onChange({ owner: execution.owner, task }, true),
     retired: (execution) => {
@@ -80,6 +83,9 @@ export class TaskEngine {
     this.observer = new EngineObserver({ metrics: options.metrics, tracing: options.tracing, clock: clockOf(this.store) });
     this.side = new SideChannel(this.store, this.logger, this.observer);
     this.polls = new PollAdvisor(this.store, { policy: options.pollPolicy, perSecond: this.rateLimiter?.perSecond });
+    // The first poll interval: a window ending there answers inline every call polling would have seen at its first poll.
+    this.syncWindowMs = checkWindowMs(options.syncWindowMs ?? this.polls.policy.floorMs, 'TaskEngine: syncWindowMs');
+    this.#windows = new SyncWindows(() => this.store.security.maxActiveTasksPerOwner);
     this.#waiters = new TaskWaiters(this.store, this.store.capabilities.sharedAcrossProcesses ? this.sharedStorePollMs : undefined);
     this.#takeover = new Takeover({
       store: this.store,
@@ -111,25 +117,62 @@ export class TaskEngine {
     return this.#executions.size;
   }
 
+  /** Calls in their sync window now (`call`), not yet tasks. */
+  get inWindow(): number {
+    return this.#windows.size;
+  }
+
   /** Create the task and start `work` in the background; resolves as soon as the task exists (R16). */
   async start(owner: Owner, options: StartOptions, work: TaskWork): Promise<TaskRecord> {
-    const lease = this.#usesLeases() ? { holder: this.instanceId, ms: this.leaseMs } : undefined;
-    const record = await this.store.create(owner, {
-      request: options.request,
-      ...(options.ttl !== undefined && { ttl: options.ttl }),
-      ...(lease && { lease }),
-      ...(lease && options.resumable === true && { resumable: true }),
-    });
+    const lease = this.#lease();
+    const record = await this.store.create(owner, createInput(options, lease));
     this.observer.created(record);
-    void this.#adopt(owner, record.taskId, work, {
-      peer: options.peer,
-      status: record.status,
-      expiresInMs: record.ttl,
-      ...(options.progressToken !== undefined && { progressToken: options.progressToken }),
-      ...(lease && { lease }),
-    }, record);
-    this.logger({ event: 'task.created', owner, taskId: record.taskId, status: record.status, detail: options.request.method });
+    const { peer, progressToken } = options;
+    void this.#adopt(owner, record.taskId, work, { peer, status: record.status, expiresInMs: record.ttl, ...(progressToken !== undefined && { progressToken }), ...(lease && { lease }) }, record);
+    this.#logCreated(owner, record);
     return record;
+  }
+
+  /**
+   * Run `work` for a call the server may answer with its result or with a task (sync-window.ts):
+   * inline for up to `windowMs`; a call ending in it is answered with its result (no task
+   * exists); otherwise, or once the work touches its task (a question, variables), the task is
+   * stored and the same run goes on as it. Rejects only when that task is refused (quota, caps).
+   * A window of 0, or an owner with its quota of calls in their window here, makes a task at once.
+   */
+  async call(owner: Owner, options: CallOptions, work: TaskWork): Promise<CallOutcome> {
+    const windowMs = options.windowMs ?? this.syncWindowMs;
+    if (windowMs <= 0 || !this.#windows.admits(owner)) return { type: 'task', record: await this.start(owner, options, work), ranMs: 0 };
+    const taskId = generateTaskId();
+    const lease = this.#lease();
+    const window = this.#windows.open(owner, {
+      windowMs,
+      signal: options.signal,
+      now: () => clockOf(this.store).now(),
+      create: async () => {
+        const record = await this.store.create(owner, { ...createInput(options, lease), taskId });
+        if (record.taskId !== taskId) throw new InvalidOptionsError('the task store ignored CreateTaskInput.taskId (see the contract); set syncWindowMs: 0 for it');
+        this.#windows.assertOpen();
+        this.#executions.set(taskId, execution);
+        this.#logCreated(owner, record);
+        this.observer.created(record);
+        observed.created(this.observer.begin(owner, taskId, record.status, record, false));
+        return record;
+      },
+    });
+    // Observed once it is a task: a call answered inline is a plain call to the metrics and traces.
+    const observed = new ObservedOnceCreated();
+    const execution = this.#newExecution(owner, taskId, { peer: options.peer, progressToken: options.progressToken, lease, ready: window.ready }, observed);
+    window.run(execution, work);
+    return window.outcome;
+  }
+
+  #lease(): Lease | undefined {
+    return this.#usesLeases() ? { holder: this.instanceId, ms: this.leaseMs } : undefined;
+  }
+
+  #logCreated(owner: Owner, record: TaskRecord): void {
+    this.logger({ event: 'task.created', owner, taskId: record.taskId, status: record.status, detail: record.request.method });
   }
 
   /**
@@ -145,25 +188,17 @@ export class TaskEngine {
   /** `adopt`, with the task's record when the caller has it (`start`: a new run; the takeover: a resumed one). */
   #adopt(owner: Owner, taskId: string, work: TaskWork, options: AdoptOptions, task?: TaskRecord, resumed = false): Promise<TaskRecord | undefined> {
     if (this.#executions.has(taskId)) throw new InvalidArgumentError(`TaskEngine: task ${taskId} is already running in this engine`);
-    const status = options.status ?? 'working';
-    const execution = new Execution({
-      store: this.store,
-      side: this.side,
-      owner,
-      taskId,
-      status,
-      observed: this.observer.begin(owner, taskId, status, task, resumed),
-      peer: options.peer ?? NO_PEER,
-      progressToken: options.progressToken,
-      lease: options.lease,
-      expiresInMs: options.expiresInMs,
-      logger: this.logger,
-      host: this.#host,
-      pollMs: this.store.capabilities.sharedAcrossProcesses ? this.sharedStorePollMs : undefined,
-    });
+    const execution = this.#newExecution(owner, taskId, options, this.observer.begin(owner, taskId, options.status ?? 'working', task, resumed));
     this.#executions.set(taskId, execution);
     execution.start(work);
     return execution.finished;
+  }
+
+  #newExecution(owner: Owner, taskId: string, options: AdoptOptions & { ready?: () => Promise<void> }, observed: ObservedTask): Execution {
+    const { status = 'working', peer = NO_PEER, progressToken, lease, expiresInMs, ready } = options;
+    const pollMs = this.store.capabilities.sharedAcrossProcesses ? this.sharedStorePollMs : undefined;
+    const host = this.#host;
+    return new Execution({ store: this.store, side: this.side, owner, taskId, status, peer, progressToken, lease, expiresInMs, logger: this.logger, host, pollMs, ready, observed });
   }
 
   /** Listen to the progress the tasks of this engine report (not stored; the live monitor shows it). */
@@ -260,11 +295,12 @@ export class TaskEngine {
    */
   async shutdown(graceMs: number): Promise<void> {
     const running = [...this.#executions.values()];
-    if (running.length === 0) return;
+    if (running.length === 0 && this.#windows.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
-    await Promise.race([Promise.allSettled(running.map((execution) => execution.finished)), grace]);
+    await Promise.race([Promise.allSettled([...running.map((execution) => execution.finished), this.#windows.decided()]), grace]);
     clearTimeout(timer);
+    this.#windows.cancelAll(new TaskNoLongerRunningError('The server is shutting down'));
     await Promise.allSettled([...this.#executions.values()].map((execution) => execution.failForShutdown()));
   }
 
@@ -272,6 +308,7 @@ export class TaskEngine {
   close(): void {
     this.#unsubscribe();
     this.polls.close();
+    this.#windows.cancelAll(new TaskNoLongerRunningError('The server is shutting down'));
     for (const execution of [...this.#executions.values()]) execution.retire({ type: 'closed' });
     this.#waiters.wakeAll();
   }

@@ -67,6 +67,8 @@ export interface ExecutionOptions {
   pollMs?: number | undefined;
   /** The run as the engine's metrics and tracing see it (observer.ts). */
   observed: ObservedTask;
+  /** A call in its sync window: the task is stored by this before the work first touches it (sync-window.ts). */
+  ready?: (() => Promise<void>) | undefined;
 }
 
 /** Message and error of tasks ended by a server shutdown (graceful stop, grace period over). */
@@ -103,25 +105,43 @@ export class Execution {
       progressToken: options.progressToken,
       awaitAnswer: (key, asked) => this.#answers.wait(key, asked),
       observed: options.observed,
+      ready: options.ready,
     });
   }
 
   /** Start renewing the lease (if any) and, on the next turn of the event loop, the work. */
   start(work: TaskWork): void {
+    this.arm(this.#options.expiresInMs);
+    // Run after the CreateTaskResult is on its way (R16).
+    setImmediate(() => void this.#run(work));
+  }
+
+  /**
+   * The task exists: renew its lease (if any) and stop the work when it expires, `expiresInMs`
+   * from now. `start` does this; a call that became a task after its sync window does it then.
+   */
+  arm(expiresInMs: number | null | undefined): void {
     const lease = this.#options.lease;
     if (lease) {
       this.#renewal = setInterval(() => void this.#renew(lease), Math.max(1, Math.floor(lease.ms / 3)));
       this.#renewal.unref();
     }
-    const expiresIn = this.#options.expiresInMs;
-    if (typeof expiresIn === 'number' && expiresIn <= MAX_TIMER_MS) {
+    if (typeof expiresInMs === 'number' && expiresInMs <= MAX_TIMER_MS) {
       // An expired task is gone for every reader and nothing may be written to it: stop the work
       // and free what it holds (a 1 ms TTL must not leave a 600 s job running).
-      this.#expiry = setTimeout(() => this.retire({ type: 'expired' }), Math.max(0, expiresIn));
+      this.#expiry = setTimeout(() => this.retire({ type: 'expired' }), Math.max(0, expiresInMs));
       this.#expiry.unref();
     }
-    // Run after the CreateTaskResult is on its way (R16).
-    setImmediate(() => void this.#run(work));
+  }
+
+  /** The work is already running (it began in a sync window): end the task with its outcome, as `start`'s run would. */
+  settle(outcome: Promise<JsonObject>): void {
+    void this.#run(() => outcome);
+  }
+
+  /** Abort the work (a call in its sync window cancelled, or refused a task). */
+  abort(reason: Error): void {
+    if (!this.#controller.signal.aborted) this.#controller.abort(reason);
   }
 
   /**
@@ -173,7 +193,7 @@ export class Execution {
     const reason = abortReason(outcome);
     if (reason !== undefined && !this.#controller.signal.aborted) this.#controller.abort(new TaskNoLongerRunningError(reason));
     const message = outcome.type === 'terminal' ? `The task is ${outcome.status}` : 'The task is no longer running';
-    this.#answers.close(new TaskNoLongerRunningError(message));
+    this.#answers.close(() => new TaskNoLongerRunningError(message));
   }
 
   /** Renew the lease; a task found ended goes to the engine as a change, an expired one retires. */

@@ -221,3 +221,30 @@ class Run implements ObservedTask {
     this.#span.end({ status: end, task: this.#last });
   }
 }
+
+/**
+ * The run of a call in its sync window (engine `call`): nothing is observed until it becomes a
+ * task (`created`), so a call answered inline counts and traces as the plain call it was.
+ */
+export class ObservedOnceCreated implements ObservedTask {
+  #run: ObservedTask | undefined;
+
+  created(run: ObservedTask): void {
+    this.#run = run;
+  }
+  status(task: TaskRecord): void {
+    this.#run?.status(task);
+  }
+  asked(method: InputMethod): (outcome: 'answered' | 'withdrawn') => void {
+    return this.#run?.asked(method) ?? (() => undefined);
+  }
+  progress(progress: number, total?: number, message?: string): void {
+    this.#run?.progress(progress, total, message);
+  }
+  traceMeta(): JsonObject | undefined {
+    return this.#run?.traceMeta();
+  }
+  ended(end: RunEnd): void {
+    this.#run?.ended(end);
+  }
+}
