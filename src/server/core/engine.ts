@@ -2,16 +2,10 @@
  * `TaskEngine`: the process-wide core under both wire generations. Create one per store and pass
  * it to every server using that store (`withTasks(server, { engine })`, the 2026 leg's
  * `{ engine }`), so a cancel or a `tasks/result` in one session reaches work started in another.
- * It starts and adopts task executions (`Execution`: abort, lease renewal, answers awaited), owns
- * the store's side channel (`side`: every question and answer), takes over resumable tasks whose
- * worker stopped, sends status notifications, counts task operations against its rate limiter,
- * and offers "the task as it changes" (`changes`), on which each leg builds its waiting.
- *
- * How a waiter wakes (waiters.ts): every write through the store emits a change in-process
- * (`store.onChange`), which resolves the waiters of that task at once, with the changed record.
- * When the store is shared between processes (`capabilities.sharedAcrossProcesses`), a change may
- * happen elsewhere, so waiters also re-read the store every `sharedStorePollMs` (default 500 ms),
- * except while the store pushes other processes' changes (a live change feed: poll-gate.ts).
+ * It starts and adopts task executions (`Execution`), owns the store's side channel (`side`),
+ * takes over resumable tasks whose worker stopped, sends status notifications, counts task
+ * operations against its rate limiter, and offers the task as it changes (`changes`; how a waiter
+ * wakes: waiters.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { clockOf } from '../../clock.js';
@@ -25,6 +19,7 @@ import type { TaskPeer } from './context.js';
 import { checkWindowMs, createInput, DEFAULT_LEASE_MS, type AdoptOptions, type CallOptions, type StartOptions, type TaskEngineOptions } from './engine-options.js';
 import { Execution, type ExecutionHost, type Lease, type TaskWork } from './execution.js';
 import { SideChannel } from './side-channel.js';
+import { taskChanges, type TaskChanges } from './task-changes.js';
 import { TaskWaiters } from './waiters.js';
 import { Takeover, type Resumer, type Resumption, type TakeOverOptions } from './takeover.js';
 import { silentLogger, type TasksLogger } from './logger.js';
@@ -246,33 +241,9 @@ export class TaskEngine {
     return task;
   }
 
-  /**
-   * The task as it changes ("the next change of this task"): yields its record while it is active,
-   * now and then at each change seen by `owner`, and returns its terminal record; throws
-   * `signal`'s reason once it aborts, TASK_NOT_FOUND when the task is gone. A record a change
-   * handed over is not read again; a wake without one (the shared-store poll, a retirement,
-   * another owner's change) reads. The wait for the next change is registered before each record
-   * is read, so no change is missed while the caller works on a value. `next(until)` also ends
-   * that wait when `until` settles (e.g. a question's delivery ended). Each leg builds its waiting
-   * on this (the 2025 `tasks/result`: v2025/result-wait.ts).
-   */
-  async *changes(owner: Owner, taskId: string, signal: AbortSignal): AsyncGenerator<TaskRecord, TaskRecord, Promise<unknown> | undefined> {
-    let known: TaskRecord | undefined;
-    for (;;) {
-      signal.throwIfAborted();
-      const wake = this.#waiters.next(owner, taskId, signal);
-      try {
-        const task = known ?? (await this.store.get(owner, taskId));
-        if (isTerminal(task.status)) return task;
-        wake.watch(task);
-        this.noticeLease(owner, task);
-        const until = yield task;
-        await (until ? Promise.race([until, wake.promise]) : wake.promise);
-        known = wake.latest();
-      } finally {
-        wake.dispose();
-      }
-    }
+  /** The task as it changes (task-changes.ts): each leg builds its waiting on this. */
+  changes(owner: Owner, taskId: string, signal: AbortSignal): TaskChanges {
+    return taskChanges({ store: this.store, waiters: this.#waiters, noticeLease: (o, t) => this.noticeLease(o, t) }, owner, taskId, signal);
   }
 
   #onChange(change: TaskChange, endedElsewhere = false): void {
