@@ -22,8 +22,9 @@ export { ManualClock } from '../src/clock.js';
 // What the kits share: the check model, reports (text, summary, exit code) and JUnit XML.
 export { formatResult, summaryLine, exitCodeOf } from './core/report.js';
 export { toJUnitXml } from './core/junit.js';
+export { toHtmlReport } from './core/html.js';
 export type { Summary as ProtocolSummary } from './core/report.js';
-export type { CheckResult as ProtocolCheckResult, CheckLevel, CheckArea, CheckStatus } from './core/check.js';
+export type { CheckResult as ProtocolCheckResult, CheckLevel, CheckArea, CheckStatus, WireExchange } from './core/check.js';
 
 // Protocol-level conformance (a live server's tasks/* over Streamable HTTP or stdio).
 export {

@@ -3,7 +3,9 @@
  * naming the flag; `main.ts` prints it and exits with code 2.
  */
 import { parseArgs } from 'node:util';
+import { MAX_SYNC_WINDOW_MS } from '../src/server/core/engine-options.js';
 import { CliError, flagError, integerFlag } from './cli-values.js';
+import { OTEL_MODES, type OtelMode } from './otel.js';
 import { STORE_FLAGS, storeFlags, storeKind, type StoreCliOptions, type StoreFlagValues, type StoreKind } from './store-args.js';
 
 export { USAGE } from './usage.js';
@@ -31,7 +33,18 @@ export interface CliOptions extends StoreCliOptions {
   requestsPerSecond?: number;
   /** HTTP without sessions: a fresh server per POST, owners from --tokens only. */
   stateless?: true;
+  /** Where GET answers with the Prometheus metrics (HTTP); false: none. */
+  metricsPath: string | false;
+  /** Serve the live task monitor at /dashboard (HTTP). */
+  dashboard?: true;
+  /** Export OpenTelemetry traces. */
+  otel?: OtelMode;
+  /** The 2026-07-28 sync window (ms); absent: the engine's default. */
+  syncWindowMs?: number;
 }
+
+/** Where GET answers with the metrics unless --metrics says otherwise (the library's default too). */
+export const DEFAULT_METRICS_PATH = '/metrics';
 
 /** Default grace period of running tasks when the server is stopped (ms). */
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
@@ -62,13 +75,17 @@ const FLAGS = {
   'requests-per-second': { type: 'string' },
   'shutdown-grace-ms': { type: 'string' },
   stateless: { type: 'boolean' },
+  metrics: { type: 'string' },
+  dashboard: { type: 'boolean' },
+  otel: { type: 'string' },
+  'sync-window-ms': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 type FlagValues = StoreFlagValues & { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
 
 const SESSION_ONLY = ['max-sessions', 'max-sessions-per-client', 'session-idle-ms', 'initialize-rate'] as const;
-const HTTP_ONLY = ['port', 'host', 'tokens', 'stateless', ...SESSION_ONLY, 'requests-per-second'] as const;
+const HTTP_ONLY = ['port', 'host', 'tokens', 'stateless', ...SESSION_ONLY, 'requests-per-second', 'metrics', 'dashboard', 'sync-window-ms'] as const;
 
 /** Parse `process.argv.slice(2)`; throws `CliError` on any bad flag or value. `env` gives DATABASE_URL. */
 export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Cli {
@@ -86,8 +103,15 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     sessions: sessionFlags(values),
     shutdownGraceMs: values['shutdown-grace-ms'] === undefined ? DEFAULT_SHUTDOWN_GRACE_MS : integerFlag('--shutdown-grace-ms', values['shutdown-grace-ms'], 0, 600_000),
     ...(values.stateless === true && { stateless: true as const }),
+    metricsPath: metricsPathOf(values.metrics),
+    ...(values.dashboard === true && { dashboard: true as const }),
   };
+  if (values.otel !== undefined) {
+    if (!OTEL_MODES.includes(values.otel as OtelMode)) throw new CliError(`--otel must be one of ${OTEL_MODES.join(', ')}`);
+    options.otel = values.otel as OtelMode;
+  }
   if (options.host.trim() === '') throw new CliError('--host must not be empty');
+  if (values['sync-window-ms'] !== undefined) options.syncWindowMs = integerFlag('--sync-window-ms', values['sync-window-ms'], 0, MAX_SYNC_WINDOW_MS);
   if (values['requests-per-second'] !== undefined) options.requestsPerSecond = integerFlag('--requests-per-second', values['requests-per-second'], 0);
   limitFlags(values, options);
   if (values.tokens !== undefined) {
@@ -96,6 +120,16 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   }
   Object.assign(options, storeFlags(store, values, env));
   return { help: false, options };
+}
+
+/** `--metrics PATH|off`: a path of its own (not /mcp, not under /dashboard), or off. */
+function metricsPathOf(value: string | undefined): string | false {
+  if (value === undefined) return DEFAULT_METRICS_PATH;
+  if (value === 'off') return false;
+  if (!/^\/[\w./-]*$/.test(value) || value === '/mcp' || value === '/dashboard' || value.startsWith('/dashboard/')) {
+    throw new CliError('--metrics takes a path such as /metrics (not /mcp or /dashboard), or off');
+  }
+  return value;
 }
 
 function readFlags(argv: readonly string[]): FlagValues {

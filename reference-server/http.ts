@@ -10,10 +10,14 @@
  * the token's owner name is the owner `auth:<name>` on both wires (R76, R77). Without tokens,
  * each 2025-11-25 session is its own owner (`session:<id>`) and a 2026-07-28 request is
  * `anonymous`, which the store accepts only then (or with `allowAnonymous`).
+ *
+ * Observability (`observe`, from --metrics, --dashboard, --otel in main.ts) is the handler's
+ * `observe` option; since this server makes its own engine (the seam wraps its store), the engine
+ * gets the same metrics and tracing here and its store is timed (`measureStore`).
  */
 import { conformanceFixtures } from '../src/fixtures/index.js';
-import { createTasksHttpHandler, DEFAULT_REQUESTS_PER_SECOND, MAX_BODY_BYTES, type SessionLimits, type TasksHttpHooks, type TokenTable } from '../src/http/index.js';
-import { jsonLinesLogger, type TaskStore, type TasksLogger } from '../src/index.js';
+import { createTasksHttpHandler, DEFAULT_REQUESTS_PER_SECOND, MAX_BODY_BYTES, type SessionLimits, type TasksHttpHooks, type TasksHttpObserve, type TokenTable } from '../src/http/index.js';
+import { jsonLinesLogger, measureStore, type TaskStore, type TasksLogger } from '../src/index.js';
 import { CliError, DEFAULT_HOST, DEFAULT_PORT } from './args.js';
 import type { ServerSeam } from './seam.js';
 import { createEngine, logLine, openStore, SERVER_NAME, SERVER_VERSION, type StoreOptions } from './server.js';
@@ -45,6 +49,8 @@ export interface HttpServerOptions extends StoreOptions {
   requestsPerSecond?: number;
   /** No sessions: a fresh server per POST, owners from `tokens` only. */
   stateless?: boolean;
+  /** Metrics (GET /metrics), request and task spans, the task monitor (the handler's `observe`); default: none. */
+  observe?: TasksHttpObserve;
 }
 
 export interface HttpServerHandle {
@@ -66,8 +72,10 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   // only where the operator allows tokenless requests (no token table, or allowAnonymous).
   const anonymous = options.allowAnonymous === true || options.tokens === undefined;
   const opened = await openStore({ ...options, security: { ...options.security, ...(anonymous && { allowAnonymous: true }) } });
-  const store = options.seam?.store?.(opened) ?? opened;
-  const engine = createEngine(store, options, options.logger ?? jsonLinesLogger);
+  const seamed = options.seam?.store?.(opened) ?? opened;
+  const { metrics, tracing } = options.observe ?? {};
+  const store = metrics ? measureStore(seamed, metrics) : seamed;
+  const engine = createEngine(store, { ...options, ...(metrics && { metrics }), ...(tracing && { tracing }) }, options.logger ?? jsonLinesLogger);
   const handler = createTasksHttpHandler({
     tools: conformanceFixtures(),
     engine,
@@ -83,6 +91,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     ...(options.shutdownGraceMs !== undefined && { shutdownGraceMs: options.shutdownGraceMs }),
     httpLogger: logLine,
     ...(options.seam && { hooks: seamHooks(options.seam) }),
+    ...(options.observe && { observe: options.observe }),
   });
   const closeEngine = async (): Promise<void> => {
     engine.close(); // aborts running tasks

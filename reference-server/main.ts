@@ -5,6 +5,7 @@
  */
 import { CliError, parseCli, parseDbCli, parseTableCli, USAGE, type CliOptions } from './args.js';
 import { loadOptionalPeer, MissingPeerError } from './optional-peer.js';
+import type { TasksHttpObserve } from '../src/http/index.js';
 import type { StoreOptions } from './server.js';
 import { loadTokens } from './tokens.js';
 
@@ -29,19 +30,27 @@ async function main(): Promise<void> {
   let stop: () => void = () => process.exit(0);
   process.on('SIGINT', () => stop()).on('SIGTERM', () => stop());
 
+  // The OpenTelemetry SDK only with --otel (optional peers, each named when missing).
+  const otel = options.otel === undefined ? undefined : await (await import('./otel.js')).startOtel(options.otel, (await import('./server.js')).SERVER_VERSION);
+  const flushTraces = async () => otel?.shutdown();
   // The SDK is loaded only now, so that --help and bad flags answer at once.
   if (options.transport === 'stdio') {
     const { startStdioServer } = await import('./stdio.js');
-    const server = await startStdioServer(storeOptions);
+    const server = await startStdioServer({ ...storeOptions, ...(otel && { tracing: otel.tracing }) });
     process.stderr.write(`mcp-tasks reference server listening on stdio (store: ${storeLabel(options)})\n`);
-    stop = onceOnly(() => server.close());
+    stop = onceOnly(() => server.close().finally(flushTraces));
     void server.ended.then(stop);
     return;
   }
 
   const tokens = options.tokensFile === undefined ? undefined : loadTokens(options.tokensFile);
   const { startHttpServer } = await import('./http.js');
+  const { TextMetrics } = await import('../src/index.js');
+  // TextMetrics rather than prom-client: the server runs with its required packages only.
+  const metrics = options.metricsPath === false ? undefined : new TextMetrics();
+  const observe: TasksHttpObserve = { metricsPath: options.metricsPath, ...(metrics && { metrics }), ...(options.dashboard && { dashboard: true }), ...(otel && { tracing: otel.tracing }) };
   const server = await startHttpServer({
+    observe,
     ...storeOptions,
     port: options.port,
     host: options.host,
@@ -56,7 +65,14 @@ async function main(): Promise<void> {
     : `bearer tokens required${options.allowAnonymous ? ' (requests without one: owned by their session)' : ''}${options.stateless ? ', stateless (no sessions)' : ''}`;
   process.stderr.write(`mcp-tasks reference server listening on ${server.url} (store: ${storeLabel(options)})\n`);
   process.stderr.write(`mcp-tasks reference server: ${owner}\n`);
-  stop = onceOnly(() => server.close());
+  const origin = server.url.slice(0, -'/mcp'.length);
+  const watched = [
+    options.metricsPath !== false && `metrics at ${origin}${options.metricsPath}`,
+    options.dashboard && `task monitor at ${origin}/dashboard${tokens ? ' (asks for a token; operators see every owner)' : ' (loopback clients only: no --tokens)'}`,
+    otel && `traces: ${options.otel}`,
+  ].filter(Boolean);
+  if (watched.length > 0) process.stderr.write(`mcp-tasks reference server: ${watched.join(', ')}\n`);
+  stop = onceOnly(() => server.close().finally(flushTraces));
 }
 
 async function tableCommand(argv: readonly string[]): Promise<void> {
@@ -87,6 +103,7 @@ function toStoreOptions(options: CliOptions): StoreOptions {
     ...(options.pglite && { pglite: options.pglite }),
     ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
     rateLimit: options.rateLimit,
+    ...(options.syncWindowMs !== undefined && { syncWindowMs: options.syncWindowMs }),
     shutdownGraceMs: options.shutdownGraceMs,
     security: {
       ...(options.maxTasksPerOwner !== undefined && { maxActiveTasksPerOwner: options.maxTasksPerOwner }),

@@ -19,7 +19,10 @@ import type { ReferenceServer } from './server.js';
 export interface ServerSeam {
   /** Wrap the shared store once, before the engine and the sessions see it. */
   store?(store: TaskStore): TaskStore;
-  /** Wrap one session's transport before its McpServer connects to it. */
+  /**
+   * Wrap one session's transport before its McpServer connects to it (`--stateless`: each POST's,
+   * and the McpServer is reused for many POSTs: register tools on it once).
+   */
   session?(transport: Transport, server: ReferenceServer): Transport;
   /** Wrap the 2026-07-28 leg's web handler (modern.ts): see `rewriteModern`. */
   modern?(handler: McpHttpHandler): McpHttpHandler;

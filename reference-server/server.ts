@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { DEFAULT_SECURITY_CONFIG, InMemoryTaskStore, isTasksError, RateLimiter, TaskEngine, withTasks, type SecurityConfig, type TaskStore, type TasksLogger, type TasksServer, type WithTasksOptions } from '../src/index.js';
+import { DEFAULT_SECURITY_CONFIG, InMemoryTaskStore, isTasksError, RateLimiter, TaskEngine, withTasks, type SecurityConfig, type TaskStore, type TasksLogger, type TasksMetrics, type TasksServer, type TasksTracing, type WithTasksOptions } from '../src/index.js';
 import { CliError } from './cli-values.js';
 import type { DynamoDbCliOptions, PgliteCliOptions, PostgresCliOptions, StoreKind } from './store-args.js';
 import { registerConformanceFixtures } from '../src/fixtures/index.js';
@@ -37,6 +37,11 @@ export interface StoreOptions {
   shutdownGraceMs?: number;
   /** Task operations per second per owner, bursts up to twice that (R81); 0 or absent: no limit. */
   rateLimit?: number;
+  /** The engine's metrics and tracing (observability.ts, `--metrics`, `--otel`). */
+  metrics?: TasksMetrics;
+  tracing?: TasksTracing;
+  /** The 2026-07-28 sync window (ms; 0: a task at once); absent: DEFAULT_SYNC_WINDOW_MS. */
+  syncWindowMs?: number;
 }
 
 /** The one engine of every session on `store`: lease and rate limit from the store options, and the logger. */
@@ -45,7 +50,10 @@ export function createEngine(store: TaskStore, options: StoreOptions, logger: Ta
     store,
     logger,
     ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
+    ...(options.syncWindowMs !== undefined && { syncWindowMs: options.syncWindowMs }),
     ...(options.rateLimit ? { rateLimiter: new RateLimiter({ perSecond: options.rateLimit, burst: 2 * options.rateLimit }) } : {}),
+    ...(options.metrics && { metrics: options.metrics }),
+    ...(options.tracing && { tracing: options.tracing }),
   });
 }
 

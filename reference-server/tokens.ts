@@ -1,7 +1,9 @@
 /**
- * Static bearer tokens (`--tokens FILE`): a JSON object mapping each token to an owner name, read
- * into the library's `tokenTable` (mcp-tasks/http). Problems are CliErrors naming the flag and
- * the file.
+ * Static bearer tokens (`--tokens FILE`): a JSON object mapping each token to an owner name, or
+ * to `{ "owner": NAME, "operator": true }` for an operator of the task monitor (`--dashboard`),
+ * who sees every owner's tasks there, read into the library's `tokenTable` (mcp-tasks/http). On
+ * the MCP endpoint an operator's token is an owner like any other. Problems are CliErrors naming
+ * the flag and the file.
  */
 import { readFileSync } from 'node:fs';
 import { isTasksError } from '../src/index.js';

@@ -50,6 +50,9 @@ Security limits:
                             and every pending tasks/result is answered before the server exits
   --rate-limit N            task operations per second per owner, bursts up to 2N (default 100;
                             0 turns it off); beyond it: JSON-RPC -32000 (R81)
+  --sync-window-ms N        2026-07-28 only: a task-capable call runs inline up to N ms and is
+                            answered with its result when it ends within them, else it becomes a
+                            task (default 50; 0: always a task; at most 60000)
 
 Sessions (HTTP):
   --max-sessions N          open sessions in all (default 1000); beyond it: HTTP 503
@@ -69,6 +72,21 @@ Identity (HTTP):
   (no --tokens)             each HTTP session is its own owner: tasks are visible only in the
                             session that created them
   --stdio                   no authentication: the one client is the anonymous owner
+  A token may be an operator's: {"token-o":{"owner":"ops","operator":true}} (see --dashboard)
+
+Observability (docs/operations.md):
+  --metrics PATH|off        Prometheus metrics at GET PATH (default /metrics; HTTP only): tasks
+                            created and ended, active, waiting for a person, durations, store
+                            latency, refusals, sessions; no owner or token in any label
+  --dashboard               the live task monitor at /dashboard (HTTP only): with --tokens it asks
+                            for a token and shows that owner's tasks, every owner's to an operator;
+                            without --tokens it answers loopback clients only
+  --otel otlp|console       OpenTelemetry traces: a span per MCP request and per task run, trace
+                            context from params._meta; otlp exports to OTEL_EXPORTER_OTLP_ENDPOINT
+                            (default http://localhost:4318), service.name OTEL_SERVICE_NAME.
+                            Needs @opentelemetry/api, @opentelemetry/sdk-trace-base,
+                            @opentelemetry/resources, @opentelemetry/context-async-hooks
+                            (and @opentelemetry/exporter-trace-otlp-http for otlp)
 
   -h, --help                print this help
 

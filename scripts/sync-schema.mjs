@@ -6,8 +6,10 @@
 //
 // Source, first that exists:
 //   1. $MCP_SCHEMA_FILE
-//   2. ../shared/spec/2025-11-25/schema.json (relative to the repo root)
-//   3. download of pin.url (global fetch)
+//   2. schema/2025-11-25/schema.json, the committed copy (so CI and offline machines need no network)
+//   3. ../shared/spec/2025-11-25/schema.json (relative to the repo root)
+//   4. download of pin.url (global fetch)
+// Whatever the source, its sha256 must be the pin's.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -17,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pinPath = path.join(repoRoot, 'schema', 'pin.json');
 const outPath = path.join(repoRoot, 'schema', 'upstream', 'schema.json');
+const committedPath = path.join(repoRoot, 'schema', '2025-11-25', 'schema.json');
 const sharedPath = path.resolve(repoRoot, '..', 'shared', 'spec', '2025-11-25', 'schema.json');
 
 function fail(message) {
@@ -49,6 +52,9 @@ async function obtain(pin) {
     } catch (err) {
       fail(`MCP_SCHEMA_FILE=${envFile} cannot be read: ${err.message}`);
     }
+  }
+  if (existsSync(committedPath)) {
+    return { bytes: await readFile(committedPath), from: committedPath };
   }
   if (existsSync(sharedPath)) {
     return { bytes: await readFile(sharedPath), from: sharedPath };

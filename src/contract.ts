@@ -15,7 +15,9 @@
  * - Not found. A missing task, an expired task and another owner's task MUST produce the same
  *   TASK_NOT_FOUND error with the same message (R37, R74, R77).
  * - IDs. `create` MUST generate the task ID: a string of at least 128 bits from a CSPRNG, unique
- *   among all tasks of the store (R18-R20, R79).
+ *   among all tasks of the store (R18-R20, R79), unless the caller reserved one (`input.taskId`,
+ *   from `generateTaskId`: the engine does so for a call in its sync window, which may become a
+ *   task); then the task MUST get exactly that ID.
  * - Creation. A task begins `working` (R21) with `createdAt = lastUpdatedAt = now`, version 1.
  *   Its TTL is the requested one clamped to `security.maxTtlMs`, or `security.defaultTtlMs` when
  *   none is requested; the record reports the actual value (R34, R35). Requested TTLs that are not
@@ -74,7 +76,11 @@
  *   clears its message; `take` removes and returns arrived answers; `withdraw` drops questions the
  *   worker no longer waits for (same settling as `answer`); `claim` marks a question as being
  *   delivered by one carrier until a time, refused while another unexpired claim holds it, and
- *   `release` drops one's own claim. Terminal tasks refuse `ask` and `answer` (TASK_TERMINAL); the
+ *   `release` drops one's own claim. `progress` keeps the latest progress of a task whose
+ *   requestor has no stream of its own (stateless serving), for the streams later opened for the
+ *   task to carry; `progress-sent` claims the delivery of one value, accepted only when it is the
+ *   stored one and above every value claimed before (so none is sent twice, and the values a
+ *   requestor gets increase). Terminal tasks refuse `ask` and `answer` (TASK_TERMINAL); the
  *   other commands change nothing on them. Questions and unread answers together are limited to
  *   `security.maxRequestBytes` (PAYLOAD_TOO_LARGE) and are not counted by the storage caps.
  * - Isolation of data. Records handed out are immutable snapshots. Variables passed in are
@@ -114,6 +120,18 @@ export interface TaskInput {
   readonly requests: { readonly [key: string]: PendingInput };
   /** Answers that arrived and the worker has not taken yet. */
   readonly responses: { readonly [key: string]: InputAnswer };
+  /** The latest progress of a task whose requestor has no stream of its own (stateless serving). */
+  readonly progress?: StoredProgress;
+}
+
+/** A task's latest progress (R24: on the request's progressToken) and how far it was delivered. */
+export interface StoredProgress {
+  readonly progressToken: string | number;
+  readonly progress: number;
+  readonly total?: number;
+  readonly message?: string;
+  /** The highest `progress` a stream has claimed to send (`progress-sent`); none is sent twice. */
+  readonly sent?: number;
 }
 
 /** One change to a task's side-channel state (see "Input" above). */
@@ -123,7 +141,9 @@ export type InputCommand =
   | { type: 'take'; keys: readonly string[] }
   | { type: 'withdraw'; keys: readonly string[] }
   | { type: 'claim'; key: string; holder: string; ms: number }
-  | { type: 'release'; key: string; holder: string };
+  | { type: 'release'; key: string; holder: string }
+  | { type: 'progress'; progressToken: string | number; progress: number; total?: number; message?: string }
+  | { type: 'progress-sent'; progress: number };
 
 export interface InputCommandResult {
   /** The task after the command (unchanged when the command changed nothing). */
@@ -137,6 +157,11 @@ export interface InputCommandResult {
 }
 
 export interface CreateTaskInput {
+  /**
+   * The task's ID, reserved by the caller with `generateTaskId()` (128 CSPRNG bits, like the IDs
+   * a store makes, so as unguessable and as unique). Default: the store generates one.
+   */
+  taskId?: string;
   /** The request being run as a task; stored so that workers on any instance can run it. */
   request: { method: string; params?: JsonObject };
   /** The requested TTL (`params.task.ttl`), if any. */

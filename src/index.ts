@@ -87,8 +87,9 @@ export type { JsonValue, JsonObject } from './json.js';
 // The SDK integration.
 export { withTasks, TasksServer } from './server/v2025/with-tasks.js';
 export type { WithTasksOptions, ResumeTaskOptions } from './server/v2025/with-tasks.js';
-export { TaskEngine } from './server/core/engine.js';
-export type { TaskEngineOptions, TaskWork, StartOptions } from './server/core/engine.js';
+export { TaskEngine, DEFAULT_SYNC_WINDOW_MS } from './server/core/engine.js';
+export type { TaskEngineOptions, TaskWork, StartOptions, CallOptions, CallOutcome } from './server/core/engine.js';
+export type { ProgressReport } from './server/core/observer.js';
 export { ServerTaskContext } from './server/core/context.js';
 export type { TaskPeer } from './server/core/context.js';
 export type { TaskSupport } from './server/core/task-support.js';
@@ -108,3 +109,12 @@ export type { PollPolicy, PollFacts } from './server/core/poll-policy.js';
 // Workflows.
 export { SequentialWorkflow, stepVariableKey, PROGRESS_VARIABLE } from './workflows/index.js';
 export type { SequentialWorkflowConfig, ResumeOptions, Binding, Step, StepInput, StepRunContext, WorkflowProgress } from './workflows/index.js';
+
+// Observability (docs/operations.md): metrics and tracing through small interfaces, no dependency.
+export { METRICS, noopMetrics } from './observe/metrics.js';
+export type { TasksMetrics, MetricName, MetricLabels, MetricDefinition, MetricType, CounterChild, GaugeChild, HistogramChild } from './observe/metrics.js';
+export { TextMetrics } from './observe/text-metrics.js';
+export { measureStore } from './observe/store-metrics.js';
+export type { MeasureStoreOptions } from './observe/store-metrics.js';
+export { noopTracing, TRACE_META_KEYS } from './observe/tracing.js';
+export type { TasksTracing, McpRequestInfo, RequestOutcome, RequestSpan, TaskSpan, TaskSpanInfo, TaskEnd } from './observe/tracing.js';

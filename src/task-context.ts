@@ -17,8 +17,17 @@ export class TaskContext {
     readonly taskId: string,
   ) {}
 
+  /**
+   * Resolves once the task is in the store. Always at once here; a server's call in its sync
+   * window (src/server/core/sync-window.ts) stores the task first, which makes the call a task.
+   */
+  protected ready(): Promise<void> | undefined {
+    return undefined;
+  }
+
   /** The task as stored now. */
-  task(): Promise<TaskRecord> {
+  async task(): Promise<TaskRecord> {
+    await this.ready();
     return this.store.get(this.owner, this.taskId);
   }
 
@@ -32,11 +41,12 @@ export class TaskContext {
 
   /** Set one variable; `null` deletes it. */
   setVariable(key: string, value: JsonValue | null): Promise<TaskRecord> {
-    return this.store.setVariables(this.owner, this.taskId, { [key]: value });
+    return this.setVariables({ [key]: value });
   }
 
   /** Merge several variables at once (atomically); `null` values delete. */
-  setVariables(patch: { [key: string]: JsonValue | null }): Promise<TaskRecord> {
+  async setVariables(patch: { [key: string]: JsonValue | null }): Promise<TaskRecord> {
+    await this.ready();
     return this.store.setVariables(this.owner, this.taskId, patch);
   }
 
@@ -45,12 +55,14 @@ export class TaskContext {
   }
 
   /** working -> input_required (R47). */
-  requireInput(message?: string): Promise<TaskRecord> {
+  async requireInput(message?: string): Promise<TaskRecord> {
+    await this.ready();
     return this.store.updateStatus(this.owner, this.taskId, { from: 'working', to: 'input_required', statusMessage: message ?? null });
   }
 
   /** input_required -> working (R50). */
-  resume(message?: string): Promise<TaskRecord> {
+  async resume(message?: string): Promise<TaskRecord> {
+    await this.ready();
     return this.store.updateStatus(this.owner, this.taskId, { from: 'input_required', to: 'working', statusMessage: message ?? null });
   }
 
@@ -69,6 +81,7 @@ export class TaskContext {
    */
   async complete(result: JsonObject, statusMessage?: string): Promise<TaskRecord> {
     if (!isPlainObject(result)) throw new InvalidArgumentError('complete: result must be a plain object');
+    await this.ready();
     const outcome = { type: 'result' as const, result };
     return result.isError === true
       ? this.store.complete(this.owner, this.taskId, { status: 'failed', outcome, ...(statusMessage !== undefined && { statusMessage }) })
@@ -78,6 +91,7 @@ export class TaskContext {
   /** End the task `failed` with a JSON-RPC error, which `tasks/result` returns as is (R42). */
   async fail(reason: FailReason, statusMessage?: string): Promise<TaskRecord> {
     const error = toFailureError(reason);
+    await this.ready();
     return this.store.complete(this.owner, this.taskId, {
       status: 'failed',
       outcome: { type: 'error', error },

@@ -26,6 +26,7 @@ Options:
   --timeout-ms N             time one client run may take before it is killed (default 20000)
   --json FILE                write the full results as JSON
   --junit FILE               write the results as JUnit XML, for CI
+  --html FILE                write a self-contained HTML report (failed checks with their wire)
   --quiet                    print only failures, warnings, inconclusive results and the summary
   -h, --help                 print this help
 
@@ -38,11 +39,12 @@ const FLAGS = {
   'timeout-ms': { type: 'string' },
   json: { type: 'string' },
   junit: { type: 'string' },
+  html: { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export type ClientParsed = { options: ClientConformanceOptions; json?: string; junit?: string; quiet: boolean } | 'help';
+export type ClientParsed = { options: ClientConformanceOptions; json?: string; junit?: string; html?: string; quiet: boolean } | 'help';
 
 export function parseClientArgs(argv: string[]): ClientParsed {
   let values: { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -64,7 +66,7 @@ export function parseClientArgs(argv: string[]): ClientParsed {
   const timeout = integer('--timeout-ms', values['timeout-ms'], 1000);
   if (poll !== undefined) options.pollIntervalMs = poll;
   if (timeout !== undefined) options.timeoutMs = timeout;
-  return { options, quiet: values.quiet === true, ...(values.json !== undefined && { json: values.json }), ...(values.junit !== undefined && { junit: values.junit }) };
+  return { options, quiet: values.quiet === true, ...(values.json !== undefined && { json: values.json }), ...(values.junit !== undefined && { junit: values.junit }), ...(values.html !== undefined && { html: values.html }) };
 }
 
 function integer(flag: string, raw: string | undefined, min: number): number | undefined {

@@ -1,6 +1,6 @@
 /**
  * `mcp-tasks-conformance client`: parse the flags, play every scenario with the client command,
- * print a line per scenario as it ends and the report; write --json / --junit. Returns the exit
+ * print a line per scenario as it ends and the report; write --json / --junit / --html. Returns the exit
  * code: 0 no MUST check failed, 1 one did, 2 usage error.
  */
 import { UsageError, writeReportFiles } from '../core/cli.js';
@@ -22,7 +22,7 @@ export async function clientMain(argv: string[]): Promise<number> {
     process.stdout.write(`${CLIENT_USAGE}\n`);
     return 0;
   }
-  const { options, json, junit, quiet } = parsed;
+  const { options, json, junit, html, quiet } = parsed;
   const unmute = muteSessionEvents();
   const report = await runClientConformance({
     ...options,
@@ -31,5 +31,5 @@ export async function clientMain(argv: string[]): Promise<number> {
     },
   }).finally(unmute);
   process.stdout.write(`\n${formatClientReport(report, { quiet })}\n`);
-  return writeReportFiles(report, { json, junit });
+  return writeReportFiles(report, { json, junit, html });
 }

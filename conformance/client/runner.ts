@@ -2,7 +2,8 @@
  * runClientConformance: for each scenario, start a scripted server, run the client command
  * against it, stop the server; then judge every requestor check from the recordings.
  */
-import type { CheckResult } from '../core/check.js';
+import type { CheckResult, WireExchange } from '../core/check.js';
+import { EVIDENCE_LIMIT } from '../core/html.js';
 import type { ClientCheck, Evidence, ScenarioRun } from './check.js';
 import { CLIENT_CHECKS } from './checks/index.js';
 import { declaredReceiverRequests } from './receiver-wire.js';
@@ -74,5 +75,16 @@ export function judge(check: ClientCheck, evidence: Evidence): CheckResult {
     outcome = { status: 'fail' as const, observed: `the check threw: ${(error as Error).message}`, expected: 'a verdict' };
   }
   const { status, ...details } = outcome;
-  return { ...info, status, ...details, durationMs: Math.round(performance.now() - started) };
+  const wire = status === 'fail' || status === 'warn' ? recordedWire(evidence) : undefined;
+  return { ...info, status, ...details, durationMs: Math.round(performance.now() - started), ...(wire && { wire }) };
+}
+
+/**
+ * A failed requestor check's evidence: the checks judge every scenario's recording, so all of
+ * them, each session named by its scenario, at most EVIDENCE_LIMIT messages.
+ */
+function recordedWire(evidence: Evidence): WireExchange[] {
+  return evidence.runs
+    .flatMap((run) => run.wire.entries.map((e) => ({ t: e.t, session: `${run.scenario.name}/${e.session}`, from: e.dir === 'in' ? ('client' as const) : ('server' as const), message: e.message })))
+    .slice(0, EVIDENCE_LIMIT);
 }

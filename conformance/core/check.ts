@@ -10,6 +10,8 @@
 export type CheckLevel = 'MUST' | 'SHOULD' | 'MAY';
 
 /** The areas, in report order. */
+import type { Json } from './json.js';
+
 export const AREAS = [
   'availability',
   'capabilities',
@@ -102,6 +104,16 @@ export interface CheckResult extends CheckInfo {
    */
   evidence?: string[];
   durationMs: number;
+  /** For fail and warn: the wire exchanges recorded while the check ran (the HTML report shows them). */
+  wire?: WireExchange[];
+}
+
+/** One JSON-RPC message a kit recorded: when (ms from the check's or the recording's start), on which session, from whom. */
+export interface WireExchange {
+  t: number;
+  session: string;
+  from: 'client' | 'server';
+  message: Json;
 }
 
 export const pass = (note?: string): Outcome => (note === undefined ? { status: 'pass' } : { status: 'pass', note });

@@ -1,9 +1,11 @@
 /**
  * What the two commands (`mcp-tasks-conformance`, `mcp-tasks-conformance client`) share: a usage
- * error (exit code 2), and the end of a run: `--json FILE`, `--junit FILE` and the exit code.
+ * error (exit code 2), and the end of a run: `--json FILE`, `--junit FILE`, `--html FILE` and the
+ * exit code.
  */
 import { writeFileSync } from 'node:fs';
 import type { Json } from './json.js';
+import { toHtmlReport } from './html.js';
 import { toJUnitXml } from './junit.js';
 import { exitCodeOf, type RunReport } from './report.js';
 
@@ -15,11 +17,14 @@ export interface ReportFiles {
   json?: string | undefined;
   /** Write the report as JUnit XML here. */
   junit?: string | undefined;
+  /** Write the report as one self-contained HTML page here. */
+  html?: string | undefined;
 }
 
 /** Write the report files asked for (the JSON with `extra` beside the report's fields); returns the exit code. */
 export function writeReportFiles(report: RunReport, files: ReportFiles, extra: Json = {}): 0 | 1 {
   if (files.json !== undefined) writeFileSync(files.json, `${JSON.stringify({ ...report, ...extra }, null, 2)}\n`);
   if (files.junit !== undefined) writeFileSync(files.junit, toJUnitXml(report));
+  if (files.html !== undefined) writeFileSync(files.html, toHtmlReport(report));
   return exitCodeOf(report);
 }

@@ -29,6 +29,7 @@ const FLAGS = {
   'timeout-ms': { type: 'string' },
   json: { type: 'string' },
   junit: { type: 'string' },
+  html: { type: 'string' },
   quiet: { type: 'boolean' },
   list: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -53,12 +54,13 @@ interface Values {
   'timeout-ms'?: string;
   json?: string;
   junit?: string;
+  html?: string;
   quiet?: boolean;
   list?: boolean;
   help?: boolean;
 }
 
-export type Parsed = { options: ProtocolConformanceOptions; json?: string; junit?: string; quiet: boolean } | 'help' | 'list';
+export type Parsed = { options: ProtocolConformanceOptions; json?: string; junit?: string; html?: string; quiet: boolean } | 'help' | 'list';
 
 export function parse(argv: string[]): Parsed {
   let values: Values;
@@ -87,7 +89,7 @@ export function parse(argv: string[]): Parsed {
       throw new UsageError(`--only: ${(error as Error).message}`);
     }
   }
-  return { options, quiet: values.quiet === true, ...(values.json !== undefined && { json: values.json }), ...(values.junit !== undefined && { junit: values.junit }) };
+  return { options, quiet: values.quiet === true, ...(values.json !== undefined && { json: values.json }), ...(values.junit !== undefined && { junit: values.junit }), ...(values.html !== undefined && { html: values.html }) };
 }
 
 function targetOf(values: Values): ProtocolConformanceOptions['target'] {

@@ -44,6 +44,7 @@ Run:
   --timeout-ms N             time limit of one check (default 15000)
   --json FILE                write the full results as JSON
   --junit FILE               write the results as JUnit XML (one testsuite per area), for CI
+  --html FILE                write a self-contained HTML report (failed checks with their wire)
   --quiet                    print only failures, warnings and the summary
   --list                     list the checks and exit
   -h, --help                 print this help
@@ -67,7 +68,7 @@ export async function protocolMain(argv: string[]): Promise<number> {
     for (const area of AREAS) for (const c of [...PROTOCOL_CHECKS, ...V2026_CHECKS].filter((x) => x.area === area)) process.stdout.write(`${c.rule.padEnd(4)} ${c.level.padEnd(6)} ${c.id}: ${c.title}\n`);
     return 0;
   }
-  const { options, json, junit, quiet } = parsed;
+  const { options, json, junit, html, quiet } = parsed;
   const run = await ProtocolRun.open(options);
   const out = new ConsoleReporter(process.stdout, { quiet });
   try {
@@ -86,5 +87,5 @@ export async function protocolMain(argv: string[]): Promise<number> {
   out.finish(report);
   // What discovery observed goes beside the results, to explain the roles the checks used.
   const discovery = run.discovery && { roles: run.discovery.roles, probes: run.discovery.probes, probeMs: run.discovery.probeMs };
-  return writeReportFiles(report, { json, junit }, discovery ? { discovery } : {});
+  return writeReportFiles(report, { json, junit, html }, discovery ? { discovery } : {});
 }

@@ -8,6 +8,7 @@
 import type { CheckInfo, CheckResult } from '../core/check.js';
 import { isObject, type Json } from '../core/json.js';
 import { GENERATION_2025, GENERATION_2026 } from '../core/wire.js';
+import { wireSince } from './wire-evidence.js';
 import type { Check } from './check.js';
 import { runCheck, SERVER_ALIVE, type CheckHost } from './check-run.js';
 import { PROTOCOL_CHECKS } from './checks/index.js';
@@ -160,7 +161,10 @@ export class ProtocolRun implements RunState {
 
   /** Run one check (check-run.ts) and record its result. */
   async run(check: Check): Promise<CheckResult> {
+    const started = Date.now();
     const result = await runCheck(check, this.#host);
+    // The HTML report shows every message of the run's sessions while a failed or warned check ran.
+    if (result.status === 'fail' || result.status === 'warn') result.wire = wireSince(this.#all, started);
     this.results.push(result);
     this.#onResult?.(result);
     return result;

@@ -107,6 +107,9 @@ class TapTransport implements Transport {
   }
 }
 
+/** Messages kept per session for the evidence of failed checks (a long run forgets the oldest). */
+export const WIRE_LOG_LIMIT = 5_000;
+
 export class WireSession {
   readonly label: string;
   readonly client: Client;
@@ -118,6 +121,8 @@ export class WireSession {
   readonly clientErrors: string[] = [];
   /** What the kit answered to each elicitation/create and sampling/createMessage, in order. */
   readonly answers: AnswerRecord[] = [];
+  /** Every message both ways, the last WIRE_LOG_LIMIT of them: a failed check's evidence (wire-evidence.ts). */
+  readonly wireLog: { at: number; from: 'client' | 'server'; message: Json }[] = [];
   initializeResult: Json | undefined;
   closed = false;
   /** Time limit of a request without its own; the runner raises it on a server with slow tools. */
@@ -247,8 +252,15 @@ export class WireSession {
     this.closed = true;
   }
 
+  #log(from: 'client' | 'server', message: Json): void {
+    // A copy: the SDK may add to a message after the tap saw it.
+    this.wireLog.push({ at: Date.now(), from, message: structuredClone(message) });
+    if (this.wireLog.length > WIRE_LOG_LIMIT) this.wireLog.splice(0, this.wireLog.length - WIRE_LOG_LIMIT);
+  }
+
   #out(message: JSONRPCMessage): void {
     const m = message as Json;
+    this.#log('client', m);
     if (typeof m.method === 'string' && (typeof m.id === 'number' || typeof m.id === 'string')) {
       this.#sent.set(m.id, { method: m.method, at: Date.now() });
       this.#capture?.(m.id);
@@ -259,6 +271,7 @@ export class WireSession {
   #in(message: JSONRPCMessage): void {
     const m = message as Json;
     const at = Date.now();
+    this.#log('server', m);
     if (typeof m.method === 'string') {
       const params = isObject(m.params) ? m.params : {};
       this.incoming.push({ at, method: m.method, params, ...((typeof m.id === 'number' || typeof m.id === 'string') && { id: m.id }) });

@@ -149,6 +149,14 @@ export function attempt(store: TaskStore, owner: Owner, taskId: string, from: Ta
 
 // ---- assertions -------------------------------------------------------------------------------
 
+/**
+ * `value` as whatever type a store method expects: the suite's deliberately ill-typed inputs (a
+ * store must refuse them at run time, whatever TypeScript lets a JavaScript caller pass).
+ */
+export function illTyped(value: unknown): never {
+  return value as never;
+}
+
 /** Await `action`, require a TasksError with one of `codes`, and return it (for message checks). */
 export async function expectCode(action: Promise<unknown> | (() => unknown), ...codes: TasksErrorCode[]): Promise<Error & { code: string }> {
   let value: unknown;

@@ -1,7 +1,7 @@
 /** `complete`: status, outcome and message in one atomic write; which outcomes go with which status. */
 import assert from 'node:assert/strict';
 import type { TaskChange } from '../../src/contract.js';
-import { ALICE, COMPLETED, createInput, expectCode, FAILED_ERROR, observe, taskIn, type Harness } from './common.js';
+import { ALICE, COMPLETED, createInput, expectCode, FAILED_ERROR, observe, taskIn, type Harness, illTyped } from './common.js';
 
 export function completionTests({ describe, it }: Harness): void {
   describe('atomic completion', () => {
@@ -60,7 +60,7 @@ export function completionTests({ describe, it }: Harness): void {
       const task = await taskIn(store, ALICE, 'working');
       const before = await observe(store, ALICE, task.taskId);
       await expectCode(
-        () => store.complete(ALICE, task.taskId, { status: 'completed', outcome: FAILED_ERROR.outcome } as never),
+        () => store.complete(ALICE, task.taskId, illTyped({ status: 'completed', outcome: FAILED_ERROR.outcome })),
         'INVALID_ARGUMENT',
       );
       assert.deepEqual(await observe(store, ALICE, task.taskId), before);
@@ -81,7 +81,7 @@ export function completionTests({ describe, it }: Harness): void {
         { status: 'cancelled', outcome: { type: 'result', result: {} } },
         { status: 'working', outcome: { type: 'result', result: {} } },
       ];
-      for (const input of bad) await expectCode(() => store.complete(ALICE, task.taskId, input as never), 'INVALID_ARGUMENT');
+      for (const input of bad) await expectCode(() => store.complete(ALICE, task.taskId, illTyped(input)), 'INVALID_ARGUMENT');
       assert.deepEqual(await observe(store, ALICE, task.taskId), before);
     });
 

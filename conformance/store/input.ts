@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { InputRequest, TaskStore } from '../../src/contract.js';
 import type { Owner } from '../../src/owner.js';
-import { ALICE, BOB, COMPLETED, createInput, expectCode, type Harness } from './common.js';
+import { ALICE, BOB, COMPLETED, createInput, expectCode, type Harness, illTyped } from './common.js';
 
 const QUESTION: InputRequest = { method: 'elicitation/create', params: { message: 'colour?', requestedSchema: { type: 'object' } } };
 const ANSWER = { result: { action: 'accept', content: { colour: 'green' } } };
@@ -135,8 +135,11 @@ export function inputTests({ describe, it }: Harness): void {
         { type: 'answer', responses: { [key]: { error: { code: 'x', message: 'm' } } } },
         { type: 'take', keys: key },
         { type: 'claim', key, holder: 'a', ms: 0 },
+        { type: 'progress', progressToken: null, progress: 1 },
+        { type: 'progress', progressToken: 't', progress: 'half' },
+        { type: 'progress-sent', progress: Number.NaN },
       ];
-      for (const command of bad) await expectCode(store.input(ALICE, taskId, command as never), 'INVALID_ARGUMENT');
+      for (const command of bad) await expectCode(store.input(ALICE, taskId, illTyped(command)), 'INVALID_ARGUMENT');
       assert.deepEqual((await store.get(ALICE, taskId)).input?.responses, {});
     });
 
@@ -168,6 +171,37 @@ export function inputTests({ describe, it }: Harness): void {
       await store.input(ALICE, taskId, { type: 'answer', responses: { [key]: ANSWER } });
       assert.equal(seen.length, 1);
       stop();
+    });
+
+    it('R24 progress keeps the latest value through the other commands; each value is claimed for sending once, increasing', async ({ open }) => {
+      const store = await open();
+      const task = await store.create(ALICE, createInput());
+      const progress = (value: number) => store.input(ALICE, task.taskId, { type: 'progress', progressToken: 'tok', progress: value, total: 3, message: `step ${value}` });
+      const sent = (value: number) => store.input(ALICE, task.taskId, { type: 'progress-sent', progress: value });
+      await progress(1);
+      assert.deepEqual((await sent(1)).accepted, ['1']);
+      assert.deepEqual((await sent(1)).accepted, [], 'a value is claimed once');
+      const { key } = await store.input(ALICE, task.taskId, { type: 'ask', request: QUESTION });
+      await progress(2);
+      await store.input(ALICE, task.taskId, { type: 'answer', responses: { [key!]: ANSWER } });
+      const kept = (await store.get(ALICE, task.taskId)).input?.progress;
+      assert.deepEqual(kept, { progressToken: 'tok', progress: 2, total: 3, message: 'step 2', sent: 1 });
+      assert.deepEqual((await sent(3)).accepted, [], 'only the stored value');
+      assert.deepEqual((await sent(2)).accepted, ['2']);
+      await progress(1);
+      assert.deepEqual((await sent(1)).accepted, [], 'never a value at or below one already sent');
+      await expectCode(store.input(BOB, task.taskId, { type: 'progress-sent', progress: 1 }), 'TASK_NOT_FOUND');
+    });
+
+    it('R24 a terminal task keeps no more progress and lets none be claimed', async ({ open }) => {
+      const store = await open();
+      const task = await store.create(ALICE, createInput());
+      await store.input(ALICE, task.taskId, { type: 'progress', progressToken: 7, progress: 1 });
+      await store.complete(ALICE, task.taskId, COMPLETED);
+      const before = await store.get(ALICE, task.taskId);
+      assert.deepEqual((await store.input(ALICE, task.taskId, { type: 'progress', progressToken: 7, progress: 2 })).accepted, []);
+      assert.deepEqual((await store.input(ALICE, task.taskId, { type: 'progress-sent', progress: 1 })).accepted, []);
+      assert.equal((await store.get(ALICE, task.taskId)).version, before.version);
     });
   });
 }

@@ -1,6 +1,7 @@
 /** Creation, reading and results: the shape of a new task, `get` and `getResult`. */
 import assert from 'node:assert/strict';
-import { ALICE, attemptMutation, BOB, CAROL, COMPLETED, createInput, expectCode, FAILED_ERROR, REQUEST, taskIn, type Harness } from './common.js';
+import { generateTaskId } from '../../src/ids.js';
+import { ALICE, attemptMutation, BOB, CAROL, COMPLETED, createInput, expectCode, FAILED_ERROR, REQUEST, taskIn, type Harness, illTyped } from './common.js';
 
 const ID_SAMPLES = 128;
 /**
@@ -65,6 +66,18 @@ export function lifecycleTests({ describe, it }: Harness): void {
         for (let i = 0; i < 40; i++) seen.add((await store.create(owner, createInput())).taskId);
       }
       assert.equal(seen.size, 120);
+    });
+
+    it('R18 a reserved taskId (CreateTaskInput.taskId) is the ID the task gets: get, list and getResult find it by it', async ({ open }) => {
+      const store = await open();
+      const reserved = generateTaskId();
+      const task = await store.create(ALICE, { ...createInput(), taskId: reserved });
+      assert.equal(task.taskId, reserved);
+      assert.equal((await store.get(ALICE, reserved)).taskId, reserved);
+      assert.deepEqual((await store.list(ALICE)).tasks.map((t) => t.taskId), [reserved]);
+      await store.complete(ALICE, reserved, COMPLETED);
+      assert.deepEqual((await store.getResult(ALICE, reserved)).outcome, COMPLETED.outcome);
+      await expectCode(store.get(BOB, reserved), 'TASK_NOT_FOUND');
     });
 
     it('R21 a new task is working with createdAt = lastUpdatedAt = now and version 1', async ({ open, clock }) => {
@@ -189,10 +202,10 @@ export function lifecycleTests({ describe, it }: Harness): void {
     it('invalid arguments fail INVALID_ARGUMENT and create nothing', async ({ open }) => {
       const store = await open();
       const bad: unknown[] = [undefined, null, {}, { request: null }, { request: { params: {} } }, { request: { method: 1 } }, { request: { method: 'x', params: [] } }];
-      for (const input of bad) await expectCode(() => store.create(ALICE, input as never), 'INVALID_ARGUMENT');
+      for (const input of bad) await expectCode(() => store.create(ALICE, illTyped(input)), 'INVALID_ARGUMENT');
       await expectCode(() => store.create('', createInput()), 'INVALID_ARGUMENT');
       await expectCode(() => store.get(ALICE, ''), 'INVALID_ARGUMENT');
-      await expectCode(() => store.get(ALICE, 42 as never), 'INVALID_ARGUMENT');
+      await expectCode(() => store.get(ALICE, illTyped(42)), 'INVALID_ARGUMENT');
       assert.deepEqual((await store.list(ALICE)).tasks, []);
     });
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import type { TaskStore } from '../../src/contract.js';
 import type { SecurityConfig } from '../../src/security.js';
-import { ALICE, createInput, expectCode, ids, listAll, pagesOf, taskIn, type Env, type Harness } from './common.js';
+import { ALICE, createInput, expectCode, ids, listAll, pagesOf, taskIn, type Env, type Harness, illTyped } from './common.js';
 
 const SECURITY: Partial<SecurityConfig> = { defaultPageSize: 3, maxPageSize: 5, maxActiveTasksPerOwner: 100, cursorTtlMs: 60_000 };
 
@@ -117,7 +117,7 @@ export function paginationTests({ describe, it }: Harness): void {
     it('R64 a non-string cursor fails INVALID_CURSOR or INVALID_ARGUMENT', async (env) => {
       const { store } = await withTasks(env, 2);
       for (const cursor of [42, {}, [], true, null]) {
-        await expectCode(() => store.list(ALICE, { cursor: cursor as never }), 'INVALID_CURSOR', 'INVALID_ARGUMENT');
+        await expectCode(() => store.list(ALICE, { cursor: illTyped(cursor) }), 'INVALID_CURSOR', 'INVALID_ARGUMENT');
       }
     });
 

@@ -9,7 +9,7 @@ import type * as FC from 'fast-check';
 import { ManualClock } from '../../src/clock.js';
 import type { TaskStore } from '../../src/contract.js';
 import type { TaskRecord } from '../../src/record.js';
-import { ALICE, BOB, CAROL, createInput, STATUSES, type Env, type Harness } from './common.js';
+import { ALICE, BOB, CAROL, createInput, STATUSES, type Env, type Harness, illTyped } from './common.js';
 import { ContractModel, outcomeFor, project, type Expected, type Op } from './model.js';
 
 const OWNERS = [ALICE, BOB, CAROL] as const;
@@ -124,7 +124,7 @@ async function step(store: TaskStore, model: ContractModel, clock: ManualClock, 
     case 'complete': {
       const input = { ...outcomeFor(op.kind, n), ...(op.message !== undefined && { statusMessage: op.message }) };
       expected = model.complete(OWNERS[op.owner]!, idOf(op.ref), input, now);
-      actual = await settle(() => store.complete(OWNERS[op.owner]!, idOf(op.ref), input as never));
+      actual = await settle(() => store.complete(OWNERS[op.owner]!, idOf(op.ref), illTyped(input)));
       break;
     }
     case 'cancel':
@@ -180,8 +180,8 @@ export function propertyTests({ describe, it, factory, propertyRuns }: Harness):
             if (startInput) await store.updateStatus(ALICE, task.taskId, { from: 'working', to: 'input_required' });
             const calls = writers.map((w, i) => {
               switch (w) {
-                case 'complete': return store.complete(ALICE, task.taskId, { ...outcomeFor('completed', i) } as never);
-                case 'fail': return store.complete(ALICE, task.taskId, { ...outcomeFor('failedError', i) } as never);
+                case 'complete': return store.complete(ALICE, task.taskId, illTyped({ ...outcomeFor('completed', i) }));
+                case 'fail': return store.complete(ALICE, task.taskId, illTyped({ ...outcomeFor('failedError', i) }));
                 case 'cancel': return store.cancel(ALICE, task.taskId, `c${i}`);
                 case 'input': return store.updateStatus(ALICE, task.taskId, { from: 'working', to: 'input_required' });
                 case 'resume': return store.updateStatus(ALICE, task.taskId, { from: 'input_required', to: 'working' });

@@ -3,7 +3,7 @@
  * for each target, compare-and-set on `from`, and terminal statuses that never change.
  */
 import assert from 'node:assert/strict';
-import { ALICE, attempt, COMPLETED, expectCode, isTerminalStatus, observe, SPEC_TRANSITIONS, STATUSES, taskIn, type Harness } from './common.js';
+import { ALICE, attempt, COMPLETED, expectCode, isTerminalStatus, observe, SPEC_TRANSITIONS, STATUSES, taskIn, type Harness, illTyped } from './common.js';
 
 const API = { working: 'updateStatus', input_required: 'updateStatus', completed: 'complete', failed: 'complete', cancelled: 'cancel' } as const;
 
@@ -70,7 +70,7 @@ export function transitionTests({ describe, it }: Harness): void {
       it(`R22 updateStatus to ${to} fails INVALID_ARGUMENT: terminal statuses come only from complete/cancel`, async ({ open }) => {
         const store = await open();
         const task = await taskIn(store, ALICE, 'working');
-        await expectCode(store.updateStatus(ALICE, task.taskId, { from: 'working', to: to as never }), 'INVALID_ARGUMENT');
+        await expectCode(store.updateStatus(ALICE, task.taskId, { from: 'working', to: illTyped(to) }), 'INVALID_ARGUMENT');
         assert.equal((await store.get(ALICE, task.taskId)).status, 'working');
       });
     }
@@ -78,7 +78,7 @@ export function transitionTests({ describe, it }: Harness): void {
     it('updateStatus with an unknown from status fails INVALID_ARGUMENT', async ({ open }) => {
       const store = await open();
       const task = await taskIn(store, ALICE, 'working');
-      await expectCode(store.updateStatus(ALICE, task.taskId, { from: 'running' as never, to: 'input_required' }), 'INVALID_ARGUMENT');
+      await expectCode(store.updateStatus(ALICE, task.taskId, { from: illTyped('running'), to: 'input_required' }), 'INVALID_ARGUMENT');
       await expectCode(store.updateStatus(ALICE, task.taskId, { from: [], to: 'input_required' }), 'INVALID_ARGUMENT');
     });
 

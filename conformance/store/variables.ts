@@ -1,7 +1,7 @@
 /** `setVariables`: merge, `null` deletes, concurrent patches are never lost, terminal tasks refuse. */
 import assert from 'node:assert/strict';
 import type { JsonValue } from '../../src/json.js';
-import { ALICE, attemptMutation, createInput, expectCode, observe, taskIn, type Harness } from './common.js';
+import { ALICE, attemptMutation, createInput, expectCode, observe, taskIn, type Harness, illTyped } from './common.js';
 
 export function variableTests({ describe, it }: Harness): void {
   describe('variables', () => {
@@ -111,7 +111,7 @@ export function variableTests({ describe, it }: Harness): void {
       const store = await open();
       const task = await taskIn(store, ALICE, 'working', { variables: { a: 1 } });
       for (const patch of [null, [], 'x', 3]) {
-        await expectCode(() => store.setVariables(ALICE, task.taskId, patch as never), 'INVALID_ARGUMENT');
+        await expectCode(() => store.setVariables(ALICE, task.taskId, illTyped(patch)), 'INVALID_ARGUMENT');
       }
       assert.deepEqual((await store.get(ALICE, task.taskId)).variables, { a: 1 });
     });

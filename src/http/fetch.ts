@@ -25,7 +25,7 @@ export async function serveFetch(router: Router, request: Request, info: FetchIn
     log({ event: 'http.error', detail: error instanceof Error ? error.message : String(error) });
     return jsonResponse(500, rpcError(-32603, 'Internal error'));
   }
-  if (answer.kind === 'reply') return watchEnd(answer.response, answer.ends);
+  if (answer.kind === 'reply') return watchEnd(answer.response, answer.ends, answer.sent);
   incoming.discardBody();
   return jsonResponse(answer.status, { error: answer.error, error_description: answer.description }, { ...answer.headers, Connection: 'close' });
 }

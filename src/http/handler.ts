@@ -6,7 +6,7 @@
  * (`handler.fetch`) are two faces of one router (router.ts), with the bounds the reference server
  * was built with (docs/reference/limits.md): tokens -> owners, body size and budget, sessions
  * capped and expired when idle, per-client request rate, initialize rate, JSON depth, graceful
- * close.
+ * close; and, with `observe`, metrics at GET /metrics, a span per request, the task monitor.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { TaskStore } from '../contract.js';
@@ -18,6 +18,7 @@ import { serveFetch, type FetchInfo } from './fetch.js';
 import { ModernLeg } from './modern.js';
 import { listenNode, nodeListener } from './node.js';
 import { checkOptions, DEFAULT_REQUESTS_PER_SECOND, DEFAULT_SERVER_INFO, type HttpLogger, type TasksHttpOptions } from './options.js';
+import { HttpWatch, observedStore } from './observe.js';
 import { Router } from './router.js';
 import { Servers2025 } from './server-2025.js';
 import { Sessions2025 } from './sessionful.js';
@@ -68,7 +69,7 @@ export function createTasksHttpHandler(options: TasksHttpOptions): TasksHttpHand
   const log: HttpLogger = options.httpLogger ?? (() => undefined);
   const anonymous = options.allowAnonymous === true || options.tokens === undefined;
   const store = options.engine?.store ?? options.store ?? new InMemoryTaskStore({ security: { allowAnonymous: anonymous } });
-  const engine = options.engine ?? newEngine(store, options);
+  const engine = options.engine ?? newEngine(observedStore(store, options.observe), options);
   const owns = { engine: options.engine === undefined, store: options.engine === undefined && options.store === undefined };
   const serverInfo = options.serverInfo ?? DEFAULT_SERVER_INFO;
   const hooks = options.hooks ?? {};
@@ -78,6 +79,7 @@ export function createTasksHttpHandler(options: TasksHttpOptions): TasksHttpHand
   const modern = new ModernLeg({ engine, tools: options.tools, serverInfo, wrap: hooks.handler2026?.bind(hooks) });
   const perSecond = options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND;
   let closing: Promise<void> | undefined;
+  const watch = options.observe && new HttpWatch(options.observe, { engine, tokens: options.tokens, sessions: () => sessions.size });
   const router = new Router({
     path: options.path === undefined ? '/mcp' : options.path,
     tokens: options.tokens,
@@ -91,6 +93,7 @@ export function createTasksHttpHandler(options: TasksHttpOptions): TasksHttpHand
     closing: () => closing !== undefined,
     log,
     refused: hooks.refused?.bind(hooks),
+    watch,
   });
 
   /** The close, with `interlude` (a node server's connections) between the sessions and the 2026 leg. */
@@ -99,6 +102,7 @@ export function createTasksHttpHandler(options: TasksHttpOptions): TasksHttpHand
       await engine.shutdown(options.shutdownGraceMs ?? 0);
       await new Promise((resolve) => setTimeout(resolve, 50)); // let those answers reach their streams
       await sessions.close();
+      watch?.close();
       await interlude?.();
       await modern.close();
       if (owns.engine) engine.close(); // aborts running tasks
@@ -145,6 +149,8 @@ function newEngine(store: TaskStore, options: TasksHttpOptions): TaskEngine {
     ...(options.logger && { logger: options.logger }),
     ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
     ...(options.rateLimit && { rateLimit: options.rateLimit }),
+    ...(options.observe?.metrics && { metrics: options.observe.metrics }),
+    ...(options.observe?.tracing && { tracing: options.observe.tracing }),
   });
 }
 

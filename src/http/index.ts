@@ -18,6 +18,8 @@ export { createTasksHttpHandler } from './handler.js';
 export type { TasksHttpHandler, TasksHttpListener } from './handler.js';
 export { DEFAULT_REQUESTS_PER_SECOND } from './options.js';
 export type { TasksHttpOptions, TasksHttpHooks, HttpLogger } from './options.js';
+export { DEFAULT_METRICS_PATH, DEFAULT_DASHBOARD_PATH } from './observe.js';
+export type { TasksHttpObserve, TasksHttpDashboard } from './observe.js';
 export type { FetchInfo } from './fetch.js';
 export type { Server2025 } from './server-2025.js';
 export { DEFAULT_SESSION_LIMITS } from './sessions.js';

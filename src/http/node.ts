@@ -36,7 +36,7 @@ async function serve(router: Router, req: IncomingMessage, res: ServerResponse):
   const { ends } = answer;
   // Its end as Node tells it: `res` closes, with its response sent to the end or not.
   if (ends.length > 0) res.once('close', () => ends.forEach((end) => end(res.writableEnded)));
-  await writeResponse(res, answer.response);
+  await writeResponse(res, answer.response, answer.sent);
 }
 
 function nodeIncoming(req: IncomingMessage, res: ServerResponse): Incoming {
@@ -72,9 +72,10 @@ function nodeIncoming(req: IncomingMessage, res: ServerResponse): Incoming {
  * Write a web `Response` to `res`. A body that ends at once (most answers, SSE ones included:
  * one event, then the stream closes) goes out in one write with a Content-Length; one still
  * open is streamed as it comes (headers first when nothing came yet) and cancelled when the
- * client goes away. (What @hono/node-server does for SDK 1.x's Node transport.)
+ * client goes away. (What @hono/node-server does for SDK 1.x's Node transport.) `sent` sees
+ * each chunk as it goes out.
  */
-export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+export async function writeResponse(res: ServerResponse, response: Response, sent?: (chunk: Uint8Array) => void): Promise<void> {
   const headers: Record<string, string> = Object.fromEntries(response.headers);
   if (response.body === null) return void res.writeHead(response.status, headers).end();
   const reader = response.body.getReader();
@@ -82,6 +83,7 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
   res.once('close', gone);
   try {
     const { chunks, done, pending } = await readReady(reader);
+    if (sent) chunks.forEach((chunk) => sent(chunk));
     if (done) {
       const bytes = Buffer.concat(chunks);
       return void res.writeHead(response.status, { ...headers, 'content-length': String(bytes.length) }).end(bytes);
@@ -92,6 +94,7 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
     for (let next = pending ?? reader.read(); ; next = reader.read()) {
       const { done: ended, value } = await next;
       if (ended) break;
+      sent?.(value);
       if (!res.write(value)) await drained(res);
     }
     res.end();

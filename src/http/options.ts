@@ -11,6 +11,7 @@ import type { TaskEngine } from '../server/core/engine.js';
 import type { TasksLogger } from '../server/core/logger.js';
 import type { RateLimitOptions } from '../server/core/rate-limit.js';
 import type { DefinedTool } from '../server/core/tool-definition.js';
+import { checkObserve, type TasksHttpObserve } from './observe.js';
 import type { Server2025 } from './server-2025.js';
 import type { SessionLimits } from './sessions.js';
 import type { TokenOwners } from './tokens.js';
@@ -21,9 +22,11 @@ export type HttpLogger = (entry: { event: string; [key: string]: unknown }) => v
 /** Ways to watch or change what the handler builds (the reference server's seam uses them). */
 export interface TasksHttpHooks {
   /**
-   * Each 2025-11-25 server the handler builds (one per session; one per request when stateless),
-   * before it connects: may register more tools on `server.tasks`; returns the transport the
-   * server connects to (`transport`, or a wrapper of it that watches or changes its messages).
+   * Each 2025-11-25 server the handler connects, before it connects: may register more tools on
+   * `server.tasks`; returns the transport the server connects to (`transport`, or a wrapper of it
+   * that watches or changes its messages). A session's server connects once; stateless, a server
+   * is reused for many POSTs (server-pool.ts) and this runs before each: register tools only on a
+   * server you have not seen.
    */
   server2025?(server: Server2025, transport: Transport): Transport;
   /** The 2026-07-28 leg's web handler, once: returns the handler to use (it, or a wrapper of it). */
@@ -88,6 +91,8 @@ export interface TasksHttpOptions {
   /** HTTP events (sessions, refused tokens, internal errors). Default: none. */
   httpLogger?: HttpLogger;
   hooks?: TasksHttpHooks;
+  /** Metrics (served at GET /metrics), request spans and the live task monitor (docs/operations.md). Default: none. */
+  observe?: TasksHttpObserve;
 }
 
 export const DEFAULT_REQUESTS_PER_SECOND = 1_000;
@@ -102,6 +107,7 @@ export function checkOptions(options: TasksHttpOptions): void {
   if (options.engine && (options.logger !== undefined || options.leaseMs !== undefined || options.rateLimit !== undefined)) {
     throw new InvalidOptionsError('createTasksHttpHandler: logger, leaseMs and rateLimit configure a new engine; set them on the TaskEngine passed as options.engine');
   }
+  if (options.observe) checkObserve(options.observe, options.path === undefined ? '/mcp' : options.path);
   if (options.engine && options.store && options.store !== options.engine.store) throw new InvalidOptionsError('createTasksHttpHandler: options.engine belongs to another store');
   const names = new Set<string>();
   for (const tool of options.tools) {

@@ -10,10 +10,11 @@ export type OnEnd = (completed: boolean) => void;
 
 /**
  * `response` with its body watched: every `onEnd` is called once when the body ended (at once
- * for a response without a body). The body is passed through as it comes (SSE included).
+ * for a response without a body), and `sent` sees each chunk. The body is passed through as it
+ * comes (SSE included).
  */
-export function watchEnd(response: Response, onEnd: readonly OnEnd[]): Response {
-  if (onEnd.length === 0) return response;
+export function watchEnd(response: Response, onEnd: readonly OnEnd[], sent?: (chunk: Uint8Array) => void): Response {
+  if (onEnd.length === 0 && !sent) return response;
   let ended = false;
   const end = (completed: boolean): void => {
     if (ended) return;
@@ -33,7 +34,10 @@ export function watchEnd(response: Response, onEnd: readonly OnEnd[]): Response 
           if (done) {
             controller.close();
             end(true);
-          } else controller.enqueue(value);
+          } else {
+            sent?.(value);
+            controller.enqueue(value);
+          }
         } catch (error) {
           controller.error(error);
           end(false);

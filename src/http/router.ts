@@ -6,7 +6,9 @@
  * (-32600), depth (-32602); then the SDK v2's own classification picks the generation: the
  * 2026-07-28 leg (modern.ts), else the 2025-11-25 leg, stateless (stateless.ts) or in sessions
  * (sessionful.ts). A refusal before the body is read closes the connection instead of draining a
- * body that may be 10 GB or endless (on Node: node-body.ts `refuseAndClose`).
+ * body that may be 10 GB or endless (on Node: node-body.ts `refuseAndClose`). With `observe`
+ * (observe.ts), its routes (GET /metrics, the dashboard) answer first, every status is counted,
+ * and each JSON-RPC request is dispatched inside its span.
  */
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { RateLimitedError } from '../errors/index.js';
@@ -14,6 +16,7 @@ import type { RateLimiter } from '../server/core/rate-limit.js';
 import { jsonDepth, MAX_BODY_BYTES, MAX_JSON_DEPTH, type BodyBudget, type BodyRead } from './body.js';
 import { invalidEnvelope, jsonResponse, rpcError } from './json-rpc.js';
 import type { ModernLeg } from './modern.js';
+import type { HttpWatch } from './observe.js';
 import type { OnEnd } from './response-end.js';
 import type { HttpLogger } from './options.js';
 import type { Sessions2025 } from './sessionful.js';
@@ -54,6 +57,8 @@ export interface Reply {
   kind: 'reply';
   response: Response;
   ends: OnEnd[];
+  /** Each chunk of the body as it is sent (a watched request finds its error code there). */
+  sent?: (chunk: Uint8Array) => void;
 }
 
 export const reply = (response: Response, ends: OnEnd[] = []): Reply => ({ kind: 'reply', response, ends });
@@ -76,6 +81,8 @@ export interface RouterOptions {
   log: HttpLogger;
   /** The hook told of bodies refused here (options.ts `TasksHttpHooks.refused`). */
   refused?: ((body: unknown, sessionId: string | undefined, error: { code: number; message: string }) => void) | undefined;
+  /** Metrics, spans and the mounted routes (`observe`); undefined: none. */
+  watch?: HttpWatch | undefined;
 }
 
 interface Identified {
@@ -90,6 +97,15 @@ export class Router {
   constructor(private readonly options: RouterOptions) {}
 
   async handle(incoming: Incoming): Promise<Reply | Refusal> {
+    const { watch } = this.options;
+    if (!watch) return this.#handle(incoming);
+    const mounted = watch.route(incoming);
+    const answer = mounted ? reply(await mounted) : await this.#handle(incoming);
+    watch.answered(answer.kind === 'refusal' ? answer.status : answer.response.status);
+    return answer;
+  }
+
+  async #handle(incoming: Incoming): Promise<Reply | Refusal> {
     const { options } = this;
     if (options.path !== null && incoming.path !== options.path) return refusal(404, 'not_found', `No MCP endpoint at ${incoming.path}; use ${options.path}`);
     // Stateless: no standalone SSE stream (GET) and no session to end (DELETE), so 405 for both.
@@ -115,8 +131,26 @@ export class Router {
       if ('kind' in parsed) return parsed;
       body = parsed.body;
     }
+    const observed = isPost ? options.watch?.begin(incoming, body) : undefined;
+    if (!observed) return this.#dispatch(incoming, body, who, key);
+    // Inside the request's span, so a task its tools/call creates links to it.
+    let answer: Reply | Refusal;
+    try {
+      answer = await observed.run(() => this.#dispatch(incoming, body, who, key));
+    } catch (error) {
+      observed.end(500); // the face answers 500
+      throw error;
+    }
+    if (answer.kind === 'refusal') return (observed.end(answer.status), answer);
+    const { status } = answer.response;
+    return { ...answer, ends: [...answer.ends, () => observed.end(status)], sent: (chunk) => observed.sent(chunk) };
+  }
+
+  /** A checked request to its leg: the 2026-07-28 leg, else the 2025-11-25 one (stateless or in its session). */
+  async #dispatch(incoming: Incoming, body: unknown, who: Identified, key: string): Promise<Reply | Refusal> {
+    const { options } = this;
     const request = incoming.toRequest();
-    if (isPost && (await options.modern.claims(request, body))) {
+    if (incoming.method === 'POST' && (await options.modern.claims(request, body))) {
       const limited = options.stateless ? undefined : this.#admit(key);
       return reply(limited ?? (await options.modern.serve(incoming.withAbort(request), body, who.authInfo)));
     }

@@ -1,7 +1,8 @@
 /**
  * The 2025-11-25 servers of the handler: one SDK 1.x `McpServer` with `withTasks` and the defined
- * tools that name 2025-11-25, per session (sessionful.ts) or per request (stateless.ts), all on
- * the handler's one engine, so a task started in one is read, awaited and cancelled from another.
+ * tools that name 2025-11-25, per session (sessionful.ts) or pooled for stateless POSTs
+ * (stateless.ts, server-pool.ts), all on the handler's one engine, so a task started in one is
+ * read, awaited and cancelled from another.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';

@@ -1,15 +1,19 @@
 /**
- * Stateless 2025-11-25 serving (`stateless: true`): no transport session. Each POST gets a fresh
- * McpServer (server-2025.ts) and web-standard transport (`sessionIdGenerator: undefined`) on the
- * handler's one TaskEngine, both closed when its response ends; so on a shared store any
- * instance can serve any request of any task, behind a load balancer without affinity.
+ * Stateless 2025-11-25 serving (`stateless: true`): no transport session. Each POST gets an
+ * McpServer (server-2025.ts) from a pool of servers built once (server-pool.ts: per owner, one POST
+ * at a time) and a fresh web-standard transport (`sessionIdGenerator: undefined`) on the
+ * handler's one TaskEngine; the server is closed when the response ends and given back. So on a
+ * shared store any instance can serve any request of any task, behind a load balancer without
+ * affinity.
  *
  * What a session gave, and how it goes on without one (docs/operations.md, "Running several instances"):
  * - owners: bearer tokens only (the handler refuses to start without them); a session owner would
  *   be another owner on every request.
  * - the standalone GET stream: none; GET and DELETE answer 405 (router.ts), as the transport says
- *   for a server that offers no stream and no session to end. Status notifications reach only a
- *   response stream open at the time: clients poll `tasks/get` (R58).
+ *   for a server that offers no stream and no session to end. Status notifications go nowhere:
+ *   clients poll `tasks/get` (R58). A task's progress (R24) is stored with it and carried by the
+ *   `tasks/get` and `tasks/result` streams opened for it, on any instance, each value once
+ *   (core/progress-recorder.ts, v2025/progress-carrier.ts).
  * - client capabilities: never seen (the `initialize` went to another server), so the requestor
  *   is taken to support what `stateless.clientCapabilities` says (default: elicitation and
  *   sampling, so no task is left unable to ask); a client that does not answers the carried
@@ -34,6 +38,7 @@ import { RequestStreams } from './request-streams.js';
 import type { OnEnd } from './response-end.js';
 import { reply, type Reply } from './router.js';
 import type { Servers2025 } from './server-2025.js';
+import { ServerPool } from './server-pool.js';
 
 type RequestId = string | number;
 
@@ -58,12 +63,20 @@ export interface StatelessOptions {
 }
 
 export class StatelessRequests {
+  readonly #pool: ServerPool;
   /** Random per process, so ids of two instances behind one balancer never collide. */
   readonly #prefix = `mcp-tasks.${randomBytes(6).toString('base64url')}.`;
   #sent = 0;
   readonly #asked = new Map<string, Asked>();
 
-  constructor(private readonly options: StatelessOptions) {}
+  constructor(private readonly options: StatelessOptions) {
+    this.#pool = new ServerPool(() => options.servers.create({ clientCapabilities: options.clientCapabilities }));
+  }
+
+  /** The server pool's idle and built servers (tests, diagnostics). */
+  get servers(): { idle: number; built: number } {
+    return this.#pool.stats;
+  }
 
   /** Requests to clients still waiting for an answer (tests, diagnostics). */
   get waiting(): number {
@@ -77,21 +90,25 @@ export class StatelessRequests {
     await Promise.all(answers.filter((a): a is Promise<boolean> => a instanceof Promise));
     const rest = (batch ? body : [body]).filter((_, i) => answers[i] === false);
     if (rest.length === 0) return reply(new Response(null, { status: 202 }));
-    const server = this.options.servers.create({ clientCapabilities: this.options.clientCapabilities });
+    const messages = batch ? rest : rest[0];
+    // Without tokens there is no stateless serving (options.ts); '' only keeps the type honest.
+    const owner = identity ?? '';
+    const server = this.#pool.take(owner);
+    let reusable = ServerPool.reusableAfter(messages);
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     const mine = this.#numberRequests(transport, identity);
     const streams = new RequestStreams(transport);
-    await this.options.servers.connect(server, transport);
     const ended: OnEnd = () => {
       for (const id of mine) this.#asked.delete(id);
-      void server.mcp.close();
+      void server.mcp.close().then(() => reusable && !server.mcp.isConnected() && this.#pool.give(owner, server), () => undefined);
     };
-    const messages = batch ? rest : rest[0];
-    const tracked = streams.track(messages);
     try {
+      await this.options.servers.connect(server, transport);
+      const tracked = streams.track(messages);
       const response = await transport.handleRequest(request, { parsedBody: messages, ...(authInfo && { authInfo }) });
       return reply(response, tracked ? [ended, tracked] : [ended]);
     } catch (error) {
+      reusable = false;
       ended(false);
       throw error;
     }

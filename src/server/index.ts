@@ -1,7 +1,7 @@
 export { withTasks, TasksServer } from './v2025/with-tasks.js';
 export type { WithTasksOptions, ResumeTaskOptions } from './v2025/with-tasks.js';
-export { TaskEngine } from './core/engine.js';
-export type { TaskEngineOptions, TaskWork, StartOptions, AdoptOptions, Lease } from './core/engine.js';
+export { TaskEngine, DEFAULT_SYNC_WINDOW_MS } from './core/engine.js';
+export type { TaskEngineOptions, TaskWork, StartOptions, AdoptOptions, CallOptions, CallOutcome, Lease } from './core/engine.js';
 export { ServerTaskContext } from './core/context.js';
 export type { TaskPeer } from './core/context.js';
 export type { TaskSupport } from './core/task-support.js';

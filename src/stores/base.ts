@@ -74,9 +74,10 @@ export abstract class BaseTaskStore implements TaskStore {
     const sizedVariables = input.variables === undefined ? { copy: {}, size: 2 } : checkVariables(this.security, input.variables, {});
     const variables = sizedVariables.copy;
     const leaseInput = input.lease === undefined ? undefined : checkLease(input.lease.holder, input.lease.ms);
+    if (input.taskId !== undefined) checkTaskId(input.taskId);
     const now = this.clock.now();
     const record: TaskRecord = {
-      taskId: generateTaskId(),
+      taskId: input.taskId ?? generateTaskId(),
       owner,
       status: 'working',
       ...(input.statusMessage !== undefined && { statusMessage: checkStatusMessage(input.statusMessage) }),

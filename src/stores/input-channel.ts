@@ -6,7 +6,7 @@
  * reads it: one mechanism for the 2025-11-25 wire (questions carried on response streams) and the
  * 2026-07-28 wire (`inputRequests` in `tasks/get`, `inputResponses` in `tasks/update`).
  */
-import type { InputAnswer, InputCommand, InputCommandResult, PendingInput, TaskInput } from '../contract.js';
+import type { InputAnswer, InputCommand, InputCommandResult, PendingInput, StoredProgress, TaskInput } from '../contract.js';
 import { InvalidArgumentError, TaskTerminalError } from '../errors/index.js';
 import { isPlainObject, type JsonObject } from '../json.js';
 import type { TaskRecord } from '../record.js';
@@ -45,6 +45,15 @@ export function checkInputCommand(command: unknown): asserts command is InputCom
     case 'withdraw':
       if (!Array.isArray(command.keys) || !command.keys.every((k) => typeof k === 'string')) fail('keys must be an array of strings');
       return;
+    case 'progress':
+      if (typeof command.progressToken !== 'string' && !(typeof command.progressToken === 'number' && Number.isFinite(command.progressToken))) fail('progressToken must be a string or a number');
+      if (!Number.isFinite(command.progress)) fail('progress must be a finite number');
+      if (command.total !== undefined && !Number.isFinite(command.total)) fail('total must be a finite number');
+      if (command.message !== undefined && typeof command.message !== 'string') fail('message must be a string');
+      return;
+    case 'progress-sent':
+      if (!Number.isFinite(command.progress)) fail('progress must be a finite number');
+      return;
     case 'claim':
     case 'release':
       if (typeof command.key !== 'string' || typeof command.holder !== 'string' || command.holder === '') fail('key and holder must be strings');
@@ -72,7 +81,7 @@ export function stepInput(current: TaskRecord, command: InputCommand, now: numbe
       if (!active) throw new TaskTerminalError(current.taskId, current.status, 'ask for input');
       const key = String(input.issued + 1);
       const requests = { ...input.requests, [key]: { method: command.request.method, params: command.request.params } };
-      const patch: RecordPatch = { status: 'input_required', lastUpdatedAt: now, input: sized({ issued: input.issued + 1, requests, responses: input.responses }, security) };
+      const patch: RecordPatch = { status: 'input_required', lastUpdatedAt: now, input: sized({ ...input, issued: input.issued + 1, requests }, security) };
       if (command.statusMessage !== undefined) patch.statusMessage = checkStatusMessage(command.statusMessage);
       return { patch, result: { key, accepted: [key] } };
     }
@@ -83,25 +92,47 @@ export function stepInput(current: TaskRecord, command: InputCommand, now: numbe
       const responses: { [key: string]: InputAnswer } = { ...input.responses };
       for (const key of accepted) responses[key] = command.responses[key]!;
       const requests = without(input.requests, accepted);
-      return { patch: settle(current, sized({ issued: input.issued, requests, responses }, security), now), result: { accepted } };
+      return { patch: settle(current, sized({ ...input, requests, responses }, security), now), result: { accepted } };
     }
     case 'take': {
       const keys = command.keys.filter((key) => Object.hasOwn(input.responses, key));
       if (keys.length === 0) return { result: { accepted: [], responses: {} } };
       const responses = Object.fromEntries(keys.map((key) => [key, input.responses[key]!]));
       if (!active) return { result: { accepted: keys, responses } }; // nothing may be written any more
-      return { patch: { input: { issued: input.issued, requests: input.requests, responses: without(input.responses, keys) } }, result: { accepted: keys, responses } };
+      return { patch: { input: { ...input, responses: without(input.responses, keys) } }, result: { accepted: keys, responses } };
     }
     case 'withdraw': {
       const keys = command.keys.filter((key) => Object.hasOwn(input.requests, key) || Object.hasOwn(input.responses, key));
       if (keys.length === 0 || !active) return { result: { accepted: [] } };
-      const next = { issued: input.issued, requests: without(input.requests, keys), responses: without(input.responses, keys) };
+      const next = { ...input, requests: without(input.requests, keys), responses: without(input.responses, keys) };
       return { patch: settle(current, next, now), result: { accepted: keys } };
     }
     case 'claim':
     case 'release':
       return stepClaim(current, input, command, now);
+    case 'progress':
+    case 'progress-sent':
+      return stepProgress(current, input, command, security);
   }
+}
+
+/**
+ * Progress of a task whose requestor has no stream (stateless serving): the latest value is kept
+ * (R24: none once the task is terminal); a stream claims a value before sending it, so each value
+ * goes out once and the values the requestor gets increase (the progress utility's rule).
+ */
+function stepProgress(current: TaskRecord, input: TaskInput, command: Extract<InputCommand, { type: 'progress' | 'progress-sent' }>, security: Readonly<SecurityConfig>): InputStep {
+  const stored = input.progress;
+  if (isTerminal(current.status)) return { result: { accepted: [] } };
+  let progress: StoredProgress;
+  if (command.type === 'progress') {
+    const { progressToken, progress: value, total, message } = command;
+    progress = { progressToken, progress: value, ...(total !== undefined && { total }), ...(message !== undefined && { message }), ...(stored?.sent !== undefined && { sent: stored.sent }) };
+  } else {
+    if (!stored || stored.progress !== command.progress || (stored.sent !== undefined && stored.sent >= command.progress)) return { result: { accepted: [] } };
+    progress = { ...stored, sent: command.progress };
+  }
+  return { patch: { input: sized({ ...input, progress }, security) }, result: { accepted: [String(progress.progress)] } };
 }
 
 /** A carrier claims a question before sending it, so each is on one stream at a time (R51). */
@@ -118,7 +149,7 @@ function stepClaim(current: TaskRecord, input: TaskInput, command: Extract<Input
     next = { method: pending.method, params: pending.params };
   }
   const requests = { ...input.requests, [command.key]: next };
-  return { patch: { input: { issued: input.issued, requests, responses: input.responses } }, result: { accepted: [command.key] } };
+  return { patch: { input: { ...input, requests } }, result: { accepted: [command.key] } };
 }
 
 /** No question left outstanding: the task works again (R50); its "waiting" message goes. */

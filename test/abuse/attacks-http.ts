@@ -53,7 +53,10 @@ export const sessionFlood: Attack = {
     const refusals: number[] = [];
     for (let i = 0; i < attempts; i += 20) {
       const batch = await Promise.all(Array.from({ length: Math.min(20, attempts - i) }, () => openSession(target.url)));
-      for (const session of batch) isSession(session) ? opened++ : refusals.push(session.refused);
+      for (const session of batch) {
+        if (isSession(session)) opened++;
+        else refusals.push(session.refused);
+      }
     }
     return { did: `opened ${opened} of ${attempts}, then ${tally(refusals)}`, held: opened === 100 && refusals.every((s) => s === 429) };
   },

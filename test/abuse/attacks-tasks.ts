@@ -30,7 +30,10 @@ export const oneOwnerFillsMemory: Attack = {
     let refusal: RawAnswer | undefined;
     for (let i = 0; i < attempts && !refusal; i += 10) {
       const answers = await Promise.all(Array.from({ length: 10 }, () => a.call('tools/call', { name: 'delay', arguments: { ms: 0, text }, task: {} })));
-      for (const answer of answers) answer.result ? accepted++ : (refusal ??= answer);
+      for (const answer of answers) {
+        if (answer.result) accepted++;
+        else refusal ??= answer;
+      }
     }
     const up = await a.call('tools/list', {});
     return {

@@ -100,6 +100,7 @@ describe('ConsoleReporter', () => {
     const out = new Capture(true, 30);
     const reporter = new ConsoleReporter(out);
     reporter.starting({ ...results[1]!, id: 'a.very.long.check.identifier.that.overflows' }, 1, 4);
+    // eslint-disable-next-line no-control-regex -- the terminal's erase-line sequence is what is checked
     assert.match(out.text, /^\r\x1b\[2K\[2\/4\] creation: a\.very/);
     assert.ok(out.text.length - '\r\x1b[2K'.length <= 29, JSON.stringify(out.text));
     const drawn = out.text.length;

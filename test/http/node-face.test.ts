@@ -20,6 +20,7 @@ const double = defineTool({
   name: 'double',
   inputSchema: z.object({ n: z.number() }),
   taskSupport: 'optional',
+  syncWindowMs: 0, // a task on the 2026 wire too, though it ends at once (no sync window)
   run: ({ n }, { generation }) => ({ content: [{ type: 'text', text: `${generation}: ${2 * n}` }] }),
 });
 

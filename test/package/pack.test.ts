@@ -20,7 +20,7 @@ const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   peerDependenciesMeta: Record<string, { optional?: boolean }>;
 };
 /** Entry points and the optional peer each one needs (README, "Install"); the rest need none. */
-const NEEDS: Record<string, string> = { './dynamodb': '@aws-sdk/client-dynamodb' };
+const NEEDS: Record<string, string> = { './dynamodb': '@aws-sdk/client-dynamodb', './opentelemetry': '@opentelemetry/api', './prometheus': 'prom-client' };
 const T = { timeout: 240_000 };
 
 function run(command: string, args: string[], cwd: string, timeout = 180_000): { status: number | null; stdout: string; stderr: string } {
@@ -92,8 +92,16 @@ describe('the packed package, installed into an empty project', () => {
     assert.match(lines[0]!, /@aws-sdk\/client-dynamodb.*npm install @aws-sdk\/client-dynamodb/);
   });
 
-  it('mcp-tasks-server serves both generations and mcp-tasks-conformance --url reports 0 failed against it', T, async () => {
-    const server = spawn(bin('mcp-tasks-server'), ['--port', '0', '--host', '127.0.0.1'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  it('--otel without the OpenTelemetry packages is one line naming the first one missing', () => {
+    const otel = run(bin('mcp-tasks-server'), ['--otel', 'console', '--port', '0'], dir, 30_000);
+    assert.equal(otel.status, 1);
+    const lines = otel.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, otel.stderr);
+    assert.match(lines[0]!, /--otel console needs the package @opentelemetry\/api, which is not installed: npm install @opentelemetry\/api/);
+  });
+
+  it('mcp-tasks-server serves both generations, metrics and the task monitor; mcp-tasks-conformance --url --html reports 0 failed against it', T, async () => {
+    const server = spawn(bin('mcp-tasks-server'), ['--port', '0', '--host', '127.0.0.1', '--dashboard'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
     children.push(server);
     const url = await new Promise<string>((resolve, reject) => {
       let seen = '';
@@ -104,12 +112,23 @@ describe('the packed package, installed into an empty project', () => {
       });
       server.once('exit', (code) => reject(new Error(`mcp-tasks-server exited (${code}): ${seen}`)));
     });
-    const kit = spawnSync(bin('mcp-tasks-conformance'), ['--url', url, '--quiet'], { cwd: dir, encoding: 'utf8', timeout: 180_000 });
+    const html = join(dir, 'report.html');
+    const kit = spawnSync(bin('mcp-tasks-conformance'), ['--url', url, '--quiet', '--html', html], { cwd: dir, encoding: 'utf8', timeout: 180_000 });
     const summary = /(\d+) passed, (\d+) failed/.exec(kit.stdout);
     assert.ok(summary, `no summary in:\n${kit.stdout}\n${kit.stderr}`);
     assert.equal(summary[2], '0', kit.stdout);
     assert.equal(kit.status, 0, kit.stdout);
     assert.match(kit.stdout, /2026-07-28/, 'the 2026-07-28 wire was detected and checked');
+    assert.match(readFileSync(html, 'utf8'), /^<!doctype html>[\s\S]*0 failed/);
+    // Observability needs no package beyond the required ones: TextMetrics, the dashboard's files.
+    const origin = url.slice(0, -'/mcp'.length);
+    const metrics = await fetch(`${origin}/metrics`);
+    assert.equal(metrics.status, 200);
+    assert.match(await metrics.text(), /^mcp_tasks_created_total\{tool="[a-z_]+"\} [1-9]/m);
+    const monitor = await fetch(`${origin}/dashboard/api/tasks`);
+    assert.equal(monitor.status, 200);
+    assert.ok(((await monitor.json()) as { tasks: unknown[] }).tasks.length > 0, 'the kit ran tasks the monitor saw');
+    assert.equal((await fetch(`${origin}/dashboard/app.js`)).status, 200);
     server.kill('SIGTERM');
   });
 });

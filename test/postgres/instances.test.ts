@@ -51,6 +51,21 @@ describe('PostgresTaskStore: instances sharing one database', () => {
     await postgres?.stop();
   });
 
+  it('R33 lastUpdatedAt never goes backwards when a write stamped earlier lands later (instances whose clocks disagree)', async () => {
+    const schema = await postgres.freshSchema();
+    const at = 2_000_000_000_000;
+    const ahead = await postgres.openStore({ schema, clock: { now: () => at + 5 } });
+    const behind = await postgres.openStore({ schema, clock: { now: () => at } });
+    stores.push(ahead, behind);
+    const task = await behind.create(ALICE, REQUEST);
+    const asked = await ahead.updateStatus(ALICE, task.taskId, { from: 'working', to: 'input_required' });
+    assert.equal(asked.lastUpdatedAt, at + 5);
+    const cancelled = await behind.cancel(ALICE, task.taskId);
+    assert.equal(cancelled.status, 'cancelled');
+    assert.equal(cancelled.lastUpdatedAt, at + 5, 'the later write keeps the later stamp');
+    assert.equal((await behind.get(ALICE, task.taskId)).lastUpdatedAt, at + 5);
+  });
+
   it('R38 the quota is exact under concurrent creates spread over two instances', async () => {
     const [a, b] = await instances(2, { maxActiveTasksPerOwner: 3 });
     for (let round = 0; round < 5; round++) {
@@ -124,7 +139,7 @@ describe('PostgresTaskStore: instances sharing one database', () => {
       await until(() => a!.changeFeedEpoch(), "A's change feed to listen");
       const task = await b!.create(ALICE, REQUEST);
       const controller = new AbortController();
-      const waiting = waitForResult(engine, ALICE, task.taskId, controller.signal, { send: () => Promise.resolve(false), cancel: () => undefined });
+      const waiting = waitForResult(engine, ALICE, task.taskId, controller.signal, { send: () => Promise.resolve(false), cancel: () => undefined, notify: () => undefined });
       await new Promise((r) => setTimeout(r, 50)); // let the waiter read the working task and sleep
       const done = await b!.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { content: [] } } });
       assert.deepEqual(await waiting, done);

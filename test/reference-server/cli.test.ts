@@ -93,7 +93,7 @@ describe('parseCli', () => {
   it('defaults: HTTP on 127.0.0.1:3000, memory store, 100 task operations per second per owner', () => {
     assert.deepEqual(parseCli([]), {
       help: false,
-      options: { transport: 'http', port: 3000, host: '127.0.0.1', store: 'memory', allowAnonymous: false, rateLimit: 100, sessions: {}, shutdownGraceMs: 10000 },
+      options: { transport: 'http', port: 3000, host: '127.0.0.1', store: 'memory', allowAnonymous: false, rateLimit: 100, sessions: {}, shutdownGraceMs: 10000, metricsPath: '/metrics' },
     });
   });
 
@@ -101,7 +101,7 @@ describe('parseCli', () => {
     const cli = parseCli(['--port=0', '--host', '::1', '--max-tasks-per-owner', '5', '--default-ttl-ms', '1000', '--max-ttl-ms', '2000', '--tokens', 't.json', '--allow-anonymous', '--rate-limit', '0', '--max-sessions', '7', '--max-sessions-per-client', '3', '--session-idle-ms', '60000', '--initialize-rate', '2']);
     assert.deepEqual(cli, {
       help: false,
-      options: { transport: 'http', port: 0, host: '::1', store: 'memory', allowAnonymous: true, rateLimit: 0, maxTasksPerOwner: 5, defaultTtlMs: 1000, maxTtlMs: 2000, tokensFile: 't.json', sessions: { maxSessions: 7, maxSessionsPerOwner: 3, idleMs: 60000, initializePerSecond: 2 }, shutdownGraceMs: 10000 },
+      options: { transport: 'http', port: 0, host: '::1', store: 'memory', allowAnonymous: true, rateLimit: 0, maxTasksPerOwner: 5, defaultTtlMs: 1000, maxTtlMs: 2000, tokensFile: 't.json', sessions: { maxSessions: 7, maxSessionsPerOwner: 3, idleMs: 60000, initializePerSecond: 2 }, shutdownGraceMs: 10000, metricsPath: '/metrics' },
     });
     assert.equal(parseCli(['--stdio']).help, false);
     assert.deepEqual(parseCli(['-h']), { help: true });
@@ -143,8 +143,18 @@ describe('tokenTable', () => {
     assert.equal(table.ownerOf(''), undefined);
   });
 
+  it('takes operator entries beside plain ones: an operator is an owner too, the plain format unchanged', () => {
+    const table = tokenTable({ 'token-a': 'alice', 'token-o': { owner: 'ops', operator: true }, 'token-p': { owner: 'pat' } });
+    assert.equal(table.ownerOf('token-o'), 'ops');
+    assert.equal(table.isOperator('token-o'), true);
+    assert.equal(table.ownerOf('token-p'), 'pat');
+    assert.equal(table.isOperator('token-p'), false);
+    assert.equal(table.isOperator('token-a'), false);
+    assert.equal(table.isOperator('nope'), false);
+  });
+
   it('refuses bad tables', () => {
-    for (const bad of [null, [], {}, 'x', { 'a b': 'alice' }, { t: '' }, { t: 5 }]) {
+    for (const bad of [null, [], {}, 'x', { 'a b': 'alice' }, { t: '' }, { t: 5 }, { t: { operator: true } }, { t: { owner: 'o', operator: 'yes' } }, { t: [] }]) {
       assert.throws(() => tokenTable(bad), CliError, JSON.stringify(bad));
     }
   });

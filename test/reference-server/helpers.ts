@@ -67,7 +67,9 @@ export function waitFor<T>(probe: () => T | undefined, ms: number, what: () => s
     const deadline = Date.now() + ms;
     let done = false;
     void abort?.then((value) => {
-      if (!done) (done = true), reject(new Error(`process exited (${String(value)}) while waiting for ${what()}`));
+      if (done) return;
+      done = true;
+      reject(new Error(`process exited (${String(value)}) while waiting for ${what()}`));
     });
     const tick = () => {
       if (done) return;

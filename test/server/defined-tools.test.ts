@@ -201,7 +201,7 @@ describe('defineTool: one tool on both wires', () => {
 
   it('the same handler and context: generation, signal, task (a task on each wire), output checked', async () => {
     const old = await leg2025();
-    const modern = startLeg([...TOOLS]);
+    const modern = startLeg([...TOOLS], true, undefined, { syncWindowMs: 0 }); // a task at once, not answered inline
     try {
       const created = await old.end.createTask('square', { n: 4, tag: 'task-2025' });
       const result2025 = await old.end.request('tasks/result', { taskId: created.taskId });

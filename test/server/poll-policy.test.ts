@@ -11,7 +11,7 @@ import { ManualClock } from '../../src/clock.js';
 import { isTasksError } from '../../src/errors/index.js';
 import type { Owner } from '../../src/owner.js';
 import { PollAdvisor } from '../../src/server/core/poll-advisor.js';
-import { DEFAULT_POLL_POLICY, pollIntervalMs, resolvePollPolicy } from '../../src/server/core/poll-policy.js';
+import { DEFAULT_POLL_POLICY, firstIntervalAfter, pollIntervalMs, resolvePollPolicy } from '../../src/server/core/poll-policy.js';
 import { TASK_STATUSES } from '../../src/status.js';
 import { InMemoryTaskStore } from '../../src/stores/memory.js';
 
@@ -64,6 +64,15 @@ describe('pollIntervalMs (the pure policy)', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it('after a sync window the first interval is what remains of it (at least 1 ms): the first poll comes as if the task began at the call', () => {
+    assert.equal(firstIntervalAfter(50, 0), 50);
+    assert.equal(firstIntervalAfter(50, 30), 20);
+    assert.equal(firstIntervalAfter(50, 50), 1);
+    assert.equal(firstIntervalAfter(50, 200), 1);
+    assert.equal(firstIntervalAfter(237.2, 0), 238);
+    assert.equal(firstIntervalAfter(50, -5), 50);
   });
 
   it('resolvePollPolicy fills defaults and refuses a bad setting with INVALID_OPTIONS', () => {

@@ -16,6 +16,7 @@ if (cli.help || (cli.options.dynamodb === undefined && cli.options.postgres === 
 }
 const { options } = cli;
 const log = process.env.TOPOLOGY_LOG ?? '/dev/null';
+const withWorkflow = new WeakSet<object>();
 const server = await startHttpServer({
   port: options.port,
   host: options.host,
@@ -31,8 +32,10 @@ const server = await startHttpServer({
   tokens: loadTokens(options.tokensFile!),
   ...(options.stateless && { stateless: true }),
   seam: {
+    // Stateless servers are reused for many POSTs: register the workflow once per server.
     session: (transport, reference) => {
-      registerTopologyWorkflow(reference.tasks, log);
+      if (!withWorkflow.has(reference.tasks)) registerTopologyWorkflow(reference.tasks, log);
+      withWorkflow.add(reference.tasks);
       return transport;
     },
   },

@@ -86,8 +86,7 @@ function resolve(walk: Walk, schema: Json, depth: number): Json {
   if (options) {
     const chosen = options.filter(isObject).find((o) => o.type !== 'null') ?? options.find(isObject);
     if (isObject(chosen)) {
-      const { anyOf, oneOf, ...rest } = s;
-      void anyOf, void oneOf;
+      const { anyOf: _anyOf, oneOf: _oneOf, ...rest } = s;
       s = { ...rest, ...resolve(walk, chosen, depth + 1) };
     }
   }

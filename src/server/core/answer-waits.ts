@@ -33,7 +33,8 @@ export class AnswerWaits {
   /** The newest record of the task seen, so an answer stored before its wait began is found without a read. */
   #latest: TaskRecord | undefined;
   #poll: NodeJS.Timeout | undefined;
-  #closed: Error | undefined;
+  /** Why no answer will come any more (made only when a wait needs it: most runs never ask). */
+  #closed: (() => Error) | undefined;
 
   constructor(options: AnswerWaitsOptions) {
     this.#options = options;
@@ -41,7 +42,7 @@ export class AnswerWaits {
 
   /** Resolves with the answer to question `key` once it is stored (by any instance). */
   wait(key: string, asked: TaskRecord): Promise<InputAnswer> {
-    if (this.#closed) return Promise.reject(this.#closed);
+    if (this.#closed) return Promise.reject(this.#closed());
     const answer = new Promise<InputAnswer>((resolve, reject) => this.#waiting.set(key, { resolve, reject }));
     const { pollMs } = this.#options;
     if (pollMs !== undefined) {
@@ -69,11 +70,13 @@ export class AnswerWaits {
   }
 
   /** No answer will come any more (the task ended, or its execution retired): reject every wait. */
-  close(reason: Error): void {
+  close(reason: () => Error): void {
     if (this.#closed) return;
     this.#closed = reason;
     this.#stopPoll();
-    for (const waiting of this.#waiting.values()) waiting.reject(reason);
+    if (this.#waiting.size === 0) return;
+    const error = reason();
+    for (const waiting of this.#waiting.values()) waiting.reject(error);
     this.#waiting.clear();
   }
 

@@ -11,6 +11,8 @@ import type { JsonObject } from '../../json.js';
 import type { Owner } from '../../owner.js';
 import { RELATED_TASK_META_KEY, type TaskRecord } from '../../record.js';
 import { TaskContext } from '../../task-context.js';
+import type { ObservedTask } from './observer.js';
+import { ProgressRecorder } from './progress-recorder.js';
 import type { SideChannel } from './side-channel.js';
 
 /** Where a task's messages to its requestor go. Never throws. */
@@ -18,6 +20,12 @@ export interface TaskPeer {
   notify(notification: { method: string; params?: JsonObject }): void;
   /** The requestor's declared capabilities, when known. */
   clientCapabilities(): { [key: string]: unknown } | undefined;
+  /**
+   * True when the requestor has no stream of its own after the CreateTaskResult (stateless
+   * serving): progress is then kept with the task and carried on the streams opened for it
+   * (`tasks/get`, `tasks/result`; progress-recorder.ts) instead of `notify`.
+   */
+  readonly storesProgress?: boolean;
 }
 
 export interface ServerTaskContextOptions {
@@ -26,6 +34,10 @@ export interface ServerTaskContextOptions {
   progressToken?: string | number | undefined;
   /** Wait for the answer to the stored question `key`, asked with the write that gave `asked` (answer-waits.ts). */
   awaitAnswer(key: string, asked: TaskRecord): Promise<InputAnswer>;
+  /** The run's metrics and span (observer.ts): questions, progress, trace context. */
+  observed?: ObservedTask | undefined;
+  /** For a call in its sync window: stores the task (the call becomes one) before anything touches it. */
+  ready?: (() => Promise<void>) | undefined;
 }
 
 export class ServerTaskContext extends TaskContext {
@@ -35,6 +47,9 @@ export class ServerTaskContext extends TaskContext {
   readonly progressToken: string | number | undefined;
   readonly #awaitAnswer: ServerTaskContextOptions['awaitAnswer'];
   readonly #side: SideChannel;
+  readonly #observed: ObservedTask | undefined;
+  readonly #ready: (() => Promise<void>) | undefined;
+  #recorder: ProgressRecorder | undefined;
   #terminal = false;
 
   constructor(side: SideChannel, owner: Owner, taskId: string, options: ServerTaskContextOptions) {
@@ -44,11 +59,18 @@ export class ServerTaskContext extends TaskContext {
     this.peer = options.peer;
     this.progressToken = options.progressToken;
     this.#awaitAnswer = options.awaitAnswer;
+    this.#observed = options.observed;
+    this.#ready = options.ready;
+  }
+
+  protected override ready(): Promise<void> | undefined {
+    return this.#ready?.();
   }
 
   /** @internal Called by the task's `Execution` when it retires: progress stops (R24). */
   markTerminal(): void {
     this.#terminal = true;
+    this.#recorder?.stop();
   }
 
   /**
@@ -56,7 +78,13 @@ export class ServerTaskContext extends TaskContext {
    * request had no token or the task has ended.
    */
   progress(progress: number, total?: number, message?: string): void {
-    if (this.#terminal || this.progressToken === undefined) return;
+    if (this.#terminal) return;
+    this.#observed?.progress(progress, total, message);
+    if (this.progressToken === undefined) return;
+    if (this.peer.storesProgress) {
+      this.#recorder ??= new ProgressRecorder(this.#side, this.owner, this.taskId);
+      return this.#recorder.record({ progressToken: this.progressToken, progress, ...(total !== undefined && { total }), ...(message !== undefined && { message }) });
+    }
     const params: JsonObject = { progressToken: this.progressToken, progress, _meta: this.#relatedMeta() };
     if (total !== undefined) params.total = total;
     if (message !== undefined) params.message = message;
@@ -87,16 +115,21 @@ export class ServerTaskContext extends TaskContext {
    */
   async #ask(method: InputMethod, params: JsonObject, statusMessage: string): Promise<JsonObject> {
     this.signal.throwIfAborted();
-    const meta = { ...(params._meta as JsonObject | undefined), [RELATED_TASK_META_KEY]: { taskId: this.taskId } };
+    await this.ready(); // a question makes a call in its sync window a task at once
+    // The run's trace context goes with the question, so the requestor's answer can join the task's trace.
+    const meta = { ...(params._meta as JsonObject | undefined), ...this.#observed?.traceMeta(), [RELATED_TASK_META_KEY]: { taskId: this.taskId } };
     const request = { method, params: { ...params, _meta: meta } };
     const { key, task } = await this.#side.ask(this.owner, this.taskId, request, statusMessage);
+    const waited = this.#observed?.asked(method);
     let answer: InputAnswer;
     try {
       answer = await this.#awaitAnswer(key, task);
     } catch (error) {
+      waited?.('withdrawn');
       if (!this.#terminal) await this.#side.withdraw(this.owner, this.taskId, [key]).catch(() => {});
       throw error;
     }
+    waited?.('answered');
     // The requestor answered with a JSON-RPC error (or a malformed answer): the work sees it as such.
     if ('error' in answer) throw JsonRpcError.from(answer.error);
     return answer.result;

@@ -2,81 +2,36 @@
  * `TaskEngine`: the process-wide core under both wire generations. Create one per store and pass
  * it to every server using that store (`withTasks(server, { engine })`, the 2026 leg's
  * `{ engine }`), so a cancel or a `tasks/result` in one session reaches work started in another.
- * It starts and adopts task executions (`Execution`: abort, lease renewal, answers awaited), owns
- * the store's side channel (`side`: every question and answer), takes over resumable tasks whose
- * worker stopped, sends status notifications, counts task operations against its rate limiter,
- * and offers "the task as it changes" (`changes`), on which each leg builds its waiting.
- *
- * How a waiter wakes (waiters.ts): every write through the store emits a change in-process
- * (`store.onChange`), which resolves the waiters of that task at once, with the changed record.
- * When the store is shared between processes (`capabilities.sharedAcrossProcesses`), a change may
- * happen elsewhere, so waiters also re-read the store every `sharedStorePollMs` (default 500 ms),
- * except while the store pushes other processes' changes (a live change feed: poll-gate.ts).
+ * It starts and adopts task executions (`Execution`), owns the store's side channel (`side`),
+ * takes over resumable tasks whose worker stopped, sends status notifications, counts task
+ * operations against its rate limiter, and offers the task as it changes (`changes`; how a waiter
+ * wakes: waiters.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { clockOf } from '../../clock.js';
 import type { TaskChange, TaskStore } from '../../contract.js';
-import { InvalidArgumentError } from '../../errors/index.js';
-import type { JsonObject } from '../../json.js';
+import { InvalidArgumentError, InvalidOptionsError, TaskNoLongerRunningError } from '../../errors/index.js';
+import { generateTaskId } from '../../ids.js';
 import type { Owner } from '../../owner.js';
 import type { TaskRecord } from '../../record.js';
-import { isTerminal, type TaskStatus } from '../../status.js';
+import { isTerminal } from '../../status.js';
 import type { TaskPeer } from './context.js';
+import { checkWindowMs, createInput, DEFAULT_LEASE_MS, type AdoptOptions, type CallOptions, type StartOptions, type TaskEngineOptions } from './engine-options.js';
 import { Execution, type ExecutionHost, type Lease, type TaskWork } from './execution.js';
 import { SideChannel } from './side-channel.js';
+import { taskChanges, type TaskChanges } from './task-changes.js';
 import { TaskWaiters } from './waiters.js';
 import { Takeover, type Resumer, type Resumption, type TakeOverOptions } from './takeover.js';
 import { silentLogger, type TasksLogger } from './logger.js';
-import { RateLimiter, type OwnerRateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { RateLimiter, type OwnerRateLimiter } from './rate-limit.js';
 import { PollAdvisor } from './poll-advisor.js';
-import type { PollPolicy } from './poll-policy.js';
+import { SyncWindows, type CallOutcome } from './sync-window.js';
+import { EngineObserver, ObservedOnceCreated, type ObservedTask, type ProgressReport } from './observer.js';
 
 export type { TaskWork, Lease } from './execution.js';
-
-export interface TaskEngineOptions {
-  store: TaskStore;
-  logger?: TasksLogger;
-  /** How often waiters re-read a store shared across processes (ms). Default 500. */
-  sharedStorePollMs?: number;
-  /**
-   * Lease of a task run on a store shared across processes (ms). Default 30 000. The instance
-   * renews it every `leaseMs / 3` while the work runs; when the process dies, the task becomes
-   * `failed` at the first read after the lease expired. A renewal that finds the task ended
-   * elsewhere (e.g. cancelled through another instance) aborts the work.
-   */
-  leaseMs?: number;
-  /** Counts every task operation per owner (R81), e.g. `new RateLimiter({ perSecond: 20 })`. Default: none. */
-  rateLimiter?: OwnerRateLimiter;
-  /** Shorthand for `rateLimiter: new RateLimiter(rateLimit)`. */
-  rateLimit?: RateLimitOptions;
-  /** The poll intervals told to requestors (`polls`, poll-policy.ts): floor, max, growth. Default DEFAULT_POLL_POLICY. */
-  pollPolicy?: Partial<PollPolicy>;
-}
-
-export const DEFAULT_LEASE_MS = 30_000;
-
-export interface StartOptions {
-  request: { method: string; params: JsonObject };
-  /** The work can be taken over by another instance when this one stops (see `addResumer`). */
-  resumable?: boolean;
-  ttl?: number;
-  /** The peer that asked: status notifications, progress and side-channel requests go there. */
-  peer: TaskPeer;
-  progressToken?: string | number;
-}
-
-export interface AdoptOptions {
-  /** Where status notifications, progress and requests for input go. Default: nowhere (no requestor connection). */
-  peer?: TaskPeer;
-  progressToken?: string | number;
-  /** The task's status now (default `working`). */
-  status?: TaskStatus;
-  /** Renew this lease while the work runs. Default: none. */
-  lease?: Lease;
-  /** The task expires this many ms from now; the work is aborted then. Default: never. */
-  expiresInMs?: number | null;
-}
-
+export type { CallOutcome } from './sync-window.js';
+export { DEFAULT_LEASE_MS, DEFAULT_SYNC_WINDOW_MS, MAX_SYNC_WINDOW_MS } from './engine-options.js';
+export type { AdoptOptions, CallOptions, StartOptions, TaskEngineOptions } from './engine-options.js';
 export type { Resumer, Resumption, TakeOverOptions } from './takeover.js';
 
 const NO_PEER: TaskPeer = { notify: () => undefined, clientCapabilities: () => undefined };
@@ -87,6 +42,9 @@ export class TaskEngine {
   readonly sharedStorePollMs: number;
   readonly leaseMs: number;
   readonly rateLimiter: OwnerRateLimiter | undefined;
+  readonly syncWindowMs: number;
+  /** What the engine reports to its metrics and tracing (observer.ts); the legs report through it too. */
+  readonly observer: EngineObserver;
   /** The store's side channel: every question and answer of this engine's servers goes through it. */
   readonly side: SideChannel;
   /** The poll interval to tell a requestor about a task now (within the owner's rate share). */
@@ -98,6 +56,7 @@ export class TaskEngine {
   readonly #unsubscribe: () => void;
   readonly #resumers = new Set<Resumer>();
   readonly #takeover: Takeover;
+  readonly #windows: SyncWindows;
   readonly #host: ExecutionHost = {
     endedElsewhere: (execution, task) => this.#onChange({ owner: execution.owner, task }, true),
     retired: (execution) => {
@@ -116,8 +75,12 @@ export class TaskEngine {
     if (options.rateLimiter && options.rateLimit) throw new InvalidArgumentError('TaskEngine: pass rateLimiter or rateLimit, not both');
     // The shorthand's buckets refill by the store's clock, like every other decision by time here.
     this.rateLimiter = options.rateLimiter ?? (options.rateLimit ? new RateLimiter(options.rateLimit, () => clockOf(this.store).now()) : undefined);
-    this.side = new SideChannel(this.store, this.logger);
+    this.observer = new EngineObserver({ metrics: options.metrics, tracing: options.tracing, clock: clockOf(this.store) });
+    this.side = new SideChannel(this.store, this.logger, this.observer);
     this.polls = new PollAdvisor(this.store, { policy: options.pollPolicy, perSecond: this.rateLimiter?.perSecond });
+    // The first poll interval: a window ending there answers inline every call polling would have seen at its first poll.
+    this.syncWindowMs = checkWindowMs(options.syncWindowMs ?? this.polls.policy.floorMs, 'TaskEngine: syncWindowMs');
+    this.#windows = new SyncWindows(() => this.store.security.maxActiveTasksPerOwner);
     this.#waiters = new TaskWaiters(this.store, this.store.capabilities.sharedAcrossProcesses ? this.sharedStorePollMs : undefined);
     this.#takeover = new Takeover({
       store: this.store,
@@ -130,7 +93,7 @@ export class TaskEngine {
       adopt: (owner, task, { work, peer }, leaseMs) => {
         const expiresInMs = task.expiresAt === null ? null : task.expiresAt - clockOf(this.store).now();
         const lease = leaseMs === undefined ? undefined : { holder: this.instanceId, ms: leaseMs };
-        return this.adopt(owner, task.taskId, work, { status: task.status, expiresInMs, ...(lease && { lease }), ...(peer && { peer }) });
+        return this.#adopt(owner, task.taskId, work, { status: task.status, expiresInMs, ...(lease && { lease }), ...(peer && { peer }) }, task, true);
       },
     });
     // Another instance's write matters here only for what this engine runs or waits for.
@@ -149,24 +112,62 @@ export class TaskEngine {
     return this.#executions.size;
   }
 
+  /** Calls in their sync window now (`call`), not yet tasks. */
+  get inWindow(): number {
+    return this.#windows.size;
+  }
+
   /** Create the task and start `work` in the background; resolves as soon as the task exists (R16). */
   async start(owner: Owner, options: StartOptions, work: TaskWork): Promise<TaskRecord> {
-    const lease = this.#usesLeases() ? { holder: this.instanceId, ms: this.leaseMs } : undefined;
-    const record = await this.store.create(owner, {
-      request: options.request,
-      ...(options.ttl !== undefined && { ttl: options.ttl }),
-      ...(lease && { lease }),
-      ...(lease && options.resumable === true && { resumable: true }),
-    });
-    void this.adopt(owner, record.taskId, work, {
-      peer: options.peer,
-      status: record.status,
-      expiresInMs: record.ttl,
-      ...(options.progressToken !== undefined && { progressToken: options.progressToken }),
-      ...(lease && { lease }),
-    });
-    this.logger({ event: 'task.created', owner, taskId: record.taskId, status: record.status, detail: options.request.method });
+    const lease = this.#lease();
+    const record = await this.store.create(owner, createInput(options, lease));
+    this.observer.created(record);
+    const { peer, progressToken } = options;
+    void this.#adopt(owner, record.taskId, work, { peer, status: record.status, expiresInMs: record.ttl, ...(progressToken !== undefined && { progressToken }), ...(lease && { lease }) }, record);
+    this.#logCreated(owner, record);
     return record;
+  }
+
+  /**
+   * Run `work` for a call the server may answer with its result or with a task (sync-window.ts):
+   * inline for up to `windowMs`; a call ending in it is answered with its result (no task
+   * exists); otherwise, or once the work touches its task (a question, variables), the task is
+   * stored and the same run goes on as it. Rejects only when that task is refused (quota, caps).
+   * A window of 0, or an owner with its quota of calls in their window here, makes a task at once.
+   */
+  async call(owner: Owner, options: CallOptions, work: TaskWork): Promise<CallOutcome> {
+    const windowMs = options.windowMs ?? this.syncWindowMs;
+    if (windowMs <= 0 || !this.#windows.admits(owner)) return { type: 'task', record: await this.start(owner, options, work), ranMs: 0 };
+    const taskId = generateTaskId();
+    const lease = this.#lease();
+    const window = this.#windows.open(owner, {
+      windowMs,
+      signal: options.signal,
+      now: () => clockOf(this.store).now(),
+      create: async () => {
+        const record = await this.store.create(owner, { ...createInput(options, lease), taskId });
+        if (record.taskId !== taskId) throw new InvalidOptionsError('the task store ignored CreateTaskInput.taskId (see the contract); set syncWindowMs: 0 for it');
+        this.#windows.assertOpen();
+        this.#executions.set(taskId, execution);
+        this.#logCreated(owner, record);
+        this.observer.created(record);
+        observed.created(this.observer.begin(owner, taskId, record.status, record, false));
+        return record;
+      },
+    });
+    // Observed once it is a task: a call answered inline is a plain call to the metrics and traces.
+    const observed = new ObservedOnceCreated();
+    const execution = this.#newExecution(owner, taskId, { peer: options.peer, progressToken: options.progressToken, lease, ready: window.ready }, observed);
+    window.run(execution, work);
+    return window.outcome;
+  }
+
+  #lease(): Lease | undefined {
+    return this.#usesLeases() ? { holder: this.instanceId, ms: this.leaseMs } : undefined;
+  }
+
+  #logCreated(owner: Owner, record: TaskRecord): void {
+    this.logger({ event: 'task.created', owner, taskId: record.taskId, status: record.status, detail: record.request.method });
   }
 
   /**
@@ -176,24 +177,28 @@ export class TaskEngine {
    * none was written (cancelled, expired, refused, or the engine closed).
    */
   adopt(owner: Owner, taskId: string, work: TaskWork, options: AdoptOptions = {}): Promise<TaskRecord | undefined> {
+    return this.#adopt(owner, taskId, work, options);
+  }
+
+  /** `adopt`, with the task's record when the caller has it (`start`: a new run; the takeover: a resumed one). */
+  #adopt(owner: Owner, taskId: string, work: TaskWork, options: AdoptOptions, task?: TaskRecord, resumed = false): Promise<TaskRecord | undefined> {
     if (this.#executions.has(taskId)) throw new InvalidArgumentError(`TaskEngine: task ${taskId} is already running in this engine`);
-    const execution = new Execution({
-      store: this.store,
-      side: this.side,
-      owner,
-      taskId,
-      status: options.status ?? 'working',
-      peer: options.peer ?? NO_PEER,
-      progressToken: options.progressToken,
-      lease: options.lease,
-      expiresInMs: options.expiresInMs,
-      logger: this.logger,
-      host: this.#host,
-      pollMs: this.store.capabilities.sharedAcrossProcesses ? this.sharedStorePollMs : undefined,
-    });
+    const execution = this.#newExecution(owner, taskId, options, this.observer.begin(owner, taskId, options.status ?? 'working', task, resumed));
     this.#executions.set(taskId, execution);
     execution.start(work);
     return execution.finished;
+  }
+
+  #newExecution(owner: Owner, taskId: string, options: AdoptOptions & { ready?: () => Promise<void> }, observed: ObservedTask): Execution {
+    const { status = 'working', peer = NO_PEER, progressToken, lease, expiresInMs, ready } = options;
+    const pollMs = this.store.capabilities.sharedAcrossProcesses ? this.sharedStorePollMs : undefined;
+    const host = this.#host;
+    return new Execution({ store: this.store, side: this.side, owner, taskId, status, peer, progressToken, lease, expiresInMs, logger: this.logger, host, pollMs, ready, observed });
+  }
+
+  /** Listen to the progress the tasks of this engine report (not stored; the live monitor shows it). */
+  onProgress(listener: (report: ProgressReport) => void): () => void {
+    return this.observer.onProgress(listener);
   }
 
   /**
@@ -236,33 +241,9 @@ export class TaskEngine {
     return task;
   }
 
-  /**
-   * The task as it changes ("the next change of this task"): yields its record while it is active,
-   * now and then at each change seen by `owner`, and returns its terminal record; throws
-   * `signal`'s reason once it aborts, TASK_NOT_FOUND when the task is gone. A record a change
-   * handed over is not read again; a wake without one (the shared-store poll, a retirement,
-   * another owner's change) reads. The wait for the next change is registered before each record
-   * is read, so no change is missed while the caller works on a value. `next(until)` also ends
-   * that wait when `until` settles (e.g. a question's delivery ended). Each leg builds its waiting
-   * on this (the 2025 `tasks/result`: v2025/result-wait.ts).
-   */
-  async *changes(owner: Owner, taskId: string, signal: AbortSignal): AsyncGenerator<TaskRecord, TaskRecord, Promise<unknown> | undefined> {
-    let known: TaskRecord | undefined;
-    for (;;) {
-      signal.throwIfAborted();
-      const wake = this.#waiters.next(owner, taskId, signal);
-      try {
-        const task = known ?? (await this.store.get(owner, taskId));
-        if (isTerminal(task.status)) return task;
-        wake.watch(task);
-        this.noticeLease(owner, task);
-        const until = yield task;
-        await (until ? Promise.race([until, wake.promise]) : wake.promise);
-        known = wake.latest();
-      } finally {
-        wake.dispose();
-      }
-    }
+  /** The task as it changes (task-changes.ts): each leg builds its waiting on this. */
+  changes(owner: Owner, taskId: string, signal: AbortSignal): TaskChanges {
+    return taskChanges({ store: this.store, waiters: this.#waiters, noticeLease: (o, t) => this.noticeLease(o, t) }, owner, taskId, signal);
   }
 
   #onChange(change: TaskChange, endedElsewhere = false): void {
@@ -285,11 +266,12 @@ export class TaskEngine {
    */
   async shutdown(graceMs: number): Promise<void> {
     const running = [...this.#executions.values()];
-    if (running.length === 0) return;
+    if (running.length === 0 && this.#windows.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
-    await Promise.race([Promise.allSettled(running.map((execution) => execution.finished)), grace]);
+    await Promise.race([Promise.allSettled([...running.map((execution) => execution.finished), this.#windows.decided()]), grace]);
     clearTimeout(timer);
+    this.#windows.cancelAll(new TaskNoLongerRunningError('The server is shutting down'));
     await Promise.allSettled([...this.#executions.values()].map((execution) => execution.failForShutdown()));
   }
 
@@ -297,6 +279,7 @@ export class TaskEngine {
   close(): void {
     this.#unsubscribe();
     this.polls.close();
+    this.#windows.cancelAll(new TaskNoLongerRunningError('The server is shutting down'));
     for (const execution of [...this.#executions.values()]) execution.retire({ type: 'closed' });
     this.#waiters.wakeAll();
   }

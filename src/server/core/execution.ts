@@ -15,6 +15,7 @@ import { toFailureError } from '../../task-context.js';
 import { AnswerWaits } from './answer-waits.js';
 import { ServerTaskContext, type TaskPeer } from './context.js';
 import type { TasksLogger } from './logger.js';
+import type { ObservedTask, RunEnd } from './observer.js';
 import type { SideChannel } from './side-channel.js';
 
 /** What a task's work returns: the request's result, or it throws (a JSON-RPC error outcome). */
@@ -64,6 +65,10 @@ export interface ExecutionOptions {
   host: ExecutionHost;
   /** Re-read the task this often while waiting for answers (stores shared across processes). */
   pollMs?: number | undefined;
+  /** The run as the engine's metrics and tracing see it (observer.ts). */
+  observed: ObservedTask;
+  /** A call in its sync window: the task is stored by this before the work first touches it (sync-window.ts). */
+  ready?: (() => Promise<void>) | undefined;
 }
 
 /** Message and error of tasks ended by a server shutdown (graceful stop, grace period over). */
@@ -99,25 +104,44 @@ export class Execution {
       peer: options.peer,
       progressToken: options.progressToken,
       awaitAnswer: (key, asked) => this.#answers.wait(key, asked),
+      observed: options.observed,
+      ready: options.ready,
     });
   }
 
   /** Start renewing the lease (if any) and, on the next turn of the event loop, the work. */
   start(work: TaskWork): void {
+    this.arm(this.#options.expiresInMs);
+    // Run after the CreateTaskResult is on its way (R16).
+    setImmediate(() => void this.#run(work));
+  }
+
+  /**
+   * The task exists: renew its lease (if any) and stop the work when it expires, `expiresInMs`
+   * from now. `start` does this; a call that became a task after its sync window does it then.
+   */
+  arm(expiresInMs: number | null | undefined): void {
     const lease = this.#options.lease;
     if (lease) {
       this.#renewal = setInterval(() => void this.#renew(lease), Math.max(1, Math.floor(lease.ms / 3)));
       this.#renewal.unref();
     }
-    const expiresIn = this.#options.expiresInMs;
-    if (typeof expiresIn === 'number' && expiresIn <= MAX_TIMER_MS) {
+    if (typeof expiresInMs === 'number' && expiresInMs <= MAX_TIMER_MS) {
       // An expired task is gone for every reader and nothing may be written to it: stop the work
       // and free what it holds (a 1 ms TTL must not leave a 600 s job running).
-      this.#expiry = setTimeout(() => this.retire({ type: 'expired' }), Math.max(0, expiresIn));
+      this.#expiry = setTimeout(() => this.retire({ type: 'expired' }), Math.max(0, expiresInMs));
       this.#expiry.unref();
     }
-    // Run after the CreateTaskResult is on its way (R16).
-    setImmediate(() => void this.#run(work));
+  }
+
+  /** The work is already running (it began in a sync window): end the task with its outcome, as `start`'s run would. */
+  settle(outcome: Promise<JsonObject>): void {
+    void this.#run(() => outcome);
+  }
+
+  /** Abort the work (a call in its sync window cancelled, or refused a task). */
+  abort(reason: Error): void {
+    if (!this.#controller.signal.aborted) this.#controller.abort(reason);
   }
 
   /**
@@ -143,6 +167,7 @@ export class Execution {
   observe(task: TaskRecord): boolean {
     if (this.#retired || task.status === this.#lastStatus) return false;
     this.#lastStatus = task.status;
+    this.#options.observed.status(task);
     this.context.peer.notify({ method: 'notifications/tasks/status', params: toWireTask(task) });
     return true;
   }
@@ -163,11 +188,12 @@ export class Execution {
     if (this.#expiry !== undefined) clearTimeout(this.#expiry);
     this.#renewal = undefined;
     this.#options.host.retired(this);
+    this.#options.observed.ended(runEnd(outcome));
     this.context.markTerminal();
     const reason = abortReason(outcome);
     if (reason !== undefined && !this.#controller.signal.aborted) this.#controller.abort(new TaskNoLongerRunningError(reason));
     const message = outcome.type === 'terminal' ? `The task is ${outcome.status}` : 'The task is no longer running';
-    this.#answers.close(new TaskNoLongerRunningError(message));
+    this.#answers.close(() => new TaskNoLongerRunningError(message));
   }
 
   /** Renew the lease; a task found ended goes to the engine as a change, an expired one retires. */
@@ -216,6 +242,12 @@ export class Execution {
   #log(detail: string): void {
     this.#options.logger({ event: 'task.worker_error', owner: this.owner, taskId: this.taskId, detail });
   }
+}
+
+/** How a run ended, as the metrics count it. */
+function runEnd(outcome: RetireOutcome): RunEnd {
+  if (outcome.type === 'terminal') return outcome.status === 'completed' || outcome.status === 'cancelled' ? outcome.status : 'failed';
+  return ({ expired: 'expired', finished: 'unwritten', closed: 'closed', 'taken-over': 'taken_over' } as const)[outcome.type];
 }
 
 function abortReason(outcome: RetireOutcome): string | undefined {

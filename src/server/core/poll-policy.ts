@@ -70,6 +70,18 @@ export function pollIntervalMs(facts: PollFacts, policy: PollPolicy = DEFAULT_PO
   return Math.ceil(Math.max(ms, facts.shareMs ?? 0));
 }
 
+/**
+ * The first interval told with a task that ran `ranMs` inline before it was created (a call
+ * after its sync window, core/sync-window.ts): the window was that much of the interval already,
+ * so the first poll comes when it would have come had the task been created at the call. Without
+ * it, a call ending just after the window would be seen a whole interval later than polling from
+ * the start would have seen it. The call itself was the task's last request, so the owner's
+ * rate share (spacing between one task's requests) still holds.
+ */
+export function firstIntervalAfter(intervalMs: number, ranMs: number): number {
+  return Math.max(1, Math.ceil(intervalMs - Math.max(0, ranMs)));
+}
+
 /** `policy` with `partial` over the defaults, checked: INVALID_OPTIONS names the bad setting. */
 export function resolvePollPolicy(partial: Partial<PollPolicy> = {}): Readonly<PollPolicy> {
   const policy: PollPolicy = { ...DEFAULT_POLL_POLICY, ...Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)) };

@@ -7,7 +7,7 @@
  * leg knows of the requestor (the 2025 session, the 2026 per-request auth) it passes as the
  * `OwnerSource`.
  */
-import { JSON_RPC, type JsonRpcErrorOptions } from '../../errors/index.js';
+import { isTasksError, JSON_RPC, type JsonRpcErrorOptions } from '../../errors/index.js';
 import { resolveOwner, type Owner, type OwnerSource, type ResolveOwnerOptions } from '../../owner.js';
 import type { TaskEngine } from './engine.js';
 
@@ -28,7 +28,12 @@ export class RequestGuard {
   constructor(options: RequestGuardOptions) {
     this.#engine = options.engine;
     this.#owner = options.owner;
-    this.#toWire = options.toWire;
+    // Every refusal reaches the wire through here: counted by its code (`mcp_tasks_refusals_total`).
+    // What work threw is its own failure, not a refusal.
+    this.#toWire = (error, wireOptions) => {
+      if (wireOptions?.thrownBy !== 'work' && isTasksError(error)) options.engine.observer.refused(error.code);
+      return options.toWire(error, wireOptions);
+    };
   }
 
   /** Who asks, not counted (an answer to a question is no task operation). */

@@ -7,6 +7,9 @@
  * - carrier side (the 2025 leg's v2025/input-carrier.ts): `claim` a question before a stream
  *   carries it (one stream at a time, R51) and `release` it when that stream ended without an
  *   answer, so the next carrier asks again at once;
+ * - progress of a task whose requestor has no stream (stateless serving): the worker stores the
+ *   latest (`progress`), a stream claims a value before sending it (`progressSent`), so each value
+ *   goes out once (progress-carrier.ts);
  * - answers: `answer` stores answers already checked by a leg (the 2025 leg's JSON-RPC responses
  *   to carried questions, v2025/wire-answers.ts; the 2026 leg's `tasks/update`,
  *   v2026/store-input-channel.ts), each checked ONE way (`answerProblem`: the project's ajv
@@ -18,12 +21,13 @@
  * a JSON-RPC response, which cannot be answered with an error; on the 2026 wire `tasks/update`
  * ignores such keys (tasks.md: SHOULD). No wire code of either generation lives here.
  */
-import type { InputAnswer, InputMethod, InputRequest, PendingInput, TaskStore } from '../../contract.js';
+import type { InputAnswer, InputMethod, InputRequest, PendingInput, StoredProgress, TaskStore } from '../../contract.js';
 import { isTasksError } from '../../errors/index.js';
 import type { Owner } from '../../owner.js';
 import type { TaskRecord } from '../../record.js';
 import type { ValidationIssue, ValidationResult } from '../../validate/index.js';
 import type { TasksLogger } from './logger.js';
+import type { EngineObserver } from './observer.js';
 
 /** The names of the answers' schemas, the same in both generations. */
 export type AnswerSchemaName = 'ElicitResult' | 'CreateMessageResult';
@@ -48,6 +52,8 @@ export class SideChannel {
   constructor(
     readonly store: TaskStore,
     private readonly logger: TasksLogger,
+    /** The engine's metrics: answers accepted and ignored, deliveries (the legs report them here). */
+    readonly observer?: EngineObserver,
   ) {}
 
   // ---- worker side ----
@@ -68,7 +74,17 @@ export class SideChannel {
     return (await this.store.input(owner, taskId, { type: 'withdraw', keys })).task;
   }
 
+  /** Keep the task's latest progress (stateless serving: no stream of the requestor's own). */
+  async progress(owner: Owner, taskId: string, progress: Omit<StoredProgress, 'sent'>): Promise<void> {
+    await this.store.input(owner, taskId, { type: 'progress', ...progress });
+  }
+
   // ---- carrier side ----
+
+  /** Claim the stored progress `value` for sending on one stream: true when this stream sends it (no other ever does). */
+  async progressSent(owner: Owner, taskId: string, value: number): Promise<boolean> {
+    return (await this.store.input(owner, taskId, { type: 'progress-sent', progress: value })).accepted.length > 0;
+  }
 
   /** Claim question `key` for `holder` for `ms`: the question, or undefined when it is not free (or not open). */
   async claim(owner: Owner, taskId: string, key: string, holder: string, ms: number): Promise<PendingInput | undefined> {
@@ -100,12 +116,15 @@ export class SideChannel {
     } catch (error) {
       if (!isTasksError(error, 'TASK_NOT_FOUND') && !isTasksError(error, 'TASK_TERMINAL')) throw error;
     }
-    for (const key of Object.keys(answers)) if (!accepted.includes(key)) this.ignored(owner, taskId, key);
+    const keys = Object.keys(answers);
+    for (const key of keys) if (!accepted.includes(key)) this.ignored(owner, taskId, key);
+    this.observer?.answers(accepted.length, 0);
     return accepted;
   }
 
   /** An answer to a question that is not open: logged (`task.answer_ignored`), nothing changed. */
   ignored(owner: Owner, taskId: string, key: string): void {
+    this.observer?.answers(0, 1);
     this.logger({ event: 'task.answer_ignored', owner, taskId, detail: `an answer to input request ${JSON.stringify(key)}, which is not open (never asked, already answered or withdrawn, or the task ended)` });
   }
 

@@ -11,6 +11,7 @@ import type { CallToolResult } from '../../../generated/types.js';
 import { InvalidArgumentError } from '../../errors/index.js';
 import { isPlainObject, type JsonObject, type JsonValue } from '../../json.js';
 import type { ServerTaskContext } from './context.js';
+import { checkWindowMs } from './engine-options.js';
 import { assertTaskSupport, type TaskSupport } from './task-support.js';
 import { compileSchema, NO_INPUT_SCHEMA, type CompiledSchema, type ToolSchema } from './tool-schemas.js';
 
@@ -78,6 +79,13 @@ export interface ToolDefinition<Args = JsonObject> {
   /** The handler can run again for a task whose worker stopped, continuing from what it stored in the task (variables). Default false. */
   readonly resumable?: boolean;
   /**
+   * 2026-07-28 only (there the server decides whether a call becomes a task): how long a call
+   * runs inline before it does (ms, 0 to 60 000; 0: a task at once). A call ending within it is
+   * answered with its result; one that asks a question or writes its task becomes a task then.
+   * Default: the handler's, else the engine's `syncWindowMs` (DEFAULT_SYNC_WINDOW_MS, 50).
+   */
+  readonly syncWindowMs?: number;
+  /**
    * The generations that serve the tool; default both. Limit it when the tool relies on one
    * wire's semantics (`gather` needs 2026-07-28; a 2025-11-25 conformance fixture that tests the
    * requestor's `params.task` has no meaning on the 2026 wire).
@@ -109,6 +117,8 @@ export interface DefinedTool {
   readonly _meta: JsonObject | undefined;
   readonly taskSupport: TaskSupport;
   readonly resumable: boolean;
+  /** Its sync window on the 2026-07-28 wire (ms), if set. */
+  readonly syncWindowMs: number | undefined;
   readonly generations: readonly Generation[];
   /** Whether `generation` serves this tool. */
   serves(generation: Generation): boolean;
@@ -161,6 +171,7 @@ export function defineTool<Args = JsonObject>(definition: ToolDefinition<Args>):
     _meta: definition._meta,
     taskSupport,
     resumable: definition.resumable === true,
+    syncWindowMs: definition.syncWindowMs === undefined ? undefined : checkWindowMs(definition.syncWindowMs, `defineTool ${name}: syncWindowMs`, InvalidArgumentError),
     generations,
     serves: (generation) => generations.includes(generation),
     parseArguments: (args) => parseArguments(name, input, args),

@@ -36,6 +36,8 @@ export interface Carrier {
   send(request: { id: string; method: InputMethod; params: JsonObject }): Promise<boolean>;
   /** Tell the requestor that the request `id` it got is void (answered elsewhere, withdrawn). Best effort. */
   cancel(id: string, reason: string): void;
+  /** Write a notification on this stream (a task's stored progress, progress-carrier.ts). Best effort. */
+  notify(notification: { method: string; params: JsonObject }): void;
 }
 
 /** How long a claim holds a question for one carrier on a store shared across processes; renewed every third of it. */
@@ -88,6 +90,7 @@ export class InputCarrier {
       await this.side.release(owner, task.taskId, key, holder);
       return undefined;
     }
+    this.side.observer?.delivered('2025-11-25');
     const done = this.#hold(owner, task.taskId, key, holder, stream).then(async (end) => {
       this.#held.delete(slot);
       if (end === 'stream-ended') await this.side.release(owner, task.taskId, key, holder);

@@ -8,6 +8,7 @@ import type { Owner } from '../../owner.js';
 import type { TaskRecord } from '../../record.js';
 import type { TaskEngine } from '../core/engine.js';
 import { carrierOf, type Carrier } from './input-carrier.js';
+import { carryProgress } from './progress-carrier.js';
 
 /**
  * Resolve when the task is terminal and return it. While waiting, carry the task's stored
@@ -16,9 +17,13 @@ import { carrierOf, type Carrier } from './input-carrier.js';
  */
 export async function waitForResult(engine: TaskEngine, owner: Owner, taskId: string, signal: AbortSignal, stream: Carrier): Promise<TaskRecord> {
   const changes = engine.changes(owner, taskId, signal);
-  let next = await changes.next();
+  engine.observer.resultWaiting.add(1);
+  let next: IteratorResult<TaskRecord, TaskRecord> | undefined;
   try {
+    next = await changes.next();
     while (next.done !== true) {
+      // Stateless serving: progress the worker stored since (progress-carrier.ts).
+      await carryProgress(engine, owner, next.value, stream);
       // A question on its way: wait for a change (its answer may come through any stream or
       // instance), or for the end of its delivery; the delivery goes on by itself meanwhile.
       const carrying = await carrierOf(engine).carry(owner, next.value, signal, stream);
@@ -26,8 +31,9 @@ export async function waitForResult(engine: TaskEngine, owner: Owner, taskId: st
     }
     return next.value;
   } finally {
+    engine.observer.resultWaiting.add(-1);
     // Ends the wait still registered when the carrying threw (the value is unused).
-    if (next.done !== true) await changes.return(undefined as never);
+    if (next !== undefined && next.done !== true) await changes.return(undefined as never);
   }
 }
 

@@ -10,6 +10,7 @@ import { RELATED_TASK_META_KEY, toWireTask } from '../../record.js';
 import type { TaskEngine } from '../core/engine.js';
 import type { RequestGuard } from '../core/request-guard.js';
 import type { Carrier } from './input-carrier.js';
+import { carryProgress } from './progress-carrier.js';
 import { offerQuestion, waitForResult } from './result-wait.js';
 import { invalidParams, WireError } from './wire-errors.js';
 
@@ -49,6 +50,7 @@ export class TaskMethods {
     const taskId = taskIdOf('tasks/get', params);
     const task = await this.guard.task(owner, taskId, () => this.engine.read(owner, taskId), 'Failed to retrieve task');
     this.engine.logger({ event: 'task.retrieved', owner, taskId, status: task.status });
+    if (extra && task.input?.progress) await carryProgress(this.engine, owner, task, this.carrierOf(extra));
     if (extra && task.input && Object.keys(task.input.requests).length > 0) {
       const answered = new AbortController();
       await offerQuestion(this.engine, owner, task, AbortSignal.any([extra.signal, answered.signal]), this.carrierOf(extra));

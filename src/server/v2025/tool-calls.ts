@@ -34,6 +34,13 @@ export interface ToolCallsOptions {
   guard: RequestGuard;
   /** The requestor's capabilities when the server saw no `initialize` (stateless serving). */
   assumedClientCapabilities?: { [key: string]: unknown };
+  /**
+   * Stateless serving: the requestor has no stream after the CreateTaskResult, so a task's
+   * progress is stored with it (carried by later `tasks/get` / `tasks/result` streams, R24) and
+   * its status notifications go nowhere (clients poll, R58); the server is reused for other
+   * requestors' requests, so nothing of a task may be sent through it later.
+   */
+  stateless?: boolean;
 }
 
 export class ToolCalls {
@@ -41,10 +48,10 @@ export class ToolCalls {
 
   constructor(private readonly options: ToolCallsOptions) {
     const { server } = options;
-    this.#peer = {
-      notify: (notification) => void server.notification(notification as never).catch(() => {}),
-      clientCapabilities: () => (server.getClientCapabilities() as { [key: string]: unknown } | undefined) ?? options.assumedClientCapabilities,
-    };
+    const clientCapabilities = () => (server.getClientCapabilities() as { [key: string]: unknown } | undefined) ?? options.assumedClientCapabilities;
+    this.#peer = options.stateless
+      ? { notify: () => undefined, clientCapabilities, storesProgress: true }
+      : { notify: (notification) => void server.notification(notification as never).catch(() => {}), clientCapabilities };
   }
 
   async handle(params: unknown, extra: TaskToolExtra): Promise<JsonObject> {

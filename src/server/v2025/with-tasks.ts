@@ -144,7 +144,6 @@ export class TasksServer {
     s.setRequestHandler(loose('tasks/cancel'), (r, extra) => methods.cancel(ownerOf(extra), r.params));
     s.setRequestHandler(loose('tasks/result'), (r, extra) => methods.result(ownerOf(extra), r.params, extra));
     if (list) s.setRequestHandler(loose('tasks/list'), (r, extra) => methods.list(ownerOf(extra), r.params));
-    afterConnect(s, (transport) => this.#attach(transport, (extra) => guard.owner(sourceOf(extra))));
 
     const callTool = installedHandler(s, 'tools/call');
     const listTools = installedHandler(s, 'tools/list');
@@ -152,18 +151,26 @@ export class TasksServer {
       throw new InvalidOptionsError('withTasks: install your tools/list and tools/call handlers (or register a tool) before calling withTasks()');
     }
     const calls = new ToolCalls({
-      engine: this.engine, server: s, tools: this.#tools, delegate: callTool, toolCalls, ownerOf, guard,
+      engine: this.engine, server: s, tools: this.#tools, delegate: callTool, toolCalls, ownerOf, guard, stateless: stateless !== undefined,
       ...(stateless?.clientCapabilities && { assumedClientCapabilities: stateless.clientCapabilities }),
     });
     setRawRequestHandler(s, 'tools/call', (r, extra) => calls.handle(r.params, extra as TaskToolExtra));
     // This server's resumable tools can continue tasks whose worker stopped (takeover.ts), until it closes.
     this.#calls = calls;
-    const removeResumer = this.engine.addResumer((_owner, task) => calls.resume(task));
+    // While connected (and until the first connect).
+    let removeResumer: (() => void) | undefined;
+    const addResumer = () => (removeResumer ??= this.engine.addResumer((_owner, task) => calls.resume(task)));
+    addResumer();
     const onclose = s.onclose;
     s.onclose = () => {
-      removeResumer();
+      removeResumer?.();
+      removeResumer = undefined;
       onclose?.();
     };
+    afterConnect(s, (transport) => {
+      addResumer(); // again after a close: a stateless server is reused (src/http/server-pool.ts)
+      this.#attach(transport, (extra) => guard.owner(sourceOf(extra)));
+    });
     setRawRequestHandler(s, 'tools/list', async (r, extra) => this.#tools.decorateList((await listTools(r, extra)) as JsonObject));
   }
 
@@ -188,12 +195,19 @@ export class TasksServer {
     });
   }
 
-  /** The side-channel carrier of one request's response stream: questions go out on it, under ids naming them. */
+  /**
+   * The side-channel carrier of one request's response stream: questions (under ids naming them)
+   * and stored progress go out on it. The transport is the request's own, taken now: a stateless
+   * server serves the next request on another one once this request has ended.
+   */
   #carrier(extra: MethodExtra): Carrier {
-    const send = (message: JSONRPCMessage) => this.server.transport?.send(message, { relatedRequestId: extra.requestId });
+    const transport = this.server.transport;
+    const open = () => transport !== undefined && this.server.transport === transport;
+    const send = (message: JSONRPCMessage) => (open() ? transport!.send(message, { relatedRequestId: extra.requestId }) : undefined);
     return {
-      send: async (request) => (await send({ jsonrpc: '2.0', ...request }), this.server.transport !== undefined),
+      send: async (request) => (await send({ jsonrpc: '2.0', ...request }), open()),
       cancel: (requestId, reason) => void send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId, reason } })?.catch(() => undefined),
+      notify: (notification) => void send({ jsonrpc: '2.0', ...notification })?.catch(() => undefined),
     };
   }
 

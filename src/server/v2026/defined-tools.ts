@@ -48,6 +48,7 @@ export function toTool2026(tool: DefinedTool): Tool2026 {
     _meta: tool._meta,
     taskSupport: tool.taskSupport,
     resumable: tool.resumable,
+    syncWindowMs: tool.syncWindowMs,
     async parse(args) {
       const parsed = await tool.parseArguments(args);
       if (!parsed.ok) throw new InvalidArgumentError(parsed.message);

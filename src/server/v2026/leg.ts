@@ -9,6 +9,7 @@
  */
 import { createMcpHandler, Server, type CreateMcpHandlerOptions, type McpHttpHandler } from '@modelcontextprotocol/server';
 import type { ResolveOwnerOptions } from '../../owner.js';
+import { checkWindowMs } from '../core/engine-options.js';
 import type { TaskEngine } from '../core/engine.js';
 import type { DefinedTool } from '../core/tool-definition.js';
 import { tools2026 } from './defined-tools.js';
@@ -28,6 +29,8 @@ export interface TasksLeg2026Options {
   input?: InputChannel;
   owner?: ResolveOwnerOptions;
   serverInfo?: { name: string; version: string };
+  /** The sync window of this leg's tools that set none (ms; 0: a task at once). Default: the engine's `syncWindowMs`. */
+  syncWindowMs?: number;
 }
 
 /** A fresh `Server` for one 2026 request: `tools`, the extension, and `tasks/get|update|cancel`. */
@@ -35,7 +38,7 @@ export function createServer2026(options: TasksLeg2026Options): Server {
   const server = new Server(options.serverInfo ?? { name: 'mcp-tasks', version: '0.1.0' }, {
     capabilities: { tools: {}, extensions: { [TASKS_EXTENSION_ID]: {} } },
   });
-  registerTools2026(server, { engine: options.engine, tools: tools2026(options.tools), ...(options.owner && { owner: options.owner }) });
+  registerTools2026(server, { engine: options.engine, tools: tools2026(options.tools), syncWindowMs: options.syncWindowMs, ...(options.owner && { owner: options.owner }) });
   registerTaskMethods2026(server, { engine: options.engine, input: options.input ?? storeInputChannel(options.engine.side), ...(options.owner && { owner: options.owner }) });
   return server;
 }
@@ -47,6 +50,8 @@ export function createServer2026(options: TasksLeg2026Options): Server {
  */
 export function createTasksHandler2026(options: TasksLeg2026Options, handlerOptions: Omit<CreateMcpHandlerOptions, 'legacy'> = {}): McpHttpHandler {
   const tools = tools2026(options.tools); // once, not per request
+  if (options.syncWindowMs !== undefined) checkWindowMs(options.syncWindowMs, 'createTasksHandler2026: syncWindowMs');
+  for (const tool of tools) if (tool.syncWindowMs !== undefined) checkWindowMs(tool.syncWindowMs, `tool ${tool.name}: syncWindowMs`);
   const resolved = { ...options, tools };
   const sdkHandler = createMcpHandler(() => createServer2026(resolved), { ...handlerOptions, legacy: 'reject' });
   const input = options.input ?? storeInputChannel(options.engine.side);

@@ -24,6 +24,9 @@ export function storeInputChannel(source: SideChannel | TaskStore): InputChannel
         // A question that is not a valid 2026 InputRequest would make the whole tasks/get invalid.
         if (isValid2026('InputRequest', question)) out[key] = question;
       }
+      // Each tasks/get that inlines a question delivers it (the 2026 wire has no claims).
+      const delivered = Object.keys(out).length;
+      if (delivered > 0) side.observer?.delivered('2026-07-28', delivered);
       return out;
     },
     /**

@@ -2,8 +2,9 @@
  * `tools/list` and `tools/call` of the 2026-07-28 leg, on the low-level SDK v2 `Server`: McpServer's
  * own `tools/call` turns every throw into an `isError` result, and the extension needs a real
  * JSON-RPC error (-32021) for a required-task tool called without the extension
- * (docs/2026-leg.md section 4). Task creation is server-directed: a tool that supports tasks
- * runs as one whenever this request declared the extension.
+ * (docs/2026-leg.md section 4). Task creation is server-directed: a tool that supports tasks,
+ * called by a client that declared the extension, runs inline for its sync window and is
+ * answered with its result when it ends within it, else as a task (docs/2026-leg.md section 10).
  */
 import type { Server, ServerContext } from '@modelcontextprotocol/server';
 import { InvalidArgumentError } from '../../errors/index.js';
@@ -12,6 +13,7 @@ import { isPlainObject } from '../../json.js';
 import type { ResolveOwnerOptions } from '../../owner.js';
 import type { ServerTaskContext, TaskPeer } from '../core/context.js';
 import type { TaskEngine } from '../core/engine.js';
+import { firstIntervalAfter } from '../core/poll-policy.js';
 import type { TaskSupport } from '../core/task-support.js';
 import type { MrtrRound } from '../core/tool-definition.js';
 import { clientCapabilitiesOf, ownerSourceOf, requestGuard2026, tasksCapabilityMissing } from './protocol.js';
@@ -47,6 +49,12 @@ export interface Tool2026 {
   /** Its tasks can be taken over when their worker stopped (`resumer2026`). Default false. */
   readonly resumable?: boolean | undefined;
   /**
+   * How long a call from a declaring client runs inline before it becomes a task (ms; 0: a task
+   * at once): ending within it, the call is answered with its result. Default: the leg's
+   * `syncWindowMs`, else the engine's (DEFAULT_SYNC_WINDOW_MS).
+   */
+  readonly syncWindowMs?: number | undefined;
+  /**
    * Check the arguments before anything runs (after the -32021 check): what it returns is what
    * `gather` and `run` get; a throw is the request's error (INVALID_ARGUMENT: -32602). Default: none.
    */
@@ -65,6 +73,8 @@ export interface Tools2026Options {
   engine: TaskEngine;
   tools: readonly Tool2026[];
   owner?: ResolveOwnerOptions;
+  /** The sync window of tools that set none (ms). Default: the engine's `syncWindowMs`. */
+  syncWindowMs?: number | undefined;
 }
 
 /** No notification channel on the 2026 leg yet (subscriptions/listen); capabilities are the request's. */
@@ -82,6 +92,7 @@ export function registerTools2026(server: Server, options: Tools2026Options): vo
     throw guard.wire(error, { thrownBy: 'work' });
   };
   const byName = new Map(options.tools.map((tool) => [tool.name, tool]));
+  const windowOf = (tool: Tool2026): number | undefined => tool.syncWindowMs ?? options.syncWindowMs;
 
   server.setRequestHandler('tools/list', () => ({
     tools: options.tools.map(listing) as never,
@@ -104,14 +115,15 @@ export function registerTools2026(server: Server, options: Tools2026Options): vo
       const owner = guard.admit(ownerSourceOf(ctx));
       // The gathered answers are stored with the request, so any instance can run the task.
       const params: JsonObject = { name, arguments: given, ...(Object.keys(inputResponses).length > 0 && { inputResponses: inputResponses as JsonObject }) };
-      try {
-        const start = { request: { method: 'tools/call', params }, peer: peerOf(ctx), ...(tool.resumable === true && { resumable: true }) };
-        const record = await engine.start(owner, start, (task) => tool.run(args, { signal: task.signal, task, inputResponses, authInfo }));
-        // The SDK adds `content: []` to this result (docs/2026-leg.md section 2).
-        return toCreateTaskResult(record, engine.polls.advise(owner, record)) as never;
-      } catch (error) {
+      const call = { request: { method: 'tools/call', params }, peer: peerOf(ctx), windowMs: windowOf(tool), signal: ctx.mcpReq.signal, ...(tool.resumable === true && { resumable: true }) };
+      // Inline within the sync window (the server decides, tasks.md): its result, or a task.
+      const outcome = await engine.call(owner, call, (task) => tool.run(args, { signal: task.signal, task, inputResponses, authInfo })).catch((error: unknown) => {
         throw guard.wire(error);
-      }
+      });
+      if (outcome.type === 'complete') return outcome.result as never;
+      if (outcome.type === 'error') return toolFailed(outcome.error);
+      // The SDK adds `content: []` to this result (docs/2026-leg.md section 2).
+      return toCreateTaskResult(outcome.record, firstIntervalAfter(engine.polls.advise(owner, outcome.record), outcome.ranMs)) as never;
     }
     return (await tool.run(args, { signal: ctx.mcpReq.signal, inputResponses, authInfo }).catch(toolFailed)) as never;
   });

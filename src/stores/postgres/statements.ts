@@ -64,7 +64,8 @@ export function updateStatement(names: SchemaNames, owner: Owner, taskId: string
   const sets: string[] = [];
   if (patch.status !== undefined) sets.push(`status = ${literalStatus(patch.status)}`);
   if (patch.statusMessage !== undefined) sets.push(`status_message = ${param(patch.statusMessage === null ? null : toDbText(patch.statusMessage))}`);
-  if (patch.lastUpdatedAt !== undefined) sets.push(`last_updated_at = ${param(patch.lastUpdatedAt)}`);
+  // Never backwards (R33): two writers' clocks may disagree, and a write that took its time first may land last.
+  if (patch.lastUpdatedAt !== undefined) sets.push(`last_updated_at = GREATEST(last_updated_at, ${param(patch.lastUpdatedAt)})`);
   if (patch.outcome !== undefined) sets.push(`outcome = ${param(JSON.stringify(patch.outcome))}`);
   if (patch.lease !== undefined) sets.push(`lease_holder = ${param(toDbText(patch.lease.holder))}`, `lease_expires_at = ${param(patch.lease.expiresAt)}`);
   if (patch.variables !== undefined) sets.push(`variables = ${param(JSON.stringify(patch.variables))}`);

@@ -8,6 +8,7 @@ import type { JsonObject } from '../../../src/json.js';
 import { TaskEngine } from '../../../src/server/core/engine.js';
 import type { DefinedTool } from '../../../src/server/core/tool-definition.js';
 import { createTasksHandler2026, TASKS_EXTENSION_ID, type InputChannel, type Tool2026 } from '../../../src/server/v2026/index.js';
+import type { SecurityConfig } from '../../../src/security.js';
 import { InMemoryTaskStore } from '../../../src/stores/memory.js';
 import { bounded, deferred, type Deferred } from '../waits.js';
 
@@ -126,10 +127,19 @@ export interface Leg {
   close(): Promise<void>;
 }
 
-export function startLeg(tools: (Tool2026 | DefinedTool)[], allowAnonymous = true, input?: InputChannel): Leg {
-  const store = new InMemoryTaskStore({ security: { allowAnonymous } });
-  const engine = new TaskEngine({ store });
-  const handler = createTasksHandler2026({ engine, tools, ...(input && { input }) });
+/** The leg's own settings (e.g. `syncWindowMs: 0`: every call of a task-capable tool is a task at once). */
+export interface LegOptions {
+  syncWindowMs?: number;
+  /** The store's security settings over `allowAnonymous` (e.g. a small quota). */
+  security?: Partial<SecurityConfig>;
+  /** The engine's sync window (ms). */
+  engineWindowMs?: number;
+}
+
+export function startLeg(tools: (Tool2026 | DefinedTool)[], allowAnonymous = true, input?: InputChannel, options: LegOptions = {}): Leg {
+  const store = new InMemoryTaskStore({ security: { allowAnonymous, ...options.security } });
+  const engine = new TaskEngine({ store, ...(options.engineWindowMs !== undefined && { syncWindowMs: options.engineWindowMs }) });
+  const handler = createTasksHandler2026({ engine, tools, ...(input && { input }), ...(options.syncWindowMs !== undefined && { syncWindowMs: options.syncWindowMs }) });
   const rpc = async (method: string, params: JsonObject, options: RpcOptions = {}) =>
     replyOf(await handler.fetch(rpcRequest(method, params, options), options.authInfo ? { authInfo: options.authInfo } : {}));
   const settled = (taskId: string, options?: RpcOptions) =>

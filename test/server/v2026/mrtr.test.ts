@@ -26,6 +26,7 @@ class AskingTool implements Tool2026 {
   readonly name = 'ask_then_task';
   readonly taskSupport = 'required' as const;
   readonly rounds: MrtrRound[] = [];
+  constructor(readonly syncWindowMs = 0) {} // 0: escalates to a task (the official kit's fixture does the same)
   async gather(_args: JsonObject, round: MrtrRound): Promise<JsonObject | undefined> {
     this.rounds.push(round);
     return acceptedName(round.inputResponses) === undefined ? ASK_NAME : undefined;
@@ -69,6 +70,19 @@ describe('2026 leg: MRTR escalating to a task', () => {
     const done = await leg.settled(round2.result!.taskId as string);
     assert.equal(done.status, 'completed');
     assert.deepEqual((done.result as { content: unknown }).content, [{ type: 'text', text: 'Hello, Alice!' }]);
+  });
+
+  it('with a sync window, round 2 may answer the result itself: the greeting ends inside it, no task is stored', async () => {
+    const tool = new AskingTool(60_000);
+    leg = startLeg([tool]);
+    await leg.rpc('tools/call', { name: tool.name, arguments: {} }, ELICITING);
+    const answer = { user_name: { action: 'accept', content: { name: 'Bob' } } };
+    const round2 = await leg.rpc('tools/call', { name: tool.name, arguments: {}, inputResponses: answer, requestState: 'round-1' }, ELICITING);
+    const v2 = validate2026('tools/call result', round2.result);
+    assert.ok(v2.ok, v2.ok ? '' : formatIssues(v2.errors));
+    assert.equal(round2.result?.resultType, 'complete');
+    assert.deepEqual(round2.result?.content, [{ type: 'text', text: 'Hello, Bob!' }]);
+    assert.equal((await leg.store.list('anonymous')).tasks.length, 0);
   });
 
   it('asking for elicitation from a client that cannot elicit is -32021 naming elicitation (the SDK checks)', async () => {
