@@ -48,7 +48,11 @@ function recordingSeam(recorder: WireRecorder): ServerSeam {
     session: (transport, server) => {
       registerScriptedTools(server.tasks, server.mcp);
       const label = `s${++sessions}`;
-      const wrapped: InterceptedTransport = new InterceptedTransport(transport, recorder.tap(() => wrapped.sessionId ?? label), all);
+      const wrapped: InterceptedTransport = new InterceptedTransport(
+        transport,
+        recorder.tap(() => wrapped.sessionId ?? label),
+        all,
+      );
       return wrapped;
     },
     // What the HTTP layer refused (e.g. params that are no object) never reaches a session: recorded here.

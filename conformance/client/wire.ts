@@ -46,7 +46,9 @@ export class Wire {
     this.exchanges = matchExchanges(entries);
     this.created = this.exchanges.flatMap((x) => {
       const task = x.method === 'tools/call' && isObject(x.answer?.result?.task) ? x.answer.result.task : undefined;
-      return task && typeof task.taskId === 'string' ? [{ taskId: task.taskId, tool: String(x.params.name), session: x.session, t: x.answer!.t }] : [];
+      return task && typeof task.taskId === 'string'
+        ? [{ taskId: task.taskId, tool: String(x.params.name), session: x.session, t: x.answer!.t }]
+        : [];
     });
     this.statuses = statusesOf(this.exchanges, entries);
   }
@@ -78,13 +80,26 @@ function matchExchanges(entries: readonly WireEntry[]): Exchange[] {
   for (const e of entries) {
     const m = e.message;
     if (e.dir !== 'out' || m.method !== undefined || m.id === undefined) continue;
-    answers.set(`${e.session} ${String(m.id)}`, { t: e.t, ...(isObject(m.result) && { result: m.result }), ...(isObject(m.error) && { error: m.error }) });
+    answers.set(`${e.session} ${String(m.id)}`, {
+      t: e.t,
+      ...(isObject(m.result) && { result: m.result }),
+      ...(isObject(m.error) && { error: m.error }),
+    });
   }
   return entries.flatMap((e) => {
     const m = e.message;
     if (e.dir !== 'in' || typeof m.method !== 'string' || m.id === undefined) return [];
     const answer = answers.get(`${e.session} ${String(m.id)}`);
-    return [{ session: e.session, method: m.method, params: isObject(m.params) ? m.params : {}, ...(!isObject(m.params) && m.params !== undefined && { rawParams: m.params }), t: e.t, ...(answer && { answer }) }];
+    return [
+      {
+        session: e.session,
+        method: m.method,
+        params: isObject(m.params) ? m.params : {},
+        ...(!isObject(m.params) && m.params !== undefined && { rawParams: m.params }),
+        t: e.t,
+        ...(answer && { answer }),
+      },
+    ];
   });
 }
 
@@ -92,7 +107,13 @@ function statusesOf(exchanges: readonly Exchange[], entries: readonly WireEntry[
   const seen: StatusSeen[] = [];
   const add = (t: number, task: unknown, via: StatusSeen['via']) => {
     if (!isObject(task) || typeof task.taskId !== 'string' || typeof task.status !== 'string') return;
-    seen.push({ t, taskId: task.taskId, status: task.status, via, ...(typeof task.pollInterval === 'number' && { pollInterval: task.pollInterval }) });
+    seen.push({
+      t,
+      taskId: task.taskId,
+      status: task.status,
+      via,
+      ...(typeof task.pollInterval === 'number' && { pollInterval: task.pollInterval }),
+    });
   };
   for (const x of exchanges) {
     const result = x.answer?.result;

@@ -26,7 +26,14 @@ export interface ReportSource {
   readonly startedAt: Date;
   readonly connector: { description: string };
   readonly generations?: readonly string[];
-  readonly options: { authA?: unknown; authB?: unknown; maxTasksPerOwner?: number; maxTtlMs?: number; rateLimit?: number; maxRequestBytes?: number };
+  readonly options: {
+    authA?: unknown;
+    authB?: unknown;
+    maxTasksPerOwner?: number;
+    maxTtlMs?: number;
+    rateLimit?: number;
+    maxRequestBytes?: number;
+  };
 }
 
 export function buildReport(run: ReportSource): Report {
@@ -64,6 +71,8 @@ export function formatHeader(report: Report): string {
     `MCP Tasks (${report.specRevision}) protocol conformance: ${server} via ${report.target}`,
     `fixtures: ${report.fixtures.length ? report.fixtures.join(', ') : 'none'}; identities: ${report.identities}; limits: ${JSON.stringify(report.limits)}`,
     // Said only when the 2026 wire was found, so a 2025-only report reads as it always did.
-    ...(report.generations?.includes(GENERATION_2026) ? [`generations: ${report.generations.join(', ')} (${GENERATION_2026} checks under [${AREA_TITLES['tasks-2026']}])`] : []),
+    ...(report.generations?.includes(GENERATION_2026)
+      ? [`generations: ${report.generations.join(', ')} (${GENERATION_2026} checks under [${AREA_TITLES['tasks-2026']}])`]
+      : []),
   ].join('\n');
 }

@@ -21,7 +21,13 @@ export const LIMITS = { maxTasksPerOwner: 5, maxTtlMs: 60_000 } as const;
 export const LIMIT_FLAGS = ['--max-tasks-per-owner', String(LIMITS.maxTasksPerOwner), '--max-ttl-ms', String(LIMITS.maxTtlMs)];
 /** What the kit is told besides LIMITS: the reference server's default rate limit and request size (usage.ts, src/security.ts). */
 export const KIT_LIMITS = { ...LIMITS, rateLimit: 100, maxRequestBytes: 256 * 1024 } as const;
-export const KIT_LIMIT_FLAGS = [...LIMIT_FLAGS, '--rate-limit', String(KIT_LIMITS.rateLimit), '--max-request-bytes', String(KIT_LIMITS.maxRequestBytes)];
+export const KIT_LIMIT_FLAGS = [
+  ...LIMIT_FLAGS,
+  '--rate-limit',
+  String(KIT_LIMITS.rateLimit),
+  '--max-request-bytes',
+  String(KIT_LIMITS.maxRequestBytes),
+];
 
 /** A temp dir with tokens.json mapping TOKEN_A -> alice, TOKEN_B -> bob. */
 export function tempDirWithTokens(): { dir: string; tokens: string } {

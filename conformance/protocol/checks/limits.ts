@@ -15,12 +15,21 @@ const MAX_TESTABLE_LIMIT = 50;
 
 export const limitChecks: Check[] = [
   check(
-    { id: 'limit.max-active', rule: 'R38', level: 'SHOULD', area: 'limits', title: 'the (N+1)th active task of one requestor is refused and nothing is created (--max-tasks-per-owner N)' },
+    {
+      id: 'limit.max-active',
+      rule: 'R38',
+      level: 'SHOULD',
+      area: 'limits',
+      title: 'the (N+1)th active task of one requestor is refused and nothing is created (--max-tasks-per-owner N)',
+    },
     async (ctx) => {
       const limit = ctx.options.maxTasksPerOwner;
-      if (limit === undefined) return skip("the server's limit was not given (--max-tasks-per-owner N, config key limits.maxTasksPerOwner)");
+      if (limit === undefined)
+        return skip("the server's limit was not given (--max-tasks-per-owner N, config key limits.maxTasksPerOwner)");
       if (limit > MAX_TESTABLE_LIMIT) return skip(`a limit of ${limit} is more than this suite creates (${MAX_TESTABLE_LIMIT})`);
-      const call: ToolCall = ctx.hasFixture('until_cancelled') ? { name: 'until_cancelled', args: { maxMs: 30_000 } } : ctx.slowTool(30_000);
+      const call: ToolCall = ctx.hasFixture('until_cancelled')
+        ? { name: 'until_cancelled', args: { maxMs: 30_000 } }
+        : ctx.slowTool(30_000);
       const a = await ctx.a();
       const active = async () => {
         if (!ctx.declares('list')) return undefined;
@@ -32,7 +41,8 @@ export const limitChecks: Check[] = [
       const created: string[] = [];
       for (let i = activeBefore; i < limit; i++) {
         const c = await ctx.createTask(a, call);
-        if (!c.taskId) return warn(`task ${i + 1} of ${limit} refused: ${describe(c.reply)}`, `${limit} active tasks accepted (the declared limit)`);
+        if (!c.taskId)
+          return warn(`task ${i + 1} of ${limit} refused: ${describe(c.reply)}`, `${limit} active tasks accepted (the declared limit)`);
         created.push(c.taskId);
       }
       const listed = await active();
@@ -46,14 +56,21 @@ export const limitChecks: Check[] = [
       if (ctx.transport === 'url' && ctx.options.authB) {
         const b = await ctx.b();
         const other = await ctx.createTask(b, ctx.quickTool());
-        if (!other.taskId) return warn(`identity B refused while A is at its limit: ${describe(other.reply)}`, 'a per-requestor limit (B unaffected)');
+        if (!other.taskId)
+          return warn(`identity B refused while A is at its limit: ${describe(other.reply)}`, 'a per-requestor limit (B unaffected)');
       }
       return pass(`refused with ${describe(extra.reply)}${after ? '' : ' (not verified that nothing was created: no tasks/list)'}`);
     },
   ),
 
   check(
-    { id: 'limit.max-ttl', rule: 'R38', level: 'SHOULD', area: 'limits', title: 'a requested ttl above the maximum is clamped (--max-ttl-ms N)' },
+    {
+      id: 'limit.max-ttl',
+      rule: 'R38',
+      level: 'SHOULD',
+      area: 'limits',
+      title: 'a requested ttl above the maximum is clamped (--max-ttl-ms N)',
+    },
     async (ctx) => {
       const max = ctx.options.maxTtlMs;
       if (max === undefined) return skip("the server's maximum ttl was not given (--max-ttl-ms N, config key limits.maxTtlMs)");
@@ -63,17 +80,28 @@ export const limitChecks: Check[] = [
       if (!within.taskId) return skip(`setup failed: a ttl within the maximum was refused: ${describe(within.reply)}`);
       const requested = max * 10;
       const created = await ctx.createTask(a, call, { ttl: requested });
-      if (created.reply.kind === 'local') return fail(`tools/call with ttl ${requested}: ${describe(created.reply)}`, `an answer: a task with ttl clamped to at most ${max}`);
+      if (created.reply.kind === 'local')
+        return fail(`tools/call with ttl ${requested}: ${describe(created.reply)}`, `an answer: a task with ttl clamped to at most ${max}`);
       if (created.reply.kind === 'error') {
-        if (created.reply.error.code === -32602) return warn(`refused with ${describe(created.reply)}`, `the task created with its ttl clamped to at most ${max} (R34: receivers may override the ttl)`);
-        return fail(`tools/call with ttl ${requested}: ${describe(created.reply)}`, `a task with ttl clamped to at most ${max} (or -32602 for the parameter)`);
+        if (created.reply.error.code === -32602)
+          return warn(
+            `refused with ${describe(created.reply)}`,
+            `the task created with its ttl clamped to at most ${max} (R34: receivers may override the ttl)`,
+          );
+        return fail(
+          `tools/call with ttl ${requested}: ${describe(created.reply)}`,
+          `a task with ttl clamped to at most ${max} (or -32602 for the parameter)`,
+        );
       }
-      if (!created.taskId || !created.task) return fail(`tools/call with ttl ${requested}: ${describe(created.reply)}`, 'a CreateTaskResult');
+      if (!created.taskId || !created.task)
+        return fail(`tools/call with ttl ${requested}: ${describe(created.reply)}`, 'a CreateTaskResult');
       const ttl = created.task.ttl;
-      if (typeof ttl !== 'number' || ttl > max) return warn(`requested ttl ${requested}, reported ttl ${JSON.stringify(ttl)}`, `ttl clamped to at most ${max}`);
+      if (typeof ttl !== 'number' || ttl > max)
+        return warn(`requested ttl ${requested}, reported ttl ${JSON.stringify(ttl)}`, `ttl clamped to at most ${max}`);
       const get = await a.call('tasks/get', { taskId: created.taskId });
       if (get.kind !== 'result') return fail(`tasks/get of the clamped task: ${describe(get)}`, 'the task');
-      if (get.result.ttl !== ttl) return fail(`CreateTaskResult ttl ${ttl}, tasks/get ttl ${JSON.stringify(get.result.ttl)}`, 'the same actual ttl (R35)');
+      if (get.result.ttl !== ttl)
+        return fail(`CreateTaskResult ttl ${ttl}, tasks/get ttl ${JSON.stringify(get.result.ttl)}`, 'the same actual ttl (R35)');
       return pass(`requested ${requested}, got ${ttl}`);
     },
   ),
@@ -91,7 +119,13 @@ const MAX_TESTABLE_BYTES = 2 * 1024 * 1024;
 
 export const operatorLimitChecks: Check[] = [
   check(
-    { id: 'limit.rate', rule: 'R81', level: 'SHOULD', area: 'limits', title: 'task operations far beyond the declared rate are refused (--rate-limit N per second; a burst of up to 2N)' },
+    {
+      id: 'limit.rate',
+      rule: 'R81',
+      level: 'SHOULD',
+      area: 'limits',
+      title: 'task operations far beyond the declared rate are refused (--rate-limit N per second; a burst of up to 2N)',
+    },
     async (ctx) => {
       const rate = ctx.options.rateLimit;
       if (rate === undefined) return skip("the server's rate limit was not given (--rate-limit N, config key limits.rateLimit)");
@@ -120,24 +154,42 @@ export const operatorLimitChecks: Check[] = [
       await ctx.sleep(REFILL_MS);
       if (refused) return pass(`refused after ${sent} tasks/get in ${ms} ms: ${describe(refused)}`);
       const perSecond = Math.round((sent * 1000) / ms);
-      if (sent <= MARGIN * allowed(ms)) return inconclusive(`the kit sent ${sent} tasks/get in ${ms} ms (${perSecond} per second): not more than ${rate} per second with a burst of ${2 * rate} allows`);
-      return warn(`${sent} tasks/get of one task in ${ms} ms (${perSecond} per second), none refused`, `task operations beyond ${rate} per second (and a burst of ${2 * rate}) refused, e.g. with a JSON-RPC error (R81)`);
+      if (sent <= MARGIN * allowed(ms))
+        return inconclusive(
+          `the kit sent ${sent} tasks/get in ${ms} ms (${perSecond} per second): not more than ${rate} per second with a burst of ${2 * rate} allows`,
+        );
+      return warn(
+        `${sent} tasks/get of one task in ${ms} ms (${perSecond} per second), none refused`,
+        `task operations beyond ${rate} per second (and a burst of ${2 * rate}) refused, e.g. with a JSON-RPC error (R81)`,
+      );
     },
   ),
   check(
-    { id: 'limit.request-size', rule: 'R38', level: 'SHOULD', area: 'limits', title: 'a task-augmented tools/call larger than the declared maximum is refused, and no task is created (--max-request-bytes N)' },
+    {
+      id: 'limit.request-size',
+      rule: 'R38',
+      level: 'SHOULD',
+      area: 'limits',
+      title: 'a task-augmented tools/call larger than the declared maximum is refused, and no task is created (--max-request-bytes N)',
+    },
     async (ctx) => {
       const max = ctx.options.maxRequestBytes;
-      if (max === undefined) return skip("the server's request size limit was not given (--max-request-bytes N, config key limits.maxRequestBytes)");
+      if (max === undefined)
+        return skip("the server's request size limit was not given (--max-request-bytes N, config key limits.maxRequestBytes)");
       if (max > MAX_TESTABLE_BYTES) return skip(`a limit of ${max} bytes is more than this check sends (${MAX_TESTABLE_BYTES})`);
       const call = ctx.quickTool();
       const a = await ctx.a();
       // An unknown argument padded to a size: the fixtures ignore unknown properties (FIXTURES.md).
       const padded = (bytes: number): ToolCall => ({ name: call.name, args: { ...call.args, conformancePadding: 'x'.repeat(bytes) } });
       const within = await ctx.createTask(a, padded(Math.floor(max / 2)));
-      if (!within.taskId) return skip(`${call.name} with half the limit of padding was refused (${describe(within.reply)}): it does not take the padding`);
+      if (!within.taskId)
+        return skip(`${call.name} with half the limit of padding was refused (${describe(within.reply)}): it does not take the padding`);
       const over = await ctx.createTask(a, padded(max + 1024));
-      if (over.taskId) return warn(`tools/call ${call.name} with ${max + 1024} bytes of arguments created task ${over.taskId}`, `a JSON-RPC error (e.g. -32602, payload too large) above ${max} bytes, and no task`);
+      if (over.taskId)
+        return warn(
+          `tools/call ${call.name} with ${max + 1024} bytes of arguments created task ${over.taskId}`,
+          `a JSON-RPC error (e.g. -32602, payload too large) above ${max} bytes, and no task`,
+        );
       return pass(`refused: ${describe(over.reply)}`);
     },
   ),
@@ -145,7 +197,13 @@ export const operatorLimitChecks: Check[] = [
 
 /** The quota after expiry, for the limits area (--max-tasks-per-owner N). */
 export const expirySlotsCheck: Check = check(
-  { id: 'limit.expired-free-slots', rule: 'R38', level: 'SHOULD', area: 'limits', title: 'tasks that expired no longer count against the active-task limit (--max-tasks-per-owner N)' },
+  {
+    id: 'limit.expired-free-slots',
+    rule: 'R38',
+    level: 'SHOULD',
+    area: 'limits',
+    title: 'tasks that expired no longer count against the active-task limit (--max-tasks-per-owner N)',
+  },
   async (ctx) => {
     const limit = ctx.options.maxTasksPerOwner;
     if (limit === undefined) return skip("the server's limit was not given (--max-tasks-per-owner N, config key limits.maxTasksPerOwner)");
@@ -165,11 +223,15 @@ export const expirySlotsCheck: Check = check(
     await ctx.sleep(Math.max((Number.isNaN(last) ? Date.now() : last) + ttl + AFTER_MS - Date.now(), 0));
     for (const taskId of ids) {
       const get = await a.call('tasks/get', { taskId });
-      if (!gone(get)) return skip(`a task is still there ${AFTER_MS} ms after its ttl (${describe(get)}): kept (R36), so it may still count`);
+      if (!gone(get))
+        return skip(`a task is still there ${AFTER_MS} ms after its ttl (${describe(get)}): kept (R36), so it may still count`);
     }
     const extra = await ctx.createTask(a, call, { ttl: TTL_MS });
     if (extra.taskId) return pass(`${limit} tasks expired, a new one accepted`);
-    return warn(`all ${limit} active tasks of A expired (tasks/get: -32602), then a new task was refused: ${describe(extra.reply)}`, 'the expired tasks free their slots: only tasks that exist count against the limit');
+    return warn(
+      `all ${limit} active tasks of A expired (tasks/get: -32602), then a new task was refused: ${describe(extra.reply)}`,
+      'the expired tasks free their slots: only tasks that exist count against the limit',
+    );
   },
 );
 

@@ -22,7 +22,14 @@ const ASKS_WITHIN_MS = 6_000;
  * `n` requests the fixture asks at once for longer than the fixture takes to ask them (none: it
  * waits for input while offering nothing to answer).
  */
-async function asking(ctx: Context2026, tool: string, args: Json, n: number, why: string, seen?: (t: Json) => void): Promise<{ taskId: string; task: Json }> {
+async function asking(
+  ctx: Context2026,
+  tool: string,
+  args: Json,
+  n: number,
+  why: string,
+  seen?: (t: Json) => void,
+): Promise<{ taskId: string; task: Json }> {
   ctx.fixture(tool, why);
   const taskId = (await ctx.createTask(tool, args)).taskId as string;
   let since: number | undefined;
@@ -30,15 +37,24 @@ async function asking(ctx: Context2026, tool: string, args: Json, n: number, why
   let most = 0;
   const watch = (t: Json) => {
     if (t.status === 'input_required' && !isObject(t.inputRequests)) {
-      throw new CheckFailure(`tasks/get of the input_required \`${tool}\` task without inputRequests: ${brief(t)}`, 'status input_required with an `inputRequests` field holding every outstanding request', T9);
+      throw new CheckFailure(
+        `tasks/get of the input_required \`${tool}\` task without inputRequests: ${brief(t)}`,
+        'status input_required with an `inputRequests` field holding every outstanding request',
+        T9,
+      );
     }
     if (t.status === 'input_required') {
       since ??= Date.now();
       polls++;
       most = Math.max(most, inputKeys(t).length);
       if (most < n && polls >= 3 && Date.now() - since >= ASKS_WITHIN_MS) {
-        const what = most === 0 ? 'no outstanding request (inputRequests {})' : `at most ${most} of the ${n} requests \`${tool}\` asks at once`;
-        throw new CheckFailure(`the \`${tool}\` task was input_required with ${what} in each of ${polls} polls over ${Date.now() - since} ms: ${brief(t)}`, `inputRequests holding every outstanding request (${n} for \`${tool}\`, ${why}, within 5 s)`, T9);
+        const what =
+          most === 0 ? 'no outstanding request (inputRequests {})' : `at most ${most} of the ${n} requests \`${tool}\` asks at once`;
+        throw new CheckFailure(
+          `the \`${tool}\` task was input_required with ${what} in each of ${polls} polls over ${Date.now() - since} ms: ${brief(t)}`,
+          `inputRequests holding every outstanding request (${n} for \`${tool}\`, ${why}, within 5 s)`,
+          T9,
+        );
       }
     }
     seen?.(t);
@@ -56,42 +72,92 @@ const ackProblem = (reply: Awaited<ReturnType<Context2026['call']>>): string | u
 const ACK = 'the empty ack {resultType: "complete"}';
 
 export const inputChecks = [
-  check26({ id: 't26.input-inlined', rule: 'T9', level: 'MUST', title: 'input_required inlines inputRequests; answering them acks and completes the task (also T14)' }, async (ctx) => {
-    const { taskId, task } = await asking(ctx, 'confirm_delete', { filename: 'conformance.txt' }, 1, 'that asks one question');
-    const requests = task.inputRequests as Json;
-    const bad = Object.entries(requests).filter(([, r]) => !isObject(r) || typeof r.method !== 'string');
-    if (bad.length) return fail(brief(requests), 'each inputRequests entry is a request with a method');
-    const ack = ackProblem(await ctx.call('tasks/update', { taskId, inputResponses: Object.fromEntries(Object.keys(requests).map((k) => [k, ACCEPT])) }));
-    if (ack) return fail(`tasks/update: ${ack}`, ACK);
-    const end = await ctx.settled(taskId);
-    return end.status === 'completed' ? pass() : fail(brief(end), 'completed once every request is answered');
-  }),
-  check26({ id: 't26.update-unknown-key', rule: 'T15', level: 'SHOULD', rules: ['T9'], title: 'tasks/update ignores a key that is not outstanding (before validating its value)' }, async (ctx) => {
-    const { taskId } = await asking(ctx, 'confirm_delete', { filename: 'conformance.txt' }, 1, 'that asks one question');
-    const reply = await ctx.call('tasks/update', { taskId, inputResponses: { 'conformance-unknown-key': { ignored: true } } });
-    const ack = ackProblem(reply);
-    if (ack) return warn(`tasks/update with only an unknown key: ${ack}`, `${ACK}, the unknown key ignored`);
-    const task = await ctx.get(taskId);
-    return task.status === 'input_required' ? pass() : warn(brief(task), 'the task still input_required: an unknown key answers nothing');
-  }),
-  check26({ id: 't26.partial-answers', rule: 'T16', level: 'MUST', rules: ['T9'], title: 'After answering one of two requests the task stays input_required with the other' }, async (ctx) => {
-    const { taskId, task } = await asking(ctx, 'multi_input', {}, 2, 'that asks two questions at once');
-    const [first, second] = inputKeys(task) as [string, string];
-    const ack = ackProblem(await ctx.call('tasks/update', { taskId, inputResponses: { [first]: ACCEPT } }));
-    if (ack) return pass(`the server does not take partial answers (MAY): ${ack}`);
-    // The ack is eventually consistent: wait until the answered key is gone (or the task moved on).
-    const after = await ctx.pollUntil(taskId, (t) => !inputKeys(t).includes(first) || t.status !== 'input_required', 'updated after the partial answer');
-    // The other request may have been superseded under a new key: whatever is outstanding is answered next.
-    if (after.status !== 'input_required' || inputKeys(after).length === 0) return fail(brief(after), `status input_required, request ${second} (or what superseded it) still outstanding until it is answered`);
-    await ctx.call('tasks/update', { taskId, inputResponses: Object.fromEntries(inputKeys(after).map((k) => [k, ACCEPT])) });
-    const end = await ctx.settled(taskId);
-    return end.status === 'completed' ? pass() : fail(brief(end), 'completed once both requests are answered');
-  }),
-  check26({ id: 't26.keys-not-reused', rule: 'T13', level: 'MUST', rules: ['T9'], title: 'An inputRequests key is never reused after its answer, nor for another request' }, (ctx) =>
-    keysNotReused(ctx, 'multi_input', 2, 'that asks two questions at once'),
+  check26(
+    {
+      id: 't26.input-inlined',
+      rule: 'T9',
+      level: 'MUST',
+      title: 'input_required inlines inputRequests; answering them acks and completes the task (also T14)',
+    },
+    async (ctx) => {
+      const { taskId, task } = await asking(ctx, 'confirm_delete', { filename: 'conformance.txt' }, 1, 'that asks one question');
+      const requests = task.inputRequests as Json;
+      const bad = Object.entries(requests).filter(([, r]) => !isObject(r) || typeof r.method !== 'string');
+      if (bad.length) return fail(brief(requests), 'each inputRequests entry is a request with a method');
+      const ack = ackProblem(
+        await ctx.call('tasks/update', { taskId, inputResponses: Object.fromEntries(Object.keys(requests).map((k) => [k, ACCEPT])) }),
+      );
+      if (ack) return fail(`tasks/update: ${ack}`, ACK);
+      const end = await ctx.settled(taskId);
+      return end.status === 'completed' ? pass() : fail(brief(end), 'completed once every request is answered');
+    },
   ),
-  check26({ id: 't26.keys-fresh-in-turn', rule: 'T13', level: 'MUST', rules: ['T9'], title: 'A question asked after the previous one was answered comes under a new key' }, (ctx) =>
-    keysNotReused(ctx, 'ask_in_turn', 1, 'that asks three questions one after the other'),
+  check26(
+    {
+      id: 't26.update-unknown-key',
+      rule: 'T15',
+      level: 'SHOULD',
+      rules: ['T9'],
+      title: 'tasks/update ignores a key that is not outstanding (before validating its value)',
+    },
+    async (ctx) => {
+      const { taskId } = await asking(ctx, 'confirm_delete', { filename: 'conformance.txt' }, 1, 'that asks one question');
+      const reply = await ctx.call('tasks/update', { taskId, inputResponses: { 'conformance-unknown-key': { ignored: true } } });
+      const ack = ackProblem(reply);
+      if (ack) return warn(`tasks/update with only an unknown key: ${ack}`, `${ACK}, the unknown key ignored`);
+      const task = await ctx.get(taskId);
+      return task.status === 'input_required' ? pass() : warn(brief(task), 'the task still input_required: an unknown key answers nothing');
+    },
+  ),
+  check26(
+    {
+      id: 't26.partial-answers',
+      rule: 'T16',
+      level: 'MUST',
+      rules: ['T9'],
+      title: 'After answering one of two requests the task stays input_required with the other',
+    },
+    async (ctx) => {
+      const { taskId, task } = await asking(ctx, 'multi_input', {}, 2, 'that asks two questions at once');
+      const [first, second] = inputKeys(task) as [string, string];
+      const ack = ackProblem(await ctx.call('tasks/update', { taskId, inputResponses: { [first]: ACCEPT } }));
+      if (ack) return pass(`the server does not take partial answers (MAY): ${ack}`);
+      // The ack is eventually consistent: wait until the answered key is gone (or the task moved on).
+      const after = await ctx.pollUntil(
+        taskId,
+        (t) => !inputKeys(t).includes(first) || t.status !== 'input_required',
+        'updated after the partial answer',
+      );
+      // The other request may have been superseded under a new key: whatever is outstanding is answered next.
+      if (after.status !== 'input_required' || inputKeys(after).length === 0)
+        return fail(
+          brief(after),
+          `status input_required, request ${second} (or what superseded it) still outstanding until it is answered`,
+        );
+      await ctx.call('tasks/update', { taskId, inputResponses: Object.fromEntries(inputKeys(after).map((k) => [k, ACCEPT])) });
+      const end = await ctx.settled(taskId);
+      return end.status === 'completed' ? pass() : fail(brief(end), 'completed once both requests are answered');
+    },
+  ),
+  check26(
+    {
+      id: 't26.keys-not-reused',
+      rule: 'T13',
+      level: 'MUST',
+      rules: ['T9'],
+      title: 'An inputRequests key is never reused after its answer, nor for another request',
+    },
+    (ctx) => keysNotReused(ctx, 'multi_input', 2, 'that asks two questions at once'),
+  ),
+  check26(
+    {
+      id: 't26.keys-fresh-in-turn',
+      rule: 'T13',
+      level: 'MUST',
+      rules: ['T9'],
+      title: 'A question asked after the previous one was answered comes under a new key',
+    },
+    (ctx) => keysNotReused(ctx, 'ask_in_turn', 1, 'that asks three questions one after the other'),
   ),
 ];
 
@@ -111,7 +177,8 @@ async function keysNotReused(ctx: Context2026, tool: string, n: number, why: str
     for (const [key, request] of Object.entries(shown)) {
       const text = JSON.stringify(request);
       if (gone.has(key)) problems.push(`key ${key} shown again after its answer: ${brief(request)}`);
-      else if (requestOf.has(key) && requestOf.get(key) !== text) problems.push(`key ${key} names two requests: ${brief(requestOf.get(key))} then ${brief(request)}`);
+      else if (requestOf.has(key) && requestOf.get(key) !== text)
+        problems.push(`key ${key} names two requests: ${brief(requestOf.get(key))} then ${brief(request)}`);
       requestOf.set(key, text);
     }
     for (const key of answered) if (!(key in shown)) gone.add(key);
@@ -124,7 +191,12 @@ async function keysNotReused(ctx: Context2026, tool: string, n: number, why: str
     const open = task.status === 'input_required' ? inputKeys(task).filter((k) => !answered.has(k)) : [];
     if (open.length === 0) {
       // Working between questions, or an answered key still shown (eventual consistency): wait.
-      await ctx.pollUntil(taskId, (t) => isTerminalStatus(t.status) || problems.length > 0 || inputKeys(t).some((k) => !answered.has(k)), 'asking again or settled', seen);
+      await ctx.pollUntil(
+        taskId,
+        (t) => isTerminalStatus(t.status) || problems.length > 0 || inputKeys(t).some((k) => !answered.has(k)),
+        'asking again or settled',
+        seen,
+      );
       continue;
     }
     const key = open[0]!;
@@ -132,7 +204,14 @@ async function keysNotReused(ctx: Context2026, tool: string, n: number, why: str
     if (ack) return pass(`the server does not take one answer at a time: ${ack}`);
     answered.add(key);
     // Wait until the answer is reflected, watching every key shown meanwhile.
-    await ctx.pollUntil(taskId, (t) => !inputKeys(t).includes(key) || isTerminalStatus(t.status) || problems.length > 0, `past key ${key}`, seen);
+    await ctx.pollUntil(
+      taskId,
+      (t) => !inputKeys(t).includes(key) || isTerminalStatus(t.status) || problems.length > 0,
+      `past key ${key}`,
+      seen,
+    );
   }
-  return problems.length ? fail(problems.join('; '), "each key unique over the task's life: not shown again once answered, never for a second request") : pass();
+  return problems.length
+    ? fail(problems.join('; '), "each key unique over the task's life: not shown again once answered, never for a second request")
+    : pass();
 }

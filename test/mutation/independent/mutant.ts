@@ -27,7 +27,11 @@ const PROGRAMS: Record<ClientProgram, string> = {
 const PROGRAM_SUPPORT = ['dist/test/interop/clients/scenario-env.js'];
 
 /** The scenarios a program plays (the receiver client plays only `receiver`); undefined: all. */
-export const PROGRAM_SCENARIOS: Record<ClientProgram, string[] | undefined> = { sdk: undefined, 'ext-tasks': undefined, 'sdk-receiver': ['receiver'] };
+export const PROGRAM_SCENARIOS: Record<ClientProgram, string[] | undefined> = {
+  sdk: undefined,
+  'ext-tasks': undefined,
+  'sdk-receiver': ['receiver'],
+};
 
 function occurrences(text: string, find: string): number {
   let count = 0;
@@ -37,7 +41,8 @@ function occurrences(text: string, find: string): number {
 
 /** Why the defect no longer applies to today's code, or undefined when it does. */
 export function staleReason(defect: Defect): string | undefined {
-  if (defect.file.startsWith('node_modules/') !== (defect.client !== undefined)) return 'a client defect patches node_modules/, a server defect dist/';
+  if (defect.file.startsWith('node_modules/') !== (defect.client !== undefined))
+    return 'a client defect patches node_modules/, a server defect dist/';
   const file = path.join(ROOT, defect.file);
   if (!existsSync(file)) return `${defect.file} does not exist`;
   const n = occurrences(readFileSync(file, 'utf8'), defect.find);
@@ -77,7 +82,10 @@ function copyPrograms(dir: string): void {
 function copyPackage(dir: string, defect: Defect): void {
   const pkg = packageOf(defect.file);
   const from = path.join(ROOT, pkg);
-  cpSync(from, path.join(dir, pkg), { recursive: true, filter: (source) => !skipped(source) && !path.relative(from, source).startsWith(path.join('dist', 'cjs')) });
+  cpSync(from, path.join(dir, pkg), {
+    recursive: true,
+    filter: (source) => !skipped(source) && !path.relative(from, source).startsWith(path.join('dist', 'cjs')),
+  });
 }
 
 /**
@@ -92,7 +100,10 @@ export function prepare(dir: string, defect: Defect | undefined, kind: 'server' 
   if (!defect) return;
   if (kind === 'client') copyPackage(dir, defect);
   const file = path.join(dir, defect.file);
-  writeFileSync(file, readFileSync(file, 'utf8').replace(defect.find, () => defect.replace));
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace(defect.find, () => defect.replace),
+  );
 }
 
 /** The shell command running `program` from `dir` (the requestor kit's --command). */

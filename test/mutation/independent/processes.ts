@@ -64,7 +64,17 @@ export interface Limits {
 /** Start the reference server of `dir` with `args`; resolves with its URL once it logged `listening on`. */
 export function startServer(dir: string, limits: Limits, args: readonly string[] = []): Promise<Served> {
   const main = path.join(dir, 'dist/reference-server/main.js');
-  const flags = ['--port', '0', '--tokens', limits.tokens, '--max-tasks-per-owner', String(limits.maxTasks), '--max-ttl-ms', String(limits.maxTtlMs), ...args];
+  const flags = [
+    '--port',
+    '0',
+    '--tokens',
+    limits.tokens,
+    '--max-tasks-per-owner',
+    String(limits.maxTasks),
+    '--max-ttl-ms',
+    String(limits.maxTtlMs),
+    ...args,
+  ];
   const child = track(spawn(process.execPath, [main, ...flags], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }));
   const tail: string[] = [];
   return new Promise((resolve, reject) => {
@@ -102,20 +112,42 @@ export interface KitRun {
 
 async function runCli(kit: string, args: string[], out: string, ms: number): Promise<KitRun> {
   const cli = path.join(kit, 'conformance/cli.js');
-  const child = track(spawn(process.execPath, [cli, ...args, '--json', out, '--quiet'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }));
+  const child = track(
+    spawn(process.execPath, [cli, ...args, '--json', out, '--quiet'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }),
+  );
   const { timedOut, stderr } = await finished(child, ms);
   if (timedOut) return { timedOut, note: `the kit ran longer than ${ms} ms` };
-  if (!existsSync(out)) return { timedOut, note: `the kit wrote no report (exit ${child.exitCode}): ${stderr.trim().split('\n').slice(-3).join(' | ')}` };
+  if (!existsSync(out))
+    return { timedOut, note: `the kit wrote no report (exit ${child.exitCode}): ${stderr.trim().split('\n').slice(-3).join(' | ')}` };
   return { report: JSON.parse(readFileSync(out, 'utf8')), timedOut };
 }
 
 /** The protocol kit of `kit` (a dist/ folder) against `url` within `ms` (only the checks `only` names, when given). */
-export function runProtocolKit(kit: string, url: string, limits: Limits, out: string, ms: number, only?: readonly string[]): Promise<KitRun> {
-  const args = ['--url', url, '--auth-a', 'token-a', '--auth-b', 'token-b', '--max-tasks-per-owner', String(limits.maxTasks), '--max-ttl-ms', String(limits.maxTtlMs)];
+export function runProtocolKit(
+  kit: string,
+  url: string,
+  limits: Limits,
+  out: string,
+  ms: number,
+  only?: readonly string[],
+): Promise<KitRun> {
+  const args = [
+    '--url',
+    url,
+    '--auth-a',
+    'token-a',
+    '--auth-b',
+    'token-b',
+    '--max-tasks-per-owner',
+    String(limits.maxTasks),
+    '--max-ttl-ms',
+    String(limits.maxTtlMs),
+  ];
   if (only?.length) args.push('--only', only.join(','));
   // An older kit (--kit) may not know these flags yet.
   const usage = readFileSync(path.join(kit, 'conformance/protocol/cli.js'), 'utf8');
-  if (usage.includes('--rate-limit')) args.push('--rate-limit', String(limits.rateLimit), '--max-request-bytes', String(limits.maxRequestBytes));
+  if (usage.includes('--rate-limit'))
+    args.push('--rate-limit', String(limits.rateLimit), '--max-request-bytes', String(limits.maxRequestBytes));
   return runCli(kit, args, out, ms);
 }
 
@@ -155,7 +187,14 @@ export async function runStoreSuite(kit: string, dir: string, name: string): Pro
   const failed = count('fail');
   const passed = count('pass');
   const failures = [...out.matchAll(/^\s*not ok \d+ - (.+)$/gm)].map((m) => m[1]!.trim());
-  if (timedOut) return { ran: true, failed: Number.isNaN(failed) ? 1 : failed, passed: Number.isNaN(passed) ? 0 : passed, failures, note: `the store suite ran longer than ${STORE_SUITE_MS} ms` };
+  if (timedOut)
+    return {
+      ran: true,
+      failed: Number.isNaN(failed) ? 1 : failed,
+      passed: Number.isNaN(passed) ? 0 : passed,
+      failures,
+      note: `the store suite ran longer than ${STORE_SUITE_MS} ms`,
+    };
   if (Number.isNaN(failed)) return { ran: false, failed: 0, passed: 0, failures: [], note: `no TAP summary (exit ${child.exitCode})` };
   return { ran: true, failed, passed, failures: [...new Set(failures)].slice(0, 6) };
 }

@@ -30,7 +30,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFECTS, type ClientProgram, type Defect, type DefectArea } from './catalogue.js';
 import { clientCommand, prepare, PROGRAM_SCENARIOS, ROOT, SCRATCH, staleReason } from './mutant.js';
-import { kill, live, runClientKit, runProtocolKit, runStoreSuite, startServer, type KitRun, type Limits, type StoreOutcome } from './processes.js';
+import {
+  kill,
+  live,
+  runClientKit,
+  runProtocolKit,
+  runStoreSuite,
+  startServer,
+  type KitRun,
+  type Limits,
+  type StoreOutcome,
+} from './processes.js';
 
 /**
  * Compiled files whose defects the store suite can see too: the stores and what they decide with
@@ -85,7 +95,13 @@ const CONCURRENCY = Math.min(2, Math.max(1, Number(args.concurrency)));
 const TIMEOUT_MS = Number(args['timeout-ms']);
 const CONTROLS = Math.max(1, Number(args.controls));
 /** The server's limits: quota and max ttl given as flags, the rate and request size its defaults (reference-server/usage.ts, src/security.ts). */
-const LIMITS: Limits = { tokens: path.join(SCRATCH, 'tokens.json'), maxTasks: 5, maxTtlMs: 60_000, rateLimit: 100, maxRequestBytes: 256 * 1024 };
+const LIMITS: Limits = {
+  tokens: path.join(SCRATCH, 'tokens.json'),
+  maxTasks: 5,
+  maxTtlMs: 60_000,
+  rateLimit: 100,
+  maxRequestBytes: 256 * 1024,
+};
 
 /** Scratch folders in use: removed on Ctrl-C. */
 const scratch = new Set<string>();
@@ -93,19 +109,27 @@ const scratch = new Set<string>();
 /** What a run judges: the reference server with flags (protocol kit), or a client program (requestor kit). */
 type Subject = { kind: 'server'; args: readonly string[] } | { kind: 'client'; program: ClientProgram };
 
-const subjectOf = (defect: Defect): Subject => (defect.client ? { kind: 'client', program: defect.client } : { kind: 'server', args: defect.serverArgs ?? [] });
-const keyOf = (subject: Subject): string => (subject.kind === 'client' ? `client ${subject.program}` : ['server', ...subject.args].join(' '));
+const subjectOf = (defect: Defect): Subject =>
+  defect.client ? { kind: 'client', program: defect.client } : { kind: 'server', args: defect.serverArgs ?? [] };
+const keyOf = (subject: Subject): string =>
+  subject.kind === 'client' ? `client ${subject.program}` : ['server', ...subject.args].join(' ');
 
 function kitOutcome(report: unknown): KitOutcome {
   const results = (report as { results?: { id: string; status: string }[] }).results ?? [];
   const by = (status: string) => results.filter((r) => r.status === status).map((r) => r.id);
-  return { failed: by('fail'), warned: by('warn'), inconclusive: by('inconclusive'), summary: JSON.stringify((report as { summary?: unknown }).summary) };
+  return {
+    failed: by('fail'),
+    warned: by('warn'),
+    inconclusive: by('inconclusive'),
+    summary: JSON.stringify((report as { summary?: unknown }).summary),
+  };
 }
 
 /** Run the kit that judges `subject`, whose files are in `dir` (only the checks `only` names, when given). */
 async function judge(dir: string, subject: Subject, only?: readonly string[]): Promise<KitRun> {
   const out = path.join(dir, 'report.json');
-  if (subject.kind === 'client') return runClientKit(KIT, clientCommand(dir, subject.program), PROGRAM_SCENARIOS[subject.program], out, TIMEOUT_MS);
+  if (subject.kind === 'client')
+    return runClientKit(KIT, clientCommand(dir, subject.program), PROGRAM_SCENARIOS[subject.program], out, TIMEOUT_MS);
   const served = await startServer(dir, LIMITS, subject.args);
   try {
     return await runProtocolKit(KIT, served.url, LIMITS, out, TIMEOUT_MS, only);
@@ -118,7 +142,9 @@ async function judge(dir: string, subject: Subject, only?: readonly string[]): P
 const FOCUS: ReadonlyMap<string, readonly string[]> = (() => {
   if (!args.focus) return new Map();
   const earlier = JSON.parse(readFileSync(path.resolve(args.focus), 'utf8')) as { results: Result[] };
-  return new Map(earlier.results.filter((r) => r.failing.length || r.warning.length).map((r) => [r.id, r.failing.length ? r.failing : r.warning]));
+  return new Map(
+    earlier.results.filter((r) => r.failing.length || r.warning.length).map((r) => [r.id, r.failing.length ? r.failing : r.warning]),
+  );
 })();
 
 /** In a scratch folder `name`, removed afterwards (unless --keep). */
@@ -163,7 +189,14 @@ async function runControl(subject: Subject, index: number, withStore: boolean): 
     if (!kit.report) throw new Error(`control ${key} #${index}: ${kit.note}`);
     const outcome = kitOutcome(kit.report);
     const store = withStore ? await runStoreSuite(KIT, dir, 'control') : undefined;
-    return { subject: key, summary: outcome.summary, failed: outcome.failed, warned: outcome.warned, inconclusive: outcome.inconclusive, ...(store && { store }) };
+    return {
+      subject: key,
+      summary: outcome.summary,
+      failed: outcome.failed,
+      warned: outcome.warned,
+      inconclusive: outcome.inconclusive,
+      ...(store && { store }),
+    };
   });
 }
 
@@ -245,7 +278,8 @@ interface Ratio {
 
 const levelOf = (id: string): 'MUST' | 'SHOULD' => DEFECTS.find((d) => d.id === id)?.level ?? 'MUST';
 const isObservable = (id: string): boolean => DEFECTS.find((d) => d.id === id)?.unobservable === undefined;
-const atRightLevel = (r: Pick<Result, 'id' | 'verdict'>): boolean => r.verdict === 'CAUGHT' || (r.verdict === 'CAUGHT-BY-WARNING' && levelOf(r.id) === 'SHOULD');
+const atRightLevel = (r: Pick<Result, 'id' | 'verdict'>): boolean =>
+  r.verdict === 'CAUGHT' || (r.verdict === 'CAUGHT-BY-WARNING' && levelOf(r.id) === 'SHOULD');
 
 function ratios(results: readonly Pick<Result, 'id' | 'area' | 'verdict'>[]): Ratio[] {
   const areas = [...new Set(results.map((r) => r.area)), 'overall'];
@@ -254,9 +288,16 @@ function ratios(results: readonly Pick<Result, 'id' | 'area' | 'verdict'>[]): Ra
     const n = (v: Verdict) => of.filter((r) => r.verdict === v).length;
     const seen = of.filter((r) => isObservable(r.id));
     return {
-      area, total: of.length, caught: n('CAUGHT'), warned: n('CAUGHT-BY-WARNING'), rightLevel: of.filter(atRightLevel).length,
-      observable: seen.length, observableRightLevel: seen.filter(atRightLevel).length,
-      survived: n('SURVIVED'), other: n('ERROR') + n('TIMEOUT'), stale: n('STALE'),
+      area,
+      total: of.length,
+      caught: n('CAUGHT'),
+      warned: n('CAUGHT-BY-WARNING'),
+      rightLevel: of.filter(atRightLevel).length,
+      observable: seen.length,
+      observableRightLevel: seen.filter(atRightLevel).length,
+      survived: n('SURVIVED'),
+      other: n('ERROR') + n('TIMEOUT'),
+      stale: n('STALE'),
     };
   });
 }
@@ -264,7 +305,9 @@ function ratios(results: readonly Pick<Result, 'id' | 'area' | 'verdict'>[]): Ra
 function line(result: Result): string {
   const checks = result.failing.join(',') || (result.warning.length ? result.warning.map((w) => `${w} (warn)`).join(',') : '-');
   const unsure = result.verdict === 'SURVIVED' && result.inconclusive.length > 0 ? ` (inconclusive: ${result.inconclusive.join(',')})` : '';
-  const store = result.store ? ` store:${result.store.ran ? (result.store.failed > 0 ? `caught(${result.store.failed})` : 'survived') : 'not run'}` : '';
+  const store = result.store
+    ? ` store:${result.store.ran ? (result.store.failed > 0 ? `caught(${result.store.failed})` : 'survived') : 'not run'}`
+    : '';
   return `${pad(result.id, 34)} ${pad(result.area, 13)} ${pad(result.verdict, 18)} ${checks}${unsure}${store}${result.note ? `  [${result.note}]` : ''}`;
 }
 
@@ -274,10 +317,18 @@ function selected(): readonly Defect[] {
     if (ids.has(d.id)) throw new Error(`duplicate defect id ${d.id}`);
     ids.add(d.id);
   }
-  const only = args.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  const only = args.only
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const id of only ?? []) if (!ids.has(id)) throw new Error(`unknown defect ${id}`);
-  const areas = args.areas?.split(',').map((s) => s.trim()).filter(Boolean);
-  return DEFECTS.filter((d) => (!only || only.includes(d.id)) && (!areas || areas.includes(d.area)) && !(args['skip-unobservable'] && d.unobservable));
+  const areas = args.areas
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return DEFECTS.filter(
+    (d) => (!only || only.includes(d.id)) && (!areas || areas.includes(d.area)) && !(args['skip-unobservable'] && d.unobservable),
+  );
 }
 
 function check(defects: readonly Defect[]): void {
@@ -292,15 +343,27 @@ function check(defects: readonly Defect[]): void {
 }
 
 /** Control runs of every subject the defects need, side by side as the defects run (checks that flake under that load flake there too). */
-async function controls(defects: readonly Defect[], withStore: boolean): Promise<{ baselines: Map<string, Baseline>; store?: StoreOutcome }> {
+async function controls(
+  defects: readonly Defect[],
+  withStore: boolean,
+): Promise<{ baselines: Map<string, Baseline>; store?: StoreOutcome }> {
   const subjects = new Map<string, Subject>();
   for (const d of defects) subjects.set(keyOf(subjectOf(d)), subjectOf(d));
   const storeFor = withStore && defects.some((d) => STORE_CODE.test(d.file)) ? 'server' : undefined;
   const jobs = [...subjects.values()].flatMap((subject) => Array.from({ length: CONTROLS }, (_, i) => ({ subject, i })));
-  const runs = await pool(jobs, CONCURRENCY, ({ subject, i }) => runControl(subject, i, keyOf(subject) === storeFor && i === 0), (r) => {
-    console.log(`control ${r.subject}: ${r.summary}; failed: ${r.failed.join(',') || '-'}; warned: ${r.warned.join(',') || '-'}; inconclusive: ${r.inconclusive.join(',') || '-'}`);
-  });
-  const baselines = new Map([...subjects.keys()].map((key) => [key, new Baseline(runs.filter((r) => r.subject === key).map(({ store: _store, ...run }) => run))]));
+  const runs = await pool(
+    jobs,
+    CONCURRENCY,
+    ({ subject, i }) => runControl(subject, i, keyOf(subject) === storeFor && i === 0),
+    (r) => {
+      console.log(
+        `control ${r.subject}: ${r.summary}; failed: ${r.failed.join(',') || '-'}; warned: ${r.warned.join(',') || '-'}; inconclusive: ${r.inconclusive.join(',') || '-'}`,
+      );
+    },
+  );
+  const baselines = new Map(
+    [...subjects.keys()].map((key) => [key, new Baseline(runs.filter((r) => r.subject === key).map(({ store: _store, ...run }) => run))]),
+  );
   const store = runs.find((r) => r.store)?.store;
   if (store) console.log(`control store suite: ${store.passed} passed, ${store.failed} failed${store.note ? ` (${store.note})` : ''}`);
   if (store && store.failed > 0) console.log('  the store suite fails on the unpatched store: its verdicts below mean nothing');
@@ -308,10 +371,25 @@ async function controls(defects: readonly Defect[], withStore: boolean): Promise
 }
 
 function printRatios(table: readonly Ratio[]): void {
-  console.log('\narea          defects  failed  warned-only  survived  error/timeout  stale  fail     right level  fail+warn  right level of the observable');
+  console.log(
+    '\narea          defects  failed  warned-only  survived  error/timeout  stale  fail     right level  fail+warn  right level of the observable',
+  );
   for (const r of table) {
-    const cells = [r.area, r.total, r.caught, r.warned, r.survived, r.other, r.stale, pct(r.caught, r.total), pct(r.rightLevel, r.total), pct(r.caught + r.warned, r.total)].map(String);
-    console.log(`${[13, 8, 7, 12, 9, 14, 6, 8, 12, 10].map((w, i) => pad(cells[i]!, w)).join(' ')} ${r.observableRightLevel}/${r.observable} (${pct(r.observableRightLevel, r.observable)})`);
+    const cells = [
+      r.area,
+      r.total,
+      r.caught,
+      r.warned,
+      r.survived,
+      r.other,
+      r.stale,
+      pct(r.caught, r.total),
+      pct(r.rightLevel, r.total),
+      pct(r.caught + r.warned, r.total),
+    ].map(String);
+    console.log(
+      `${[13, 8, 7, 12, 9, 14, 6, 8, 12, 10].map((w, i) => pad(cells[i]!, w)).join(' ')} ${r.observableRightLevel}/${r.observable} (${pct(r.observableRightLevel, r.observable)})`,
+    );
   }
 }
 
@@ -326,14 +404,19 @@ function summarize(results: readonly Result[], defects: readonly Defect[]): Rati
   if (survivors.length) console.log('not caught at the level of the rule broken:');
   for (const r of survivors) {
     const d = defects.find((x) => x.id === r.id)!;
-    console.log(`  ${r.id} [${r.verdict}, ${d.level ?? 'MUST'}]: ${d.what} Observable: ${d.observable}${d.unobservable ? ` NOT OBSERVABLE: ${d.unobservable}` : ''}`);
+    console.log(
+      `  ${r.id} [${r.verdict}, ${d.level ?? 'MUST'}]: ${d.what} Observable: ${d.observable}${d.unobservable ? ` NOT OBSERVABLE: ${d.unobservable}` : ''}`,
+    );
   }
   return table;
 }
 
 /** A results file written earlier, its levels and ratios recomputed from today's catalogue (what each defect breaks). */
 function rescore(file: string): void {
-  const json = JSON.parse(readFileSync(file, 'utf8')) as { results: (Result & { level?: string; rightLevel?: boolean })[]; ratios: Ratio[] };
+  const json = JSON.parse(readFileSync(file, 'utf8')) as {
+    results: (Result & { level?: string; rightLevel?: boolean })[];
+    ratios: Ratio[];
+  };
   for (const r of json.results) {
     const unobservable = DEFECTS.find((d) => d.id === r.id)?.unobservable;
     Object.assign(r, { level: levelOf(r.id), rightLevel: atRightLevel(r), ...(unobservable && { unobservable }) });
@@ -349,23 +432,33 @@ async function main(): Promise<void> {
   if (args.rescore) return rescore(path.resolve(args.rescore));
   const defects = selected();
   if (args.check) return check(defects);
-  for (const file of ['dist/reference-server/main.js']) if (!existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: npm run build first`);
+  for (const file of ['dist/reference-server/main.js'])
+    if (!existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: npm run build first`);
   if (!existsSync(path.join(KIT, 'conformance/cli.js'))) throw new Error(`--kit ${KIT}: no conformance/cli.js there`);
   mkdirSync(SCRATCH, { recursive: true });
   writeFileSync(LIMITS.tokens, JSON.stringify({ 'token-a': 'alice', 'token-b': 'bob' }));
   const withStore = !args['no-store'];
 
-  console.log(`kit: ${path.relative(ROOT, KIT) || '.'}/conformance; ${defects.length} defects, ${CONCURRENCY} at a time, ${CONTROLS} control runs per subject, time limit ${TIMEOUT_MS} ms each`);
+  console.log(
+    `kit: ${path.relative(ROOT, KIT) || '.'}/conformance; ${defects.length} defects, ${CONCURRENCY} at a time, ${CONTROLS} control runs per subject, time limit ${TIMEOUT_MS} ms each`,
+  );
   const control = await controls(defects, withStore);
   console.log('');
-  const results = await pool(defects, CONCURRENCY, (d) => runDefect(d, control.baselines.get(keyOf(subjectOf(d)))!, withStore), (r) => console.log(line(r)));
+  const results = await pool(
+    defects,
+    CONCURRENCY,
+    (d) => runDefect(d, control.baselines.get(keyOf(subjectOf(d)))!, withStore),
+    (r) => console.log(line(r)),
+  );
   const table = summarize(results, defects);
   const runtimeMs = Date.now() - started;
   console.log(`\nruntime: ${(runtimeMs / 1000).toFixed(0)} s`);
   const overall = table.at(-1)!;
   const ratio = overall.observable ? overall.observableRightLevel / overall.observable : 1;
   if (args['min-ratio'] !== undefined && ratio < Number(args['min-ratio'])) {
-    console.log(`below target: ${overall.observableRightLevel}/${overall.observable} observable defects caught at the level of their rule (${pct(overall.observableRightLevel, overall.observable)}), target ${Number(args['min-ratio']) * 100} %`);
+    console.log(
+      `below target: ${overall.observableRightLevel}/${overall.observable} observable defects caught at the level of their rule (${pct(overall.observableRightLevel, overall.observable)}), target ${Number(args['min-ratio']) * 100} %`,
+    );
     process.exitCode = 1;
   }
   if (args.json) {
@@ -381,7 +474,18 @@ async function main(): Promise<void> {
       store: { defects: storeRuns.length, caught: storeRuns.filter((r) => r.store!.failed > 0).length },
       results: results.map((r) => {
         const d = defects.find((x) => x.id === r.id)!;
-        return { ...r, level: d.level ?? 'MUST', rightLevel: atRightLevel(r), ...(d.unobservable && { unobservable: d.unobservable }), file: d.file, what: d.what, observable: d.observable, rules: d.rules ?? [], ...(d.serverArgs && { serverArgs: d.serverArgs }), ...(d.client && { client: d.client }) };
+        return {
+          ...r,
+          level: d.level ?? 'MUST',
+          rightLevel: atRightLevel(r),
+          ...(d.unobservable && { unobservable: d.unobservable }),
+          file: d.file,
+          what: d.what,
+          observable: d.observable,
+          rules: d.rules ?? [],
+          ...(d.serverArgs && { serverArgs: d.serverArgs }),
+          ...(d.client && { client: d.client }),
+        };
       }),
     };
     writeFileSync(path.resolve(args.json), `${JSON.stringify(json, null, 2)}\n`);

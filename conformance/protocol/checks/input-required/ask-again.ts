@@ -32,14 +32,21 @@ const questionOf = (m: Incoming): string => {
 function askAgain(ctx: CheckContext): Promise<AskAgain | string> {
   return ctx.memo('input.ask-again', async () => {
     ctx.requireCapability('tools.call');
-    if (!ctx.tool('ask_forever')) return 'the server offers no "ask_forever" fixture tool (asks again after every answer; see reference-server/FIXTURES.md)';
+    if (!ctx.tool('ask_forever'))
+      return 'the server offers no "ask_forever" fixture tool (asks again after every answer; see reference-server/FIXTURES.md)';
     const call: ToolCall = { name: 'ask_forever', args: {} };
     const a = await ctx.a();
     const created = await ctx.createTask(a, call);
     const { taskId } = ctx.needTask(created, call);
     const polled = await ctx.poll(a, taskId, (t) => t.status !== 'working', 3_000);
-    if (polled.task?.status !== 'input_required') return `the ask_forever task did not show input_required (statuses: ${polled.statuses.join(' -> ')}; see input.status)`;
-    const ours = (m: Incoming) => m.method === 'elicitation/create' && m.at >= created.at && isObject(m.params._meta) && isObject(m.params._meta[RELATED_TASK]) && (m.params._meta[RELATED_TASK] as { taskId?: unknown }).taskId === taskId;
+    if (polled.task?.status !== 'input_required')
+      return `the ask_forever task did not show input_required (statuses: ${polled.statuses.join(' -> ')}; see input.status)`;
+    const ours = (m: Incoming) =>
+      m.method === 'elicitation/create' &&
+      m.at >= created.at &&
+      isObject(m.params._meta) &&
+      isObject(m.params._meta[RELATED_TASK]) &&
+      (m.params._meta[RELATED_TASK] as { taskId?: unknown }).taskId === taskId;
     const stop = new AbortController();
     const pending = a.call('tasks/result', { taskId }, { signal: stop.signal });
     try {
@@ -54,7 +61,10 @@ function askAgain(ctx: CheckContext): Promise<AskAgain | string> {
         await ctx.sleep(20);
       }
       const second = next();
-      const after = ctx.sightings(taskId).filter((s) => s.at > first.at).map((s) => String(s.task.status));
+      const after = ctx
+        .sightings(taskId)
+        .filter((s) => s.at > first.at)
+        .map((s) => String(s.task.status));
       return { taskId, first, after, ...(second && { second }) };
     } finally {
       stop.abort();
@@ -65,7 +75,13 @@ function askAgain(ctx: CheckContext): Promise<AskAgain | string> {
 
 export const askAgainChecks: Check[] = [
   check(
-    { id: 'input.back-to-working', rule: 'R50', level: 'SHOULD', area: 'input-required', title: 'once an answer arrives, the task leaves input_required (working) before it asks again' },
+    {
+      id: 'input.back-to-working',
+      rule: 'R50',
+      level: 'SHOULD',
+      area: 'input-required',
+      title: 'once an answer arrives, the task leaves input_required (working) before it asks again',
+    },
     async (ctx) => {
       const flow = await askAgain(ctx);
       if (typeof flow === 'string') return skip(flow);
@@ -78,7 +94,13 @@ export const askAgainChecks: Check[] = [
     },
   ),
   check(
-    { id: 'input.new-question-new-id', rule: 'R51', level: 'MUST', area: 'input-required', title: 'a question asked after the first was answered comes under a JSON-RPC id of its own' },
+    {
+      id: 'input.new-question-new-id',
+      rule: 'R51',
+      level: 'MUST',
+      area: 'input-required',
+      title: 'a question asked after the first was answered comes under a JSON-RPC id of its own',
+    },
     async (ctx) => {
       const flow = await askAgain(ctx);
       if (typeof flow === 'string') return skip(flow);

@@ -18,13 +18,31 @@ const PROTOCOL = '2025-11-25';
 const LISTEN_MS = 3_000;
 
 function headers(identity: Identity | undefined, sessionId: string): Record<string, string> {
-  return { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': PROTOCOL, 'mcp-session-id': sessionId, ...identityHeaders(identity) };
+  return {
+    'content-type': 'application/json',
+    accept: 'application/json, text/event-stream',
+    'mcp-protocol-version': PROTOCOL,
+    'mcp-session-id': sessionId,
+    ...identityHeaders(identity),
+  };
 }
 
 /** One HTTP exchange: the status, or why there is none. */
-export async function send(url: string, method: 'POST' | 'DELETE', identity: Identity | undefined, sessionId: string, body?: Json, ms = 5_000): Promise<{ status: number; text: string } | { failed: string }> {
+export async function send(
+  url: string,
+  method: 'POST' | 'DELETE',
+  identity: Identity | undefined,
+  sessionId: string,
+  body?: Json,
+  ms = 5_000,
+): Promise<{ status: number; text: string } | { failed: string }> {
   try {
-    const res = await fetch(url, { method, headers: headers(identity, sessionId), ...(body && { body: JSON.stringify(body) }), signal: AbortSignal.timeout(ms) });
+    const res = await fetch(url, {
+      method,
+      headers: headers(identity, sessionId),
+      ...(body && { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(ms),
+    });
     return { status: res.status, text: (await res.text()).slice(0, 200) };
   } catch (error) {
     return { failed: (error as Error).name === 'TimeoutError' ? `no response within ${ms} ms` : String((error as Error).message ?? error) };
@@ -63,7 +81,12 @@ async function borrowed(ctx: CheckContext, session: RawSession, url: string): Pr
   try {
     await ctx.sleep(200);
     const call = ctx.quickTool();
-    const created = await session.call('tools/call', { name: call.name, arguments: call.args, task: {} }, ctx.options.requestTimeoutMs, ctx.signal);
+    const created = await session.call(
+      'tools/call',
+      { name: call.name, arguments: call.args, task: {} },
+      ctx.options.requestTimeoutMs,
+      ctx.signal,
+    );
     const task = isObject(created.response?.result) ? created.response.result.task : undefined;
     const taskId = isObject(task) && typeof task.taskId === 'string' ? task.taskId : undefined;
     if (taskId === undefined) return inconclusive(`A's ${call.name} as a task on its raw session: ${brief(created.response)}`);
@@ -71,9 +94,14 @@ async function borrowed(ctx: CheckContext, session: RawSession, url: string): Pr
     while (Date.now() < deadline && !got.join('').includes(taskId)) await ctx.sleep(100);
     const text = got.join('');
     if (text.includes(taskId) && text.includes(STATUS_NOTIFICATION)) {
-      return fail(`B's token was served on A's session (ping: HTTP ${served.status}), and B's GET stream on it received ${STATUS_NOTIFICATION} of A's task ${taskId}: ${brief(text, 200)}`, "a session opened with A's token refuses B's token (HTTP 403 or 404), so nothing of A's tasks reaches B");
+      return fail(
+        `B's token was served on A's session (ping: HTTP ${served.status}), and B's GET stream on it received ${STATUS_NOTIFICATION} of A's task ${taskId}: ${brief(text, 200)}`,
+        "a session opened with A's token refuses B's token (HTTP 403 or 404), so nothing of A's tasks reaches B",
+      );
     }
-    return pass(`B's token was served on A's session (HTTP ${served.status}), but no notification of A's task reached B's stream within ${LISTEN_MS} ms`);
+    return pass(
+      `B's token was served on A's session (HTTP ${served.status}), but no notification of A's task reached B's stream within ${LISTEN_MS} ms`,
+    );
   } finally {
     listen.abort();
     await reading;
@@ -81,17 +109,23 @@ async function borrowed(ctx: CheckContext, session: RawSession, url: string): Pr
 }
 
 export const foreignSessionCheck: Check = check(
-    { id: 'iso.foreign-session', rule: 'R77', level: 'MUST', area: 'isolation', title: "identity B's token on a session opened with A's token is refused, or at least gets nothing of A's tasks" },
-    async (ctx) => {
-      if (!ctx.options.authA || !ctx.options.authB) return skip('needs two identities with credentials (--auth-a, --auth-b)');
-      const session = await raw(ctx, ctx.options.authA);
-      if (typeof session === 'string') return skip(session);
-      try {
-        return await borrowed(ctx, session, ctx.url!);
-      } finally {
-        await session.close();
-      }
-    },
+  {
+    id: 'iso.foreign-session',
+    rule: 'R77',
+    level: 'MUST',
+    area: 'isolation',
+    title: "identity B's token on a session opened with A's token is refused, or at least gets nothing of A's tasks",
+  },
+  async (ctx) => {
+    if (!ctx.options.authA || !ctx.options.authB) return skip('needs two identities with credentials (--auth-a, --auth-b)');
+    const session = await raw(ctx, ctx.options.authA);
+    if (typeof session === 'string') return skip(session);
+    try {
+      return await borrowed(ctx, session, ctx.url!);
+    } finally {
+      await session.close();
+    }
+  },
 );
 
 /** The work of the outlives-session check: the fixture delay, long enough to end a session meanwhile. */
@@ -104,9 +138,15 @@ const WORK_MS = 2_000;
  * server finished the later task and not the earlier one.
  */
 export const outlivesSessionCheck: Check = check(
-  { id: 'iso.outlives-session', rule: 'A21', level: 'MUST', area: 'isolation', title: "a task of A's token outlives the session it was created in: ending that session stops no task" },
+  {
+    id: 'iso.outlives-session',
+    rule: 'A21',
+    level: 'MUST',
+    area: 'isolation',
+    title: "a task of A's token outlives the session it was created in: ending that session stops no task",
+  },
   async (ctx) => {
-    if (!ctx.options.authA) return skip('needs identity A with credentials (--auth-a): without a token a task is its session\'s');
+    if (!ctx.options.authA) return skip("needs identity A with credentials (--auth-a): without a token a task is its session's");
     if (!ctx.hasFixture('delay')) return skip('needs a tool that runs a chosen time (the fixture delay, reference-server/FIXTURES.md)');
     const session = await raw(ctx, ctx.options.authA);
     if (typeof session === 'string') return skip(session);
@@ -116,23 +156,38 @@ export const outlivesSessionCheck: Check = check(
     const first = isObject(task) && typeof task.taskId === 'string' ? task.taskId : undefined;
     const ended = await send(ctx.url!, 'DELETE', ctx.options.authA, session.sessionId!);
     if (first === undefined) return inconclusive(`delay as a task on a raw session of A: ${brief(created.response)}`);
-    if ('failed' in ended || ended.status === 405) return skip(`the session could not be ended (DELETE: ${'failed' in ended ? ended.failed : 'HTTP 405'})`);
+    if ('failed' in ended || ended.status === 405)
+      return skip(`the session could not be ended (DELETE: ${'failed' in ended ? ended.failed : 'HTTP 405'})`);
     const a = await ctx.a();
     const call = { name: 'delay', args: { ms: WORK_MS } };
     const { taskId: second } = ctx.needTask(await ctx.createTask(a, call), call);
     const later = await ctx.pollTerminal(a, second);
-    if (!isTerminalStatus(later.task?.status)) return inconclusive(`the task started after the session ended did not end either (statuses ${later.statuses.join(' -> ')})`);
+    if (!isTerminalStatus(later.task?.status))
+      return inconclusive(`the task started after the session ended did not end either (statuses ${later.statuses.join(' -> ')})`);
     // The earlier task had its work started first: a moment more, then it must be over too.
     const earlier = await ctx.poll(a, first, (t) => isTerminalStatus(t.status), 1_000);
-    if (earlier.reply.kind !== 'result') return fail(`after its session ended (DELETE: HTTP ${ended.status}), A's task ${first} is gone for A's main session: ${describe(earlier.reply)}`, "the task, from any session of A's token (A21, R77)");
+    if (earlier.reply.kind !== 'result')
+      return fail(
+        `after its session ended (DELETE: HTTP ${ended.status}), A's task ${first} is gone for A's main session: ${describe(earlier.reply)}`,
+        "the task, from any session of A's token (A21, R77)",
+      );
     if (isTerminalStatus(earlier.task?.status)) return pass(`both ended (${String(earlier.task?.status)}, ${String(later.task?.status)})`);
-    return fail(`A's task ${first}, started in a session A then ended, is still ${earlier.statuses.at(-1)} after the same work started later in A's main session ended ${String(later.task?.status)}`, 'the task goes on and ends whatever became of the session it was created in (A21: it belongs to the token)');
+    return fail(
+      `A's task ${first}, started in a session A then ended, is still ${earlier.statuses.at(-1)} after the same work started later in A's main session ended ${String(later.task?.status)}`,
+      'the task goes on and ends whatever became of the session it was created in (A21: it belongs to the token)',
+    );
   },
 );
 
 /** Whole run: every status notification each session of A or B received was about its own identity's tasks. */
 export const notificationOwnerCheck: Check = check(
-  { id: 'iso.notifications-to-owner', rule: 'R77', level: 'MUST', area: 'isolation', title: "over the whole run, no session of one identity received a status notification of the other identity's task" },
+  {
+    id: 'iso.notifications-to-owner',
+    rule: 'R77',
+    level: 'MUST',
+    area: 'isolation',
+    title: "over the whole run, no session of one identity received a status notification of the other identity's task",
+  },
   async (ctx) => {
     const a = await ctx.a();
     const b = await ctx.otherRequestor();
@@ -144,7 +199,8 @@ export const notificationOwnerCheck: Check = check(
     }
     const identity = (label: string) => (label === b.label ? 'B' : 'A');
     const creator = new Map<string, string>();
-    for (const s of ctx.sightings()) if (s.source === 'tools/call' && typeof s.task.taskId === 'string') creator.set(s.task.taskId, identity(s.session));
+    for (const s of ctx.sightings())
+      if (s.source === 'tools/call' && typeof s.task.taskId === 'string') creator.set(s.task.taskId, identity(s.session));
     for (const session of sessions) {
       const foreign = session.received(STATUS_NOTIFICATION).filter((n) => {
         const owner = creator.get(n.params.taskId as string);
@@ -152,9 +208,14 @@ export const notificationOwnerCheck: Check = check(
       });
       if (foreign.length) {
         const first = foreign[0]!.params;
-        return fail(`a session of ${identity(session.label)} received ${foreign.length} status notification(s) of tasks ${identity(session.label) === 'A' ? 'B' : 'A'} created, e.g. ${brief(first)}`, "notifications/tasks/status only on the sessions of the task's owner");
+        return fail(
+          `a session of ${identity(session.label)} received ${foreign.length} status notification(s) of tasks ${identity(session.label) === 'A' ? 'B' : 'A'} created, e.g. ${brief(first)}`,
+          "notifications/tasks/status only on the sessions of the task's owner",
+        );
       }
     }
-    return pass(`${creator.size} tasks, ${sessions.reduce((n, s) => n + s.received(STATUS_NOTIFICATION).length, 0)} status notifications, each to its owner`);
+    return pass(
+      `${creator.size} tasks, ${sessions.reduce((n, s) => n + s.received(STATUS_NOTIFICATION).length, 0)} status notifications, each to its owner`,
+    );
   },
 );
