@@ -39,7 +39,9 @@ const WINDOW_COLORS = ['#d5d8dc', '#aed6f1', '#28b463', '#5dade2', '#1f618d'];
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number.NaN);
 
 function find(results: readonly BenchResult[], name: string, subject: string, store: string, concurrency: number): BenchResult | undefined {
-  return results.find((r) => r.bench === 'paths' && r.name === name && r.subject === subject && r.extra?.store === store && r.param === concurrency);
+  return results.find(
+    (r) => r.bench === 'paths' && r.name === name && r.subject === subject && r.extra?.store === store && r.param === concurrency,
+  );
 }
 
 function storesOf(results: readonly BenchResult[]): string[] {
@@ -82,7 +84,12 @@ export function latencyChart(results: readonly BenchResult[], meta: BenchMeta): 
       const life = find(results, 'lifecycle', path, store, 1);
       if (!life) continue;
       const plain = find(results, 'plain', path === '2026 task' ? '2026' : path, store, 1);
-      bars.push({ series: path, value: num(life.extra?.p50Ms), whisker: num(life.extra?.p99Ms), limit: plain ? num(plain.extra?.p50Ms) * num(life.extra?.roundTrips) : undefined });
+      bars.push({
+        series: path,
+        value: num(life.extra?.p50Ms),
+        whisker: num(life.extra?.p99Ms),
+        limit: plain ? num(plain.extra?.p50Ms) * num(life.extra?.roundTrips) : undefined,
+      });
     }
     const sdk = store === 'memory' ? results.find((r) => r.bench === 'paths' && r.subject === SDK && r.param === 1) : undefined;
     if (sdk) bars.push({ series: SDK, value: num(sdk.extra?.p50Ms), whisker: num(sdk.extra?.p99Ms) });
@@ -106,7 +113,11 @@ export function syncWindowChart(results: readonly BenchResult[], meta: BenchMeta
   const works = [...new Set(seen.map((r) => num(r.extra?.workMs)))].sort((a, b) => a - b);
   const groups = works.map((work) => ({
     label: `${work} ms`,
-    bars: windows.flatMap((w) => seen.filter((r) => num(r.extra?.windowMs) === w && num(r.extra?.workMs) === work).map((r) => ({ series: `window ${w} ms`, value: r.value, limit: work }))),
+    bars: windows.flatMap((w) =>
+      seen
+        .filter((r) => num(r.extra?.windowMs) === w && num(r.extra?.workMs) === work)
+        .map((r) => ({ series: `window ${w} ms`, value: r.value, limit: work })),
+    ),
   }));
   return {
     title: 'When a 2026 client polling as told sees the result, per sync window (lower is better)',
@@ -130,7 +141,8 @@ export function drawCharts(results: readonly BenchResult[], meta: BenchMeta, dir
     write('bench-paths-throughput.svg', throughputChart(results, meta));
     write('bench-paths-latency.svg', latencyChart(results, meta));
   }
-  if (results.some((r) => r.bench === 'sync-window' && r.name === 'seen (median)')) write('bench-sync-window.svg', syncWindowChart(results, meta));
+  if (results.some((r) => r.bench === 'sync-window' && r.name === 'seen (median)'))
+    write('bench-sync-window.svg', syncWindowChart(results, meta));
   return written;
 }
 

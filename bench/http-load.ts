@@ -43,7 +43,12 @@ const LIFECYCLES = QUICK ? 1_000 : 10_000;
 const WARMUP = QUICK ? 200 : 2_000;
 const SERVER = process.env.MCP_TASKS_BENCH_SERVER ?? fileURLToPath(new URL('../reference-server/main.js', import.meta.url));
 /** Flags that keep the load from being refused; another build may need others (space-separated). */
-const SERVER_FLAGS = process.env.MCP_TASKS_BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? ['--rate-limit', '1000000', '--requests-per-second', '0'];
+const SERVER_FLAGS = process.env.MCP_TASKS_BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [
+  '--rate-limit',
+  '1000000',
+  '--requests-per-second',
+  '0',
+];
 
 interface Rpc {
   result?: Record<string, unknown>;
@@ -61,7 +66,12 @@ class LoadClient {
   ) {}
 
   async open(): Promise<void> {
-    await this.#post({ jsonrpc: '2.0', id: ++this.#id, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'http-load', version: '1' } } });
+    await this.#post({
+      jsonrpc: '2.0',
+      id: ++this.#id,
+      method: 'initialize',
+      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'http-load', version: '1' } },
+    });
     if (this.#session === undefined) throw new Error('the server opened no session');
     await this.#post({ jsonrpc: '2.0', method: 'notifications/initialized' });
   }
@@ -102,7 +112,13 @@ class LoadClient {
         if (typeof session === 'string') this.#session = session;
         let text = '';
         res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve(res.statusCode === 200 || res.statusCode === 202 ? parseAnswer(text) : { error: { code: res.statusCode ?? 0, message: 'HTTP' } }));
+        res.on('end', () =>
+          resolve(
+            res.statusCode === 200 || res.statusCode === 202
+              ? parseAnswer(text)
+              : { error: { code: res.statusCode ?? 0, message: 'HTTP' } },
+          ),
+        );
         res.on('error', reject);
       });
       req.on('error', reject);
@@ -112,7 +128,12 @@ class LoadClient {
 }
 
 function parseAnswer(text: string): Rpc {
-  const payloads = text.startsWith('{') ? [text] : text.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim());
+  const payloads = text.startsWith('{')
+    ? [text]
+    : text
+        .split('\n')
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trim());
   for (const payload of payloads) {
     try {
       const parsed = JSON.parse(payload) as Rpc;
@@ -135,7 +156,19 @@ async function startServer(clients: number): Promise<ServerProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'mcp-tasks-load-'));
   const tokens = join(dir, 'tokens.json');
   writeFileSync(tokens, JSON.stringify(Object.fromEntries(Array.from({ length: clients }, (_, i) => [`token-${i}`, `client-${i}`]))));
-  const child = spawn(process.execPath, [...(process.env.MCP_TASKS_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), SERVER, '--port', '0', '--tokens', tokens, ...SERVER_FLAGS], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.MCP_TASKS_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+      SERVER,
+      '--port',
+      '0',
+      '--tokens',
+      tokens,
+      ...SERVER_FLAGS,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<URL>((resolve, reject) => {
     let seen = '';
@@ -232,7 +265,15 @@ export async function run(): Promise<BenchResult[]> {
           `  CPU per lifecycle: server ${load.serverCpuMs.toFixed(2)} ms, client ${load.clientCpuMs.toFixed(2)} ms`,
       );
       const extra = { errors: load.errors, p50Ms: load.p50, p99Ms: load.p99, serverCpuMs: load.serverCpuMs, clientCpuMs: load.clientCpuMs };
-      results.push({ bench: BENCH, name: 'lifecycles over HTTP', subject: 'reference-server', param: n, value: load.perSecond, unit: 'ops/s', extra });
+      results.push({
+        bench: BENCH,
+        name: 'lifecycles over HTTP',
+        subject: 'reference-server',
+        param: n,
+        value: load.perSecond,
+        unit: 'ops/s',
+        extra,
+      });
     } finally {
       for (const client of clients) client.close();
       await server.stop();

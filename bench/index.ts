@@ -81,7 +81,14 @@ async function main(): Promise<void> {
 }
 
 function metaOf(cpus: os.CpuInfo[]): BenchMeta {
-  const machine = { cpus: cpus.length, model: cpus[0]?.model.trim() ?? 'unknown', platform: process.platform, arch: process.arch, memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg() };
+  const machine = {
+    cpus: cpus.length,
+    model: cpus[0]?.model.trim() ?? 'unknown',
+    platform: process.platform,
+    arch: process.arch,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    loadAverage: os.loadavg(),
+  };
   return { date: new Date().toISOString(), node: process.version, machine, quick: QUICK };
 }
 

@@ -35,8 +35,14 @@ export interface SubjectOptions {
 
 export async function subject(options: SubjectOptions): Promise<Subject> {
   const metrics = options.metrics ? new TextMetrics() : undefined;
-  const tracing: TasksTracing | undefined = options.tracing ? openTelemetryTracing({ tracer: options.provider.getTracer('bench') }) : undefined;
-  const inner = new InMemoryTaskStore({ security: { allowAnonymous: true, maxActiveTasksPerOwner: 1_000_000, maxStoredBytesPerOwner: null }, maxTotalBytes: null, cleanupIntervalMs: 1_000 });
+  const tracing: TasksTracing | undefined = options.tracing
+    ? openTelemetryTracing({ tracer: options.provider.getTracer('bench') })
+    : undefined;
+  const inner = new InMemoryTaskStore({
+    security: { allowAnonymous: true, maxActiveTasksPerOwner: 1_000_000, maxStoredBytesPerOwner: null },
+    maxTotalBytes: null,
+    cleanupIntervalMs: 1_000,
+  });
   const client = new Client({ name: 'bench-client', version: '1.0.0' });
   let closeServer = async () => {};
   let traced = <T>(_method: string, _params: { [key: string]: unknown }, send: () => Promise<T>): Promise<T> => send();
@@ -49,7 +55,12 @@ export async function subject(options: SubjectOptions): Promise<Subject> {
     });
     // The handler makes the engine: metrics and tracing reach it (and time the store) through `observe`.
     const observe = { ...(metrics && { metrics }), ...(tracing && { tracing }) };
-    const handler = createTasksHttpHandler({ tools: [square], store: inner, requestsPerSecond: 0, ...((metrics || tracing) && { observe }) });
+    const handler = createTasksHttpHandler({
+      tools: [square],
+      store: inner,
+      requestsPerSecond: 0,
+      ...((metrics || tracing) && { observe }),
+    });
     const listener = await handler.listen({ port: 0 });
     await client.connect(new StreamableHTTPClientTransport(new URL(listener.url)));
     closeServer = async () => {
@@ -61,7 +72,9 @@ export async function subject(options: SubjectOptions): Promise<Subject> {
     const engine = new TaskEngine({ store, ...(metrics && { metrics }), ...(tracing && { tracing }) });
     const mcp = new McpServer({ name: 'bench-observe', version: '1.0.0' });
     const tasks = withTasks(mcp, { engine });
-    tasks.registerTool('square', { inputSchema: { n: z.number() }, execution: { taskSupport: 'optional' } }, ({ n }) => ({ content: [{ type: 'text', text: String(n * n) }] }));
+    tasks.registerTool('square', { inputSchema: { n: z.number() }, execution: { taskSupport: 'optional' } }, ({ n }) => ({
+      content: [{ type: 'text', text: String(n * n) }],
+    }));
     const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
     await mcp.connect(serverTransport);
     await client.connect(clientTransport);
@@ -83,7 +96,9 @@ export async function subject(options: SubjectOptions): Promise<Subject> {
   return {
     async lifecycle() {
       const call = { name: 'square', arguments: { n: ++n % 1000 }, task: { ttl: TTL_MS } };
-      const { task } = await traced('tools/call', call, () => client.request({ method: 'tools/call', params: call }, CreateTaskResultSchema));
+      const { task } = await traced('tools/call', call, () =>
+        client.request({ method: 'tools/call', params: call }, CreateTaskResultSchema),
+      );
       const ref = { taskId: task.taskId };
       await traced('tasks/get', ref, () => client.request({ method: 'tasks/get', params: ref }, GetTaskResultSchema));
       const result = await traced('tasks/result', ref, () => client.request({ method: 'tasks/result', params: ref }, CallToolResultSchema));

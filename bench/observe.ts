@@ -75,7 +75,9 @@ export async function run(): Promise<BenchResult[]> {
   // The context manager is on for every variant: it is the application's, not ours to count.
   context.setGlobalContextManager(manager.enable());
   const exporter = new DroppingExporter();
-  const provider = new BasicTracerProvider({ spanProcessors: [new BatchSpanProcessor(exporter, { maxQueueSize: 65_536, maxExportBatchSize: 4096, scheduledDelayMillis: 200 })] });
+  const provider = new BasicTracerProvider({
+    spanProcessors: [new BatchSpanProcessor(exporter, { maxQueueSize: 65_536, maxExportBatchSize: 4096, scheduledDelayMillis: 200 })],
+  });
   const subjects = await Promise.all(VARIANTS.map((v) => subject({ ...v, provider })));
   const rounds: Round[][] = VARIANTS.map(() => []);
   try {
@@ -99,7 +101,9 @@ export async function run(): Promise<BenchResult[]> {
   /** Median over rounds of the variant's cost against its "off" round beside it, in percent. */
   const slower = (i: number) => median(rounds[i]!.map((m, r) => (rounds[BASE[i]!]![r]!.opsPerSec / m.opsPerSec - 1) * 100));
   const moreCpu = (i: number) => median(rounds[i]!.map((m, r) => (m.cpuUs / rounds[BASE[i]!]![r]!.cpuUs - 1) * 100));
-  console.log(`one lifecycle (tools/call task + tasks/get + tasks/result), in process and over HTTP on loopback (client in this process); ${ROUNDS} rounds of ${ROUND_MS / 1000} s per variant (HTTP ${(3 * ROUND_MS) / 1000} s), rotating order; spans exported: ${exporter.spans}`);
+  console.log(
+    `one lifecycle (tools/call task + tasks/get + tasks/result), in process and over HTTP on loopback (client in this process); ${ROUNDS} rounds of ${ROUND_MS / 1000} s per variant (HTTP ${(3 * ROUND_MS) / 1000} s), rotating order; spans exported: ${exporter.spans}`,
+  );
   printTable(
     VARIANTS.map((v, i) => ({
       variant: v.label,
@@ -116,7 +120,10 @@ export async function run(): Promise<BenchResult[]> {
     subject: v.name,
     value: median(rounds[i]!.map((m) => m.opsPerSec)),
     unit: 'ops/s' as const,
-    extra: { cpuUsPerLifecycle: Math.round(median(rounds[i]!.map((m) => m.cpuUs))), ...(BASE[i] !== i && { timeVsOffPercent: Number(slower(i).toFixed(1)), cpuVsOffPercent: Number(moreCpu(i).toFixed(1)) }) },
+    extra: {
+      cpuUsPerLifecycle: Math.round(median(rounds[i]!.map((m) => m.cpuUs))),
+      ...(BASE[i] !== i && { timeVsOffPercent: Number(slower(i).toFixed(1)), cpuVsOffPercent: Number(moreCpu(i).toFixed(1)) }),
+    },
   }));
 }
 

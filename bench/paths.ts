@@ -37,7 +37,11 @@ import { operate, WireClient, type Operation, type Wire } from './wire-client.js
 
 export const BENCH = 'paths';
 type Store = 'memory' | TopologyStore;
-const STORES: readonly Store[] = (process.env.MCP_TASKS_BENCH_STORES?.split(/[ ,]+/).filter(Boolean) as Store[] | undefined) ?? ['memory', 'dynamodb', 'postgres'];
+const STORES: readonly Store[] = (process.env.MCP_TASKS_BENCH_STORES?.split(/[ ,]+/).filter(Boolean) as Store[] | undefined) ?? [
+  'memory',
+  'dynamodb',
+  'postgres',
+];
 const CONCURRENCY = [1, 16] as const;
 const ROUND_MS = QUICK ? 300 : 1_000;
 const ROUNDS = QUICK ? 1 : 3;
@@ -121,15 +125,27 @@ async function drive(clients: Rotating[], operation: Operation, ms: number, serv
   const seconds = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
-  return { perSecond: latencies.length / seconds, p50Ms: at(0.5), p99Ms: at(0.99), cpuMs: (server.cpuMs() - cpu0) / latencies.length, errors };
+  return {
+    perSecond: latencies.length / seconds,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    cpuMs: (server.cpuMs() - cpu0) / latencies.length,
+    errors,
+  };
 }
 
 /** The median round of each operation, the operations alternating round by round. */
-async function measure(server: ServerProcess, wire: Wire, operations: readonly Operation[], concurrency: number): Promise<Map<Operation, Figure>> {
+async function measure(
+  server: ServerProcess,
+  wire: Wire,
+  operations: readonly Operation[],
+  concurrency: number,
+): Promise<Map<Operation, Figure>> {
   const clients = Array.from({ length: concurrency }, () => new Rotating(server.url, wire));
   const rounds = new Map<Operation, Figure[]>(operations.map((o) => [o, []]));
   try {
-    for (let round = 0; round < ROUNDS; round++) for (const operation of operations) rounds.get(operation)!.push(await drive(clients, operation, ROUND_MS, server));
+    for (let round = 0; round < ROUNDS; round++)
+      for (const operation of operations) rounds.get(operation)!.push(await drive(clients, operation, ROUND_MS, server));
   } finally {
     await Promise.all(clients.map((c) => c.close()));
   }
@@ -138,18 +154,43 @@ async function measure(server: ServerProcess, wire: Wire, operations: readonly O
 
 function medianOf(figures: readonly Figure[]): Figure {
   const m = (pick: (f: Figure) => number) => median(figures.map(pick));
-  return { perSecond: m((f) => f.perSecond), p50Ms: m((f) => f.p50Ms), p99Ms: m((f) => f.p99Ms), cpuMs: m((f) => f.cpuMs), errors: figures.reduce((n, f) => n + f.errors, 0) };
+  return {
+    perSecond: m((f) => f.perSecond),
+    p50Ms: m((f) => f.p50Ms),
+    p99Ms: m((f) => f.p99Ms),
+    cpuMs: m((f) => f.cpuMs),
+    errors: figures.reduce((n, f) => n + f.errors, 0),
+  };
 }
 
 /** JIT and caches warm on every wire the server will be measured on, before any figure is taken. */
-async function warmUp(server: ServerProcess, wires: readonly Wire[], operations: readonly Operation[] = ['plain', 'lifecycle']): Promise<void> {
+async function warmUp(
+  server: ServerProcess,
+  wires: readonly Wire[],
+  operations: readonly Operation[] = ['plain', 'lifecycle'],
+): Promise<void> {
   const clients = wires.flatMap((wire) => Array.from({ length: 4 }, () => new Rotating(server.url, wire)));
   for (const operation of operations) await drive(clients, operation, SERVER_WARMUP_MS / operations.length, server);
   await Promise.all(clients.map((c) => c.close()));
 }
 
-function result(name: Operation, subject: string, store: string, concurrency: number, figure: Figure, extra: Record<string, number | string> = {}): BenchResult {
-  return { bench: BENCH, name, subject, param: concurrency, value: figure.perSecond, unit: 'ops/s', extra: { store, p50Ms: figure.p50Ms, p99Ms: figure.p99Ms, serverCpuMs: figure.cpuMs, errors: figure.errors, ...extra } };
+function result(
+  name: Operation,
+  subject: string,
+  store: string,
+  concurrency: number,
+  figure: Figure,
+  extra: Record<string, number | string> = {},
+): BenchResult {
+  return {
+    bench: BENCH,
+    name,
+    subject,
+    param: concurrency,
+    value: figure.perSecond,
+    unit: 'ops/s',
+    extra: { store, p50Ms: figure.p50Ms, p99Ms: figure.p99Ms, serverCpuMs: figure.cpuMs, errors: figure.errors, ...extra },
+  };
 }
 
 async function runStore(store: Store, tokens: string, results: BenchResult[]): Promise<void> {
@@ -165,7 +206,12 @@ async function runStore(store: Store, tokens: string, results: BenchResult[]): P
         for (const path of paths) {
           for (const concurrency of CONCURRENCY) {
             // The round trip of this path's wire on this server: the plain call (2026: not declaring).
-            const figures = await measure(server, path.wire, path.name === '2026 task' ? ['lifecycle'] : ['plain', 'lifecycle'], concurrency);
+            const figures = await measure(
+              server,
+              path.wire,
+              path.name === '2026 task' ? ['lifecycle'] : ['plain', 'lifecycle'],
+              concurrency,
+            );
             const plain = figures.get('plain');
             if (plain) results.push(result('plain', path.name, store, concurrency, plain));
             results.push(result('lifecycle', path.name, store, concurrency, figures.get('lifecycle')!, { roundTrips: path.roundTrips }));
@@ -181,11 +227,23 @@ async function runStore(store: Store, tokens: string, results: BenchResult[]): P
 }
 
 async function runSdk(results: BenchResult[]): Promise<void> {
-  for (const [subject, args] of [['SDK 1.x (20 ms poll)', ['20']], ['SDK 1.x (default poll)', []]] as const) {
+  for (const [subject, args] of [
+    ['SDK 1.x (20 ms poll)', ['20']],
+    ['SDK 1.x (default poll)', []],
+  ] as const) {
     const server = await startServerProcess(SDK_SERVER, args);
     try {
       await warmUp(server, ['2025'], ['lifecycle']);
-      for (const concurrency of CONCURRENCY) results.push(result('lifecycle', subject, 'memory', concurrency, (await measure(server, '2025', ['lifecycle'], concurrency)).get('lifecycle')!));
+      for (const concurrency of CONCURRENCY)
+        results.push(
+          result(
+            'lifecycle',
+            subject,
+            'memory',
+            concurrency,
+            (await measure(server, '2025', ['lifecycle'], concurrency)).get('lifecycle')!,
+          ),
+        );
     } finally {
       await server.stop();
     }
@@ -193,7 +251,8 @@ async function runSdk(results: BenchResult[]): Promise<void> {
 }
 
 function print(results: readonly BenchResult[]): void {
-  const of = (name: string, subject: string, store: string, c: number) => results.find((r) => r.name === name && r.subject === subject && r.extra?.store === store && r.param === c);
+  const of = (name: string, subject: string, store: string, c: number) =>
+    results.find((r) => r.name === name && r.subject === subject && r.extra?.store === store && r.param === c);
   for (const c of CONCURRENCY) {
     const rows: Record<string, string | number>[] = [];
     for (const store of STORES) {
@@ -219,9 +278,19 @@ function print(results: readonly BenchResult[]): void {
       }
     }
     for (const sdk of results.filter((r) => r.subject.startsWith('SDK') && r.param === c)) {
-      rows.push({ store: 'memory', path: sdk.subject, 'lifecycles/s': fmtOps(sdk.value), p50: fmtMs(Number(sdk.extra!.p50Ms)), p99: fmtMs(Number(sdk.extra!.p99Ms)), 'CPU/lifecycle': fmtMs(Number(sdk.extra!.serverCpuMs)), errors: Number(sdk.extra!.errors) });
+      rows.push({
+        store: 'memory',
+        path: sdk.subject,
+        'lifecycles/s': fmtOps(sdk.value),
+        p50: fmtMs(Number(sdk.extra!.p50Ms)),
+        p99: fmtMs(Number(sdk.extra!.p99Ms)),
+        'CPU/lifecycle': fmtMs(Number(sdk.extra!.serverCpuMs)),
+        errors: Number(sdk.extra!.errors),
+      });
     }
-    console.log(`\n${c} client(s) at a time (limit: the plain rate / round trips of a lifecycle; CPU: the server process's, per operation)`);
+    console.log(
+      `\n${c} client(s) at a time (limit: the plain rate / round trips of a lifecycle; CPU: the server process's, per operation)`,
+    );
     printTable(rows);
   }
 }

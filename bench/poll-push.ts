@@ -21,7 +21,10 @@ import { median, printTable, QUICK, type BenchResult } from './harness.js';
 import { AFTER, BEFORE, longTaskCost, spread } from './poll-sim.js';
 
 const BENCH = 'poll-push';
-const META = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientCapabilities': { extensions: { 'io.modelcontextprotocol/tasks': {} } } };
+const META = {
+  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+  'io.modelcontextprotocol/clientCapabilities': { extensions: { 'io.modelcontextprotocol/tasks': {} } },
+};
 const TOKENS = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`bench-token-${i}`, `owner-${i}`]));
 let nextToken = 0;
 let nextId = 0;
@@ -41,7 +44,14 @@ function send(url: string, token: string, method: string, params: Record<string,
     authorization: `Bearer ${token}`,
     ...(typeof name === 'string' && { 'mcp-name': name }),
   };
-  return { id, response: fetch(url, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', id, method, params: { ...params, _meta: META } }) }) };
+  return {
+    id,
+    response: fetch(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ jsonrpc: '2.0', id, method, params: { ...params, _meta: META } }),
+    }),
+  };
 }
 
 async function call(url: string, token: string, method: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -77,7 +87,9 @@ async function pushRun(server: HttpServerHandle, doneAt: Map<string, number>, to
   const t0 = performance.now();
   const created = await call(server.url, token, 'tools/call', { name: 'slow_compute', arguments: { seconds } });
   const taskId = created.taskId as string;
-  const reader = (await send(server.url, token, 'subscriptions/listen', { notifications: { taskIds: [taskId] } }).response).body!.pipeThrough(new TextDecoderStream()).getReader();
+  const reader = (await send(server.url, token, 'subscriptions/listen', { notifications: { taskIds: [taskId] } }).response)
+    .body!.pipeThrough(new TextDecoderStream())
+    .getReader();
   let buffer = '';
   for (;;) {
     const { value, done } = await reader.read();
@@ -108,17 +120,45 @@ function simulated(rttMs: number, results: BenchResult[]): void {
   console.log(`simulated (the policy on a virtual clock, round trip ${rttMs.toFixed(1)} ms):`);
   const rows = [];
   for (const workMs of [100, 1_000, 10_000, 60_000]) {
-    for (const [subject, rule, knows] of [['before (1000 ms)', BEFORE, false], ['after, cold', AFTER, false], ['after, duration known', AFTER, true]] as const) {
+    for (const [subject, rule, knows] of [
+      ['before (1000 ms)', BEFORE, false],
+      ['after, cold', AFTER, false],
+      ['after, duration known', AFTER, true],
+    ] as const) {
       const r = spread(workMs, rule, rttMs, knows);
-      rows.push({ task: `${workMs / 1000} s`, client: subject, 'polls/task': r.polls.toFixed(1), 'seen (median)': `${Math.round(r.medianSeenMs)} ms`, 'seen/work median': `${r.medianRatio.toFixed(2)}x`, p90: `${r.p90Ratio.toFixed(2)}x` });
-      results.push({ bench: BENCH, name: 'simulated seen/work (median)', subject, param: workMs, value: r.medianRatio, unit: 'x', extra: { polls: r.polls, seenMs: r.medianSeenMs, p90: r.p90Ratio } });
+      rows.push({
+        task: `${workMs / 1000} s`,
+        client: subject,
+        'polls/task': r.polls.toFixed(1),
+        'seen (median)': `${Math.round(r.medianSeenMs)} ms`,
+        'seen/work median': `${r.medianRatio.toFixed(2)}x`,
+        p90: `${r.p90Ratio.toFixed(2)}x`,
+      });
+      results.push({
+        bench: BENCH,
+        name: 'simulated seen/work (median)',
+        subject,
+        param: workMs,
+        value: r.medianRatio,
+        unit: 'x',
+        extra: { polls: r.polls, seenMs: r.medianSeenMs, p90: r.p90Ratio },
+      });
     }
   }
   printTable(rows);
   const before = longTaskCost(BEFORE, rttMs);
   const after = longTaskCost(AFTER, rttMs);
-  console.log(`a 10-minute task: polls in its first minute ${before.firstMinute} -> ${after.firstMinute}, per minute after ${before.perMinuteAfter.toFixed(1)} -> ${after.perMinuteAfter.toFixed(1)}`);
-  results.push({ bench: BENCH, name: 'long task polls per minute after the first', subject: 'after', value: after.perMinuteAfter, unit: 'ops/s', extra: { firstMinute: after.firstMinute, beforeFirstMinute: before.firstMinute, beforePerMinute: before.perMinuteAfter } });
+  console.log(
+    `a 10-minute task: polls in its first minute ${before.firstMinute} -> ${after.firstMinute}, per minute after ${before.perMinuteAfter.toFixed(1)} -> ${after.perMinuteAfter.toFixed(1)}`,
+  );
+  results.push({
+    bench: BENCH,
+    name: 'long task polls per minute after the first',
+    subject: 'after',
+    value: after.perMinuteAfter,
+    unit: 'ops/s',
+    extra: { firstMinute: after.firstMinute, beforeFirstMinute: before.firstMinute, beforePerMinute: before.perMinuteAfter },
+  });
 }
 
 export async function run(): Promise<BenchResult[]> {
@@ -156,8 +196,24 @@ export async function run(): Promise<BenchResult[]> {
         const seen = median(got.map((r) => r.seenMs));
         const ratio = median(got.map((r) => r.seenMs / (seconds * 1000)));
         const push = subject === 'push' ? median(got.map((r) => r.pushMs!)) : undefined;
-        rows.push({ task: `${seconds} s`, client: subject, runs: k, 'polls/task': median(got.map((r) => r.polls)), 'seen (median)': `${Math.round(seen)} ms`, 'seen/work': `${ratio.toFixed(2)}x`, 'end -> client': push === undefined ? '' : `${push.toFixed(1)} ms` });
-        results.push({ bench: BENCH, name: 'live seen (median)', subject, param: seconds * 1000, value: seen, unit: 'ms', extra: { ratio, polls: median(got.map((r) => r.polls)), ...(push !== undefined && { pushMs: push }) } });
+        rows.push({
+          task: `${seconds} s`,
+          client: subject,
+          runs: k,
+          'polls/task': median(got.map((r) => r.polls)),
+          'seen (median)': `${Math.round(seen)} ms`,
+          'seen/work': `${ratio.toFixed(2)}x`,
+          'end -> client': push === undefined ? '' : `${push.toFixed(1)} ms`,
+        });
+        results.push({
+          bench: BENCH,
+          name: 'live seen (median)',
+          subject,
+          param: seconds * 1000,
+          value: seen,
+          unit: 'ms',
+          extra: { ratio, polls: median(got.map((r) => r.polls)), ...(push !== undefined && { pushMs: push }) },
+        });
       }
     }
     console.log('\nlive, loopback HTTP, reference server (slow_compute; seen from the tools/call):');

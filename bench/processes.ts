@@ -21,7 +21,9 @@ export interface ServerProcess {
 
 /** Start `script` (a built .js file) with `args`; resolves once it listens. */
 export async function startServerProcess(script: string, args: readonly string[]): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...(process.env.MCP_TASKS_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), script, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.MCP_TASKS_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), script, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<URL>((resolve, reject) => {
     let seen = '';

@@ -26,17 +26,29 @@ const text = (value: string) => ({ content: [{ type: 'text' as const, text: valu
 function build(): McpServer {
   const mcp = new McpServer(
     { name: 'bench-sdk-peer', version: '1.0.0' },
-    { capabilities: { tools: {}, tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } }, taskStore, taskMessageQueue, ...(pollMs !== undefined && { defaultTaskPollInterval: pollMs }) },
+    {
+      capabilities: { tools: {}, tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } },
+      taskStore,
+      taskMessageQueue,
+      ...(pollMs !== undefined && { defaultTaskPollInterval: pollMs }),
+    },
   );
   const unused = { getTask: async () => ({}) as never, getTaskResult: async () => ({}) as never };
-  mcp.experimental.tasks.registerToolTask('delay', { inputSchema: { ms: z.number() }, execution: { taskSupport: 'optional' } }, {
-    ...unused,
-    async createTask({ ms }, extra) {
-      const task = await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? 600_000, ...(pollMs !== undefined && { pollInterval: pollMs }) });
-      setTimeout(() => void extra.taskStore.storeTaskResult(task.taskId, 'completed', text(`waited ${ms} ms`)).catch(() => {}), ms);
-      return { task };
+  mcp.experimental.tasks.registerToolTask(
+    'delay',
+    { inputSchema: { ms: z.number() }, execution: { taskSupport: 'optional' } },
+    {
+      ...unused,
+      async createTask({ ms }, extra) {
+        const task = await extra.taskStore.createTask({
+          ttl: extra.taskRequestedTtl ?? 600_000,
+          ...(pollMs !== undefined && { pollInterval: pollMs }),
+        });
+        setTimeout(() => void extra.taskStore.storeTaskResult(task.taskId, 'completed', text(`waited ${ms} ms`)).catch(() => {}), ms);
+        return { task };
+      },
     },
-  });
+  );
   return mcp;
 }
 
@@ -53,7 +65,10 @@ const server = createServer((req, res) => {
     const known = typeof id === 'string' ? sessions.get(id) : undefined;
     if (known) return known.handleRequest(req, res, body);
     if (!isInitializeRequest(body)) return void res.writeHead(400).end();
-    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({ sessionIdGenerator: randomUUID, onsessioninitialized: (sid) => void sessions.set(sid, transport) });
+    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: randomUUID,
+      onsessioninitialized: (sid) => void sessions.set(sid, transport),
+    });
     transport.onclose = () => transport.sessionId !== undefined && sessions.delete(transport.sessionId);
     await build().connect(transport);
     await transport.handleRequest(req, res, body);

@@ -6,10 +6,7 @@
  * waits for the current gate (`releaseGate`).
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import {
-  InMemoryTaskMessageQueue,
-  InMemoryTaskStore as SdkInMemoryTaskStore,
-} from '@modelcontextprotocol/sdk/experimental/tasks';
+import { InMemoryTaskMessageQueue, InMemoryTaskStore as SdkInMemoryTaskStore } from '@modelcontextprotocol/sdk/experimental/tasks';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -66,7 +63,10 @@ async function connect(mcp: McpServer, closeStore: () => Promise<void> | void): 
 
 export async function oursRig(): Promise<Rig> {
   // No session or auth on the in-memory transport: anonymous requestors, allowed here.
-  const store = new InMemoryTaskStore({ security: { allowAnonymous: true, maxActiveTasksPerOwner: 1_000_000, maxStoredBytesPerOwner: null }, maxTotalBytes: null });
+  const store = new InMemoryTaskStore({
+    security: { allowAnonymous: true, maxActiveTasksPerOwner: 1_000_000, maxStoredBytesPerOwner: null },
+    maxTotalBytes: null,
+  });
   const mcp = new McpServer({ name: 'bench-ours', version: '1.0.0' });
   const tasks = withTasks(mcp, { store });
   const execution = { taskSupport: 'optional' } as const;
@@ -95,23 +95,31 @@ export async function sdkRig(pollMs: number): Promise<Rig> {
   const execution = { taskSupport: 'optional' } as const;
   // getTask/getTaskResult are required by the type but never called (the SDK's tasks/* read the store).
   const unused = { getTask: async () => ({}) as never, getTaskResult: async () => ({}) as never };
-  mcp.experimental.tasks.registerToolTask('square', { inputSchema: SHAPE, execution }, {
-    ...unused,
-    async createTask({ n }, extra) {
-      const task = await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? TTL_MS, pollInterval: pollMs });
-      // The work starts one event-loop turn later, as in our engine.
-      setImmediate(() => void extra.taskStore.storeTaskResult(task.taskId, 'completed', square(n)).catch(() => {}));
-      return { task };
+  mcp.experimental.tasks.registerToolTask(
+    'square',
+    { inputSchema: SHAPE, execution },
+    {
+      ...unused,
+      async createTask({ n }, extra) {
+        const task = await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? TTL_MS, pollInterval: pollMs });
+        // The work starts one event-loop turn later, as in our engine.
+        setImmediate(() => void extra.taskStore.storeTaskResult(task.taskId, 'completed', square(n)).catch(() => {}));
+        return { task };
+      },
     },
-  });
-  mcp.experimental.tasks.registerToolTask('gated', { inputSchema: SHAPE, execution }, {
-    ...unused,
-    async createTask({ n }, extra) {
-      const task = await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? TTL_MS, pollInterval: pollMs });
-      void gate.promise.then(() => extra.taskStore.storeTaskResult(task.taskId, 'completed', square(n))).catch(() => {});
-      return { task };
+  );
+  mcp.experimental.tasks.registerToolTask(
+    'gated',
+    { inputSchema: SHAPE, execution },
+    {
+      ...unused,
+      async createTask({ n }, extra) {
+        const task = await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? TTL_MS, pollInterval: pollMs });
+        void gate.promise.then(() => extra.taskStore.storeTaskResult(task.taskId, 'completed', square(n))).catch(() => {});
+        return { task };
+      },
     },
-  });
+  );
   // cleanup() clears the SDK store's TTL timers, which would otherwise keep the process alive.
   return connect(mcp, () => taskStore.cleanup());
 }

@@ -133,7 +133,10 @@ async function throughput(): Promise<BenchResult[]> {
     const o = per('ours');
     const s = per('sdk');
     const param = `${config.variant}, ${config.inFlight} in flight`;
-    for (const [subject, x] of [['ours', o], ['sdk', s]] as const) {
+    for (const [subject, x] of [
+      ['ours', o],
+      ['sdk', s],
+    ] as const) {
       results.push({
         bench: BENCH,
         name,
@@ -217,7 +220,14 @@ async function latency(): Promise<BenchResult[]> {
     const p99 = pct(samples, 0.99);
     const max = Math.max(...samples);
     rows.push({ subject: subject.name, samples: samples.length, median: fmtMs(p50), p99: fmtMs(p99), max: fmtMs(max) });
-    results.push({ bench: BENCH, name, subject: subject.name, value: p50, unit: 'ms', extra: { p50Ms: p50, p99Ms: p99, maxMs: max, samples: samples.length } });
+    results.push({
+      bench: BENCH,
+      name,
+      subject: subject.name,
+      value: p50,
+      unit: 'ms',
+      extra: { p50Ms: p50, p99Ms: p99, maxMs: max, samples: samples.length },
+    });
   }
   console.log(`${name} latency (target ours < 5 ms)`);
   printTable(rows);

@@ -27,7 +27,9 @@ const CONCURRENCY = 16;
 const ROTATE = 150;
 const TOKENS = 20_000;
 const FLAGS = ['--port', '0', '--rate-limit', '0', '--requests-per-second', '0', '--shutdown-grace-ms', '0'];
-const STORES = (process.env.MCP_TASKS_BENCH_STORES?.split(/[ ,]+/).filter(Boolean) ?? ['memory', 'dynamodb']).filter((s) => s !== 'postgres');
+const STORES = (process.env.MCP_TASKS_BENCH_STORES?.split(/[ ,]+/).filter(Boolean) ?? ['memory', 'dynamodb']).filter(
+  (s) => s !== 'postgres',
+);
 let nextToken = 0;
 
 interface Round {
@@ -45,7 +47,8 @@ async function round(server: ServerProcess, wire: Wire, operation: Operation): P
         const client = new WireClient(server.url, wire, `bench-${nextToken++ % TOKENS}`);
         await client.open();
         for (let i = 0; i < ROTATE && performance.now() - start < ROUND_MS; i++) {
-          if (!(await operate(client, operation, { name: 'delay', arguments: { ms: 0 } }))) throw new Error(`${wire} ${operation}: unexpected answer`);
+          if (!(await operate(client, operation, { name: 'delay', arguments: { ms: 0 } })))
+            throw new Error(`${wire} ${operation}: unexpected answer`);
           done++;
         }
         await client.end();
@@ -55,7 +58,13 @@ async function round(server: ServerProcess, wire: Wire, operation: Operation): P
   return { perSecond: done / ((performance.now() - start) / 1000), cpuMs: (server.cpuMs() - cpu0) / done };
 }
 
-async function compare(label: string, storeFlags: readonly string[], tokens: string, results: BenchResult[], rows: Record<string, string>[]): Promise<void> {
+async function compare(
+  label: string,
+  storeFlags: readonly string[],
+  tokens: string,
+  results: BenchResult[],
+  rows: Record<string, string>[],
+): Promise<void> {
   const sessions = await startServerProcess(SERVER, [...FLAGS, '--tokens', tokens, ...storeFlags]);
   const stateless = await startServerProcess(SERVER, [...FLAGS, '--tokens', tokens, '--stateless', ...storeFlags]);
   try {
@@ -70,8 +79,30 @@ async function compare(label: string, storeFlags: readonly string[], tokens: str
       }
       const rate = { sessions: median(a.map((r) => r.perSecond)), stateless: median(b.map((r) => r.perSecond)) };
       const cpu = { sessions: median(a.map((r) => r.cpuMs)), stateless: median(b.map((r) => r.cpuMs)) };
-      rows.push({ store: label, operation, 'sessions /s': fmtOps(rate.sessions), 'stateless /s': fmtOps(rate.stateless), 'stateless / sessions': `${(rate.stateless / rate.sessions).toFixed(2)}x`, 'CPU sessions': fmtMs(cpu.sessions), 'CPU stateless': fmtMs(cpu.stateless), 'CPU per POST stateless': fmtMs(cpu.stateless / (operation === 'plain' ? 1 : 2)) });
-      results.push({ bench: BENCH, name: `${operation}: stateless / sessions`, subject: label, value: rate.stateless / rate.sessions, unit: 'x', extra: { sessionsPerSecond: rate.sessions, statelessPerSecond: rate.stateless, sessionsCpuMs: cpu.sessions, statelessCpuMs: cpu.stateless, concurrency: CONCURRENCY } });
+      rows.push({
+        store: label,
+        operation,
+        'sessions /s': fmtOps(rate.sessions),
+        'stateless /s': fmtOps(rate.stateless),
+        'stateless / sessions': `${(rate.stateless / rate.sessions).toFixed(2)}x`,
+        'CPU sessions': fmtMs(cpu.sessions),
+        'CPU stateless': fmtMs(cpu.stateless),
+        'CPU per POST stateless': fmtMs(cpu.stateless / (operation === 'plain' ? 1 : 2)),
+      });
+      results.push({
+        bench: BENCH,
+        name: `${operation}: stateless / sessions`,
+        subject: label,
+        value: rate.stateless / rate.sessions,
+        unit: 'x',
+        extra: {
+          sessionsPerSecond: rate.sessions,
+          statelessPerSecond: rate.stateless,
+          sessionsCpuMs: cpu.sessions,
+          statelessCpuMs: cpu.stateless,
+          concurrency: CONCURRENCY,
+        },
+      });
     }
   } finally {
     await Promise.all([sessions.stop(), stateless.stop()]);
@@ -97,7 +128,9 @@ export async function run(): Promise<BenchResult[]> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`server: ${SERVER}; ${CONCURRENCY} clients, median of ${ROUNDS} interleaved rounds; CPU: the server process's, per operation`);
+  console.log(
+    `server: ${SERVER}; ${CONCURRENCY} clients, median of ${ROUNDS} interleaved rounds; CPU: the server process's, per operation`,
+  );
   printTable(rows);
   return results;
 }

@@ -36,7 +36,18 @@ import { createTable } from '../src/stores/dynamodb/create-table.js';
 import { newListKey, partitionKey, taskSortKey } from '../src/stores/dynamodb/keys.js';
 import { recordToItem } from '../src/stores/dynamodb/marshal.js';
 import { DynamoDbTaskStore } from '../src/stores/dynamodb/store.js';
-import { QUICK, fmtMs, fmtOps, measureOps, medianMeasurement, printTable, ratio, settle, type BenchResult, type Measurement } from './harness.js';
+import {
+  QUICK,
+  fmtMs,
+  fmtOps,
+  measureOps,
+  medianMeasurement,
+  printTable,
+  ratio,
+  settle,
+  type BenchResult,
+  type Measurement,
+} from './harness.js';
 import { COMPLETE_INPUT, CREATE_INPUT, PARAMS, TTL_MS } from './payloads.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -94,7 +105,11 @@ async function writePool(client: DynamoDBClient, tableName: string, n: number): 
     for (let j = i; j < Math.min(n, i + 25); j++) {
       const record = workingRecord(OWNER, now);
       ids.push(record.taskId);
-      requests.push({ PutRequest: { Item: recordToItem(record, partitionKey(OWNER), taskSortKey(record.taskId), newListKey(now, record.taskId), 'bench') } });
+      requests.push({
+        PutRequest: {
+          Item: recordToItem(record, partitionKey(OWNER), taskSortKey(record.taskId), newListKey(now, record.taskId), 'bench'),
+        },
+      });
     }
     const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: requests } }));
     if (Object.keys(out.UnprocessedItems ?? {}).length > 0) throw new Error('bench: BatchWriteItem left items unprocessed');
@@ -164,7 +179,12 @@ export async function run(): Promise<BenchResult[]> {
                 Key: { pk: { S: partitionKey(OWNER) }, sk: { S: taskSortKey(id) } },
                 UpdateExpression: 'SET #st = :st, #out = :out, #lu = :lu, #v = #v + :one',
                 ExpressionAttributeNames: { '#st': 'status', '#out': 'outcome', '#lu': 'lastUpdatedAt', '#v': 'version' },
-                ExpressionAttributeValues: { ':st': { S: 'completed' }, ':out': { S: outcome }, ':lu': { N: String(Date.now()) }, ':one': { N: '1' } },
+                ExpressionAttributeValues: {
+                  ':st': { S: 'completed' },
+                  ':out': { S: outcome },
+                  ':lu': { N: String(Date.now()) },
+                  ':one': { N: '1' },
+                },
               }),
             );
           }),
@@ -179,7 +199,10 @@ export async function run(): Promise<BenchResult[]> {
         name: `${name === 'complete' ? 'store' : 'store (no byte cap)'}.complete`,
         prepare: async () => {
           const pool = await createPool(subject, COMPLETE_OPS + POOL_SLACK);
-          return { op: poolOp(pool, async ({ owner, id }) => void (sink += (await subject.complete(owner, id, COMPLETE)).version)), maxOps: COMPLETE_OPS };
+          return {
+            op: poolOp(pool, async ({ owner, id }) => void (sink += (await subject.complete(owner, id, COMPLETE)).version)),
+            maxOps: COMPLETE_OPS,
+          };
         },
       },
       raw: rawComplete,
@@ -189,11 +212,17 @@ export async function run(): Promise<BenchResult[]> {
       {
         name: 'get',
         note: '1 GetItem each',
-        ours: { name: 'store.get', prepare: async () => ({ op: async () => void (sink += (await store.get(OWNER, sample.taskId)).version) }) },
+        ours: {
+          name: 'store.get',
+          prepare: async () => ({ op: async () => void (sink += (await store.get(OWNER, sample.taskId)).version) }),
+        },
         raw: {
           name: 'raw GetItem',
           prepare: async () => ({
-            op: async () => void (sink += (await client.send(new GetItemCommand({ TableName: tableName, Key: sampleKey, ConsistentRead: true }))).Item ? 1 : 0),
+            op: async () =>
+              void (sink += (await client.send(new GetItemCommand({ TableName: tableName, Key: sampleKey, ConsistentRead: true }))).Item
+                ? 1
+                : 0),
           }),
         },
       },
@@ -202,12 +231,23 @@ export async function run(): Promise<BenchResult[]> {
         note: 'store: UpdateItem (quota) + PutItem here (dynalite has no transactions; 1 TransactWriteItems where it has); raw: 1 PutItem',
         ours: {
           name: 'store.create',
-          prepare: async () => ({ op: async () => void (sink += (await store.create(`${OWNER}-${Math.floor(creates++ / CREATES_PER_OWNER)}`, INPUT)).version) }),
+          prepare: async () => ({
+            op: async () => void (sink += (await store.create(`${OWNER}-${Math.floor(creates++ / CREATES_PER_OWNER)}`, INPUT)).version),
+          }),
         },
-        raw: { name: 'raw PutItem', prepare: async () => ({ op: async () => void (await client.send(new PutItemCommand({ TableName: tableName, Item: rawItem() }))) }) },
+        raw: {
+          name: 'raw PutItem',
+          prepare: async () => ({
+            op: async () => void (await client.send(new PutItemCommand({ TableName: tableName, Item: rawItem() }))),
+          }),
+        },
       },
       completePair('complete', 'store: 2 UpdateItems (the task; the owner usage, byte cap on); raw: 1 unconditional UpdateItem', store),
-      completePair('complete, no byte cap', 'store: 1 conditional UpdateItem (answering the changed attributes); raw: 1 unconditional UpdateItem', noByteCap),
+      completePair(
+        'complete, no byte cap',
+        'store: 1 conditional UpdateItem (answering the changed attributes); raw: 1 unconditional UpdateItem',
+        noByteCap,
+      ),
     ];
 
     const results: BenchResult[] = [];
@@ -221,7 +261,11 @@ export async function run(): Promise<BenchResult[]> {
         for (const subject of r % 2 ? [pair.raw, pair.ours] : [pair.ours, pair.raw]) {
           const { op, maxOps } = await subject.prepare();
           settle();
-          const m = await measureOps(`${subject.name} round ${r + 1}`, op, { minTimeMs: 1000, warmupMs: 100, ...(maxOps !== undefined && { maxOps }) });
+          const m = await measureOps(`${subject.name} round ${r + 1}`, op, {
+            minTimeMs: 1000,
+            warmupMs: 100,
+            ...(maxOps !== undefined && { maxOps }),
+          });
           rounds.get(subject.name)!.push(m);
         }
       }
@@ -234,15 +278,32 @@ export async function run(): Promise<BenchResult[]> {
         rows.push({
           op: pair.name,
           subject,
-          'rounds (ops/s)': rounds.get(subject)!.map((x) => fmtOps(x.opsPerSec)).join(' / '),
+          'rounds (ops/s)': rounds
+            .get(subject)!
+            .map((x) => fmtOps(x.opsPerSec))
+            .join(' / '),
           'median ops/s': fmtOps(m.opsPerSec),
           p50: fmtMs(m.p50Ms),
           p99: fmtMs(m.p99Ms),
           'store/raw': subject === pair.ours.name ? ratio(o.opsPerSec, w.opsPerSec) : '',
         });
-        results.push({ bench: BENCH, name: pair.name, subject, value: m.opsPerSec, unit: 'ops/s', extra: { p50Ms: m.p50Ms, p99Ms: m.p99Ms } });
+        results.push({
+          bench: BENCH,
+          name: pair.name,
+          subject,
+          value: m.opsPerSec,
+          unit: 'ops/s',
+          extra: { p50Ms: m.p50Ms, p99Ms: m.p99Ms },
+        });
       }
-      results.push({ bench: BENCH, name: pair.name, subject: 'store/raw', value: o.opsPerSec / w.opsPerSec, unit: 'x', extra: { requests: pair.note } });
+      results.push({
+        bench: BENCH,
+        name: pair.name,
+        subject: 'store/raw',
+        value: o.opsPerSec / w.opsPerSec,
+        unit: 'x',
+        extra: { requests: pair.note },
+      });
     }
     console.log(`DynamoDbTaskStore vs raw SDK calls, same in-process dynalite, ${ROUNDS} interleaved round(s), median shown`);
     printTable(rows);

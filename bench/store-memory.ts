@@ -50,7 +50,10 @@ let sink = 0;
 function newOurs(): InMemoryTaskStore {
   // Quota, payload and page limits out of the way; the TTL is given per task (1 h, well within max).
   // Speed, not limits: 100k tasks of one owner would pass the default storage caps.
-  return new InMemoryTaskStore({ security: { maxActiveTasksPerOwner: 1_000_000, maxStoredBytesPerOwner: null, maxPageSize: 500 }, maxTotalBytes: null });
+  return new InMemoryTaskStore({
+    security: { maxActiveTasksPerOwner: 1_000_000, maxStoredBytesPerOwner: null, maxPageSize: 500 },
+    maxTotalBytes: null,
+  });
 }
 
 interface Subject {
@@ -157,7 +160,15 @@ async function lifecycle(): Promise<BenchResult[]> {
       subject: subject.name,
       value: m.opsPerSec,
       unit: 'ops/s',
-      extra: { meanMs: m.meanMs, p50Ms: m.p50Ms, p99Ms: m.p99Ms, rounds: rounds.get(subject.name)!.map((x) => Math.round(x.opsPerSec)).join(',') },
+      extra: {
+        meanMs: m.meanMs,
+        p50Ms: m.p50Ms,
+        p99Ms: m.p99Ms,
+        rounds: rounds
+          .get(subject.name)!
+          .map((x) => Math.round(x.opsPerSec))
+          .join(','),
+      },
     };
   });
   results.push({ bench: BENCH, name, subject: 'ours/sdk', value: o.opsPerSec / s.opsPerSec, unit: 'x' });
@@ -192,9 +203,13 @@ async function listOurs(size: number): Promise<ListRow[]> {
   const rows: ListRow[] = [];
   const measure = async (line: string, options: { limit: number; cursor?: string | undefined }): Promise<void> => {
     settle();
-    const m = await measureOps(`ours ${line} ${size}`, async () => {
-      sink += (await store.list(OWNER, options)).tasks.length;
-    }, opts);
+    const m = await measureOps(
+      `ours ${line} ${size}`,
+      async () => {
+        sink += (await store.list(OWNER, options)).tasks.length;
+      },
+      opts,
+    );
     rows.push({ line, subject: 'ours', size, m });
   };
   await measure('list page (50) from start', { limit: 50 });
@@ -218,9 +233,13 @@ async function listSdk(size: number): Promise<ListRow[]> {
   const rows: ListRow[] = [];
   const measure = async (line: string, c: string | undefined): Promise<void> => {
     settle();
-    const m = await measureOps(`sdk ${line} ${size}`, async () => {
-      sink += (await store.listTasks(c, SESSION)).tasks.length;
-    }, opts);
+    const m = await measureOps(
+      `sdk ${line} ${size}`,
+      async () => {
+        sink += (await store.listTasks(c, SESSION)).tasks.length;
+      },
+      opts,
+    );
     rows.push({ line, subject: 'sdk', size, m });
   };
   await measure('sdk listTasks page (10, fixed) from start', undefined);

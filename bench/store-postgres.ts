@@ -25,7 +25,18 @@ import { schemaNames } from '../src/stores/postgres/schema.js';
 import { createStatement, listStatement, readStatement, updateStatement, type Statement } from '../src/stores/postgres/statements.js';
 import { PostgresTaskStore } from '../src/stores/postgres/store.js';
 import { startEmbeddedPostgres } from '../test/postgres/embedded.js';
-import { QUICK, fmtMs, fmtOps, measureOps, medianMeasurement, printTable, ratio, settle, type BenchResult, type Measurement } from './harness.js';
+import {
+  QUICK,
+  fmtMs,
+  fmtOps,
+  measureOps,
+  medianMeasurement,
+  printTable,
+  ratio,
+  settle,
+  type BenchResult,
+  type Measurement,
+} from './harness.js';
 import { COMPLETE_INPUT, CREATE_INPUT, PARAMS, TTL_MS } from './payloads.js';
 
 const BENCH = 'store-postgres';
@@ -56,7 +67,20 @@ interface Pair {
 
 function record(owner: Owner): TaskRecord {
   const now = Date.now();
-  return { taskId: generateTaskId(), owner, status: 'working', createdAt: now, lastUpdatedAt: now, ttl: TTL_MS, expiresAt: now + TTL_MS, pollInterval: 1000, request: { method: 'tools/call', params: PARAMS }, variables: {}, storedBytes: 300, version: 1 };
+  return {
+    taskId: generateTaskId(),
+    owner,
+    status: 'working',
+    createdAt: now,
+    lastUpdatedAt: now,
+    ttl: TTL_MS,
+    expiresAt: now + TTL_MS,
+    pollInterval: 1000,
+    request: { method: 'tools/call', params: PARAMS },
+    variables: {},
+    storedBytes: 300,
+    version: 1,
+  };
 }
 
 /** Working tasks written with the raw create statement (not measured); each op takes the next. */
@@ -68,7 +92,11 @@ async function taskPool(b: Backend, n: number): Promise<() => string> {
     ids.push(r.taskId);
   }
   let next = 0;
-  return () => ids[next++] ?? (() => { throw new Error('bench: task pool exhausted'); })();
+  return () =>
+    ids[next++] ??
+    (() => {
+      throw new Error('bench: task pool exhausted');
+    })();
 }
 
 const completeStatement = (id: string): Statement => {
@@ -80,8 +108,17 @@ function pairs(sampleId: string): Pair[] {
   let creates = 0;
   const owner = () => `${OWNER}-${Math.floor(creates++ / CREATES_PER_OWNER)}`;
   return [
-    { name: 'get', ours: async (b) => async () => (sink += (await b.store.get(OWNER, sampleId)).version), raw: async (b) => () => b.raw(readStatement(NAMES, sampleId)) },
-    { name: 'create', ours: async (b) => () => b.store.create(owner(), CREATE_INPUT), raw: async (b) => () => b.raw(createStatement(NAMES, record(owner()), { maxActive: 100, maxStoredTasks: 1000, maxStoredBytes: 64 * 1024 * 1024 }, 'bench')) },
+    {
+      name: 'get',
+      ours: async (b) => async () => (sink += (await b.store.get(OWNER, sampleId)).version),
+      raw: async (b) => () => b.raw(readStatement(NAMES, sampleId)),
+    },
+    {
+      name: 'create',
+      ours: async (b) => () => b.store.create(owner(), CREATE_INPUT),
+      raw: async (b) => () =>
+        b.raw(createStatement(NAMES, record(owner()), { maxActive: 100, maxStoredTasks: 1000, maxStoredBytes: 64 * 1024 * 1024 }, 'bench')),
+    },
     {
       name: 'complete',
       ours: async (b) => {
@@ -105,11 +142,17 @@ function pairs(sampleId: string): Pair[] {
         return async () => {
           await b.raw(readStatement(NAMES, sampleVars));
           const patch = { variables: { step: i++ }, lastUpdatedAt: Date.now(), storedBytes: 400 };
-          await b.raw(updateStatement(NAMES, OWNER, sampleVars, { statusIn: ['working'], version: version++, now: Date.now() }, patch, 'bench'));
+          await b.raw(
+            updateStatement(NAMES, OWNER, sampleVars, { statusIn: ['working'], version: version++, now: Date.now() }, patch, 'bench'),
+          );
         };
       },
     },
-    { name: 'list (50)', ours: async (b) => () => b.store.list(OWNER, { limit: 50 }), raw: async (b) => () => b.raw(listStatement(NAMES, OWNER, undefined, 51, Date.now())) },
+    {
+      name: 'list (50)',
+      ours: async (b) => () => b.store.list(OWNER, { limit: 50 }),
+      raw: async (b) => () => b.raw(listStatement(NAMES, OWNER, undefined, 51, Date.now())),
+    },
   ];
 }
 let sampleVars = '';
@@ -125,14 +168,34 @@ async function measure(b: Backend, results: BenchResult[], rows: Record<string, 
       for (const subject of r % 2 ? (['raw', 'ours'] as const) : (['ours', 'raw'] as const)) {
         const op = await pair[subject](b);
         settle();
-        rounds[subject].push(await measureOps(`${b.name} ${pair.name} ${subject}`, op, { minTimeMs: 1000, warmupMs: 100, maxOps: WRITE_OPS }));
+        rounds[subject].push(
+          await measureOps(`${b.name} ${pair.name} ${subject}`, op, { minTimeMs: 1000, warmupMs: 100, maxOps: WRITE_OPS }),
+        );
       }
     }
     const o = medianMeasurement(rounds.ours);
     const w = medianMeasurement(rounds.raw);
-    for (const [subject, m] of [['store', o], ['raw SQL', w]] as const) {
-      rows.push({ backend: b.name, op: pair.name, subject, 'median ops/s': fmtOps(m.opsPerSec), p50: fmtMs(m.p50Ms), p99: fmtMs(m.p99Ms), 'store/raw': subject === 'store' ? ratio(o.opsPerSec, w.opsPerSec) : '' });
-      results.push({ bench: BENCH, name: pair.name, subject: `${b.name} ${subject}`, value: m.opsPerSec, unit: 'ops/s', extra: { p50Ms: m.p50Ms, p99Ms: m.p99Ms } });
+    for (const [subject, m] of [
+      ['store', o],
+      ['raw SQL', w],
+    ] as const) {
+      rows.push({
+        backend: b.name,
+        op: pair.name,
+        subject,
+        'median ops/s': fmtOps(m.opsPerSec),
+        p50: fmtMs(m.p50Ms),
+        p99: fmtMs(m.p99Ms),
+        'store/raw': subject === 'store' ? ratio(o.opsPerSec, w.opsPerSec) : '',
+      });
+      results.push({
+        bench: BENCH,
+        name: pair.name,
+        subject: `${b.name} ${subject}`,
+        value: m.opsPerSec,
+        unit: 'ops/s',
+        extra: { p50Ms: m.p50Ms, p99Ms: m.p99Ms },
+      });
     }
     results.push({ bench: BENCH, name: pair.name, subject: `${b.name} store/raw`, value: o.opsPerSec / w.opsPerSec, unit: 'x' });
   }
@@ -175,13 +238,18 @@ export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   const rows: Record<string, string>[] = [];
   const prepared = new Map<string, string>();
-  const nameOf = (text: string) => prepared.get(text) ?? (prepared.set(text, `raw_${createHash('sha256').update(text).digest('hex').slice(0, 20)}`), prepared.get(text)!);
+  const nameOf = (text: string) =>
+    prepared.get(text) ?? (prepared.set(text, `raw_${createHash('sha256').update(text).digest('hex').slice(0, 20)}`), prepared.get(text)!);
   try {
     await migrate({ pool });
     await migrate({ pglite: lite });
     const storeOptions = { cleanupIntervalMs: null, security: { maxActiveTasksPerOwner: 100 } };
     const backends: Backend[] = [
-      { name: 'postgres', store: new PostgresTaskStore({ pool, ...storeOptions }), raw: (s) => pool.query({ text: s.text, values: s.values, name: nameOf(s.text) }) },
+      {
+        name: 'postgres',
+        store: new PostgresTaskStore({ pool, ...storeOptions }),
+        raw: (s) => pool.query({ text: s.text, values: s.values, name: nameOf(s.text) }),
+      },
       { name: 'pglite', store: new PostgresTaskStore({ pglite: lite, ...storeOptions }), raw: (s) => lite.query(s.text, s.values) },
     ];
     for (const backend of backends) {

@@ -75,7 +75,9 @@ export function barChartSvg(chart: BarChart): string {
     out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${f(y(v))}" y2="${f(y(v))}" stroke="#e4e4e4"/>`);
     out.push(`<text x="${M.left - 6}" y="${f(y(v) + 4)}" text-anchor="end" fill="#555">${escapeXml(formatValue(v))}</text>`);
   }
-  out.push(`<text transform="translate(18 ${f(M.top + plotH / 2)}) rotate(-90)" text-anchor="middle" fill="#333">${escapeXml(chart.unit)}</text>`);
+  out.push(
+    `<text transform="translate(18 ${f(M.top + plotH / 2)}) rotate(-90)" text-anchor="middle" fill="#333">${escapeXml(chart.unit)}</text>`,
+  );
   const groupW = plotW / Math.max(1, chart.groups.length);
   chart.groups.forEach((group, gi) => {
     const barW = Math.min(56, (groupW * 0.8) / Math.max(1, group.bars.length));
@@ -83,25 +85,43 @@ export function barChartSvg(chart: BarChart): string {
     group.bars.forEach((bar, bi) => {
       const x = x0 + bi * barW;
       const color = colorOf.get(bar.series) ?? '#888';
-      out.push(`<rect x="${f(x + 2)}" y="${f(y(bar.value))}" width="${f(barW - 4)}" height="${f(y(0) - y(bar.value))}" fill="${color}"><title>${escapeXml(`${group.label}, ${bar.series}: ${formatValue(bar.value)} ${chart.unit}`)}</title></rect>`);
+      out.push(
+        `<rect x="${f(x + 2)}" y="${f(y(bar.value))}" width="${f(barW - 4)}" height="${f(y(0) - y(bar.value))}" fill="${color}"><title>${escapeXml(`${group.label}, ${bar.series}: ${formatValue(bar.value)} ${chart.unit}`)}</title></rect>`,
+      );
       if (bar.whisker !== undefined) {
         const cx = f(x + barW / 2);
-        out.push(`<line x1="${cx}" x2="${cx}" y1="${f(y(bar.value))}" y2="${f(y(bar.whisker))}" stroke="#333"/><line x1="${f(x + barW / 2 - 5)}" x2="${f(x + barW / 2 + 5)}" y1="${f(y(bar.whisker))}" y2="${f(y(bar.whisker))}" stroke="#333"/>`);
+        out.push(
+          `<line x1="${cx}" x2="${cx}" y1="${f(y(bar.value))}" y2="${f(y(bar.whisker))}" stroke="#333"/><line x1="${f(x + barW / 2 - 5)}" x2="${f(x + barW / 2 + 5)}" y1="${f(y(bar.whisker))}" y2="${f(y(bar.whisker))}" stroke="#333"/>`,
+        );
       }
-      if (bar.limit !== undefined) out.push(`<line x1="${f(x)}" x2="${f(x + barW)}" y1="${f(y(bar.limit))}" y2="${f(y(bar.limit))}" stroke="#111" stroke-width="2" stroke-dasharray="4 3"/>`);
+      if (bar.limit !== undefined)
+        out.push(
+          `<line x1="${f(x)}" x2="${f(x + barW)}" y1="${f(y(bar.limit))}" y2="${f(y(bar.limit))}" stroke="#111" stroke-width="2" stroke-dasharray="4 3"/>`,
+        );
       // Above the bar, its whisker, and a limit mark close above it (the label would cross the mark).
-      const tops = [y(bar.value), ...(bar.whisker !== undefined ? [y(bar.whisker)] : []), ...(bar.limit !== undefined && y(bar.value) - y(bar.limit) < 14 ? [y(bar.limit)] : [])];
+      const tops = [
+        y(bar.value),
+        ...(bar.whisker !== undefined ? [y(bar.whisker)] : []),
+        ...(bar.limit !== undefined && y(bar.value) - y(bar.limit) < 14 ? [y(bar.limit)] : []),
+      ];
       const labelY = Math.min(...tops) - 4;
       const label = escapeXml(formatValue(bar.value));
       // A narrow bar gets its label upright along it, so neighbours do not overlap.
-      if (barW < 8 * label.length) out.push(`<text transform="translate(${f(x + barW / 2 + 3)} ${f(labelY)}) rotate(-90)" font-size="10">${label}</text>`);
+      if (barW < 8 * label.length)
+        out.push(`<text transform="translate(${f(x + barW / 2 + 3)} ${f(labelY)}) rotate(-90)" font-size="10">${label}</text>`);
       else out.push(`<text x="${f(x + barW / 2)}" y="${f(labelY)}" text-anchor="middle" font-size="10">${label}</text>`);
     });
-    out.push(`<text x="${f(M.left + gi * groupW + groupW / 2)}" y="${f(y(0) + 18)}" text-anchor="middle" font-weight="600">${escapeXml(group.label)}</text>`);
+    out.push(
+      `<text x="${f(M.left + gi * groupW + groupW / 2)}" y="${f(y(0) + 18)}" text-anchor="middle" font-weight="600">${escapeXml(group.label)}</text>`,
+    );
   });
   for (const ref of chart.references ?? []) {
-    out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${f(y(ref.value))}" y2="${f(y(ref.value))}" stroke="#c0392b" stroke-dasharray="8 4"/>`);
-    out.push(`<text x="${W - M.right}" y="${f(y(ref.value) - 4)}" text-anchor="end" fill="#c0392b">${escapeXml(`${ref.label}: ${formatValue(ref.value)}`)}</text>`);
+    out.push(
+      `<line x1="${M.left}" x2="${W - M.right}" y1="${f(y(ref.value))}" y2="${f(y(ref.value))}" stroke="#c0392b" stroke-dasharray="8 4"/>`,
+    );
+    out.push(
+      `<text x="${W - M.right}" y="${f(y(ref.value) - 4)}" text-anchor="end" fill="#c0392b">${escapeXml(`${ref.label}: ${formatValue(ref.value)}`)}</text>`,
+    );
   }
   out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${f(y(0))}" y2="${f(y(0))}" stroke="#333"/>`);
   out.push(legend(chart, y(0) + 40));
@@ -113,12 +133,23 @@ export function barChartSvg(chart: BarChart): string {
 function legend(chart: BarChart, top: number): string {
   const entries: { width: number; draw: (x: number, y: number) => string }[] = chart.series.map((s) => ({
     width: 24 + s.name.length * 7,
-    draw: (x, y) => `<rect x="${x}" y="${f(y - 9)}" width="10" height="10" fill="${s.color}"/><text x="${x + 14}" y="${f(y)}">${escapeXml(s.name)}</text>`,
+    draw: (x, y) =>
+      `<rect x="${x}" y="${f(y - 9)}" width="10" height="10" fill="${s.color}"/><text x="${x + 14}" y="${f(y)}">${escapeXml(s.name)}</text>`,
   }));
   const limit = chart.limitLabel;
-  if (limit) entries.push({ width: 30 + limit.length * 7, draw: (x, y) => `<line x1="${x}" x2="${x + 16}" y1="${f(y - 4)}" y2="${f(y - 4)}" stroke="#111" stroke-width="2" stroke-dasharray="4 3"/><text x="${x + 20}" y="${f(y)}">${escapeXml(limit)}</text>` });
+  if (limit)
+    entries.push({
+      width: 30 + limit.length * 7,
+      draw: (x, y) =>
+        `<line x1="${x}" x2="${x + 16}" y1="${f(y - 4)}" y2="${f(y - 4)}" stroke="#111" stroke-width="2" stroke-dasharray="4 3"/><text x="${x + 20}" y="${f(y)}">${escapeXml(limit)}</text>`,
+    });
   const whisker = chart.whiskerLabel;
-  if (whisker) entries.push({ width: 24 + whisker.length * 7, draw: (x, y) => `<line x1="${x + 6}" x2="${x + 6}" y1="${f(y - 10)}" y2="${f(y)}" stroke="#333"/><text x="${x + 14}" y="${f(y)}">${escapeXml(whisker)}</text>` });
+  if (whisker)
+    entries.push({
+      width: 24 + whisker.length * 7,
+      draw: (x, y) =>
+        `<line x1="${x + 6}" x2="${x + 6}" y1="${f(y - 10)}" y2="${f(y)}" stroke="#333"/><text x="${x + 14}" y="${f(y)}">${escapeXml(whisker)}</text>`,
+    });
   const items: string[] = [];
   let [x, y] = [M.left, top];
   for (const entry of entries) {

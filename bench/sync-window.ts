@@ -35,10 +35,19 @@ const token = () => `bench-${nextToken++ % TOKENS}`;
 
 type Subject = 'inline' | 'sync twin' | 'plain';
 /** What each subject sends: `fast` from a declaring client (inline), its never-a-task twin from the same client, `fast` from a client not declaring the extension. */
-const CALLS: Record<Subject, { tool: string; declare: boolean }> = { inline: { tool: 'fast', declare: true }, 'sync twin': { tool: 'fast_sync', declare: true }, plain: { tool: 'fast', declare: false } };
+const CALLS: Record<Subject, { tool: string; declare: boolean }> = {
+  inline: { tool: 'fast', declare: true },
+  'sync twin': { tool: 'fast_sync', declare: true },
+  plain: { tool: 'fast', declare: false },
+};
 
 /** `subject`'s call from `concurrency` clients for `ms`: calls per second and server CPU per call. */
-async function drive(server: ServerProcess, subject: Subject, concurrency: number, ms: number): Promise<{ perSecond: number; cpuMs: number }> {
+async function drive(
+  server: ServerProcess,
+  subject: Subject,
+  concurrency: number,
+  ms: number,
+): Promise<{ perSecond: number; cpuMs: number }> {
   const clients = Array.from({ length: concurrency }, () => new WireClient(server.url, '2026', token()));
   const { tool, declare } = CALLS[subject];
   let done = 0;
@@ -66,21 +75,49 @@ async function cost(tokens: string, results: BenchResult[]): Promise<void> {
     for (const concurrency of [1, 16]) {
       for (const subject of subjects) await drive(server, subject, concurrency, ROUND_MS);
       const rounds = new Map<Subject, { perSecond: number; cpuMs: number }[]>(subjects.map((s) => [s, []]));
-      for (let round = 0; round < ROUNDS; round++) for (const subject of subjects) rounds.get(subject)!.push(await drive(server, subject, concurrency, ROUND_MS));
+      for (let round = 0; round < ROUNDS; round++)
+        for (const subject of subjects) rounds.get(subject)!.push(await drive(server, subject, concurrency, ROUND_MS));
       const rate = (s: Subject) => median(rounds.get(s)!.map((r) => r.perSecond));
       const cpu = (s: Subject) => median(rounds.get(s)!.map((r) => r.cpuMs));
       for (const baseline of ['sync twin', 'plain'] as const) {
         const time = rate(baseline) / rate('inline');
         const cpuRatio = cpu('inline') / cpu(baseline);
-        rows.push({ clients: String(concurrency), baseline, 'baseline calls/s': fmtOps(rate(baseline)), 'inline calls/s': fmtOps(rate('inline')), 'cost ratio (time)': `${time.toFixed(2)}x`, 'CPU baseline': fmtMs(cpu(baseline)), 'CPU inline': fmtMs(cpu('inline')), 'cost ratio (CPU)': `${cpuRatio.toFixed(2)}x` });
-        results.push({ bench: BENCH, name: `fast tool inline vs ${baseline} (cost ratio)`, subject: '2026 window', param: concurrency, value: time, unit: 'x', extra: { baselinePerSecond: rate(baseline), inlinePerSecond: rate('inline'), baselineCpuMs: cpu(baseline), inlineCpuMs: cpu('inline'), cpuRatio } });
+        rows.push({
+          clients: String(concurrency),
+          baseline,
+          'baseline calls/s': fmtOps(rate(baseline)),
+          'inline calls/s': fmtOps(rate('inline')),
+          'cost ratio (time)': `${time.toFixed(2)}x`,
+          'CPU baseline': fmtMs(cpu(baseline)),
+          'CPU inline': fmtMs(cpu('inline')),
+          'cost ratio (CPU)': `${cpuRatio.toFixed(2)}x`,
+        });
+        results.push({
+          bench: BENCH,
+          name: `fast tool inline vs ${baseline} (cost ratio)`,
+          subject: '2026 window',
+          param: concurrency,
+          value: time,
+          unit: 'x',
+          extra: {
+            baselinePerSecond: rate(baseline),
+            inlinePerSecond: rate('inline'),
+            baselineCpuMs: cpu(baseline),
+            inlineCpuMs: cpu('inline'),
+            cpuRatio,
+          },
+        });
       }
     }
   } finally {
     await server.stop();
   }
-  console.log(`a tool that ends at once on the 2026 leg, answered inline, against a plain call (median of ${ROUNDS} interleaved rounds; > 1: the window costs more)`);
-  console.log('  sync twin: the same client (declaring the extension) calling the same tool declared never a task; plain: a client not declaring it');
+  console.log(
+    `a tool that ends at once on the 2026 leg, answered inline, against a plain call (median of ${ROUNDS} interleaved rounds; > 1: the window costs more)`,
+  );
+  console.log(
+    '  sync twin: the same client (declaring the extension) calling the same tool declared never a task; plain: a client not declaring it',
+  );
   printTable(rows);
 }
 
@@ -112,7 +149,15 @@ async function windows(tokens: string, results: BenchResult[]): Promise<void> {
         for (let i = 0; i < RUNS; i++) runs.push(await seen(client, ms));
         const figure = { seenMs: median(runs.map((r) => r.seenMs)), requests: median(runs.map((r) => r.requests)) };
         table.set(ms, figure);
-        results.push({ bench: BENCH, name: 'seen (median)', subject: `window ${windowMs} ms`, param: ms, value: figure.seenMs, unit: 'ms', extra: { requests: figure.requests, windowMs, workMs: ms } });
+        results.push({
+          bench: BENCH,
+          name: 'seen (median)',
+          subject: `window ${windowMs} ms`,
+          param: ms,
+          value: figure.seenMs,
+          unit: 'ms',
+          extra: { requests: figure.requests, windowMs, workMs: ms },
+        });
       }
     } finally {
       client.close();

@@ -34,7 +34,12 @@ async function post(url: string, token: string, method: string, params: object):
   const id = ++nextId;
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', 'Mcp-Protocol-Version': '2025-11-25', Authorization: `Bearer ${token}` },
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/json, text/event-stream',
+      'Mcp-Protocol-Version': '2025-11-25',
+      Authorization: `Bearer ${token}`,
+    },
     body: JSON.stringify({ jsonrpc: '2.0', id, method, params }),
   });
   const text = await response.text();
@@ -87,15 +92,39 @@ export async function run(): Promise<BenchResult[]> {
         const perSec = (done * 1000) / elapsedMs;
         base ??= perSec;
         const sorted = [...latencies].sort((a, b) => a - b);
-        const extra = { p50Ms: median(sorted), p99Ms: percentile(sorted, 0.99), lifecycles: done, concurrency: CONCURRENCY, perInstance: topology.proxy.forwarded.join('/') };
-        results.push({ bench: 'topology', name: 'lifecycles through the proxy (tools/call + tasks/get + tasks/result)', subject: `stateless on ${store}`, param: instances, value: perSec, unit: 'ops/s', extra });
-        rows.push({ store, instances, 'lifecycles/s': fmtOps(perSec), 'vs 1': `${(perSec / base).toFixed(2)}x`, p50: fmtMs(extra.p50Ms), p99: fmtMs(extra.p99Ms), 'requests per instance': extra.perInstance });
+        const extra = {
+          p50Ms: median(sorted),
+          p99Ms: percentile(sorted, 0.99),
+          lifecycles: done,
+          concurrency: CONCURRENCY,
+          perInstance: topology.proxy.forwarded.join('/'),
+        };
+        results.push({
+          bench: 'topology',
+          name: 'lifecycles through the proxy (tools/call + tasks/get + tasks/result)',
+          subject: `stateless on ${store}`,
+          param: instances,
+          value: perSec,
+          unit: 'ops/s',
+          extra,
+        });
+        rows.push({
+          store,
+          instances,
+          'lifecycles/s': fmtOps(perSec),
+          'vs 1': `${(perSec / base).toFixed(2)}x`,
+          p50: fmtMs(extra.p50Ms),
+          p99: fmtMs(extra.p99Ms),
+          'requests per instance': extra.perInstance,
+        });
       } finally {
         await topology?.close();
       }
     }
   }
-  console.log(`task lifecycles/s through a round-robin proxy, ${CONCURRENCY} at once, stateless instances on one store (dynalite table / PostgreSQL database)`);
+  console.log(
+    `task lifecycles/s through a round-robin proxy, ${CONCURRENCY} at once, stateless instances on one store (dynalite table / PostgreSQL database)`,
+  );
   printTable(rows);
   return results;
 }

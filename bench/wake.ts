@@ -74,7 +74,10 @@ async function startPair(first: StoreFlags, second: StoreFlags, tokensFile: stri
 async function postgresPair(tokensFile: string): Promise<Pair> {
   const postgres = await startPostgres();
   const schema = await postgres.freshSchema();
-  const flags: StoreFlags = { store: 'postgres', postgres: { databaseUrl: postgres.url, schema, createTable: false, cursorSecret: CURSOR_SECRET } };
+  const flags: StoreFlags = {
+    store: 'postgres',
+    postgres: { databaseUrl: postgres.url, schema, createTable: false, cursorSecret: CURSOR_SECRET },
+  };
   const [a, b] = await startPair(flags, flags, tokensFile).catch(async (error: unknown) => {
     await postgres.stop();
     throw error;
@@ -85,7 +88,10 @@ async function postgresPair(tokensFile: string): Promise<Pair> {
 async function dynamoPair(tokensFile: string): Promise<Pair> {
   const dynamo = await startDynamo();
   const table = await dynamo.freshTable();
-  const flags: StoreFlags = { store: 'dynamodb', dynamodb: { table, endpoint: dynamo.endpoint, createTable: false, cursorSecret: CURSOR_SECRET } };
+  const flags: StoreFlags = {
+    store: 'dynamodb',
+    dynamodb: { table, endpoint: dynamo.endpoint, createTable: false, cursorSecret: CURSOR_SECRET },
+  };
   const [a, b] = await startPair(flags, flags, tokensFile).catch(async (error: unknown) => {
     await dynamo.stop();
     throw error;
@@ -95,7 +101,11 @@ async function dynamoPair(tokensFile: string): Promise<Pair> {
 
 /** One sample: A runs a task, B's client waits on tasks/result; ms from A's worker completing it to B's answer. */
 async function sample(onA: Connection, onB: Connection): Promise<number> {
-  const created = await onA.request('tools/call', { name: 'delay', arguments: { ms: DELAY_MS + Math.floor(Math.random() * POLL_MS) }, task: { ttl: 60_000 } });
+  const created = await onA.request('tools/call', {
+    name: 'delay',
+    arguments: { ms: DELAY_MS + Math.floor(Math.random() * POLL_MS) },
+    task: { ttl: 60_000 },
+  });
   const taskId = created.task.taskId as string;
   await onB.request('tasks/result', { taskId });
   const answeredAt = performance.now();
@@ -113,7 +123,9 @@ function percentile(sorted: readonly number[], p: number): number {
 function quietSessionLines(): () => void {
   const write = process.stderr.write.bind(process.stderr);
   process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
-    typeof chunk === 'string' && chunk.startsWith('{"time"') && chunk.includes('"event":"session.') ? true : write(chunk, ...rest)) as typeof process.stderr.write;
+    typeof chunk === 'string' && chunk.startsWith('{"time"') && chunk.includes('"event":"session.')
+      ? true
+      : write(chunk, ...rest)) as typeof process.stderr.write;
   return () => void (process.stderr.write = write);
 }
 
@@ -143,8 +155,22 @@ export async function run(): Promise<BenchResult[]> {
         const sorted = [...latencies].sort((x, y) => x - y);
         const p50 = median(sorted);
         const p99 = percentile(sorted, 0.99);
-        rows.push({ store: subject.name, samples: String(SAMPLES), median: fmtMs(p50), p99: fmtMs(p99), min: fmtMs(sorted[0]!), max: fmtMs(sorted[sorted.length - 1]!) });
-        results.push({ bench: 'wake', name: 'completion on A -> waiting tasks/result on B answers', subject: subject.name, value: p50, unit: 'ms', extra: { p99Ms: p99, samples: SAMPLES } });
+        rows.push({
+          store: subject.name,
+          samples: String(SAMPLES),
+          median: fmtMs(p50),
+          p99: fmtMs(p99),
+          min: fmtMs(sorted[0]!),
+          max: fmtMs(sorted[sorted.length - 1]!),
+        });
+        results.push({
+          bench: 'wake',
+          name: 'completion on A -> waiting tasks/result on B answers',
+          subject: subject.name,
+          value: p50,
+          unit: 'ms',
+          extra: { p99Ms: p99, samples: SAMPLES },
+        });
       } finally {
         await Promise.allSettled(open.map((c) => c.close()));
         await pair.stop();
@@ -154,7 +180,9 @@ export async function run(): Promise<BenchResult[]> {
     rmSync(dir, { recursive: true, force: true });
     restore();
   }
-  console.log(`completion on instance A -> tasks/result waiting on instance B answers (two startHttpServer instances in this process, one shared store, tasks of ${DELAY_MS}-${DELAY_MS + POLL_MS} ms one at a time)`);
+  console.log(
+    `completion on instance A -> tasks/result waiting on instance B answers (two startHttpServer instances in this process, one shared store, tasks of ${DELAY_MS}-${DELAY_MS + POLL_MS} ms one at a time)`,
+  );
   printTable(rows);
   return results;
 }

@@ -33,7 +33,12 @@ export class WireClient {
   /** Open the session (2025 only). */
   async open(): Promise<void> {
     if (this.wire !== '2025') return;
-    await this.post({ jsonrpc: '2.0', id: ++this.#id, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'bench-paths', version: '1' } } });
+    await this.post({
+      jsonrpc: '2.0',
+      id: ++this.#id,
+      method: 'initialize',
+      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'bench-paths', version: '1' } },
+    });
     if (this.#session === undefined) throw new Error('the server opened no session');
     await this.post({ jsonrpc: '2.0', method: 'notifications/initialized' });
   }
@@ -41,9 +46,15 @@ export class WireClient {
   /** One request; on the 2026 wire `declare` says whether it declares the Tasks extension (default yes). */
   call(method: string, params: Record<string, unknown>, declare = true): Promise<Rpc> {
     if (this.wire !== '2026') return this.post({ jsonrpc: '2.0', id: ++this.#id, method, params });
-    const meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientCapabilities': declare ? { extensions: TASKS_EXTENSION } : {} };
+    const meta = {
+      'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+      'io.modelcontextprotocol/clientCapabilities': declare ? { extensions: TASKS_EXTENSION } : {},
+    };
     const name = method === 'tools/call' ? params.name : params.taskId;
-    return this.post({ jsonrpc: '2.0', id: ++this.#id, method, params: { ...params, _meta: meta } }, { 'mcp-method': method, ...(typeof name === 'string' && { 'mcp-name': name }) });
+    return this.post(
+      { jsonrpc: '2.0', id: ++this.#id, method, params: { ...params, _meta: meta } },
+      { 'mcp-method': method, ...(typeof name === 'string' && { 'mcp-name': name }) },
+    );
   }
 
   close(): void {
@@ -83,7 +94,13 @@ export class WireClient {
         if (typeof session === 'string') this.#session = session;
         let text = '';
         res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve(res.statusCode === 200 || res.statusCode === 202 ? parseAnswer(text) : { error: { code: res.statusCode ?? 0, message: `HTTP ${res.statusCode}: ${text.slice(0, 200)}` } }));
+        res.on('end', () =>
+          resolve(
+            res.statusCode === 200 || res.statusCode === 202
+              ? parseAnswer(text)
+              : { error: { code: res.statusCode ?? 0, message: `HTTP ${res.statusCode}: ${text.slice(0, 200)}` } },
+          ),
+        );
         res.on('error', reject);
       });
       req.on('error', reject);
@@ -93,7 +110,12 @@ export class WireClient {
 }
 
 function parseAnswer(text: string): Rpc {
-  const payloads = text.startsWith('{') ? [text] : text.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim());
+  const payloads = text.startsWith('{')
+    ? [text]
+    : text
+        .split('\n')
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trim());
   for (const payload of payloads) {
     try {
       const parsed = JSON.parse(payload) as Rpc;
@@ -117,7 +139,11 @@ export type Operation = 'plain' | 'lifecycle';
  * - lifecycle, 2026: `tools/call` declaring the extension: the result itself (inside the sync
  *   window), or a CreateTaskResult, then `tasks/get` after each `pollIntervalMs` until completed.
  */
-export async function operate(client: WireClient, operation: Operation, tool: { name: string; arguments: Record<string, unknown> }): Promise<boolean> {
+export async function operate(
+  client: WireClient,
+  operation: Operation,
+  tool: { name: string; arguments: Record<string, unknown> },
+): Promise<boolean> {
   if (operation === 'plain') {
     const reply = await client.call('tools/call', tool, false);
     return Array.isArray(reply.result?.content);

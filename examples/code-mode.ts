@@ -111,7 +111,10 @@ async function refusals(demo: Demo, program: Program, token: string): Promise<vo
   console.log('\n== 2. refused executions ==');
   // A rejected program never gets a token.
   try {
-    await validate(demo, [{ tool: 'add', args: { a: '$1', b: 2 } }, { tool: 'rm', args: {} }]);
+    await validate(demo, [
+      { tool: 'add', args: { a: '$1', b: 2 } },
+      { tool: 'rm', args: {} },
+    ]);
   } catch (error) {
     console.log(`validate rejected: ${(error as Error).message.replaceAll('\n', ' ')}`);
   }
@@ -124,14 +127,18 @@ async function refusals(demo: Demo, program: Program, token: string): Promise<vo
       CreateTaskResultSchema,
     );
   } catch (error) {
-    console.log(`execute without token: rejected with JSON-RPC ${(error as McpError).code}, tasks created: ${(await countTasks()) - before}`);
+    console.log(
+      `execute without token: rejected with JSON-RPC ${(error as McpError).code}, tasks created: ${(await countTasks()) - before}`,
+    );
   }
   // The approved program with one number changed: the token no longer matches.
   const tampered: Program = program.map((call, i) => (i === 1 ? { tool: 'multiply', args: { a: '$0', b: 1000 } } : call));
   console.log(`tampered program (call 1 now multiplies by 1000), same token`);
   const refusedTask = await execute(demo, tampered, token);
   const refused = await waitForEnd(demo, refusedTask);
-  console.log(`refused: task ${refused.taskId} status=${refused.status}, server variables ${await variablesOf(demo, refused.taskId)} (no call ran)`);
+  console.log(
+    `refused: task ${refused.taskId} status=${refused.status}, server variables ${await variablesOf(demo, refused.taskId)} (no call ran)`,
+  );
   try {
     await demo.client.request({ method: 'tasks/result', params: { taskId: refusedTask.taskId } }, CallToolResultSchema);
   } catch (error) {

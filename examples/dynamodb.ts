@@ -18,7 +18,12 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { CallToolResultSchema, CancelTaskResultSchema, CreateTaskResultSchema, ListTasksResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolResultSchema,
+  CancelTaskResultSchema,
+  CreateTaskResultSchema,
+  ListTasksResultSchema,
+} from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import { withTasks } from '../src/index.js';
 import { createTable, DynamoDbTaskStore } from '../src/stores/dynamodb/index.js';
@@ -41,7 +46,8 @@ if (endpoint === undefined && !values.aws) {
 const client = new DynamoDBClient({
   ...(endpoint !== undefined && { endpoint, region: process.env.AWS_REGION ?? 'us-east-1' }),
   // Local endpoints accept any credentials.
-  ...(endpoint !== undefined && process.env.AWS_ACCESS_KEY_ID === undefined && { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+  ...(endpoint !== undefined &&
+    process.env.AWS_ACCESS_KEY_ID === undefined && { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
 });
 const tableName = values.table ?? 'mcp-tasks-example';
 // Creates the table if missing and waits until it is ACTIVE. dynalite has no native TTL: the
@@ -66,7 +72,11 @@ const mcp = new McpServer({ name: 'dynamodb-example', version: '1.0.0' });
 const tasks = withTasks(mcp, { store, leaseMs: 3000, list: true });
 tasks.registerTool(
   'slow_square',
-  { description: 'Squares a number, slowly', inputSchema: { n: z.number(), ms: z.number().optional() }, execution: { taskSupport: 'optional' } },
+  {
+    description: 'Squares a number, slowly',
+    inputSchema: { n: z.number(), ms: z.number().optional() },
+    execution: { taskSupport: 'optional' },
+  },
   async ({ n, ms }, { signal }) => {
     await sleep(ms ?? 200, undefined, { signal }); // aborted by tasks/cancel, from any instance
     return { content: [{ type: 'text', text: `${n} squared is ${n * n}` }] };
@@ -80,7 +90,10 @@ await mcp.connect(serverTransport);
 const mcpClient = new Client({ name: 'dynamodb-example-client', version: '1.0.0' });
 await mcpClient.connect(clientTransport);
 const callAsTask = (args: { n: number; ms?: number }) =>
-  mcpClient.request({ method: 'tools/call', params: { name: 'slow_square', arguments: args, task: { ttl: 600_000 } } }, CreateTaskResultSchema);
+  mcpClient.request(
+    { method: 'tools/call', params: { name: 'slow_square', arguments: args, task: { ttl: 600_000 } } },
+    CreateTaskResultSchema,
+  );
 
 // 1. A task that completes: create, then block on tasks/result (it returns when the tool ends).
 const { task } = await callAsTask({ n: 12 });

@@ -27,7 +27,9 @@ const { url, close } = await http.listen({ port: 0 });
 // A 2025-11-25 client (SDK 1.x): initialize, a task-augmented call, the result.
 const client = new Client({ name: 'client-2025', version: '1.0.0' });
 await client.connect(new StreamableHTTPClientTransport(new URL(url)));
-const stream = client.experimental.tasks.callToolStream({ name: 'slow_square', arguments: { n: 7 } }, CallToolResultSchema, { task: { ttl: 60_000 } });
+const stream = client.experimental.tasks.callToolStream({ name: 'slow_square', arguments: { n: 7 } }, CallToolResultSchema, {
+  task: { ttl: 60_000 },
+});
 for await (const message of stream) {
   if (message.type === 'taskCreated') console.log(`2025-11-25: task ${message.task.taskId} created`);
   if (message.type === 'result') console.log(`2025-11-25: result: ${(message.result.content[0] as { text: string }).text}`);
@@ -41,9 +43,26 @@ async function call2026(method: string, params: { name?: string; taskId?: string
     'io.modelcontextprotocol/clientInfo': { name: 'client-2026', version: '1.0.0' },
     'io.modelcontextprotocol/clientCapabilities': { extensions: { 'io.modelcontextprotocol/tasks': {} } },
   };
-  const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28', 'mcp-method': method, 'mcp-name': params.name ?? params.taskId ?? '' };
-  const text = await (await fetch(url, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params: { ...params, _meta } }) })).text();
-  return (JSON.parse(text.startsWith('{') ? text : text.split('\n').find((l) => l.startsWith('data:'))!.slice(5)) as { result: Reply }).result;
+  const headers = {
+    'content-type': 'application/json',
+    accept: 'application/json, text/event-stream',
+    'mcp-protocol-version': '2026-07-28',
+    'mcp-method': method,
+    'mcp-name': params.name ?? params.taskId ?? '',
+  };
+  const text = await (
+    await fetch(url, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params: { ...params, _meta } }) })
+  ).text();
+  return (
+    JSON.parse(
+      text.startsWith('{')
+        ? text
+        : text
+            .split('\n')
+            .find((l) => l.startsWith('data:'))!
+            .slice(5),
+    ) as { result: Reply }
+  ).result;
 }
 let task = await call2026('tools/call', { name: 'slow_square', arguments: { n: 9 } });
 console.log(`2026-07-28: tools/call answered resultType=${task.resultType}, task ${task.taskId}`);

@@ -28,7 +28,10 @@ tasks.registerTool('lookup_order', { description: 'Finds an order', inputSchema:
   structuredContent: { orderId, items: [{ sku: 'MUG', qty: 2 }], address: { street: '1 Main St', city: 'Springfield' } },
 }));
 
-new SequentialWorkflow('ship_order', { description: 'Look up an order, confirm the address, make the label', inputSchema: { orderId: z.string() } })
+new SequentialWorkflow('ship_order', {
+  description: 'Look up an order, confirm the address, make the label',
+  inputSchema: { orderId: z.string() },
+})
   // 1. A tool call; its structuredContent is the step's output.
   .step({ name: 'order', tool: 'lookup_order', args: { orderId: { from: 'args', path: 'orderId' } } })
   // 2. An input pause: the task goes input_required and the requestor gets an elicitation.
@@ -48,7 +51,9 @@ new SequentialWorkflow('ship_order', { description: 'Look up an order, confirm t
       qty: { from: 'step', step: 'order', path: 'items.0.qty' },
       speed: { from: 'step', step: 'confirm', path: 'speed' },
     },
-    run: async ({ orderId, street, qty, speed }) => ({ label: `SHIP ${String(orderId)} to ${String(street)} (${String(qty)} items, ${String(speed)})` }),
+    run: async ({ orderId, street, qty, speed }) => ({
+      label: `SHIP ${String(orderId)} to ${String(street)} (${String(qty)} items, ${String(speed)})`,
+    }),
   })
   .withTaskSupport() // callable with `task`: a backing task runs the steps in the background
   .register(tasks); // validates the steps (tools exist, bindings name earlier steps) or throws

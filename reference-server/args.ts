@@ -85,7 +85,17 @@ const FLAGS = {
 type FlagValues = StoreFlagValues & { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
 
 const SESSION_ONLY = ['max-sessions', 'max-sessions-per-client', 'session-idle-ms', 'initialize-rate'] as const;
-const HTTP_ONLY = ['port', 'host', 'tokens', 'stateless', ...SESSION_ONLY, 'requests-per-second', 'metrics', 'dashboard', 'sync-window-ms'] as const;
+const HTTP_ONLY = [
+  'port',
+  'host',
+  'tokens',
+  'stateless',
+  ...SESSION_ONLY,
+  'requests-per-second',
+  'metrics',
+  'dashboard',
+  'sync-window-ms',
+] as const;
 
 /** Parse `process.argv.slice(2)`; throws `CliError` on any bad flag or value. `env` gives DATABASE_URL. */
 export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Cli {
@@ -101,7 +111,10 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     allowAnonymous: values['allow-anonymous'] === true,
     rateLimit: values['rate-limit'] === undefined ? DEFAULT_RATE_LIMIT : integerFlag('--rate-limit', values['rate-limit'], 0),
     sessions: sessionFlags(values),
-    shutdownGraceMs: values['shutdown-grace-ms'] === undefined ? DEFAULT_SHUTDOWN_GRACE_MS : integerFlag('--shutdown-grace-ms', values['shutdown-grace-ms'], 0, 600_000),
+    shutdownGraceMs:
+      values['shutdown-grace-ms'] === undefined
+        ? DEFAULT_SHUTDOWN_GRACE_MS
+        : integerFlag('--shutdown-grace-ms', values['shutdown-grace-ms'], 0, 600_000),
     ...(values.stateless === true && { stateless: true as const }),
     metricsPath: metricsPathOf(values.metrics),
     ...(values.dashboard === true && { dashboard: true as const }),
@@ -111,8 +124,10 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     options.otel = values.otel as OtelMode;
   }
   if (options.host.trim() === '') throw new CliError('--host must not be empty');
-  if (values['sync-window-ms'] !== undefined) options.syncWindowMs = integerFlag('--sync-window-ms', values['sync-window-ms'], 0, MAX_SYNC_WINDOW_MS);
-  if (values['requests-per-second'] !== undefined) options.requestsPerSecond = integerFlag('--requests-per-second', values['requests-per-second'], 0);
+  if (values['sync-window-ms'] !== undefined)
+    options.syncWindowMs = integerFlag('--sync-window-ms', values['sync-window-ms'], 0, MAX_SYNC_WINDOW_MS);
+  if (values['requests-per-second'] !== undefined)
+    options.requestsPerSecond = integerFlag('--requests-per-second', values['requests-per-second'], 0);
   limitFlags(values, options);
   if (values.tokens !== undefined) {
     if (values.tokens === '') throw new CliError('--tokens needs a file name');
@@ -146,7 +161,8 @@ function checkCombinations(values: FlagValues): void {
     for (const flag of HTTP_ONLY) {
       if (values[flag] !== undefined) throw new CliError(`--${flag} applies to HTTP only; it cannot be combined with --stdio`);
     }
-    if (values['allow-anonymous']) throw new CliError('--allow-anonymous applies to HTTP with --tokens; over --stdio the client is always anonymous');
+    if (values['allow-anonymous'])
+      throw new CliError('--allow-anonymous applies to HTTP with --tokens; over --stdio the client is always anonymous');
   }
   if (values['allow-anonymous'] && values.tokens === undefined) {
     throw new CliError('--allow-anonymous needs --tokens (without --tokens every HTTP session is already its own owner)');
@@ -157,16 +173,20 @@ function checkCombinations(values: FlagValues): void {
 /** Without sessions, every request needs a token: it is the only owner a request can carry. */
 function statelessCombinations(values: FlagValues): void {
   if (values.tokens === undefined) {
-    throw new CliError('--stateless needs --tokens FILE: without sessions, owners come only from bearer tokens (a session owner would be another owner on every request)');
+    throw new CliError(
+      '--stateless needs --tokens FILE: without sessions, owners come only from bearer tokens (a session owner would be another owner on every request)',
+    );
   }
-  if (values['allow-anonymous']) throw new CliError('--allow-anonymous cannot be combined with --stateless: requests without a token would have no owner of their own');
+  if (values['allow-anonymous'])
+    throw new CliError('--allow-anonymous cannot be combined with --stateless: requests without a token would have no owner of their own');
   for (const flag of SESSION_ONLY) {
     if (values[flag] !== undefined) throw new CliError(`--${flag} limits sessions; --stateless has none`);
   }
 }
 
 function limitFlags(values: FlagValues, options: CliOptions): void {
-  if (values['max-tasks-per-owner'] !== undefined) options.maxTasksPerOwner = integerFlag('--max-tasks-per-owner', values['max-tasks-per-owner'], 1);
+  if (values['max-tasks-per-owner'] !== undefined)
+    options.maxTasksPerOwner = integerFlag('--max-tasks-per-owner', values['max-tasks-per-owner'], 1);
   if (values['default-ttl-ms'] !== undefined) options.defaultTtlMs = integerFlag('--default-ttl-ms', values['default-ttl-ms'], 1);
   if (values['max-ttl-ms'] !== undefined) options.maxTtlMs = integerFlag('--max-ttl-ms', values['max-ttl-ms'], 1);
   if (options.defaultTtlMs !== undefined && options.maxTtlMs !== undefined && options.defaultTtlMs > options.maxTtlMs) {

@@ -23,7 +23,8 @@ export type { Warn } from './store-common.js';
 export function dynamoDbClient(options: { endpoint?: string | undefined; region?: string | undefined }): DynamoDBClient {
   const env = process.env;
   const region = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? (options.endpoint !== undefined ? 'us-east-1' : undefined);
-  const hasCredentials = env.AWS_ACCESS_KEY_ID !== undefined || env.AWS_PROFILE !== undefined || env.AWS_WEB_IDENTITY_TOKEN_FILE !== undefined;
+  const hasCredentials =
+    env.AWS_ACCESS_KEY_ID !== undefined || env.AWS_PROFILE !== undefined || env.AWS_WEB_IDENTITY_TOKEN_FILE !== undefined;
   return new DynamoDBClient({
     ...(options.endpoint !== undefined && { endpoint: options.endpoint }),
     ...(region !== undefined && { region }),
@@ -53,11 +54,17 @@ class ReferenceDynamoDbStore extends DynamoDbTaskStore {
 export function cursorSecretFor(options: DynamoDbCliOptions, warn: Warn = stderrWarn): string {
   const secret = options.cursorSecret ?? process.env[CURSOR_SECRET_ENV];
   if (secret !== undefined && secret !== '') return secret;
-  warn(`no --cursor-secret or ${CURSOR_SECRET_ENV}: list cursors are signed with a secret derived from the table name; set a shared secret in production`);
+  warn(
+    `no --cursor-secret or ${CURSOR_SECRET_ENV}: list cursors are signed with a secret derived from the table name; set a shared secret in production`,
+  );
   return createHash('sha256').update(`mcp-tasks-reference-server\0${options.table}`).digest('base64url');
 }
 
-export async function openDynamoDbStore(options: DynamoDbCliOptions, security: Partial<SecurityConfig>, warn: Warn = stderrWarn): Promise<DynamoDbTaskStore> {
+export async function openDynamoDbStore(
+  options: DynamoDbCliOptions,
+  security: Partial<SecurityConfig>,
+  warn: Warn = stderrWarn,
+): Promise<DynamoDbTaskStore> {
   const client = dynamoDbClient(options);
   try {
     if (options.createTable) await createTable(client, options.table, { logger: { warn } });

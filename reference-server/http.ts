@@ -16,7 +16,15 @@
  * gets the same metrics and tracing here and its store is timed (`measureStore`).
  */
 import { conformanceFixtures } from '../src/fixtures/index.js';
-import { createTasksHttpHandler, DEFAULT_REQUESTS_PER_SECOND, MAX_BODY_BYTES, type SessionLimits, type TasksHttpHooks, type TasksHttpObserve, type TokenTable } from '../src/http/index.js';
+import {
+  createTasksHttpHandler,
+  DEFAULT_REQUESTS_PER_SECOND,
+  MAX_BODY_BYTES,
+  type SessionLimits,
+  type TasksHttpHooks,
+  type TasksHttpObserve,
+  type TokenTable,
+} from '../src/http/index.js';
 import { jsonLinesLogger, measureStore, type TaskStore, type TasksLogger } from '../src/index.js';
 import { CliError, DEFAULT_HOST, DEFAULT_PORT } from './args.js';
 import type { ServerSeam } from './seam.js';
@@ -27,7 +35,8 @@ export { DEFAULT_REQUESTS_PER_SECOND, MAX_BODY_BYTES };
 
 export const MCP_PATH = '/mcp';
 
-const INSTRUCTIONS = 'Reference server of mcp-tasks for the MCP Tasks utility (2025-11-25). The fixture tools are documented in reference-server/FIXTURES.md.';
+const INSTRUCTIONS =
+  'Reference server of mcp-tasks for the MCP Tasks utility (2025-11-25). The fixture tools are documented in reference-server/FIXTURES.md.';
 
 export interface HttpServerOptions extends StoreOptions {
   /** Default 3000; 0 picks an ephemeral port (see `handle.port`). */
@@ -66,7 +75,9 @@ export interface HttpServerHandle {
 
 export async function startHttpServer(options: HttpServerOptions = {}): Promise<HttpServerHandle> {
   if (options.stateless === true && (!options.tokens || options.allowAnonymous === true)) {
-    throw new CliError('stateless serving needs tokens for every request: without a session, a requestor without a token has no owner of its own');
+    throw new CliError(
+      'stateless serving needs tokens for every request: without a session, a requestor without a token has no owner of its own',
+    );
   }
   // A 2026 request has no session: without a token it is `anonymous`, which the store accepts
   // only where the operator allows tokenless requests (no token table, or allowAnonymous).
@@ -75,7 +86,11 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   const seamed = options.seam?.store?.(opened) ?? opened;
   const { metrics, tracing } = options.observe ?? {};
   const store = metrics ? measureStore(seamed, metrics) : seamed;
-  const engine = createEngine(store, { ...options, ...(metrics && { metrics }), ...(tracing && { tracing }) }, options.logger ?? jsonLinesLogger);
+  const engine = createEngine(
+    store,
+    { ...options, ...(metrics && { metrics }), ...(tracing && { tracing }) },
+    options.logger ?? jsonLinesLogger,
+  );
   const handler = createTasksHttpHandler({
     tools: conformanceFixtures(),
     engine,
@@ -97,11 +112,13 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
     engine.close(); // aborts running tasks
     await store.close();
   };
-  const listener = await handler.listen({ port: options.port ?? DEFAULT_PORT, host: options.host ?? DEFAULT_HOST }).catch(async (error: unknown) => {
-    await handler.close();
-    await closeEngine();
-    throw error;
-  });
+  const listener = await handler
+    .listen({ port: options.port ?? DEFAULT_PORT, host: options.host ?? DEFAULT_HOST })
+    .catch(async (error: unknown) => {
+      await handler.close();
+      await closeEngine();
+      throw error;
+    });
   let closing: Promise<void> | undefined;
   return {
     url: listener.url,

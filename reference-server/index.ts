@@ -10,6 +10,15 @@ export { startStdioServer } from './stdio.js';
 export type { StdioServerOptions, StdioServerHandle } from './stdio.js';
 export { registerFixtures, FIXTURE_TOOLS } from './fixtures.js';
 export { parseCli, parseTableCli, parseDbCli, CliError, USAGE } from './args.js';
-export type { CliOptions, Cli, StoreKind, DynamoDbCliOptions, PostgresCliOptions, PgliteCliOptions, TableCommand, DbCommand } from './args.js';
+export type {
+  CliOptions,
+  Cli,
+  StoreKind,
+  DynamoDbCliOptions,
+  PostgresCliOptions,
+  PgliteCliOptions,
+  TableCommand,
+  DbCommand,
+} from './args.js';
 export { loadTokens, tokenTable, bearerToken } from './tokens.js';
 export type { TokenTable } from './tokens.js';

@@ -31,7 +31,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop()).on('SIGTERM', () => stop());
 
   // The OpenTelemetry SDK only with --otel (optional peers, each named when missing).
-  const otel = options.otel === undefined ? undefined : await (await import('./otel.js')).startOtel(options.otel, (await import('./server.js')).SERVER_VERSION);
+  const otel =
+    options.otel === undefined
+      ? undefined
+      : await (await import('./otel.js')).startOtel(options.otel, (await import('./server.js')).SERVER_VERSION);
   const flushTraces = async () => otel?.shutdown();
   // The SDK is loaded only now, so that --help and bad flags answer at once.
   if (options.transport === 'stdio') {
@@ -48,7 +51,12 @@ async function main(): Promise<void> {
   const { TextMetrics } = await import('../src/index.js');
   // TextMetrics rather than prom-client: the server runs with its required packages only.
   const metrics = options.metricsPath === false ? undefined : new TextMetrics();
-  const observe: TasksHttpObserve = { metricsPath: options.metricsPath, ...(metrics && { metrics }), ...(options.dashboard && { dashboard: true }), ...(otel && { tracing: otel.tracing }) };
+  const observe: TasksHttpObserve = {
+    metricsPath: options.metricsPath,
+    ...(metrics && { metrics }),
+    ...(options.dashboard && { dashboard: true }),
+    ...(otel && { tracing: otel.tracing }),
+  };
   const server = await startHttpServer({
     observe,
     ...storeOptions,
@@ -60,15 +68,17 @@ async function main(): Promise<void> {
     ...(tokens && { tokens }),
     ...(options.stateless && { stateless: true }),
   });
-  const owner = options.tokensFile === undefined
-    ? 'each session is its own owner (no --tokens)'
-    : `bearer tokens required${options.allowAnonymous ? ' (requests without one: owned by their session)' : ''}${options.stateless ? ', stateless (no sessions)' : ''}`;
+  const owner =
+    options.tokensFile === undefined
+      ? 'each session is its own owner (no --tokens)'
+      : `bearer tokens required${options.allowAnonymous ? ' (requests without one: owned by their session)' : ''}${options.stateless ? ', stateless (no sessions)' : ''}`;
   process.stderr.write(`mcp-tasks reference server listening on ${server.url} (store: ${storeLabel(options)})\n`);
   process.stderr.write(`mcp-tasks reference server: ${owner}\n`);
   const origin = server.url.slice(0, -'/mcp'.length);
   const watched = [
     options.metricsPath !== false && `metrics at ${origin}${options.metricsPath}`,
-    options.dashboard && `task monitor at ${origin}/dashboard${tokens ? ' (asks for a token; operators see every owner)' : ' (loopback clients only: no --tokens)'}`,
+    options.dashboard &&
+      `task monitor at ${origin}/dashboard${tokens ? ' (asks for a token; operators see every owner)' : ' (loopback clients only: no --tokens)'}`,
     otel && `traces: ${options.otel}`,
   ].filter(Boolean);
   if (watched.length > 0) process.stderr.write(`mcp-tasks reference server: ${watched.join(', ')}\n`);

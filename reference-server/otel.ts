@@ -28,10 +28,21 @@ export async function startOtel(mode: OtelMode, serviceVersion: string): Promise
   const hooks = await loadOptionalPeer(() => import('@opentelemetry/context-async-hooks'), '@opentelemetry/context-async-hooks', feature);
   const resources = await loadOptionalPeer(() => import('@opentelemetry/resources'), '@opentelemetry/resources', feature);
   // service.name from OTEL_SERVICE_NAME, else this server's name (the SDK alone reads no environment).
-  const resource = resources.defaultResource().merge(resources.resourceFromAttributes({ 'service.name': process.env.OTEL_SERVICE_NAME || 'mcp-tasks-reference', 'service.version': serviceVersion }));
+  const resource = resources.defaultResource().merge(
+    resources.resourceFromAttributes({
+      'service.name': process.env.OTEL_SERVICE_NAME || 'mcp-tasks-reference',
+      'service.version': serviceVersion,
+    }),
+  );
   const exporter =
     mode === 'otlp'
-      ? new (await loadOptionalPeer(() => import('@opentelemetry/exporter-trace-otlp-http'), '@opentelemetry/exporter-trace-otlp-http', feature)).OTLPTraceExporter()
+      ? new (
+          await loadOptionalPeer(
+            () => import('@opentelemetry/exporter-trace-otlp-http'),
+            '@opentelemetry/exporter-trace-otlp-http',
+            feature,
+          )
+        ).OTLPTraceExporter()
       : stderrExporter();
   const processor = mode === 'otlp' ? new base.BatchSpanProcessor(exporter) : new base.SimpleSpanProcessor(exporter);
   const provider = new base.BasicTracerProvider({ resource, spanProcessors: [processor] });
@@ -63,7 +74,9 @@ function stderrExporter(): SpanExporter {
           durationMs: span.duration[0] * 1000 + span.duration[1] / 1e6,
           status: span.status,
           attributes: span.attributes,
-          ...(span.events.length > 0 && { events: span.events.map((e) => ({ name: e.name, ...(e.attributes && { attributes: e.attributes }) })) }),
+          ...(span.events.length > 0 && {
+            events: span.events.map((e) => ({ name: e.name, ...(e.attributes && { attributes: e.attributes }) })),
+          }),
           ...(span.links.length > 0 && { links: span.links.map((l) => ({ traceId: l.context.traceId, spanId: l.context.spanId })) }),
         };
         process.stderr.write(`${JSON.stringify(line)}\n`);

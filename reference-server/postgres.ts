@@ -6,7 +6,14 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { migrate, PostgresTaskStore, schemaVersion, SCHEMA_VERSION, type PgliteLike, type PgPoolLike } from '../src/stores/postgres/index.js';
+import {
+  migrate,
+  PostgresTaskStore,
+  schemaVersion,
+  SCHEMA_VERSION,
+  type PgliteLike,
+  type PgPoolLike,
+} from '../src/stores/postgres/index.js';
 import type { SecurityConfig } from '../src/index.js';
 import { loadOptionalPeer } from './optional-peer.js';
 import { CURSOR_SECRET_ENV, stderrWarn, type Warn } from './store-common.js';
@@ -18,7 +25,9 @@ function loadPeer<T>(name: string, what: string): Promise<T> {
 }
 
 interface PgModule {
-  default: { Pool: new (config: { connectionString: string; max?: number; application_name?: string }) => PgPoolLike & { end(): Promise<void> } };
+  default: {
+    Pool: new (config: { connectionString: string; max?: number; application_name?: string }) => PgPoolLike & { end(): Promise<void> };
+  };
 }
 
 interface PgliteModule {
@@ -43,7 +52,9 @@ function cursorSecret(given: string | undefined, derivedFrom: string | undefined
   const secret = given ?? process.env[CURSOR_SECRET_ENV];
   if (secret !== undefined && secret !== '') return secret;
   if (derivedFrom === undefined) return randomBytes(32).toString('base64url');
-  warn(`no --cursor-secret or ${CURSOR_SECRET_ENV}: list cursors are signed with a secret derived from the schema name; set a shared secret in production`);
+  warn(
+    `no --cursor-secret or ${CURSOR_SECRET_ENV}: list cursors are signed with a secret derived from the schema name; set a shared secret in production`,
+  );
   return createHash('sha256').update(`mcp-tasks-reference-server\0postgres\0${derivedFrom}`).digest('base64url');
 }
 
@@ -60,7 +71,11 @@ class OwningStore extends PostgresTaskStore {
   }
 }
 
-export async function openPostgresStore(options: PostgresCliOptions, security: Partial<SecurityConfig>, warn: Warn = stderrWarn): Promise<PostgresTaskStore> {
+export async function openPostgresStore(
+  options: PostgresCliOptions,
+  security: Partial<SecurityConfig>,
+  warn: Warn = stderrWarn,
+): Promise<PostgresTaskStore> {
   const pool = await openPool(options.databaseUrl, '--store postgres');
   const schema = options.schema;
   try {
@@ -68,7 +83,9 @@ export async function openPostgresStore(options: PostgresCliOptions, security: P
     else {
       const version = await schemaVersion({ pool, ...(schema && { schema }) });
       if (version < SCHEMA_VERSION) {
-        throw new Error(`the database schema ${schema ?? 'mcp_tasks'} is at version ${version}, this release needs ${SCHEMA_VERSION}: run mcp-tasks-server db migrate --database-url URL (or start with --create-table)`);
+        throw new Error(
+          `the database schema ${schema ?? 'mcp_tasks'} is at version ${version}, this release needs ${SCHEMA_VERSION}: run mcp-tasks-server db migrate --database-url URL (or start with --create-table)`,
+        );
       }
     }
     const secret = cursorSecret(options.cursorSecret, schema ?? 'mcp_tasks', warn);
@@ -80,7 +97,11 @@ export async function openPostgresStore(options: PostgresCliOptions, security: P
 }
 
 /** The embedded store: PGlite on `--data-dir` (created if missing), migrated on open (one process owns it). */
-export async function openPgliteStore(options: PgliteCliOptions, security: Partial<SecurityConfig>, warn: Warn = stderrWarn): Promise<PostgresTaskStore> {
+export async function openPgliteStore(
+  options: PgliteCliOptions,
+  security: Partial<SecurityConfig>,
+  warn: Warn = stderrWarn,
+): Promise<PostgresTaskStore> {
   const { PGlite } = await loadPeer<PgliteModule>('@electric-sql/pglite', '--store pglite');
   mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir);

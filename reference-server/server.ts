@@ -7,7 +7,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { DEFAULT_SECURITY_CONFIG, InMemoryTaskStore, isTasksError, RateLimiter, TaskEngine, withTasks, type SecurityConfig, type TaskStore, type TasksLogger, type TasksMetrics, type TasksServer, type TasksTracing, type WithTasksOptions } from '../src/index.js';
+import {
+  DEFAULT_SECURITY_CONFIG,
+  InMemoryTaskStore,
+  isTasksError,
+  RateLimiter,
+  TaskEngine,
+  withTasks,
+  type SecurityConfig,
+  type TaskStore,
+  type TasksLogger,
+  type TasksMetrics,
+  type TasksServer,
+  type TasksTracing,
+  type WithTasksOptions,
+} from '../src/index.js';
 import { CliError } from './cli-values.js';
 import type { DynamoDbCliOptions, PgliteCliOptions, PostgresCliOptions, StoreKind } from './store-args.js';
 import { registerConformanceFixtures } from '../src/fixtures/index.js';
@@ -78,7 +92,10 @@ export async function openStore(options: StoreOptions = {}): Promise<TaskStore> 
     // Each store's package is loaded only on its own path (optional peer dependencies).
     if (kind === 'dynamodb') {
       if (options.dynamodb === undefined) throw new CliError('--store dynamodb needs --table NAME');
-      return (await loadOptionalPeer(() => import('./dynamodb.js'), '@aws-sdk/client-dynamodb', '--store dynamodb')).openDynamoDbStore(options.dynamodb, security);
+      return (await loadOptionalPeer(() => import('./dynamodb.js'), '@aws-sdk/client-dynamodb', '--store dynamodb')).openDynamoDbStore(
+        options.dynamodb,
+        security,
+      );
     }
     if (kind === 'postgres') {
       if (options.postgres === undefined) throw new CliError('--store postgres needs --database-url URL');
@@ -96,7 +113,12 @@ function resolveSecurity(options: StoreOptions): Partial<SecurityConfig> {
   const security = { ...options.security };
   // A lone --max-ttl-ms below the default TTL lowers the default with it.
   const defaultTtl = DEFAULT_SECURITY_CONFIG.defaultTtlMs;
-  if (security.defaultTtlMs === undefined && typeof security.maxTtlMs === 'number' && defaultTtl !== null && security.maxTtlMs < defaultTtl) {
+  if (
+    security.defaultTtlMs === undefined &&
+    typeof security.maxTtlMs === 'number' &&
+    defaultTtl !== null &&
+    security.maxTtlMs < defaultTtl
+  ) {
     security.defaultTtlMs = security.maxTtlMs;
   }
   return security;
@@ -122,10 +144,15 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
     { name: SERVER_NAME, version: SERVER_VERSION },
     {
       capabilities: { tools: {} },
-      instructions: 'Reference server of mcp-tasks for the MCP Tasks utility (2025-11-25). The fixture tools are documented in reference-server/FIXTURES.md.',
+      instructions:
+        'Reference server of mcp-tasks for the MCP Tasks utility (2025-11-25). The fixture tools are documented in reference-server/FIXTURES.md.',
     },
   );
-  const tasks = withTasks(mcp, { engine: options.engine, list: options.list, ...(options.stateless !== undefined && { stateless: options.stateless }) });
+  const tasks = withTasks(mcp, {
+    engine: options.engine,
+    list: options.list,
+    ...(options.stateless !== undefined && { stateless: options.stateless }),
+  });
   registerConformanceFixtures(tasks);
   return { mcp, tasks };
 }

@@ -45,11 +45,12 @@ export interface StoreCliOptions {
 
 /** `mcp-tasks-server table ...` */
 export type TableCommand =
-  | { command: 'create'; table: string; endpoint?: string; region?: string }
-  | { command: 'print-template'; table?: string };
+  { command: 'create'; table: string; endpoint?: string; region?: string } | { command: 'print-template'; table?: string };
 
 /** `mcp-tasks-server db migrate ...` */
-export type DbCommand = { command: 'migrate' } & ({ databaseUrl: string; dataDir?: undefined } | { dataDir: string; databaseUrl?: undefined }) & { schema?: string };
+export type DbCommand = { command: 'migrate' } & (
+  { databaseUrl: string; dataDir?: undefined } | { dataDir: string; databaseUrl?: undefined }
+) & { schema?: string };
 
 export const STORE_FLAGS = {
   store: { type: 'string' },
@@ -82,7 +83,8 @@ const APPLIES_TO: { readonly [K in Exclude<keyof typeof STORE_FLAGS, 'store'>]: 
 /** The store kind of `--store`, after refusing flags of another store. */
 export function storeKind(values: StoreFlagValues): StoreKind {
   const store = values.store ?? 'memory';
-  if (!(STORE_KINDS as readonly string[]).includes(store)) throw new CliError(`--store must be ${STORE_KINDS.join(', ')}, got ${JSON.stringify(store)}`);
+  if (!(STORE_KINDS as readonly string[]).includes(store))
+    throw new CliError(`--store must be ${STORE_KINDS.join(', ')}, got ${JSON.stringify(store)}`);
   for (const [flag, stores] of Object.entries(APPLIES_TO)) {
     if (values[flag as keyof StoreFlagValues] !== undefined && !stores.includes(store as StoreKind)) {
       throw new CliError(`--${flag} applies to --store ${stores.join(' or --store ')} only`);
@@ -98,7 +100,8 @@ export function storeFlags(store: StoreKind, values: StoreFlagValues, env: NodeJ
   const cursorSecret = values['cursor-secret'] === undefined ? {} : { cursorSecret: nonEmpty('--cursor-secret', values['cursor-secret']) };
   const schema = values.schema === undefined ? {} : { schema: schemaFlag(values.schema) };
   if (store === 'dynamodb') {
-    if (values.table === undefined) throw new CliError('--store dynamodb needs --table NAME (create the table with `mcp-tasks-server table create --table NAME`)');
+    if (values.table === undefined)
+      throw new CliError('--store dynamodb needs --table NAME (create the table with `mcp-tasks-server table create --table NAME`)');
     options.dynamodb = {
       table: tableName(values.table),
       createTable: values['create-table'] === true,
@@ -107,9 +110,15 @@ export function storeFlags(store: StoreKind, values: StoreFlagValues, env: NodeJ
       ...cursorSecret,
     };
   } else if (store === 'postgres') {
-    options.postgres = { databaseUrl: databaseUrl(values['database-url'] ?? env[DATABASE_URL_ENV], '--store postgres'), createTable: values['create-table'] === true, ...schema, ...cursorSecret };
+    options.postgres = {
+      databaseUrl: databaseUrl(values['database-url'] ?? env[DATABASE_URL_ENV], '--store postgres'),
+      createTable: values['create-table'] === true,
+      ...schema,
+      ...cursorSecret,
+    };
   } else if (store === 'pglite') {
-    if (values['data-dir'] === undefined) throw new CliError('--store pglite needs --data-dir DIR (the directory of the embedded database; created if missing)');
+    if (values['data-dir'] === undefined)
+      throw new CliError('--store pglite needs --data-dir DIR (the directory of the embedded database; created if missing)');
     options.pglite = { dataDir: nonEmpty('--data-dir', values['data-dir']), ...schema, ...cursorSecret };
   }
   return options;
@@ -123,17 +132,24 @@ export function parseDbCli(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       args: [...argv],
       strict: true,
       allowPositionals: true,
-      options: { 'database-url': { type: 'string' }, 'data-dir': { type: 'string' }, schema: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        'database-url': { type: 'string' },
+        'data-dir': { type: 'string' },
+        schema: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     throw flagError(error);
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true };
-  if (positionals.length !== 1 || positionals[0] !== 'migrate') throw new CliError('usage: mcp-tasks-server db migrate --database-url URL | --data-dir DIR [--schema NAME]');
+  if (positionals.length !== 1 || positionals[0] !== 'migrate')
+    throw new CliError('usage: mcp-tasks-server db migrate --database-url URL | --data-dir DIR [--schema NAME]');
   const schema = values.schema === undefined ? {} : { schema: schemaFlag(values.schema) };
   if (values['data-dir'] !== undefined) {
-    if (values['database-url'] !== undefined) throw new CliError('db migrate takes --database-url (PostgreSQL) or --data-dir (PGlite), not both');
+    if (values['database-url'] !== undefined)
+      throw new CliError('db migrate takes --database-url (PostgreSQL) or --data-dir (PGlite), not both');
     return { command: 'migrate', dataDir: nonEmpty('--data-dir', values['data-dir']), ...schema };
   }
   return { command: 'migrate', databaseUrl: databaseUrl(values['database-url'] ?? env[DATABASE_URL_ENV], 'db migrate'), ...schema };
@@ -168,7 +184,9 @@ export function parseTableCli(argv: readonly string[]): TableCommand | { help: t
     return { command: 'print-template', ...(values.table !== undefined && { table: tableName(values.table) }) };
   }
   if (positionals.length !== 1 || positionals[0] !== 'create') {
-    throw new CliError('usage: mcp-tasks-server table create --table NAME [--dynamodb-endpoint URL] [--region R] | table --print-template [--table NAME]');
+    throw new CliError(
+      'usage: mcp-tasks-server table create --table NAME [--dynamodb-endpoint URL] [--region R] | table --print-template [--table NAME]',
+    );
   }
   if (values.table === undefined) throw new CliError('table create needs --table NAME');
   return {
@@ -180,24 +198,28 @@ export function parseTableCli(argv: readonly string[]): TableCommand | { help: t
 }
 
 function databaseUrl(raw: string | undefined, what: string): string {
-  if (raw === undefined || raw.trim() === '') throw new CliError(`${what} needs --database-url URL (or the ${DATABASE_URL_ENV} environment variable)`);
+  if (raw === undefined || raw.trim() === '')
+    throw new CliError(`${what} needs --database-url URL (or the ${DATABASE_URL_ENV} environment variable)`);
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw new CliError('--database-url must be a postgres:// or postgresql:// URL'); // never echo it: it may hold a password
   }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new CliError('--database-url must be a postgres:// or postgresql:// URL');
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
+    throw new CliError('--database-url must be a postgres:// or postgresql:// URL');
   return raw;
 }
 
 function schemaFlag(raw: string): string {
-  if (!/^[a-z_][a-z0-9_]{0,47}$/.test(raw)) throw new CliError(`--schema must be a lower-case identifier of at most 48 characters (a-z 0-9 _), got ${JSON.stringify(raw)}`);
+  if (!/^[a-z_][a-z0-9_]{0,47}$/.test(raw))
+    throw new CliError(`--schema must be a lower-case identifier of at most 48 characters (a-z 0-9 _), got ${JSON.stringify(raw)}`);
   return raw;
 }
 
 function tableName(raw: string): string {
-  if (!/^[A-Za-z0-9_.-]{3,255}$/.test(raw)) throw new CliError(`--table must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -), got ${JSON.stringify(raw)}`);
+  if (!/^[A-Za-z0-9_.-]{3,255}$/.test(raw))
+    throw new CliError(`--table must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -), got ${JSON.stringify(raw)}`);
   return raw;
 }
 
@@ -208,6 +230,7 @@ function endpointFlag(raw: string): string {
   } catch {
     throw new CliError(`--dynamodb-endpoint must be a URL, got ${JSON.stringify(raw)}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError(`--dynamodb-endpoint must be an http(s) URL, got ${JSON.stringify(raw)}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new CliError(`--dynamodb-endpoint must be an http(s) URL, got ${JSON.stringify(raw)}`);
   return raw;
 }

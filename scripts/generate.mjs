@@ -248,7 +248,11 @@ function generateSchemas(pin, defs) {
     `export const ROOT_DEF_NAMES = ${JSON.stringify(ROOT_DEFS, null, 2)} as const;`,
     '',
     `/** Defs added by mcp-tasks; not upstream (TASKS-REQUIREMENTS A3). */`,
-    `export const ADDED_DEF_NAMES = ${JSON.stringify(ADDED_DEFS.map((a) => a.name), null, 2)} as const;`,
+    `export const ADDED_DEF_NAMES = ${JSON.stringify(
+      ADDED_DEFS.map((a) => a.name),
+      null,
+      2,
+    )} as const;`,
     '',
     '/** The selected sub-schema. Upstream defs are copied verbatim (keys sorted). */',
     'export const tasksSchema = {',
@@ -417,9 +421,13 @@ function generateSchemas2026(pin, coreDefs, extensionDefs) {
     `  "$id": ${JSON.stringify(SCHEMA_ID_2026)},`,
     `  "$comment": ${JSON.stringify(comment)},`,
     '  "$defs": {',
-    Object.entries(coreDefs).map(([n, d]) => entry(n, d)).join(',\n') + ',',
+    Object.entries(coreDefs)
+      .map(([n, d]) => entry(n, d))
+      .join(',\n') + ',',
     `    // ---- the extension's defs (io.modelcontextprotocol/tasks), transcribed from tasks.md ----`,
-    Object.entries(validationDefs).map(([n, d]) => entry(n, d)).join(',\n'),
+    Object.entries(validationDefs)
+      .map(([n, d]) => entry(n, d))
+      .join(',\n'),
     '  }',
     '} as const;',
     '',

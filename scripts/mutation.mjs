@@ -15,7 +15,13 @@ const writeErr = process.stderr.write.bind(process.stderr);
 process.stderr.write = (chunk, ...rest) => (String(chunk).startsWith('{"time"') ? true : writeErr(chunk, ...rest));
 
 function table(results) {
-  const rows = results.map((r) => [r.killed ? (r.caughtBy.length ? 'killed' : 'warned') : 'SURVIVED', r.level ?? 'MUST', r.area, r.id, r.caughtBy.join(',') || (r.warnedBy ?? []).map((w) => `${w} (warn)`).join(',') || '-']);
+  const rows = results.map((r) => [
+    r.killed ? (r.caughtBy.length ? 'killed' : 'warned') : 'SURVIVED',
+    r.level ?? 'MUST',
+    r.area,
+    r.id,
+    r.caughtBy.join(',') || (r.warnedBy ?? []).map((w) => `${w} (warn)`).join(',') || '-',
+  ]);
   const widths = [8, 6, 14, 38];
   for (const row of rows) console.log(row.map((cell, i) => (i < widths.length ? String(cell).padEnd(widths[i]) : cell)).join(' '));
 }
@@ -31,13 +37,21 @@ function summarize(suite, results) {
     const of = results.filter((r) => (r.level ?? 'MUST') === level);
     return `${level} ${of.filter((r) => r.killed).length}/${of.length}`;
   });
-  console.log(`\n${suite}: killed ${killed}/${total} (${(ratio * 100).toFixed(1)} %): ${byFailure} by a failing check, ${byWarning} by a warning only; ${levels.join(', ')}`);
+  console.log(
+    `\n${suite}: killed ${killed}/${total} (${(ratio * 100).toFixed(1)} %): ${byFailure} by a failing check, ${byWarning} by a warning only; ${levels.join(', ')}`,
+  );
   // Protocol defects name check ids; store defects name test-name prefixes (the store suite matches them itself).
-  const missed = suite !== 'protocol' ? [] : results.filter((r) => r.killed && !r.expected.every((id) => r.caughtBy.includes(id) || r.warnedBy.includes(id)));
+  const missed =
+    suite !== 'protocol'
+      ? []
+      : results.filter((r) => r.killed && !r.expected.every((id) => r.caughtBy.includes(id) || r.warnedBy.includes(id)));
   for (const r of missed) console.log(`  note: ${r.id} was not caught by every check it names (${r.expected.join(', ')})`);
   const survivors = results.filter((r) => !r.killed);
   if (survivors.length) console.log(`${suite} survivors:`);
-  for (const r of survivors) console.log(`  ${r.id} [${r.level} ${r.area}] ${r.description}; expected ${r.expected.join(', ')}${r.warnedBy?.length ? `; warned by ${r.warnedBy.join(', ')}` : ''}`);
+  for (const r of survivors)
+    console.log(
+      `  ${r.id} [${r.level} ${r.area}] ${r.description}; expected ${r.expected.join(', ')}${r.warnedBy?.length ? `; warned by ${r.warnedBy.join(', ')}` : ''}`,
+    );
   return ratio;
 }
 
@@ -53,7 +67,11 @@ let ok = true;
 const protocol = await import(pathToFileURL('dist/test/mutation/protocol.js').href);
 // A kill means something only if the checks pass on the healthy server.
 const control = await protocol.runProtocolControl();
-console.log(control.length ? `control: the healthy reference server does not pass every named check:\n  ${control.join('\n  ')}` : 'control: the healthy reference server passes every check the protocol catalogue names');
+console.log(
+  control.length
+    ? `control: the healthy reference server does not pass every named check:\n  ${control.join('\n  ')}`
+    : 'control: the healthy reference server passes every check the protocol catalogue names',
+);
 if (control.length) ok = false;
 const protocolRatio = await runSuite('protocol', () => protocol.runProtocolMutants({ concurrency: 2, ...(only.length && { ids: only }) }));
 if (!only.length && protocolRatio < TARGETS.protocol) ok = false;
@@ -66,5 +84,7 @@ if (existsSync('dist/test/mutation/store.js')) {
   console.log('\nstore catalogue missing (dist/test/mutation/store.js)');
 }
 
-console.log(ok ? '\nmutation: targets met' : `\nmutation: below target (protocol >= ${TARGETS.protocol * 100} %, store >= ${TARGETS.store * 100} %)`);
+console.log(
+  ok ? '\nmutation: targets met' : `\nmutation: below target (protocol >= ${TARGETS.protocol * 100} %, store >= ${TARGETS.store * 100} %)`,
+);
 process.exit(ok ? 0 : 1);

@@ -95,7 +95,11 @@ async function runScenario(nodeBin, url, scenario, opts) {
     for (const c of checks ?? []) counts[c.status] = (counts[c.status] ?? 0) + 1;
     const failures = (checks ?? []).filter((c) => c.status === 'FAILURE').map((c) => ({ id: c.id, errorMessage: c.errorMessage }));
     const broken = checks === undefined; // the kit did not get to write its results
-    if (broken) failures.push({ id: '(kit)', errorMessage: `no checks.json; kit exit ${kit.code}: ${(kit.stderr || kit.stdout).trim().slice(-2000)}` });
+    if (broken)
+      failures.push({
+        id: '(kit)',
+        errorMessage: `no checks.json; kit exit ${kit.code}: ${(kit.stderr || kit.stdout).trim().slice(-2000)}`,
+      });
     if (opts.verbose) process.stderr.write(kit.stdout + kit.stderr);
     return { scenario, ok: !broken && counts.FAILURE === 0, counts, failures, kitExitCode: kit.code, ms: Date.now() - started };
   } finally {
@@ -126,7 +130,9 @@ async function main() {
   printTable(results);
   const failed = results.filter((r) => !r.ok).length;
   const total = (s) => results.reduce((n, r) => n + r.counts[s], 0);
-  console.log(`official conformance: ${results.length - failed}/${results.length} scenarios pass (${total('SUCCESS')} checks pass, ${total('FAILURE')} fail)`);
+  console.log(
+    `official conformance: ${results.length - failed}/${results.length} scenarios pass (${total('SUCCESS')} checks pass, ${total('FAILURE')} fail)`,
+  );
   if (opts.json) await writeFile(opts.json, `${JSON.stringify({ url: opts.url, results }, null, 2)}\n`);
   process.exitCode = failed === 0 ? 0 : 1;
 }

@@ -99,9 +99,17 @@ export function parseEntries(doc) {
   return entries;
 }
 
-const code = (items) => [...items].sort().map((x) => `\`${x}\``).join(', ');
+const code = (items) =>
+  [...items]
+    .sort()
+    .map((x) => `\`${x}\``)
+    .join(', ');
 /** Store-suite files as links relative to RULES.md (conformance/). */
-const links = (items) => [...items].sort().map((x) => `[\`${x}\`](${x})`).join(', ');
+const links = (items) =>
+  [...items]
+    .sort()
+    .map((x) => `[\`${x}\`](${x})`)
+    .join(', ');
 
 function coveredLine(id, protocol, store) {
   const checks = protocol.get(id);
@@ -142,8 +150,10 @@ export function render(doc, protocol, store) {
 export function problems(doc, cited, protocol) {
   const entries = parseEntries(doc);
   const out = [];
-  for (const [id, where] of cited) if (!entries.has(id)) out.push(`${id} is cited (${[...where].slice(0, 3).join(', ')}) but RULES.md has no "### ${id}" entry`);
-  for (const [id, checks] of protocol) if (!entries.has(id)) out.push(`${id} is the rule of check(s) ${[...checks].join(', ')} but RULES.md has no entry`);
+  for (const [id, where] of cited)
+    if (!entries.has(id)) out.push(`${id} is cited (${[...where].slice(0, 3).join(', ')}) but RULES.md has no "### ${id}" entry`);
+  for (const [id, checks] of protocol)
+    if (!entries.has(id)) out.push(`${id} is the rule of check(s) ${[...checks].join(', ')} but RULES.md has no entry`);
   for (const [id, e] of entries) {
     if (!e.quoted) out.push(`${id}: no quoted spec text ("> " line)`);
     if (!e.level || !e.seen) out.push(`${id}: no "**Level:** ... · **Seen:** ..." line`);
@@ -169,8 +179,13 @@ async function main(argv) {
     process.stdout.write(`rules-coverage: rewrote the coverage of ${relative(process.cwd(), path)}\n`);
     return 0;
   }
-  const stale = doc.split('\n').filter((l, i) => l !== fresh.split('\n')[i]).slice(0, 5);
-  process.stderr.write(`rules-coverage: the coverage in ${path} is stale; run node scripts/rules-coverage.mjs\n${stale.map((l) => `  - ${l}`).join('\n')}\n`);
+  const stale = doc
+    .split('\n')
+    .filter((l, i) => l !== fresh.split('\n')[i])
+    .slice(0, 5);
+  process.stderr.write(
+    `rules-coverage: the coverage in ${path} is stale; run node scripts/rules-coverage.mjs\n${stale.map((l) => `  - ${l}`).join('\n')}\n`,
+  );
   return 1;
 }
 

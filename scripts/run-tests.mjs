@@ -118,7 +118,9 @@ function main(argv) {
     const list = files.filter((f) => tierOf(relative(join(ROOT, 'dist/test'), f)) === name);
     const guard = name === 'unit' ? ['--import', GUARD] : [];
     console.log(`run-tests: ${name} tier, ${list.length} files${name === 'unit' ? ' (no process, no network: guarded)' : ''}`);
-    const result = spawnSync(process.execPath, [...guard, '--test', `--test-concurrency=${concurrency}`, ...passThrough, ...list], { stdio: 'inherit' });
+    const result = spawnSync(process.execPath, [...guard, '--test', `--test-concurrency=${concurrency}`, ...passThrough, ...list], {
+      stdio: 'inherit',
+    });
     if (result.status !== 0) status = result.status ?? 1;
   }
   return status;

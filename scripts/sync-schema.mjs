@@ -78,7 +78,9 @@ async function verify2026() {
   const file = path.join(repoRoot, pin.local);
   const actual = sha256(await readFile(file).catch(() => fail(`${pin.local} not found (it is committed; restore it)`)));
   if (actual !== pin.sha256) {
-    fail(`${pin.local} has sha256 ${actual}, but schema/2026-07-28/pin.json pins ${pin.sha256} (${pin.repository}@${pin.commit}:${pin.path})`);
+    fail(
+      `${pin.local} has sha256 ${actual}, but schema/2026-07-28/pin.json pins ${pin.sha256} (${pin.repository}@${pin.commit}:${pin.path})`,
+    );
   }
   console.log(`sync-schema: ${pin.local} matches its pin (sha256 ${actual})`);
 }

@@ -110,7 +110,8 @@ export interface PendingInput extends InputRequest {
 }
 
 /** The requestor's answer to one question: its result, or the JSON-RPC error it answered with. */
-export type InputAnswer = { readonly result: JsonObject } | { readonly error: { readonly code: number; readonly message: string; readonly data?: JsonValue } };
+export type InputAnswer =
+  { readonly result: JsonObject } | { readonly error: { readonly code: number; readonly message: string; readonly data?: JsonValue } };
 
 /** A task's side-channel state (`TaskRecord.input`), absent until its first question. */
 export interface TaskInput {
@@ -177,7 +178,6 @@ export interface CreateTaskInput {
 
 /** Status message (and error message) of a task whose lease expired. */
 export const LEASE_EXPIRED_MESSAGE = 'The worker running this task stopped (lease expired)';
-
 
 export interface StatusUpdate {
   /** Compare-and-set: the write happens only if the current status is (one of) these. */

@@ -43,7 +43,12 @@ export class CursorCodec {
     const payload = cursor.slice(0, dot);
     const mac = Buffer.from(cursor.slice(dot + 1), 'base64url');
     const expected = this.#mac(owner, payload);
-    if (dot <= 0 || mac.length !== expected.length || !timingSafeEqual(mac, expected) || mac.toString('base64url') !== cursor.slice(dot + 1)) {
+    if (
+      dot <= 0 ||
+      mac.length !== expected.length ||
+      !timingSafeEqual(mac, expected) ||
+      mac.toString('base64url') !== cursor.slice(dot + 1)
+    ) {
       throw new InvalidCursorError();
     }
     let decoded: unknown;

@@ -95,7 +95,15 @@ export type { TaskPeer } from './server/core/context.js';
 export type { TaskSupport } from './server/core/task-support.js';
 export type { TaskToolExtra, TaskToolHandler, TaskToolConfig } from './server/v2025/task-tools.js';
 export { defineTool, GENERATIONS } from './server/core/tool-definition.js';
-export type { DefinedTool, ToolDefinition, ToolContext, Generation, ToolAnnotations, MrtrRound, ParsedToolArguments } from './server/core/tool-definition.js';
+export type {
+  DefinedTool,
+  ToolDefinition,
+  ToolContext,
+  Generation,
+  ToolAnnotations,
+  MrtrRound,
+  ParsedToolArguments,
+} from './server/core/tool-definition.js';
 export type { StandardSchemaV1, ToolSchema } from './server/core/tool-schemas.js';
 export { toSdkTaskStore } from './server/v2025/sdk-task-store.js';
 export type { SdkTaskStoreOptions } from './server/v2025/sdk-task-store.js';
@@ -108,11 +116,28 @@ export type { PollPolicy, PollFacts } from './server/core/poll-policy.js';
 
 // Workflows.
 export { SequentialWorkflow, stepVariableKey, PROGRESS_VARIABLE } from './workflows/index.js';
-export type { SequentialWorkflowConfig, ResumeOptions, Binding, Step, StepInput, StepRunContext, WorkflowProgress } from './workflows/index.js';
+export type {
+  SequentialWorkflowConfig,
+  ResumeOptions,
+  Binding,
+  Step,
+  StepInput,
+  StepRunContext,
+  WorkflowProgress,
+} from './workflows/index.js';
 
 // Observability (docs/operations.md): metrics and tracing through small interfaces, no dependency.
 export { METRICS, noopMetrics } from './observe/metrics.js';
-export type { TasksMetrics, MetricName, MetricLabels, MetricDefinition, MetricType, CounterChild, GaugeChild, HistogramChild } from './observe/metrics.js';
+export type {
+  TasksMetrics,
+  MetricName,
+  MetricLabels,
+  MetricDefinition,
+  MetricType,
+  CounterChild,
+  GaugeChild,
+  HistogramChild,
+} from './observe/metrics.js';
 export { TextMetrics } from './observe/text-metrics.js';
 export { measureStore } from './observe/store-metrics.js';
 export type { MeasureStoreOptions } from './observe/store-metrics.js';

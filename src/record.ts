@@ -11,8 +11,7 @@ import type { TaskStatus } from './status.js';
 
 /** How the underlying request ended: its result (success, or a tool's `isError`), or a JSON-RPC error. */
 export type TaskOutcome =
-  | { readonly type: 'result'; readonly result: JsonObject }
-  | { readonly type: 'error'; readonly error: JsonRpcErrorObject };
+  { readonly type: 'result'; readonly result: JsonObject } | { readonly type: 'error'; readonly error: JsonRpcErrorObject };
 
 /** Who runs a task, until when (epoch ms); renewed while the work runs. */
 export interface TaskLease {

@@ -85,7 +85,11 @@ export class TaskContext {
     const outcome = { type: 'result' as const, result };
     return result.isError === true
       ? this.store.complete(this.owner, this.taskId, { status: 'failed', outcome, ...(statusMessage !== undefined && { statusMessage }) })
-      : this.store.complete(this.owner, this.taskId, { status: 'completed', outcome, ...(statusMessage !== undefined && { statusMessage }) });
+      : this.store.complete(this.owner, this.taskId, {
+          status: 'completed',
+          outcome,
+          ...(statusMessage !== undefined && { statusMessage }),
+        });
   }
 
   /** End the task `failed` with a JSON-RPC error, which `tasks/result` returns as is (R42). */

@@ -113,7 +113,15 @@ const ENTRIES: Record<string, string[]> = {
     'createTable',
     'createTableInput',
   ],
-  'mcp-tasks/postgres': ['DEFAULT_CLEANUP_INTERVAL_MS', 'DEFAULT_SCHEMA', 'MIGRATIONS', 'PostgresTaskStore', 'SCHEMA_VERSION', 'migrate', 'schemaVersion'],
+  'mcp-tasks/postgres': [
+    'DEFAULT_CLEANUP_INTERVAL_MS',
+    'DEFAULT_SCHEMA',
+    'MIGRATIONS',
+    'PostgresTaskStore',
+    'SCHEMA_VERSION',
+    'migrate',
+    'schemaVersion',
+  ],
   'mcp-tasks/conformance': [
     'CLIENT_CHECKS',
     'CLIENT_SCENARIOS',

@@ -31,7 +31,11 @@ function testSources(dir: string): string[] {
 /** Run `code` (an ES module) with the guard preloaded, as the test runner runs a unit test file. */
 function guarded(code: string, env: NodeJS.ProcessEnv = { NODE_TEST_CONTEXT: 'child' }) {
   const { NODE_TEST_CONTEXT: _, ...rest } = process.env;
-  return spawnSync(process.execPath, ['--import', GUARD, '--input-type=module', '-e', code], { env: { ...rest, ...env }, encoding: 'utf8', timeout: 20_000 });
+  return spawnSync(process.execPath, ['--import', GUARD, '--input-type=module', '-e', code], {
+    env: { ...rest, ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
 }
 
 describe('test tiers (scripts/run-tests.mjs)', () => {
@@ -49,7 +53,8 @@ describe('test tiers (scripts/run-tests.mjs)', () => {
     'an HTTP listener': "import { createServer } from 'node:http'; createServer().listen(0);",
     'a connection (fetch)': "await fetch('http://127.0.0.1:47613/');",
     'a child process': "import { spawn } from 'node:child_process'; spawn(process.execPath, ['-v']);",
-    'a child process whose error the test catches': "import { execFileSync } from 'node:child_process'; try { execFileSync(process.execPath, ['-v']); } catch {}",
+    'a child process whose error the test catches':
+      "import { execFileSync } from 'node:child_process'; try { execFileSync(process.execPath, ['-v']); } catch {}",
   };
   for (const [what, code] of Object.entries(traps)) {
     it(`the guard fails a unit test file that starts ${what}`, () => {

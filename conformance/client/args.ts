@@ -57,16 +57,26 @@ export function parseClientArgs(argv: string[]): ClientParsed {
   if (!values.command?.trim()) throw new UsageError('client: give the client program with --command "COMMAND"');
   const options: ClientConformanceOptions = { command: values.command };
   if (values.scenarios !== undefined) {
-    const names = values.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
+    const names = values.scenarios
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = names.filter((n) => !SCENARIO_NAMES.includes(n));
-    if (names.length === 0 || unknown.length) throw new UsageError(`--scenarios: unknown ${JSON.stringify(unknown.join(','))}; the scenarios are ${SCENARIO_NAMES.join(', ')}`);
+    if (names.length === 0 || unknown.length)
+      throw new UsageError(`--scenarios: unknown ${JSON.stringify(unknown.join(','))}; the scenarios are ${SCENARIO_NAMES.join(', ')}`);
     options.scenarios = names;
   }
   const poll = integer('--poll-interval-ms', values['poll-interval-ms'], 10);
   const timeout = integer('--timeout-ms', values['timeout-ms'], 1000);
   if (poll !== undefined) options.pollIntervalMs = poll;
   if (timeout !== undefined) options.timeoutMs = timeout;
-  return { options, quiet: values.quiet === true, ...(values.json !== undefined && { json: values.json }), ...(values.junit !== undefined && { junit: values.junit }), ...(values.html !== undefined && { html: values.html }) };
+  return {
+    options,
+    quiet: values.quiet === true,
+    ...(values.json !== undefined && { json: values.json }),
+    ...(values.junit !== undefined && { junit: values.junit }),
+    ...(values.html !== undefined && { html: values.html }),
+  };
 }
 
 function integer(flag: string, raw: string | undefined, min: number): number | undefined {

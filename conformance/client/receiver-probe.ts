@@ -20,42 +20,54 @@ const REQUEST_TIMEOUT_MS = 8_000;
 
 const LOOSE = z.looseObject({});
 type Sent = { result?: Record<string, unknown>; error?: string };
-type SendRequest = (request: { method: string; params: Record<string, unknown> }, schema: typeof LOOSE, options: { timeout: number }) => Promise<Record<string, unknown>>;
+type SendRequest = (
+  request: { method: string; params: Record<string, unknown> },
+  schema: typeof LOOSE,
+  options: { timeout: number },
+) => Promise<Record<string, unknown>>;
 
 /** The params of the request the client receives, for the method it declared. */
 function requestParams(method: string): Record<string, unknown> {
-  if (method === 'sampling/createMessage') return { messages: [{ role: 'user', content: { type: 'text', text: 'scripted receiver: say hello' } }], maxTokens: 16 };
+  if (method === 'sampling/createMessage')
+    return { messages: [{ role: 'user', content: { type: 'text', text: 'scripted receiver: say hello' } }], maxTokens: 16 };
   return { mode: 'form', message: 'scripted receiver: your name?', requestedSchema: ANSWER_SCHEMA };
 }
 
 export function registerProbeReceiver(tasks: TasksServer, mcp: McpServer): void {
-  tasks.registerTool(PROBE_RECEIVER, { description: 'Sends the client task-augmented requests and polls, fetches and cancels the tasks it creates (requestor kit, scenario receiver).' }, async (_args, extra) => {
-    const method = declaredReceiverRequests(mcp.server.getClientCapabilities())[0];
-    if (!method) return text(`${PROBE_RECEIVER}: the client declares no task-augmentable request; nothing sent`);
-    const sendRequest = extra.sendRequest as unknown as SendRequest;
-    const send = (m: string, params: Record<string, unknown>): Promise<Sent> =>
-      sendRequest({ method: m, params }, LOOSE, { timeout: REQUEST_TIMEOUT_MS }).then(
-        (result) => ({ result }),
-        (error: Error) => ({ error: error.message }),
-      );
-    const create = async (): Promise<string | undefined> => {
-      const created = await send(method, { ...requestParams(method), task: { ttl: RECEIVER_TTL_MS } });
-      const task = created.result?.task as { taskId?: unknown } | undefined;
-      return typeof task?.taskId === 'string' ? task.taskId : undefined;
-    };
-    // Round 1: poll, block on the result, poll once more (the task must be over by then, R40).
-    const first = await create();
-    if (first === undefined) return text(`${PROBE_RECEIVER}: ${method} with params.task got no CreateTaskResult`, true);
-    await send('tasks/get', { taskId: first });
-    const result = await send('tasks/result', { taskId: first });
-    await send('tasks/get', { taskId: first });
-    // Round 2: cancel at once, poll, cancel again (now terminal: -32602, R66).
-    const second = await create();
-    if (second !== undefined) {
-      await send('tasks/cancel', { taskId: second });
-      await send('tasks/get', { taskId: second });
-      await send('tasks/cancel', { taskId: second });
-    }
-    return text(`${PROBE_RECEIVER}: ${method} as a task answered ${result.error ? `an error (${result.error})` : 'a result'}`);
-  });
+  tasks.registerTool(
+    PROBE_RECEIVER,
+    {
+      description:
+        'Sends the client task-augmented requests and polls, fetches and cancels the tasks it creates (requestor kit, scenario receiver).',
+    },
+    async (_args, extra) => {
+      const method = declaredReceiverRequests(mcp.server.getClientCapabilities())[0];
+      if (!method) return text(`${PROBE_RECEIVER}: the client declares no task-augmentable request; nothing sent`);
+      const sendRequest = extra.sendRequest as unknown as SendRequest;
+      const send = (m: string, params: Record<string, unknown>): Promise<Sent> =>
+        sendRequest({ method: m, params }, LOOSE, { timeout: REQUEST_TIMEOUT_MS }).then(
+          (result) => ({ result }),
+          (error: Error) => ({ error: error.message }),
+        );
+      const create = async (): Promise<string | undefined> => {
+        const created = await send(method, { ...requestParams(method), task: { ttl: RECEIVER_TTL_MS } });
+        const task = created.result?.task as { taskId?: unknown } | undefined;
+        return typeof task?.taskId === 'string' ? task.taskId : undefined;
+      };
+      // Round 1: poll, block on the result, poll once more (the task must be over by then, R40).
+      const first = await create();
+      if (first === undefined) return text(`${PROBE_RECEIVER}: ${method} with params.task got no CreateTaskResult`, true);
+      await send('tasks/get', { taskId: first });
+      const result = await send('tasks/result', { taskId: first });
+      await send('tasks/get', { taskId: first });
+      // Round 2: cancel at once, poll, cancel again (now terminal: -32602, R66).
+      const second = await create();
+      if (second !== undefined) {
+        await send('tasks/cancel', { taskId: second });
+        await send('tasks/get', { taskId: second });
+        await send('tasks/cancel', { taskId: second });
+      }
+      return text(`${PROBE_RECEIVER}: ${method} as a task answered ${result.error ? `an error (${result.error})` : 'a result'}`);
+    },
+  );
 }

@@ -14,8 +14,11 @@ const DECLARATIONS = [
 
 /** The task-augmentable requests the client declared, e.g. ["elicitation/create"]. */
 export function declaredReceiverRequests(capabilities: unknown): string[] {
-  const requests = isObject(capabilities) && isObject(capabilities.tasks) && isObject(capabilities.tasks.requests) ? capabilities.tasks.requests : {};
-  return DECLARATIONS.filter(([area, method]) => isObject(requests[area]) && requests[area][method] !== undefined).map(([area, method]) => `${area}/${method}`);
+  const requests =
+    isObject(capabilities) && isObject(capabilities.tasks) && isObject(capabilities.tasks.requests) ? capabilities.tasks.requests : {};
+  return DECLARATIONS.filter(([area, method]) => isObject(requests[area]) && requests[area][method] !== undefined).map(
+    ([area, method]) => `${area}/${method}`,
+  );
 }
 
 /** The server's requests and, when they came, the client's answers, matched per session by id. */
@@ -24,7 +27,11 @@ export function serverExchanges(entries: readonly WireEntry[]): Exchange[] {
   for (const e of entries) {
     const m = e.message;
     if (e.dir !== 'in' || m.method !== undefined || m.id === undefined) continue;
-    answers.set(`${e.session} ${String(m.id)}`, { t: e.t, ...(isObject(m.result) && { result: m.result }), ...(isObject(m.error) && { error: m.error }) });
+    answers.set(`${e.session} ${String(m.id)}`, {
+      t: e.t,
+      ...(isObject(m.result) && { result: m.result }),
+      ...(isObject(m.error) && { error: m.error }),
+    });
   }
   return entries.flatMap((e) => {
     const m = e.message;
@@ -50,7 +57,10 @@ export function receiverTasks(entries: readonly WireEntry[]): ReceiverTask[] {
     .map((creation) => {
       const task = creation.answer?.result?.task;
       const taskId = isObject(task) && typeof task.taskId === 'string' ? task.taskId : undefined;
-      const followUps = taskId === undefined ? [] : sent.filter((x) => x.method.startsWith('tasks/') && x.params.taskId === taskId && x.session === creation.session);
+      const followUps =
+        taskId === undefined
+          ? []
+          : sent.filter((x) => x.method.startsWith('tasks/') && x.params.taskId === taskId && x.session === creation.session);
       return { creation, ...(taskId !== undefined && { taskId }), followUps };
     });
 }

@@ -74,7 +74,11 @@ export function formatScenarioLine(s: ScenarioLine): string {
 
 export function formatClientHeader(report: ClientReport): string {
   const client = report.client ? `${String(report.client.name ?? '?')} ${String(report.client.version ?? '')}`.trim() : 'unknown client';
-  return [`MCP Tasks (${report.specRevision}) requestor conformance: ${client} via ${report.target}`, `pollInterval: ${report.pollIntervalMs} ms; scenarios:`, ...report.scenarios.map((s) => indent(formatScenarioLine(s)))].join('\n');
+  return [
+    `MCP Tasks (${report.specRevision}) requestor conformance: ${client} via ${report.target}`,
+    `pollInterval: ${report.pollIntervalMs} ms; scenarios:`,
+    ...report.scenarios.map((s) => indent(formatScenarioLine(s))),
+  ].join('\n');
 }
 
 /** The whole report as text; `quiet` keeps only failures, warnings and inconclusive results. */

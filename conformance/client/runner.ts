@@ -85,6 +85,13 @@ export function judge(check: ClientCheck, evidence: Evidence): CheckResult {
  */
 function recordedWire(evidence: Evidence): WireExchange[] {
   return evidence.runs
-    .flatMap((run) => run.wire.entries.map((e) => ({ t: e.t, session: `${run.scenario.name}/${e.session}`, from: e.dir === 'in' ? ('client' as const) : ('server' as const), message: e.message })))
+    .flatMap((run) =>
+      run.wire.entries.map((e) => ({
+        t: e.t,
+        session: `${run.scenario.name}/${e.session}`,
+        from: e.dir === 'in' ? ('client' as const) : ('server' as const),
+        message: e.message,
+      })),
+    )
     .slice(0, EVIDENCE_LIMIT);
 }

@@ -20,14 +20,46 @@ export interface Scenario {
 }
 
 export const SCENARIOS: readonly Scenario[] = [
-  { name: 'complete', tool: 'delay', args: { ms: 1200, text: 'scripted: done' }, quiet: true, task: 'call the tool as a task and print its result (the server sends no status notifications)' },
+  {
+    name: 'complete',
+    tool: 'delay',
+    args: { ms: 1200, text: 'scripted: done' },
+    quiet: true,
+    task: 'call the tool as a task and print its result (the server sends no status notifications)',
+  },
   { name: 'fail', tool: 'fail_result', args: { text: 'scripted: failed' }, task: 'call the tool as a task; its result has isError: true' },
-  { name: 'error', tool: 'throw_error', args: { message: 'scripted: thrown', code: -32050 }, task: 'call the tool as a task; tasks/result answers with a JSON-RPC error' },
+  {
+    name: 'error',
+    tool: 'throw_error',
+    args: { message: 'scripted: thrown', code: -32050 },
+    task: 'call the tool as a task; tasks/result answers with a JSON-RPC error',
+  },
   { name: 'cancel', tool: 'until_cancelled', args: {}, task: 'call the tool as a task, then cancel the task' },
-  { name: 'list', tool: 'delay', args: { ms: 1 }, task: 'call the tool as a task 3 times, wait for each, then list every page of tasks/list' },
-  { name: 'input', tool: 'ask_then_work', args: { message: 'scripted: your name?', workMs: 1500 }, task: 'call the tool as a task; answer its elicitation (accept, content.answer a string); it works 1.5 s more' },
-  { name: 'forbidden', tool: 'support_forbidden', args: {}, task: 'call this tool (taskSupport forbidden) the way the library calls tools' },
-  { name: 'receiver', tool: 'probe_receiver', args: {}, receiver: true, task: 'call the tool plainly; it makes the client the receiver of task-augmented elicitation/create or sampling/createMessage (played only when the client declares one in tasks.requests)' },
+  {
+    name: 'list',
+    tool: 'delay',
+    args: { ms: 1 },
+    task: 'call the tool as a task 3 times, wait for each, then list every page of tasks/list',
+  },
+  {
+    name: 'input',
+    tool: 'ask_then_work',
+    args: { message: 'scripted: your name?', workMs: 1500 },
+    task: 'call the tool as a task; answer its elicitation (accept, content.answer a string); it works 1.5 s more',
+  },
+  {
+    name: 'forbidden',
+    tool: 'support_forbidden',
+    args: {},
+    task: 'call this tool (taskSupport forbidden) the way the library calls tools',
+  },
+  {
+    name: 'receiver',
+    tool: 'probe_receiver',
+    args: {},
+    receiver: true,
+    task: 'call the tool plainly; it makes the client the receiver of task-augmented elicitation/create or sampling/createMessage (played only when the client declares one in tasks.requests)',
+  },
 ];
 
 export const SCENARIO_NAMES: readonly string[] = SCENARIOS.map((s) => s.name);

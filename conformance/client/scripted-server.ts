@@ -48,7 +48,11 @@ function recordingSeam(recorder: WireRecorder): ServerSeam {
     session: (transport, server) => {
       registerScriptedTools(server.tasks, server.mcp);
       const label = `s${++sessions}`;
-      const wrapped: InterceptedTransport = new InterceptedTransport(transport, recorder.tap(() => wrapped.sessionId ?? label), all);
+      const wrapped: InterceptedTransport = new InterceptedTransport(
+        transport,
+        recorder.tap(() => wrapped.sessionId ?? label),
+        all,
+      );
       return wrapped;
     },
   };

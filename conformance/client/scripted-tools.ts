@@ -28,7 +28,8 @@ export function registerScriptedTools(tasks: TasksServer, mcp: McpServer): void 
       const answer = await task.elicit({ message: message ?? 'What is your answer?', requestedSchema: ANSWER_SCHEMA });
       const content = answer.content as { answer?: unknown } | undefined;
       await sleep(workMs, extra.signal);
-      if (answer.action !== 'accept' || typeof content?.answer !== 'string') return text(`${ASK_THEN_WORK}: no answer (action: ${String(answer.action)})`, true);
+      if (answer.action !== 'accept' || typeof content?.answer !== 'string')
+        return text(`${ASK_THEN_WORK}: no answer (action: ${String(answer.action)})`, true);
       return text(content.answer);
     },
   );

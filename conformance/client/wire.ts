@@ -44,7 +44,9 @@ export class Wire {
     this.exchanges = matchExchanges(entries);
     this.created = this.exchanges.flatMap((x) => {
       const task = x.method === 'tools/call' && isObject(x.answer?.result?.task) ? x.answer.result.task : undefined;
-      return task && typeof task.taskId === 'string' ? [{ taskId: task.taskId, tool: String(x.params.name), session: x.session, t: x.answer!.t }] : [];
+      return task && typeof task.taskId === 'string'
+        ? [{ taskId: task.taskId, tool: String(x.params.name), session: x.session, t: x.answer!.t }]
+        : [];
     });
     this.statuses = statusesOf(this.exchanges, entries);
   }
@@ -76,7 +78,11 @@ function matchExchanges(entries: readonly WireEntry[]): Exchange[] {
   for (const e of entries) {
     const m = e.message;
     if (e.dir !== 'out' || m.method !== undefined || m.id === undefined) continue;
-    answers.set(`${e.session} ${String(m.id)}`, { t: e.t, ...(isObject(m.result) && { result: m.result }), ...(isObject(m.error) && { error: m.error }) });
+    answers.set(`${e.session} ${String(m.id)}`, {
+      t: e.t,
+      ...(isObject(m.result) && { result: m.result }),
+      ...(isObject(m.error) && { error: m.error }),
+    });
   }
   return entries.flatMap((e) => {
     const m = e.message;
@@ -90,7 +96,13 @@ function statusesOf(exchanges: readonly Exchange[], entries: readonly WireEntry[
   const seen: StatusSeen[] = [];
   const add = (t: number, task: unknown, via: StatusSeen['via']) => {
     if (!isObject(task) || typeof task.taskId !== 'string' || typeof task.status !== 'string') return;
-    seen.push({ t, taskId: task.taskId, status: task.status, via, ...(typeof task.pollInterval === 'number' && { pollInterval: task.pollInterval }) });
+    seen.push({
+      t,
+      taskId: task.taskId,
+      status: task.status,
+      via,
+      ...(typeof task.pollInterval === 'number' && { pollInterval: task.pollInterval }),
+    });
   };
   for (const x of exchanges) {
     const result = x.answer?.result;

@@ -65,7 +65,14 @@ export type Outcome =
    * failure when they depend on what was observed (see CheckInfo.rules). `evidence`: the
    * exchanges it rests on, when the check names them itself (else the runner finds them).
    */
-  | { status: 'fail'; observed: string; expected: string; silenceDecisive?: true; filedUnder?: { rule: string; level: CheckLevel }; evidence?: string[] }
+  | {
+      status: 'fail';
+      observed: string;
+      expected: string;
+      silenceDecisive?: true;
+      filedUnder?: { rule: string; level: CheckLevel };
+      evidence?: string[];
+    }
   | { status: 'warn'; observed: string; expected: string }
   | { status: 'skip'; reason: string }
   | { status: 'inconclusive'; reason: string };
@@ -119,7 +126,12 @@ export interface WireExchange {
 export const pass = (note?: string): Outcome => (note === undefined ? { status: 'pass' } : { status: 'pass', note });
 export const fail = (observed: string, expected: string): Outcome => ({ status: 'fail', observed, expected });
 /** A failure that rests on a request left unanswered, where the check has shown why that silence is evidence (see Outcome). */
-export const failOnSilence = (observed: string, expected: string): Outcome => ({ status: 'fail', observed, expected, silenceDecisive: true });
+export const failOnSilence = (observed: string, expected: string): Outcome => ({
+  status: 'fail',
+  observed,
+  expected,
+  silenceDecisive: true,
+});
 export const warn = (observed: string, expected: string): Outcome => ({ status: 'warn', observed, expected });
 export const skip = (reason: string): Outcome => ({ status: 'skip', reason });
 export const inconclusive = (reason: string): Outcome => ({ status: 'inconclusive', reason });

@@ -31,7 +31,10 @@ export function compactMessage(message: string): string {
     const issues = validationIssues(message.slice(start));
     if (issues) return `${message.slice(0, start)}${issues}`.trim();
   }
-  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.length > 1 ? `${lines[0]} …` : (lines[0] ?? '');
 }
 

@@ -45,7 +45,14 @@ export function toHtmlReport(report: RunReport): string {
 <nav>${areas.map((a) => `<a href="#area-${a}">${escapeHtml(AREA_TITLES[a] ?? a)}</a>`).join(' · ')}</nav>
 </header>
 <main>
-${areas.map((a) => area(a, report.results.filter((r) => r.area === a))).join('\n')}
+${areas
+  .map((a) =>
+    area(
+      a,
+      report.results.filter((r) => r.area === a),
+    ),
+  )
+  .join('\n')}
 </main>
 <footer>Rules: ${escapeHtml(ruleRef('').replace(/#$/, ''))}. Written by mcp-tasks-conformance.</footer>
 </body>
@@ -69,7 +76,8 @@ function facts(report: RunReport): string {
   if (Array.isArray(extra.fixtures) && extra.fixtures.length > 0) rows.push(['fixtures', extra.fixtures.join(', ')]);
   if (typeof extra.identities === 'number') rows.push(['identities', String(extra.identities)]);
   if (typeof extra.pollIntervalMs === 'number') rows.push(['poll interval', `${extra.pollIntervalMs} ms`]);
-  if (Array.isArray(extra.scenarios)) rows.push(['scenarios', extra.scenarios.map((s) => (isObject(s) ? String(s.name) : String(s))).join(', ')]);
+  if (Array.isArray(extra.scenarios))
+    rows.push(['scenarios', extra.scenarios.map((s) => (isObject(s) ? String(s.name) : String(s))).join(', ')]);
   return rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('');
 }
 

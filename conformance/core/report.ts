@@ -46,7 +46,8 @@ export const STATUSES: Readonly<Record<ResultStatus, StatusInfo>> = {
 };
 
 /** The status row of a result (an unknown status reads as a failure, never as a pass). */
-export const statusInfo = (status: string): StatusInfo => STATUSES[status as ResultStatus] ?? { ...STATUSES.fail, label: status.toUpperCase() };
+export const statusInfo = (status: string): StatusInfo =>
+  STATUSES[status as ResultStatus] ?? { ...STATUSES.fail, label: status.toUpperCase() };
 
 /** The fields every kit's report has (the protocol and the requestor report extend it). */
 export interface RunReport {
@@ -65,7 +66,10 @@ export interface RunReport {
 }
 
 /** The verdict of a run: its results in area order, their summary, the MUST failures and whether it is ok. */
-export function verdict(results: readonly CheckResult[], areas: readonly CheckArea[] = AREAS): Pick<RunReport, 'summary' | 'mustFailed' | 'ok' | 'results'> {
+export function verdict(
+  results: readonly CheckResult[],
+  areas: readonly CheckArea[] = AREAS,
+): Pick<RunReport, 'summary' | 'mustFailed' | 'ok' | 'results'> {
   const order = new Map(areas.map((a, i) => [a, i]));
   const sorted = [...results].sort((x, y) => (order.get(x.area) ?? 0) - (order.get(y.area) ?? 0));
   const mustFailed = sorted.filter((r) => r.status === 'fail' && r.level === 'MUST').length;

@@ -51,7 +51,10 @@ export interface AnswerRecord {
 }
 
 /** The content of a form: every field filled; `text` in each free-text field that takes it. */
-export function formContent(requestedSchema: unknown, text: string): { content: Json; valid: boolean; problem?: string; uncheckable?: true } {
+export function formContent(
+  requestedSchema: unknown,
+  text: string,
+): { content: Json; valid: boolean; problem?: string; uncheckable?: true } {
   const schema = isObject(requestedSchema) ? requestedSchema : {};
   const properties = isObject(schema.properties) ? schema.properties : {};
   const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
@@ -78,14 +81,26 @@ export function answerElicitation(params: Json, text: string): { result: Json; n
   if (params.mode === 'url') return { result: { action: 'decline' }, note: 'URL mode: declined, the kit opens no URLs' };
   const form = formContent(params.requestedSchema, text);
   if (form.valid) return { result: { action: 'accept', content: form.content } };
-  if (form.uncheckable) return { result: { action: 'accept', content: form.content }, note: 'the requestedSchema could not be compiled, so the answer was not checked against it' };
-  return { result: { action: 'cancel' }, note: `cancelled: the kit could not fill the form to match its requestedSchema (${form.problem ?? 'invalid'})` };
+  if (form.uncheckable)
+    return {
+      result: { action: 'accept', content: form.content },
+      note: 'the requestedSchema could not be compiled, so the answer was not checked against it',
+    };
+  return {
+    result: { action: 'cancel' },
+    note: `cancelled: the kit could not fill the form to match its requestedSchema (${form.problem ?? 'invalid'})`,
+  };
 }
 
 /** The kit's answer to one `sampling/createMessage`, or the error a client without sampling.tools owes. */
 export function answerSampling(params: Json): { result: Json } | { error: { code: number; message: string } } {
   if (params.tools !== undefined || params.toolChoice !== undefined) {
-    return { error: { code: ErrorCode.InvalidParams, message: 'the conformance kit does not declare sampling.tools, so it cannot sample with tools' } };
+    return {
+      error: {
+        code: ErrorCode.InvalidParams,
+        message: 'the conformance kit does not declare sampling.tools, so it cannot sample with tools',
+      },
+    };
   }
   return { result: { role: 'assistant', content: { type: 'text', text: KIT_COMPLETION }, model: KIT_MODEL, stopReason: 'endTurn' } };
 }

@@ -56,7 +56,8 @@ interface Values {
   help?: boolean;
 }
 
-export type Parsed = { options: ProtocolConformanceOptions; json?: string; junit?: string; html?: string; quiet: boolean } | 'help' | 'list';
+export type Parsed =
+  { options: ProtocolConformanceOptions; json?: string; junit?: string; html?: string; quiet: boolean } | 'help' | 'list';
 
 export function parse(argv: string[]): Parsed {
   let values: Values;
@@ -69,7 +70,8 @@ export function parse(argv: string[]): Parsed {
   if (values.list) return 'list';
   const target = targetOf(values);
   const config = configOf(values);
-  if ('stdio' in target && (config.authA || config.authB)) throw new UsageError('--config tokens apply to --url only: a stdio server has one client and no authentication');
+  if ('stdio' in target && (config.authA || config.authB))
+    throw new UsageError('--config tokens apply to --url only: a stdio server has one client and no authentication');
   const { authA: configA, authB: configB, ...fromConfig } = config;
   const options: ProtocolConformanceOptions = { target, ...fromConfig };
   if (values['allow-tool']) options.allowTools = [...(config.allowTools ?? []), ...values['allow-tool']];
@@ -78,18 +80,28 @@ export function parse(argv: string[]): Parsed {
   limits(values, options);
   if (values.answer !== undefined) options.elicitationAnswer = values.answer;
   if (values.only !== undefined) {
-    options.only = values.only.split(',').map((s) => s.trim()).filter(Boolean);
+    options.only = values.only
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     try {
       selectChecks(options.only, [...PROTOCOL_CHECKS, ...V2026_CHECKS]);
     } catch (error) {
       throw new UsageError(`--only: ${(error as Error).message}`);
     }
   }
-  return { options, quiet: values.quiet === true, ...(values.json !== undefined && { json: values.json }), ...(values.junit !== undefined && { junit: values.junit }), ...(values.html !== undefined && { html: values.html }) };
+  return {
+    options,
+    quiet: values.quiet === true,
+    ...(values.json !== undefined && { json: values.json }),
+    ...(values.junit !== undefined && { junit: values.junit }),
+    ...(values.html !== undefined && { html: values.html }),
+  };
 }
 
 function targetOf(values: Values): ProtocolConformanceOptions['target'] {
-  if ((values.url === undefined) === (values.stdio === undefined)) throw new UsageError('give exactly one target: --url URL or --stdio "COMMAND"');
+  if ((values.url === undefined) === (values.stdio === undefined))
+    throw new UsageError('give exactly one target: --url URL or --stdio "COMMAND"');
   if (values.url !== undefined) {
     try {
       const url = new URL(values.url);
@@ -104,7 +116,8 @@ function targetOf(values: Values): ProtocolConformanceOptions['target'] {
   } catch (error) {
     throw new UsageError(`--stdio: ${(error as Error).message}`);
   }
-  if (values['auth-a'] || values['auth-b']) throw new UsageError('--auth-a/--auth-b apply to --url only: a stdio server has one client and no authentication');
+  if (values['auth-a'] || values['auth-b'])
+    throw new UsageError('--auth-a/--auth-b apply to --url only: a stdio server has one client and no authentication');
   return { stdio: values.stdio! };
 }
 
@@ -122,7 +135,12 @@ function configOf(values: Values): KitConfig {
   }
 }
 
-function identities(values: Values, configA: string | string[] | undefined, configB: string | string[] | undefined, options: ProtocolConformanceOptions): void {
+function identities(
+  values: Values,
+  configA: string | string[] | undefined,
+  configB: string | string[] | undefined,
+  options: ProtocolConformanceOptions,
+): void {
   const identity = (flag: string, v: string[] | undefined) => {
     if (!v) return undefined;
     try {

@@ -55,7 +55,8 @@ export async function runCheck(check: Check, host: CheckHost): Promise<CheckResu
 
 async function judged(check: Check, host: CheckHost, started: number): Promise<{ outcome: Outcome; evidence?: string[] }> {
   const dead = host.liveness.dead;
-  if (dead && check.id !== SERVER_ALIVE) return { outcome: inconclusive(`not run: the server had stopped answering at ${host.log.offset(dead.at)} (see ${SERVER_ALIVE})`) };
+  if (dead && check.id !== SERVER_ALIVE)
+    return { outcome: inconclusive(`not run: the server had stopped answering at ${host.log.offset(dead.at)} (see ${SERVER_ALIVE})`) };
   const blocked = host.blocked(check);
   if (blocked !== undefined) return { outcome: { status: 'skip', reason: blocked } };
   host.log.enter(check.id, check);
@@ -71,9 +72,15 @@ async function judged(check: Check, host: CheckHost, started: number): Promise<{
   const observed = raw.status === 'fail' || raw.status === 'warn' ? raw.observed : undefined;
   const records = observed === undefined ? [] : described(host.log, own, observed);
   if (raw.status === 'fail' && !raw.silenceDecisive && records.length && records.every(timedOut)) {
-    return { outcome: inconclusive(`no verdict on a timeout: the check would have failed with "${raw.observed}", and that rests only on requests the server did not answer within the time the kit gave them`), evidence: format(host.log, records) };
+    return {
+      outcome: inconclusive(
+        `no verdict on a timeout: the check would have failed with "${raw.observed}", and that rests only on requests the server did not answer within the time the kit gave them`,
+      ),
+      evidence: format(host.log, records),
+    };
   }
-  if (observed !== undefined) return { outcome: raw, evidence: format(host.log, records.length ? records : mentioned(host.log, own, observed)) };
+  if (observed !== undefined)
+    return { outcome: raw, evidence: format(host.log, records.length ? records : mentioned(host.log, own, observed)) };
   if (raw.status === 'inconclusive') return { outcome: raw, evidence: lastCalls(host.log, own) };
   return { outcome: raw };
 }
@@ -95,10 +102,13 @@ async function bounded(check: Check, host: CheckHost): Promise<Outcome> {
     }, limit);
   });
   // server.alive reports the death; every other check stops at it.
-  const death = check.id === SERVER_ALIVE ? new Promise<never>(() => {}) : host.liveness.whenDead.then((outage) => {
-    controller.abort(new Error('the server stopped answering'));
-    return inconclusive(stopped(host.log, outage));
-  });
+  const death =
+    check.id === SERVER_ALIVE
+      ? new Promise<never>(() => {})
+      : host.liveness.whenDead.then((outage) => {
+          controller.abort(new Error('the server stopped answering'));
+          return inconclusive(stopped(host.log, outage));
+        });
   const outcome = await Promise.race([check.run(ctx).catch(toOutcome), timeout, death]).finally(() => clearTimeout(timer));
   host.setSignal(undefined); // the cleanup must not be aborted with a timed-out check
   if (!host.liveness.dead) await ctx.cleanup().catch(() => {});
@@ -110,7 +120,11 @@ export function toOutcome(error: unknown): Outcome {
   if (error instanceof SkipCheck) return { status: 'skip', reason: error.reason };
   if (error instanceof InconclusiveCheck) return { status: 'inconclusive', reason: error.reason };
   if (error instanceof CheckFailure) return { status: 'fail', observed: error.observed, expected: error.expected };
-  return { status: 'fail', observed: `the check could not complete: ${(error as Error)?.message ?? String(error)}`, expected: 'a conforming exchange' };
+  return {
+    status: 'fail',
+    observed: `the check could not complete: ${(error as Error)?.message ?? String(error)}`,
+    expected: 'a conforming exchange',
+  };
 }
 
 /** `the server stopped answering at +7.9 s, during create.unique-ids (fetch failed (ECONNREFUSED))`. */
@@ -177,5 +191,7 @@ function lastCalls(log: WireLog, own: CallRecord[]): string[] {
 
 function format(log: WireLog, records: CallRecord[]): string[] {
   const lines = [...new Set(records.map((r) => log.formatCall(r)))];
-  return lines.length > MAX_EVIDENCE ? [...lines.slice(0, MAX_EVIDENCE - 1), `… ${lines.length - MAX_EVIDENCE} more like these`, lines.at(-1)!] : lines;
+  return lines.length > MAX_EVIDENCE
+    ? [...lines.slice(0, MAX_EVIDENCE - 1), `… ${lines.length - MAX_EVIDENCE} more like these`, lines.at(-1)!]
+    : lines;
 }

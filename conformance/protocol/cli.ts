@@ -63,7 +63,9 @@ export async function protocolMain(argv: string[]): Promise<number> {
     return 0;
   }
   if (parsed === 'list') {
-    for (const area of AREAS) for (const c of [...PROTOCOL_CHECKS, ...V2026_CHECKS].filter((x) => x.area === area)) process.stdout.write(`${c.rule.padEnd(4)} ${c.level.padEnd(6)} ${c.id}: ${c.title}\n`);
+    for (const area of AREAS)
+      for (const c of [...PROTOCOL_CHECKS, ...V2026_CHECKS].filter((x) => x.area === area))
+        process.stdout.write(`${c.rule.padEnd(4)} ${c.level.padEnd(6)} ${c.id}: ${c.title}\n`);
     return 0;
   }
   const { options, json, junit, html, quiet } = parsed;

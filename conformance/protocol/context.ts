@@ -65,15 +65,20 @@ export class CheckContext {
   b(): Promise<WireSession> {
     if (!this.anonymousB) return this.otherRequestor();
     return this.crossing().then((c) => {
-      if (c.crosses) throw new SkipCheck(`without tokens the kit uses a second session as a second requestor, but this server showed a task of one session to another (it does not bind tasks to sessions: see iso.unbound-list and iso.unbound-tasks): to test owner isolation by token, pass --auth-a VALUE --auth-b VALUE (config keys tokens.a, tokens.b)`);
+      if (c.crosses)
+        throw new SkipCheck(
+          `without tokens the kit uses a second session as a second requestor, but this server showed a task of one session to another (it does not bind tasks to sessions: see iso.unbound-list and iso.unbound-tasks): to test owner isolation by token, pass --auth-a VALUE --auth-b VALUE (config keys tokens.a, tokens.b)`,
+        );
       return this.#run.session('b');
     });
   }
 
   /** B's session (a second token, or a second anonymous session), whether or not the server tells A and B apart. */
   otherRequestor(): Promise<WireSession> {
-    if (this.transport === 'stdio') throw new SkipCheck('the target is --stdio: there is one identity only (no authentication), so owner isolation cannot be tested');
-    if (!this.options.authB && this.options.authA) throw new SkipCheck('identity A has a token but no second identity was given: pass --auth-b VALUE (config key tokens.b)');
+    if (this.transport === 'stdio')
+      throw new SkipCheck('the target is --stdio: there is one identity only (no authentication), so owner isolation cannot be tested');
+    if (!this.options.authB && this.options.authA)
+      throw new SkipCheck('identity A has a token but no second identity was given: pass --auth-b VALUE (config key tokens.b)');
     return this.#run.session('b');
   }
 
@@ -86,7 +91,12 @@ export class CheckContext {
       const seen = await b.call('tasks/get', { taskId });
       // Let it finish (a check's cleanup would cancel it), so what B reads later is its real end.
       await this.pollTerminal(await this.a(), taskId);
-      return { crosses: seen.kind === 'result' && seen.result.taskId === taskId, taskId, seen, who: this.anonymousB ? 'another session (no credentials)' : 'identity B' };
+      return {
+        crosses: seen.kind === 'result' && seen.result.taskId === taskId,
+        taskId,
+        seen,
+        who: this.anonymousB ? 'another session (no credentials)' : 'identity B',
+      };
     });
   }
 
@@ -98,7 +108,10 @@ export class CheckContext {
   /** A second session of identity A (the same token): the same owner. */
   a2(): Promise<WireSession> {
     if (this.transport === 'stdio') throw new SkipCheck('the target is --stdio: there is one session only');
-    if (!this.options.authA) throw new SkipCheck('no token was given, so a second session is another requestor, not the same owner: pass --auth-a VALUE (config key tokens.a)');
+    if (!this.options.authA)
+      throw new SkipCheck(
+        'no token was given, so a second session is another requestor, not the same owner: pass --auth-a VALUE (config key tokens.a)',
+      );
     return this.#run.session('a2');
   }
 
@@ -185,7 +198,9 @@ export class CheckContext {
     // Callers asking for a short run wait for its end: a tool that outlived the probe would only time out.
     const configured = this.options.roles.long !== undefined;
     if (ms < 3_000 && !configured && this.observed(call)?.durationMs === undefined) {
-      throw new SkipCheck(`this check waits for the long task to end, but ${call.name} did not complete within the probe budget (${this.options.probeBudgetMs} ms): pass --tool-role long=NAME[:JSON] (config key roles.long) naming a tool that completes in a few seconds, or raise probeBudgetMs`);
+      throw new SkipCheck(
+        `this check waits for the long task to end, but ${call.name} did not complete within the probe budget (${this.options.probeBudgetMs} ms): pass --tool-role long=NAME[:JSON] (config key roles.long) naming a tool that completes in a few seconds, or raise probeBudgetMs`,
+      );
     }
     return call;
   }
@@ -216,12 +231,20 @@ export class CheckContext {
   // ---- task helpers ----
 
   /** tools/call with `task`; the task (if any) is cancelled at the end of the check unless terminal. */
-  async createTask(session: WireSession, call: ToolCall, options: { ttl?: number; task?: Json; progress?: boolean } = {}): Promise<Created> {
+  async createTask(
+    session: WireSession,
+    call: ToolCall,
+    options: { ttl?: number; task?: Json; progress?: boolean } = {},
+  ): Promise<Created> {
     const task = options.task ?? (options.ttl === undefined ? {} : { ttl: options.ttl });
-    const reply = await session.call('tools/call', { name: call.name, arguments: call.args, task }, {
-      signal: this.#signal,
-      ...(options.progress && { onprogress: () => {} }),
-    });
+    const reply = await session.call(
+      'tools/call',
+      { name: call.name, arguments: call.args, task },
+      {
+        signal: this.#signal,
+        ...(options.progress && { onprogress: () => {} }),
+      },
+    );
     const created: Created = { reply, at: Date.now() };
     if (options.progress && reply.requestId !== undefined) created.progressToken = reply.requestId;
     if (reply.kind === 'result' && isObject(reply.result.task) && typeof reply.result.task.taskId === 'string') {
@@ -263,7 +286,10 @@ export class CheckContext {
     const budget = Math.max(timeoutMs, this.waitMs(0));
     const polled = await this.pollTerminal(session, taskId, budget);
     if (polled.reply.kind !== 'result') throw new SkipCheck(`setup failed: tasks/get of the ${what} task: ${describe(polled.reply)}`);
-    if (polled.timedOut) throw new InconclusiveCheck(`the ${what} task did not reach a terminal status within ${budget} ms (statuses: ${polled.statuses.join(' -> ')})`);
+    if (polled.timedOut)
+      throw new InconclusiveCheck(
+        `the ${what} task did not reach a terminal status within ${budget} ms (statuses: ${polled.statuses.join(' -> ')})`,
+      );
     return polled.task!;
   }
 

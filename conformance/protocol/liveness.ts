@@ -59,7 +59,15 @@ export class Liveness {
   /** The transport noticed trouble; confirm it once (further troubles meanwhile are the same outage). */
   trouble(note: string, step: string, process?: { exit: ProcessExit; stderrTail: string }): void {
     if (this.#dead || this.#confirming) return;
-    const outage: Outage = { at: Date.now(), step, note, attempts: 0, spentMs: 0, recovered: false, ...(process && { exit: process.exit, stderrTail: process.stderrTail }) };
+    const outage: Outage = {
+      at: Date.now(),
+      step,
+      note,
+      attempts: 0,
+      spentMs: 0,
+      recovered: false,
+      ...(process && { exit: process.exit, stderrTail: process.stderrTail }),
+    };
     this.outages.push(outage);
     this.#confirming = this.#confirm(outage).finally(() => (this.#confirming = undefined));
   }
@@ -72,7 +80,8 @@ export class Liveness {
   /** After a failing check: one look that the server is still there; a miss is a trouble to confirm. */
   async verify(step: string): Promise<void> {
     if (this.#dead || !this.#reach) return this.settled();
-    if (!this.#confirming && !(await this.#reach().catch(() => false))) this.trouble('no answer at the transport level after a failing check', step);
+    if (!this.#confirming && !(await this.#reach().catch(() => false)))
+      this.trouble('no answer at the transport level after a failing check', step);
     await this.settled();
   }
 

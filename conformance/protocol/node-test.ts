@@ -40,9 +40,12 @@ export function registerProtocolConformance(options: RegisterProtocolConformance
   const checks = selectChecks(options.only, [...PROTOCOL_CHECKS, ...v2026]);
   const perTest = (options.checkTimeoutMs ?? 15_000) + 10_000;
   test.describe(options.name ?? 'MCP Tasks protocol conformance', () => {
-    test.before(async () => {
-      run = await ProtocolRun.open(options);
-    }, { timeout: 60_000 });
+    test.before(
+      async () => {
+        run = await ProtocolRun.open(options);
+      },
+      { timeout: 60_000 },
+    );
     test.after(async () => {
       if (!run) return;
       await run.finish();

@@ -8,7 +8,6 @@
 import { isObject, type Json } from '../core/json.js';
 import { identityHeaders, type Identity } from './target.js';
 
-
 const PROTOCOL = '2025-11-25';
 
 /** One POSTed request and what its response stream carried. */
@@ -76,8 +75,18 @@ export class RawSession {
 
   /** `initialize` (declaring `capabilities`) and `notifications/initialized`. */
   static async open(url: string, identity: Identity | undefined, capabilities: Json, timeoutMs: number): Promise<RawSession> {
-    const init = { jsonrpc: '2.0', id: 'init', method: 'initialize', params: { protocolVersion: PROTOCOL, capabilities, clientInfo: { name: 'mcp-tasks-conformance-raw', version: '1' } } };
-    const res = await fetch(url, { method: 'POST', headers: headers(identity), body: JSON.stringify(init), signal: AbortSignal.timeout(timeoutMs) });
+    const init = {
+      jsonrpc: '2.0',
+      id: 'init',
+      method: 'initialize',
+      params: { protocolVersion: PROTOCOL, capabilities, clientInfo: { name: 'mcp-tasks-conformance-raw', version: '1' } },
+    };
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: headers(identity),
+      body: JSON.stringify(init),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     const body = await res.text();
     if (!res.ok || !body.includes('"result"')) throw new Error(`initialize over plain HTTP: HTTP ${res.status} ${body.slice(0, 200)}`);
     const session = new RawSession(url, res.headers.get('mcp-session-id') ?? undefined, identity);
@@ -111,7 +120,12 @@ export class RawSession {
   /** POST a response or notification; resolves with the HTTP status (0 when the POST failed). */
   async post(message: Json): Promise<number> {
     try {
-      const res = await fetch(this.url, { method: 'POST', headers: headers(this.identity, this.sessionId), body: JSON.stringify(message), signal: AbortSignal.timeout(10_000) });
+      const res = await fetch(this.url, {
+        method: 'POST',
+        headers: headers(this.identity, this.sessionId),
+        body: JSON.stringify(message),
+        signal: AbortSignal.timeout(10_000),
+      });
       await res.arrayBuffer();
       return res.status;
     } catch {

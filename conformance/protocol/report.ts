@@ -62,6 +62,8 @@ export function formatHeader(report: Report): string {
     `MCP Tasks (${report.specRevision}) protocol conformance: ${server} via ${report.target}`,
     `fixtures: ${report.fixtures.length ? report.fixtures.join(', ') : 'none'}; identities: ${report.identities}; limits: ${JSON.stringify(report.limits)}`,
     // Said only when the 2026 wire was found, so a 2025-only report reads as it always did.
-    ...(report.generations?.includes(GENERATION_2026) ? [`generations: ${report.generations.join(', ')} (${GENERATION_2026} checks under [${AREA_TITLES['tasks-2026']}])`] : []),
+    ...(report.generations?.includes(GENERATION_2026)
+      ? [`generations: ${report.generations.join(', ')} (${GENERATION_2026} checks under [${AREA_TITLES['tasks-2026']}])`]
+      : []),
   ].join('\n');
 }

@@ -63,7 +63,10 @@ function toIdentity(value: ProtocolConformanceOptions['authA']): Identity | unde
 }
 
 /** The checks `only` selects (all when it is empty). */
-export function selectChecks<C extends CheckInfo = Check>(only: readonly string[] | undefined, checks: readonly C[] = PROTOCOL_CHECKS as unknown as readonly C[]): C[] {
+export function selectChecks<C extends CheckInfo = Check>(
+  only: readonly string[] | undefined,
+  checks: readonly C[] = PROTOCOL_CHECKS as unknown as readonly C[],
+): C[] {
   if (!only?.length) return [...checks];
   const wanted = new Set(only.map((s) => s.trim()).filter(Boolean));
   const unknown = [...wanted].filter((w) => !checks.some((c) => c.id === w || c.rule === w || c.area === w));
@@ -118,11 +121,17 @@ export class ProtocolRun implements RunState {
     };
     // Only a URL can be tried again; a spawned process that exited is gone.
     this.liveness = new Liveness('url' in options.target ? { reach: () => this.connector.reach() } : {});
-    this.#connectorOptions = { answer: this.options.answer, requestTimeoutMs: this.options.requestTimeoutMs, log: this.log, liveness: this.liveness };
+    this.#connectorOptions = {
+      answer: this.options.answer,
+      requestTimeoutMs: this.options.requestTimeoutMs,
+      log: this.log,
+      liveness: this.liveness,
+    };
     this.connector = new Connector(options.target, this.#connectorOptions);
     this.transport = this.connector.kind;
     this.url = this.connector.url;
-    if (this.transport === 'stdio' && (authA || authB)) throw new Error('authA/authB apply to url targets only: a stdio server has one client and no authentication');
+    if (this.transport === 'stdio' && (authA || authB))
+      throw new Error('authA/authB apply to url targets only: a stdio server has one client and no authentication');
     // 2026 checks join the run only when detection finds that wire (a 2025-only report is unchanged).
     const selected = selectChecks(options.only, [...PROTOCOL_CHECKS, ...asRunnerChecks(V2026_CHECKS, () => this.state2026)]);
     this.checks = selected.filter((c) => c.area !== AREA_2026);
@@ -147,7 +156,11 @@ export class ProtocolRun implements RunState {
     // A server that stopped answering is not connected to again (over stdio that would be a new process).
     const dead = this.liveness.dead;
     if (dead) throw new Error(`the server stopped answering (${dead.note})`);
-    const session = await this.connector.connect(which.toUpperCase(), which === 'b' ? this.options.authB : this.options.authA, () => this.#signal);
+    const session = await this.connector.connect(
+      which.toUpperCase(),
+      which === 'b' ? this.options.authB : this.options.authA,
+      () => this.#signal,
+    );
     this.#sessions.set(which, session);
     this.#all.push(session);
     return session;
@@ -185,7 +198,10 @@ export class ProtocolRun implements RunState {
     get checkTimeoutMs() {
       return run.checkTimeoutMs;
     },
-    blocked: (check) => (run.facts.connectError && check.id !== 'cap.tasks-declared' && check.id !== SERVER_ALIVE && check.area !== AREA_2026 ? 'not connected (see cap.tasks-declared)' : undefined),
+    blocked: (check) =>
+      run.facts.connectError && check.id !== 'cap.tasks-declared' && check.id !== SERVER_ALIVE && check.area !== AREA_2026
+        ? 'not connected (see cap.tasks-declared)'
+        : undefined,
     context: (signal) => new CheckContext(run, signal),
     setSignal: (signal) => void (run.#signal = signal),
   }))(this);
@@ -213,14 +229,16 @@ export class ProtocolRun implements RunState {
     const has2025 = speaks2025(this.facts.capabilities);
     if (has2025) this.generations.push(GENERATION_2025);
     const url = this.connector.kind === 'url' ? this.connector.description.slice('url '.length) : undefined;
-    const found = url === undefined ? undefined : await detect2026(url, this.options.authA, this.options.requestTimeoutMs).catch(() => undefined);
+    const found =
+      url === undefined ? undefined : await detect2026(url, this.options.authA, this.options.requestTimeoutMs).catch(() => undefined);
     if (!found) return;
     this.generations.push(GENERATION_2026);
     this.state2026 = { found, identities: { a: this.options.authA, b: this.options.authB }, settleMs: Math.max(10_000, this.waitBudgetMs) };
     // The 2025 checks stay unless the 2025 side plainly offers no tasks: a failed initialize, or
     // tools declaring taskSupport without capabilities.tasks, is a 2025 defect to report.
     const declaresSupport = this.facts.tools.some((t) => t.taskSupport === 'optional' || t.taskSupport === 'required');
-    const failedHandshake = this.facts.connectError !== undefined && (await answersInitialize(url!, this.options.authA, this.options.requestTimeoutMs));
+    const failedHandshake =
+      this.facts.connectError !== undefined && (await answersInitialize(url!, this.options.authA, this.options.requestTimeoutMs));
     const tries2025 = has2025 || declaresSupport || failedHandshake;
     this.checks = [...(tries2025 ? this.checks : []), ...this.#checks2026];
   }
@@ -242,7 +260,12 @@ export class ProtocolRun implements RunState {
     for (let page = 0; page < 20; page++) {
       const reply = await a.call('tools/list', cursor === undefined ? {} : { cursor });
       if (reply.kind !== 'result' || !Array.isArray(reply.result.tools)) {
-        this.facts.toolsError = reply.kind === 'error' ? `error ${reply.error.code} ${reply.error.message}` : reply.kind === 'local' ? reply.message : 'no tools array';
+        this.facts.toolsError =
+          reply.kind === 'error'
+            ? `error ${reply.error.code} ${reply.error.message}`
+            : reply.kind === 'local'
+              ? reply.message
+              : 'no tools array';
         break;
       }
       for (const t of reply.result.tools) {

@@ -152,7 +152,11 @@ export class WireSession {
     // Sampling is declared and answered too: a task may ask for a completion as it asks for input.
     this.client = new Client({ name: 'mcp-tasks-conformance', version: '1' }, { capabilities: structuredClone(KIT_CLIENT_CAPABILITIES) });
     this.client.onerror = (error) => void this.clientErrors.push(error.message);
-    installAnswers(this.client, () => this.#options.answer, (answer) => this.answers.push(answer));
+    installAnswers(
+      this.client,
+      () => this.#options.answer,
+      (answer) => this.answers.push(answer),
+    );
   }
 
   /** Run `initialize` (the SDK's `connect`). */
@@ -209,9 +213,17 @@ export class WireSession {
       const base = { ms, requestId: requestId as number | string };
       if (isObject(raw.message.error)) {
         const e = raw.message.error;
-        return { kind: 'error', ...base, error: { code: e.code as number, message: String(e.message), ...(e.data !== undefined && { data: e.data }) } };
+        return {
+          kind: 'error',
+          ...base,
+          error: { code: e.code as number, message: String(e.message), ...(e.data !== undefined && { data: e.data }) },
+        };
       }
-      return { kind: 'result', ...base, result: isObject(raw.message.result) ? raw.message.result : { '(non-object result)': raw.message.result } };
+      return {
+        kind: 'result',
+        ...base,
+        result: isObject(raw.message.result) ? raw.message.result : { '(non-object result)': raw.message.result },
+      };
     }
     return { kind: 'local', ms, message: localMessage ?? 'no response', ...(requestId !== undefined && { requestId }) };
   }
@@ -289,7 +301,8 @@ export class WireSession {
   #sight(method: string, sentAt: number, at: number, result: Json): void {
     const base = { session: this.label, at, sentAt };
     if (method === 'tools/call' && isObject(result.task)) this.sightings.push({ ...base, source: 'tools/call', task: result.task });
-    else if ((method === 'tasks/get' || method === 'tasks/cancel') && typeof result.taskId === 'string') this.sightings.push({ ...base, source: method, task: result });
+    else if ((method === 'tasks/get' || method === 'tasks/cancel') && typeof result.taskId === 'string')
+      this.sightings.push({ ...base, source: method, task: result });
     else if (method === 'tasks/list' && Array.isArray(result.tasks)) {
       for (const task of result.tasks) if (isObject(task)) this.sightings.push({ ...base, source: 'tasks/list', task });
     }

@@ -89,7 +89,10 @@ export class KitStdioTransport implements Transport {
     child.stdin?.end();
     for (const signal of [undefined, 'SIGTERM', 'SIGKILL'] as const) {
       if (signal && this.#child) this.#child.kill(signal);
-      const ended = await Promise.race([this.#exited!.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), GRACE_MS).unref())]);
+      const ended = await Promise.race([
+        this.#exited!.then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), GRACE_MS).unref()),
+      ]);
       if (ended) return;
     }
   }

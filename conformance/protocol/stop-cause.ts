@@ -33,8 +33,24 @@ export type DurationOf = (tool: string, args: unknown) => number | undefined;
 /** Node's largest timer: a ttl beyond it overflows a store's expiry timer. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Checks that send a request a requestor rule forbids, to see the server's reaction: the finding is filed under the check's own rule. */
-const DELIBERATE = new Set(['cap.undeclared-task-ignored', 'tool.forbidden-with-task', 'tool.required-without-task', 'poll.related-meta-ignored', 'cancel.related-meta-ignored', 'list.invalid-cursor', 'iso.cursor', 'err.invalid-id.get', 'err.invalid-id.result', 'err.invalid-id.cancel']);
-const BY_METHOD: Readonly<Record<string, string>> = { 'tasks/get': 'R35', 'tasks/result': 'R40', 'tasks/cancel': 'R67', 'tasks/list': 'R61' };
+const DELIBERATE = new Set([
+  'cap.undeclared-task-ignored',
+  'tool.forbidden-with-task',
+  'tool.required-without-task',
+  'poll.related-meta-ignored',
+  'cancel.related-meta-ignored',
+  'list.invalid-cursor',
+  'iso.cursor',
+  'err.invalid-id.get',
+  'err.invalid-id.result',
+  'err.invalid-id.cancel',
+]);
+const BY_METHOD: Readonly<Record<string, string>> = {
+  'tasks/get': 'R35',
+  'tasks/result': 'R40',
+  'tasks/cancel': 'R67',
+  'tasks/list': 'R61',
+};
 const KEEP_ANSWERING = 'the server keeps answering';
 
 export function stopCause(log: WireLog, outage: Outage, durationOf: DurationOf, waitBudgetMs: number): StopCause | undefined {
@@ -44,7 +60,11 @@ export function stopCause(log: WireLog, outage: Outage, durationOf: DurationOf, 
     const task = e.method === 'tools/call' && isObject(e.response?.message.result) ? e.response.message.result.task : undefined;
     if (isObject(task) && typeof task.taskId === 'string') created.set(task.taskId, e);
   }
-  return namedInStderr(before, created, outage) ?? cancelledWork(log, before, created, lastAnswer(before, outage), durationOf, waitBudgetMs) ?? inFlight(log, before, outage);
+  return (
+    namedInStderr(before, created, outage) ??
+    cancelledWork(log, before, created, lastAnswer(before, outage), durationOf, waitBudgetMs) ??
+    inFlight(log, before, outage)
+  );
 }
 
 /**
@@ -53,7 +73,8 @@ export function stopCause(log: WireLog, outage: Outage, durationOf: DurationOf, 
  */
 export function lastAnswer(before: Exchange[], outage: Outage): { at: number; step: string } | undefined {
   let last: { at: number; step: string } | undefined;
-  for (const e of before) if (e.response && e.response.at <= outage.at && (!last || e.response.at > last.at)) last = { at: e.response.at, step: e.step };
+  for (const e of before)
+    if (e.response && e.response.at <= outage.at && (!last || e.response.at > last.at)) last = { at: e.response.at, step: e.step };
   return last;
 }
 
@@ -62,7 +83,10 @@ const ERROR_LINE = /error|exception|cannot|failed|fatal|panic|throw/i;
 
 function namedInStderr(before: Exchange[], created: Map<string, Exchange>, outage: Outage): StopCause | undefined {
   const lines = (outage.stderrTail ?? '').split('\n').filter((l) => ERROR_LINE.test(l));
-  const named = [...created.keys()].map((id) => ({ id, line: lines.findLastIndex((l) => l.includes(id)) })).filter((n) => n.line >= 0).sort((x, y) => y.line - x.line)[0];
+  const named = [...created.keys()]
+    .map((id) => ({ id, line: lines.findLastIndex((l) => l.includes(id)) }))
+    .filter((n) => n.line >= 0)
+    .sort((x, y) => y.line - x.line)[0];
   if (!named) return undefined;
   const cancel = before.filter((e) => e.method === 'tasks/cancel' && e.params.taskId === named.id).at(-1);
   if (cancel) return cancelCause(cancel, `the server's stderr names task ${named.id} in an error, and this request cancelled it`);
@@ -80,7 +104,14 @@ function namedInStderr(before: Exchange[], created: Map<string, Exchange>, outag
 
 function cancelCause(cancel: Exchange, why: string): StopCause {
   const answered = isObject(cancel.response?.message.result) && cancel.response.message.result.status === 'cancelled';
-  if (!answered) return { exchange: cancel, why, rule: 'R67', level: 'MUST', expected: `an answer to tasks/cancel: the task cancelled (R67), and ${KEEP_ANSWERING}` };
+  if (!answered)
+    return {
+      exchange: cancel,
+      why,
+      rule: 'R67',
+      level: 'MUST',
+      expected: `an answer to tasks/cancel: the task cancelled (R67), and ${KEEP_ANSWERING}`,
+    };
   return {
     exchange: cancel,
     why,
@@ -91,15 +122,24 @@ function cancelCause(cancel: Exchange, why: string): StopCause {
 }
 
 /** A cancelled (or abandoned) task whose work would have ended about when the server stopped (after its last answer). */
-function cancelledWork(log: WireLog, before: Exchange[], created: Map<string, Exchange>, alive: { at: number } | undefined, durationOf: DurationOf, waitBudgetMs: number): StopCause | undefined {
+function cancelledWork(
+  log: WireLog,
+  before: Exchange[],
+  created: Map<string, Exchange>,
+  alive: { at: number } | undefined,
+  durationOf: DurationOf,
+  waitBudgetMs: number,
+): StopCause | undefined {
   if (!alive) return undefined;
   const candidates: { exchange: Exchange; taskId: string; abandoned: boolean }[] = [];
   for (const e of before) {
-    if (e.method === 'tasks/cancel' && isObject(e.response?.message.result) && e.response.message.result.status === 'cancelled') candidates.push({ exchange: e, taskId: String(e.params.taskId), abandoned: false });
+    if (e.method === 'tasks/cancel' && isObject(e.response?.message.result) && e.response.message.result.status === 'cancelled')
+      candidates.push({ exchange: e, taskId: String(e.params.taskId), abandoned: false });
   }
   for (const n of log.notifications.filter((x) => x.method === 'notifications/cancelled' && x.at <= alive.at)) {
     const wait = log.byId(n.session, n.params.requestId as number | string);
-    if (wait?.method === 'tasks/result' && typeof wait.params.taskId === 'string') candidates.push({ exchange: wait, taskId: wait.params.taskId, abandoned: true });
+    if (wait?.method === 'tasks/result' && typeof wait.params.taskId === 'string')
+      candidates.push({ exchange: wait, taskId: wait.params.taskId, abandoned: true });
   }
   let best: { cause: StopCause; distance: number } | undefined;
   for (const c of candidates) {
@@ -112,10 +152,19 @@ function cancelledWork(log: WireLog, before: Exchange[], created: Map<string, Ex
     if (alive.at < c.exchange.sentAt || alive.at > latest) continue;
     const distance = Math.abs(alive.at - workEnd);
     if (best && best.distance <= distance) continue;
-    const work = duration === undefined ? `while its work (${tool}) was still going on` : `when that task's work would have ended (${tool} took ${duration} ms when probed)`;
+    const work =
+      duration === undefined
+        ? `while its work (${tool}) was still going on`
+        : `when that task's work would have ended (${tool} took ${duration} ms when probed)`;
     const why = `${c.abandoned ? 'the kit stopped waiting for this tasks/result (notifications/cancelled)' : 'this request cancelled'} task ${c.taskId} (${tool}, created at ${log.offset(creation.sentAt)}), and the server answered nothing after ${log.offset(alive.at)}, ${alive.at - c.exchange.sentAt} ms later, ${work}`;
     const cause: StopCause = c.abandoned
-      ? { exchange: c.exchange, why, rule: 'R46', level: 'MUST', expected: `${KEEP_ANSWERING} when a requestor stops waiting for tasks/result: only that wait ends (R46), the task goes on` }
+      ? {
+          exchange: c.exchange,
+          why,
+          rule: 'R46',
+          level: 'MUST',
+          expected: `${KEEP_ANSWERING} when a requestor stops waiting for tasks/result: only that wait ends (R46), the task goes on`,
+        }
       : cancelCause(c.exchange, why);
     best = { cause, distance };
   }
@@ -126,7 +175,10 @@ function inFlight(log: WireLog, before: Exchange[], outage: Outage): StopCause |
   const pending = before.filter((e) => !e.response || e.response.at > outage.at).at(-1);
   if (!pending) return undefined;
   const own = DELIBERATE.has(pending.step) ? log.stepRules.get(pending.step) : undefined;
-  const rule = own?.rule ?? BY_METHOD[pending.method] ?? (pending.method === 'tools/call' ? (isObject(pending.params.task) ? 'R16' : 'R13') : (log.stepRules.get(pending.step)?.rule ?? 'R16'));
+  const rule =
+    own?.rule ??
+    BY_METHOD[pending.method] ??
+    (pending.method === 'tools/call' ? (isObject(pending.params.task) ? 'R16' : 'R13') : (log.stepRules.get(pending.step)?.rule ?? 'R16'));
   return {
     exchange: pending,
     why: 'the server stopped while this request was waiting for its answer, the last one it was sent',

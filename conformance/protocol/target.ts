@@ -146,7 +146,12 @@ export class Connector {
         }
         if (GATEWAY_DOWN.has(response.status)) this.#trouble(label, `${init?.method ?? 'GET'} answered HTTP ${response.status}`);
         if (init?.method === 'POST' && typeof init.body === 'string') {
-          session.recordHttp({ at: Date.now(), methods: rpcMethods(init.body), status: response.status, contentType: response.headers.get('content-type') ?? '' });
+          session.recordHttp({
+            at: Date.now(),
+            methods: rpcMethods(init.body),
+            status: response.status,
+            contentType: response.headers.get('content-type') ?? '',
+          });
         }
         return response;
       };
@@ -185,7 +190,12 @@ export class Connector {
     const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
     const body = JSON.stringify({ jsonrpc: '2.0', id: 'conformance-alive', method: 'ping' });
     try {
-      const response = await fetch(String(this.#target.url), { method: 'POST', headers, body, signal: AbortSignal.timeout(REACH_TIMEOUT_MS) });
+      const response = await fetch(String(this.#target.url), {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(REACH_TIMEOUT_MS),
+      });
       await response.body?.cancel().catch(() => {});
       return !GATEWAY_DOWN.has(response.status);
     } catch {
@@ -201,7 +211,8 @@ export class Connector {
   #exited(label: string, exit: ProcessExit): void {
     const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${String(exit.code)}`;
     this.log.transport(label, `the server process ${how}${exit.requested ? ' (the kit closed it)' : ''}`);
-    if (!exit.requested) this.#options.liveness?.trouble(`the server process ${how}`, this.log.step, { exit, stderrTail: this.stderrTail(12) });
+    if (!exit.requested)
+      this.#options.liveness?.trouble(`the server process ${how}`, this.log.step, { exit, stderrTail: this.stderrTail(12) });
   }
 }
 

@@ -8,7 +8,8 @@ import { isObject, type Json } from '../core/json.js';
 import { TASK_STATUSES } from '../core/wire.js';
 
 /** RFC 3339 section 5.6 date-time (the profile of ISO 8601 the spec links), e.g. 2025-11-25T10:30:00Z. */
-const RFC3339 = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const RFC3339 =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 export function isTimestamp(value: unknown): boolean {
   return typeof value === 'string' && RFC3339.test(value) && !Number.isNaN(Date.parse(value));
@@ -22,17 +23,27 @@ export function fieldProblem(task: Json, field: TaskField): string | undefined {
   const value = task[field];
   switch (field) {
     case 'taskId':
-      return typeof value === 'string' && value !== '' ? undefined : `taskId ${has ? `is ${JSON.stringify(value)}` : 'is missing'} (a non-empty string is required)`;
+      return typeof value === 'string' && value !== ''
+        ? undefined
+        : `taskId ${has ? `is ${JSON.stringify(value)}` : 'is missing'} (a non-empty string is required)`;
     case 'status':
-      return (TASK_STATUSES as readonly unknown[]).includes(value) ? undefined : `status ${has ? `is ${JSON.stringify(value)}` : 'is missing'} (one of ${TASK_STATUSES.join(', ')})`;
+      return (TASK_STATUSES as readonly unknown[]).includes(value)
+        ? undefined
+        : `status ${has ? `is ${JSON.stringify(value)}` : 'is missing'} (one of ${TASK_STATUSES.join(', ')})`;
     case 'createdAt':
     case 'lastUpdatedAt':
-      return isTimestamp(value) ? undefined : `${field} ${has ? `is ${JSON.stringify(value)}` : 'is missing'} (an ISO 8601 / RFC 3339 timestamp is required)`;
+      return isTimestamp(value)
+        ? undefined
+        : `${field} ${has ? `is ${JSON.stringify(value)}` : 'is missing'} (an ISO 8601 / RFC 3339 timestamp is required)`;
     case 'ttl':
       if (!has) return 'ttl is missing (the key is required: a number of ms, or null for unlimited)';
-      return value === null || (Number.isInteger(value) && (value as number) >= 0) ? undefined : `ttl is ${JSON.stringify(value)} (an integer number of ms, or null)`;
+      return value === null || (Number.isInteger(value) && (value as number) >= 0)
+        ? undefined
+        : `ttl is ${JSON.stringify(value)} (an integer number of ms, or null)`;
     case 'pollInterval':
-      return !has || (Number.isInteger(value) && (value as number) >= 0) ? undefined : `pollInterval is ${JSON.stringify(value)} (an integer number of ms when present)`;
+      return !has || (Number.isInteger(value) && (value as number) >= 0)
+        ? undefined
+        : `pollInterval is ${JSON.stringify(value)} (an integer number of ms when present)`;
     case 'statusMessage':
       return !has || typeof value === 'string' ? undefined : `statusMessage is ${JSON.stringify(value)} (a string when present)`;
   }

@@ -10,7 +10,11 @@ import type { WireSession } from './session.js';
 /** The messages of `sessions` from `since` (epoch ms) on, `t` counted from `since`. */
 export function wireSince(sessions: readonly WireSession[], since: number, limit = EVIDENCE_LIMIT): WireExchange[] {
   return sessions
-    .flatMap((session) => session.wireLog.filter((entry) => entry.at >= since).map((entry) => ({ t: entry.at - since, session: session.label, from: entry.from, message: entry.message })))
+    .flatMap((session) =>
+      session.wireLog
+        .filter((entry) => entry.at >= since)
+        .map((entry) => ({ t: entry.at - since, session: session.label, from: entry.from, message: entry.message })),
+    )
     .sort((a, b) => a.t - b.t)
     .slice(0, limit);
 }

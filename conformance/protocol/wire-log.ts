@@ -78,7 +78,14 @@ export class WireLog {
       return;
     }
     if (typeof m.method !== 'string' || !isId(m.id)) return; // answers to the server's own requests are not exchanges of ours
-    const exchange: Exchange = { session, step: this.step, id: m.id, method: m.method, params: isObject(m.params) ? m.params : {}, sentAt: Date.now() };
+    const exchange: Exchange = {
+      session,
+      step: this.step,
+      id: m.id,
+      method: m.method,
+      params: isObject(m.params) ? m.params : {},
+      sentAt: Date.now(),
+    };
     this.exchanges.push(exchange);
     this.#byId.set(`${session}#${String(m.id)}`, exchange);
   }
@@ -123,7 +130,9 @@ export class WireLog {
     const response = exchange.response;
     const answer = response ? answerText(response.message, max) : undefined;
     if (gaveUp?.kind === 'local') {
-      const after = response ? `; an answer came ${response.at - exchange.sentAt} ms after the request: ${answer}` : '; no answer came later either';
+      const after = response
+        ? `; an answer came ${response.at - exchange.sentAt} ms after the request: ${answer}`
+        : '; no answer came later either';
       return `${head} -> no answer while the kit waited (${gaveUp.message})${after}`;
     }
     if (!response) return `${head} -> no answer`;

@@ -116,7 +116,12 @@ export const FAILED_ERROR: CompleteInput = {
 };
 
 /** A task of `owner` that is now in `status`, reached through the store's own API. */
-export async function taskIn(store: TaskStore, owner: Owner, status: TaskStatus, extra: Partial<CreateTaskInput> = {}): Promise<TaskRecord> {
+export async function taskIn(
+  store: TaskStore,
+  owner: Owner,
+  status: TaskStatus,
+  extra: Partial<CreateTaskInput> = {},
+): Promise<TaskRecord> {
   const task = await store.create(owner, createInput(extra));
   switch (status) {
     case 'working':
@@ -158,14 +163,19 @@ export function illTyped(value: unknown): never {
 }
 
 /** Await `action`, require a TasksError with one of `codes`, and return it (for message checks). */
-export async function expectCode(action: Promise<unknown> | (() => unknown), ...codes: TasksErrorCode[]): Promise<Error & { code: string }> {
+export async function expectCode(
+  action: Promise<unknown> | (() => unknown),
+  ...codes: TasksErrorCode[]
+): Promise<Error & { code: string }> {
   let value: unknown;
   try {
     value = await (typeof action === 'function' ? action() : action);
   } catch (err) {
     const code = (err as { code?: unknown } | null)?.code;
     if (typeof code === 'string' && (codes as string[]).includes(code)) return err as Error & { code: string };
-    assert.fail(`expected error code ${codes.join(' or ')}, got ${code === undefined ? String(err) : `code ${String(code)}: ${String(err)}`}`);
+    assert.fail(
+      `expected error code ${codes.join(' or ')}, got ${code === undefined ? String(err) : `code ${String(code)}: ${String(err)}`}`,
+    );
   }
   assert.fail(`expected error code ${codes.join(' or ')}, but the call succeeded with ${JSON.stringify(value)}`);
 }
@@ -191,7 +201,11 @@ export async function observe(store: TaskStore, owner: Owner, taskId: string): P
 }
 
 /** Pages of `owner`'s list from `first` on (or from the start), following cursors. */
-export async function* pagesOf(store: TaskStore, owner: Owner, options: { limit?: number; first?: TaskPage } = {}): AsyncGenerator<TaskPage> {
+export async function* pagesOf(
+  store: TaskStore,
+  owner: Owner,
+  options: { limit?: number; first?: TaskPage } = {},
+): AsyncGenerator<TaskPage> {
   const { limit } = options;
   const seenIds = new Set<string>();
   const seenCursors = new Set<string>();
@@ -218,7 +232,8 @@ const MAX_PAGES = 1000;
 /** Every task of `owner` by following cursors (bounded, see `pagesOf`). */
 export async function listAll(store: TaskStore, owner: Owner, limit?: number, first?: TaskPage): Promise<TaskRecord[]> {
   const all: TaskRecord[] = [];
-  for await (const page of pagesOf(store, owner, { ...(limit !== undefined && { limit }), ...(first && { first }) })) all.push(...page.tasks);
+  for await (const page of pagesOf(store, owner, { ...(limit !== undefined && { limit }), ...(first && { first }) }))
+    all.push(...page.tasks);
   return all;
 }
 

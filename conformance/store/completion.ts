@@ -11,10 +11,22 @@ export function completionTests({ describe, it }: Harness): void {
         const task = await taskIn(store, ALICE, from);
         clock.advance(7);
         const done = await store.complete(ALICE, task.taskId, { ...COMPLETED, statusMessage: 'all done' });
-        const expected = { status: 'completed', outcome: COMPLETED.outcome, statusMessage: 'all done', version: task.version + 1, lastUpdatedAt: clock.now() };
+        const expected = {
+          status: 'completed',
+          outcome: COMPLETED.outcome,
+          statusMessage: 'all done',
+          version: task.version + 1,
+          lastUpdatedAt: clock.now(),
+        };
         for (const record of [done, await store.get(ALICE, task.taskId)]) {
           assert.deepEqual(
-            { status: record.status, outcome: record.outcome, statusMessage: record.statusMessage, version: record.version, lastUpdatedAt: record.lastUpdatedAt },
+            {
+              status: record.status,
+              outcome: record.outcome,
+              statusMessage: record.statusMessage,
+              version: record.version,
+              lastUpdatedAt: record.lastUpdatedAt,
+            },
             expected,
           );
         }
@@ -49,7 +61,11 @@ export function completionTests({ describe, it }: Harness): void {
       const store = await open();
       const task = await taskIn(store, ALICE, 'working');
       const result = { content: [{ type: 'text', text: 'boom' }], isError: true };
-      const done = await store.complete(ALICE, task.taskId, { status: 'failed', outcome: { type: 'result', result }, statusMessage: 'boom' });
+      const done = await store.complete(ALICE, task.taskId, {
+        status: 'failed',
+        outcome: { type: 'result', result },
+        statusMessage: 'boom',
+      });
       assert.equal(done.status, 'failed');
       assert.equal(done.statusMessage, 'boom');
       assert.deepEqual((await store.getResult(ALICE, task.taskId)).outcome, { type: 'result', result });
@@ -90,7 +106,10 @@ export function completionTests({ describe, it }: Harness): void {
       const task = await taskIn(store, ALICE, 'working');
       await store.complete(ALICE, task.taskId, COMPLETED);
       const before = await observe(store, ALICE, task.taskId);
-      await expectCode(store.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { other: true } } }), 'TASK_TERMINAL');
+      await expectCode(
+        store.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { other: true } } }),
+        'TASK_TERMINAL',
+      );
       await expectCode(store.complete(ALICE, task.taskId, FAILED_ERROR), 'TASK_TERMINAL');
       assert.deepEqual(await observe(store, ALICE, task.taskId), before);
     });

@@ -22,7 +22,7 @@ function rounds(store: TaskStore): number {
 
 export function concurrencyTests({ describe, it }: Harness): void {
   describe('concurrency', () => {
-    it('R68 complete vs cancel races: exactly one fulfils, the loser gets TASK_TERMINAL, the winner\'s record stays', async ({ open }) => {
+    it("R68 complete vs cancel races: exactly one fulfils, the loser gets TASK_TERMINAL, the winner's record stays", async ({ open }) => {
       const store = await open({ maxActiveTasksPerOwner: 1000 });
       const n = rounds(store);
       const wins = new Map<string, number>();
@@ -34,7 +34,8 @@ export function concurrencyTests({ describe, it }: Harness): void {
         const winners = settled.flatMap((s, i) => (s.status === 'fulfilled' ? [{ racer: racers[i]!, record: s.value }] : []));
         assert.equal(winners.length, 1, `round ${round}: ${winners.length} racers fulfilled`);
         for (const s of settled) {
-          if (s.status === 'rejected') assert.equal((s.reason as { code?: string }).code, 'TASK_TERMINAL', `round ${round}: ${String(s.reason)}`);
+          if (s.status === 'rejected')
+            assert.equal((s.reason as { code?: string }).code, 'TASK_TERMINAL', `round ${round}: ${String(s.reason)}`);
         }
         const { racer, record } = winners[0]!;
         wins.set(racer.name, (wins.get(racer.name) ?? 0) + 1);
@@ -71,7 +72,9 @@ export function concurrencyTests({ describe, it }: Harness): void {
       const store = await open();
       const task = await store.create(ALICE, createInput());
       const settled = await Promise.allSettled(
-        Array.from({ length: 10 }, (_, i) => store.updateStatus(ALICE, task.taskId, { from: 'working', to: 'input_required', statusMessage: `w${i}` })),
+        Array.from({ length: 10 }, (_, i) =>
+          store.updateStatus(ALICE, task.taskId, { from: 'working', to: 'input_required', statusMessage: `w${i}` }),
+        ),
       );
       const fulfilled = settled.filter((s) => s.status === 'fulfilled');
       assert.equal(fulfilled.length, 1);

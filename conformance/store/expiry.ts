@@ -5,7 +5,20 @@
 import assert from 'node:assert/strict';
 import type { TaskStore } from '../../src/contract.js';
 import type { Owner } from '../../src/owner.js';
-import { ALICE, BOB, COMPLETED, createInput, expectCode, ids, listAll, notFoundText, missingIdLike, STATUSES, taskIn, type Harness } from './common.js';
+import {
+  ALICE,
+  BOB,
+  COMPLETED,
+  createInput,
+  expectCode,
+  ids,
+  listAll,
+  notFoundText,
+  missingIdLike,
+  STATUSES,
+  taskIn,
+  type Harness,
+} from './common.js';
 
 const TTL = 10_000;
 const SECURITY = { defaultTtlMs: TTL, maxTtlMs: 10 * TTL, maxActiveTasksPerOwner: 50 };
@@ -30,7 +43,10 @@ export function expiryTests({ describe, it }: Harness): void {
     });
 
     for (const [name, call] of Object.entries(OPERATIONS)) {
-      it(`R36 R37 ${name} at exactly expiresAt fails TASK_NOT_FOUND like a missing ID, in every status, before cleanup`, async ({ open, clock }) => {
+      it(`R36 R37 ${name} at exactly expiresAt fails TASK_NOT_FOUND like a missing ID, in every status, before cleanup`, async ({
+        open,
+        clock,
+      }) => {
         const store = await open(SECURITY);
         const tasks = [];
         for (const status of STATUSES) tasks.push(await taskIn(store, ALICE, status));
@@ -110,7 +126,10 @@ export function expiryTests({ describe, it }: Harness): void {
 
     // Node's timers wait at most 2^31 - 1 ms (24.8 days); a store that schedules each deletion with
     // setTimeout(ttl) deletes a 30-day task after 1 ms of real time (the SDK's InMemoryTaskStore does).
-    it('R35 R36 a ttl past 2^31 ms (30 days) is kept for its whole length: no overflowing timer deletes it early', async ({ open, clock }) => {
+    it('R35 R36 a ttl past 2^31 ms (30 days) is kept for its whole length: no overflowing timer deletes it early', async ({
+      open,
+      clock,
+    }) => {
       const store = await open({ defaultTtlMs: TTL, maxTtlMs: null });
       const ttl = 30 * 24 * 3600 * 1000;
       const task = await store.create(ALICE, createInput({ ttl }));

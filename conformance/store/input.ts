@@ -28,7 +28,7 @@ export function inputTests({ describe, it }: Harness): void {
       assert.deepEqual((await store.get(ALICE, taskId)).input?.requests[key], QUESTION);
     });
 
-    it('keys are unique for the task\'s whole life, also after answers and withdrawals', async ({ open }) => {
+    it("keys are unique for the task's whole life, also after answers and withdrawals", async ({ open }) => {
       const store = await open();
       const { taskId, key } = await asking(store);
       await store.input(ALICE, taskId, { type: 'answer', responses: { [key]: ANSWER } });
@@ -64,7 +64,10 @@ export function inputTests({ describe, it }: Harness): void {
       const { taskId, key } = await asking(store);
       await store.input(ALICE, taskId, { type: 'answer', responses: { [key]: ANSWER } });
       const before = await store.get(ALICE, taskId);
-      const again = await store.input(ALICE, taskId, { type: 'answer', responses: { [key]: { result: { action: 'decline' } }, nope: ANSWER } });
+      const again = await store.input(ALICE, taskId, {
+        type: 'answer',
+        responses: { [key]: { result: { action: 'decline' } }, nope: ANSWER },
+      });
       assert.deepEqual(again.accepted, []);
       assert.equal((await store.get(ALICE, taskId)).version, before.version);
       assert.deepEqual((await store.get(ALICE, taskId)).input?.responses[key], ANSWER);
@@ -94,13 +97,25 @@ export function inputTests({ describe, it }: Harness): void {
       const { taskId, key } = await asking(store);
       assert.deepEqual((await store.input(ALICE, taskId, { type: 'claim', key, holder: 'a', ms: 1000 })).accepted, [key]);
       assert.deepEqual((await store.input(ALICE, taskId, { type: 'claim', key, holder: 'b', ms: 1000 })).accepted, []);
-      assert.deepEqual((await store.input(ALICE, taskId, { type: 'claim', key, holder: 'a', ms: 1000 })).accepted, [key], 'the holder renews');
+      assert.deepEqual(
+        (await store.input(ALICE, taskId, { type: 'claim', key, holder: 'a', ms: 1000 })).accepted,
+        [key],
+        'the holder renews',
+      );
       await store.input(ALICE, taskId, { type: 'release', key, holder: 'b' }); // not b's: no effect
       assert.deepEqual((await store.input(ALICE, taskId, { type: 'claim', key, holder: 'b', ms: 1000 })).accepted, []);
       clock.advance(1000);
-      assert.deepEqual((await store.input(ALICE, taskId, { type: 'claim', key, holder: 'b', ms: 1000 })).accepted, [key], 'a lapsed claim is free');
+      assert.deepEqual(
+        (await store.input(ALICE, taskId, { type: 'claim', key, holder: 'b', ms: 1000 })).accepted,
+        [key],
+        'a lapsed claim is free',
+      );
       await store.input(ALICE, taskId, { type: 'release', key, holder: 'b' });
-      assert.deepEqual((await store.input(ALICE, taskId, { type: 'claim', key, holder: 'c', ms: 1000 })).accepted, [key], 'a released claim is free');
+      assert.deepEqual(
+        (await store.input(ALICE, taskId, { type: 'claim', key, holder: 'c', ms: 1000 })).accepted,
+        [key],
+        'a released claim is free',
+      );
     });
 
     it('R68 a terminal task refuses ask and answer (TASK_TERMINAL); take still returns what arrived', async ({ open }) => {
@@ -173,10 +188,13 @@ export function inputTests({ describe, it }: Harness): void {
       stop();
     });
 
-    it('R24 progress keeps the latest value through the other commands; each value is claimed for sending once, increasing', async ({ open }) => {
+    it('R24 progress keeps the latest value through the other commands; each value is claimed for sending once, increasing', async ({
+      open,
+    }) => {
       const store = await open();
       const task = await store.create(ALICE, createInput());
-      const progress = (value: number) => store.input(ALICE, task.taskId, { type: 'progress', progressToken: 'tok', progress: value, total: 3, message: `step ${value}` });
+      const progress = (value: number) =>
+        store.input(ALICE, task.taskId, { type: 'progress', progressToken: 'tok', progress: value, total: 3, message: `step ${value}` });
       const sent = (value: number) => store.input(ALICE, task.taskId, { type: 'progress-sent', progress: value });
       await progress(1);
       assert.deepEqual((await sent(1)).accepted, ['1']);

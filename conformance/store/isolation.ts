@@ -5,17 +5,35 @@
 import assert from 'node:assert/strict';
 import type { TaskStore } from '../../src/contract.js';
 import type { Owner } from '../../src/owner.js';
-import { ALICE, BOB, CAROL, COMPLETED, createInput, expectCode, ids, listAll, missingIdLike, notFoundText, observe, STATUSES, taskIn, type Harness } from './common.js';
+import {
+  ALICE,
+  BOB,
+  CAROL,
+  COMPLETED,
+  createInput,
+  expectCode,
+  ids,
+  listAll,
+  missingIdLike,
+  notFoundText,
+  observe,
+  STATUSES,
+  taskIn,
+  type Harness,
+} from './common.js';
 
 /** Every operation that names a task, as the foreign owner would call it. */
 const OPERATIONS: Record<string, (store: TaskStore, owner: Owner, taskId: string) => Promise<unknown>> = {
   get: (s, o, id) => s.get(o, id),
   getResult: (s, o, id) => s.getResult(o, id),
-  updateStatus: (s, o, id) => s.updateStatus(o, id, { from: ['working', 'input_required'], to: 'input_required', statusMessage: 'hijacked' }),
-  'updateStatus(to working)': (s, o, id) => s.updateStatus(o, id, { from: ['working', 'input_required'], to: 'working', statusMessage: 'hijacked' }),
+  updateStatus: (s, o, id) =>
+    s.updateStatus(o, id, { from: ['working', 'input_required'], to: 'input_required', statusMessage: 'hijacked' }),
+  'updateStatus(to working)': (s, o, id) =>
+    s.updateStatus(o, id, { from: ['working', 'input_required'], to: 'working', statusMessage: 'hijacked' }),
   setVariables: (s, o, id) => s.setVariables(o, id, { hijacked: true }),
   'complete(completed)': (s, o, id) => s.complete(o, id, { status: 'completed', outcome: { type: 'result', result: { hijacked: true } } }),
-  'complete(failed)': (s, o, id) => s.complete(o, id, { status: 'failed', outcome: { type: 'error', error: { code: -1, message: 'hijacked' } } }),
+  'complete(failed)': (s, o, id) =>
+    s.complete(o, id, { status: 'failed', outcome: { type: 'error', error: { code: -1, message: 'hijacked' } } }),
   cancel: (s, o, id) => s.cancel(o, id, 'hijacked'),
 };
 
@@ -30,7 +48,11 @@ export function isolationTests({ describe, it }: Harness): void {
           const foreign = await expectCode(call(store, BOB, task.taskId), 'TASK_NOT_FOUND');
           const missingId = missingIdLike(task.taskId);
           const missing = await expectCode(call(store, ALICE, missingId), 'TASK_NOT_FOUND');
-          assert.equal(notFoundText(foreign, task.taskId), notFoundText(missing, missingId), `${status}: message differs from a missing ID's`);
+          assert.equal(
+            notFoundText(foreign, task.taskId),
+            notFoundText(missing, missingId),
+            `${status}: message differs from a missing ID's`,
+          );
           assert.deepEqual(await observe(store, ALICE, task.taskId), before, `${status}: the foreign ${name} changed the task`);
         }
       });
@@ -45,7 +67,7 @@ export function isolationTests({ describe, it }: Harness): void {
       assert.equal(a.message, b.message);
     });
 
-    it('R65 list shows only the requestor\'s own tasks', async ({ open }) => {
+    it("R65 list shows only the requestor's own tasks", async ({ open }) => {
       const store = await open();
       const mine = [await taskIn(store, ALICE, 'working'), await taskIn(store, ALICE, 'completed')];
       const theirs = [await taskIn(store, BOB, 'working'), await taskIn(store, BOB, 'cancelled')];
@@ -54,7 +76,7 @@ export function isolationTests({ describe, it }: Harness): void {
       assert.deepEqual(await listAll(store, CAROL), []);
     });
 
-    it('R65 list pages of one owner never contain another owner\'s tasks, whatever the interleaving', async ({ open }) => {
+    it("R65 list pages of one owner never contain another owner's tasks, whatever the interleaving", async ({ open }) => {
       const store = await open({ maxActiveTasksPerOwner: 50, defaultPageSize: 2, maxPageSize: 3 });
       const expected: Record<string, string[]> = { [ALICE]: [], [BOB]: [] };
       for (let i = 0; i < 12; i++) {

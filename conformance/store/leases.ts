@@ -137,7 +137,14 @@ export function leaseTests({ describe, it }: Harness): void {
           assertLeaseFailed(await read(store, task.taskId), task.version, `${name} again (no second write)`);
         }
         off();
-        assert.deepEqual(changes.map((c) => [c.task.taskId, c.task.status]), [[working.taskId, 'failed'], [waiting.taskId, 'failed']], 'one change per failed task');
+        assert.deepEqual(
+          changes.map((c) => [c.task.taskId, c.task.status]),
+          [
+            [working.taskId, 'failed'],
+            [waiting.taskId, 'failed'],
+          ],
+          'one change per failed task',
+        );
         assert.deepEqual((await store.getResult(ALICE, working.taskId)).outcome, EXPIRED_OUTCOME);
       });
     }
@@ -159,7 +166,10 @@ export function leaseTests({ describe, it }: Harness): void {
       const tasks = [await leased(store), await leased(store), await leased(store)];
       env.clock.advance(LEASE_MS);
       // The list reads the page before the renewal lands, then tries to fail each expired task.
-      const [page, ...renewals] = await Promise.all([store.list(ALICE, { limit: 20 }), ...tasks.map((t) => store.renewLease(ALICE, t.taskId, HOLDER, LEASE_MS))]);
+      const [page, ...renewals] = await Promise.all([
+        store.list(ALICE, { limit: 20 }),
+        ...tasks.map((t) => store.renewLease(ALICE, t.taskId, HOLDER, LEASE_MS)),
+      ]);
       for (const [i, renewed] of renewals.entries()) {
         const final = await store.get(ALICE, tasks[i]!.taskId);
         const listed = page.tasks.find((t) => t.taskId === renewed.taskId);
@@ -199,7 +209,12 @@ export function leaseTests({ describe, it }: Harness): void {
     it('lease: bad lease arguments fail INVALID_ARGUMENT (create and renewLease) and write nothing', async (env) => {
       const store = await leasedStore(env);
       if (!store) return;
-      for (const lease of [{ holder: '', ms: LEASE_MS }, { holder: HOLDER, ms: 0 }, { holder: HOLDER, ms: -5 }, { holder: HOLDER, ms: 1.5 }]) {
+      for (const lease of [
+        { holder: '', ms: LEASE_MS },
+        { holder: HOLDER, ms: 0 },
+        { holder: HOLDER, ms: -5 },
+        { holder: HOLDER, ms: 1.5 },
+      ]) {
         await expectCode(() => store.create(ALICE, createInput({ lease })), 'INVALID_ARGUMENT');
       }
       assert.deepEqual((await store.list(ALICE)).tasks, []);
@@ -227,7 +242,9 @@ export function leaseTests({ describe, it }: Harness): void {
       const task = await resumable(store);
       assert.equal(await store.takeOverLease(ALICE, task.taskId, 'instance-b', LEASE_MS), undefined, 'not before the lease expires');
       env.clock.advance(LEASE_MS);
-      const won = await Promise.all(['instance-b', 'instance-c', 'instance-d'].map((holder) => store.takeOverLease(ALICE, task.taskId, holder, LEASE_MS)));
+      const won = await Promise.all(
+        ['instance-b', 'instance-c', 'instance-d'].map((holder) => store.takeOverLease(ALICE, task.taskId, holder, LEASE_MS)),
+      );
       const winners = won.filter((r) => r !== undefined);
       assert.equal(winners.length, 1);
       assert.equal(winners[0]!.lease!.expiresAt, env.clock.now() + LEASE_MS);

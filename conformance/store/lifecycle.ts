@@ -1,7 +1,20 @@
 /** Creation, reading and results: the shape of a new task, `get` and `getResult`. */
 import assert from 'node:assert/strict';
 import { generateTaskId } from '../../src/ids.js';
-import { ALICE, attemptMutation, BOB, CAROL, COMPLETED, createInput, expectCode, FAILED_ERROR, REQUEST, taskIn, type Harness, illTyped } from './common.js';
+import {
+  ALICE,
+  attemptMutation,
+  BOB,
+  CAROL,
+  COMPLETED,
+  createInput,
+  expectCode,
+  FAILED_ERROR,
+  REQUEST,
+  taskIn,
+  type Harness,
+  illTyped,
+} from './common.js';
 
 const ID_SAMPLES = 128;
 /**
@@ -42,11 +55,13 @@ export function lifecycleTests({ describe, it }: Harness): void {
       const store = await open({ maxActiveTasksPerOwner: ID_SAMPLES });
       // Eight owners create in parallel (each one at a time), so a networked store is not slowed by quota contention.
       const owners = Array.from({ length: 8 }, (_, i) => `auth:id-sampler-${i}`);
-      const perOwner = await Promise.all(owners.map(async (owner) => {
-        const made: string[] = [];
-        for (let i = 0; i < ID_SAMPLES / owners.length; i++) made.push((await store.create(owner, createInput())).taskId);
-        return made;
-      }));
+      const perOwner = await Promise.all(
+        owners.map(async (owner) => {
+          const made: string[] = [];
+          for (let i = 0; i < ID_SAMPLES / owners.length; i++) made.push((await store.create(owner, createInput())).taskId);
+          return made;
+        }),
+      );
       const taskIds = perOwner.flat();
       for (const id of taskIds) {
         assert.equal(typeof id, 'string');
@@ -56,7 +71,10 @@ export function lifecycleTests({ describe, it }: Harness): void {
       }
       assert.equal(new Set(taskIds).size, ID_SAMPLES, 'two of the task IDs collide');
       const bits = estimatedBits(taskIds);
-      assert.ok(bits >= MIN_ESTIMATED_BITS, `the IDs carry about ${bits.toFixed(1)} random bits (estimated from ${ID_SAMPLES} IDs); the contract asks for 128`);
+      assert.ok(
+        bits >= MIN_ESTIMATED_BITS,
+        `the IDs carry about ${bits.toFixed(1)} random bits (estimated from ${ID_SAMPLES} IDs); the contract asks for 128`,
+      );
     });
 
     it('R20 task IDs are unique among all tasks of the store, across owners', async ({ open }) => {
@@ -68,13 +86,18 @@ export function lifecycleTests({ describe, it }: Harness): void {
       assert.equal(seen.size, 120);
     });
 
-    it('R18 a reserved taskId (CreateTaskInput.taskId) is the ID the task gets: get, list and getResult find it by it', async ({ open }) => {
+    it('R18 a reserved taskId (CreateTaskInput.taskId) is the ID the task gets: get, list and getResult find it by it', async ({
+      open,
+    }) => {
       const store = await open();
       const reserved = generateTaskId();
       const task = await store.create(ALICE, { ...createInput(), taskId: reserved });
       assert.equal(task.taskId, reserved);
       assert.equal((await store.get(ALICE, reserved)).taskId, reserved);
-      assert.deepEqual((await store.list(ALICE)).tasks.map((t) => t.taskId), [reserved]);
+      assert.deepEqual(
+        (await store.list(ALICE)).tasks.map((t) => t.taskId),
+        [reserved],
+      );
       await store.complete(ALICE, reserved, COMPLETED);
       assert.deepEqual((await store.getResult(ALICE, reserved)).outcome, COMPLETED.outcome);
       await expectCode(store.get(BOB, reserved), 'TASK_NOT_FOUND');
@@ -201,7 +224,15 @@ export function lifecycleTests({ describe, it }: Harness): void {
 
     it('invalid arguments fail INVALID_ARGUMENT and create nothing', async ({ open }) => {
       const store = await open();
-      const bad: unknown[] = [undefined, null, {}, { request: null }, { request: { params: {} } }, { request: { method: 1 } }, { request: { method: 'x', params: [] } }];
+      const bad: unknown[] = [
+        undefined,
+        null,
+        {},
+        { request: null },
+        { request: { params: {} } },
+        { request: { method: 1 } },
+        { request: { method: 'x', params: [] } },
+      ];
       for (const input of bad) await expectCode(() => store.create(ALICE, illTyped(input)), 'INVALID_ARGUMENT');
       await expectCode(() => store.create('', createInput()), 'INVALID_ARGUMENT');
       await expectCode(() => store.get(ALICE, ''), 'INVALID_ARGUMENT');

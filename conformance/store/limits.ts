@@ -42,7 +42,9 @@ export function limitTests({ describe, it }: Harness): void {
   });
 
   describe('size caps', () => {
-    it('request params up to security.maxRequestBytes are stored, one byte more fails PAYLOAD_TOO_LARGE and creates nothing', async ({ open }) => {
+    it('request params up to security.maxRequestBytes are stored, one byte more fails PAYLOAD_TOO_LARGE and creates nothing', async ({
+      open,
+    }) => {
       const store = await open({ maxRequestBytes: LIMIT });
       const ok = await store.create(ALICE, { request: { method: 'tools/call', params: sized(LIMIT) } });
       assert.deepEqual(ok.request.params, sized(LIMIT));
@@ -54,7 +56,10 @@ export function limitTests({ describe, it }: Harness): void {
       const store = await open({ maxRequestBytes: LIMIT });
       // 46 two-byte characters: 54 characters of JSON but 100 bytes; 47 are 102 bytes.
       await store.create(ALICE, { request: { method: 'tools/call', params: sized(LIMIT, 'é') } });
-      await expectCode(() => store.create(ALICE, { request: { method: 'tools/call', params: sized(LIMIT + 2, 'é') } }), 'PAYLOAD_TOO_LARGE');
+      await expectCode(
+        () => store.create(ALICE, { request: { method: 'tools/call', params: sized(LIMIT + 2, 'é') } }),
+        'PAYLOAD_TOO_LARGE',
+      );
       assert.equal((await store.list(ALICE)).tasks.length, 1);
     });
 
@@ -62,8 +67,18 @@ export function limitTests({ describe, it }: Harness): void {
       const store = await open({ maxResultBytes: LIMIT });
       const task = await taskIn(store, ALICE, 'working');
       const before = await observe(store, ALICE, task.taskId);
-      await expectCode(() => store.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: sized(LIMIT + 1) } }), 'PAYLOAD_TOO_LARGE');
-      await expectCode(() => store.complete(ALICE, task.taskId, { status: 'failed', outcome: { type: 'result', result: { ...sized(LIMIT + 20), isError: true } } }), 'PAYLOAD_TOO_LARGE');
+      await expectCode(
+        () => store.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: sized(LIMIT + 1) } }),
+        'PAYLOAD_TOO_LARGE',
+      );
+      await expectCode(
+        () =>
+          store.complete(ALICE, task.taskId, {
+            status: 'failed',
+            outcome: { type: 'result', result: { ...sized(LIMIT + 20), isError: true } },
+          }),
+        'PAYLOAD_TOO_LARGE',
+      );
       assert.deepEqual(await observe(store, ALICE, task.taskId), before);
       const done = await store.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: sized(LIMIT) } });
       assert.equal(done.status, 'completed');
@@ -74,7 +89,10 @@ export function limitTests({ describe, it }: Harness): void {
       const task = await taskIn(store, ALICE, 'working');
       const before = await observe(store, ALICE, task.taskId);
       const error = { code: -32000, message: 'failed', data: 'x'.repeat(LIMIT) };
-      await expectCode(() => store.complete(ALICE, task.taskId, { status: 'failed', outcome: { type: 'error', error } }), 'PAYLOAD_TOO_LARGE');
+      await expectCode(
+        () => store.complete(ALICE, task.taskId, { status: 'failed', outcome: { type: 'error', error } }),
+        'PAYLOAD_TOO_LARGE',
+      );
       assert.deepEqual(await observe(store, ALICE, task.taskId), before);
     });
 
@@ -85,7 +103,9 @@ export function limitTests({ describe, it }: Harness): void {
       assert.equal((await store.list(ALICE)).tasks.length, 1);
     });
 
-    it('setVariables whose merged result exceeds security.maxVariablesBytes fails PAYLOAD_TOO_LARGE and writes nothing', async ({ open }) => {
+    it('setVariables whose merged result exceeds security.maxVariablesBytes fails PAYLOAD_TOO_LARGE and writes nothing', async ({
+      open,
+    }) => {
       const store = await open({ maxVariablesBytes: LIMIT });
       const task = await taskIn(store, ALICE, 'working');
       await store.setVariables(ALICE, task.taskId, { a: 'x'.repeat(40) });
@@ -104,7 +124,10 @@ export function limitTests({ describe, it }: Harness): void {
       let events = 0;
       const off = store.onChange(() => events++);
       await expectCode(() => store.setVariables(ALICE, task.taskId, sized(LIMIT + 1)), 'PAYLOAD_TOO_LARGE');
-      await expectCode(() => store.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: sized(LIMIT + 1) } }), 'PAYLOAD_TOO_LARGE');
+      await expectCode(
+        () => store.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: sized(LIMIT + 1) } }),
+        'PAYLOAD_TOO_LARGE',
+      );
       off();
       assert.equal(events, 0);
     });

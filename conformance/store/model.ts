@@ -70,7 +70,9 @@ export class ContractModel {
   /** Returns the expected result of a create; on success the caller supplies the ID via `created`. */
   create(owner: string, ttl: number | undefined, now: number): Expected & { ttl?: number | null } {
     const badTtl = ttl !== undefined && !(Number.isSafeInteger(ttl) && ttl > 0);
-    const active = this.tasks.filter((t) => t.owner === owner && !t.removed && !isTerminalStatus(t.status) && (t.expiresAt === null || now < t.expiresAt));
+    const active = this.tasks.filter(
+      (t) => t.owner === owner && !t.removed && !isTerminalStatus(t.status) && (t.expiresAt === null || now < t.expiresAt),
+    );
     const full = active.length >= this.limits.maxActive;
     if (badTtl) return { ok: false, codes: full ? ['INVALID_ARGUMENT', 'QUOTA_EXCEEDED'] : ['INVALID_ARGUMENT'] };
     if (full) return { ok: false, codes: ['QUOTA_EXCEEDED'] };
@@ -128,30 +130,53 @@ export class ContractModel {
     });
   }
 
-  complete(owner: string, taskId: string, input: { status: TaskStatus; outcome: TaskOutcome; statusMessage?: string }, now: number): Expected {
-    return this.#write(owner, taskId, now, (s) => SPEC_TRANSITIONS[s].includes(input.status), (t) => {
-      t.status = input.status;
-      t.outcome = input.outcome;
-      if (input.statusMessage !== undefined) t.statusMessage = input.statusMessage;
-    });
+  complete(
+    owner: string,
+    taskId: string,
+    input: { status: TaskStatus; outcome: TaskOutcome; statusMessage?: string },
+    now: number,
+  ): Expected {
+    return this.#write(
+      owner,
+      taskId,
+      now,
+      (s) => SPEC_TRANSITIONS[s].includes(input.status),
+      (t) => {
+        t.status = input.status;
+        t.outcome = input.outcome;
+        if (input.statusMessage !== undefined) t.statusMessage = input.statusMessage;
+      },
+    );
   }
 
   cancel(owner: string, taskId: string, message: string, now: number): Expected {
-    return this.#write(owner, taskId, now, (s) => SPEC_TRANSITIONS[s].includes('cancelled'), (t) => {
-      t.status = 'cancelled';
-      t.statusMessage = message;
-    });
+    return this.#write(
+      owner,
+      taskId,
+      now,
+      (s) => SPEC_TRANSITIONS[s].includes('cancelled'),
+      (t) => {
+        t.status = 'cancelled';
+        t.statusMessage = message;
+      },
+    );
   }
 
   setVariables(owner: string, taskId: string, patch: { [key: string]: number | null }, now: number): Expected {
-    return this.#write(owner, taskId, now, () => true, (t) => {
-      const next = { ...t.variables };
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === null) delete next[k];
-        else next[k] = v;
-      }
-      t.variables = next;
-    });
+    return this.#write(
+      owner,
+      taskId,
+      now,
+      () => true,
+      (t) => {
+        const next = { ...t.variables };
+        for (const [k, v] of Object.entries(patch)) {
+          if (v === null) delete next[k];
+          else next[k] = v;
+        }
+        t.variables = next;
+      },
+    );
   }
 
   list(owner: string, now: number): View[] {

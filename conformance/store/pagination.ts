@@ -54,7 +54,13 @@ export function paginationTests({ describe, it }: Harness): void {
       assert.deepEqual(await listAll(store, ALICE), []);
     });
 
-    for (const [n, limit] of [[7, 2], [6, 3], [5, 5], [11, 1], [3, undefined]] as const) {
+    for (const [n, limit] of [
+      [7, 2],
+      [6, 3],
+      [5, 5],
+      [11, 1],
+      [3, undefined],
+    ] as const) {
       it(`R61 R63 ${n} tasks in pages of ${limit ?? 'default'}: each exactly once, oldest first`, async (env) => {
         const { store, created } = await withTasks(env, n);
         assert.deepEqual(ids(await listAll(store, ALICE, limit)), created);
@@ -63,9 +69,16 @@ export function paginationTests({ describe, it }: Harness): void {
 
     it('R63 terminal tasks are listed (while unexpired) with their current status', async (env) => {
       const store = await env.open(SECURITY);
-      const tasks = [await taskIn(store, ALICE, 'completed'), await taskIn(store, ALICE, 'working'), await taskIn(store, ALICE, 'cancelled')];
+      const tasks = [
+        await taskIn(store, ALICE, 'completed'),
+        await taskIn(store, ALICE, 'working'),
+        await taskIn(store, ALICE, 'cancelled'),
+      ];
       const listed = await listAll(store, ALICE, 2);
-      assert.deepEqual(listed.map((t) => [t.taskId, t.status]), tasks.map((t) => [t.taskId, t.status]));
+      assert.deepEqual(
+        listed.map((t) => [t.taskId, t.status]),
+        tasks.map((t) => [t.taskId, t.status]),
+      );
     });
 
     it('R63 tasks created between pages: every earlier task exactly once, new ones at most once', async (env) => {
@@ -76,7 +89,10 @@ export function paginationTests({ describe, it }: Harness): void {
         seen.push(...ids(page.tasks));
         if (added.length < 3) added.push((await store.create(ALICE, createInput())).taskId);
       }
-      assert.deepEqual(seen.filter((id) => created.includes(id)), created);
+      assert.deepEqual(
+        seen.filter((id) => created.includes(id)),
+        created,
+      );
       assert.equal(new Set(seen).size, seen.length, 'a task was listed twice');
       assert.ok(seen.every((id) => created.includes(id) || added.includes(id)));
     });
@@ -103,14 +119,35 @@ export function paginationTests({ describe, it }: Harness): void {
     it('R64 a cursor with characters added or removed fails INVALID_CURSOR', async (env) => {
       const { store } = await withTasks(env, 4);
       const cursor = (await store.list(ALICE, { limit: 1 })).nextCursor!;
-      for (const tampered of [cursor.slice(1), cursor.slice(0, -1), `${cursor}A`, `A${cursor}`, `${cursor}=`, `${cursor} `, `${cursor}${cursor}`]) {
+      for (const tampered of [
+        cursor.slice(1),
+        cursor.slice(0, -1),
+        `${cursor}A`,
+        `A${cursor}`,
+        `${cursor}=`,
+        `${cursor} `,
+        `${cursor}${cursor}`,
+      ]) {
         await expectCode(store.list(ALICE, { cursor: tampered }), 'INVALID_CURSOR');
       }
     });
 
     it('R64 garbage cursors fail INVALID_CURSOR', async (env) => {
       const { store } = await withTasks(env, 2);
-      const garbage = ['', 'garbage', '.', 'a.b', '0', '1', '{}', 'null', 'x'.repeat(5000), '\u0000', '..', Buffer.from('["1",0]').toString('base64url')];
+      const garbage = [
+        '',
+        'garbage',
+        '.',
+        'a.b',
+        '0',
+        '1',
+        '{}',
+        'null',
+        'x'.repeat(5000),
+        '\u0000',
+        '..',
+        Buffer.from('["1",0]').toString('base64url'),
+      ];
       for (const cursor of garbage) await expectCode(store.list(ALICE, { cursor }), 'INVALID_CURSOR');
     });
 

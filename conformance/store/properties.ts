@@ -30,7 +30,14 @@ function opArbitrary(fc: typeof FC): FC.Arbitrary<Op> {
   const ref = fc.nat({ max: 10 });
   const status = fc.constantFrom(...STATUSES);
   return fc.oneof(
-    { weight: 4, arbitrary: fc.record({ op: fc.constant('create' as const), owner, ttl: fc.option(fc.oneof(fc.integer({ min: 1, max: 12_000 }), fc.constantFrom(0, -5, 1.5)), { nil: undefined }) }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        op: fc.constant('create' as const),
+        owner,
+        ttl: fc.option(fc.oneof(fc.integer({ min: 1, max: 12_000 }), fc.constantFrom(0, -5, 1.5)), { nil: undefined }),
+      }),
+    },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('get' as const), owner, ref }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('getResult' as const), owner, ref }) },
     {
@@ -44,10 +51,34 @@ function opArbitrary(fc: typeof FC): FC.Arbitrary<Op> {
         message: fc.constantFrom(undefined, null, 'm1', 'm2'),
       }),
     },
-    { weight: 2, arbitrary: fc.record({ op: fc.constant('complete' as const), owner, ref, kind: fc.constantFrom('completed' as const, 'failedResult' as const, 'failedError' as const), message: fc.constantFrom(undefined, 'done') }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        op: fc.constant('complete' as const),
+        owner,
+        ref,
+        kind: fc.constantFrom('completed' as const, 'failedResult' as const, 'failedError' as const),
+        message: fc.constantFrom(undefined, 'done'),
+      }),
+    },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('cancel' as const), owner, ref, message: fc.constantFrom('stop', 'halt') }) },
-    { weight: 2, arbitrary: fc.record({ op: fc.constant('setVariables' as const), owner, ref, patch: fc.dictionary(fc.constantFrom('a', 'b', 'c'), fc.option(fc.integer({ min: -3, max: 3 }), { nil: null })) }) },
-    { weight: 2, arbitrary: fc.record({ op: fc.constant('list' as const), owner, limit: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        op: fc.constant('setVariables' as const),
+        owner,
+        ref,
+        patch: fc.dictionary(fc.constantFrom('a', 'b', 'c'), fc.option(fc.integer({ min: -3, max: 3 }), { nil: null })),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        op: fc.constant('list' as const),
+        owner,
+        limit: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+      }),
+    },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 3000 }) }) },
     { weight: 1, arbitrary: fc.constant({ op: 'cleanup' as const }) },
   );
@@ -66,7 +97,10 @@ async function listAllViews(store: TaskStore, owner: string, limit: number | und
   let cursor: string | undefined;
   for (let pages = 0; pages < 200; pages++) {
     const page = await store.list(owner, { ...(limit !== undefined && { limit }), ...(cursor !== undefined && { cursor }) });
-    assert.ok(page.tasks.length <= (limit === undefined ? SECURITY.defaultPageSize : Math.min(limit, SECURITY.maxPageSize)), 'page too large');
+    assert.ok(
+      page.tasks.length <= (limit === undefined ? SECURITY.defaultPageSize : Math.min(limit, SECURITY.maxPageSize)),
+      'page too large',
+    );
     views.push(...page.tasks.map(project));
     if (!page.nextCursor) return views;
     cursor = page.nextCursor;
@@ -119,7 +153,9 @@ async function step(store: TaskStore, model: ContractModel, clock: ManualClock, 
       break;
     case 'updateStatus':
       expected = model.updateStatus(OWNERS[op.owner]!, idOf(op.ref), op, now);
-      actual = await settle(() => store.updateStatus(OWNERS[op.owner]!, idOf(op.ref), { from: op.from, to: op.to, statusMessage: op.message }));
+      actual = await settle(() =>
+        store.updateStatus(OWNERS[op.owner]!, idOf(op.ref), { from: op.from, to: op.to, statusMessage: op.message }),
+      );
       break;
     case 'complete': {
       const input = { ...outcomeFor(op.kind, n), ...(op.message !== undefined && { statusMessage: op.message }) };
@@ -136,8 +172,16 @@ async function step(store: TaskStore, model: ContractModel, clock: ManualClock, 
       actual = await settle(() => store.setVariables(OWNERS[op.owner]!, idOf(op.ref), op.patch));
       break;
   }
+  compare(op, expected, actual);
+}
+
+/** The store's outcome of `op` against the model's: the same error code, or the same value. */
+function compare(op: Op, expected: Expected, actual: Awaited<ReturnType<typeof settle>>): void {
   if (!expected.ok) {
-    assert.ok(!actual.ok && (expected.codes as string[]).includes(actual.code), `expected ${expected.codes.join('|')}, got ${actual.ok ? 'success' : actual.code}`);
+    assert.ok(
+      !actual.ok && (expected.codes as string[]).includes(actual.code),
+      `expected ${expected.codes.join('|')}, got ${actual.ok ? 'success' : actual.code}`,
+    );
   } else {
     assert.ok(actual.ok, `expected success, got ${actual.ok ? '' : actual.code}`);
     const value = actual.value as TaskRecord;
@@ -156,10 +200,15 @@ export function propertyTests({ describe, it, factory, propertyRuns }: Harness):
           const clock = new ManualClock();
           const store = await factory({ clock, security: SECURITY });
           try {
-            const model = new ContractModel({ maxActive: SECURITY.maxActiveTasksPerOwner, defaultTtlMs: SECURITY.defaultTtlMs, maxTtlMs: SECURITY.maxTtlMs });
+            const model = new ContractModel({
+              maxActive: SECURITY.maxActiveTasksPerOwner,
+              defaultTtlMs: SECURITY.defaultTtlMs,
+              maxTtlMs: SECURITY.maxTtlMs,
+            });
             const issued: string[] = [];
             for (let i = 0; i < ops.length; i++) await step(store, model, clock, issued, ops[i]!, i);
-            for (const owner of OWNERS) assert.deepEqual(await listAllViews(store, owner, undefined), model.list(owner, clock.now()), `final list of ${owner}`);
+            for (const owner of OWNERS)
+              assert.deepEqual(await listAllViews(store, owner, undefined), model.list(owner, clock.now()), `final list of ${owner}`);
           } finally {
             await store.close();
           }
@@ -168,7 +217,7 @@ export function propertyTests({ describe, it, factory, propertyRuns }: Harness):
       );
     });
 
-    it('R68 random races on one task: at most one terminal write wins and the final record is the winner\'s', async (env) => {
+    it("R68 random races on one task: at most one terminal write wins and the final record is the winner's", async (env) => {
       const fc = await loadFastCheck(env);
       if (!fc) return;
       const writer = fc.constantFrom('complete', 'fail', 'cancel', 'input', 'resume', 'vars');
@@ -180,12 +229,18 @@ export function propertyTests({ describe, it, factory, propertyRuns }: Harness):
             if (startInput) await store.updateStatus(ALICE, task.taskId, { from: 'working', to: 'input_required' });
             const calls = writers.map((w, i) => {
               switch (w) {
-                case 'complete': return store.complete(ALICE, task.taskId, illTyped({ ...outcomeFor('completed', i) }));
-                case 'fail': return store.complete(ALICE, task.taskId, illTyped({ ...outcomeFor('failedError', i) }));
-                case 'cancel': return store.cancel(ALICE, task.taskId, `c${i}`);
-                case 'input': return store.updateStatus(ALICE, task.taskId, { from: 'working', to: 'input_required' });
-                case 'resume': return store.updateStatus(ALICE, task.taskId, { from: 'input_required', to: 'working' });
-                case 'vars': return store.setVariables(ALICE, task.taskId, { [`v${i}`]: i });
+                case 'complete':
+                  return store.complete(ALICE, task.taskId, illTyped({ ...outcomeFor('completed', i) }));
+                case 'fail':
+                  return store.complete(ALICE, task.taskId, illTyped({ ...outcomeFor('failedError', i) }));
+                case 'cancel':
+                  return store.cancel(ALICE, task.taskId, `c${i}`);
+                case 'input':
+                  return store.updateStatus(ALICE, task.taskId, { from: 'working', to: 'input_required' });
+                case 'resume':
+                  return store.updateStatus(ALICE, task.taskId, { from: 'input_required', to: 'working' });
+                case 'vars':
+                  return store.setVariables(ALICE, task.taskId, { [`v${i}`]: i });
               }
             });
             const settled = await Promise.allSettled(calls);
@@ -201,7 +256,10 @@ export function propertyTests({ describe, it, factory, propertyRuns }: Harness):
             settled.forEach((s, i) => {
               if (s.status === 'rejected') {
                 const code = (s.reason as { code?: string }).code;
-                const allowed = writers[i] === 'input' || writers[i] === 'resume' ? ['TASK_TERMINAL', 'INVALID_TRANSITION'] : ['TASK_TERMINAL', 'CONCURRENT_MODIFICATION'];
+                const allowed =
+                  writers[i] === 'input' || writers[i] === 'resume'
+                    ? ['TASK_TERMINAL', 'INVALID_TRANSITION']
+                    : ['TASK_TERMINAL', 'CONCURRENT_MODIFICATION'];
                 assert.ok(allowed.includes(code ?? ''), `${writers[i]} failed with ${code}`);
               }
             });

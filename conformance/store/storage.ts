@@ -52,7 +52,10 @@ export function storageTests({ describe, it }: Harness): void {
       for (let i = 0; i < 20; i++) {
         try {
           const task = await store.create(ALICE, { request: { method: 'tools/call', params: { name: 'echo', arguments: { text } } } });
-          await store.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { content: [{ type: 'text', text }] } } });
+          await store.complete(ALICE, task.taskId, {
+            status: 'completed',
+            outcome: { type: 'result', result: { content: [{ type: 'text', text }] } },
+          });
           accepted++;
         } catch (error) {
           assert.equal((error as { code?: unknown }).code, 'STORAGE_EXHAUSTED');

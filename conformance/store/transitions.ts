@@ -3,9 +3,27 @@
  * for each target, compare-and-set on `from`, and terminal statuses that never change.
  */
 import assert from 'node:assert/strict';
-import { ALICE, attempt, COMPLETED, expectCode, isTerminalStatus, observe, SPEC_TRANSITIONS, STATUSES, taskIn, type Harness, illTyped } from './common.js';
+import {
+  ALICE,
+  attempt,
+  COMPLETED,
+  expectCode,
+  isTerminalStatus,
+  observe,
+  SPEC_TRANSITIONS,
+  STATUSES,
+  taskIn,
+  type Harness,
+  illTyped,
+} from './common.js';
 
-const API = { working: 'updateStatus', input_required: 'updateStatus', completed: 'complete', failed: 'complete', cancelled: 'cancel' } as const;
+const API = {
+  working: 'updateStatus',
+  input_required: 'updateStatus',
+  completed: 'complete',
+  failed: 'complete',
+  cancelled: 'cancel',
+} as const;
 
 export function transitionTests({ describe, it }: Harness): void {
   describe('transitions: all 25 status pairs', () => {
@@ -118,7 +136,10 @@ export function transitionTests({ describe, it }: Harness): void {
       const task = await taskIn(store, ALICE, 'cancelled');
       const before = await observe(store, ALICE, task.taskId);
       await expectCode(store.complete(ALICE, task.taskId, COMPLETED), 'TASK_TERMINAL');
-      await expectCode(store.complete(ALICE, task.taskId, { status: 'failed', outcome: { type: 'error', error: { code: -32603, message: 'x' } } }), 'TASK_TERMINAL');
+      await expectCode(
+        store.complete(ALICE, task.taskId, { status: 'failed', outcome: { type: 'error', error: { code: -32603, message: 'x' } } }),
+        'TASK_TERMINAL',
+      );
       assert.deepEqual(await observe(store, ALICE, task.taskId), before);
     });
 

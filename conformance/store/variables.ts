@@ -61,7 +61,9 @@ export function variableTests({ describe, it }: Harness): void {
       const store = await open();
       const task = await taskIn(store, ALICE, 'working');
       const n = 8;
-      const results = await Promise.allSettled(Array.from({ length: n }, (_, i) => store.setVariables(ALICE, task.taskId, { [`k${i}`]: i })));
+      const results = await Promise.allSettled(
+        Array.from({ length: n }, (_, i) => store.setVariables(ALICE, task.taskId, { [`k${i}`]: i })),
+      );
       const rejected = results.filter((r) => r.status === 'rejected');
       assert.deepEqual(rejected, [], 'every one of 8 concurrent patches must succeed');
       const read = await store.get(ALICE, task.taskId);
@@ -73,7 +75,9 @@ export function variableTests({ describe, it }: Harness): void {
       const store = await open();
       const task = await taskIn(store, ALICE, 'working');
       const n = 40;
-      const results = await Promise.allSettled(Array.from({ length: n }, (_, i) => store.setVariables(ALICE, task.taskId, { [`k${i}`]: i })));
+      const results = await Promise.allSettled(
+        Array.from({ length: n }, (_, i) => store.setVariables(ALICE, task.taskId, { [`k${i}`]: i })),
+      );
       const applied: Record<string, JsonValue> = {};
       results.forEach((r, i) => {
         if (r.status === 'fulfilled') applied[`k${i}`] = i;

@@ -112,7 +112,9 @@ export class Approvals {
   }
 
   issue(program: Program): string {
-    return createHmac('sha256', this.#secret).update(`code-mode/v1\n${canonicalJson(program)}`).digest('base64url');
+    return createHmac('sha256', this.#secret)
+      .update(`code-mode/v1\n${canonicalJson(program)}`)
+      .digest('base64url');
   }
 
   /** Constant-time comparison with the token this program should have. */

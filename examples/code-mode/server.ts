@@ -48,7 +48,9 @@ export function createCodeModeServer(log: (line: string) => void = console.log) 
       // `failed` at once: tasks/get shows the reason as statusMessage, and tasks/result answers
       // with JSON-RPC -32602 (InvalidArgumentError). No call of the program runs.
       if (!approvals.verify(program as Program, token)) {
-        throw new InvalidArgumentError('execute refused: the approval token does not match this program (call validate first; any change to the program needs a new token)');
+        throw new InvalidArgumentError(
+          'execute refused: the approval token does not match this program (call validate first; any change to the program needs a new token)',
+        );
       }
       const problems = checkProgram(program); // the token implies this, but stay defensive
       if (problems.length > 0) throw new InvalidArgumentError(`execute refused: ${problems.join('; ')}`);
@@ -65,7 +67,10 @@ export function createCodeModeServer(log: (line: string) => void = console.log) 
         try {
           output = await TOOLS[call.tool]!.run(args, signal);
         } catch (error) {
-          if (signal.aborted) log(`[server] task ${task?.taskId} stopped during call ${i} (${call.tool}): ${(signal.reason as Error | undefined)?.message ?? 'aborted'}`);
+          if (signal.aborted)
+            log(
+              `[server] task ${task?.taskId} stopped during call ${i} (${call.tool}): ${(signal.reason as Error | undefined)?.message ?? 'aborted'}`,
+            );
           throw error;
         }
         outputs.push(output);

@@ -119,7 +119,10 @@ export class QuotaExceededError extends TasksError {
 export class StorageExhaustedError extends TasksError {
   override name = 'StorageExhaustedError';
   constructor(readonly limit: string) {
-    super('STORAGE_EXHAUSTED', `Too many stored tasks: the limit is ${limit}; finished tasks count until their TTL ends (create tasks with a shorter ttl, or wait)`);
+    super(
+      'STORAGE_EXHAUSTED',
+      `Too many stored tasks: the limit is ${limit}; finished tasks count until their TTL ends (create tasks with a shorter ttl, or wait)`,
+    );
   }
 }
 

@@ -49,7 +49,11 @@ export class WorkflowStepError extends TasksError {
     readonly total: number,
     cause: unknown,
   ) {
-    super('WORKFLOW_STEP_FAILED', `Workflow step '${step}' (${index}/${total}) failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(
+      'WORKFLOW_STEP_FAILED',
+      `Workflow step '${step}' (${index}/${total}) failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
   }
 }
 

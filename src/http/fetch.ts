@@ -27,7 +27,11 @@ export async function serveFetch(router: Router, request: Request, info: FetchIn
   }
   if (answer.kind === 'reply') return watchEnd(answer.response, answer.ends, answer.sent);
   incoming.discardBody();
-  return jsonResponse(answer.status, { error: answer.error, error_description: answer.description }, { ...answer.headers, Connection: 'close' });
+  return jsonResponse(
+    answer.status,
+    { error: answer.error, error_description: answer.description },
+    { ...answer.headers, Connection: 'close' },
+  );
 }
 
 function webIncoming(request: Request, info: FetchInfo): Incoming {

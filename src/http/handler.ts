@@ -73,9 +73,17 @@ export function createTasksHttpHandler(options: TasksHttpOptions): TasksHttpHand
   const owns = { engine: options.engine === undefined, store: options.engine === undefined && options.store === undefined };
   const serverInfo = options.serverInfo ?? DEFAULT_SERVER_INFO;
   const hooks = options.hooks ?? {};
-  const servers = new Servers2025({ engine, tools: options.tools, serverInfo, instructions: options.instructions, connect: hooks.server2025?.bind(hooks) });
+  const servers = new Servers2025({
+    engine,
+    tools: options.tools,
+    serverInfo,
+    instructions: options.instructions,
+    connect: hooks.server2025?.bind(hooks),
+  });
   const sessions = new Sessions2025(servers, options.sessions ?? {}, log);
-  const stateless = options.stateless ? new StatelessRequests({ engine, servers, log, clientCapabilities: clientCapabilitiesOf(options.stateless) }) : undefined;
+  const stateless = options.stateless
+    ? new StatelessRequests({ engine, servers, log, clientCapabilities: clientCapabilitiesOf(options.stateless) })
+    : undefined;
   const modern = new ModernLeg({ engine, tools: options.tools, serverInfo, wrap: hooks.handler2026?.bind(hooks) });
   const perSecond = options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND;
   let closing: Promise<void> | undefined;
@@ -125,7 +133,12 @@ export function createTasksHttpHandler(options: TasksHttpOptions): TasksHttpHand
 }
 
 /** `node` listening on node:http; its close stops the server, then closes the handler with the server's connections in between. */
-async function listen(node: TasksHttpHandler['node'], close: (interlude: () => Promise<void>) => Promise<void>, where: { port?: number; host?: string }, path: string): Promise<TasksHttpListener> {
+async function listen(
+  node: TasksHttpHandler['node'],
+  close: (interlude: () => Promise<void>) => Promise<void>,
+  where: { port?: number; host?: string },
+  path: string,
+): Promise<TasksHttpListener> {
   const listening = await listenNode(node, where.port ?? 3000, where.host ?? '127.0.0.1');
   const stopped = new Promise<void>((resolve) => listening.server.once('close', () => resolve()));
   return {

@@ -16,7 +16,8 @@ export function invalidEnvelope(body: unknown): { problem: string; id: string | 
   const messages = Array.isArray(body) ? body : [body];
   if (messages.length === 0) return { problem: 'an empty batch', id: null };
   for (const message of messages) {
-    if (typeof message !== 'object' || message === null || Array.isArray(message)) return { problem: 'a message must be a JSON object', id: null };
+    if (typeof message !== 'object' || message === null || Array.isArray(message))
+      return { problem: 'a message must be a JSON object', id: null };
     const { jsonrpc, method, params, id } = message as Record<string, unknown>;
     const knownId = typeof id === 'string' || typeof id === 'number' ? id : null;
     if (jsonrpc !== '2.0') return { problem: '"jsonrpc" must be "2.0"', id: knownId };

@@ -56,7 +56,14 @@ export function readBody(req: IncomingMessage, limit: number, budget: BodyBudget
  * reading a 10 GB or endless upload to its end hands the client our bandwidth. So: a body that
  * ends within the bounds keeps its connection, anything more is cut.
  */
-export function refuseAndClose(req: IncomingMessage, res: ServerResponse, status: number, error: string, description: string, headers: Record<string, string> = {}): void {
+export function refuseAndClose(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  error: string,
+  description: string,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify({ error, error_description: description });
   if (!req.complete) {
     let drained = 0;

@@ -108,7 +108,9 @@ export async function writeResponse(res: ServerResponse, response: Response, sen
 /** What the body has ready now (two reads without waiting, a third after one timer turn). */
 type Read = Awaited<ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']>>;
 
-async function readReady(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<{ chunks: Uint8Array[]; done: boolean; pending: Promise<Read> | undefined }> {
+async function readReady(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+): Promise<{ chunks: Uint8Array[]; done: boolean; pending: Promise<Read> | undefined }> {
   const chunks: Uint8Array[] = [];
   let pending: Promise<Read> | undefined;
   for (let i = 0, reads = 2; i < reads; i++) {
@@ -148,12 +150,18 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /** A node:http server on `listener` with the header and request timeouts, listening. */
-export async function listenNode(listener: (req: IncomingMessage, res: ServerResponse) => void, port: number, host: string): Promise<{ server: Server; url: string; port: number }> {
+export async function listenNode(
+  listener: (req: IncomingMessage, res: ServerResponse) => void,
+  port: number,
+  host: string,
+): Promise<{ server: Server; url: string; port: number }> {
   const server = createServer(listener);
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   await new Promise<void>((resolve, rejectListen) => {
-    server.once('error', (error: NodeJS.ErrnoException) => rejectListen(new InvalidOptionsError(`cannot listen on ${host}:${port}: ${error.code ?? error.message}`)));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      rejectListen(new InvalidOptionsError(`cannot listen on ${host}:${port}: ${error.code ?? error.message}`)),
+    );
     server.listen(port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;

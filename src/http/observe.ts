@@ -74,7 +74,12 @@ export class HttpWatch {
     const source = scrapeOf(observe);
     if (source && observe.metricsPath !== false) {
       const sessions = metrics?.gauge('mcp_tasks_sessions');
-      this.#routes.push(metricsEndpoint(source, { path: observe.metricsPath ?? DEFAULT_METRICS_PATH, beforeScrape: () => sessions?.set(context.sessions()) }));
+      this.#routes.push(
+        metricsEndpoint(source, {
+          path: observe.metricsPath ?? DEFAULT_METRICS_PATH,
+          beforeScrape: () => sessions?.set(context.sessions()),
+        }),
+      );
     }
     if (observe.dashboard) {
       const options = observe.dashboard === true ? {} : observe.dashboard;
@@ -114,16 +119,27 @@ export function observedStore(store: TaskStore, observe: TasksHttpObserve | unde
 
 /** INVALID_OPTIONS for paths that cannot work together, at creation. */
 export function checkObserve(observe: TasksHttpObserve, mcpPath: string | null): void {
-  const dashboard = observe.dashboard ? ((observe.dashboard === true ? undefined : observe.dashboard.path) ?? DEFAULT_DASHBOARD_PATH).replace(/\/+$/, '') : undefined;
+  const dashboard = observe.dashboard
+    ? ((observe.dashboard === true ? undefined : observe.dashboard.path) ?? DEFAULT_DASHBOARD_PATH).replace(/\/+$/, '')
+    : undefined;
   const paths = [typeof observe.metricsPath === 'string' ? observe.metricsPath : undefined, dashboard].filter((p) => p !== undefined);
   for (const path of paths) {
-    if (!/^\/[\w./-]*$/.test(path) || path === mcpPath) throw new InvalidOptionsError(`observe: ${JSON.stringify(path)} must be a path of its own (such as /metrics), not the MCP endpoint's`);
+    if (!/^\/[\w./-]*$/.test(path) || path === mcpPath)
+      throw new InvalidOptionsError(
+        `observe: ${JSON.stringify(path)} must be a path of its own (such as /metrics), not the MCP endpoint's`,
+      );
   }
-  if (typeof observe.metricsPath === 'string' && dashboard !== undefined && (observe.metricsPath === dashboard || observe.metricsPath.startsWith(`${dashboard}/`))) {
+  if (
+    typeof observe.metricsPath === 'string' &&
+    dashboard !== undefined &&
+    (observe.metricsPath === dashboard || observe.metricsPath.startsWith(`${dashboard}/`))
+  ) {
     throw new InvalidOptionsError(`observe: the metrics path ${observe.metricsPath} lies under the dashboard's ${dashboard}`);
   }
   if (typeof observe.metricsPath === 'string' && !scrapeOf(observe)) {
-    throw new InvalidOptionsError('observe: metricsPath needs metrics that can be scraped (TextMetrics) or `scrape` (a prom-client Registry)');
+    throw new InvalidOptionsError(
+      'observe: metricsPath needs metrics that can be scraped (TextMetrics) or `scrape` (a prom-client Registry)',
+    );
   }
 }
 

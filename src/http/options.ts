@@ -94,15 +94,21 @@ export const DEFAULT_SERVER_INFO = Object.freeze({ name: 'mcp-tasks', version: '
 
 /** Settings that cannot work together: INVALID_OPTIONS naming them. */
 export function checkOptions(options: TasksHttpOptions): void {
-  if (!Array.isArray(options.tools)) throw new InvalidOptionsError('createTasksHttpHandler: tools must be an array of defineTool(...) tools');
+  if (!Array.isArray(options.tools))
+    throw new InvalidOptionsError('createTasksHttpHandler: tools must be an array of defineTool(...) tools');
   if (options.stateless !== undefined && options.stateless !== false && (!options.tokens || options.allowAnonymous === true)) {
-    throw new InvalidOptionsError('stateless serving needs tokens for every request: without a session, a requestor without a token has no owner of its own');
+    throw new InvalidOptionsError(
+      'stateless serving needs tokens for every request: without a session, a requestor without a token has no owner of its own',
+    );
   }
   if (options.engine && (options.logger !== undefined || options.leaseMs !== undefined || options.rateLimit !== undefined)) {
-    throw new InvalidOptionsError('createTasksHttpHandler: logger, leaseMs and rateLimit configure a new engine; set them on the TaskEngine passed as options.engine');
+    throw new InvalidOptionsError(
+      'createTasksHttpHandler: logger, leaseMs and rateLimit configure a new engine; set them on the TaskEngine passed as options.engine',
+    );
   }
   if (options.observe) checkObserve(options.observe, options.path === undefined ? '/mcp' : options.path);
-  if (options.engine && options.store && options.store !== options.engine.store) throw new InvalidOptionsError('createTasksHttpHandler: options.engine belongs to another store');
+  if (options.engine && options.store && options.store !== options.engine.store)
+    throw new InvalidOptionsError('createTasksHttpHandler: options.engine belongs to another store');
   const names = new Set<string>();
   for (const tool of options.tools) {
     for (const generation of tool.generations) {

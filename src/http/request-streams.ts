@@ -59,7 +59,11 @@ export class RequestStreams {
 
   /** Deliver a cancellation for `id` to the server, as the client would have sent it. */
   #cancel(id: RequestId): void {
-    this.transport.onmessage?.({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason: 'The client closed the response stream' } });
+    this.transport.onmessage?.({
+      jsonrpc: '2.0',
+      method: 'notifications/cancelled',
+      params: { requestId: id, reason: 'The client closed the response stream' },
+    });
   }
 
   /** The SDK answers nothing to a cancelled request: close its stream once the cancel is handled. */

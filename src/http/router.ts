@@ -89,7 +89,13 @@ interface Identified {
   authInfo: AuthInfo | undefined;
 }
 
-const refusal = (status: number, error: string, description: string, headers: Record<string, string> = {}): Refusal => ({ kind: 'refusal', status, error, description, headers });
+const refusal = (status: number, error: string, description: string, headers: Record<string, string> = {}): Refusal => ({
+  kind: 'refusal',
+  status,
+  error,
+  description,
+  headers,
+});
 
 export class Router {
   constructor(private readonly options: RouterOptions) {}
@@ -105,7 +111,8 @@ export class Router {
 
   async #handle(incoming: Incoming): Promise<Reply | Refusal> {
     const { options } = this;
-    if (options.path !== null && incoming.path !== options.path) return refusal(404, 'not_found', `No MCP endpoint at ${incoming.path}; use ${options.path}`);
+    if (options.path !== null && incoming.path !== options.path)
+      return refusal(404, 'not_found', `No MCP endpoint at ${incoming.path}; use ${options.path}`);
     // Stateless: no standalone SSE stream (GET) and no session to end (DELETE), so 405 for both.
     const allowed = options.stateless ? ['POST'] : ['POST', 'GET', 'DELETE'];
     if (!allowed.includes(incoming.method)) {
@@ -153,13 +160,26 @@ export class Router {
       return reply(limited ?? (await options.modern.serve(incoming.withAbort(request), body, who.authInfo)));
     }
     if (options.stateless) return options.stateless.serve(request, body, who.identity, who.authInfo);
-    return options.sessions.serve({ request, body, identity: who.identity, authInfo: who.authInfo, clientKey: key, remote: incoming.remoteAddress });
+    return options.sessions.serve({
+      request,
+      body,
+      identity: who.identity,
+      authInfo: who.authInfo,
+      clientKey: key,
+      remote: incoming.remoteAddress,
+    });
   }
 
   /** The body as JSON-RPC: the parsed value, or the answer that refuses it. */
   async #body(incoming: Incoming): Promise<{ body: unknown } | Response | Refusal> {
     const read = await incoming.readBody(MAX_BODY_BYTES, this.options.budget);
-    if (!read.ok) return refusal(read.status, read.status === 413 ? 'payload_too_large' : 'busy', read.reason, read.status === 503 ? { 'Retry-After': '1' } : {});
+    if (!read.ok)
+      return refusal(
+        read.status,
+        read.status === 413 ? 'payload_too_large' : 'busy',
+        read.reason,
+        read.status === 503 ? { 'Retry-After': '1' } : {},
+      );
     let body: unknown;
     try {
       body = JSON.parse(read.text);
@@ -170,7 +190,14 @@ export class Router {
     if (invalid) return jsonResponse(400, rpcError(-32600, `Invalid Request: ${invalid.problem}`, invalid.id));
     if (jsonDepth(read.text) > MAX_JSON_DEPTH) {
       const id = (body as { id?: unknown }).id;
-      return jsonResponse(400, rpcError(-32602, `Invalid params: JSON nested deeper than ${MAX_JSON_DEPTH} levels`, typeof id === 'string' || typeof id === 'number' ? id : null));
+      return jsonResponse(
+        400,
+        rpcError(
+          -32602,
+          `Invalid params: JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+          typeof id === 'string' || typeof id === 'number' ? id : null,
+        ),
+      );
     }
     return { body };
   }
@@ -202,7 +229,9 @@ export class Router {
       if (!(error instanceof RateLimitedError)) throw error;
       const retry = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
       const data = { code: 'RATE_LIMITED', retryAfterMs: error.retryAfterMs };
-      return jsonResponse(429, rpcError(-32000, `Too many requests from this client: retry in ${error.retryAfterMs} ms`, null, data), { 'Retry-After': String(retry) });
+      return jsonResponse(429, rpcError(-32000, `Too many requests from this client: retry in ${error.retryAfterMs} ms`, null, data), {
+        'Retry-After': String(retry),
+      });
     }
   }
 }

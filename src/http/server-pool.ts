@@ -18,7 +18,17 @@
 import type { Server2025 } from './server-2025.js';
 
 /** Requests after which a server holds nothing of its requestor: it may serve the next POST. */
-const REUSABLE = new Set(['tools/call', 'tools/list', 'tasks/get', 'tasks/result', 'tasks/list', 'tasks/cancel', 'ping', 'notifications/cancelled', 'notifications/progress']);
+const REUSABLE = new Set([
+  'tools/call',
+  'tools/list',
+  'tasks/get',
+  'tasks/result',
+  'tasks/list',
+  'tasks/cancel',
+  'ping',
+  'notifications/cancelled',
+  'notifications/progress',
+]);
 
 export const MAX_IDLE = 128;
 export const MAX_IDLE_PER_OWNER = 16;

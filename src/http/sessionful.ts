@@ -66,12 +66,22 @@ export class Sessions2025 {
     if (sessionId !== null) {
       const session = this.registry.get(sessionId);
       if (!session) return reply(jsonResponse(404, rpcError(-32001, 'Session not found')));
-      if (session.identity !== call.identity) return { kind: 'refusal', status: 403, error: 'forbidden', description: 'This session was opened with another identity', headers: {} };
+      if (session.identity !== call.identity)
+        return {
+          kind: 'refusal',
+          status: 403,
+          error: 'forbidden',
+          description: 'This session was opened with another identity',
+          headers: {},
+        };
       const ends: OnEnd[] = [this.registry.begin(sessionId)];
       const tracked = request.method === 'POST' ? session.streams.track(body) : undefined;
       if (tracked) ends.push(tracked);
       try {
-        return reply(await session.transport.handleRequest(request, { parsedBody: body, ...(call.authInfo && { authInfo: call.authInfo }) }), ends);
+        return reply(
+          await session.transport.handleRequest(request, { parsedBody: body, ...(call.authInfo && { authInfo: call.authInfo }) }),
+          ends,
+        );
       } catch (error) {
         for (const end of ends) end(false);
         throw error;
@@ -88,7 +98,13 @@ export class Sessions2025 {
     const refusal = this.registry.admit(clientKey);
     if (refusal) {
       this.log({ event: 'session.refused', detail: refusal.description, remote: call.remote });
-      return { kind: 'refusal', status: refusal.status, error: refusal.error, description: refusal.description, headers: { 'Retry-After': String(refusal.retryAfterSeconds) } };
+      return {
+        kind: 'refusal',
+        status: refusal.status,
+        error: refusal.error,
+        description: refusal.description,
+        headers: { 'Retry-After': String(refusal.retryAfterSeconds) },
+      };
     }
     const server = this.servers.create();
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
@@ -108,7 +124,10 @@ export class Sessions2025 {
       }
     };
     await this.servers.connect(server, transport);
-    const response = await transport.handleRequest(call.request, { parsedBody: call.body, ...(call.authInfo && { authInfo: call.authInfo }) });
+    const response = await transport.handleRequest(call.request, {
+      parsedBody: call.body,
+      ...(call.authInfo && { authInfo: call.authInfo }),
+    });
     if (transport.sessionId === undefined) await server.mcp.close(); // the initialize was refused
     return reply(response);
   }

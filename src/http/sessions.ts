@@ -75,14 +75,29 @@ export class SessionRegistry<S> {
   /** May a new session start for `ownerKey`? Undefined when yes; else why not (answered as HTTP). */
   admit(ownerKey: string): Refusal | undefined {
     if (this.#entries.size >= this.limits.maxSessions) {
-      return { status: 503, error: 'too_many_sessions', description: `The server has ${this.limits.maxSessions} open sessions, its maximum; retry later`, retryAfterSeconds: 5 };
+      return {
+        status: 503,
+        error: 'too_many_sessions',
+        description: `The server has ${this.limits.maxSessions} open sessions, its maximum; retry later`,
+        retryAfterSeconds: 5,
+      };
     }
     if ((this.#perOwner.get(ownerKey) ?? 0) >= this.limits.maxSessionsPerOwner) {
-      return { status: 429, error: 'too_many_sessions', description: `This client has ${this.limits.maxSessionsPerOwner} open sessions, its maximum; close one (HTTP DELETE) or let one expire`, retryAfterSeconds: 5 };
+      return {
+        status: 429,
+        error: 'too_many_sessions',
+        description: `This client has ${this.limits.maxSessionsPerOwner} open sessions, its maximum; close one (HTTP DELETE) or let one expire`,
+        retryAfterSeconds: 5,
+      };
     }
     const wait = this.#takeInitializeToken(ownerKey);
     if (wait > 0) {
-      return { status: 429, error: 'rate_limited', description: `Too many initialize requests from this client; retry in ${wait} s`, retryAfterSeconds: wait };
+      return {
+        status: 429,
+        error: 'rate_limited',
+        description: `Too many initialize requests from this client; retry in ${wait} s`,
+        retryAfterSeconds: wait,
+      };
     }
     return undefined;
   }

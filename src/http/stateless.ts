@@ -100,7 +100,10 @@ export class StatelessRequests {
     const streams = new RequestStreams(transport);
     const ended: OnEnd = () => {
       for (const id of mine) this.#asked.delete(id);
-      void server.mcp.close().then(() => reusable && !server.mcp.isConnected() && this.#pool.give(owner, server), () => undefined);
+      void server.mcp.close().then(
+        () => reusable && !server.mcp.isConnected() && this.#pool.give(owner, server),
+        () => undefined,
+      );
     };
     try {
       await this.options.servers.connect(server, transport);

@@ -43,18 +43,26 @@ const MAX_NAME_LENGTH = 200;
  */
 export function tokenTable(map: unknown, source = 'tokens'): TokenTable {
   if (typeof map !== 'object' || map === null || Array.isArray(map)) {
-    throw new InvalidArgumentError(`${source}: expected a JSON object mapping bearer tokens to owner names, e.g. {"token-a":"alice","token-b":"bob","token-o":{"owner":"ops","operator":true}}`);
+    throw new InvalidArgumentError(
+      `${source}: expected a JSON object mapping bearer tokens to owner names, e.g. {"token-a":"alice","token-b":"bob","token-o":{"owner":"ops","operator":true}}`,
+    );
   }
   const entries = Object.entries(map as Record<string, unknown>);
   if (entries.length === 0) throw new InvalidArgumentError(`${source}: the object has no tokens`);
   const byDigest = new Map<string, { owner: string; operator: boolean }>();
   for (const [token, entry] of entries) {
     if (!TOKEN_PATTERN.test(token)) throw new InvalidArgumentError(`${source}: a token must be non-empty visible ASCII without spaces`);
-    const { owner, operator } = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? (entry as { owner?: unknown; operator?: unknown }) : { owner: entry, operator: false };
+    const { owner, operator } =
+      typeof entry === 'object' && entry !== null && !Array.isArray(entry)
+        ? (entry as { owner?: unknown; operator?: unknown })
+        : { owner: entry, operator: false };
     if (typeof owner !== 'string' || owner.trim() === '' || owner.length > MAX_NAME_LENGTH) {
-      throw new InvalidArgumentError(`${source}: the owner name of each token must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`);
+      throw new InvalidArgumentError(
+        `${source}: the owner name of each token must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`,
+      );
     }
-    if (operator !== undefined && typeof operator !== 'boolean') throw new InvalidArgumentError(`${source}: "operator" must be true or false`);
+    if (operator !== undefined && typeof operator !== 'boolean')
+      throw new InvalidArgumentError(`${source}: "operator" must be true or false`);
     byDigest.set(sha256(token), { owner, operator: operator === true });
   }
   return {

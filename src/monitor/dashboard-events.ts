@@ -32,7 +32,10 @@ export class DashboardStreams {
   open(viewer: MonitorViewer, headers: { [name: string]: string }): Response {
     const mine = [...this.#open].filter((s) => s.owner === viewer.owner).length;
     if (this.#open.size >= this.limits.max || mine >= this.limits.perOwner) {
-      return new Response(JSON.stringify({ error: 'too many open event streams' }), { status: 429, headers: { ...headers, 'content-type': 'application/json; charset=utf-8', 'retry-after': '5' } });
+      return new Response(JSON.stringify({ error: 'too many open event streams' }), {
+        status: 429,
+        headers: { ...headers, 'content-type': 'application/json; charset=utf-8', 'retry-after': '5' },
+      });
     }
     let controller!: ReadableStreamDefaultController<Uint8Array>;
     let ended = false;
@@ -67,7 +70,9 @@ export class DashboardStreams {
     const pending: TaskView[] = [];
     let ready = false;
     // Changes that happen while the snapshot is read are sent after it, in order.
-    const unsubscribe = this.monitor.subscribe(viewer, (view) => (ready ? write('task', { serverTime: this.#now(), task: view }) : pending.push(view)));
+    const unsubscribe = this.monitor.subscribe(viewer, (view) =>
+      ready ? write('task', { serverTime: this.#now(), task: view }) : pending.push(view),
+    );
     const keepalive = setInterval(() => send(': keepalive\n\n'), KEEPALIVE_MS);
     keepalive.unref();
     this.#open.add(stream);
@@ -79,7 +84,10 @@ export class DashboardStreams {
       },
       () => stream.end(),
     );
-    return new Response(body, { status: 200, headers: { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'x-accel-buffering': 'no' } });
+    return new Response(body, {
+      status: 200,
+      headers: { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'x-accel-buffering': 'no' },
+    });
   }
 
   /** End every stream (the server is closing). */

@@ -45,7 +45,8 @@ export interface Dashboard extends HttpRoute {
 export const DASHBOARD_HEADER = 'x-mcp-tasks-dashboard';
 const LOCAL_OPERATOR: MonitorViewer = { owner: 'operator', operator: true };
 const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
@@ -68,15 +69,23 @@ export function createDashboard(options: DashboardOptions): Dashboard {
     const { method } = head;
     if (route === '/' || route === '/app.js' || route === '/app.css') {
       if (method !== 'GET') return json(405, { error: 'use GET' }, { allow: 'GET' });
-      const [type, body] = route === '/' ? ['text/html; charset=utf-8', dashboardHtml({ base, auth })] : route === '/app.js' ? ['text/javascript; charset=utf-8', DASHBOARD_SCRIPT] : ['text/css; charset=utf-8', DASHBOARD_CSS];
+      const [type, body] =
+        route === '/'
+          ? ['text/html; charset=utf-8', dashboardHtml({ base, auth })]
+          : route === '/app.js'
+            ? ['text/javascript; charset=utf-8', DASHBOARD_SCRIPT]
+            : ['text/css; charset=utf-8', DASHBOARD_CSS];
       return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'content-type': type } });
     }
     const cancel = /^\/api\/tasks\/([^/]+)\/cancel$/.exec(route);
     if (route !== '/api/tasks' && route !== '/api/events' && !cancel) return json(404, { error: 'not found' });
-    if (method !== (cancel ? 'POST' : 'GET')) return json(405, { error: `use ${cancel ? 'POST' : 'GET'}` }, { allow: cancel ? 'POST' : 'GET' });
+    if (method !== (cancel ? 'POST' : 'GET'))
+      return json(405, { error: `use ${cancel ? 'POST' : 'GET'}` }, { allow: cancel ? 'POST' : 'GET' });
     const viewer = await viewerOf(head);
-    if (!viewer) return json(401, { error: 'a valid bearer token is required' }, { 'www-authenticate': 'Bearer realm="mcp-tasks-dashboard"' });
-    if (route === '/api/tasks') return json(200, { viewer, serverTime: now(options.monitor), tasks: await options.monitor.snapshot(viewer) });
+    if (!viewer)
+      return json(401, { error: 'a valid bearer token is required' }, { 'www-authenticate': 'Bearer realm="mcp-tasks-dashboard"' });
+    if (route === '/api/tasks')
+      return json(200, { viewer, serverTime: now(options.monitor), tasks: await options.monitor.snapshot(viewer) });
     if (route === '/api/events') return streams.open(viewer, SECURITY_HEADERS);
     if (head.header(DASHBOARD_HEADER) === undefined) return json(403, { error: `a cancel needs the ${DASHBOARD_HEADER} header` });
     return cancelTask(viewer, decodeURIComponent(cancel![1]!));
@@ -109,7 +118,10 @@ function now(monitor: TaskMonitor): number {
 }
 
 function json(status: number, body: unknown, headers: { [name: string]: string } = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
 }
 
 function isLoopback(address: string | undefined): boolean {

@@ -54,7 +54,10 @@ export class HttpObserver {
     this.#refusals = new ChildCache((status) => metrics.counter('mcp_tasks_http_refusals_total', { status }));
     this.#durations = new ChildCache((key) => {
       const at = key.indexOf('\0');
-      return metrics.histogram('mcp_server_operation_duration_seconds', { mcp_method_name: key.slice(0, at), error_type: key.slice(at + 1) });
+      return metrics.histogram('mcp_server_operation_duration_seconds', {
+        mcp_method_name: key.slice(0, at),
+        error_type: key.slice(at + 1),
+      });
     });
   }
 
@@ -146,7 +149,9 @@ class Sniffer {
 
   /** The kept text, or '' when no chunk mentions an error (most responses: no parse). */
   text(): string {
-    const text = this.#chunks.map((c) => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('utf8'))).join('');
+    const text = this.#chunks
+      .map((c) => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('utf8')))
+      .join('');
     return text.includes('"error"') ? text : '';
   }
 }
@@ -170,7 +175,13 @@ function tapWrites(res: ServerResponse, observed: ObservedRequest): void {
 
 /** The JSON-RPC error code of the response to `id` in a JSON body or an SSE stream, if it is an error. */
 export function errorCodeIn(text: string, id: string | number): string | undefined {
-  const candidates = text.trimStart().startsWith('{') || text.trimStart().startsWith('[') ? [text] : text.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5));
+  const candidates =
+    text.trimStart().startsWith('{') || text.trimStart().startsWith('[')
+      ? [text]
+      : text
+          .split('\n')
+          .filter((l) => l.startsWith('data:'))
+          .map((l) => l.slice(5));
   for (const candidate of candidates) {
     let parsed: unknown;
     try {

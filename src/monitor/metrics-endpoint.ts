@@ -24,7 +24,8 @@ export type MetricsEndpoint = HttpRoute;
 
 export function metricsEndpoint(source: MetricsSource, options: MetricsEndpointOptions = {}): MetricsEndpoint {
   const path = options.path ?? '/metrics';
-  const text = (status: number, body: string, headers: { [name: string]: string } = {}) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+  const text = (status: number, body: string, headers: { [name: string]: string } = {}) =>
+    new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
   return httpRoute(
     (requested) => requested === path,
     async ({ method }) => {
@@ -36,7 +37,10 @@ export function metricsEndpoint(source: MetricsSource, options: MetricsEndpointO
       } catch {
         return text(500, 'metrics unavailable\n');
       }
-      return new Response(method === 'HEAD' ? null : body, { status: 200, headers: { 'content-type': source.contentType, 'cache-control': 'no-store' } });
+      return new Response(method === 'HEAD' ? null : body, {
+        status: 200,
+        headers: { 'content-type': source.contentType, 'cache-control': 'no-store' },
+      });
     },
   );
 }

@@ -57,7 +57,12 @@ export function httpRoute(owns: (path: string) => boolean, serve: (head: RouteHe
     async fetch(request, info = {}) {
       const path = new URL(request.url).pathname;
       if (!owns(path)) return undefined;
-      return serve({ method: request.method, path, header: (name) => request.headers.get(name) ?? undefined, remoteAddress: info.remoteAddress });
+      return serve({
+        method: request.method,
+        path,
+        header: (name) => request.headers.get(name) ?? undefined,
+        remoteAddress: info.remoteAddress,
+      });
     },
   };
 }

@@ -69,7 +69,10 @@ export class TaskMonitor {
     this.engine = engine;
     this.#recentLimit = options.recentLimit ?? 200;
     this.#maxTasks = options.maxTasks ?? 10_000;
-    this.#unsubscribe = [engine.store.onChange((change) => this.#onChange(change)), engine.onProgress((report) => this.#onProgress(report))];
+    this.#unsubscribe = [
+      engine.store.onChange((change) => this.#onChange(change)),
+      engine.onProgress((report) => this.#onProgress(report)),
+    ];
   }
 
   /** The tasks `viewer` may see, newest first; an owner's completed with its stored ones (any instance). */
@@ -116,7 +119,11 @@ export class TaskMonitor {
   #onProgress(report: ProgressReport): void {
     const view = this.#views.get(report.taskId);
     if (!view || view.owner !== report.owner || isTerminal(view.status)) return;
-    const progress = { progress: report.progress, ...(report.total !== undefined && { total: report.total }), ...(report.message !== undefined && { message: clip(report.message) }) };
+    const progress = {
+      progress: report.progress,
+      ...(report.total !== undefined && { total: report.total }),
+      ...(report.message !== undefined && { message: clip(report.message) }),
+    };
     const next = { ...view, progress };
     this.#views.set(view.taskId, next);
     this.#publish(next);
@@ -153,7 +160,11 @@ export function viewOf(task: TaskRecord, progress?: TaskView['progress']): TaskV
   const questions = Object.entries(task.input?.requests ?? {}).map(([key, { method, params }]) => ({
     key,
     method,
-    message: clip(method === 'elicitation/create' && typeof params.message === 'string' ? params.message : 'Waiting for the requestor to sample a message'),
+    message: clip(
+      method === 'elicitation/create' && typeof params.message === 'string'
+        ? params.message
+        : 'Waiting for the requestor to sample a message',
+    ),
   }));
   return {
     taskId: task.taskId,

@@ -16,7 +16,20 @@
  *   context goes into the `_meta` of the questions it asks.
  * No owner, token or argument value is ever put on a span.
  */
-import { context, createTraceState, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags, type Attributes, type Context, type Link, type Span, type Tracer } from '@opentelemetry/api';
+import {
+  context,
+  createTraceState,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  TraceFlags,
+  type Attributes,
+  type Context,
+  type Link,
+  type Span,
+  type Tracer,
+} from '@opentelemetry/api';
 import type { JsonObject } from '../json.js';
 import type { TaskRecord } from '../record.js';
 import { traceMeta, traceParentOf } from './trace-context.js';
@@ -83,7 +96,10 @@ function remoteParent(meta: unknown): Context | undefined {
 
 function taskSpan(tracer: Tracer, task: TaskRecord, info: TaskSpanInfo): TaskSpan {
   const creator = trace.getSpan(context.active())?.spanContext();
-  const links: Link[] = creator && trace.isSpanContextValid(creator) ? [{ context: creator, attributes: { 'mcp_tasks.link': info.resumed ? 'resumed-by' : 'created-by' } }] : [];
+  const links: Link[] =
+    creator && trace.isSpanContextValid(creator)
+      ? [{ context: creator, attributes: { 'mcp_tasks.link': info.resumed ? 'resumed-by' : 'created-by' } }]
+      : [];
   const tool = info.tool ?? task.request.method;
   const span: Span = tracer.startSpan(
     `task ${tool}`,
@@ -106,7 +122,10 @@ function taskSpan(tracer: Tracer, task: TaskRecord, info: TaskSpanInfo): TaskSpa
     status(record: TaskRecord) {
       if (ended) return;
       span.setAttribute('mcp.task.status', record.status);
-      span.addEvent('mcp_tasks.status', { 'mcp.task.status': record.status, ...(record.statusMessage !== undefined && { 'mcp.task.status_message': record.statusMessage }) });
+      span.addEvent('mcp_tasks.status', {
+        'mcp.task.status': record.status,
+        ...(record.statusMessage !== undefined && { 'mcp.task.status_message': record.statusMessage }),
+      });
     },
     event(name, attributes) {
       if (!ended) span.addEvent(name, attributes);
@@ -125,7 +144,12 @@ function taskSpan(tracer: Tracer, task: TaskRecord, info: TaskSpanInfo): TaskSpa
     meta(): JsonObject | undefined {
       const own = span.spanContext();
       if (!trace.isSpanContextValid(own)) return undefined;
-      return traceMeta({ traceId: own.traceId, spanId: own.spanId, flags: own.traceFlags, tracestate: own.traceState?.serialize() || undefined });
+      return traceMeta({
+        traceId: own.traceId,
+        spanId: own.spanId,
+        flags: own.traceFlags,
+        tracestate: own.traceState?.serialize() || undefined,
+      });
     },
   };
 }

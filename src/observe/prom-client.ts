@@ -6,7 +6,15 @@
  * Prometheus text with no dependency.
  */
 import { Counter, Gauge, Histogram, register, type Registry } from 'prom-client';
-import { METRICS, type CounterChild, type GaugeChild, type HistogramChild, type MetricLabels, type MetricName, type TasksMetrics } from './metrics.js';
+import {
+  METRICS,
+  type CounterChild,
+  type GaugeChild,
+  type HistogramChild,
+  type MetricLabels,
+  type MetricName,
+  type TasksMetrics,
+} from './metrics.js';
 
 export interface PromClientMetricsOptions {
   /** Where the metrics are registered; default prom-client's global `register`. */

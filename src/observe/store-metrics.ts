@@ -12,7 +12,20 @@ import { ChildCache, type CounterChild, type HistogramChild, type TasksMetrics }
 import { secondsSince, startMark } from './stopwatch.js';
 
 /** The operations measured (every I/O member of the contract). */
-export const STORE_OPERATIONS = ['create', 'get', 'updateStatus', 'setVariables', 'complete', 'getResult', 'list', 'cancel', 'renewLease', 'input', 'takeOverLease', 'cleanup'] as const;
+export const STORE_OPERATIONS = [
+  'create',
+  'get',
+  'updateStatus',
+  'setVariables',
+  'complete',
+  'getResult',
+  'list',
+  'cancel',
+  'renewLease',
+  'input',
+  'takeOverLease',
+  'cleanup',
+] as const;
 
 type Operation = (typeof STORE_OPERATIONS)[number];
 
@@ -43,7 +56,11 @@ export function measureStore<S extends TaskStore>(store: S, metrics: TasksMetric
   return measured as TaskStore;
 }
 
-function timed(method: (...args: unknown[]) => Promise<unknown>, latency: HistogramChild, errors: ChildCache<CounterChild>): (...args: unknown[]) => Promise<unknown> {
+function timed(
+  method: (...args: unknown[]) => Promise<unknown>,
+  latency: HistogramChild,
+  errors: ChildCache<CounterChild>,
+): (...args: unknown[]) => Promise<unknown> {
   return (...args) => {
     const mark = startMark();
     // then() rather than async/await: one reaction instead of an extra async frame per call.
@@ -65,5 +82,10 @@ function timed(method: (...args: unknown[]) => Promise<unknown>, latency: Histog
 function storeName(store: TaskStore): string {
   const cls = (store as { constructor?: { name?: unknown } }).constructor?.name;
   if (typeof cls !== 'string' || cls === 'Object') return 'store';
-  return cls.replace(/TaskStore$/, '').replace(/^InMemory$/, 'memory').toLowerCase() || 'store';
+  return (
+    cls
+      .replace(/TaskStore$/, '')
+      .replace(/^InMemory$/, 'memory')
+      .toLowerCase() || 'store'
+  );
 }

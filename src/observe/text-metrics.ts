@@ -8,7 +8,15 @@
  * `metrics()` and `contentType` have prom-client `Registry`'s shape, so one HTTP endpoint
  * (`metricsEndpoint`, `mcp-tasks/monitor`) serves either.
  */
-import { METRICS, type CounterChild, type GaugeChild, type HistogramChild, type MetricLabels, type MetricName, type TasksMetrics } from './metrics.js';
+import {
+  METRICS,
+  type CounterChild,
+  type GaugeChild,
+  type HistogramChild,
+  type MetricLabels,
+  type MetricName,
+  type TasksMetrics,
+} from './metrics.js';
 
 class Value implements CounterChild, GaugeChild {
   value = 0;
@@ -69,7 +77,8 @@ export class TextMetrics implements TasksMetrics {
       lines.push(`# HELP ${name} ${definition.help.replaceAll('\\', '\\\\').replaceAll('\n', '\\n')}`, `# TYPE ${name} ${definition.type}`);
       const children = this.#children.get(name) ?? new Map<string, Child>();
       // A metric without labels always has its one series, so a scrape shows it from the start.
-      if (definition.labels.length === 0 && children.size === 0) children.set('', definition.type === 'histogram' ? new Histogram(bucketsOf(name)) : new Value());
+      if (definition.labels.length === 0 && children.size === 0)
+        children.set('', definition.type === 'histogram' ? new Histogram(bucketsOf(name)) : new Value());
       for (const [labels, child] of children) {
         if (child instanceof Histogram) {
           let cumulative = 0;
@@ -77,7 +86,11 @@ export class TextMetrics implements TasksMetrics {
             cumulative += child.counts[i]!;
             lines.push(`${name}_bucket{${join(labels, `le="${bound}"`)}} ${cumulative}`);
           });
-          lines.push(`${name}_bucket{${join(labels, 'le="+Inf"')}} ${child.count}`, `${name}_sum${braces(labels)} ${child.sum}`, `${name}_count${braces(labels)} ${child.count}`);
+          lines.push(
+            `${name}_bucket{${join(labels, 'le="+Inf"')}} ${child.count}`,
+            `${name}_sum${braces(labels)} ${child.sum}`,
+            `${name}_count${braces(labels)} ${child.count}`,
+          );
         } else {
           lines.push(`${name}${braces(labels)} ${child.value}`);
         }

@@ -6,7 +6,15 @@ export { ServerTaskContext } from './core/context.js';
 export type { TaskPeer } from './core/context.js';
 export type { TaskSupport } from './core/task-support.js';
 export { defineTool, GENERATIONS } from './core/tool-definition.js';
-export type { DefinedTool, ToolDefinition, ToolContext, Generation, ToolAnnotations, MrtrRound, ParsedToolArguments } from './core/tool-definition.js';
+export type {
+  DefinedTool,
+  ToolDefinition,
+  ToolContext,
+  Generation,
+  ToolAnnotations,
+  MrtrRound,
+  ParsedToolArguments,
+} from './core/tool-definition.js';
 export type { StandardSchemaV1, ToolSchema } from './core/tool-schemas.js';
 export type { TaskToolExtra, TaskToolHandler, TaskToolConfig } from './v2025/task-tools.js';
 export { toSdkTaskStore } from './v2025/sdk-task-store.js';

@@ -12,7 +12,16 @@ import { ConcurrentModificationError, InvalidArgumentError, InvalidTransitionErr
 import { TaskNotFoundError, TaskNotTerminalError, TaskTerminalError } from '../errors/index.js';
 import { generateTaskId } from '../ids.js';
 import { isPlainObject, type JsonValue } from '../json.js';
-import { checkLease, checkOutcome, checkOwner, checkStatusMessage, checkTaskId, checkVariables, sizedCopyLimited, storedBytesWith } from './input-checks.js';
+import {
+  checkLease,
+  checkOutcome,
+  checkOwner,
+  checkStatusMessage,
+  checkTaskId,
+  checkVariables,
+  sizedCopyLimited,
+  storedBytesWith,
+} from './input-checks.js';
 import type { Owner } from '../owner.js';
 import { checkInputCommand, stepInput } from './input-channel.js';
 import { expiryFailureWrite, mustFailForLease, renewalWrite, takeoverWrite } from './lease-rules.js';
@@ -53,7 +62,12 @@ export abstract class BaseTaskStore implements TaskStore {
   /** The stored record, expired or not, or undefined. */
   protected abstract _read(owner: Owner, taskId: string): Promise<TaskRecord | undefined> | TaskRecord | undefined;
   /** One atomic conditional write (see WriteCondition); on failure report the current record. */
-  protected abstract _update(owner: Owner, taskId: string, condition: WriteCondition, patch: RecordPatch): Promise<WriteResult> | WriteResult;
+  protected abstract _update(
+    owner: Owner,
+    taskId: string,
+    condition: WriteCondition,
+    patch: RecordPatch,
+  ): Promise<WriteResult> | WriteResult;
   /** Up to `limit` unexpired records after `after` (exclusive), in creation order. */
   protected abstract _list(owner: Owner, after: string | undefined, limit: number, now: number): Promise<StoredPage>;
   /** Delete every record expired at `now`; return how many. */
@@ -129,7 +143,12 @@ export abstract class BaseTaskStore implements TaskStore {
     return this.#write(owner, taskId, allowed, patch, (current) =>
       isTerminal(current.status)
         ? new TaskTerminalError(taskId, current.status)
-        : new InvalidTransitionError(taskId, current.status, update.to, from.includes(current.status) ? undefined : `expected status ${from.join(' or ')}`),
+        : new InvalidTransitionError(
+            taskId,
+            current.status,
+            update.to,
+            from.includes(current.status) ? undefined : `expected status ${from.join(' or ')}`,
+          ),
     );
   }
 
@@ -174,7 +193,8 @@ export abstract class BaseTaskStore implements TaskStore {
     checkOwner(owner, this.security);
     if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('list: options must be an object');
     const { cursor, limit = this.security.defaultPageSize } = options;
-    if (!Number.isSafeInteger(limit) || limit < 1) throw new InvalidArgumentError(`list: limit must be a positive integer, got ${String(limit)}`);
+    if (!Number.isSafeInteger(limit) || limit < 1)
+      throw new InvalidArgumentError(`list: limit must be a positive integer, got ${String(limit)}`);
     const after = cursor === undefined ? undefined : this.#cursors.decode(owner, cursor);
     const now = this.clock.now();
     const page = await this._list(owner, after, Math.min(limit, this.security.maxPageSize), now);
@@ -182,9 +202,7 @@ export abstract class BaseTaskStore implements TaskStore {
       const record = page.records[i]!;
       if (mustFailForLease(record, now)) page.records[i] = await this.#failExpiredLease(owner, record, now, false);
     }
-    return page.next === undefined
-      ? { tasks: page.records }
-      : { tasks: page.records, nextCursor: this.#cursors.encode(owner, page.next) };
+    return page.next === undefined ? { tasks: page.records } : { tasks: page.records, nextCursor: this.#cursors.encode(owner, page.next) };
   }
 
   async cancel(owner: Owner, taskId: string, statusMessage = 'The task was cancelled by request.'): Promise<TaskRecord> {
@@ -244,7 +262,11 @@ export abstract class BaseTaskStore implements TaskStore {
    * Read, compute, write conditioned on the version read; retried when another write won
    * (variables merges and side-channel commands must never lose a concurrent change).
    */
-  async #merge<T>(owner: Owner, taskId: string, step: (current: TaskRecord, now: number) => { patch?: RecordPatch; result: T }): Promise<{ task: TaskRecord; result: T }> {
+  async #merge<T>(
+    owner: Owner,
+    taskId: string,
+    step: (current: TaskRecord, now: number) => { patch?: RecordPatch; result: T },
+  ): Promise<{ task: TaskRecord; result: T }> {
     checkOwner(owner, this.security);
     checkTaskId(taskId);
     for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
@@ -309,7 +331,10 @@ export abstract class BaseTaskStore implements TaskStore {
       try {
         listener(change);
       } catch (error) {
-        process.emitWarning(`mcp-tasks: a TaskStore onChange listener threw: ${(error as Error)?.message ?? String(error)}`, 'TaskStoreListenerWarning');
+        process.emitWarning(
+          `mcp-tasks: a TaskStore onChange listener threw: ${(error as Error)?.message ?? String(error)}`,
+          'TaskStoreListenerWarning',
+        );
       }
     }
   }

@@ -33,7 +33,8 @@ export function checkInputCommand(command: unknown): asserts command is InputCom
   switch (command.type) {
     case 'ask': {
       const request = command.request;
-      if (!isPlainObject(request) || !INPUT_METHODS.has(request.method as string)) fail('request.method must be elicitation/create or sampling/createMessage');
+      if (!isPlainObject(request) || !INPUT_METHODS.has(request.method as string))
+        fail('request.method must be elicitation/create or sampling/createMessage');
       if (!isPlainObject((request as JsonObject).params)) fail('request.params must be an object');
       return;
     }
@@ -46,7 +47,11 @@ export function checkInputCommand(command: unknown): asserts command is InputCom
       if (!Array.isArray(command.keys) || !command.keys.every((k) => typeof k === 'string')) fail('keys must be an array of strings');
       return;
     case 'progress':
-      if (typeof command.progressToken !== 'string' && !(typeof command.progressToken === 'number' && Number.isFinite(command.progressToken))) fail('progressToken must be a string or a number');
+      if (
+        typeof command.progressToken !== 'string' &&
+        !(typeof command.progressToken === 'number' && Number.isFinite(command.progressToken))
+      )
+        fail('progressToken must be a string or a number');
       if (!Number.isFinite(command.progress)) fail('progress must be a finite number');
       if (command.total !== undefined && !Number.isFinite(command.total)) fail('total must be a finite number');
       if (command.message !== undefined && typeof command.message !== 'string') fail('message must be a string');
@@ -56,8 +61,10 @@ export function checkInputCommand(command: unknown): asserts command is InputCom
       return;
     case 'claim':
     case 'release':
-      if (typeof command.key !== 'string' || typeof command.holder !== 'string' || command.holder === '') fail('key and holder must be strings');
-      if (command.type === 'claim' && (!Number.isSafeInteger(command.ms) || (command.ms as number) < 1)) fail('ms must be a positive integer');
+      if (typeof command.key !== 'string' || typeof command.holder !== 'string' || command.holder === '')
+        fail('key and holder must be strings');
+      if (command.type === 'claim' && (!Number.isSafeInteger(command.ms) || (command.ms as number) < 1))
+        fail('ms must be a positive integer');
       return;
     default:
       throw new InvalidArgumentError(`input: unknown command type ${JSON.stringify(command.type)}`);
@@ -81,7 +88,11 @@ export function stepInput(current: TaskRecord, command: InputCommand, now: numbe
       if (!active) throw new TaskTerminalError(current.taskId, current.status, 'ask for input');
       const key = String(input.issued + 1);
       const requests = { ...input.requests, [key]: { method: command.request.method, params: command.request.params } };
-      const patch: RecordPatch = { status: 'input_required', lastUpdatedAt: now, input: sized({ ...input, issued: input.issued + 1, requests }, security) };
+      const patch: RecordPatch = {
+        status: 'input_required',
+        lastUpdatedAt: now,
+        input: sized({ ...input, issued: input.issued + 1, requests }, security),
+      };
       if (command.statusMessage !== undefined) patch.statusMessage = checkStatusMessage(command.statusMessage);
       return { patch, result: { key, accepted: [key] } };
     }
@@ -121,22 +132,39 @@ export function stepInput(current: TaskRecord, command: InputCommand, now: numbe
  * (R24: none once the task is terminal); a stream claims a value before sending it, so each value
  * goes out once and the values the requestor gets increase (the progress utility's rule).
  */
-function stepProgress(current: TaskRecord, input: TaskInput, command: Extract<InputCommand, { type: 'progress' | 'progress-sent' }>, security: Readonly<SecurityConfig>): InputStep {
+function stepProgress(
+  current: TaskRecord,
+  input: TaskInput,
+  command: Extract<InputCommand, { type: 'progress' | 'progress-sent' }>,
+  security: Readonly<SecurityConfig>,
+): InputStep {
   const stored = input.progress;
   if (isTerminal(current.status)) return { result: { accepted: [] } };
   let progress: StoredProgress;
   if (command.type === 'progress') {
     const { progressToken, progress: value, total, message } = command;
-    progress = { progressToken, progress: value, ...(total !== undefined && { total }), ...(message !== undefined && { message }), ...(stored?.sent !== undefined && { sent: stored.sent }) };
+    progress = {
+      progressToken,
+      progress: value,
+      ...(total !== undefined && { total }),
+      ...(message !== undefined && { message }),
+      ...(stored?.sent !== undefined && { sent: stored.sent }),
+    };
   } else {
-    if (!stored || stored.progress !== command.progress || (stored.sent !== undefined && stored.sent >= command.progress)) return { result: { accepted: [] } };
+    if (!stored || stored.progress !== command.progress || (stored.sent !== undefined && stored.sent >= command.progress))
+      return { result: { accepted: [] } };
     progress = { ...stored, sent: command.progress };
   }
   return { patch: { input: sized({ ...input, progress }, security) }, result: { accepted: [String(progress.progress)] } };
 }
 
 /** A carrier claims a question before sending it, so each is on one stream at a time (R51). */
-function stepClaim(current: TaskRecord, input: TaskInput, command: Extract<InputCommand, { type: 'claim' | 'release' }>, now: number): InputStep {
+function stepClaim(
+  current: TaskRecord,
+  input: TaskInput,
+  command: Extract<InputCommand, { type: 'claim' | 'release' }>,
+  now: number,
+): InputStep {
   const pending = Object.hasOwn(input.requests, command.key) ? input.requests[command.key]! : undefined;
   if (!pending || isTerminal(current.status)) return { result: { accepted: [] } };
   const claim = pending.claim;

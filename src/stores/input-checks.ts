@@ -21,7 +21,8 @@ export function checkOwner(owner: Owner, security: Readonly<SecurityConfig>): vo
 }
 
 export function checkTaskId(taskId: unknown): asserts taskId is string {
-  if (typeof taskId !== 'string') throw new InvalidArgumentError(`taskId must be a string, got ${taskId === null ? 'null' : typeof taskId}`);
+  if (typeof taskId !== 'string')
+    throw new InvalidArgumentError(`taskId must be a string, got ${taskId === null ? 'null' : typeof taskId}`);
   if (taskId.length === 0 || taskId.length > MAX_TASK_ID_LENGTH) {
     throw new InvalidArgumentError(`taskId must be 1 to ${MAX_TASK_ID_LENGTH} characters long`);
   }
@@ -36,8 +37,10 @@ export function checkStatusMessage(message: unknown): string {
 }
 
 export function checkLease(holder: unknown, ms: unknown): { holder: string; ms: number } {
-  if (typeof holder !== 'string' || holder.length === 0 || holder.length > 256) throw new InvalidArgumentError('lease holder must be a string of 1 to 256 characters');
-  if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 1) throw new InvalidArgumentError('lease duration must be a positive integer (ms)');
+  if (typeof holder !== 'string' || holder.length === 0 || holder.length > 256)
+    throw new InvalidArgumentError('lease holder must be a string of 1 to 256 characters');
+  if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 1)
+    throw new InvalidArgumentError('lease duration must be a positive integer (ms)');
   return { holder, ms };
 }
 

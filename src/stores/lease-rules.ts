@@ -10,7 +10,10 @@ import { isTerminal, type TaskStatus } from '../status.js';
 import type { RecordPatch, WriteCondition } from './primitives.js';
 
 const ACTIVE: readonly TaskStatus[] = ['working', 'input_required'];
-const LEASE_EXPIRED_OUTCOME: TaskOutcome = Object.freeze({ type: 'error', error: Object.freeze({ code: -32603, message: LEASE_EXPIRED_MESSAGE }) });
+const LEASE_EXPIRED_OUTCOME: TaskOutcome = Object.freeze({
+  type: 'error',
+  error: Object.freeze({ code: -32603, message: LEASE_EXPIRED_MESSAGE }),
+});
 
 export interface LeaseWrite {
   condition: WriteCondition;
@@ -27,7 +30,10 @@ export const mustFailForLease = (record: TaskRecord, now: number): boolean => le
 
 /** The holder extends its lease (lease renewals are not task updates: `lastUpdatedAt` stays). */
 export function renewalWrite(holder: string, leaseMs: number, now: number): LeaseWrite {
-  return { condition: { statusIn: ACTIVE, leaseHolder: holder, now }, patch: { lease: Object.freeze({ holder, expiresAt: now + leaseMs }) } };
+  return {
+    condition: { statusIn: ACTIVE, leaseHolder: holder, now },
+    patch: { lease: Object.freeze({ holder, expiresAt: now + leaseMs }) },
+  };
 }
 
 /**
@@ -36,14 +42,20 @@ export function renewalWrite(holder: string, leaseMs: number, now: number): Leas
  * resume); undefined when it may not. Conditioned on the lease read, so a renewal racing it wins.
  */
 export function takeoverWrite(record: TaskRecord, holder: string, leaseMs: number, now: number, from?: string): LeaseWrite | undefined {
-  const allowed = from === undefined ? record.resumable === true && leaseExpired(record, now) : record.lease?.holder === from && !isTerminal(record.status);
+  const allowed =
+    from === undefined
+      ? record.resumable === true && leaseExpired(record, now)
+      : record.lease?.holder === from && !isTerminal(record.status);
   if (!allowed) return undefined;
   return { condition: sameLease(record, now), patch: { lease: Object.freeze({ holder, expiresAt: now + leaseMs }) } };
 }
 
 /** The one write that fails a task whose worker stopped (-32603, LEASE_EXPIRED_MESSAGE). */
 export function expiryFailureWrite(record: TaskRecord, now: number): LeaseWrite {
-  return { condition: sameLease(record, now), patch: { status: 'failed', outcome: LEASE_EXPIRED_OUTCOME, statusMessage: LEASE_EXPIRED_MESSAGE, lastUpdatedAt: now } };
+  return {
+    condition: sameLease(record, now),
+    patch: { status: 'failed', outcome: LEASE_EXPIRED_OUTCOME, statusMessage: LEASE_EXPIRED_MESSAGE, lastUpdatedAt: now },
+  };
 }
 
 function sameLease(record: TaskRecord, now: number): WriteCondition {

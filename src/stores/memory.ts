@@ -12,7 +12,14 @@ import { InvalidArgumentError, QuotaExceededError, StorageExhaustedError } from 
 import type { Owner } from '../owner.js';
 import { isExpired, type TaskRecord } from '../record.js';
 import { isTerminal } from '../status.js';
-import { BaseTaskStore, type BaseTaskStoreOptions, type RecordPatch, type StoredPage, type WriteCondition, type WriteResult } from './base.js';
+import {
+  BaseTaskStore,
+  type BaseTaskStoreOptions,
+  type RecordPatch,
+  type StoredPage,
+  type WriteCondition,
+  type WriteResult,
+} from './base.js';
 
 export interface InMemoryTaskStoreOptions extends BaseTaskStoreOptions {
   /** Run `cleanup()` this often (ms). The timer never keeps the process alive. Default: off. */
@@ -55,7 +62,8 @@ export class InMemoryTaskStore extends BaseTaskStore {
   constructor(options: InMemoryTaskStoreOptions = {}) {
     super(options);
     const total = options.maxTotalBytes === undefined ? DEFAULT_MAX_TOTAL_BYTES : options.maxTotalBytes;
-    if (total !== null && (!Number.isSafeInteger(total) || total < 1)) throw new InvalidArgumentError('maxTotalBytes must be a positive integer or null');
+    if (total !== null && (!Number.isSafeInteger(total) || total < 1))
+      throw new InvalidArgumentError('maxTotalBytes must be a positive integer or null');
     this.maxTotalBytes = total;
     if (options.cleanupIntervalMs !== undefined) {
       this.#timer = setInterval(() => void this.cleanup(), options.cleanupIntervalMs);
@@ -101,7 +109,8 @@ export class InMemoryTaskStore extends BaseTaskStore {
     const over = (): string | undefined => {
       if (maxTasks !== null && tasks.byId.size + 1 > maxTasks) return `${maxTasks} stored tasks per requestor`;
       if (maxBytes !== null && tasks.bytes + size > maxBytes) return `${maxBytes} stored bytes per requestor`;
-      if (this.maxTotalBytes !== null && this.#bytes + size > this.maxTotalBytes) return `${this.maxTotalBytes} stored bytes in this server`;
+      if (this.maxTotalBytes !== null && this.#bytes + size > this.maxTotalBytes)
+        return `${this.maxTotalBytes} stored bytes in this server`;
       return undefined;
     };
     if (over() === undefined) return;

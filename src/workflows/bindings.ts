@@ -25,7 +25,8 @@ export function valueAt(value: JsonValue, path: string | undefined, what: string
   for (const segment of parsePath(path)) {
     let next: JsonValue | undefined;
     if (Array.isArray(current)) next = /^(0|[1-9]\d*)$/.test(segment) ? current[Number(segment)] : undefined;
-    else if (isPlainObject(current)) next = Object.prototype.hasOwnProperty.call(current, segment) ? (current as JsonObject)[segment] : undefined;
+    else if (isPlainObject(current))
+      next = Object.prototype.hasOwnProperty.call(current, segment) ? (current as JsonObject)[segment] : undefined;
     if (next === undefined) throw new BindingError(`${what} has no field '${walked ? `${walked}.` : ''}${segment}'`);
     current = next;
     walked = walked ? `${walked}.${segment}` : segment;

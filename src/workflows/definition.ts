@@ -13,10 +13,7 @@ import type { JsonObject, JsonValue } from '../json.js';
  *
  * A path is dot-separated: `a.b.0.c` (array elements by index).
  */
-export type Binding =
-  | { from: 'args'; path?: string }
-  | { from: 'const'; value: JsonValue }
-  | { from: 'step'; step: string; path?: string };
+export type Binding = { from: 'args'; path?: string } | { from: 'const'; value: JsonValue } | { from: 'step'; step: string; path?: string };
 
 /** What a local step function gets besides its resolved arguments. */
 export interface StepRunContext {

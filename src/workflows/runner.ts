@@ -29,7 +29,13 @@ export interface RunResult {
   skipped: string[];
 }
 
-export async function runSteps(workflow: string, steps: readonly Step[], args: JsonObject, context: WorkflowRunContext, callTool: ToolCaller): Promise<RunResult> {
+export async function runSteps(
+  workflow: string,
+  steps: readonly Step[],
+  args: JsonObject,
+  context: WorkflowRunContext,
+  callTool: ToolCaller,
+): Promise<RunResult> {
   const total = steps.length;
   const { signal } = context;
   const stored = await context.variables();
@@ -75,7 +81,14 @@ function progress(steps: readonly Step[], done: number): JsonObject {
   return value;
 }
 
-async function runStep(workflow: string, step: Step, stepArgs: JsonObject, args: JsonObject, context: WorkflowRunContext, callTool: ToolCaller): Promise<JsonObject> {
+async function runStep(
+  workflow: string,
+  step: Step,
+  stepArgs: JsonObject,
+  args: JsonObject,
+  context: WorkflowRunContext,
+  callTool: ToolCaller,
+): Promise<JsonObject> {
   if (step.input) {
     if (!context.elicit) throw new StepInputError('this run cannot ask the requestor for input');
     const answer = await context.elicit({ message: step.input.message, requestedSchema: step.input.requestedSchema });

@@ -32,16 +32,22 @@ export function workflowProblems(workflow: string, steps: readonly Step[], optio
   steps.forEach((step, i) => {
     const label = `step '${String(step?.name)}'`;
     const kinds = (['tool', 'run', 'input'] as const).filter((k) => step?.[k] !== undefined);
-    if (kinds.length !== 1) problems.push(`${label} must have exactly one of tool, run or input (has ${kinds.length ? kinds.join(', ') : 'none'})`);
+    if (kinds.length !== 1)
+      problems.push(`${label} must have exactly one of tool, run or input (has ${kinds.length ? kinds.join(', ') : 'none'})`);
     if (step.tool !== undefined) {
       if (typeof step.tool !== 'string' || step.tool.length === 0) problems.push(`${label}: tool must be a tool name`);
       else if (step.tool === workflow) problems.push(`${label} calls the workflow itself (cycle)`);
       else if (options.toolExists && !options.toolExists(step.tool)) {
-        problems.push(`${label} calls tool '${step.tool}', which is not registered on this server (register it with registerTool before the workflow)`);
+        problems.push(
+          `${label} calls tool '${step.tool}', which is not registered on this server (register it with registerTool before the workflow)`,
+        );
       }
     }
     if (step.run !== undefined && typeof step.run !== 'function') problems.push(`${label}: run must be a function`);
-    if (step.input !== undefined && (!isPlainObject(step.input) || typeof step.input.message !== 'string' || !isPlainObject(step.input.requestedSchema))) {
+    if (
+      step.input !== undefined &&
+      (!isPlainObject(step.input) || typeof step.input.message !== 'string' || !isPlainObject(step.input.requestedSchema))
+    ) {
       problems.push(`${label}: input must be { message: string, requestedSchema: object }`);
     }
     if (step.args !== undefined && !isPlainObject(step.args)) {
@@ -74,7 +80,10 @@ function bindingProblems(label: string, step: Step, i: number, index: ReadonlyMa
       const at = typeof target === 'string' ? index.get(target) : undefined;
       if (target === step.name) problems.push(`${where} refers to its own step (cycle)`);
       else if (at === undefined) problems.push(`${where} refers to unknown step ${JSON.stringify(target)}`);
-      else if (at > i) problems.push(`${where} refers to later step '${String(target)}' (forward reference: steps run in order, so this would be a cycle)`);
+      else if (at > i)
+        problems.push(
+          `${where} refers to later step '${String(target)}' (forward reference: steps run in order, so this would be a cycle)`,
+        );
     } else if (binding.from === 'const') {
       if (!('value' in binding) || binding.value === undefined) problems.push(`${where}: a const binding needs a value`);
     } else if (binding.from !== 'args') {

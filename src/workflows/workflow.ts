@@ -65,7 +65,8 @@ export class SequentialWorkflow<Shape extends ZodRawShapeCompat = Record<string,
 
   /** Expose the workflow as a task-capable tool ('optional' by default, or 'required'). Off by default. */
   withTaskSupport(support: 'optional' | 'required' = 'optional'): this {
-    if (this.#registeredOn) throw new InvalidOptionsError(`Workflow '${this.name}' is already registered; call withTaskSupport() before register()`);
+    if (this.#registeredOn)
+      throw new InvalidOptionsError(`Workflow '${this.name}' is already registered; call withTaskSupport() before register()`);
     this.#taskSupport = support;
     return this;
   }
@@ -119,7 +120,8 @@ export class SequentialWorkflow<Shape extends ZodRawShapeCompat = Record<string,
    * requestor as in any run (see `ResumeOptions.clientCapabilities`). Resolves with the final record.
    */
   async resume(tasks: TasksServer, owner: Owner, taskId: string, options: ResumeOptions = {}): Promise<TaskRecord> {
-    if (this.#registeredOn !== tasks) throw new InvalidOptionsError(`Workflow '${this.name}' must be registered on this server before resume()`);
+    if (this.#registeredOn !== tasks)
+      throw new InvalidOptionsError(`Workflow '${this.name}' must be registered on this server before resume()`);
     const record = await tasks.engine.store.get(owner, taskId);
     if (isTerminal(record.status)) throw new ResumeRefusedError(taskId, `it is already ${record.status}`);
     const params = record.request.params;
@@ -164,7 +166,10 @@ function plainContext(extra: TaskToolExtra): WorkflowRunContext {
       }
     },
     elicit: async (params) => {
-      const answer = await extra.sendRequest({ method: 'elicitation/create', params: { mode: 'form', ...params } as never }, ElicitResultSchema);
+      const answer = await extra.sendRequest(
+        { method: 'elicitation/create', params: { mode: 'form', ...params } as never },
+        ElicitResultSchema,
+      );
       // The answer came over the wire as JSON and was parsed by the SDK's schema.
       return isPlainObject(answer) ? (answer as JsonObject) : {};
     },

@@ -38,7 +38,12 @@ export const at = (scale: Scale, short: number, full: number): number => (scale 
  * connection (or `maxMs` passes). Resolves with the first status line's code and whether the
  * server closed it.
  */
-export function uploadUntilClosed(port: number, head: string, nextChunk: () => string | Buffer, maxMs: number): Promise<{ status: number | undefined; closed: boolean; sentBytes: number }> {
+export function uploadUntilClosed(
+  port: number,
+  head: string,
+  nextChunk: () => string | Buffer,
+  maxMs: number,
+): Promise<{ status: number | undefined; closed: boolean; sentBytes: number }> {
   return new Promise((resolve) => {
     const socket = netConnect(port, '127.0.0.1');
     let answer = '';

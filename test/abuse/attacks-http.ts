@@ -113,12 +113,20 @@ export const malformedJsonRpc: Attack = {
     const arrayParams = await post(target.url, undefined, session.id, { jsonrpc: '2.0', id: 1, method: 'tools/list', params: [] });
     const deep = `${'['.repeat(100_000)}"bottom"${']'.repeat(100_000)}`;
     const body = `{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"delay","arguments":{"ms":1,"text":${deep}},"task":{}}}`;
-    const deepArgs = await postText(target.url, undefined, session.id, body).catch(
-      (error: Error) => ({ status: 0, error: { code: 0, message: error.message } }),
-    );
+    const deepArgs = await postText(target.url, undefined, session.id, body).catch((error: Error) => ({
+      status: 0,
+      error: { code: 0, message: error.message },
+    }));
     const codes = [arrayParams.error?.code, deepArgs.error?.code];
     return { did: `params array: ${codes[0]}; 100k deep: ${codes[1]}`, held: codes[0] === -32600 && codes[1] === -32602 };
   },
 };
 
-export const HTTP_ATTACKS: readonly Attack[] = [bodyTenGigabytes, endlessChunkedWithoutToken, sessionFlood, initializeStorm, bigBodiesInFlight, malformedJsonRpc];
+export const HTTP_ATTACKS: readonly Attack[] = [
+  bodyTenGigabytes,
+  endlessChunkedWithoutToken,
+  sessionFlood,
+  initializeStorm,
+  bigBodiesInFlight,
+  malformedJsonRpc,
+];

@@ -5,7 +5,8 @@
 import { at, tally, type Attack } from './attack.js';
 import { isSession, openSession, type RawAnswer, type RawSession } from './raw-client.js';
 
-const codeOf = (answer: RawAnswer): string => (answer.error ? `${answer.error.code}${dataCode(answer)}` : answer.result ? 'ok' : `http ${answer.status}`);
+const codeOf = (answer: RawAnswer): string =>
+  answer.error ? `${answer.error.code}${dataCode(answer)}` : answer.result ? 'ok' : `http ${answer.status}`;
 const dataCode = (answer: RawAnswer): string => {
   const data = answer.error?.data as { code?: unknown } | undefined;
   return typeof data?.code === 'string' ? ` ${data.code}` : '';
@@ -29,7 +30,9 @@ export const oneOwnerFillsMemory: Attack = {
     let accepted = 0;
     let refusal: RawAnswer | undefined;
     for (let i = 0; i < attempts && !refusal; i += 10) {
-      const answers = await Promise.all(Array.from({ length: 10 }, () => a.call('tools/call', { name: 'delay', arguments: { ms: 0, text }, task: {} })));
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () => a.call('tools/call', { name: 'delay', arguments: { ms: 0, text }, task: {} })),
+      );
       for (const answer of answers) {
         if (answer.result) accepted++;
         else refusal ??= answer;
@@ -54,7 +57,11 @@ export const shortTtlBypass: Attack = {
     const text = 'y'.repeat(100 * 1024);
     const answers: RawAnswer[] = [];
     for (let i = 0; i < attempts; i += 20) {
-      answers.push(...(await Promise.all(Array.from({ length: 20 }, () => a.call('tools/call', { name: 'delay', arguments: { ms: 600_000, text }, task: { ttl: 1 } })))));
+      answers.push(
+        ...(await Promise.all(
+          Array.from({ length: 20 }, () => a.call('tools/call', { name: 'delay', arguments: { ms: 600_000, text }, task: { ttl: 1 } })),
+        )),
+      );
     }
     const listed = await a.call('tasks/list', {});
     const live = (listed.result?.tasks as unknown[] | undefined)?.length ?? -1;

@@ -30,11 +30,20 @@ export function headers(token: string | undefined, sessionId?: string): Record<s
 }
 
 /** Open a session; resolves with it, or with the refusal's HTTP status. */
-export async function openSession(url: string, token?: string, capabilities: Record<string, unknown> = {}): Promise<RawSession | { refused: number }> {
+export async function openSession(
+  url: string,
+  token?: string,
+  capabilities: Record<string, unknown> = {},
+): Promise<RawSession | { refused: number }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: headers(token),
-    body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities, clientInfo: { name: 'abuse', version: '1' } } }),
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: nextId++,
+      method: 'initialize',
+      params: { protocolVersion: '2025-11-25', capabilities, clientInfo: { name: 'abuse', version: '1' } },
+    }),
   });
   const id = res.headers.get('mcp-session-id');
   await res.arrayBuffer();
@@ -46,7 +55,9 @@ export async function openSession(url: string, token?: string, capabilities: Rec
     token,
     call: (method, params) => post(url, token, id, { jsonrpc: '2.0', id: nextId++, method, ...(params !== undefined && { params }) }),
     close: async () => {
-      await fetch(url, { method: 'DELETE', headers: headers(token, id) }).then((r) => r.arrayBuffer()).catch(() => {});
+      await fetch(url, { method: 'DELETE', headers: headers(token, id) })
+        .then((r) => r.arrayBuffer())
+        .catch(() => {});
     },
   };
 }
@@ -62,7 +73,10 @@ export async function postText(url: string, token: string | undefined, sessionId
   const text = await res.text();
   const type = res.headers.get('content-type') ?? '';
   const payloads = type.includes('text/event-stream')
-    ? text.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim())
+    ? text
+        .split('\n')
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5).trim())
     : [text];
   for (const payload of payloads) {
     if (payload === '') continue;

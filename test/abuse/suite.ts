@@ -53,7 +53,9 @@ export async function runAttack(attack: Attack, scale: Scale): Promise<AttackRow
 export function formatTable(rows: readonly AttackRow[]): string {
   const lines = ['| attack | what the server did | peak RSS | stayed up | held |', '|---|---|---|---|---|'];
   for (const row of rows) {
-    lines.push(`| ${row.attack}: ${row.what} | ${row.did} | ${row.peakRssMiB.toFixed(0)} MiB | ${row.stayedUp ? 'yes' : 'NO'} | ${row.held ? 'yes' : 'NO'} |`);
+    lines.push(
+      `| ${row.attack}: ${row.what} | ${row.did} | ${row.peakRssMiB.toFixed(0)} MiB | ${row.stayedUp ? 'yes' : 'NO'} | ${row.held ? 'yes' : 'NO'} |`,
+    );
   }
   return lines.join('\n');
 }

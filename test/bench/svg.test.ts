@@ -60,10 +60,19 @@ const CHART: BarChart = {
   title: 'A <chart> & "its" bars',
   unit: 'ops/s',
   groups: [
-    { label: 'memory', bars: [{ series: 'a', value: 1234, limit: 2000 }, { series: 'b', value: 617, whisker: 900 }] },
+    {
+      label: 'memory',
+      bars: [
+        { series: 'a', value: 1234, limit: 2000 },
+        { series: 'b', value: 617, whisker: 900 },
+      ],
+    },
     { label: 'dynamo & co', bars: [{ series: 'a', value: 5.678 }] },
   ],
-  series: [{ name: 'a', color: '#111111' }, { name: 'b', color: '#222222' }],
+  series: [
+    { name: 'a', color: '#111111' },
+    { name: 'b', color: '#222222' },
+  ],
   references: [{ label: 'peer', value: 800 }],
   limitLabel: 'limit',
   whiskerLabel: 'p99',
@@ -80,14 +89,28 @@ describe('bench SVG writer', () => {
   it('draws every value: a bar of height proportional to it, its label, and a title naming group, series and value', () => {
     const svg = parseXml(barChartSvg(CHART));
     const bars = all(svg, 'rect').filter((r) => r.children.some((c) => c.name === 'title'));
-    assert.deepEqual(bars.map((b) => b.children[0]!.text), ['memory, a: 1,234 ops/s', 'memory, b: 617 ops/s', 'dynamo &amp; co, a: 5.7 ops/s']);
+    assert.deepEqual(
+      bars.map((b) => b.children[0]!.text),
+      ['memory, a: 1,234 ops/s', 'memory, b: 617 ops/s', 'dynamo &amp; co, a: 5.7 ops/s'],
+    );
     const heights = bars.map((b) => Number(b.attributes.height));
     assert.ok(Math.abs(heights[0]! / heights[1]! - 1234 / 617) < 0.01, `heights ${heights}`);
     assert.ok(Math.abs(heights[2]! - (heights[0]! * 5.678) / 1234) <= 0.1, 'a small value is a small bar (to the 0.1 px drawn)');
     assert.equal(bars[0]!.attributes.fill, '#111111');
     assert.equal(bars[1]!.attributes.fill, '#222222');
     const texts = all(svg, 'text').map((t) => t.text);
-    for (const label of ['1,234', '617', '5.7', 'memory', 'dynamo &amp; co', 'peer: 800', 'A &lt;chart&gt; &amp; &quot;its&quot; bars', 'limit', 'p99']) assert.ok(texts.includes(label), `no text ${label} in ${texts.join(' | ')}`);
+    for (const label of [
+      '1,234',
+      '617',
+      '5.7',
+      'memory',
+      'dynamo &amp; co',
+      'peer: 800',
+      'A &lt;chart&gt; &amp; &quot;its&quot; bars',
+      'limit',
+      'p99',
+    ])
+      assert.ok(texts.includes(label), `no text ${label} in ${texts.join(' | ')}`);
   });
 
   it('draws a limit as a dashed mark at its height, and the axis reaches a round number above every value', () => {
@@ -113,8 +136,20 @@ describe('bench SVG writer', () => {
 });
 
 describe('bench charts from results', () => {
-  const meta: BenchMeta = { date: '2026-12-06T00:00:00.000Z', node: 'v20', machine: { cpus: 2, model: 'cpu', platform: 'linux', arch: 'x64', memoryGiB: 8, loadAverage: [1, 2, 3] }, quick: false };
-  const r = (name: string, subject: string, store: string, param: number, value: number, extra: Record<string, number> = {}): BenchResult => ({ bench: 'paths', name, subject, param, value, unit: 'ops/s', extra: { store, p50Ms: 2, p99Ms: 9, ...extra } });
+  const meta: BenchMeta = {
+    date: '2026-12-06T00:00:00.000Z',
+    node: 'v20',
+    machine: { cpus: 2, model: 'cpu', platform: 'linux', arch: 'x64', memoryGiB: 8, loadAverage: [1, 2, 3] },
+    quick: false,
+  };
+  const r = (
+    name: string,
+    subject: string,
+    store: string,
+    param: number,
+    value: number,
+    extra: Record<string, number> = {},
+  ): BenchResult => ({ bench: 'paths', name, subject, param, value, unit: 'ops/s', extra: { store, p50Ms: 2, p99Ms: 9, ...extra } });
   const results = [
     r('plain', '2025 stateful', 'memory', 16, 1000),
     r('lifecycle', '2025 stateful', 'memory', 16, 450, { roundTrips: 2 }),
@@ -129,7 +164,10 @@ describe('bench charts from results', () => {
 
   it('throughput: a group per store, a bar per path with its round-trip limit, the SDK peer beside ours in memory', () => {
     const chart = throughputChart(results, meta);
-    assert.deepEqual(chart.groups.map((g) => g.label), ['in-memory', 'DynamoDB (dynalite)']);
+    assert.deepEqual(
+      chart.groups.map((g) => g.label),
+      ['in-memory', 'DynamoDB (dynalite)'],
+    );
     assert.deepEqual(chart.groups[0]!.bars, [
       { series: '2025 stateful', value: 450, limit: 500 },
       { series: '2026', value: 850, limit: 900 },
@@ -146,12 +184,35 @@ describe('bench charts from results', () => {
   });
 
   it('sync window: a group per work duration, a bar per window, the work duration as the limit', () => {
-    const seen = (windowMs: number, workMs: number, value: number): BenchResult => ({ bench: 'sync-window', name: 'seen (median)', subject: `window ${windowMs} ms`, param: workMs, value, unit: 'ms', extra: { windowMs, workMs, requests: 1 } });
+    const seen = (windowMs: number, workMs: number, value: number): BenchResult => ({
+      bench: 'sync-window',
+      name: 'seen (median)',
+      subject: `window ${windowMs} ms`,
+      param: workMs,
+      value,
+      unit: 'ms',
+      extra: { windowMs, workMs, requests: 1 },
+    });
     const chart = syncWindowChart([seen(0, 10, 55), seen(50, 10, 12), seen(0, 100, 130), seen(50, 100, 110)], meta);
-    assert.deepEqual(chart.groups.map((g) => [g.label, g.bars.map((b) => [b.series, b.value, b.limit])]), [
-      ['10 ms', [['window 0 ms', 55, 10], ['window 50 ms', 12, 10]]],
-      ['100 ms', [['window 0 ms', 130, 100], ['window 50 ms', 110, 100]]],
-    ]);
+    assert.deepEqual(
+      chart.groups.map((g) => [g.label, g.bars.map((b) => [b.series, b.value, b.limit])]),
+      [
+        [
+          '10 ms',
+          [
+            ['window 0 ms', 55, 10],
+            ['window 50 ms', 12, 10],
+          ],
+        ],
+        [
+          '100 ms',
+          [
+            ['window 0 ms', 130, 100],
+            ['window 50 ms', 110, 100],
+          ],
+        ],
+      ],
+    );
     parseXml(barChartSvg(chart));
   });
 });

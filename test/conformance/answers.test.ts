@@ -11,11 +11,22 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { answerElicitation, answerSampling, formContent, KIT_COMPLETION, KIT_MODEL } from '../../conformance/protocol/answers.js';
 import type { Probe } from '../../conformance/protocol/discovery/probe.js';
-import { assign, describeRoles, roleSkipReason, type Discovery, type Role, type RoleTool } from '../../conformance/protocol/discovery/roles.js';
+import {
+  assign,
+  describeRoles,
+  roleSkipReason,
+  type Discovery,
+  type Role,
+  type RoleTool,
+} from '../../conformance/protocol/discovery/roles.js';
 import { WireSession } from '../../conformance/protocol/session.js';
 
 const RELATED = 'io.modelcontextprotocol/related-task';
-const CONFIRM = { type: 'object', properties: { confirm: { type: 'boolean', description: 'true to delete the file for good' } }, required: ['confirm'] };
+const CONFIRM = {
+  type: 'object',
+  properties: { confirm: { type: 'boolean', description: 'true to delete the file for good' } },
+  required: ['confirm'],
+};
 /** A form with one field of every kind the spec allows (PrimitiveSchemaDefinition). */
 const SIGN_UP = {
   type: 'object',
@@ -27,7 +38,13 @@ const SIGN_UP = {
     age: { type: 'integer', minimum: 18, maximum: 130 },
     score: { type: 'number', minimum: 0.5, maximum: 1 },
     colour: { type: 'string', enum: ['red', 'green'] },
-    plan: { type: 'string', oneOf: [{ const: 'pro', title: 'Pro' }, { const: 'free', title: 'Free' }] },
+    plan: {
+      type: 'string',
+      oneOf: [
+        { const: 'pro', title: 'Pro' },
+        { const: 'free', title: 'Free' },
+      ],
+    },
     legacy: { type: 'string', enum: ['a', 'b'], enumNames: ['A', 'B'] },
     toppings: { type: 'array', items: { type: 'string', enum: ['x', 'y', 'z'] }, minItems: 2, maxItems: 3 },
     nickname: { type: 'string', maxLength: 5 },
@@ -38,7 +55,9 @@ const SIGN_UP = {
 
 describe('the kit answers a form as a person would', () => {
   it('fills a strict confirmation with exactly its field (false: a kit never confirms a destructive action)', () => {
-    assert.deepEqual(answerElicitation({ mode: 'form', message: 'Delete /x?', requestedSchema: CONFIRM }, 'conformance-answer'), { result: { action: 'accept', content: { confirm: false } } });
+    assert.deepEqual(answerElicitation({ mode: 'form', message: 'Delete /x?', requestedSchema: CONFIRM }, 'conformance-answer'), {
+      result: { action: 'accept', content: { confirm: false } },
+    });
   });
 
   it('fills every field of a form from its schema, --answer in the free-text fields it fits', () => {
@@ -65,7 +84,13 @@ describe('the kit answers a form as a person would', () => {
   });
 
   it('cancels a form it cannot fill validly, declines URL mode, and says why', () => {
-    const impossible = answerElicitation({ message: 'm', requestedSchema: { type: 'object', properties: { code: { type: 'string', minLength: 5, maxLength: 2 } }, required: ['code'] } }, 'x');
+    const impossible = answerElicitation(
+      {
+        message: 'm',
+        requestedSchema: { type: 'object', properties: { code: { type: 'string', minLength: 5, maxLength: 2 } }, required: ['code'] },
+      },
+      'x',
+    );
     assert.deepEqual(impossible.result, { action: 'cancel' });
     assert.match(impossible.note ?? '', /could not fill the form/);
     const url = answerElicitation({ mode: 'url', message: 'Sign in', url: 'https://example.com/auth', elicitationId: 'e1' }, 'x');
@@ -73,14 +98,16 @@ describe('the kit answers a form as a person would', () => {
     assert.match(url.note ?? '', /URL mode/);
   });
 
-  it('answers sampling with a fixed completion marked as the kit\'s, and refuses tool use it did not declare', () => {
-    assert.deepEqual(answerSampling({ messages: [], maxTokens: 10 }), { result: { role: 'assistant', content: { type: 'text', text: KIT_COMPLETION }, model: KIT_MODEL, stopReason: 'endTurn' } });
+  it("answers sampling with a fixed completion marked as the kit's, and refuses tool use it did not declare", () => {
+    assert.deepEqual(answerSampling({ messages: [], maxTokens: 10 }), {
+      result: { role: 'assistant', content: { type: 'text', text: KIT_COMPLETION }, model: KIT_MODEL, stopReason: 'endTurn' },
+    });
     const withTools = answerSampling({ messages: [], maxTokens: 10, tools: [] });
     assert.ok('error' in withTools && withTools.error.code === -32602);
   });
 });
 
-describe('an SDK server that validates the answer against its requestedSchema takes the kit\'s answers', () => {
+describe("an SDK server that validates the answer against its requestedSchema takes the kit's answers", () => {
   it('elicitation (strict and many-field forms, URL mode) and sampling, related-task _meta echoed, every answer recorded', async () => {
     const mcp = new McpServer({ name: 'strict', version: '1' }, { capabilities: {} });
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
@@ -97,14 +124,24 @@ describe('an SDK server that validates the answer against its requestedSchema ta
       assert.equal(signUp.action, 'accept');
       const url = await mcp.server.elicitInput({ mode: 'url', message: 'Sign in', url: 'https://example.com/auth', elicitationId: 'e1' });
       assert.equal(url.action, 'decline');
-      const completion = await mcp.server.createMessage({ messages: [{ role: 'user', content: { type: 'text', text: 'Summarize: x' } }], maxTokens: 50, _meta });
-      assert.deepEqual({ model: completion.model, content: completion.content }, { model: KIT_MODEL, content: { type: 'text', text: KIT_COMPLETION } });
-      assert.deepEqual(session.answers.map((a) => [a.method, a.taskId, a.result?.action ?? a.result?.model]), [
-        ['elicitation/create', 't-1', 'accept'],
-        ['elicitation/create', undefined, 'accept'],
-        ['elicitation/create', undefined, 'decline'],
-        ['sampling/createMessage', 't-1', KIT_MODEL],
-      ]);
+      const completion = await mcp.server.createMessage({
+        messages: [{ role: 'user', content: { type: 'text', text: 'Summarize: x' } }],
+        maxTokens: 50,
+        _meta,
+      });
+      assert.deepEqual(
+        { model: completion.model, content: completion.content },
+        { model: KIT_MODEL, content: { type: 'text', text: KIT_COMPLETION } },
+      );
+      assert.deepEqual(
+        session.answers.map((a) => [a.method, a.taskId, a.result?.action ?? a.result?.model]),
+        [
+          ['elicitation/create', 't-1', 'accept'],
+          ['elicitation/create', undefined, 'accept'],
+          ['elicitation/create', undefined, 'decline'],
+          ['sampling/createMessage', 't-1', KIT_MODEL],
+        ],
+      );
     } finally {
       await session.close();
       await mcp.close();
@@ -112,7 +149,14 @@ describe('an SDK server that validates the answer against its requestedSchema ta
   });
 });
 
-const probe = (tool: string, p: Partial<Probe>): Probe => ({ tool, args: {}, outcome: 'completed', progress: false, inputRequired: false, ...p });
+const probe = (tool: string, p: Partial<Probe>): Probe => ({
+  tool,
+  args: {},
+  outcome: 'completed',
+  progress: false,
+  inputRequired: false,
+  ...p,
+});
 
 describe('discovery uses what it saw of an asking tool', () => {
   const refused = probe('confirm_delete', {
@@ -121,10 +165,11 @@ describe('discovery uses what it saw of an asking tool', () => {
     durationMs: 100,
     inputRequired: true,
     answered: ['elicitation/create: accept {"answer":"conformance-answer"}'],
-    failureMessage: "MCP error -32602: Elicitation response content does not match requested schema: data must have required property 'confirm'",
+    failureMessage:
+      "MCP error -32602: Elicitation response content does not match requested schema: data must have required property 'confirm'",
   });
 
-  it('a tool that asked and then failed after the kit\'s answer is the input tool, never the failing one', () => {
+  it("a tool that asked and then failed after the kit's answer is the input tool, never the failing one", () => {
     const roles: Partial<Record<Role, RoleTool>> = {};
     assign(roles, [refused, probe('plain_fail', { outcome: 'failed', failure: 'is-error', durationMs: 5 })]);
     assert.equal(roles.input?.name, 'confirm_delete');
@@ -134,15 +179,27 @@ describe('discovery uses what it saw of an asking tool', () => {
     assert.deepEqual(Object.keys(alone), ['input']);
   });
 
-  it('a completed asking tool is preferred; the report names the kit\'s answer as the cause of a failure', () => {
+  it("a completed asking tool is preferred; the report names the kit's answer as the cause of a failure", () => {
     const roles: Partial<Record<Role, RoleTool>> = {};
-    assign(roles, [refused, probe('approve', { durationMs: 300, inputRequired: true, answered: ['elicitation/create: accept {"ok":false}'] })]);
+    assign(roles, [
+      refused,
+      probe('approve', { durationMs: 300, inputRequired: true, answered: ['elicitation/create: accept {"ok":false}'] }),
+    ]);
     assert.equal(roles.input?.name, 'approve');
     assert.equal(roles.input?.failedAfterAnswer, undefined);
-    const discovery: Discovery = { roles: {}, probes: [refused], candidates: [{ name: 'confirm_delete', synthesized: { args: { path: 'x' }, valid: true, hasDuration: false } }], probeMs: 1 };
+    const discovery: Discovery = {
+      roles: {},
+      probes: [refused],
+      candidates: [{ name: 'confirm_delete', synthesized: { args: { path: 'x' }, valid: true, hasDuration: false } }],
+      probeMs: 1,
+    };
     assign(discovery.roles, discovery.probes);
     for (const text of [describeRoles(discovery) ?? '', roleSkipReason('completes', discovery)]) {
-      assert.match(text, /failed after the kit's answer \(elicitation\/create: accept \{"answer":"conformance-answer"\}\), so the server may have refused the kit's answer: ".*required property 'confirm'"/, text);
+      assert.match(
+        text,
+        /failed after the kit's answer \(elicitation\/create: accept \{"answer":"conformance-answer"\}\), so the server may have refused the kit's answer: ".*required property 'confirm'"/,
+        text,
+      );
     }
   });
 });

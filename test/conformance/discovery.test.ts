@@ -14,29 +14,58 @@ import { synthesizeArguments } from '../../conformance/protocol/discovery/synthe
 const SCHEMAS: Record<string, object> = {
   formats: {
     type: 'object',
-    properties: { site: { type: 'string', format: 'uri' }, mail: { type: 'string', format: 'email' }, at: { type: 'string', format: 'date-time' }, day: { type: 'string', format: 'date' }, id: { type: 'string', format: 'uuid' } },
+    properties: {
+      site: { type: 'string', format: 'uri' },
+      mail: { type: 'string', format: 'email' },
+      at: { type: 'string', format: 'date-time' },
+      day: { type: 'string', format: 'date' },
+      id: { type: 'string', format: 'uuid' },
+    },
     required: ['site', 'mail', 'at', 'day', 'id'],
   },
   bounds: {
     type: 'object',
-    properties: { count: { type: 'integer', minimum: 3, maximum: 5 }, ratio: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 }, step: { type: 'integer', multipleOf: 5, minimum: 7 } },
+    properties: {
+      count: { type: 'integer', minimum: 3, maximum: 5 },
+      ratio: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+      step: { type: 'integer', multipleOf: 5, minimum: 7 },
+    },
     required: ['count', 'ratio', 'step'],
   },
   strings: {
     type: 'object',
-    properties: { code: { type: 'string', minLength: 20 }, short: { type: 'string', maxLength: 2 }, slug: { type: 'string', pattern: '^[a-z]+-\\d+$' }, kind: { enum: ['x', 'y'] }, fixed: { const: 7 } },
+    properties: {
+      code: { type: 'string', minLength: 20 },
+      short: { type: 'string', maxLength: 2 },
+      slug: { type: 'string', pattern: '^[a-z]+-\\d+$' },
+      kind: { enum: ['x', 'y'] },
+      fixed: { const: 7 },
+    },
     required: ['code', 'short', 'kind', 'fixed'],
   },
   nested: {
     type: 'object',
     properties: {
-      who: { type: 'object', properties: { email: { type: 'string', format: 'email' }, tags: { type: 'array', items: { type: 'string' }, minItems: 2, uniqueItems: true } }, required: ['email', 'tags'] },
+      who: {
+        type: 'object',
+        properties: {
+          email: { type: 'string', format: 'email' },
+          tags: { type: 'array', items: { type: 'string' }, minItems: 2, uniqueItems: true },
+        },
+        required: ['email', 'tags'],
+      },
       opt: { anyOf: [{ type: 'null' }, { $ref: '#/$defs/thing' }] },
     },
     required: ['who', 'opt'],
     $defs: { thing: { type: 'object', properties: { n: { type: 'integer', minimum: 1 } }, required: ['n'] } },
   },
-  draft7: { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: { title: { type: 'string', minLength: 3 }, format: { type: 'string', enum: ['pdf', 'html'], default: 'html' } }, required: ['title'], additionalProperties: false },
+  draft7: {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    type: 'object',
+    properties: { title: { type: 'string', minLength: 3 }, format: { type: 'string', enum: ['pdf', 'html'], default: 'html' } },
+    required: ['title'],
+    additionalProperties: false,
+  },
 };
 
 describe('synthesizeArguments', () => {
@@ -51,7 +80,15 @@ describe('synthesizeArguments', () => {
   }
 
   it('prefers small durations within bounds, and about 2 s for the long variant', () => {
-    const schema = { type: 'object', properties: { delayMs: { type: 'integer', minimum: 10, maximum: 60_000 }, waitSeconds: { type: 'number', minimum: 1, maximum: 3 }, label: { type: 'string' } }, required: ['waitSeconds'] };
+    const schema = {
+      type: 'object',
+      properties: {
+        delayMs: { type: 'integer', minimum: 10, maximum: 60_000 },
+        waitSeconds: { type: 'number', minimum: 1, maximum: 3 },
+        label: { type: 'string' },
+      },
+      required: ['waitSeconds'],
+    };
     const short = synthesizeArguments(schema, 'short');
     assert.deepEqual(short.args, { delayMs: 10, waitSeconds: 1 });
     assert.equal(short.hasDuration, true);
@@ -65,7 +102,14 @@ describe('synthesizeArguments', () => {
   });
 });
 
-const probe = (tool: string, p: Partial<Probe>): Probe => ({ tool, args: {}, outcome: 'completed', progress: false, inputRequired: false, ...p });
+const probe = (tool: string, p: Partial<Probe>): Probe => ({
+  tool,
+  args: {},
+  outcome: 'completed',
+  progress: false,
+  inputRequired: false,
+  ...p,
+});
 
 describe('roles from observations', () => {
   it('assigns by behaviour, not by name', () => {
@@ -77,7 +121,13 @@ describe('roles from observations', () => {
       probe('approve', { durationMs: 200, inputRequired: true }),
       probe('boom', { outcome: 'failed', failure: 'jsonrpc-error', durationMs: 10 }),
     ]);
-    assert.deepEqual(Object.fromEntries(Object.entries(roles).map(([r, t]) => [r, t!.name])), { completes: 'fail_result', long: 'report', input: 'approve', fails: 'delay', errors: 'boom' });
+    assert.deepEqual(Object.fromEntries(Object.entries(roles).map(([r, t]) => [r, t!.name])), {
+      completes: 'fail_result',
+      long: 'report',
+      input: 'approve',
+      fails: 'delay',
+      errors: 'boom',
+    });
     assert.equal(roles.long?.progress, true);
   });
 
@@ -91,20 +141,39 @@ describe('roles from observations', () => {
   });
 
   it('a skip names the flag, the config key and the candidates', () => {
-    const discovery: Discovery = { roles: {}, probes: [probe('report', { durationMs: 4_000 })], candidates: [{ name: 'report', synthesized: { args: { title: 'x' }, valid: true, hasDuration: false } }], probeMs: 1 };
+    const discovery: Discovery = {
+      roles: {},
+      probes: [probe('report', { durationMs: 4_000 })],
+      candidates: [{ name: 'report', synthesized: { args: { title: 'x' }, valid: true, hasDuration: false } }],
+      probeMs: 1,
+    };
     const reason = roleSkipReason('input', discovery);
-    for (const part of ['--tool-role input=NAME', 'roles.input', 'report {"title":"x"}: completed in 4000 ms']) assert.ok(reason.includes(part), reason);
+    for (const part of ['--tool-role input=NAME', 'roles.input', 'report {"title":"x"}: completed in 4000 ms'])
+      assert.ok(reason.includes(part), reason);
   });
 });
 
 describe('configuration', () => {
   it('parses roles, tokens, limits and allowed tools', () => {
-    const config = parseConfig({ roles: { completes: { tool: 'a', args: { x: 1 } }, input: 'b' }, tokens: { a: 't1', b: ['X-Key: 2'] }, limits: { maxTasksPerOwner: 5, maxTtlMs: 60_000 }, allowTools: ['list'] });
-    assert.deepEqual(config, { roles: { completes: { name: 'a', args: { x: 1 } }, input: { name: 'b', args: {} } }, authA: 't1', authB: ['X-Key: 2'], maxTasksPerOwner: 5, maxTtlMs: 60_000, allowTools: ['list'] });
+    const config = parseConfig({
+      roles: { completes: { tool: 'a', args: { x: 1 } }, input: 'b' },
+      tokens: { a: 't1', b: ['X-Key: 2'] },
+      limits: { maxTasksPerOwner: 5, maxTtlMs: 60_000 },
+      allowTools: ['list'],
+    });
+    assert.deepEqual(config, {
+      roles: { completes: { name: 'a', args: { x: 1 } }, input: { name: 'b', args: {} } },
+      authA: 't1',
+      authB: ['X-Key: 2'],
+      maxTasksPerOwner: 5,
+      maxTtlMs: 60_000,
+      allowTools: ['list'],
+    });
   });
 
   it('refuses what it does not understand', () => {
-    for (const bad of [[], { roles: { sometimes: 'x' } }, { limits: { maxTtlMs: -1 } }, { allowTools: 'x' }, { tokens: { a: 3 } }]) assert.throws(() => parseConfig(bad), ConfigError, JSON.stringify(bad));
+    for (const bad of [[], { roles: { sometimes: 'x' } }, { limits: { maxTtlMs: -1 } }, { allowTools: 'x' }, { tokens: { a: 3 } }])
+      assert.throws(() => parseConfig(bad), ConfigError, JSON.stringify(bad));
     for (const bad of ['completes', 'nope=x', 'long=x:[1]', 'long=x:{']) assert.throws(() => parseToolRole(bad), ConfigError, bad);
     assert.deepEqual(parseToolRole('long=build:{"title":"a:b"}'), { role: 'long', name: 'build', args: { title: 'a:b' } });
   });

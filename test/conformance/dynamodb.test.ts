@@ -22,7 +22,19 @@ describe('reference server with --store dynamodb over --url with two owners', ()
     const table = `conformance-${process.pid}-${Date.now()}`;
     let tokens: string;
     ({ dir, tokens } = tempDirWithTokens());
-    const args = ['--store', 'dynamodb', '--table', table, '--dynamodb-endpoint', dynamo.endpoint, '--create-table', '--cursor-secret', 'conformance', '--lease-ms', '3000'];
+    const args = [
+      '--store',
+      'dynamodb',
+      '--table',
+      table,
+      '--dynamodb-endpoint',
+      dynamo.endpoint,
+      '--create-table',
+      '--cursor-secret',
+      'conformance',
+      '--lease-ms',
+      '3000',
+    ];
     server = await spawnReferenceHttp(tokens, 20_000, args);
   });
 

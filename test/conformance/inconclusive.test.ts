@@ -15,7 +15,11 @@ describe('INCONCLUSIVE', () => {
   let run: ProtocolRun;
 
   before(async () => {
-    run = await ProtocolRun.open({ target: { stdio: { command: process.execPath, args: [SDK_SERVER, '--stdio'] } }, checkTimeoutMs: 1_000, only: ['R1'] });
+    run = await ProtocolRun.open({
+      target: { stdio: { command: process.execPath, args: [SDK_SERVER, '--stdio'] } },
+      checkTimeoutMs: 1_000,
+      only: ['R1'],
+    });
   });
 
   after(async () => {
@@ -23,10 +27,13 @@ describe('INCONCLUSIVE', () => {
   });
 
   it('a check past its time limit is inconclusive, not failed', { timeout: 60_000 }, async () => {
-    const slow = check({ id: 'test.slow', rule: 'R40', level: 'MUST', area: 'result', title: 'waits longer than its limit' }, async (ctx) => {
-      await ctx.sleep(run.checkTimeoutMs + 2_000);
-      return pass();
-    });
+    const slow = check(
+      { id: 'test.slow', rule: 'R40', level: 'MUST', area: 'result', title: 'waits longer than its limit' },
+      async (ctx) => {
+        await ctx.sleep(run.checkTimeoutMs + 2_000);
+        return pass();
+      },
+    );
     const result = await run.run(slow);
     assert.equal(result.status, 'inconclusive');
     assert.ok(result.reason);

@@ -19,7 +19,14 @@ import { CLI, runNode } from './helpers.js';
 import { CORRECT, KNOWN_DEVIATIONS, startInteractive } from './subjects/interactive.js';
 import { serveSubject, type RegisterTools, type Subject } from './subjects/sdk-http.js';
 
-const INPUT_CHECKS = ['input.status', 'input.request-related-task', 'input.delivered-once', 'input.same-task-id', 'input.leaves-input-required', 'input.result-after-answer'];
+const INPUT_CHECKS = [
+  'input.status',
+  'input.request-related-task',
+  'input.delivered-once',
+  'input.same-task-id',
+  'input.leaves-input-required',
+  'input.result-after-answer',
+];
 
 /**
  * The checks that judge exactly a behaviour of the subject's CORRECT list, by its rule: none may
@@ -59,13 +66,26 @@ const status = (report: ProtocolReport, id: string) => report.results.find((r) =
 
 function assertNothingCorrectFlagged(report: ProtocolReport): void {
   const text = formatReport(report);
-  assert.deepEqual(Object.keys(CORRECT_CHECKS).filter((rule) => !CORRECT.some((c) => c.rule === rule || c.also?.includes(rule))), [], 'a rule of the table is not in CORRECT');
+  assert.deepEqual(
+    Object.keys(CORRECT_CHECKS).filter((rule) => !CORRECT.some((c) => c.rule === rule || c.also?.includes(rule))),
+    [],
+    'a rule of the table is not in CORRECT',
+  );
   for (const [rule, ids] of Object.entries(CORRECT_CHECKS)) {
-    for (const id of ids) assert.ok(!['fail', 'warn'].includes(status(report, id)?.status ?? ''), `${id} flags ${rule}, which the subject does correctly\n${text}`);
+    for (const id of ids)
+      assert.ok(
+        !['fail', 'warn'].includes(status(report, id)?.status ?? ''),
+        `${id} flags ${rule}, which the subject does correctly\n${text}`,
+      );
   }
-  for (const r of report.results.filter((x) => x.status === 'fail')) assert.equal(ALLOWED_FAILURES[r.id], r.rule, `unexpected failure ${r.id}\n${text}`);
+  for (const r of report.results.filter((x) => x.status === 'fail'))
+    assert.equal(ALLOWED_FAILURES[r.id], r.rule, `unexpected failure ${r.id}\n${text}`);
   assert.ok(KNOWN_DEVIATIONS.some((d) => d.rule === 'R13'));
-  assert.deepEqual(report.results.filter((r) => r.status === 'inconclusive').map((r) => r.id), [], text);
+  assert.deepEqual(
+    report.results.filter((r) => r.status === 'inconclusive').map((r) => r.id),
+    [],
+    text,
+  );
 }
 
 describe('the kit answers the interactive subject as a person would', { concurrency: true }, () => {
@@ -91,7 +111,11 @@ describe('the kit answers the interactive subject as a person would', { concurre
     ['summarize_with_model', { text: 'A long text.' }, 'a fixed completion (model mcp-tasks-conformance)'],
   ] as const) {
     it(`input=${tool}: every input check passes and says what the kit answered`, { timeout: 60_000 }, async () => {
-      const report = await runProtocolConformance({ target: { url: (await start(false)).url }, roles: { input: { name: tool, args } }, only: ['input-required'] });
+      const report = await runProtocolConformance({
+        target: { url: (await start(false)).url },
+        roles: { input: { name: tool, args } },
+        only: ['input-required'],
+      });
       const text = formatReport(report);
       for (const id of INPUT_CHECKS) assert.equal(status(report, id)?.status, 'pass', `${id}\n${text}`);
       assert.ok(status(report, 'input.result-after-answer')?.note?.includes(answered), text);
@@ -101,9 +125,14 @@ describe('the kit answers the interactive subject as a person would', { concurre
   it('--broken (never input_required) is caught by input.status, naming R47; nothing else changes', { timeout: 120_000 }, async () => {
     const report = await runProtocolConformance({ target: { url: (await start(true)).url } });
     const text = formatReport(report);
-    assert.deepEqual({ status: status(report, 'input.status')?.status, rule: status(report, 'input.status')?.rule }, { status: 'warn', rule: 'R47' }, text);
+    assert.deepEqual(
+      { status: status(report, 'input.status')?.status, rule: status(report, 'input.status')?.rule },
+      { status: 'warn', rule: 'R47' },
+      text,
+    );
     for (const id of INPUT_CHECKS.filter((i) => i !== 'input.status')) assert.equal(status(report, id)?.status, 'pass', `${id}\n${text}`);
-    for (const r of report.results.filter((x) => x.status === 'fail')) assert.equal(ALLOWED_FAILURES[r.id], r.rule, `unexpected failure ${r.id}\n${text}`);
+    for (const r of report.results.filter((x) => x.status === 'fail'))
+      assert.equal(ALLOWED_FAILURES[r.id], r.rule, `unexpected failure ${r.id}\n${text}`);
   });
 });
 
@@ -116,17 +145,27 @@ const unused = async (): Promise<never> => {
 const picky: RegisterTools = (mcp) => {
   mcp.experimental.tasks.registerToolTask(
     'publish',
-    { description: 'Publishes a draft once the user confirms.', inputSchema: { draft: z.string() }, execution: { taskSupport: 'required' } },
+    {
+      description: 'Publishes a draft once the user confirms.',
+      inputSchema: { draft: z.string() },
+      execution: { taskSupport: 'required' },
+    },
     {
       createTask: async ({ draft }, extra) => {
         const store = extra.taskStore;
         const task = { ...(await store.createTask({ ttl: extra.taskRequestedTtl ?? 60_000, pollInterval: 100 })) };
         void (async () => {
           await store.updateTaskStatus(task.taskId, 'input_required');
-          const answer = await mcp.server.elicitInput({ mode: 'form', message: `Publish ${draft}?`, requestedSchema: CONFIRM }, { relatedTask: { taskId: task.taskId } });
+          const answer = await mcp.server.elicitInput(
+            { mode: 'form', message: `Publish ${draft}?`, requestedSchema: CONFIRM },
+            { relatedTask: { taskId: task.taskId } },
+          );
           await store.updateTaskStatus(task.taskId, 'working');
           const yes = answer.action === 'accept' && answer.content?.confirm === true;
-          const result: CallToolResult = { content: [{ type: 'text', text: yes ? `published ${draft}` : 'publish: refused: the draft was not confirmed' }], ...(!yes && { isError: true }) };
+          const result: CallToolResult = {
+            content: [{ type: 'text', text: yes ? `published ${draft}` : 'publish: refused: the draft was not confirmed' }],
+            ...(!yes && { isError: true }),
+          };
           await store.storeTaskResult(task.taskId, yes ? 'completed' : 'failed', result);
         })().catch(() => {});
         return { task };
@@ -137,7 +176,7 @@ const picky: RegisterTools = (mcp) => {
   );
 };
 
-describe('a server that refuses the kit\'s answer', () => {
+describe("a server that refuses the kit's answer", () => {
   let subject: Subject;
   let dir: string;
   before(async () => {
@@ -149,16 +188,22 @@ describe('a server that refuses the kit\'s answer', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('the asking tool is still the input tool, and the report names the kit\'s answer as the cause', { timeout: 90_000 }, async () => {
+  it("the asking tool is still the input tool, and the report names the kit's answer as the cause", { timeout: 90_000 }, async () => {
     const out = join(dir, 'picky.json');
     const { stdout } = await runNode([CLI, '--url', subject.url, '--only', 'input-required', '--json', out], 80_000);
-    const report = JSON.parse(readFileSync(out, 'utf8')) as ProtocolReport & { discovery: { roles: Record<string, { name: string; failedAfterAnswer?: string }> } };
-    const cause = /failed after the kit's answer \(elicitation\/create: accept \{"confirm":false\}\), so the server may have refused the kit's answer: "publish: refused: the draft was not confirmed"/;
+    const report = JSON.parse(readFileSync(out, 'utf8')) as ProtocolReport & {
+      discovery: { roles: Record<string, { name: string; failedAfterAnswer?: string }> };
+    };
+    const cause =
+      /failed after the kit's answer \(elicitation\/create: accept \{"confirm":false\}\), so the server may have refused the kit's answer: "publish: refused: the draft was not confirmed"/;
     assert.equal(report.discovery.roles.input?.name, 'publish', stdout);
-    assert.equal(report.discovery.roles.fails, undefined, 'a failure caused by the kit\'s answer is not the tool\'s own');
+    assert.equal(report.discovery.roles.fails, undefined, "a failure caused by the kit's answer is not the tool's own");
     assert.match(report.discovery.roles.input?.failedAfterAnswer ?? '', cause);
     assert.match(stdout.split('\n').find((l) => l.startsWith('discovered roles:')) ?? '', cause);
     for (const id of INPUT_CHECKS) assert.equal(status(report, id)?.status, 'pass', `${id}\n${stdout}`);
-    assert.match(status(report, 'input.result-after-answer')?.note ?? '', /isError CallToolResult after the kit's answer .*may have refused the kit's answer: "publish: refused/);
+    assert.match(
+      status(report, 'input.result-after-answer')?.note ?? '',
+      /isError CallToolResult after the kit's answer .*may have refused the kit's answer: "publish: refused/,
+    );
   });
 });

@@ -42,7 +42,11 @@ const files = sources(KIT);
 function crossings(from: string, to: readonly string[], except: (file: string) => boolean = () => false): string[] {
   return files
     .filter((f) => repoPath(f).startsWith(`${from}/`) && !except(repoPath(f)))
-    .flatMap((f) => importsOf(f).filter((target) => to.some((t) => target.startsWith(`${t}/`))).map((target) => `${repoPath(f)} -> ${target}`));
+    .flatMap((f) =>
+      importsOf(f)
+        .filter((target) => to.some((t) => target.startsWith(`${t}/`)))
+        .map((target) => `${repoPath(f)} -> ${target}`),
+    );
 }
 
 describe('conformance/: three kits on one core', () => {
@@ -57,8 +61,14 @@ describe('conformance/: three kits on one core', () => {
   });
 
   it(`the requestor kit reaches the reference server only through ${CLIENT_SEAM}`, () => {
-    assert.deepEqual(crossings('conformance/client', ['reference-server'], (f) => f === CLIENT_SEAM), []);
-    assert.ok(importsOf(join(ROOT, CLIENT_SEAM)).some((t) => t.startsWith('reference-server/')), `${CLIENT_SEAM} no longer imports the reference server: update this test and ARCHITECTURE.md`);
+    assert.deepEqual(
+      crossings('conformance/client', ['reference-server'], (f) => f === CLIENT_SEAM),
+      [],
+    );
+    assert.ok(
+      importsOf(join(ROOT, CLIENT_SEAM)).some((t) => t.startsWith('reference-server/')),
+      `${CLIENT_SEAM} no longer imports the reference server: update this test and ARCHITECTURE.md`,
+    );
     assert.deepEqual(crossings('conformance/core', ['reference-server']), []);
   });
 

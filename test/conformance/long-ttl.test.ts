@@ -14,7 +14,11 @@ const ONLY = ['ttl.long-kept', 'create.ttl-matches-get'];
 
 describe('a task created with a ttl past 2^31 ms', { concurrency: true }, () => {
   it('is kept by the reference server (--max-ttl-ms 40 days)', { timeout: 60_000 }, async () => {
-    const report = await runProtocolConformance({ target: { stdio: { command: process.execPath, args: [REFERENCE_MAIN, '--stdio', '--max-ttl-ms', String(FORTY_DAYS_MS)] } }, maxTtlMs: FORTY_DAYS_MS, only: ONLY });
+    const report = await runProtocolConformance({
+      target: { stdio: { command: process.execPath, args: [REFERENCE_MAIN, '--stdio', '--max-ttl-ms', String(FORTY_DAYS_MS)] } },
+      maxTtlMs: FORTY_DAYS_MS,
+      only: ONLY,
+    });
     const kept = report.results.find((r) => r.id === 'ttl.long-kept');
     assert.equal(kept?.status, 'pass', formatReport(report));
     assert.match(kept!.note!, new RegExp(`requested ${FORTY_DAYS_MS} ms, ttl ${FORTY_DAYS_MS}: still there \\d+ ms later`));
@@ -22,7 +26,10 @@ describe('a task created with a ttl past 2^31 ms', { concurrency: true }, () => 
   });
 
   it("is lost by the SDK's InMemoryTaskStore (30 days, no maximum)", { timeout: 60_000 }, async () => {
-    const report = await runProtocolConformance({ target: { stdio: { command: process.execPath, args: [SDK_SERVER, '--stdio'] } }, only: ONLY });
+    const report = await runProtocolConformance({
+      target: { stdio: { command: process.execPath, args: [SDK_SERVER, '--stdio'] } },
+      only: ONLY,
+    });
     const lost = report.results.find((r) => r.id === 'ttl.long-kept');
     assert.equal(lost?.status, 'fail', formatReport(report));
     assert.match(lost!.observed!, /with ttl 2592000000 ms answered ttl 2592000000; \d+ ms later tasks\/get: error -32602/);

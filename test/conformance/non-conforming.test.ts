@@ -42,7 +42,11 @@ describe("the SDK's experimental task support (non-conforming)", () => {
     const failed = report.results.filter((r) => r.status === 'fail');
     assert.deepEqual(failed.map((r) => r.id).sort(), EXPECTED_FAILING_CHECKS, text);
     assert.deepEqual([...new Set(failed.map((r) => r.rule))].sort(), EXPECTED_FAILING_RULES, text);
-    assert.deepEqual(report.results.filter((r) => r.status === 'warn').map((r) => r.id), [], text);
+    assert.deepEqual(
+      report.results.filter((r) => r.status === 'warn').map((r) => r.id),
+      [],
+      text,
+    );
     assert.equal(report.server?.name, 'sdk-experimental-tasks');
 
     // The observed wire messages are in the report, next to what was expected.
@@ -52,14 +56,25 @@ describe("the SDK's experimental task support (non-conforming)", () => {
     assert.match(byId.get('tool.forbidden-with-task')!.observed!, /error -32602 "MCP error -32602: Invalid task creation result/);
     assert.match(byId.get('err.invalid-id.get')!.observed!, /taskId 42 \(a number\): error -32603 .*invalid_type/s);
     assert.match(byId.get('poll.related-meta-ignored')!.observed!, /no answer .*; the same request without the _meta: result /);
-    assert.match(byId.get('ttl.long-kept')!.observed!, /with ttl 2592000000 ms answered ttl 2592000000; \d+ ms later tasks\/get: error -32602/);
+    assert.match(
+      byId.get('ttl.long-kept')!.observed!,
+      /with ttl 2592000000 ms answered ttl 2592000000; \d+ ms later tasks\/get: error -32602/,
+    );
     // Every failure prints the exchange it rests on, from the wire recording.
     for (const r of failed) assert.ok(r.evidence?.length, `${r.id} has no wire evidence`);
     // (the text report shows server payloads compacted: one line, no escaped dumps)
     for (const r of failed) assert.ok(text.includes(`observed: ${compactPayloads(r.observed!)}`), r.id);
 
     // The same checks pass where the SDK conforms.
-    for (const id of ['cap.tasks-declared', 'create.create-task-result', 'result.related-task-meta', 'list.next-cursor', 'list.invalid-cursor', 'cancel.terminal-rejected', 'err.not-found.get']) {
+    for (const id of [
+      'cap.tasks-declared',
+      'create.create-task-result',
+      'result.related-task-meta',
+      'list.next-cursor',
+      'list.invalid-cursor',
+      'cancel.terminal-rejected',
+      'err.not-found.get',
+    ]) {
       assert.equal(report.results.find((r) => r.id === id)?.status, 'pass', `${id}\n${text}`);
     }
     assert.equal(report.mustFailed, failed.filter((r) => r.level === 'MUST').length);

@@ -17,7 +17,11 @@ const KNOWN_URL_WARNINGS = new Set(['poll.no-sse-for-get']);
 async function passesEveryCheck(url: string): Promise<void> {
   const report = await runProtocolConformance({ target: { url }, authA: TOKEN_A, authB: TOKEN_B, ...LIMITS });
   const problems = report.results.filter((r) => r.status === 'fail' || (r.status === 'warn' && !KNOWN_URL_WARNINGS.has(r.id)));
-  assert.deepEqual(problems.map((r) => `${r.status} ${r.rule} ${r.id}: ${r.observed}`), [], formatReport(report));
+  assert.deepEqual(
+    problems.map((r) => `${r.status} ${r.rule} ${r.id}: ${r.observed}`),
+    [],
+    formatReport(report),
+  );
   assert.equal(report.mustFailed, 0);
   assert.equal(report.identities, 2);
 }
@@ -40,7 +44,19 @@ describe('reference server with --store postgres and --store pglite over --url w
   });
 
   it('postgres: passes every MUST and SHOULD check', { timeout: 180_000 }, async () => {
-    const args = ['--store', 'postgres', '--database-url', postgres.url, '--schema', `conformance_${process.pid}`, '--create-table', '--cursor-secret', 'conformance', '--lease-ms', '3000'];
+    const args = [
+      '--store',
+      'postgres',
+      '--database-url',
+      postgres.url,
+      '--schema',
+      `conformance_${process.pid}`,
+      '--create-table',
+      '--cursor-secret',
+      'conformance',
+      '--lease-ms',
+      '3000',
+    ];
     const server = await spawnReferenceHttp(tokens, 20_000, args);
     servers.push(server);
     await passesEveryCheck(server.url);

@@ -8,9 +8,26 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { formatReport, PROTOCOL_CHECKS, registerProtocolConformance, runProtocolConformance, type ProtocolReport } from '../../conformance/index.js';
+import {
+  formatReport,
+  PROTOCOL_CHECKS,
+  registerProtocolConformance,
+  runProtocolConformance,
+  type ProtocolReport,
+} from '../../conformance/index.js';
 import { V2026_CHECKS } from '../../conformance/protocol/v2026/index.js';
-import { CLI, LIMIT_FLAGS, LIMITS, REFERENCE_MAIN, runNode, spawnReferenceHttp, tempDirWithTokens, TOKEN_A, TOKEN_B, type SpawnedServer } from './helpers.js';
+import {
+  CLI,
+  LIMIT_FLAGS,
+  LIMITS,
+  REFERENCE_MAIN,
+  runNode,
+  spawnReferenceHttp,
+  tempDirWithTokens,
+  TOKEN_A,
+  TOKEN_B,
+  type SpawnedServer,
+} from './helpers.js';
 
 /**
  * Warnings the reference server is known to give, with the reason. R29: the SDK's Streamable
@@ -33,7 +50,11 @@ function problems(report: ProtocolReport, allowedWarnings: ReadonlySet<string> =
     .join('\n');
 }
 
-const skipped = (report: ProtocolReport) => report.results.filter((r) => r.status === 'skip').map((r) => r.id).sort();
+const skipped = (report: ProtocolReport) =>
+  report.results
+    .filter((r) => r.status === 'skip')
+    .map((r) => r.id)
+    .sort();
 
 // ---- stdio, through the node:test adapter: one test per check; a warning fails too (strict) ----
 registerProtocolConformance({
@@ -79,19 +100,41 @@ describe('reference server over --url with two owners', () => {
 
   it('the CLI binary exits 0, prints the summary line and writes the JSON results', { timeout: 120_000 }, async () => {
     const out = join(dir, 'out.json');
-    const { code, stdout, stderr } = await runNode([CLI, '--url', server.url, '--auth-a', TOKEN_A, '--auth-b', `Authorization: Bearer ${TOKEN_B}`, ...LIMIT_FLAGS, '--json', out]);
+    const { code, stdout, stderr } = await runNode([
+      CLI,
+      '--url',
+      server.url,
+      '--auth-a',
+      TOKEN_A,
+      '--auth-b',
+      `Authorization: Bearer ${TOKEN_B}`,
+      ...LIMIT_FLAGS,
+      '--json',
+      out,
+    ]);
     assert.equal(code, 0, `exit ${String(code)}\n${stdout}\n${stderr}`);
     const summary = stdout.trimEnd().split('\n').at(-1)!;
     assert.match(summary, /^\d+ passed, 0 failed, \d+ warned, 2 skipped$/, stdout);
     const report = JSON.parse(readFileSync(out, 'utf8')) as ProtocolReport;
     // Both generations at this URL: the 2026-07-28 checks (t26.*) run after the 2025 ones.
     assert.equal(report.results.length, PROTOCOL_CHECKS.length + V2026_CHECKS.length);
-    assert.equal(summary, `${report.summary.passed} passed, ${report.summary.failed} failed, ${report.summary.warned} warned, ${report.summary.skipped} skipped`);
+    assert.equal(
+      summary,
+      `${report.summary.passed} passed, ${report.summary.failed} failed, ${report.summary.warned} warned, ${report.summary.skipped} skipped`,
+    );
     assert.equal(problems(report, KNOWN_URL_WARNINGS), '');
   });
 
   it('the CLI binary exits 2 on a usage error', async () => {
-    for (const args of [[], ['--url', 'ftp://x'], ['--stdio', 'node x.js', '--auth-a', 't'], ['--url', server.url, '--only', 'R999'], ['--url', server.url, '--bogus'], ['--url', server.url, '--tool-role', 'sometimes=x'], ['--url', server.url, '--config', join(dir, 'missing.json')]]) {
+    for (const args of [
+      [],
+      ['--url', 'ftp://x'],
+      ['--stdio', 'node x.js', '--auth-a', 't'],
+      ['--url', server.url, '--only', 'R999'],
+      ['--url', server.url, '--bogus'],
+      ['--url', server.url, '--tool-role', 'sometimes=x'],
+      ['--url', server.url, '--config', join(dir, 'missing.json')],
+    ]) {
       const { code, stderr } = await runNode([CLI, ...args]);
       assert.equal(code, 2, `${args.join(' ')}: ${stderr}`);
       assert.match(stderr, /mcp-tasks-conformance: /);

@@ -49,7 +49,10 @@ describe('mcp-tasks-conformance output', () => {
       assert.match(entry ?? '', new RegExp(`see \\S*RULES\\.md#${r.rule.toLowerCase()}$`), r.id);
     }
     assert.ok(!run.stdout.includes('\\n'), 'an escaped line break reached the report');
-    assert.equal(run.stdout.trimEnd().split('\n').at(-1), `${report.summary.passed} passed, ${report.summary.failed} failed, ${report.summary.warned} warned, ${report.summary.skipped} skipped`);
+    assert.equal(
+      run.stdout.trimEnd().split('\n').at(-1),
+      `${report.summary.passed} passed, ${report.summary.failed} failed, ${report.summary.warned} warned, ${report.summary.skipped} skipped`,
+    );
   });
 
   it('writes JUnit XML whose counts are the report counts', () => {
@@ -61,7 +64,13 @@ describe('mcp-tasks-conformance output', () => {
     assert.equal(cases.length, report.results.length);
     assert.equal(new Set(doc.children.map((s) => s.attrs.id)).size, new Set(report.results.map((r) => r.area)).size);
     const failed = cases.filter((c) => c.children.some((e) => e.name === 'failure')).map((c) => c.attrs.name!.split(':')[0]);
-    assert.deepEqual(failed.sort(), report.results.filter((r) => r.status === 'fail').map((r) => r.id).sort());
+    assert.deepEqual(
+      failed.sort(),
+      report.results
+        .filter((r) => r.status === 'fail')
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 });
 

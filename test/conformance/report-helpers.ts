@@ -8,7 +8,11 @@ import type { Report } from '../../conformance/protocol/report.js';
 export function result(status: string, extra: Partial<CheckResult> = {}): CheckResult {
   const base = { id: `x.${status}`, rule: 'R20', level: 'MUST', area: 'creation', title: `a ${status} check`, durationMs: 5 } as const;
   const details =
-    status === 'fail' || status === 'warn' ? { observed: 'seen', expected: 'wanted' } : status === 'pass' ? {} : { reason: `why ${status}` };
+    status === 'fail' || status === 'warn'
+      ? { observed: 'seen', expected: 'wanted' }
+      : status === 'pass'
+        ? {}
+        : { reason: `why ${status}` };
   return { ...base, status, ...details, ...extra } as CheckResult;
 }
 
@@ -38,7 +42,9 @@ export interface XmlElement {
 }
 
 const unescape = (s: string) =>
-  s.replace(/&(#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => (e[0] === '#' ? String.fromCharCode(Number(e.slice(1))) : { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[e]!));
+  s.replace(/&(#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) =>
+    e[0] === '#' ? String.fromCharCode(Number(e.slice(1))) : { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[e]!,
+  );
 
 /** A strict-enough XML reader: every tag must close in order, attributes must be quoted. */
 export function parseXml(xml: string): XmlElement {

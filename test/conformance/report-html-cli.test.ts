@@ -25,11 +25,17 @@ describe('mcp-tasks-conformance --html', () => {
     dir = mkdtempSync(join(tmpdir(), 'report-html-'));
     const file = join(dir, 'protocol.html');
     const json = join(dir, 'protocol.json');
-    const run = await runNode([CLI, '--stdio', `"${process.execPath}" "${SDK_SERVER}" --stdio`, '--json', json, '--html', file, '--quiet'], 90_000);
+    const run = await runNode(
+      [CLI, '--stdio', `"${process.execPath}" "${SDK_SERVER}" --stdio`, '--json', json, '--html', file, '--quiet'],
+      90_000,
+    );
     assert.equal(run.code, 1, run.stdout);
     protocol = { html: readFileSync(file, 'utf8'), report: JSON.parse(readFileSync(json, 'utf8')) as ProtocolReport, file };
     const clientFile = join(dir, 'client.html');
-    const clientRun = await runNode([CLI, 'client', '--command', rawClient('edit-cursor'), '--scenarios', 'list', '--html', clientFile, '--quiet'], 60_000);
+    const clientRun = await runNode(
+      [CLI, 'client', '--command', rawClient('edit-cursor'), '--scenarios', 'list', '--html', clientFile, '--quiet'],
+      60_000,
+    );
     assert.equal(clientRun.code, 1, clientRun.stdout);
     client = { html: readFileSync(clientFile, 'utf8'), file: clientFile };
   });

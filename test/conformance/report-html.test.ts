@@ -30,14 +30,55 @@ function sample(): RunReport {
       wire: [
         { t: 0, session: 'A', from: 'client', message: { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'delay' } } },
         { t: 12, session: 'A', from: 'server', message: { jsonrpc: '2.0', id: 3, error: { code: -32602, message: HOSTILE } } },
-        { t: 13, session: 'A', from: 'server', message: { jsonrpc: '2.0', method: 'notifications/message', params: { big: 'y'.repeat(MAX_MESSAGE_CHARS + 100) } } },
+        {
+          t: 13,
+          session: 'A',
+          from: 'server',
+          message: { jsonrpc: '2.0', method: 'notifications/message', params: { big: 'y'.repeat(MAX_MESSAGE_CHARS + 100) } },
+        },
       ],
     },
-    { id: 'limits.quota', rule: 'R38', level: 'SHOULD', area: 'limits', title: 'quota', status: 'skip', reason: 'needs the server limits: pass --max-tasks-per-owner N', durationMs: 0 },
-    { id: 'poll.interval', rule: 'R29', level: 'SHOULD', area: 'polling', title: 'interval', status: 'warn', observed: 'SSE', expected: 'JSON', durationMs: 5 },
-    { id: 'result.slow', rule: 'R39', level: 'MUST', area: 'result', title: 'slow', status: 'inconclusive', reason: 'no outcome within 15000 ms', evidence: ['[+2.0 s] A: tasks/result {"taskId":"t-1"} -> no answer'], durationMs: 15000 },
+    {
+      id: 'limits.quota',
+      rule: 'R38',
+      level: 'SHOULD',
+      area: 'limits',
+      title: 'quota',
+      status: 'skip',
+      reason: 'needs the server limits: pass --max-tasks-per-owner N',
+      durationMs: 0,
+    },
+    {
+      id: 'poll.interval',
+      rule: 'R29',
+      level: 'SHOULD',
+      area: 'polling',
+      title: 'interval',
+      status: 'warn',
+      observed: 'SSE',
+      expected: 'JSON',
+      durationMs: 5,
+    },
+    {
+      id: 'result.slow',
+      rule: 'R39',
+      level: 'MUST',
+      area: 'result',
+      title: 'slow',
+      status: 'inconclusive',
+      reason: 'no outcome within 15000 ms',
+      evidence: ['[+2.0 s] A: tasks/result {"taskId":"t-1"} -> no answer'],
+      durationMs: 15000,
+    },
   ];
-  return { suite: 'mcp-tasks protocol conformance', specRevision: '2025-11-25', target: `url http://127.0.0.1:1/mcp?${HOSTILE}`, startedAt: '2026-12-06T00:00:00.000Z', durationMs: 1234, ...verdict(results) };
+  return {
+    suite: 'mcp-tasks protocol conformance',
+    specRevision: '2025-11-25',
+    target: `url http://127.0.0.1:1/mcp?${HOSTILE}`,
+    startedAt: '2026-12-06T00:00:00.000Z',
+    durationMs: 1234,
+    ...verdict(results),
+  };
 }
 
 describe('the HTML report', () => {
@@ -65,13 +106,19 @@ describe('the HTML report', () => {
 
   it("lists the failed check's wire exchanges in order, each message cut at its limit", () => {
     assert.match(html, /Wire exchanges while it ran: 3/);
-    assert.match(html, /\+0 ms<\/span> <span class="session">A<\/span> <span class="dir">kit → server<\/span> <span class="what">request 3 tools\/call/);
+    assert.match(
+      html,
+      /\+0 ms<\/span> <span class="session">A<\/span> <span class="dir">kit → server<\/span> <span class="what">request 3 tools\/call/,
+    );
     assert.match(html, /<span class="what">error 3 -32602<\/span>/);
     assert.match(html, /… \(\d+ more characters\)/);
   });
 
   it('shows what a failed or inconclusive outcome rests on, one line per exchange', () => {
-    assert.match(html, /id="check-create\.result-shape">[\s\S]*?What it rests on:[\s\S]*?<code>\[\+0\.1 s\] A: tools\/call \{&quot;name&quot;:&quot;delay&quot;\} -&gt; error -32602/);
+    assert.match(
+      html,
+      /id="check-create\.result-shape">[\s\S]*?What it rests on:[\s\S]*?<code>\[\+0\.1 s\] A: tools\/call \{&quot;name&quot;:&quot;delay&quot;\} -&gt; error -32602/,
+    );
     assert.match(html, /id="check-result\.slow">[\s\S]*?What it rests on:<\/p><ol><li><code>\[\+2\.0 s\] A: tasks\/result/);
   });
 

@@ -25,18 +25,30 @@ describe('JUnit XML', () => {
 
   it('has one testsuite per area and totals that match the report', () => {
     assert.equal(doc.name, 'testsuites');
-    assert.deepEqual(doc.attrs, { name: 'mcp-tasks protocol conformance', tests: '5', failures: '1', errors: '0', skipped: '2', time: '1.234' });
-    assert.deepEqual(doc.children.map((s) => [s.attrs.id, s.attrs.tests, s.attrs.failures, s.attrs.skipped]), [
-      ['creation', '2', '1', '0'],
-      ['polling', '2', '0', '1'],
-      ['listing', '1', '0', '1'],
-    ]);
+    assert.deepEqual(doc.attrs, {
+      name: 'mcp-tasks protocol conformance',
+      tests: '5',
+      failures: '1',
+      errors: '0',
+      skipped: '2',
+      time: '1.234',
+    });
+    assert.deepEqual(
+      doc.children.map((s) => [s.attrs.id, s.attrs.tests, s.attrs.failures, s.attrs.skipped]),
+      [
+        ['creation', '2', '1', '0'],
+        ['polling', '2', '0', '1'],
+        ['listing', '1', '0', '1'],
+      ],
+    );
     const cases = doc.children.flatMap((s) => s.children.filter((c) => c.name === 'testcase'));
     assert.equal(cases.length, results.length);
   });
 
   it('maps each status: failure, skipped (inconclusive prefixed), system-out for warn and notes', () => {
-    const byId = new Map(doc.children.flatMap((s) => s.children.filter((c) => c.name === 'testcase')).map((c) => [c.attrs.name!.split(':')[0], c]));
+    const byId = new Map(
+      doc.children.flatMap((s) => s.children.filter((c) => c.name === 'testcase')).map((c) => [c.attrs.name!.split(':')[0], c]),
+    );
     const only = (id: string) => byId.get(id)!.children.map((c) => c.name);
     assert.deepEqual(only('x.pass'), ['system-out']);
     assert.deepEqual(only('x.fail'), ['failure']);

@@ -12,7 +12,11 @@ import { ConsoleReporter, type OutputStream } from '../../conformance/protocol/c
 import { reportOf, result } from './report-helpers.js';
 
 /** The SDK's answer to a tasks/get with a numeric taskId, as a check quotes it. */
-const ZOD_DUMP = JSON.stringify([{ expected: 'string', code: 'invalid_type', path: ['params', 'taskId'], message: 'Invalid input: expected string, received number' }], null, 2);
+const ZOD_DUMP = JSON.stringify(
+  [{ expected: 'string', code: 'invalid_type', path: ['params', 'taskId'], message: 'Invalid input: expected string, received number' }],
+  null,
+  2,
+);
 
 class Capture implements OutputStream {
   text = '';
@@ -42,7 +46,8 @@ describe('report statuses', () => {
   it('points fail, warn and inconclusive at the rule entry; pass and skip not', () => {
     assert.match(ruleRef('R20'), /RULES\.md#r20$/);
     assert.match(ruleRef('A9'), /RULES\.md#a9$/);
-    for (const status of ['fail', 'warn', 'inconclusive']) assert.ok(formatResult(result(status)).endsWith(`see ${ruleRef('R20')}`), status);
+    for (const status of ['fail', 'warn', 'inconclusive'])
+      assert.ok(formatResult(result(status)).endsWith(`see ${ruleRef('R20')}`), status);
     for (const status of ['pass', 'skip']) assert.ok(!formatResult(result(status)).includes('RULES.md'), status);
     assert.match(formatResult(result('inconclusive')), /^INCONCLUSIVE .*\n\s+not judged: why inconclusive\n/);
     assert.match(formatResult(result('skip')), /\n\s+skipped: why skip$/);
@@ -52,9 +57,15 @@ describe('report statuses', () => {
 describe('payload compaction', () => {
   it('turns a quoted validation-issue dump into path: message', () => {
     const observed = `taskId 42 (a number): error -32603 ${JSON.stringify(ZOD_DUMP)}`;
-    assert.equal(compactPayloads(observed), 'taskId 42 (a number): error -32603 "params.taskId: Invalid input: expected string, received number"');
+    assert.equal(
+      compactPayloads(observed),
+      'taskId 42 (a number): error -32603 "params.taskId: Invalid input: expected string, received number"',
+    );
     const prefixed = JSON.stringify(`MCP error -32602: Invalid task creation result: ${ZOD_DUMP}`);
-    assert.equal(compactPayloads(`error -32602 ${prefixed}`), 'error -32602 "MCP error -32602: Invalid task creation result: params.taskId: Invalid input: expected string, received number"');
+    assert.equal(
+      compactPayloads(`error -32602 ${prefixed}`),
+      'error -32602 "MCP error -32602: Invalid task creation result: params.taskId: Invalid input: expected string, received number"',
+    );
   });
 
   it('keeps the first line of any other multi-line message, and leaves one-line text alone', () => {

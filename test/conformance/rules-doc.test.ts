@@ -31,7 +31,11 @@ interface RulesCoverage {
 
 const SCRIPT = join(ROOT, 'scripts/rules-coverage.mjs');
 const DOC_PATH = join(ROOT, 'conformance/RULES.md');
-const ALL_IDS = [...Array.from({ length: 82 }, (_, i) => `R${i + 1}`), ...Array.from({ length: 22 }, (_, i) => `A${i + 1}`), ...Array.from({ length: 23 }, (_, i) => `T${i + 1}`)];
+const ALL_IDS = [
+  ...Array.from({ length: 82 }, (_, i) => `R${i + 1}`),
+  ...Array.from({ length: 22 }, (_, i) => `A${i + 1}`),
+  ...Array.from({ length: 23 }, (_, i) => `T${i + 1}`),
+];
 
 /** The doc without the entry of `id` (its heading up to the next heading). */
 function withoutEntry(doc: string, id: string): string {
@@ -73,11 +77,17 @@ describe('conformance/RULES.md', () => {
     const broken = withoutEntry(doc, 'R20');
     assert.ok(!m.parseEntries(broken).has('R20'));
     const found = m.problems(broken, m.citedIds(ROOT), protocol);
-    assert.ok(found.some((p) => p.startsWith('R20 is cited')), found.join('\n'));
-    assert.ok(found.some((p) => p.startsWith('R20 is the rule of check(s) create.unique-ids')), found.join('\n'));
+    assert.ok(
+      found.some((p) => p.startsWith('R20 is cited')),
+      found.join('\n'),
+    );
+    assert.ok(
+      found.some((p) => p.startsWith('R20 is the rule of check(s) create.unique-ids')),
+      found.join('\n'),
+    );
   });
 
-  it("has the coverage the check registry and the store suite give (scripts/rules-coverage.mjs --check)", () => {
+  it('has the coverage the check registry and the store suite give (scripts/rules-coverage.mjs --check)', () => {
     assert.equal(m.render(doc, protocol, store), doc, 'stale: run node scripts/rules-coverage.mjs after npm run build');
     const run = spawnSync(process.execPath, [SCRIPT, '--check'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
@@ -86,7 +96,14 @@ describe('conformance/RULES.md', () => {
   it('names each protocol check under its rule and each store file under the rules its titles name', () => {
     for (const check of PROTOCOL_CHECKS) assert.ok(protocol.get(check.rule)?.has(check.id), `${check.id} under ${check.rule}`);
     assert.ok(store.get('R20')?.has('store/lifecycle.ts'));
-    const r20 = doc.split('\n').find((l, i, all) => l.startsWith('**Covered by:**') && all.slice(0, i).reverse().find((h) => h.startsWith('### ')) === '### R20');
+    const r20 = doc.split('\n').find(
+      (l, i, all) =>
+        l.startsWith('**Covered by:**') &&
+        all
+          .slice(0, i)
+          .reverse()
+          .find((h) => h.startsWith('### ')) === '### R20',
+    );
     assert.match(r20 ?? '', /`create\.unique-ids`/);
   });
 

@@ -28,10 +28,13 @@ const OWN_FINDINGS: Readonly<Record<string, string>> = { 'tool.forbidden-with-ta
 async function gateway(upstream: string): Promise<{ url: string; close(): Promise<void> }> {
   const target = new URL(upstream);
   const server = createServer((req, res) => {
-    const forward = httpRequest({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const forward = httpRequest(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     forward.on('error', () => void (res.headersSent ? res.end() : res.writeHead(502, { 'content-type': 'text/plain' }).end('bad gateway')));
     req.pipe(forward);
   });
@@ -52,9 +55,13 @@ function assertOneDeath(report: ProtocolReport, rule: string): ProtocolReport['r
   assert.ok(finding.evidence?.length, 'the last exchanges before it');
   for (const r of report.results.filter((x) => x.status === 'fail' && x.id !== 'server.alive')) {
     assert.equal(OWN_FINDINGS[r.id], r.rule, `a failure that is not crashy's: ${r.id}\n${text}`);
-    assert.ok(KNOWN_DEVIATIONS.some((d) => d.rule === r.rule), r.id);
+    assert.ok(
+      KNOWN_DEVIATIONS.some((d) => d.rule === r.rule),
+      r.id,
+    );
   }
-  for (const r of report.results.filter((x) => x.id !== 'server.alive')) assert.doesNotMatch(`${r.observed ?? ''}`, /fetch failed|connection closed/, `${r.id} judged the dead connection`);
+  for (const r of report.results.filter((x) => x.id !== 'server.alive'))
+    assert.doesNotMatch(`${r.observed ?? ''}`, /fetch failed|connection closed/, `${r.id} judged the dead connection`);
   const stopped = report.results.filter((r) => r.status === 'inconclusive');
   assert.ok(stopped.length > 10, text);
   for (const r of stopped) assert.match(r.reason ?? '', /the server (had )?stopped answering/, r.id);
@@ -68,29 +75,44 @@ describe('a server that dies during the run (crashy)', { concurrency: true }, ()
     for (const stop of stops) await stop();
   });
 
-  it('HTTP, a legal tasks/cancel then the crash: one finding under R68 naming the cancel, the reconnection attempts, exit code 1', { timeout: 120_000 }, async () => {
-    const crashy = await startCrashy({ jobMs: JOB_MS });
-    stops.push(crashy.close);
-    const { code, stdout } = await runNode([CLI, '--url', crashy.url], 110_000);
-    assert.equal(code, 1, stdout);
-    assert.equal((await crashy.exited).code, 1);
-    assert.match(crashy.stderr(), /Cannot store result for task \w+ in terminal status 'cancelled'/);
-    const head = stdout.split('\n').findIndex((l) => l.includes('FAIL  MUST   R68  server.alive'));
-    assert.ok(head >= 0, stdout);
-    const block = stdout.split('\n').slice(head, head + 4).join('\n');
-    assert.match(block, /tried to reach it again 5 time\(s\) over [\d.]+ s/);
-    assert.match(block, /Most likely cause: \[\+[\d.]+ s\] A: tasks\/cancel \{"taskId":"\w+"\} -> result .*"status":"cancelled".*\(during discovery\): this request cancelled task \w+ \(long_job/);
-    assert.match(block, /wire: \[\+[\d.]+ s\] A: /);
-    assert.equal(stdout.match(/ server\.alive: /g)?.length, 1, 'reported once');
-    assert.match(stdout, /not judged: not run: the server had stopped answering at \+[\d.]+ s \(see server\.alive\)/);
-  });
+  it(
+    'HTTP, a legal tasks/cancel then the crash: one finding under R68 naming the cancel, the reconnection attempts, exit code 1',
+    { timeout: 120_000 },
+    async () => {
+      const crashy = await startCrashy({ jobMs: JOB_MS });
+      stops.push(crashy.close);
+      const { code, stdout } = await runNode([CLI, '--url', crashy.url], 110_000);
+      assert.equal(code, 1, stdout);
+      assert.equal((await crashy.exited).code, 1);
+      assert.match(crashy.stderr(), /Cannot store result for task \w+ in terminal status 'cancelled'/);
+      const head = stdout.split('\n').findIndex((l) => l.includes('FAIL  MUST   R68  server.alive'));
+      assert.ok(head >= 0, stdout);
+      const block = stdout
+        .split('\n')
+        .slice(head, head + 4)
+        .join('\n');
+      assert.match(block, /tried to reach it again 5 time\(s\) over [\d.]+ s/);
+      assert.match(
+        block,
+        /Most likely cause: \[\+[\d.]+ s\] A: tasks\/cancel \{"taskId":"\w+"\} -> result .*"status":"cancelled".*\(during discovery\): this request cancelled task \w+ \(long_job/,
+      );
+      assert.match(block, /wire: \[\+[\d.]+ s\] A: /);
+      assert.equal(stdout.match(/ server\.alive: /g)?.length, 1, 'reported once');
+      assert.match(stdout, /not judged: not run: the server had stopped answering at \+[\d.]+ s \(see server\.alive\)/);
+    },
+  );
 
   it('stdio, the same crash: the exit code and the stderr that names the cancelled task', { timeout: 120_000 }, async () => {
-    const report = await runProtocolConformance({ target: { stdio: { command: process.execPath, args: [CRASHY, '--stdio', '--job-ms', String(JOB_MS)] } } });
+    const report = await runProtocolConformance({
+      target: { stdio: { command: process.execPath, args: [CRASHY, '--stdio', '--job-ms', String(JOB_MS)] } },
+    });
     const finding = assertOneDeath(report, 'R68');
     assert.match(finding.observed!, /the server process exited with code 1/);
     assert.match(finding.observed!, /Its stderr ended with: .*Cannot store result for task (\w+) in terminal status 'cancelled'/);
-    assert.match(finding.observed!, /Most likely cause: .*tasks\/cancel .*the server's stderr names task \w+ in an error, and this request cancelled it/);
+    assert.match(
+      finding.observed!,
+      /Most likely cause: .*tasks\/cancel .*the server's stderr names task \w+ in an error, and this request cancelled it/,
+    );
   });
 
   it('HTTP --exit-on tasks/cancel: the unanswered tasks/cancel, under R67', { timeout: 120_000 }, async () => {
@@ -100,22 +122,31 @@ describe('a server that dies during the run (crashy)', { concurrency: true }, ()
     assert.equal((await crashy.exited).code, EXIT_ON_CODE);
     const finding = assertOneDeath(report, 'R67');
     assert.match(finding.observed!, /during discovery: (POST|GET) fetch failed/);
-    assert.match(finding.observed!, /Most likely cause: \[\+[\d.]+ s\] A: tasks\/cancel \{"taskId":"\w+"\} -> no answer \(during discovery\): the server stopped while this request was waiting/);
+    assert.match(
+      finding.observed!,
+      /Most likely cause: \[\+[\d.]+ s\] A: tasks\/cancel \{"taskId":"\w+"\} -> no answer \(during discovery\): the server stopped while this request was waiting/,
+    );
   });
 
-  it('HTTP behind a gateway that answers 502 once crashy is gone (--exit-on tasks/get): the gateway status is the trouble, under R35', { timeout: 120_000 }, async () => {
-    const crashy = await startCrashy({ exitOn: 'tasks/get' });
-    stops.push(crashy.close);
-    const front = await gateway(crashy.url);
-    stops.push(front.close);
-    const report = await runProtocolConformance({ target: { url: front.url } });
-    const finding = assertOneDeath(report, 'R35');
-    assert.match(finding.observed!, /during discovery: POST answered HTTP 502/);
-    assert.match(finding.observed!, /The kit tried to reach it again 5 time\(s\)/);
-  });
+  it(
+    'HTTP behind a gateway that answers 502 once crashy is gone (--exit-on tasks/get): the gateway status is the trouble, under R35',
+    { timeout: 120_000 },
+    async () => {
+      const crashy = await startCrashy({ exitOn: 'tasks/get' });
+      stops.push(crashy.close);
+      const front = await gateway(crashy.url);
+      stops.push(front.close);
+      const report = await runProtocolConformance({ target: { url: front.url } });
+      const finding = assertOneDeath(report, 'R35');
+      assert.match(finding.observed!, /during discovery: POST answered HTTP 502/);
+      assert.match(finding.observed!, /The kit tried to reach it again 5 time\(s\)/);
+    },
+  );
 
   it('stdio --exit-on tasks/get: the unanswered tasks/get, under R35, with exit code 3', { timeout: 120_000 }, async () => {
-    const report = await runProtocolConformance({ target: { stdio: { command: process.execPath, args: [CRASHY, '--stdio', '--exit-on', 'tasks/get'] } } });
+    const report = await runProtocolConformance({
+      target: { stdio: { command: process.execPath, args: [CRASHY, '--stdio', '--exit-on', 'tasks/get'] } },
+    });
     const finding = assertOneDeath(report, 'R35');
     assert.match(finding.observed!, new RegExp(`exited with code ${EXIT_ON_CODE}`));
     assert.match(finding.observed!, /--exit-on tasks\/get: got tasks\/get/);

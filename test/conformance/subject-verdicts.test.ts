@@ -35,7 +35,10 @@ interface Expectations {
 }
 
 const R71 = (claim: string): Finding => ({ status: 'fail', rule: 'R71', claim });
-const SDK = (id: string): [string, Finding] => [id, { status: KNOWN_SDK_WARNINGS[id] ? 'warn' : 'fail', rule: KNOWN_SDK_DEVIATIONS[id] ?? KNOWN_SDK_WARNINGS[id]!, claim: 'SDK' }];
+const SDK = (id: string): [string, Finding] => [
+  id,
+  { status: KNOWN_SDK_WARNINGS[id] ? 'warn' : 'fail', rule: KNOWN_SDK_DEVIATIONS[id] ?? KNOWN_SDK_WARNINGS[id]!, claim: 'SDK' },
+];
 
 const NAIVE: Expectations = {
   findings: {
@@ -88,7 +91,17 @@ const NAIVE: Expectations = {
 const SLOW: Expectations = {
   findings: {
     'tool.forbidden-with-task': { status: 'fail', rule: 'R11', claim: 'R11' },
-    ...Object.fromEntries(['poll.related-meta-ignored', 'cancel.related-meta-ignored', 'err.invalid-id.get', 'err.invalid-id.result', 'err.invalid-id.cancel', 'ttl.long-kept', 'poll.no-sse-for-get'].map(SDK)),
+    ...Object.fromEntries(
+      [
+        'poll.related-meta-ignored',
+        'cancel.related-meta-ignored',
+        'err.invalid-id.get',
+        'err.invalid-id.result',
+        'err.invalid-id.cancel',
+        'ttl.long-kept',
+        'poll.no-sse-for-get',
+      ].map(SDK),
+    ),
   },
   correct: {
     // The measured false failure: read_catalog (forbidden, read-only, `seconds` default 20) called plainly.
@@ -121,9 +134,16 @@ const SLOW: Expectations = {
 const rulesOf = (entries: readonly (Deviation | Behaviour)[]) => new Set(entries.flatMap((e) => [e.rule, ...(e.also ?? [])]));
 
 /** The tables say only what the subject says of itself. */
-function assertClaims(expect: Expectations, subject: { KNOWN_DEVIATIONS: Deviation[]; CORRECT: Behaviour[]; UNSPECIFIED: Unspecified[] }): void {
+function assertClaims(
+  expect: Expectations,
+  subject: { KNOWN_DEVIATIONS: Deviation[]; CORRECT: Behaviour[]; UNSPECIFIED: Unspecified[] },
+): void {
   const deviations = rulesOf(subject.KNOWN_DEVIATIONS);
-  for (const [id, f] of Object.entries(expect.findings)) assert.ok(f.claim === 'SDK' ? KNOWN_SDK_DEVIATIONS[id] ?? KNOWN_SDK_WARNINGS[id] : deviations.has(f.claim), `${id}: ${f.claim} is not a claimed deviation`);
+  for (const [id, f] of Object.entries(expect.findings))
+    assert.ok(
+      f.claim === 'SDK' ? (KNOWN_SDK_DEVIATIONS[id] ?? KNOWN_SDK_WARNINGS[id]) : deviations.has(f.claim),
+      `${id}: ${f.claim} is not a claimed deviation`,
+    );
   const correct = new Set([...rulesOf(subject.CORRECT), ...subject.UNSPECIFIED.map((u) => u.ref)]);
   for (const [id, rule] of Object.entries(expect.correct)) assert.ok(correct.has(rule), `${id}: ${rule} is not in CORRECT or UNSPECIFIED`);
 }
@@ -131,10 +151,24 @@ function assertClaims(expect: Expectations, subject: { KNOWN_DEVIATIONS: Deviati
 function assertVerdicts(report: ProtocolReport, expect: Expectations): void {
   const text = formatReport(report);
   const found = report.results.filter((r) => r.status === 'fail' || r.status === 'warn');
-  assert.deepEqual(found.map((r) => `${r.id} ${r.status} ${r.rule}`).sort(), Object.entries(expect.findings).map(([id, f]) => `${id} ${f.status} ${f.rule}`).sort(), text);
+  assert.deepEqual(
+    found.map((r) => `${r.id} ${r.status} ${r.rule}`).sort(),
+    Object.entries(expect.findings)
+      .map(([id, f]) => `${id} ${f.status} ${f.rule}`)
+      .sort(),
+    text,
+  );
   for (const r of found) assert.ok(r.evidence?.length, `${r.id} prints no wire evidence`);
-  for (const id of Object.keys(expect.correct)) assert.ok(['pass', 'skip'].includes(report.results.find((r) => r.id === id)?.status ?? 'missing'), `${id} judges CORRECT behaviour and did not pass\n${text}`);
-  assert.deepEqual(report.results.filter((r) => r.status === 'inconclusive').map((r) => r.id), [], text);
+  for (const id of Object.keys(expect.correct))
+    assert.ok(
+      ['pass', 'skip'].includes(report.results.find((r) => r.id === id)?.status ?? 'missing'),
+      `${id} judges CORRECT behaviour and did not pass\n${text}`,
+    );
+  assert.deepEqual(
+    report.results.filter((r) => r.status === 'inconclusive').map((r) => r.id),
+    [],
+    text,
+  );
   assert.equal(report.results.find((r) => r.id === 'server.alive')?.status, 'pass');
 }
 
@@ -144,32 +178,52 @@ describe('the kit on servers it was not written for, with zero flags', { concurr
     for (const stop of stops) await stop();
   });
 
-  it('naive-tasks: every claimed deviation it can see, the shared task map as a finding (R80, R78), no false failure', { timeout: 120_000 }, async () => {
-    assertClaims(NAIVE, naive);
-    const server = await naive.startNaiveTasks();
-    stops.push(server.close);
-    const report = await runProtocolConformance({ target: { url: server.url } });
-    assertVerdicts(report, NAIVE);
-    const shared = report.results.find((r) => r.id === 'iso.unbound-tasks')!;
-    assert.match(shared.observed!, /^any client can read and cancel any task: another session \(no credentials\) read A's task/);
-    // R40 is result.blocks' finding, not R41's: the result of a finished task is judged once it is finished.
-    assert.match(report.results.find((r) => r.id === 'result.exact-result')!.note!, /the first tasks\/result answered while the task was working/);
-  });
+  it(
+    'naive-tasks: every claimed deviation it can see, the shared task map as a finding (R80, R78), no false failure',
+    { timeout: 120_000 },
+    async () => {
+      assertClaims(NAIVE, naive);
+      const server = await naive.startNaiveTasks();
+      stops.push(server.close);
+      const report = await runProtocolConformance({ target: { url: server.url } });
+      assertVerdicts(report, NAIVE);
+      const shared = report.results.find((r) => r.id === 'iso.unbound-tasks')!;
+      assert.match(shared.observed!, /^any client can read and cancel any task: another session \(no credentials\) read A's task/);
+      // R40 is result.blocks' finding, not R41's: the result of a finished task is judged once it is finished.
+      assert.match(
+        report.results.find((r) => r.id === 'result.exact-result')!.note!,
+        /the first tasks\/result answered while the task was working/,
+      );
+    },
+  );
 
-  it('slow-tools at its default 15-20 s durations: no failure but its own and the SDK\'s, the R54 evidence as observed', { timeout: 180_000 }, async () => {
-    assertClaims(SLOW, slow);
-    const subject = await slow.startSlowTools();
-    stops.push(subject.close);
-    const report = await runProtocolConformance({ target: { url: subject.url } });
-    assertVerdicts(report, SLOW);
-    const plain = report.results.find((r) => r.id === 'tool.plain-call-behaviour')!;
-    assert.match(plain.note ?? '', /read_catalog \{"seconds":0\} \(forbidden\)/);
-    // The cancel's evidence: the request with both tasks, the silence, and the effect it had.
-    const cancel = report.results.find((r) => r.id === 'cancel.related-meta-ignored')!;
-    assert.match(cancel.observed!, /^tasks\/cancel \{taskId: (\w+)\} with _meta related-task \{taskId: (\w+)\} \(another running rebuild_index task of this session\): no answer \(no response within 5000 ms\), although it took effect \(tasks\/get \1: status cancelled/);
-    assert.match(cancel.evidence![0]!, /A: tasks\/cancel \{"taskId":"\w+","_meta":\{"io\.modelcontextprotocol\/related-task":\{"taskId":"\w+"\}\}\} -> no answer while the kit waited \(no response within 5000 ms\); no answer came later either$/);
-    const get = report.results.find((r) => r.id === 'poll.related-meta-ignored')!;
-    assert.match(get.evidence![0]!, /A: tasks\/get \{"taskId":"\w+","_meta":\{"io\.modelcontextprotocol\/related-task":\{"taskId":"conformance-some-other-task"\}\}\} -> error -32602 "MCP error -32602: Task not found: conformance-some-other-task" \(\d+ ms\)$/);
-    assert.match(formatReport(report), /\n\s+wire: \[\+[\d.]+ s\] A: tasks\/cancel /);
-  });
+  it(
+    "slow-tools at its default 15-20 s durations: no failure but its own and the SDK's, the R54 evidence as observed",
+    { timeout: 180_000 },
+    async () => {
+      assertClaims(SLOW, slow);
+      const subject = await slow.startSlowTools();
+      stops.push(subject.close);
+      const report = await runProtocolConformance({ target: { url: subject.url } });
+      assertVerdicts(report, SLOW);
+      const plain = report.results.find((r) => r.id === 'tool.plain-call-behaviour')!;
+      assert.match(plain.note ?? '', /read_catalog \{"seconds":0\} \(forbidden\)/);
+      // The cancel's evidence: the request with both tasks, the silence, and the effect it had.
+      const cancel = report.results.find((r) => r.id === 'cancel.related-meta-ignored')!;
+      assert.match(
+        cancel.observed!,
+        /^tasks\/cancel \{taskId: (\w+)\} with _meta related-task \{taskId: (\w+)\} \(another running rebuild_index task of this session\): no answer \(no response within 5000 ms\), although it took effect \(tasks\/get \1: status cancelled/,
+      );
+      assert.match(
+        cancel.evidence![0]!,
+        /A: tasks\/cancel \{"taskId":"\w+","_meta":\{"io\.modelcontextprotocol\/related-task":\{"taskId":"\w+"\}\}\} -> no answer while the kit waited \(no response within 5000 ms\); no answer came later either$/,
+      );
+      const get = report.results.find((r) => r.id === 'poll.related-meta-ignored')!;
+      assert.match(
+        get.evidence![0]!,
+        /A: tasks\/get \{"taskId":"\w+","_meta":\{"io\.modelcontextprotocol\/related-task":\{"taskId":"conformance-some-other-task"\}\}\} -> error -32602 "MCP error -32602: Task not found: conformance-some-other-task" \(\d+ ms\)$/,
+      );
+      assert.match(formatReport(report), /\n\s+wire: \[\+[\d.]+ s\] A: tasks\/cancel /);
+    },
+  );
 });

@@ -41,15 +41,31 @@ const NEVER_APPLY = [
 ];
 const NO_FAILING_TOOL = ['result.is-error-result', 'result.is-error-failed', 'result.failed-status-message'];
 const NO_ERRORING_TOOL = ['result.jsonrpc-error', 'result.error-failed'];
-const NO_ELICITING_TOOL = ['input.status', 'input.request-related-task', 'input.delivered-once', 'input.same-task-id', 'input.leaves-input-required', 'input.result-after-answer', 'input.asked-again-after-get', 'input.asked-again-after-close', 'input.late-answer-taken', 'input.error-answer-once'];
+const NO_ELICITING_TOOL = [
+  'input.status',
+  'input.request-related-task',
+  'input.delivered-once',
+  'input.same-task-id',
+  'input.leaves-input-required',
+  'input.result-after-answer',
+  'input.asked-again-after-get',
+  'input.asked-again-after-close',
+  'input.late-answer-taken',
+  'input.error-answer-once',
+];
 
 function assertTrustworthy(report: ProtocolReport, notApplicable: readonly string[]): void {
   const text = formatReport(report);
   const applicable = report.results.filter((r) => !notApplicable.includes(r.id));
   const ran = applicable.filter((r) => r.status !== 'skip');
   assert.ok(ran.length >= 0.85 * applicable.length, `only ${ran.length} of ${applicable.length} applicable checks ran\n${text}`);
-  assert.deepEqual(report.results.filter((r) => r.status === 'inconclusive').map((r) => r.id), [], text);
-  for (const r of report.results.filter((x) => x.status === 'fail')) assert.equal(KNOWN_SDK_DEVIATIONS[r.id], r.rule, `unexpected failure ${r.id}\n${text}`);
+  assert.deepEqual(
+    report.results.filter((r) => r.status === 'inconclusive').map((r) => r.id),
+    [],
+    text,
+  );
+  for (const r of report.results.filter((x) => x.status === 'fail'))
+    assert.equal(KNOWN_SDK_DEVIATIONS[r.id], r.rule, `unexpected failure ${r.id}\n${text}`);
 }
 
 describe('kit subjects built only on the SDK experimental tasks, with nothing but --url', { concurrency: true }, () => {
@@ -79,13 +95,17 @@ describe('kit subjects built only on the SDK experimental tasks, with nothing bu
     assert.ok((subject.calls.get('build_report') ?? 0) > 0);
   });
 
-  it('a slow but correct server (a ~8 s tool): adaptive time limits, nothing inconclusive, no new failure', { timeout: 240_000 }, async () => {
-    const subject = await serveSubject('report-builder-slow', reportBuilder(SLOW_STAGE_MS));
-    subjects.push(subject);
-    const report = await runProtocolConformance({ target: { url: subject.url } });
-    assertTrustworthy(report, [...NEVER_APPLY, ...NO_FAILING_TOOL, ...NO_ERRORING_TOOL, ...NO_ELICITING_TOOL]);
-    assert.equal(report.results.find((r) => r.id === 'create.unique-ids')?.status, 'pass', formatReport(report));
-  });
+  it(
+    'a slow but correct server (a ~8 s tool): adaptive time limits, nothing inconclusive, no new failure',
+    { timeout: 240_000 },
+    async () => {
+      const subject = await serveSubject('report-builder-slow', reportBuilder(SLOW_STAGE_MS));
+      subjects.push(subject);
+      const report = await runProtocolConformance({ target: { url: subject.url } });
+      assertTrustworthy(report, [...NEVER_APPLY, ...NO_FAILING_TOOL, ...NO_ERRORING_TOOL, ...NO_ELICITING_TOOL]);
+      assert.equal(report.results.find((r) => r.id === 'create.unique-ids')?.status, 'pass', formatReport(report));
+    },
+  );
 
   it('approval-desk (an eliciting tool, a failing tool, a timed tool) through the API', { timeout: 180_000 }, async () => {
     const subject = await serveSubject('approval-desk', approvalDesk(SECOND_MS));

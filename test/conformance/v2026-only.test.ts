@@ -25,9 +25,16 @@ describe('a 2026-only server (2025 initialize refused)', () => {
       req.on('end', () => {
         void (async () => {
           const body: unknown = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
-          const headers = new Headers(Object.entries(req.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)] as [string, string]])));
+          const headers = new Headers(
+            Object.entries(req.headers).flatMap(([name, value]) =>
+              value === undefined ? [] : [[name, String(value)] as [string, string]],
+            ),
+          );
           const request = new Request(new URL(req.url ?? '/', 'http://localhost'), { method: req.method ?? 'GET', headers });
-          if (!(await leg.claims(request, body))) return void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32600, message: 'this server speaks 2026-07-28 only' } }));
+          if (!(await leg.claims(request, body)))
+            return void res
+              .writeHead(400, { 'content-type': 'application/json' })
+              .end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32600, message: 'this server speaks 2026-07-28 only' } }));
           await writeResponse(res, await leg.serve(request, body, undefined));
         })();
       });
@@ -44,7 +51,10 @@ describe('a 2026-only server (2025 initialize refused)', () => {
     const report = await runProtocolConformance({ target: { url } });
     assert.deepEqual(report.generations, ['2026-07-28'], formatReport(report));
     assert.equal(report.mustFailed, 0, formatReport(report));
-    assert.ok(report.results.every((r) => r.area === 'tasks-2026'), formatReport(report));
+    assert.ok(
+      report.results.every((r) => r.area === 'tasks-2026'),
+      formatReport(report),
+    );
     assert.equal(report.results.length, V2026_CHECKS.length);
   });
 });

@@ -41,7 +41,10 @@ describe('the 2026-07-28 checks against the reference server (two owners)', () =
 
   it('skips the isolation checks (T20), never fails them, with one identity', { timeout: 60_000 }, async () => {
     const report = await runProtocolConformance({ target: { url: server.url }, authA: TOKEN_A, only: ['T20'] });
-    assert.deepEqual(report.results.map((r) => r.status), ['skip', 'skip', 'skip']);
+    assert.deepEqual(
+      report.results.map((r) => r.status),
+      ['skip', 'skip', 'skip'],
+    );
     assert.equal(report.mustFailed, 0);
   });
 });
@@ -57,7 +60,10 @@ describe('a 2025-only server', () => {
     const report = await runProtocolConformance({ target: { url: subject.url }, only: ['capabilities', 'tasks-2026'] });
     assert.deepEqual(report.generations, ['2025-11-25']);
     assert.ok(report.results.length > 0);
-    assert.deepEqual(report.results.filter((r) => r.area === 'tasks-2026'), []);
+    assert.deepEqual(
+      report.results.filter((r) => r.area === 'tasks-2026'),
+      [],
+    );
     assert.doesNotMatch(formatReport(report), /generations:|2026/);
   });
 });
@@ -68,7 +74,8 @@ describe('2026 defects the official kit does not look for', () => {
       const defect = PROTOCOL_DEFECTS.find((d) => d.id === id);
       assert.ok(defect, id);
       const result = await runMutant(defect);
-      for (const check of defect.expected) assert.ok(result.caughtBy.includes(check), `${id}: caught by ${result.caughtBy.join(', ') || 'none'}`);
+      for (const check of defect.expected)
+        assert.ok(result.caughtBy.includes(check), `${id}: caught by ${result.caughtBy.join(', ') || 'none'}`);
     });
   }
 });

@@ -19,10 +19,22 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const WALL_CLOCK: Readonly<Record<string, { count: number; why: string }>> = {
   'src/clock.ts': { count: 1, why: 'systemClock: the one Clock on the wall clock, the default of every store' },
   'src/server/core/logger.ts': { count: 1, why: "an audit line's time of writing, not a decision about a task" },
-  'src/monitor/dashboard-script.ts': { count: 2, why: "the dashboard page's clock in the browser (served as text), set off against the server's time to show ages; it decides nothing" },
-  'src/observe/stopwatch.ts': { count: 2, why: 'latencies for metrics and spans (a store operation, a request): measured, never a decision about a task' },
-  'src/http/sessions.ts': { count: 1, why: "an HTTP session's idle time and initialize rate (a transport's, not a task's; injectable for tests)" },
-  'src/stores/dynamodb/create-table.ts': { count: 2, why: "a setup helper's own deadline while AWS makes a table ACTIVE; no task is decided by it" },
+  'src/monitor/dashboard-script.ts': {
+    count: 2,
+    why: "the dashboard page's clock in the browser (served as text), set off against the server's time to show ages; it decides nothing",
+  },
+  'src/observe/stopwatch.ts': {
+    count: 2,
+    why: 'latencies for metrics and spans (a store operation, a request): measured, never a decision about a task',
+  },
+  'src/http/sessions.ts': {
+    count: 1,
+    why: "an HTTP session's idle time and initialize rate (a transport's, not a task's; injectable for tests)",
+  },
+  'src/stores/dynamodb/create-table.ts': {
+    count: 2,
+    why: "a setup helper's own deadline while AWS makes a table ACTIVE; no task is decided by it",
+  },
 };
 
 const WALL_CLOCK_READ = /\bDate\.now\b|\bnew Date\(\s*\)|\bperformance\.now\b/g;

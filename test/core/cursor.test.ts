@@ -51,7 +51,16 @@ describe('CursorCodec', () => {
   it('R64 appending, prepending or dropping characters makes it invalid', () => {
     const c = codec();
     const cursor = c.encode('auth:alice', '12');
-    for (const t of [`${cursor}=`, `${cursor}==`, `${cursor}A`, ` ${cursor}`, `${cursor}\n`, cursor.slice(1), cursor.slice(0, -1), `${cursor}.x`]) {
+    for (const t of [
+      `${cursor}=`,
+      `${cursor}==`,
+      `${cursor}A`,
+      ` ${cursor}`,
+      `${cursor}\n`,
+      cursor.slice(1),
+      cursor.slice(0, -1),
+      `${cursor}.x`,
+    ]) {
       invalid(() => c.decode('auth:alice', t));
     }
   });

@@ -22,7 +22,10 @@ const BARE_ERRORS: Readonly<Record<string, { count: number; why: string }>> = {
 const DOUBLE_CASTS: Readonly<Record<string, { count: number; why: string }>> = {
   'src/server/v2025/sdk-internals.ts': { count: 2, why: "the SDK's private fields, checked by the guards" },
   'src/server/v2025/task-tools.ts': { count: 1, why: "registerTool's callback type (McpServer never calls it)" },
-  'src/server/v2025/tool-calls.ts': { count: 1, why: 'a stand-in request-handler extra for a taken-over task (no request is being handled)' },
+  'src/server/v2025/tool-calls.ts': {
+    count: 1,
+    why: 'a stand-in request-handler extra for a taken-over task (no request is being handled)',
+  },
   'src/workflows/workflow.ts': { count: 1, why: "the SDK's callback args" },
 };
 
@@ -31,14 +34,38 @@ const DOUBLE_CASTS: Readonly<Record<string, { count: number; why: string }>> = {
  * fits any type, so it hides what the value is; only where an SDK's type cannot say what is true.
  */
 const NEVER_CASTS: Readonly<Record<string, { count: number; why: string }>> = {
-  'conformance/protocol/answers.ts': { count: 2, why: "the client SDK's request-handler result type is a union the kit's answers (forms, sampling) are built for at run time" },
-  'conformance/protocol/session.ts': { count: 1, why: "the SDK client's request() takes only its own request union; the kit sends any method, deliberately malformed ones too" },
-  'conformance/store/common.ts': { count: 1, why: 'illTyped(): the store suite passes ill-typed values a JavaScript caller could, to see them refused' },
-  'reference-server/stdio.ts': { count: 2, why: "StdioServerTransport's stream parameter types name Node's process streams; tests pass their own" },
-  'src/server/v2025/result-wait.ts': { count: 1, why: "an async generator's return() needs a value of its result type; ending the wait early, there is none and it is unused" },
-  'src/server/v2025/tool-calls.ts': { count: 3, why: "SDK 1.x's notification and elicit/createMessage parameter types are its own zod outputs; ours are the schema's, checked by the validators" },
-  'src/server/v2026/tools.ts': { count: 5, why: "SDK v2's setRequestHandler result type does not include the extension's resultType task/complete shapes" },
-  'src/workflows/workflow.ts': { count: 2, why: "McpServer.registerToolTask's callback and elicit parameter types (zod shapes generic over the workflow's own)" },
+  'conformance/protocol/answers.ts': {
+    count: 2,
+    why: "the client SDK's request-handler result type is a union the kit's answers (forms, sampling) are built for at run time",
+  },
+  'conformance/protocol/session.ts': {
+    count: 1,
+    why: "the SDK client's request() takes only its own request union; the kit sends any method, deliberately malformed ones too",
+  },
+  'conformance/store/common.ts': {
+    count: 1,
+    why: 'illTyped(): the store suite passes ill-typed values a JavaScript caller could, to see them refused',
+  },
+  'reference-server/stdio.ts': {
+    count: 2,
+    why: "StdioServerTransport's stream parameter types name Node's process streams; tests pass their own",
+  },
+  'src/server/v2025/result-wait.ts': {
+    count: 1,
+    why: "an async generator's return() needs a value of its result type; ending the wait early, there is none and it is unused",
+  },
+  'src/server/v2025/tool-calls.ts': {
+    count: 3,
+    why: "SDK 1.x's notification and elicit/createMessage parameter types are its own zod outputs; ours are the schema's, checked by the validators",
+  },
+  'src/server/v2026/tools.ts': {
+    count: 5,
+    why: "SDK v2's setRequestHandler result type does not include the extension's resultType task/complete shapes",
+  },
+  'src/workflows/workflow.ts': {
+    count: 2,
+    why: "McpServer.registerToolTask's callback and elicit parameter types (zod shapes generic over the workflow's own)",
+  },
 };
 
 function sources(dir: string): string[] {
@@ -58,7 +85,8 @@ function occurrences(pattern: RegExp, folders: readonly string[] = ['src']): Rec
   return found;
 }
 
-const counts = (table: Readonly<Record<string, { count: number }>>) => Object.fromEntries(Object.entries(table).map(([file, { count }]) => [file, count]));
+const counts = (table: Readonly<Record<string, { count: number }>>) =>
+  Object.fromEntries(Object.entries(table).map(([file, { count }]) => [file, count]));
 
 describe('error and cast discipline', () => {
   it('every bare `new Error(` is listed with its reason (all others are TasksErrors with a code)', () => {

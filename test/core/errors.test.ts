@@ -2,7 +2,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as errors from '../../src/errors/index.js';
-import { isTasksError, jsonRpcCodeOf, JSON_RPC, TASKS_ERROR_CODES, TasksError, toJsonRpcError, type TasksErrorCode } from '../../src/errors/index.js';
+import {
+  isTasksError,
+  jsonRpcCodeOf,
+  JSON_RPC,
+  TASKS_ERROR_CODES,
+  TasksError,
+  toJsonRpcError,
+  type TasksErrorCode,
+} from '../../src/errors/index.js';
 import { toFailureError } from '../../src/task-context.js';
 import { PayloadValidationError } from '../../src/validate/errors.js';
 
@@ -130,7 +138,15 @@ describe('errors', () => {
   });
 
   it('isTasksError refuses look-alikes', () => {
-    for (const value of [null, undefined, 'TASK_NOT_FOUND', { code: 'TASK_NOT_FOUND' }, { code: 'NOPE', message: 'x' }, { code: 404, message: 'x' }, new Error('x')]) {
+    for (const value of [
+      null,
+      undefined,
+      'TASK_NOT_FOUND',
+      { code: 'TASK_NOT_FOUND' },
+      { code: 'NOPE', message: 'x' },
+      { code: 404, message: 'x' },
+      new Error('x'),
+    ]) {
       assert.ok(!isTasksError(value), JSON.stringify(value));
     }
   });

@@ -14,21 +14,24 @@ function refused(action: () => unknown, setting: string, code = 'INVALID_OPTIONS
 
 describe('security config', () => {
   it('R38 the defaults are the documented ones', () => {
-    assert.deepEqual({ ...DEFAULT_SECURITY_CONFIG }, {
-      maxActiveTasksPerOwner: 100,
-      maxStoredTasksPerOwner: 1_000,
-      maxStoredBytesPerOwner: 67_108_864,
-      defaultTtlMs: 3_600_000,
-      maxTtlMs: 86_400_000,
-      allowAnonymous: false,
-      maxVariablesBytes: 65_536,
-      maxResultBytes: 1_048_576,
-      maxRequestBytes: 262_144,
-      pollIntervalMs: 1000,
-      defaultPageSize: 50,
-      maxPageSize: 500,
-      cursorTtlMs: 86_400_000,
-    });
+    assert.deepEqual(
+      { ...DEFAULT_SECURITY_CONFIG },
+      {
+        maxActiveTasksPerOwner: 100,
+        maxStoredTasksPerOwner: 1_000,
+        maxStoredBytesPerOwner: 67_108_864,
+        defaultTtlMs: 3_600_000,
+        maxTtlMs: 86_400_000,
+        allowAnonymous: false,
+        maxVariablesBytes: 65_536,
+        maxResultBytes: 1_048_576,
+        maxRequestBytes: 262_144,
+        pollIntervalMs: 1000,
+        defaultPageSize: 50,
+        maxPageSize: 500,
+        cursorTtlMs: 86_400_000,
+      },
+    );
     assert.ok(Object.isFrozen(DEFAULT_SECURITY_CONFIG));
   });
 
@@ -41,7 +44,16 @@ describe('security config', () => {
     assert.deepEqual(resolveSecurityConfig(), DEFAULT_SECURITY_CONFIG);
   });
 
-  const positive = ['maxActiveTasksPerOwner', 'maxVariablesBytes', 'maxResultBytes', 'maxRequestBytes', 'pollIntervalMs', 'defaultPageSize', 'maxPageSize', 'cursorTtlMs'] as const;
+  const positive = [
+    'maxActiveTasksPerOwner',
+    'maxVariablesBytes',
+    'maxResultBytes',
+    'maxRequestBytes',
+    'pollIntervalMs',
+    'defaultPageSize',
+    'maxPageSize',
+    'cursorTtlMs',
+  ] as const;
   for (const key of positive) {
     it(`security.${key} must be a positive integer; the error names it`, () => {
       for (const bad of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '10', null]) {
@@ -53,7 +65,10 @@ describe('security config', () => {
   for (const key of ['defaultTtlMs', 'maxTtlMs'] as const) {
     it(`security.${key} must be a positive integer or null; the error names it`, () => {
       for (const bad of [0, -5, 2.5, '60000']) {
-        refused(() => resolveSecurityConfig({ defaultTtlMs: null, maxTtlMs: null, [key]: bad } as unknown as Partial<SecurityConfig>), `security.${key}`);
+        refused(
+          () => resolveSecurityConfig({ defaultTtlMs: null, maxTtlMs: null, [key]: bad } as unknown as Partial<SecurityConfig>),
+          `security.${key}`,
+        );
       }
     });
   }

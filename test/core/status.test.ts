@@ -2,12 +2,27 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { canTransition, INITIAL_STATUS, isActive, isTaskStatus, isTerminal, sourcesOf, TASK_STATUSES, type TaskStatus } from '../../src/status.js';
+import {
+  canTransition,
+  INITIAL_STATUS,
+  isActive,
+  isTaskStatus,
+  isTerminal,
+  sourcesOf,
+  TASK_STATUSES,
+  type TaskStatus,
+} from '../../src/status.js';
 
 /** Digest section 2, written out independently of src/status.ts. */
 const ALLOWED = new Set([
-  'working>input_required', 'working>completed', 'working>failed', 'working>cancelled',
-  'input_required>working', 'input_required>completed', 'input_required>failed', 'input_required>cancelled',
+  'working>input_required',
+  'working>completed',
+  'working>failed',
+  'working>cancelled',
+  'input_required>working',
+  'input_required>completed',
+  'input_required>failed',
+  'input_required>cancelled',
 ]);
 const STATUSES = ['working', 'input_required', 'completed', 'failed', 'cancelled'] as const;
 
@@ -28,8 +43,14 @@ describe('status machine', () => {
   }
 
   it('R22 R68 terminal and active statuses', () => {
-    assert.deepEqual(STATUSES.filter((s) => isTerminal(s)), ['completed', 'failed', 'cancelled']);
-    assert.deepEqual(STATUSES.filter((s) => isActive(s)), ['working', 'input_required']);
+    assert.deepEqual(
+      STATUSES.filter((s) => isTerminal(s)),
+      ['completed', 'failed', 'cancelled'],
+    );
+    assert.deepEqual(
+      STATUSES.filter((s) => isActive(s)),
+      ['working', 'input_required'],
+    );
   });
 
   it('isTaskStatus accepts exactly the five statuses', () => {

@@ -70,7 +70,10 @@ describe('TaskContext', () => {
     withContext(async (ctx, store) => {
       const t = await ctx.complete({ content: [{ type: 'text', text: 'ok' }] }, 'done');
       assert.deepEqual([t.status, t.statusMessage], ['completed', 'done']);
-      assert.deepEqual((await store.getResult(OWNER, t.taskId)).outcome, { type: 'result', result: { content: [{ type: 'text', text: 'ok' }] } });
+      assert.deepEqual((await store.getResult(OWNER, t.taskId)).outcome, {
+        type: 'result',
+        result: { content: [{ type: 'text', text: 'ok' }] },
+      });
     }));
 
   it('R75 A18 complete with isError: true -> failed, result kept', () =>
@@ -99,8 +102,16 @@ describe('TaskContext', () => {
   const failures: [string, Parameters<TaskContext['fail']>[0], { code: number; message: string; data?: unknown }][] = [
     ['a string', 'disk full', { code: -32603, message: 'disk full' }],
     ['an Error', new Error('boom'), { code: -32603, message: 'boom' }],
-    ['a JSON-RPC error', { code: -32001, message: 'upstream timeout', data: { ms: 30 } }, { code: -32001, message: 'upstream timeout', data: { ms: 30 } }],
-    ['a TasksError', new InvalidArgumentError('path must be absolute'), { code: -32602, message: 'path must be absolute', data: { code: 'INVALID_ARGUMENT' } }],
+    [
+      'a JSON-RPC error',
+      { code: -32001, message: 'upstream timeout', data: { ms: 30 } },
+      { code: -32001, message: 'upstream timeout', data: { ms: 30 } },
+    ],
+    [
+      'a TasksError',
+      new InvalidArgumentError('path must be absolute'),
+      { code: -32602, message: 'path must be absolute', data: { code: 'INVALID_ARGUMENT' } },
+    ],
     ['an Error with an empty message', new Error(''), { code: -32603, message: 'Task failed' }],
   ];
   for (const [what, reason, error] of failures) {

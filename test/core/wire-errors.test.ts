@@ -44,7 +44,11 @@ describe('one mapping, one thin adapter per SDK', () => {
   ];
 
   it('toJsonRpcError: ours mapped, a JsonRpcError as it is, anything else generic (never leaked) from our code', () => {
-    assert.deepEqual(toJsonRpcError(samples[0]!.error, 'Failed'), { code: -32602, message: 'Failed: Task not found: "t1"', data: { code: 'TASK_NOT_FOUND' } });
+    assert.deepEqual(toJsonRpcError(samples[0]!.error, 'Failed'), {
+      code: -32602,
+      message: 'Failed: Task not found: "t1"',
+      data: { code: 'TASK_NOT_FOUND' },
+    });
     assert.deepEqual(toJsonRpcError(samples[1]!.error), { code: -32050, message: 'as it came', data: { why: 1 } });
     assert.deepEqual(toJsonRpcError(samples[2]!.error), { code: -32603, message: 'Internal error' });
     assert.deepEqual(toJsonRpcError(samples[3]!.error), { code: -32603, message: 'Internal error' });

@@ -14,7 +14,12 @@ const ROOT = process.cwd();
 const OUT = join(ROOT, 'dist', 'doc-programs');
 
 function programs(): { name: string; code: string }[] {
-  const files = ['README.md', ...readdirSync(join(ROOT, 'docs'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
+  const files = [
+    'README.md',
+    ...readdirSync(join(ROOT, 'docs'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => join('docs', f)),
+  ];
   return files.flatMap((file) =>
     [...readFileSync(join(ROOT, file), 'utf8').matchAll(/<!-- program[^>]*-->\s*```ts\n([\s\S]*?)```/g)].map((m, i) => ({
       name: `${file.replace(/[^a-z0-9]+/gi, '_')}_${i + 1}.ts`,
@@ -31,11 +36,22 @@ describe('docs: whole programs type-check', () => {
     mkdirSync(OUT, { recursive: true });
     for (const { name, code } of found) writeFileSync(join(OUT, name), code);
     const config = {
-      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] },
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        types: ['node'],
+      },
       include: ['*.ts'],
     };
     writeFileSync(join(OUT, 'tsconfig.json'), JSON.stringify(config));
-    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', OUT], { encoding: 'utf8', cwd: ROOT });
+    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', OUT], {
+      encoding: 'utf8',
+      cwd: ROOT,
+    });
     assert.equal(tsc.status, 0, `${found.map((f) => f.name).join(', ')}:\n${tsc.stdout}${tsc.stderr}`);
   });
 });

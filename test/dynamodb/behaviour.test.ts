@@ -37,7 +37,11 @@ async function expectCode(action: Promise<unknown>, code: string): Promise<Error
 }
 
 async function rawItem(client: DynamoDBClient, tableName: string, owner: string, sk: string) {
-  return (await client.send(new GetItemCommand({ TableName: tableName, Key: { pk: { S: partitionKey(owner) }, sk: { S: sk } }, ConsistentRead: true }))).Item;
+  return (
+    await client.send(
+      new GetItemCommand({ TableName: tableName, Key: { pk: { S: partitionKey(owner) }, sk: { S: sk } }, ConsistentRead: true }),
+    )
+  ).Item;
 }
 
 /** Two store instances on one table, each with its own client: two processes, as far as DynamoDB can tell. */
@@ -54,7 +58,10 @@ describe('DynamoDbTaskStore: the 400 KB item limit', () => {
     const store = await dynamo.openStore({ client, clock: new ManualClock() });
     const task = await store.create(ALICE, INPUT);
     counter.reset();
-    const err = await expectCode(store.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { text: 'x'.repeat(500_000) } } }), 'PAYLOAD_TOO_LARGE');
+    const err = await expectCode(
+      store.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { text: 'x'.repeat(500_000) } } }),
+      'PAYLOAD_TOO_LARGE',
+    );
     assert.match(err.message, /one DynamoDB item/);
     assert.match(err.message, new RegExp(`limit is ${MAX_ITEM_BYTES} bytes`));
     assert.deepEqual(counter.counts, {}, 'refused before any request');
@@ -65,21 +72,39 @@ describe('DynamoDbTaskStore: the 400 KB item limit', () => {
   it('a result that fits alone but not with the stored request fails PAYLOAD_TOO_LARGE (DynamoDB refuses the item); nothing is written', async () => {
     const store = await dynamo.openStore({ clock: new ManualClock() });
     const task = await store.create(ALICE, { request: { method: 'tools/call', params: { blob: 'r'.repeat(250_000) } } });
-    const err = await expectCode(store.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { blob: 'x'.repeat(200_000) } } }), 'PAYLOAD_TOO_LARGE');
+    const err = await expectCode(
+      store.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { blob: 'x'.repeat(200_000) } } }),
+      'PAYLOAD_TOO_LARGE',
+    );
     const size = (err as unknown as { size: number }).size;
     assert.ok(size > MAX_ITEM_BYTES && size < 460_000, `reported size ${size}`);
     assert.deepEqual(await store.get(ALICE, task.taskId), task);
     // A result that fits is stored; the task was not harmed.
-    assert.equal((await store.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { blob: 'x'.repeat(100_000) } } })).status, 'completed');
+    assert.equal(
+      (
+        await store.complete(ALICE, task.taskId, {
+          status: 'completed',
+          outcome: { type: 'result', result: { blob: 'x'.repeat(100_000) } },
+        })
+      ).status,
+      'completed',
+    );
     await store.close();
   });
 
   it('an oversize create fails PAYLOAD_TOO_LARGE before any request: no task, no quota slot used', async () => {
     const client = dynamo.newClient();
     const counter = countRequests(client);
-    const store = await dynamo.openStore({ client, clock: new ManualClock(), security: { maxRequestBytes: 1024 * 1024, maxActiveTasksPerOwner: 1 } });
+    const store = await dynamo.openStore({
+      client,
+      clock: new ManualClock(),
+      security: { maxRequestBytes: 1024 * 1024, maxActiveTasksPerOwner: 1 },
+    });
     counter.reset();
-    await expectCode(store.create(ALICE, { request: { method: 'tools/call', params: { blob: 'r'.repeat(450_000) } } }), 'PAYLOAD_TOO_LARGE');
+    await expectCode(
+      store.create(ALICE, { request: { method: 'tools/call', params: { blob: 'r'.repeat(450_000) } } }),
+      'PAYLOAD_TOO_LARGE',
+    );
     assert.deepEqual(counter.counts, {});
     assert.equal(await rawItem(client, store.tableName, ALICE, QUOTA_SORT_KEY), undefined);
     await store.create(ALICE, INPUT); // the only slot is still free
@@ -87,8 +112,14 @@ describe('DynamoDbTaskStore: the 400 KB item limit', () => {
   });
 
   it('setVariables whose merged item would not fit fails PAYLOAD_TOO_LARGE and keeps the variables', async () => {
-    const store = await dynamo.openStore({ clock: new ManualClock(), security: { maxVariablesBytes: 1024 * 1024, maxRequestBytes: 1024 * 1024 } });
-    const task = await store.create(ALICE, { request: { method: 'tools/call', params: { blob: 'r'.repeat(300_000) } }, variables: { a: 1 } });
+    const store = await dynamo.openStore({
+      clock: new ManualClock(),
+      security: { maxVariablesBytes: 1024 * 1024, maxRequestBytes: 1024 * 1024 },
+    });
+    const task = await store.create(ALICE, {
+      request: { method: 'tools/call', params: { blob: 'r'.repeat(300_000) } },
+      variables: { a: 1 },
+    });
     await expectCode(store.setVariables(ALICE, task.taskId, { b: 'v'.repeat(150_000) }), 'PAYLOAD_TOO_LARGE');
     assert.deepEqual((await store.get(ALICE, task.taskId)).variables, { a: 1 });
     await store.close();
@@ -98,8 +129,14 @@ describe('DynamoDbTaskStore: the 400 KB item limit', () => {
     const store = await dynamo.openStore({ clock: new ManualClock() });
     const task = await store.create(ALICE, INPUT);
     // 150k three-byte characters: 450 KB in UTF-8, though only 150k UTF-16 units.
-    await expectCode(store.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { text: '€'.repeat(150_000) } } }), 'PAYLOAD_TOO_LARGE');
-    const done = await store.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { text: '€'.repeat(100_000) } } });
+    await expectCode(
+      store.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { text: '€'.repeat(150_000) } } }),
+      'PAYLOAD_TOO_LARGE',
+    );
+    const done = await store.complete(ALICE, task.taskId, {
+      status: 'completed',
+      outcome: { type: 'result', result: { text: '€'.repeat(100_000) } },
+    });
     assert.equal((await store.getResult(ALICE, task.taskId)).outcome?.type, 'result');
     assert.equal(done.status, 'completed');
     await store.close();
@@ -122,8 +159,15 @@ describe('DynamoDbTaskStore: native TTL lag', () => {
     await expectCode(store.cancel(ALICE, task.taskId), 'TASK_NOT_FOUND');
     await expectCode(store.complete(ALICE, task.taskId, DONE), 'TASK_NOT_FOUND');
     await expectCode(store.setVariables(ALICE, task.taskId, { a: 1 }), 'TASK_NOT_FOUND');
-    assert.deepEqual((await store.list(ALICE)).tasks.map((t) => t.taskId), [keep.taskId]);
-    assert.deepEqual(await rawItem(dynamo.client, store.tableName, ALICE, taskSortKey(task.taskId)), stored, 'refused writes changed nothing');
+    assert.deepEqual(
+      (await store.list(ALICE)).tasks.map((t) => t.taskId),
+      [keep.taskId],
+    );
+    assert.deepEqual(
+      await rawItem(dynamo.client, store.tableName, ALICE, taskSortKey(task.taskId)),
+      stored,
+      'refused writes changed nothing',
+    );
     assert.equal(await store.cleanup(), 1);
     assert.equal(await rawItem(dynamo.client, store.tableName, ALICE, taskSortKey(task.taskId)), undefined);
     await store.close();
@@ -139,7 +183,10 @@ describe('DynamoDbTaskStore: native TTL lag', () => {
     assert.deepEqual(first.tasks, []);
     assert.ok(first.nextCursor);
     const rest = await store.list(ALICE, { limit: 2, cursor: first.nextCursor });
-    assert.deepEqual(rest.tasks.map((t) => t.taskId), [live.taskId]);
+    assert.deepEqual(
+      rest.tasks.map((t) => t.taskId),
+      [live.taskId],
+    );
     await store.close();
   });
 });
@@ -176,7 +223,10 @@ describe('DynamoDbTaskStore: concurrency across instances', () => {
     const [a, b] = await twoInstances({ maxActiveTasksPerOwner: 100 });
     for (let round = 0; round < 8; round++) {
       const task = await a.create(ALICE, INPUT);
-      const racers: (() => Promise<TaskRecord>)[] = [() => a.complete(ALICE, task.taskId, DONE), () => b.cancel(ALICE, task.taskId, 'raced')];
+      const racers: (() => Promise<TaskRecord>)[] = [
+        () => a.complete(ALICE, task.taskId, DONE),
+        () => b.cancel(ALICE, task.taskId, 'raced'),
+      ];
       if (round % 2) racers.reverse();
       const settled = await Promise.allSettled(racers.map((r) => r()));
       const winners = settled.filter((s): s is PromiseFulfilledResult<TaskRecord> => s.status === 'fulfilled');
@@ -194,7 +244,10 @@ describe('DynamoDbTaskStore: concurrency across instances', () => {
     for (let i = 0; i < 5; i++) ids.push((await a.create(ALICE, INPUT)).taskId);
     const first = await a.list(ALICE, { limit: 3 });
     const second = await b.list(ALICE, { limit: 3, cursor: first.nextCursor! });
-    assert.deepEqual([...first.tasks, ...second.tasks].map((t) => t.taskId), ids);
+    assert.deepEqual(
+      [...first.tasks, ...second.tasks].map((t) => t.taskId),
+      ids,
+    );
     assert.equal(second.nextCursor, undefined);
     await Promise.all([a.close(), b.close()]);
   });
@@ -285,13 +338,18 @@ describe('DynamoDbTaskStore: keys and options', () => {
     assert.equal((await store.get(long, task.taskId)).owner, long);
     await expectCode(store.get(other, task.taskId), 'TASK_NOT_FOUND');
     await expectCode(store.cancel(other, task.taskId), 'TASK_NOT_FOUND');
-    assert.deepEqual((await store.list(long)).tasks.map((t) => t.taskId), [task.taskId]);
+    assert.deepEqual(
+      (await store.list(long)).tasks.map((t) => t.taskId),
+      [task.taskId],
+    );
     assert.deepEqual((await store.list(other)).tasks, []);
     await store.close();
   });
 
   it('the constructor refuses a quota the quota item cannot hold, and a missing client or table', () => {
-    assert.throws(() => new DynamoDbTaskStore({ client: dynamo.client, tableName: 'tasks', security: { maxActiveTasksPerOwner: 5001 } }), { code: 'INVALID_ARGUMENT' });
+    assert.throws(() => new DynamoDbTaskStore({ client: dynamo.client, tableName: 'tasks', security: { maxActiveTasksPerOwner: 5001 } }), {
+      code: 'INVALID_ARGUMENT',
+    });
     assert.throws(() => new DynamoDbTaskStore({ client: undefined as never, tableName: 'tasks' }), { code: 'INVALID_ARGUMENT' });
     assert.throws(() => new DynamoDbTaskStore({ client: dynamo.client, tableName: '' }), { code: 'INVALID_ARGUMENT' });
   });
@@ -299,9 +357,16 @@ describe('DynamoDbTaskStore: keys and options', () => {
   it('is shared across processes, and records survive a round trip exactly', async () => {
     const [a, b]: TaskStore[] = await twoInstances({ maxActiveTasksPerOwner: 10 });
     assert.equal(a.capabilities.sharedAcrossProcesses, true);
-    const created = await a.create(BOB, { request: { method: 'tools/call', params: { n: 1.5e300, s: 'ünïcödé', nested: { list: [null, true, -0.25] } } }, variables: { k: 'v' }, statusMessage: 'starting' });
+    const created = await a.create(BOB, {
+      request: { method: 'tools/call', params: { n: 1.5e300, s: 'ünïcödé', nested: { list: [null, true, -0.25] } } },
+      variables: { k: 'v' },
+      statusMessage: 'starting',
+    });
     assert.deepEqual(await b.get(BOB, created.taskId), created);
-    const done = await b.complete(BOB, created.taskId, { status: 'failed', outcome: { type: 'error', error: { code: -32000, message: 'boom', data: { big: 1e308 } } } });
+    const done = await b.complete(BOB, created.taskId, {
+      status: 'failed',
+      outcome: { type: 'error', error: { code: -32000, message: 'boom', data: { big: 1e308 } } },
+    });
     assert.deepEqual(await a.getResult(BOB, created.taskId), { task: done, outcome: done.outcome });
     assert.ok(Object.isFrozen(done) && Object.isFrozen(done.request.params) && Object.isFrozen(done.variables));
     await Promise.all([a.close(), b.close()]);

@@ -7,7 +7,13 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  type DynamoDBClientConfig,
+} from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { createTable } from '../../src/stores/dynamodb/create-table.js';
 import { createTableInput } from '../../src/stores/dynamodb/table.js';
@@ -63,7 +69,8 @@ export async function startDynamo(): Promise<Dynamo> {
       // always refuses) and with its tables ACTIVE at once; createTable itself is tested in
       // infra.test.ts. Hundreds of stores open per run, so this matters.
       await via.send(new CreateTableCommand(createTableInput(name)));
-      while ((await via.send(new DescribeTableCommand({ TableName: name }))).Table?.TableStatus !== 'ACTIVE') await new Promise((r) => setTimeout(r, 5));
+      while ((await via.send(new DescribeTableCommand({ TableName: name }))).Table?.TableStatus !== 'ACTIVE')
+        await new Promise((r) => setTimeout(r, 5));
     }
     return name;
   };

@@ -49,19 +49,33 @@ describe('infra: the CloudFormation template', () => {
     assert.deepEqual(Properties.PointInTimeRecoverySpecification, { PointInTimeRecoveryEnabled: true });
     assert.deepEqual(Properties.SSESpecification, { SSEEnabled: true });
     assert.deepEqual(Properties.TableName, { Ref: 'TableName' });
-    assert.equal((cloudFormationTemplate('my-tasks') as { Resources: { TasksTable: { Properties: TableProperties } } }).Resources.TasksTable.Properties.TableName, 'my-tasks');
+    assert.equal(
+      (cloudFormationTemplate('my-tasks') as { Resources: { TasksTable: { Properties: TableProperties } } }).Resources.TasksTable.Properties
+        .TableName,
+      'my-tasks',
+    );
   });
 
   it('has the same keys and index as createTable uses', () => {
     const { Properties } = committedTemplate().Resources.TasksTable;
     const input = createTableInput('x');
     assert.deepEqual(
-      { AttributeDefinitions: Properties.AttributeDefinitions, KeySchema: Properties.KeySchema, LocalSecondaryIndexes: Properties.LocalSecondaryIndexes, BillingMode: Properties.BillingMode },
-      { AttributeDefinitions: input.AttributeDefinitions, KeySchema: input.KeySchema, LocalSecondaryIndexes: input.LocalSecondaryIndexes, BillingMode: input.BillingMode },
+      {
+        AttributeDefinitions: Properties.AttributeDefinitions,
+        KeySchema: Properties.KeySchema,
+        LocalSecondaryIndexes: Properties.LocalSecondaryIndexes,
+        BillingMode: Properties.BillingMode,
+      },
+      {
+        AttributeDefinitions: input.AttributeDefinitions,
+        KeySchema: input.KeySchema,
+        LocalSecondaryIndexes: input.LocalSecondaryIndexes,
+        BillingMode: input.BillingMode,
+      },
     );
   });
 
-  it('a table created from the template\'s properties works with the store', async () => {
+  it("a table created from the template's properties works with the store", async () => {
     const { Properties } = committedTemplate().Resources.TasksTable;
     const tableName = `mcp-tasks-template-${process.pid}`;
     await dynamo.client.send(
@@ -80,8 +94,14 @@ describe('infra: the CloudFormation template', () => {
     const b = await store.create('auth:alice', { request: { method: 'tools/call', params: {} } });
     await store.complete('auth:alice', a.taskId, { status: 'completed', outcome: { type: 'result', result: {} } });
     const page = await store.list('auth:alice', { limit: 1 });
-    assert.deepEqual(page.tasks.map((t) => t.taskId), [a.taskId]);
-    assert.deepEqual((await store.list('auth:alice', { cursor: page.nextCursor! })).tasks.map((t) => t.taskId), [b.taskId]);
+    assert.deepEqual(
+      page.tasks.map((t) => t.taskId),
+      [a.taskId],
+    );
+    assert.deepEqual(
+      (await store.list('auth:alice', { cursor: page.nextCursor! })).tasks.map((t) => t.taskId),
+      [b.taskId],
+    );
     await store.close();
   });
 });
@@ -97,7 +117,10 @@ describe('infra: createTable', () => {
     assert.equal(second.created, false);
     const table = (await dynamo.client.send(new DescribeTableCommand({ TableName: tableName }))).Table!;
     assert.equal(table.TableStatus, 'ACTIVE');
-    assert.deepEqual(table.LocalSecondaryIndexes?.map((i) => i.IndexName), ['byCreation']);
+    assert.deepEqual(
+      table.LocalSecondaryIndexes?.map((i) => i.IndexName),
+      ['byCreation'],
+    );
     if (EXTERNAL_ENDPOINT === undefined) {
       // dynalite has no UpdateTimeToLive: both calls go on, with one warning in all.
       assert.equal(first.ttlEnabled, false);

@@ -26,7 +26,10 @@ before(async () => {
 });
 after(() => dynamo.stop());
 
-async function setup(security = {}, transactions: TransactionMode = false): Promise<{ store: DynamoDbTaskStore; counter: ReturnType<typeof countRequests>; clock: ManualClock }> {
+async function setup(
+  security = {},
+  transactions: TransactionMode = false,
+): Promise<{ store: DynamoDbTaskStore; counter: ReturnType<typeof countRequests>; clock: ManualClock }> {
   const client = dynamo.newClient();
   const counter = countRequests(client);
   const clock = new ManualClock();
@@ -69,10 +72,18 @@ describe('DynamoDbTaskStore: requests per operation', () => {
     const b = await store.create(ALICE, INPUT);
     const c = await store.create(ALICE, INPUT);
     const one = { UpdateItemCommand: 1 };
-    assert.deepEqual(await requestsOf(counter, () => store.updateStatus(ALICE, a.taskId, { from: 'working', to: 'input_required', statusMessage: 'q' })), one);
+    assert.deepEqual(
+      await requestsOf(counter, () => store.updateStatus(ALICE, a.taskId, { from: 'working', to: 'input_required', statusMessage: 'q' })),
+      one,
+    );
     assert.deepEqual(await requestsOf(counter, () => store.updateStatus(ALICE, a.taskId, { from: 'input_required', to: 'working' })), one);
     assert.deepEqual(await requestsOf(counter, () => store.complete(ALICE, a.taskId, DONE)), one);
-    assert.deepEqual(await requestsOf(counter, () => store.complete(ALICE, b.taskId, { status: 'failed', outcome: { type: 'error', error: { code: -1, message: 'x' } } })), one);
+    assert.deepEqual(
+      await requestsOf(counter, () =>
+        store.complete(ALICE, b.taskId, { status: 'failed', outcome: { type: 'error', error: { code: -1, message: 'x' } } }),
+      ),
+      one,
+    );
     assert.deepEqual(await requestsOf(counter, () => store.cancel(ALICE, c.taskId)), one);
     assert.equal((await store.get(ALICE, a.taskId)).status, 'completed');
   });
@@ -80,15 +91,23 @@ describe('DynamoDbTaskStore: requests per operation', () => {
   it('setVariables = 1 GetItem + 1 UpdateItem (conditional on the version read; no byte cap)', async () => {
     const { store, counter } = await setup({ maxStoredBytesPerOwner: null });
     const task = await store.create(ALICE, INPUT);
-    assert.deepEqual(await requestsOf(counter, () => store.setVariables(ALICE, task.taskId, { a: 1 })), { GetItemCommand: 1, UpdateItemCommand: 1 });
+    assert.deepEqual(await requestsOf(counter, () => store.setVariables(ALICE, task.taskId, { a: 1 })), {
+      GetItemCommand: 1,
+      UpdateItemCommand: 1,
+    });
   });
 
   it('with a byte cap, a write that changes stored bytes (complete, setVariables) sends 1 UpdateItem more, moving the owner usage; cancel and status updates do not', async () => {
     const { store, counter } = await setup();
     const a = await store.create(ALICE, INPUT);
     const b = await store.create(ALICE, INPUT);
-    assert.deepEqual(await requestsOf(counter, () => store.setVariables(ALICE, a.taskId, { a: 1 })), { GetItemCommand: 1, UpdateItemCommand: 2 });
-    assert.deepEqual(await requestsOf(counter, () => store.updateStatus(ALICE, a.taskId, { from: 'working', to: 'input_required' })), { UpdateItemCommand: 1 });
+    assert.deepEqual(await requestsOf(counter, () => store.setVariables(ALICE, a.taskId, { a: 1 })), {
+      GetItemCommand: 1,
+      UpdateItemCommand: 2,
+    });
+    assert.deepEqual(await requestsOf(counter, () => store.updateStatus(ALICE, a.taskId, { from: 'working', to: 'input_required' })), {
+      UpdateItemCommand: 1,
+    });
     assert.deepEqual(await requestsOf(counter, () => store.complete(ALICE, a.taskId, DONE)), { UpdateItemCommand: 2 });
     assert.deepEqual(await requestsOf(counter, () => store.cancel(ALICE, b.taskId)), { UpdateItemCommand: 1 });
     // create stays 2 requests: the storage claim rides on the quota reservation.
@@ -133,10 +152,17 @@ describe('DynamoDbTaskStore: requests per operation', () => {
     const task = await store.create(ALICE, INPUT);
     assert.equal(await requestsOf(counter, () => store.get(ALICE, '')).then((c) => Object.keys(c).length), 0);
     assert.deepEqual(await requestsOf(counter, () => store.create('anonymous', INPUT)), {});
-    assert.deepEqual(await requestsOf(counter, () => store.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { big: 'x'.repeat(500_000) } } })), {});
+    assert.deepEqual(
+      await requestsOf(counter, () =>
+        store.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { big: 'x'.repeat(500_000) } } }),
+      ),
+      {},
+    );
     assert.deepEqual(await requestsOf(counter, () => store.list(ALICE, { cursor: 'garbage' })), {});
     // `from` holds only terminal statuses: nothing can be written, so only a read explains the refusal.
-    assert.deepEqual(await requestsOf(counter, () => store.updateStatus(ALICE, task.taskId, { from: 'completed', to: 'working' })), { GetItemCommand: 1 });
+    assert.deepEqual(await requestsOf(counter, () => store.updateStatus(ALICE, task.taskId, { from: 'completed', to: 'working' })), {
+      GetItemCommand: 1,
+    });
   });
 
   it('create at a full quota holding finished tasks: reservation refused, 1 BatchGetItem, 1 UpdateItem releasing them, then the 2 writes of a create', async () => {
@@ -145,7 +171,11 @@ describe('DynamoDbTaskStore: requests per operation', () => {
     for (let i = 0; i < 3; i++) tasks.push(await store.create(ALICE, INPUT));
     await store.complete(ALICE, tasks[0]!.taskId, DONE);
     await store.cancel(ALICE, tasks[1]!.taskId);
-    assertExplained(await requestsOf(counter, () => store.create(ALICE, INPUT)), { UpdateItemCommand: 3, BatchGetItemCommand: 1, PutItemCommand: 1 });
+    assertExplained(await requestsOf(counter, () => store.create(ALICE, INPUT)), {
+      UpdateItemCommand: 3,
+      BatchGetItemCommand: 1,
+      PutItemCommand: 1,
+    });
     // Both finished tasks were released in that one round: the next create is 2 requests again.
     assert.deepEqual(await requestsOf(counter, () => store.create(ALICE, INPUT)), { UpdateItemCommand: 1, PutItemCommand: 1 });
   });
@@ -183,18 +213,28 @@ describe('DynamoDbTaskStore: requests per operation', () => {
     assert.equal((await store.list(ALICE)).tasks.length, 2);
   });
 
-  it('transactions: true on an endpoint without them: the create fails STORE_UNAVAILABLE and writes nothing', { skip: EXTERNAL_ENDPOINT !== undefined && 'the endpoint may have transactions' }, async () => {
-    const { store, counter } = await setup({}, true);
-    counter.reset();
-    await assert.rejects(store.create(ALICE, INPUT), { code: 'STORE_UNAVAILABLE' });
-    assert.deepEqual(counter.counts, { TransactWriteItemsCommand: 1 });
-    assert.equal(store.transactionalCreate, true);
-    assert.deepEqual((await store.list(ALICE)).tasks, []);
-  });
+  it(
+    'transactions: true on an endpoint without them: the create fails STORE_UNAVAILABLE and writes nothing',
+    { skip: EXTERNAL_ENDPOINT !== undefined && 'the endpoint may have transactions' },
+    async () => {
+      const { store, counter } = await setup({}, true);
+      counter.reset();
+      await assert.rejects(store.create(ALICE, INPUT), { code: 'STORE_UNAVAILABLE' });
+      assert.deepEqual(counter.counts, { TransactWriteItemsCommand: 1 });
+      assert.equal(store.transactionalCreate, true);
+      assert.deepEqual((await store.list(ALICE)).tasks, []);
+    },
+  );
 
   it("a write answers only what it changed when this instance knows the item; after another instance's write it reads the item once; every record exact", async () => {
     const { store: a, counter, clock } = await setup({ maxStoredBytesPerOwner: null });
-    const b = await dynamo.openStore({ client: dynamo.newClient(), tableName: a.tableName, clock, transactions: false, security: { maxActiveTasksPerOwner: 50, maxStoredBytesPerOwner: null } });
+    const b = await dynamo.openStore({
+      client: dynamo.newClient(),
+      tableName: a.tableName,
+      clock,
+      transactions: false,
+      security: { maxActiveTasksPerOwner: 50, maxStoredBytesPerOwner: null },
+    });
     const task = await a.create(ALICE, INPUT);
     counter.reset();
     const asked = await a.updateStatus(ALICE, task.taskId, { from: 'working', to: 'input_required', statusMessage: 'which one?' });

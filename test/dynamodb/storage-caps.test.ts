@@ -134,7 +134,11 @@ describe('DynamoDbTaskStore: storage freed without a sweeper', () => {
 
   it('R38 a create that died between its two writes stops counting after the grace period', async () => {
     const clock = new ManualClock();
-    const store = await dynamo.openStore({ clock, security: { maxActiveTasksPerOwner: 2, maxStoredTasksPerOwner: 2 }, reservationGraceMs: 60_000 });
+    const store = await dynamo.openStore({
+      clock,
+      security: { maxActiveTasksPerOwner: 2, maxStoredTasksPerOwner: 2 },
+      reservationGraceMs: 60_000,
+    });
     const kept = await store.complete(ALICE, (await store.create(ALICE, INPUT)).taskId, DONE);
     // The first write of a create (reservation + storage claim) without its task item.
     const phantom = { taskId: 'AAAAAAAAAAAAAAAAAAAAAA', createdAt: clock.now(), expiresAt: clock.now() + 3_600_000 };
@@ -144,7 +148,11 @@ describe('DynamoDbTaskStore: storage freed without a sweeper', () => {
         Key: { pk: { S: partitionKey(ALICE) }, sk: { S: QUOTA_SORT_KEY } },
         UpdateExpression: 'ADD active :e, usageTasks :one, usageBytes :b, #u :b',
         ExpressionAttributeNames: { '#u': entryName(phantom) },
-        ExpressionAttributeValues: { ':e': { SS: [`${phantom.taskId}.${phantom.createdAt}.${phantom.expiresAt}`] }, ':one': { N: '1' }, ':b': { N: '600' } },
+        ExpressionAttributeValues: {
+          ':e': { SS: [`${phantom.taskId}.${phantom.createdAt}.${phantom.expiresAt}`] },
+          ':one': { N: '1' },
+          ':b': { N: '600' },
+        },
       }),
     );
     await assert.rejects(store.create(ALICE, INPUT), { code: 'STORAGE_EXHAUSTED' });
@@ -164,7 +172,11 @@ describe('DynamoDbTaskStore: storage freed without a sweeper', () => {
       },
       { step: 'initialize', name: 'duplicateWrites' },
     );
-    const store = await dynamo.openStore({ client, clock: new ManualClock(), security: { maxActiveTasksPerOwner: 2, maxStoredTasksPerOwner: 2 } });
+    const store = await dynamo.openStore({
+      client,
+      clock: new ManualClock(),
+      security: { maxActiveTasksPerOwner: 2, maxStoredTasksPerOwner: 2 },
+    });
     const task = await store.create(ALICE, BIG);
     const withVariables = await store.setVariables(ALICE, task.taskId, { note: 'y'.repeat(100) });
     const done = await store.complete(ALICE, withVariables.taskId, BIG_DONE);

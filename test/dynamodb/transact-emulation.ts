@@ -58,8 +58,14 @@ async function transact(plain: DynamoDBClient, input: TransactWriteItemsCommandI
         const put = items[undo]!.Put!;
         await plain.send(new DeleteItemCommand({ TableName: put.TableName, Key: pickKey(put.Item!) }));
       }
-      const reasons: CancellationReason[] = items.map((_, i) => (i === index ? { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' } : { Code: 'None' }));
-      throw new TransactionCanceledException({ message: 'Transaction cancelled', $metadata: { httpStatusCode: 400 }, CancellationReasons: reasons });
+      const reasons: CancellationReason[] = items.map((_, i) =>
+        i === index ? { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' } : { Code: 'None' },
+      );
+      throw new TransactionCanceledException({
+        message: 'Transaction cancelled',
+        $metadata: { httpStatusCode: 400 },
+        CancellationReasons: reasons,
+      });
     }
   }
 }

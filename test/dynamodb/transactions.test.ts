@@ -16,7 +16,11 @@ const META = { $metadata: { httpStatusCode: 400 } };
 /** DynamoDB's ValidationException, as the SDK raises it (a service error by name: no class of its own). */
 const validation = (message: string) => Object.assign(new Error(message), { name: 'ValidationException', ...META });
 const cancelled = (...codes: (string | { Code: string; Item?: Record<string, { S: string }>; Message?: string })[]) =>
-  new TransactionCanceledException({ message: 'Transaction cancelled', ...META, CancellationReasons: codes.map((c) => (typeof c === 'string' ? { Code: c } : c)) });
+  new TransactionCanceledException({
+    message: 'Transaction cancelled',
+    ...META,
+    CancellationReasons: codes.map((c) => (typeof c === 'string' ? { Code: c } : c)),
+  });
 
 describe('DynamoDB transactional create: request and answers', () => {
   it('one TransactWriteItems: the reservation (first) and the task put, each returning the item its condition failed on, with an idempotency token', () => {
@@ -34,11 +38,17 @@ describe('DynamoDB transactional create: request and answers', () => {
 
   it('a cancellation is read per item: the reservation refused (with the quota item), the task ID taken, a conflict, throttling, size', () => {
     const quotaItem = { sk: { S: 'quota' } };
-    assert.deepEqual(createCancellation(cancelled({ Code: 'ConditionalCheckFailed', Item: quotaItem }, 'None')), { kind: 'quota', item: quotaItem });
+    assert.deepEqual(createCancellation(cancelled({ Code: 'ConditionalCheckFailed', Item: quotaItem }, 'None')), {
+      kind: 'quota',
+      item: quotaItem,
+    });
     assert.deepEqual(createCancellation(cancelled('None', { Code: 'ConditionalCheckFailed' })), { kind: 'taken', item: undefined });
     assert.deepEqual(createCancellation(cancelled('TransactionConflict', 'None')), { kind: 'conflict' });
     assert.deepEqual(createCancellation(cancelled('None', 'ThrottlingError')), { kind: 'throttled' });
-    assert.deepEqual(createCancellation(cancelled('None', { Code: 'ValidationError', Message: 'Item size has exceeded the maximum allowed size' })), { kind: 'too-large' });
+    assert.deepEqual(
+      createCancellation(cancelled('None', { Code: 'ValidationError', Message: 'Item size has exceeded the maximum allowed size' })),
+      { kind: 'too-large' },
+    );
     assert.deepEqual(createCancellation(cancelled('None', 'ItemCollectionSizeLimitExceeded')), { kind: 'failed' });
     assert.equal(createCancellation(validation('x')), undefined, 'not a cancellation');
   });
@@ -58,7 +68,10 @@ describe('DynamoDB transactional create: request and answers', () => {
     assert.equal(await retryConflicts(async () => (++calls < 3 ? Promise.reject(conflict()) : 'done')), 'done');
     assert.equal(calls, 3);
     calls = 0;
-    await assert.rejects(retryConflicts(async () => (calls++, Promise.reject(validation('x')))), { name: 'ValidationException' });
+    await assert.rejects(
+      retryConflicts(async () => (calls++, Promise.reject(validation('x')))),
+      { name: 'ValidationException' },
+    );
     assert.equal(calls, 1);
   });
 });

@@ -17,7 +17,10 @@ test('examples/basic runs, exits 0 and prints the squared result', async () => {
   const { stdout } = await run(process.execPath, [example], { timeout: 20_000 });
   const lines = stdout.trim().split('\n');
   assert.match(lines[0] ?? '', /^created: task \S+ status=working pollInterval=50 ms$/);
-  assert.ok(lines.some((l) => /^progress: 3\/3 /.test(l)), `no final progress line in:\n${stdout}`);
+  assert.ok(
+    lines.some((l) => /^progress: 3\/3 /.test(l)),
+    `no final progress line in:\n${stdout}`,
+  );
   assert.ok(lines.includes('status: completed'), `no completed status in:\n${stdout}`);
   assert.equal(lines.at(-1), 'result: 7 squared is 49');
 });

@@ -16,7 +16,11 @@ test('examples/code-mode runs, exits 0, and shows the result, the refusals and t
   // execFile rejects on a non-zero exit code; a hang is killed by the timeout and rejects too.
   const { stdout } = await run(process.execPath, [example], { timeout: 20_000 });
   const lines = stdout.trim().split('\n');
-  const has = (pattern: RegExp) => assert.ok(lines.some((l) => pattern.test(l)), `no line matching ${pattern} in:\n${stdout}`);
+  const has = (pattern: RegExp) =>
+    assert.ok(
+      lines.some((l) => pattern.test(l)),
+      `no line matching ${pattern} in:\n${stdout}`,
+    );
 
   // 1. validate -> execute as a task -> progress per call -> tasks/result
   has(/^validate: approved, token \S+\.\.\.$/);
@@ -27,7 +31,10 @@ test('examples/code-mode runs, exits 0, and shows the result, the refusals and t
 
   // 2. refusals
   has(/^validate rejected: .*call 0: a refers to call 1, which does not come before it.*unknown tool 'rm'/);
-  assert.ok(lines.includes('execute without token: rejected with JSON-RPC -32602, tasks created: 0'), `no missing-token refusal in:\n${stdout}`);
+  assert.ok(
+    lines.includes('execute without token: rejected with JSON-RPC -32602, tasks created: 0'),
+    `no missing-token refusal in:\n${stdout}`,
+  );
   has(/^tasks\/get: failed: execute refused: the approval token does not match this program/);
   has(/^refused: task \S+ status=failed, server variables \{\} \(no call ran\)$/);
   assert.ok(lines.includes('tasks/result: JSON-RPC error -32602'), `no tasks/result refusal in:\n${stdout}`);

@@ -16,6 +16,15 @@ test('examples/dynamodb provisions the table, completes one task, cancels anothe
   const args = endpoint === undefined ? [] : ['--endpoint', endpoint, '--table', `mcp-tasks-example-${process.pid}`];
   const { stdout } = await run(process.execPath, [example, ...args], { timeout: 30_000 });
   const lines = stdout.trim().split('\n');
-  assert.ok(lines.some((l) => /^table: mcp-tasks-example\S* (created|exists) \(native TTL (on|off)\)$/.test(l)), stdout);
-  assert.deepEqual(lines.slice(-5), ['created: status=working', 'result: 12 squared is 144', 'cancelled: status=cancelled', 'listed: completed, cancelled', 'done']);
+  assert.ok(
+    lines.some((l) => /^table: mcp-tasks-example\S* (created|exists) \(native TTL (on|off)\)$/.test(l)),
+    stdout,
+  );
+  assert.deepEqual(lines.slice(-5), [
+    'created: status=working',
+    'result: 12 squared is 144',
+    'cancelled: status=cancelled',
+    'listed: completed, cancelled',
+    'done',
+  ]);
 });

@@ -19,7 +19,10 @@ test('examples/workflow runs, pauses for input once, exits 0 and prints the labe
     lines.filter((l) => l.startsWith('progress: ')),
     ['progress: 1/3 step 1/3 done: order', 'progress: 2/3 step 2/3 done: confirm', 'progress: 3/3 step 3/3 done: label'],
   );
-  assert.deepEqual(lines.filter((l) => l.startsWith('elicitation: ')), ['elicitation: Confirm the shipping speed (task status input_required)']);
+  assert.deepEqual(
+    lines.filter((l) => l.startsWith('elicitation: ')),
+    ['elicitation: Confirm the shipping speed (task status input_required)'],
+  );
   assert.ok(lines.includes('status: completed (step 3/3 done: label)'), stdout);
   assert.ok(lines.includes('outputs: order, confirm, label'), stdout);
   assert.equal(lines.at(-1), 'result: SHIP A-17 to 1 Main St (2 items, express)');

@@ -27,7 +27,10 @@ const ask = defineTool({
   inputSchema: z.object({ who: z.string() }),
   taskSupport: 'required',
   async run({ who }, { task, generation }) {
-    const answer = await task!.elicit({ message: `${who}?`, requestedSchema: { type: 'object', properties: { answer: { type: 'string' } } } });
+    const answer = await task!.elicit({
+      message: `${who}?`,
+      requestedSchema: { type: 'object', properties: { answer: { type: 'string' } } },
+    });
     return { content: [{ type: 'text', text: `${generation}: ${who} said ${String((answer.content as { answer?: unknown }).answer)}` }] };
   },
 });
@@ -51,10 +54,25 @@ async function client2025(handler: TasksHttpHandler, token: string | undefined):
 }
 
 /** One 2026 request through `handler.fetch`; the JSON-RPC result or error. */
-async function rpc2026(handler: TasksHttpHandler, method: string, params: JsonObject, token: string | undefined, capabilities: JsonObject = { ...WITH_TASKS, elicitation: {} }) {
-  const response = await handler.fetch(rpcRequest(method, params, { capabilities, ...(token && { headers: { authorization: `Bearer ${token}` } }) }));
+async function rpc2026(
+  handler: TasksHttpHandler,
+  method: string,
+  params: JsonObject,
+  token: string | undefined,
+  capabilities: JsonObject = { ...WITH_TASKS, elicitation: {} },
+) {
+  const response = await handler.fetch(
+    rpcRequest(method, params, { capabilities, ...(token && { headers: { authorization: `Bearer ${token}` } }) }),
+  );
   const text = await response.text();
-  const json = text.startsWith('{') ? text : (text.split('\n').filter((l) => l.startsWith('data:')).pop() ?? '').slice(5);
+  const json = text.startsWith('{')
+    ? text
+    : (
+        text
+          .split('\n')
+          .filter((l) => l.startsWith('data:'))
+          .pop() ?? ''
+      ).slice(5);
   return JSON.parse(json) as { result?: JsonObject; error?: { code: number; message: string } };
 }
 
@@ -68,7 +86,9 @@ async function answer2026(handler: TasksHttpHandler, token: string | undefined):
         const task = (await rpc2026(handler, 'tasks/get', { taskId }, token)).result!;
         if (task.status === 'completed' || task.status === 'failed') return task;
         const questions = task.inputRequests as JsonObject | undefined;
-        if (questions) for (const key of Object.keys(questions)) await rpc2026(handler, 'tasks/update', { taskId, inputResponses: { [key]: ANSWER } }, token);
+        if (questions)
+          for (const key of Object.keys(questions))
+            await rpc2026(handler, 'tasks/update', { taskId, inputResponses: { [key]: ANSWER } }, token);
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     })(),
@@ -78,25 +98,32 @@ async function answer2026(handler: TasksHttpHandler, token: string | undefined):
 
 describe('createTasksHttpHandler: no configuration leaves a question unanswerable (web face)', () => {
   for (const config of CONFIGS) {
-    it(`${config.name}: a task asks on the 2025 wire and on the 2026 wire, and completes with the answer`, { timeout: 30_000 }, async () => {
-      const handler = createTasksHttpHandler({ tools: [ask], ...config.options });
-      try {
-        const client = await client2025(handler, config.token);
+    it(
+      `${config.name}: a task asks on the 2025 wire and on the 2026 wire, and completes with the answer`,
+      { timeout: 30_000 },
+      async () => {
+        const handler = createTasksHttpHandler({ tools: [ask], ...config.options });
         try {
-          const created = await client.request({ method: 'tools/call', params: { name: 'ask', arguments: { who: 'bob' }, task: {} } }, ResultSchema);
-          const taskId = (created.task as { taskId: string }).taskId;
-          const result = await client.request({ method: 'tasks/result', params: { taskId } }, ResultSchema, { timeout: 10_000 });
-          assert.deepEqual(result.content, [{ type: 'text', text: '2025-11-25: bob said yes' }]);
+          const client = await client2025(handler, config.token);
+          try {
+            const created = await client.request(
+              { method: 'tools/call', params: { name: 'ask', arguments: { who: 'bob' }, task: {} } },
+              ResultSchema,
+            );
+            const taskId = (created.task as { taskId: string }).taskId;
+            const result = await client.request({ method: 'tasks/result', params: { taskId } }, ResultSchema, { timeout: 10_000 });
+            assert.deepEqual(result.content, [{ type: 'text', text: '2025-11-25: bob said yes' }]);
+          } finally {
+            await client.close();
+          }
+          const done = await answer2026(handler, config.token);
+          assert.equal(done.status, 'completed');
+          assert.deepEqual((done.result as JsonObject).content, [{ type: 'text', text: '2026-07-28: carol said yes' }]);
         } finally {
-          await client.close();
+          await handler.close();
         }
-        const done = await answer2026(handler, config.token);
-        assert.equal(done.status, 'completed');
-        assert.deepEqual((done.result as JsonObject).content, [{ type: 'text', text: '2026-07-28: carol said yes' }]);
-      } finally {
-        await handler.close();
-      }
-    });
+      },
+    );
   }
 });
 
@@ -107,9 +134,15 @@ describe('createTasksHttpHandler: the web face', () => {
       const client = await client2025(handler, undefined);
       const listed2025 = (await client.listTools()).tools.map((t) => [t.name, t.inputSchema]);
       await client.close();
-      const listed2026 = ((await rpc2026(handler, 'tools/list', {}, undefined)).result!.tools as JsonObject[]).map((t) => [t.name, t.inputSchema]);
+      const listed2026 = ((await rpc2026(handler, 'tools/list', {}, undefined)).result!.tools as JsonObject[]).map((t) => [
+        t.name,
+        t.inputSchema,
+      ]);
       assert.deepEqual(listed2026, listed2025);
-      assert.deepEqual(listed2025.map(([name]) => name), ['ask']);
+      assert.deepEqual(
+        listed2025.map(([name]) => name),
+        ['ask'],
+      );
     } finally {
       await handler.close();
     }
@@ -135,7 +168,14 @@ describe('createTasksHttpHandler: the web face', () => {
   it('413 for a body over 4 MiB, -32700 for bad JSON, -32600 for a bad envelope, -32602 for JSON nested too deep', async () => {
     const handler = createTasksHttpHandler({ tools: [ask] });
     try {
-      const post = (body: string) => handler.fetch(new Request(URL_, { method: 'POST', body, headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' } }));
+      const post = (body: string) =>
+        handler.fetch(
+          new Request(URL_, {
+            method: 'POST',
+            body,
+            headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+          }),
+        );
       assert.equal((await post('x'.repeat(4 * 1024 * 1024 + 1))).status, 413);
       assert.equal(((await (await post('{')).json()) as { error: { code: number } }).error.code, -32700);
       assert.equal(((await (await post('[]')).json()) as { error: { code: number } }).error.code, -32600);
@@ -147,9 +187,16 @@ describe('createTasksHttpHandler: the web face', () => {
   });
 
   it('settings that cannot work together are INVALID_OPTIONS at creation', () => {
-    const invalid = (options: TasksHttpOptions, pattern: RegExp) => assert.throws(() => createTasksHttpHandler(options), (e: unknown) => (e as { code?: string }).code === 'INVALID_OPTIONS' && pattern.test((e as Error).message));
+    const invalid = (options: TasksHttpOptions, pattern: RegExp) =>
+      assert.throws(
+        () => createTasksHttpHandler(options),
+        (e: unknown) => (e as { code?: string }).code === 'INVALID_OPTIONS' && pattern.test((e as Error).message),
+      );
     invalid({ tools: [ask], stateless: true }, /stateless serving needs tokens/);
-    invalid({ tools: [ask], stateless: true, tokens: tokenTable({ [TOKEN]: 'alice' }), allowAnonymous: true }, /stateless serving needs tokens/);
+    invalid(
+      { tools: [ask], stateless: true, tokens: tokenTable({ [TOKEN]: 'alice' }), allowAnonymous: true },
+      /stateless serving needs tokens/,
+    );
     invalid({ tools: [ask, ask] }, /two tools named ask/);
   });
 });

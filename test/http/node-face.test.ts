@@ -24,7 +24,7 @@ const double = defineTool({
   run: ({ n }, { generation }) => ({ content: [{ type: 'text', text: `${generation}: ${2 * n}` }] }),
 });
 
-describe('the Node face mounted in a server of one\'s own', () => {
+describe("the Node face mounted in a server of one's own", () => {
   let handler: TasksHttpHandler;
   let server: Server;
   let url: string;
@@ -46,7 +46,9 @@ describe('the Node face mounted in a server of one\'s own', () => {
     try {
       assert.equal(handler.sessions, 1);
       const results: string[] = [];
-      for await (const message of client.experimental.tasks.callToolStream({ name: 'double', arguments: { n: 21 } }, CallToolResultSchema, { task: { ttl: 60_000 } })) {
+      for await (const message of client.experimental.tasks.callToolStream({ name: 'double', arguments: { n: 21 } }, CallToolResultSchema, {
+        task: { ttl: 60_000 },
+      })) {
         if (message.type === 'result') results.push((message.result.content[0] as { text: string }).text);
       }
       assert.deepEqual(results, ['2025-11-25: 42']);
@@ -56,10 +58,18 @@ describe('the Node face mounted in a server of one\'s own', () => {
     const request = rpcRequest('tools/call', { name: 'double', arguments: { n: 4 } });
     const created = await fetch(url, { method: 'POST', headers: request.headers, body: await request.text() });
     const text = await created.text();
-    const reply = JSON.parse(text.startsWith('{') ? text : text.split('\n').find((l) => l.startsWith('data:'))!.slice(5)) as { result: JsonObject };
+    const reply = JSON.parse(
+      text.startsWith('{')
+        ? text
+        : text
+            .split('\n')
+            .find((l) => l.startsWith('data:'))!
+            .slice(5),
+    ) as { result: JsonObject };
     assert.equal(reply.result.resultType, 'task');
     const taskId = reply.result.taskId as string;
-    for (let i = 0; i < 200 && (await handler.store.get('anonymous', taskId)).status !== 'completed'; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 200 && (await handler.store.get('anonymous', taskId)).status !== 'completed'; i++)
+      await new Promise((r) => setTimeout(r, 10));
     const done = await handler.store.getResult('anonymous', taskId);
     assert.deepEqual(done.outcome, { type: 'result', result: { content: [{ type: 'text', text: '2026-07-28: 8' }] } });
   });

@@ -73,17 +73,29 @@ describe('createTasksHttpHandler({ observe }): metrics, spans and the task monit
     const alice = await client2025(handler, 'token-a');
     try {
       const traceparent = `00-${PARENT.traceId}-${PARENT.spanId}-01`;
-      const { task } = await alice.request({ method: 'tools/call', params: { name: 'square', arguments: { n: 3 }, task: {}, _meta: { traceparent } } }, CreateTaskResultSchema);
+      const { task } = await alice.request(
+        { method: 'tools/call', params: { name: 'square', arguments: { n: 3 }, task: {}, _meta: { traceparent } } },
+        CreateTaskResultSchema,
+      );
       const result = await alice.request({ method: 'tasks/result', params: { taskId: task.taskId } }, CallToolResultSchema);
       assert.deepEqual(result.content, [{ type: 'text', text: '9' }]);
 
       const call = exporter.getFinishedSpans().find((s) => s.name === 'tools/call square');
       const taskSpan = exporter.getFinishedSpans().find((s) => s.name === 'task square');
-      assert.ok(call && taskSpan, exporter.getFinishedSpans().map((s) => s.name).join(', '));
+      assert.ok(
+        call && taskSpan,
+        exporter
+          .getFinishedSpans()
+          .map((s) => s.name)
+          .join(', '),
+      );
       assert.equal(call.spanContext().traceId, PARENT.traceId);
       assert.equal(call.parentSpanContext?.spanId, PARENT.spanId);
       assert.equal(typeof call.attributes['mcp.session.id'], 'string');
-      assert.deepEqual(taskSpan.links.map((l) => l.context.spanId), [call.spanContext().spanId]);
+      assert.deepEqual(
+        taskSpan.links.map((l) => l.context.spanId),
+        [call.spanContext().spanId],
+      );
 
       assert.equal((await get(handler, '/mcp', { authorization: 'Bearer nobody' })).status, 401);
       const scraped = await get(handler, '/metrics');
@@ -93,7 +105,11 @@ describe('createTasksHttpHandler({ observe }): metrics, spans and the task monit
       assert.match(text, /^mcp_tasks_created_total\{tool="square"\} 1$/m);
       assert.match(text, /^mcp_tasks_ended_total\{tool="square",status="completed"\} 1$/m);
       assert.match(text, /^mcp_tasks_sessions 1$/m);
-      assert.match(text, /^mcp_tasks_store_operation_seconds_count\{store="memory",operation="create"\} 1$/m, 'the made engine uses a timed store');
+      assert.match(
+        text,
+        /^mcp_tasks_store_operation_seconds_count\{store="memory",operation="create"\} 1$/m,
+        'the made engine uses a timed store',
+      );
       assert.match(text, /^mcp_server_operation_duration_seconds_count\{mcp_method_name="tools\/call",error_type=""\} 1$/m);
       assert.match(text, /^mcp_tasks_http_refusals_total\{status="401"\} 1$/m);
       assert.doesNotMatch(text, /alice|token-/);
@@ -103,22 +119,35 @@ describe('createTasksHttpHandler({ observe }): metrics, spans and the task monit
   });
 
   it('the error code of a response read through the web face is the span and the duration’s error.type', async () => {
-    const response = await handler.fetch(rpcRequest('tools/call', { name: 'no_such_tool', arguments: {} }, { headers: { authorization: 'Bearer token-a' } }));
+    const response = await handler.fetch(
+      rpcRequest('tools/call', { name: 'no_such_tool', arguments: {} }, { headers: { authorization: 'Bearer token-a' } }),
+    );
     const body = await response.text();
     const code = /"code":(-?\d+)/.exec(body)?.[1];
     assert.ok(code, body);
     const span = exporter.getFinishedSpans().find((s) => s.name === 'tools/call no_such_tool');
     assert.equal(span?.attributes['error.type'], code);
     assert.equal(span?.attributes['mcp.protocol.version'], '2026-07-28');
-    assert.match(await (await get(handler, '/metrics')).text(), new RegExp(`^mcp_server_operation_duration_seconds_count\\{mcp_method_name="tools/call",error_type="${code}"\\} 1$`, 'm'));
+    assert.match(
+      await (await get(handler, '/metrics')).text(),
+      new RegExp(`^mcp_server_operation_duration_seconds_count\\{mcp_method_name="tools/call",error_type="${code}"\\} 1$`, 'm'),
+    );
   });
 
   it("the task monitor: an owner's token sees its tasks only, an operator's every owner's, no token 401", async () => {
     const bob = await client2025(handler, 'token-b');
     try {
-      const { task } = await bob.request({ method: 'tools/call', params: { name: 'square', arguments: { n: 4 }, task: {} } }, CreateTaskResultSchema);
+      const { task } = await bob.request(
+        { method: 'tools/call', params: { name: 'square', arguments: { n: 4 }, task: {} } },
+        CreateTaskResultSchema,
+      );
       await bob.request({ method: 'tasks/result', params: { taskId: task.taskId } }, CallToolResultSchema);
-      const tasksOf = async (token: string) => ((await (await get(handler, '/dashboard/api/tasks', { authorization: `Bearer ${token}` })).json()) as { tasks: { owner: string }[] }).tasks;
+      const tasksOf = async (token: string) =>
+        (
+          (await (await get(handler, '/dashboard/api/tasks', { authorization: `Bearer ${token}` })).json()) as {
+            tasks: { owner: string }[];
+          }
+        ).tasks;
       assert.deepEqual(new Set((await tasksOf('token-a')).map((t) => t.owner)), new Set(['auth:alice']));
       assert.deepEqual(new Set((await tasksOf('token-b')).map((t) => t.owner)), new Set(['auth:bob']));
       assert.deepEqual(new Set((await tasksOf('token-o')).map((t) => t.owner)), new Set(['auth:alice', 'auth:bob']));
@@ -149,7 +178,10 @@ describe('createTasksHttpHandler({ observe }) without tokens, with prom-client, 
 
   it('serves a prom-client Registry given as scrape, beside promClientMetrics', async () => {
     const registry = new Registry();
-    const handler = createTasksHttpHandler({ tools: [square], observe: { metrics: promClientMetrics({ registry }), scrape: registry, metricsPath: '/internal/metrics' } });
+    const handler = createTasksHttpHandler({
+      tools: [square],
+      observe: { metrics: promClientMetrics({ registry }), scrape: registry, metricsPath: '/internal/metrics' },
+    });
     try {
       const scraped = await get(handler, '/internal/metrics');
       assert.equal(scraped.status, 200);
@@ -169,7 +201,11 @@ describe('createTasksHttpHandler({ observe }) without tokens, with prom-client, 
       { metrics: new TextMetrics(), metricsPath: 'metrics' },
     ];
     for (const observe of bad) {
-      assert.throws(() => createTasksHttpHandler({ tools: [square], ...(observe && { observe }) }), (error: { code?: string }) => error.code === 'INVALID_OPTIONS', JSON.stringify(observe));
+      assert.throws(
+        () => createTasksHttpHandler({ tools: [square], ...(observe && { observe }) }),
+        (error: { code?: string }) => error.code === 'INVALID_OPTIONS',
+        JSON.stringify(observe),
+      );
     }
   });
 });

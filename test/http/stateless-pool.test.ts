@@ -55,38 +55,61 @@ afterEach(async () => {
 function start(): { handler: TasksHttpHandler; served: object[] } {
   const served: object[] = [];
   gates = [deferred<void>(), deferred<void>()];
-  handler = createTasksHttpHandler({ tools: [steps, chatty, ping], tokens: TOKENS, stateless: true, hooks: { server2025: (server, transport) => (served.push(server), transport) } });
+  handler = createTasksHttpHandler({
+    tools: [steps, chatty, ping],
+    tokens: TOKENS,
+    stateless: true,
+    hooks: { server2025: (server, transport) => (served.push(server), transport) },
+  });
   return { handler, served };
 }
 
 let nextId = 1;
 /** One POST; every JSON-RPC message of its answer (JSON or SSE), in order. */
 async function post(method: string, params: JsonObject, token = 'token-a'): Promise<JsonObject[]> {
-  const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25', authorization: `Bearer ${token}` };
-  const response = await handler!.fetch(new Request('http://in-process/mcp', { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }) }));
+  const headers = {
+    'content-type': 'application/json',
+    accept: 'application/json, text/event-stream',
+    'mcp-protocol-version': '2025-11-25',
+    authorization: `Bearer ${token}`,
+  };
+  const response = await handler!.fetch(
+    new Request('http://in-process/mcp', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }),
+    }),
+  );
   const text = await response.text();
   if (text.startsWith('{')) return [JSON.parse(text) as JsonObject];
-  return text.split('\n').filter((l) => l.startsWith('data:')).map((l) => JSON.parse(l.slice(5)) as JsonObject);
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('data:'))
+    .map((l) => JSON.parse(l.slice(5)) as JsonObject);
 }
 
-const progressOf = (messages: JsonObject[]): JsonObject[] => messages.filter((m) => m.method === 'notifications/progress').map((m) => m.params as JsonObject);
+const progressOf = (messages: JsonObject[]): JsonObject[] =>
+  messages.filter((m) => m.method === 'notifications/progress').map((m) => m.params as JsonObject);
 
 function until(predicate: () => Promise<boolean>, what: string): Promise<void> {
-  return bounded((async () => {
-    while (!(await predicate())) await new Promise((resolve) => setTimeout(resolve, 2));
-  })(), what);
+  return bounded(
+    (async () => {
+      while (!(await predicate())) await new Promise((resolve) => setTimeout(resolve, 2));
+    })(),
+    what,
+  );
 }
 
 const storedProgress = async (taskId: string) => (await handler!.store.get(ALICE, taskId)).input?.progress;
 
 describe('stateless serving: servers built once, reused per owner', () => {
-  it('one owner\'s POSTs reuse one server; another owner gets its own, never the first one\'s', async () => {
+  it("one owner's POSTs reuse one server; another owner gets its own, never the first one's", async () => {
     const { served } = start();
     for (let i = 0; i < 5; i++) assert.equal((await post('tools/call', { name: 'ping', arguments: {} }))[0]?.result !== undefined, true);
     assert.equal(new Set(served).size, 1, 'one server for five POSTs');
     await post('tools/list', {}, 'token-b');
     assert.equal(new Set(served).size, 2);
-    assert.notEqual(served[5], served[0], 'bob is not served by alice\'s server');
+    assert.notEqual(served[5], served[0], "bob is not served by alice's server");
     await post('tasks/list', {});
     assert.equal(served[6], served[0], 'alice gets hers back');
   });
@@ -110,7 +133,9 @@ describe('stateless serving: progress after the CreateTaskResult (R24)', () => {
     await until(async () => (await storedProgress(taskId))?.progress === 1, 'progress 1 stored');
 
     const first = progressOf(await post('tasks/get', { taskId }));
-    assert.deepEqual(first, [{ progressToken: 'p-1', progress: 1, total: 2, message: 'one', _meta: { 'io.modelcontextprotocol/related-task': { taskId } } }]);
+    assert.deepEqual(first, [
+      { progressToken: 'p-1', progress: 1, total: 2, message: 'one', _meta: { 'io.modelcontextprotocol/related-task': { taskId } } },
+    ]);
     assert.deepEqual(progressOf(await post('tasks/get', { taskId })), [], 'a value goes out once');
 
     gates[0]!.resolve();
@@ -119,7 +144,10 @@ describe('stateless serving: progress after the CreateTaskResult (R24)', () => {
     await until(async () => (await storedProgress(taskId))?.sent === 2, 'tasks/result to claim progress 2');
     gates[1]!.resolve();
     const result = await waiting;
-    assert.deepEqual(progressOf(result).map((p) => p.progress), [2]);
+    assert.deepEqual(
+      progressOf(result).map((p) => p.progress),
+      [2],
+    );
     assert.equal(result.at(-1)?.id !== undefined && (result.at(-1)!.result as JsonObject).content !== undefined, true, 'then the result');
     assert.deepEqual(progressOf(await post('tasks/get', { taskId })), [], 'none once the task has ended');
   });
@@ -130,22 +158,39 @@ describe('stateless serving: progress after the CreateTaskResult (R24)', () => {
     const taskId = ((created[0]!.result as JsonObject).task as JsonObject).taskId as string;
     await until(async () => (await storedProgress(taskId))?.progress === 50, 'the newest progress stored');
     const task = await handler!.store.get(ALICE, taskId);
-    assert.ok(task.version <= 3, `created, then 2 progress writes for 50 reports (version ${task.version}; interval ${PROGRESS_WRITE_MS} ms)`);
-    assert.deepEqual(progressOf(await post('tasks/get', { taskId })).map((p) => [p.progressToken, p.progress]), [[7, 50]]);
+    assert.ok(
+      task.version <= 3,
+      `created, then 2 progress writes for 50 reports (version ${task.version}; interval ${PROGRESS_WRITE_MS} ms)`,
+    );
+    assert.deepEqual(
+      progressOf(await post('tasks/get', { taskId })).map((p) => [p.progressToken, p.progress]),
+      [[7, 50]],
+    );
   });
 
-  it('in sessions nothing is stored: progress goes on the session\'s streams as before', async () => {
+  it("in sessions nothing is stored: progress goes on the session's streams as before", async () => {
     gates = [deferred<void>(), deferred<void>()];
     handler = createTasksHttpHandler({ tools: [steps], tokens: TOKENS });
     const engine = handler.engine;
     const seen: (number | undefined)[] = [];
     const stop = handler.store.onChange(({ task }) => seen.push(task.input?.progress?.progress));
-    const record = await engine.start(ALICE, { request: { method: 'tools/call', params: { name: 'steps' } }, peer: { notify: () => undefined, clientCapabilities: () => undefined }, progressToken: 'x' }, async (context) => {
-      context.progress(1);
-      return { content: [] };
-    });
+    const record = await engine.start(
+      ALICE,
+      {
+        request: { method: 'tools/call', params: { name: 'steps' } },
+        peer: { notify: () => undefined, clientCapabilities: () => undefined },
+        progressToken: 'x',
+      },
+      async (context) => {
+        context.progress(1);
+        return { content: [] };
+      },
+    );
     await until(async () => (await handler!.store.get(ALICE, record.taskId)).status === 'completed', 'the task to end');
     stop();
-    assert.deepEqual(seen.filter((p) => p !== undefined), []);
+    assert.deepEqual(
+      seen.filter((p) => p !== undefined),
+      [],
+    );
   });
 });

@@ -14,7 +14,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { createApplicationInputHandler, createTaskSessionFromClient, resultFromTaskOutcome, TaskFailedError, type JsonRpcResponse, type RawClientDispatch } from '@modelcontextprotocol/ext-tasks/client';
+import {
+  createApplicationInputHandler,
+  createTaskSessionFromClient,
+  resultFromTaskOutcome,
+  TaskFailedError,
+  type JsonRpcResponse,
+  type RawClientDispatch,
+} from '@modelcontextprotocol/ext-tasks/client';
 import type { JsonValue } from '@modelcontextprotocol/ext-tasks/core';
 import { Client as ClientV1 } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport as TransportV1 } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -35,14 +42,21 @@ type Exchange = { method: string; name?: string; taskId?: Json; resultType?: Jso
 /** Reject after `ms` (a hang guard). */
 function within<V>(promise: Promise<V>, ms: number, what: string): Promise<V> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 /** The JSON-RPC message answering `id` in a response body, JSON or an SSE stream. */
 function answerIn(body: string, contentType: string, id: string): JsonRecord | undefined {
   if (!contentType.includes('text/event-stream')) return JSON.parse(body) as JsonRecord;
   for (const event of body.split(/\r?\n\r?\n/)) {
-    const data = event.split(/\r?\n/).filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trimStart()).join('\n');
+    const data = event
+      .split(/\r?\n/)
+      .filter((line) => line.startsWith('data:'))
+      .map((line) => line.slice(5).trimStart())
+      .join('\n');
     if (data === '') continue;
     const message = JSON.parse(data) as JsonRecord;
     if (message.id === id) return message;
@@ -101,7 +115,11 @@ describe('interop: two generations at one URL (ext-tasks 0.2.2 on 2026-07-28, SD
     session = createTaskSessionFromClient(client, {
       endpointId: 'reference-server',
       rawDispatch: rawHttpDispatch(server.url, log),
-      v2RequestFraming: { protocolVersion: client.getNegotiatedProtocolVersion()!, clientInfo: CLIENT_INFO, clientCapabilities: CAPABILITIES },
+      v2RequestFraming: {
+        protocolVersion: client.getNegotiatedProtocolVersion()!,
+        clientInfo: CLIENT_INFO,
+        clientCapabilities: CAPABILITIES,
+      },
       onInputRequest: createApplicationInputHandler({
         elicitation: async (request, context) => {
           const message = String((request.params as { message?: unknown }).message);
@@ -155,7 +173,10 @@ describe('interop: two generations at one URL (ext-tasks 0.2.2 on 2026-07-28, SD
     assert.equal(execution.kind, 'task');
     const { outcome } = await within(execution.settle(), 20_000, 'protocol_error_job to settle');
     assert.equal(outcome.status, 'failed');
-    assert.throws(() => resultFromTaskOutcome(outcome), (err) => err instanceof TaskFailedError && err.code === PROTOCOL_ERROR.code);
+    assert.throws(
+      () => resultFromTaskOutcome(outcome),
+      (err) => err instanceof TaskFailedError && err.code === PROTOCOL_ERROR.code,
+    );
     assert.ok(log.some((e) => e.method === 'tasks/get' && e.status === 'failed'));
   });
 
@@ -207,10 +228,18 @@ describe('interop: two generations at one URL (ext-tasks 0.2.2 on 2026-07-28, SD
     });
 
     it('a task-augmented call, tasks/get, tasks/result and tasks/list', T, async () => {
-      const stream = v1.experimental.tasks.callToolStream({ name: 'delay', arguments: { ms: 50, text: 'done on 2025' } }, CallToolResultSchema, { task: { ttl: 60_000 } });
+      const stream = v1.experimental.tasks.callToolStream(
+        { name: 'delay', arguments: { ms: 50, text: 'done on 2025' } },
+        CallToolResultSchema,
+        { task: { ttl: 60_000 } },
+      );
       let taskId: string | undefined;
       let last: { type: string; result?: { content?: { text?: string }[] } } | undefined;
-      for await (const message of stream as AsyncGenerator<{ type: string; task?: { taskId: string }; result?: { content?: { text?: string }[] } }>) {
+      for await (const message of stream as AsyncGenerator<{
+        type: string;
+        task?: { taskId: string };
+        result?: { content?: { text?: string }[] };
+      }>) {
         if (message.type === 'taskCreated') taskId = message.task!.taskId;
         last = message;
       }
@@ -224,7 +253,9 @@ describe('interop: two generations at one URL (ext-tasks 0.2.2 on 2026-07-28, SD
     });
 
     it('a cancel of a running task', T, async () => {
-      const stream = v1.experimental.tasks.callToolStream({ name: 'until_cancelled', arguments: {} }, CallToolResultSchema, { task: { ttl: 60_000 } });
+      const stream = v1.experimental.tasks.callToolStream({ name: 'until_cancelled', arguments: {} }, CallToolResultSchema, {
+        task: { ttl: 60_000 },
+      });
       const first = (await stream.next()).value as { type: string; task: { taskId: string } };
       assert.equal(first.type, 'taskCreated');
       const cancelled = await v1.experimental.tasks.cancelTask(first.task.taskId);
@@ -233,13 +264,16 @@ describe('interop: two generations at one URL (ext-tasks 0.2.2 on 2026-07-28, SD
       await stream.return(undefined);
     });
 
-    it('the 2026 tasks are not in the 2025 session\'s listing (different owners), and the 2026 leg was used throughout', T, async () => {
+    it("the 2026 tasks are not in the 2025 session's listing (different owners), and the 2026 leg was used throughout", T, async () => {
       const listed = await v1.experimental.tasks.listTasks();
       const created2026 = log.filter((e) => e.resultType === 'task').length;
       assert.ok(created2026 >= 6, `ext-tasks created its tasks on the 2026 wire (${created2026})`);
       const ids2026 = new Set(log.filter((e) => e.resultType === 'task').map((e) => e.taskId));
       assert.ok(listed.tasks.length > 0);
-      assert.ok(listed.tasks.every((t) => !ids2026.has(t.taskId)), 'a 2026 tokenless task is not the 2025 session\'s (R77)');
+      assert.ok(
+        listed.tasks.every((t) => !ids2026.has(t.taskId)),
+        "a 2026 tokenless task is not the 2025 session's (R77)",
+      );
     });
   });
 });

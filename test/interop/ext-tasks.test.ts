@@ -18,7 +18,10 @@ const T = { timeout: 30_000 };
 /** Reject after `ms` (a hang guard: a hang is what this test exists to catch). */
 function within<V>(promise: Promise<V>, ms: number, what: string): Promise<V> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 describe('interop: @modelcontextprotocol/ext-tasks 0.2.2 against the reference server (HTTP, 2025-11-25)', () => {
@@ -49,7 +52,10 @@ describe('interop: @modelcontextprotocol/ext-tasks 0.2.2 against the reference s
 
   const settle = async (name: string, args: Record<string, string | number>) => {
     const execution = await session.callTool(name, args);
-    return (await within(execution.settle(), 20_000, `${name} to settle`)).outcome as { status: string; result?: { content?: { text?: string }[]; isError?: boolean } };
+    return (await within(execution.settle(), 20_000, `${name} to settle`)).outcome as {
+      status: string;
+      result?: { content?: { text?: string }[]; isError?: boolean };
+    };
   };
 
   it('a task to completion (a required tool runs as a task)', T, async () => {
@@ -78,7 +84,7 @@ describe('interop: @modelcontextprotocol/ext-tasks 0.2.2 against the reference s
     assert.equal((await session.task(taskId).snapshot()).status, 'cancelled');
   });
 
-  it('a listing: listTasks pages through tasks/list and shows this session\'s tasks', T, async () => {
+  it("a listing: listTasks pages through tasks/list and shows this session's tasks", T, async () => {
     const execution = await session.callTool('delay', { ms: 1 }, { task: { preference: 'prefer' } });
     assert.equal(execution.kind, 'task');
     await within(execution.settle(), 10_000, 'delay to settle');

@@ -13,7 +13,12 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { CallToolResultSchema, ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { startHttpServer, type HttpServerHandle } from '../../reference-server/http.js';
 
-type Message = { type: string; task?: { taskId: string; status: string }; result?: { content?: { text?: string }[]; isError?: boolean }; error?: { code?: number; message?: string } };
+type Message = {
+  type: string;
+  task?: { taskId: string; status: string };
+  result?: { content?: { text?: string }[]; isError?: boolean };
+  error?: { code?: number; message?: string };
+};
 
 const T = { timeout: 30_000 };
 
@@ -64,7 +69,10 @@ describe('interop: SDK 1.32 client.experimental.tasks against the reference serv
     const messages = await collect(stream('throw_error', { message: 'boom', code: -32050 }));
     const taskId = messages[0]!.task!.taskId;
     assert.equal(messages.at(-1)!.type, 'error');
-    await assert.rejects(client.experimental.tasks.getTaskResult(taskId, CallToolResultSchema), (e: { code?: number; message?: string }) => e.code === -32050 && /boom/.test(String(e.message)));
+    await assert.rejects(
+      client.experimental.tasks.getTaskResult(taskId, CallToolResultSchema),
+      (e: { code?: number; message?: string }) => e.code === -32050 && /boom/.test(String(e.message)),
+    );
   });
 
   it('a cancel: cancelTask while it runs; the task is cancelled', T, async () => {

@@ -91,7 +91,10 @@ describe('the task monitor page in Chromium', { skip: NO_BROWSER }, () => {
     await row(page, mine.task.taskId).waitFor();
     assert.equal(await row(page, theirs.task.taskId).count(), 0);
     const owners = await page.locator('#tasks tr td.owner-col').allInnerTexts();
-    assert.ok(owners.every((o) => o === '' || o === 'auth:alice'), owners.join());
+    assert.ok(
+      owners.every((o) => o === '' || o === 'auth:alice'),
+      owners.join(),
+    );
     // A later task of another owner never reaches this page.
     const later = await rig.start('auth:bob', 'later');
     const own = await rig.start('auth:alice', 'own_later');

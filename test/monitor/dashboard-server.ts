@@ -20,7 +20,11 @@ export interface DashboardRig {
   metrics: TextMetrics;
   dashboard: Dashboard;
   /** Start a task of `owner` running `tool` until released; `question` makes it ask first. */
-  start(owner: string, tool: string, options?: { progress?: [number, number, string]; question?: string }): Promise<{ task: TaskRecord; gate: Gate }>;
+  start(
+    owner: string,
+    tool: string,
+    options?: { progress?: [number, number, string]; question?: string },
+  ): Promise<{ task: TaskRecord; gate: Gate }>;
   close(): Promise<void>;
 }
 
@@ -47,12 +51,21 @@ export async function startDashboardRig(tokens?: { [token: string]: MonitorViewe
     async start(owner, tool, options = {}) {
       let release!: (value: { text: string; isError: boolean }) => void;
       const released = new Promise<{ text: string; isError: boolean }>((resolve) => (release = resolve));
-      const task = await engine.start(owner, { request: { method: 'tools/call', params: { name: tool, arguments: { secret: 'never shown' } } }, peer: PEER }, async (context) => {
-        if (options.progress) context.progress(...options.progress);
-        if (options.question) await context.elicit({ message: options.question, requestedSchema: { type: 'object', properties: {} } });
-        const { text, isError } = await Promise.race([released, new Promise<never>((_, reject) => context.signal.addEventListener('abort', () => reject(context.signal.reason), { once: true }))]);
-        return { content: [{ type: 'text', text }], ...(isError && { isError: true }) };
-      });
+      const task = await engine.start(
+        owner,
+        { request: { method: 'tools/call', params: { name: tool, arguments: { secret: 'never shown' } } }, peer: PEER },
+        async (context) => {
+          if (options.progress) context.progress(...options.progress);
+          if (options.question) await context.elicit({ message: options.question, requestedSchema: { type: 'object', properties: {} } });
+          const { text, isError } = await Promise.race([
+            released,
+            new Promise<never>((_, reject) =>
+              context.signal.addEventListener('abort', () => reject(context.signal.reason), { once: true }),
+            ),
+          ]);
+          return { content: [{ type: 'text', text }], ...(isError && { isError: true }) };
+        },
+      );
       return { task, gate: { release: (text = 'done', isError = false) => release({ text, isError }) } };
     },
     async close() {

@@ -18,7 +18,14 @@ const TOKENS = {
 
 interface Snapshot {
   viewer: { owner: string; operator: boolean };
-  tasks: { taskId: string; owner: string; status: string; tool: string; questions: { message: string }[]; progress?: { progress: number } }[];
+  tasks: {
+    taskId: string;
+    owner: string;
+    status: string;
+    tool: string;
+    questions: { message: string }[];
+    progress?: { progress: number };
+  }[];
 }
 
 /** One server-sent event: a `snapshot` (data.tasks) or a `task` (data.task). */
@@ -28,7 +35,12 @@ interface StreamEvent {
 }
 
 /** Read an event stream until `until` holds for the events so far (bounded). */
-async function events(url: string, token: string, until: (events: StreamEvent[]) => boolean, during?: () => Promise<void>): Promise<StreamEvent[]> {
+async function events(
+  url: string,
+  token: string,
+  until: (events: StreamEvent[]) => boolean,
+  during?: () => Promise<void>,
+): Promise<StreamEvent[]> {
   const abort = new AbortController();
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
   assert.equal(res.status, 200);
@@ -72,7 +84,10 @@ describe('the task monitor with tokens', () => {
   after(() => rig.close());
 
   const api = (path: string, token?: string, init: RequestInit = {}) =>
-    fetch(`${rig.url}/dashboard${path}`, { ...init, headers: { ...(token && { authorization: `Bearer ${token}` }), ...(init.headers as Record<string, string>) } });
+    fetch(`${rig.url}/dashboard${path}`, {
+      ...init,
+      headers: { ...(token && { authorization: `Bearer ${token}` }), ...(init.headers as Record<string, string>) },
+    });
   const snapshot = async (token: string) => (await (await api('/api/tasks', token)).json()) as Snapshot;
 
   it("owner A's token sees A's tasks only, B's only B's; the operator sees both; no arguments are shown", async () => {
@@ -90,7 +105,10 @@ describe('the task monitor with tokens', () => {
     const seenA = ofOps.tasks.find((t) => t.taskId === a.task.taskId)!;
     assert.equal(seenA.tool, 'report');
     assert.equal(seenA.status, 'input_required');
-    assert.deepEqual(seenA.questions.map((q) => q.message), ['Approve the report?']);
+    assert.deepEqual(
+      seenA.questions.map((q) => q.message),
+      ['Approve the report?'],
+    );
     assert.equal(seenA.progress?.progress, 2);
     assert.doesNotMatch(JSON.stringify(ofOps), /never shown/);
     a.gate.release();
@@ -103,7 +121,9 @@ describe('the task monitor with tokens', () => {
     const seen = await events(
       `${rig.url}/dashboard/api/events`,
       'tok-a',
-      (evs) => a !== undefined && evs.some((e) => e.event === 'task' && e.data.task.taskId === a!.task.taskId && e.data.task.status === 'completed'),
+      (evs) =>
+        a !== undefined &&
+        evs.some((e) => e.event === 'task' && e.data.task.taskId === a!.task.taskId && e.data.task.status === 'completed'),
       async () => {
         b = await rig.start('auth:bob', 'deploy');
         b.gate.release();
@@ -112,7 +132,13 @@ describe('the task monitor with tokens', () => {
       },
     );
     assert.equal(seen[0]!.event, 'snapshot');
-    assert.ok(seen.every((e) => (e.event === 'snapshot' ? e.data.tasks.every((t: { owner: string }) => t.owner === 'auth:alice') : e.data.task.owner === 'auth:alice')));
+    assert.ok(
+      seen.every((e) =>
+        e.event === 'snapshot'
+          ? e.data.tasks.every((t: { owner: string }) => t.owner === 'auth:alice')
+          : e.data.task.owner === 'auth:alice',
+      ),
+    );
     assert.ok(!JSON.stringify(seen).includes(b!.task.taskId));
   });
 
@@ -132,7 +158,8 @@ describe('the task monitor with tokens', () => {
 
   it("cancel: A cannot cancel B's task (not found, still running), B and the operator can; the header and a token are required", async () => {
     const b = await rig.start('auth:bob', 'deploy');
-    const cancel = (token: string | undefined, headers: Record<string, string> = { [DASHBOARD_HEADER]: '1' }) => api(`/api/tasks/${b.task.taskId}/cancel`, token, { method: 'POST', headers });
+    const cancel = (token: string | undefined, headers: Record<string, string> = { [DASHBOARD_HEADER]: '1' }) =>
+      api(`/api/tasks/${b.task.taskId}/cancel`, token, { method: 'POST', headers });
     assert.equal((await cancel('tok-a')).status, 404);
     assert.equal((await snapshot('tok-b')).tasks.find((t) => t.taskId === b.task.taskId)?.status, 'working');
     assert.equal((await cancel(undefined)).status, 401);
@@ -183,7 +210,9 @@ describe('the task monitor without tokens', () => {
       request({ host: '127.0.0.1', port, path: '/dashboard/api/tasks', headers: { host: `attacker.example:${port}` } }, (r) => {
         r.resume();
         resolve(r.statusCode ?? 0);
-      }).on('error', reject).end();
+      })
+        .on('error', reject)
+        .end();
     });
     assert.equal(status, 403);
     a.gate.release();

@@ -38,7 +38,8 @@ describe('protocol mutation catalogue', () => {
     for (const r of results) {
       assert.ok(r.killed, `${r.id} survived`);
       const noticed = r.level === 'SHOULD' ? [...r.caughtBy, ...r.warnedBy] : r.caughtBy;
-      for (const id of r.expected) assert.ok(noticed.includes(id), `${r.id}: ${id} did not catch it (caught by ${r.caughtBy.join(', ') || 'none'})`);
+      for (const id of r.expected)
+        assert.ok(noticed.includes(id), `${r.id}: ${id} did not catch it (caught by ${r.caughtBy.join(', ') || 'none'})`);
     }
   });
 });

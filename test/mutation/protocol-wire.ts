@@ -46,7 +46,10 @@ export function wire(make: (tracker: StatusTracker) => Interceptor): ServerSeam 
 }
 
 /** Rewrite the successful result of every response to `method` (return a new result, or edit in place). */
-export function onResult(method: string, edit: (result: Json, params: Json, io: InterceptIo, tracker: StatusTracker) => Json | void): ServerSeam {
+export function onResult(
+  method: string,
+  edit: (result: Json, params: Json, io: InterceptIo, tracker: StatusTracker) => Json | void,
+): ServerSeam {
   return wire((tracker) => ({
     outgoing: (message, io) => {
       const request = io.request(message.id);
@@ -70,7 +73,10 @@ export function onError(method: string, edit: (error: Json, params: Json) => Jso
 }
 
 /** Rewrite every notification of `method` (return null to drop it). */
-export function onNotification(method: string, edit: (params: Json, io: InterceptIo, tracker: StatusTracker) => Json | null | void): ServerSeam {
+export function onNotification(
+  method: string,
+  edit: (params: Json, io: InterceptIo, tracker: StatusTracker) => Json | null | void,
+): ServerSeam {
   return wire((tracker) => ({
     outgoing: (message, io) => {
       if (message.method !== method || message.id !== undefined || !isObject(message.params)) return message;
@@ -85,7 +91,11 @@ export function onNotification(method: string, edit: (params: Json, io: Intercep
 export type Answer = { result: Json } | { error: { code: number; message: string } } | 'drop' | undefined;
 
 /** Intercept requests of `method` from the client: change their params, or answer them here. */
-export function onRequest(method: string, handle: (params: Json, tracker: StatusTracker, io: InterceptIo) => Answer, rewrite?: (params: Json) => Json): ServerSeam {
+export function onRequest(
+  method: string,
+  handle: (params: Json, tracker: StatusTracker, io: InterceptIo) => Answer,
+  rewrite?: (params: Json) => Json,
+): ServerSeam {
   return wire((tracker) => ({
     incoming: (message, io) => {
       if (message.method !== method || message.id === undefined) return message;
@@ -102,7 +112,8 @@ export function onRequest(method: string, handle: (params: Json, tracker: Status
 }
 
 export const textResult = (text: string): Json => ({ content: [{ type: 'text', text }] });
-export const relatedTaskId = (params: Json): unknown => (isObject(params._meta) && isObject(params._meta[RELATED]) ? params._meta[RELATED].taskId : undefined);
+export const relatedTaskId = (params: Json): unknown =>
+  isObject(params._meta) && isObject(params._meta[RELATED]) ? params._meta[RELATED].taskId : undefined;
 
 /** One deliberate defect of the catalogue. */
 export interface ProtocolDefect {

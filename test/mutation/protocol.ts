@@ -10,7 +10,12 @@ import { tokenTable } from '../../reference-server/tokens.js';
 import { TASKS_2026_DEFECTS } from './protocol-2026-defects.js';
 import { MORE_DEFECTS } from './protocol-more-defects.js';
 import { STORE_DEFECTS } from './protocol-store-defects.js';
-import { CAPABILITY_AND_SUPPORT_DEFECTS, CREATION_AND_RESULT_DEFECTS, ERROR_AND_NOTIFICATION_DEFECTS, PROGRESS_DEFECTS } from './protocol-wire-defects.js';
+import {
+  CAPABILITY_AND_SUPPORT_DEFECTS,
+  CREATION_AND_RESULT_DEFECTS,
+  ERROR_AND_NOTIFICATION_DEFECTS,
+  PROGRESS_DEFECTS,
+} from './protocol-wire-defects.js';
 import type { DefectSeam, ProtocolDefect } from './protocol-wire.js';
 
 export type { ProtocolDefect } from './protocol-wire.js';
@@ -56,7 +61,16 @@ export async function runAgainstReference(seam: DefectSeam | undefined, only: st
   });
   seam?.started?.(() => server.close());
   try {
-    return await runProtocolConformance({ target: { url: server.url }, authA: TOKEN_A, authB: TOKEN_B, ...LIMITS, maxTtlMs, paginationTasks: 12, checkTimeoutMs: 10_000, only });
+    return await runProtocolConformance({
+      target: { url: server.url },
+      authA: TOKEN_A,
+      authB: TOKEN_B,
+      ...LIMITS,
+      maxTtlMs,
+      paginationTasks: 12,
+      checkTimeoutMs: 10_000,
+      only,
+    });
   } finally {
     await server.close();
   }
@@ -81,11 +95,15 @@ export async function runMutant(defect: ProtocolDefect): Promise<MutantResult> {
 export async function runProtocolControl(): Promise<string[]> {
   const only = [...new Set(PROTOCOL_DEFECTS.flatMap((d) => [...(d.setup ?? []), ...d.expected]).concat(CHEAP_CHECKS))];
   const report = await runAgainstReference(undefined, only);
-  return report.results.filter((r) => r.status === 'fail' || (r.status === 'warn' && r.id !== 'poll.no-sse-for-get')).map((r) => `${r.status} ${r.id}: ${r.observed ?? ''}`);
+  return report.results
+    .filter((r) => r.status === 'fail' || (r.status === 'warn' && r.id !== 'poll.no-sse-for-get'))
+    .map((r) => `${r.status} ${r.id}: ${r.observed ?? ''}`);
 }
 
 /** Run every defect (or those in `ids`), `concurrency` at a time, in catalogue order. */
-export async function runProtocolMutants(options: { ids?: readonly string[]; concurrency?: number; onResult?: (r: MutantResult) => void } = {}): Promise<{ suite: 'protocol'; results: MutantResult[] }> {
+export async function runProtocolMutants(
+  options: { ids?: readonly string[]; concurrency?: number; onResult?: (r: MutantResult) => void } = {},
+): Promise<{ suite: 'protocol'; results: MutantResult[] }> {
   const defects = options.ids ? PROTOCOL_DEFECTS.filter((d) => options.ids!.includes(d.id)) : [...PROTOCOL_DEFECTS];
   const results: MutantResult[] = new Array(defects.length);
   let next = 0;

@@ -5,7 +5,20 @@
  * (`rewriteModern`).
  */
 import type { McpHttpHandler } from '@modelcontextprotocol/server';
-import type { CompleteInput, CreateTaskInput, InputCommand, InputCommandResult, ListOptions, Owner, StatusUpdate, TaskChange, TaskPage, TaskRecord, TaskResult, TaskStore } from '../../src/index.js';
+import type {
+  CompleteInput,
+  CreateTaskInput,
+  InputCommand,
+  InputCommandResult,
+  ListOptions,
+  Owner,
+  StatusUpdate,
+  TaskChange,
+  TaskPage,
+  TaskRecord,
+  TaskResult,
+  TaskStore,
+} from '../../src/index.js';
 import { InterceptedTransport, type Interceptor, type ServerSeam } from '../../reference-server/seam.js';
 
 type Json = Record<string, unknown>;
@@ -13,10 +26,15 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 
 // ---- the store ----
 
-type StoreMethods = Pick<TaskStore, 'create' | 'get' | 'updateStatus' | 'setVariables' | 'complete' | 'getResult' | 'list' | 'cancel' | 'input'>;
+type StoreMethods = Pick<
+  TaskStore,
+  'create' | 'get' | 'updateStatus' | 'setVariables' | 'complete' | 'getResult' | 'list' | 'cancel' | 'input'
+>;
 
 /** Overrides of a store's methods; each gets the inner store to delegate to. */
-export type StoreOverrides = Partial<{ [K in keyof StoreMethods]: (inner: TaskStore, ...args: Parameters<StoreMethods[K]>) => ReturnType<StoreMethods[K]> }>;
+export type StoreOverrides = Partial<{
+  [K in keyof StoreMethods]: (inner: TaskStore, ...args: Parameters<StoreMethods[K]>) => ReturnType<StoreMethods[K]>;
+}>;
 
 /** How records look to readers (e.g. timestamps rewritten); applied to every record handed out. */
 export type RecordView = (record: TaskRecord) => TaskRecord;
@@ -47,13 +65,23 @@ export class DelegatingStore implements TaskStore {
     return this.#view(await (this.#over.get ? this.#over.get(this.#inner, owner, taskId) : this.#inner.get(owner, taskId)));
   }
   async updateStatus(owner: Owner, taskId: string, update: StatusUpdate): Promise<TaskRecord> {
-    return this.#view(await (this.#over.updateStatus ? this.#over.updateStatus(this.#inner, owner, taskId, update) : this.#inner.updateStatus(owner, taskId, update)));
+    return this.#view(
+      await (this.#over.updateStatus
+        ? this.#over.updateStatus(this.#inner, owner, taskId, update)
+        : this.#inner.updateStatus(owner, taskId, update)),
+    );
   }
   async setVariables(owner: Owner, taskId: string, patch: Parameters<TaskStore['setVariables']>[2]): Promise<TaskRecord> {
-    return this.#view(await (this.#over.setVariables ? this.#over.setVariables(this.#inner, owner, taskId, patch) : this.#inner.setVariables(owner, taskId, patch)));
+    return this.#view(
+      await (this.#over.setVariables
+        ? this.#over.setVariables(this.#inner, owner, taskId, patch)
+        : this.#inner.setVariables(owner, taskId, patch)),
+    );
   }
   async complete(owner: Owner, taskId: string, input: CompleteInput): Promise<TaskRecord> {
-    return this.#view(await (this.#over.complete ? this.#over.complete(this.#inner, owner, taskId, input) : this.#inner.complete(owner, taskId, input)));
+    return this.#view(
+      await (this.#over.complete ? this.#over.complete(this.#inner, owner, taskId, input) : this.#inner.complete(owner, taskId, input)),
+    );
   }
   async getResult(owner: Owner, taskId: string): Promise<TaskResult> {
     const result = await (this.#over.getResult ? this.#over.getResult(this.#inner, owner, taskId) : this.#inner.getResult(owner, taskId));
@@ -64,10 +92,16 @@ export class DelegatingStore implements TaskStore {
     return { ...page, tasks: page.tasks.map(this.#view) };
   }
   async cancel(owner: Owner, taskId: string, statusMessage?: string): Promise<TaskRecord> {
-    return this.#view(await (this.#over.cancel ? this.#over.cancel(this.#inner, owner, taskId, statusMessage) : this.#inner.cancel(owner, taskId, statusMessage)));
+    return this.#view(
+      await (this.#over.cancel
+        ? this.#over.cancel(this.#inner, owner, taskId, statusMessage)
+        : this.#inner.cancel(owner, taskId, statusMessage)),
+    );
   }
   async input(owner: Owner, taskId: string, command: InputCommand): Promise<InputCommandResult> {
-    const result = await (this.#over.input ? this.#over.input(this.#inner, owner, taskId, command) : this.#inner.input(owner, taskId, command));
+    const result = await (this.#over.input
+      ? this.#over.input(this.#inner, owner, taskId, command)
+      : this.#inner.input(owner, taskId, command));
     return { ...result, task: this.#view(result.task) };
   }
   cleanup(): Promise<number> {
@@ -117,8 +151,10 @@ export function rewriteModern(edit: ModernEdit): ServerSeam {
         const one = (json: string): string => {
           const message = parseOr(json);
           if (!isObject(message)) return json;
-          if (message.id === body.id && edit.response) return JSON.stringify(edit.response(structuredClone(message), body, opts) ?? message);
-          const instead = message.id === undefined && edit.notification ? edit.notification(structuredClone(message), body, opts) : undefined;
+          if (message.id === body.id && edit.response)
+            return JSON.stringify(edit.response(structuredClone(message), body, opts) ?? message);
+          const instead =
+            message.id === undefined && edit.notification ? edit.notification(structuredClone(message), body, opts) : undefined;
           // Several messages in place of one: one SSE event each.
           return instead === undefined ? json : instead.map((m) => JSON.stringify(m)).join('\n\nevent: message\ndata: ');
         };
@@ -126,7 +162,10 @@ export function rewriteModern(edit: ModernEdit): ServerSeam {
         const sse = (response.headers.get('content-type') ?? '').includes('text/event-stream');
         const headers = new Headers(response.headers);
         headers.delete('content-length');
-        return new Response(sse ? text.replace(/^data: ?(.*)$/gm, (_, json: string) => `data: ${one(json)}`) : one(text), { status: response.status, headers });
+        return new Response(sse ? text.replace(/^data: ?(.*)$/gm, (_, json: string) => `data: ${one(json)}`) : one(text), {
+          status: response.status,
+          headers,
+        });
       }),
   };
 }

@@ -16,7 +16,11 @@ describe('store defect catalogue', () => {
     assert.ok(STORE_MUTANTS.length >= 25, `only ${STORE_MUTANTS.length} store mutants`);
     assert.equal(new Set(STORE_MUTANTS.map((m) => m.id)).size, STORE_MUTANTS.length, 'duplicate mutant IDs');
     for (const m of STORE_MUTANTS) assert.ok(m.expected.length > 0 && m.area && m.description, `${m.id} is incomplete`);
-    for (const id of SAMPLE) assert.ok(STORE_MUTANTS.some((m) => m.id === id), `sample mutant ${id} is not in the catalogue`);
+    for (const id of SAMPLE)
+      assert.ok(
+        STORE_MUTANTS.some((m) => m.id === id),
+        `sample mutant ${id} is not in the catalogue`,
+      );
   });
 
   it(`a sample of ${SAMPLE.length} defective stores is each caught by a test it names`, async () => {
@@ -25,7 +29,10 @@ describe('store defect catalogue', () => {
     assert.deepEqual(results.map((r) => r.id).sort(), [...SAMPLE].sort());
     for (const r of results) {
       assert.ok(r.killed, `${r.id} survived: failed ${JSON.stringify(r.caughtBy)}, expected one of ${JSON.stringify(r.expected)}`);
-      assert.ok(r.caughtBy.every((name) => !name.startsWith('(')), `${r.id}: the run had to be stopped`);
+      assert.ok(
+        r.caughtBy.every((name) => !name.startsWith('(')),
+        `${r.id}: the run had to be stopped`,
+      );
     }
   });
 

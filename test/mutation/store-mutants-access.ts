@@ -65,7 +65,10 @@ class FlawedListStore extends InMemoryTaskStore {
 
 /** `_list` hands back a changed page. */
 class FlawedPageStore extends InMemoryTaskStore {
-  constructor(options: InMemoryTaskStoreOptions, readonly change: (page: StoredPage) => StoredPage) {
+  constructor(
+    options: InMemoryTaskStoreOptions,
+    readonly change: (page: StoredPage) => StoredPage,
+  ) {
     super(options);
   }
   protected override async _list(owner: Owner, after: string | undefined, limit: number, now: number): Promise<StoredPage> {
@@ -73,7 +76,8 @@ class FlawedPageStore extends InMemoryTaskStore {
   }
 }
 
-const moveNext = (page: StoredPage, by: number): StoredPage => (page.next === undefined ? page : { ...page, next: String(Number(page.next) + by) });
+const moveNext = (page: StoredPage, by: number): StoredPage =>
+  page.next === undefined ? page : { ...page, next: String(Number(page.next) + by) };
 
 class ForeignGetStore extends OwnerTrackingStore {
   override get(owner: Owner, taskId: string) {
@@ -129,23 +133,125 @@ class OwnerBlindStorage extends OwnerTrackingStore {
 }
 
 type Make = StoreMutant['make'];
-const mutant = (id: string, area: string, description: string, expected: string[], make: Make): StoreMutant => ({ id, area, description, expected, make });
+const mutant = (id: string, area: string, description: string, expected: string[], make: Make): StoreMutant => ({
+  id,
+  area,
+  description,
+  expected,
+  make,
+});
 
 export const ACCESS_MUTANTS: StoreMutant[] = [
-  mutant('iso-get-foreign', 'owner isolation', "get finds another owner's task", ["R77 get of another owner's task"], (o) => new ForeignGetStore(o)),
-  mutant('iso-result-foreign', 'owner isolation', "getResult returns another owner's result", ["R77 getResult of another owner's task"], (o) => new ForeignResultStore(o)),
-  mutant('iso-cancel-foreign', 'owner isolation', "cancel cancels another owner's task", ["R77 cancel of another owner's task", 'R77 foreign writes to a finished task'], (o) => new ForeignCancelStore(o)),
-  mutant('iso-variables-foreign', 'owner isolation', "setVariables writes another owner's task", ["R77 setVariables of another owner's task"], (o) => new ForeignVariablesStore(o)),
-  mutant('iso-list-foreign', 'owner isolation', "the first list page also shows other owners' tasks", ["R65 list shows only the requestor's own tasks", 'R65 list pages of one owner'], (o) => new ForeignListStore(o)),
-  mutant('iso-storage-owner-blind', 'owner isolation', "the storage primitives ignore the owner (writes reach another owner's task)", ["R77 updateStatus of another owner's task", "R77 cancel of another owner's task"], (o) => new OwnerBlindStorage(o)),
-  mutant('iso-owner-case', 'owner isolation', 'owners are compared without case', ['owners are compared exactly'], (o) => new CaseBlindOwnerStore(o)),
-  mutant('cursor-unbound', 'pagination', 'cursors are not bound to their owner', ['R64 a cursor issued to one owner fails INVALID_CURSOR for another'], (o) => new FlawedListStore(o, { unbound: true })),
-  mutant('cursor-unsigned', 'pagination', 'cursors carry no MAC: a tampered cursor is accepted', ['R62 R64 a cursor with any single character changed', 'R64 garbage cursors'], (o) => new FlawedListStore(o, { unsigned: true })),
-  mutant('cursor-timeless', 'pagination', 'cursors never expire', ['R64 a cursor older than security.cursorTtlMs'], (o) => new FlawedListStore(o, { timeless: true })),
-  mutant('cursor-lenient', 'pagination', 'a cursor that does not decode restarts the listing', ['R64 garbage cursors', 'R62 R64 a cursor with any single character changed'], (o) => new FlawedListStore(o, { lenient: true })),
-  mutant('page-uncapped', 'pagination', 'limit is not capped at security.maxPageSize', ['R60 a larger limit is capped'], (o) => new FlawedListStore(o, { uncapped: true })),
-  mutant('page-repeats-last', 'pagination', 'each page starts with the last task of the page before', ['R61 R63 '], (o) => new FlawedPageStore(o, (p) => moveNext(p, -1))),
-  mutant('page-skips-one', 'pagination', 'the task after each page is skipped', ['R61 R63 '], (o) => new FlawedPageStore(o, (p) => moveNext(p, 1))),
-  mutant('page-no-next', 'pagination', 'no nextCursor although more tasks follow', ['R60 R61 without a limit', 'R61 R63 '], (o) => new FlawedPageStore(o, (p) => ({ records: p.records }))),
-  mutant('page-newest-first', 'pagination', 'each page lists newest first', ['R61 R63 ', 'R60 R61 without a limit'], (o) => new FlawedPageStore(o, (p) => ({ ...p, records: [...p.records].reverse() }))),
+  mutant(
+    'iso-get-foreign',
+    'owner isolation',
+    "get finds another owner's task",
+    ["R77 get of another owner's task"],
+    (o) => new ForeignGetStore(o),
+  ),
+  mutant(
+    'iso-result-foreign',
+    'owner isolation',
+    "getResult returns another owner's result",
+    ["R77 getResult of another owner's task"],
+    (o) => new ForeignResultStore(o),
+  ),
+  mutant(
+    'iso-cancel-foreign',
+    'owner isolation',
+    "cancel cancels another owner's task",
+    ["R77 cancel of another owner's task", 'R77 foreign writes to a finished task'],
+    (o) => new ForeignCancelStore(o),
+  ),
+  mutant(
+    'iso-variables-foreign',
+    'owner isolation',
+    "setVariables writes another owner's task",
+    ["R77 setVariables of another owner's task"],
+    (o) => new ForeignVariablesStore(o),
+  ),
+  mutant(
+    'iso-list-foreign',
+    'owner isolation',
+    "the first list page also shows other owners' tasks",
+    ["R65 list shows only the requestor's own tasks", 'R65 list pages of one owner'],
+    (o) => new ForeignListStore(o),
+  ),
+  mutant(
+    'iso-storage-owner-blind',
+    'owner isolation',
+    "the storage primitives ignore the owner (writes reach another owner's task)",
+    ["R77 updateStatus of another owner's task", "R77 cancel of another owner's task"],
+    (o) => new OwnerBlindStorage(o),
+  ),
+  mutant(
+    'iso-owner-case',
+    'owner isolation',
+    'owners are compared without case',
+    ['owners are compared exactly'],
+    (o) => new CaseBlindOwnerStore(o),
+  ),
+  mutant(
+    'cursor-unbound',
+    'pagination',
+    'cursors are not bound to their owner',
+    ['R64 a cursor issued to one owner fails INVALID_CURSOR for another'],
+    (o) => new FlawedListStore(o, { unbound: true }),
+  ),
+  mutant(
+    'cursor-unsigned',
+    'pagination',
+    'cursors carry no MAC: a tampered cursor is accepted',
+    ['R62 R64 a cursor with any single character changed', 'R64 garbage cursors'],
+    (o) => new FlawedListStore(o, { unsigned: true }),
+  ),
+  mutant(
+    'cursor-timeless',
+    'pagination',
+    'cursors never expire',
+    ['R64 a cursor older than security.cursorTtlMs'],
+    (o) => new FlawedListStore(o, { timeless: true }),
+  ),
+  mutant(
+    'cursor-lenient',
+    'pagination',
+    'a cursor that does not decode restarts the listing',
+    ['R64 garbage cursors', 'R62 R64 a cursor with any single character changed'],
+    (o) => new FlawedListStore(o, { lenient: true }),
+  ),
+  mutant(
+    'page-uncapped',
+    'pagination',
+    'limit is not capped at security.maxPageSize',
+    ['R60 a larger limit is capped'],
+    (o) => new FlawedListStore(o, { uncapped: true }),
+  ),
+  mutant(
+    'page-repeats-last',
+    'pagination',
+    'each page starts with the last task of the page before',
+    ['R61 R63 '],
+    (o) => new FlawedPageStore(o, (p) => moveNext(p, -1)),
+  ),
+  mutant(
+    'page-skips-one',
+    'pagination',
+    'the task after each page is skipped',
+    ['R61 R63 '],
+    (o) => new FlawedPageStore(o, (p) => moveNext(p, 1)),
+  ),
+  mutant(
+    'page-no-next',
+    'pagination',
+    'no nextCursor although more tasks follow',
+    ['R60 R61 without a limit', 'R61 R63 '],
+    (o) => new FlawedPageStore(o, (p) => ({ records: p.records })),
+  ),
+  mutant(
+    'page-newest-first',
+    'pagination',
+    'each page lists newest first',
+    ['R61 R63 ', 'R60 R61 without a limit'],
+    (o) => new FlawedPageStore(o, (p) => ({ ...p, records: [...p.records].reverse() })),
+  ),
 ];

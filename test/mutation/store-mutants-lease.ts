@@ -6,11 +6,20 @@ import type { RecordPatch, WriteCondition, WriteResult } from '../../src/stores/
 import { InMemoryTaskStore, type InMemoryTaskStoreOptions } from '../../src/stores/memory.js';
 import { OwnerTrackingStore, SharedMemoryStore, type StoreMutant } from './store-seams.js';
 
-type Flaw = (store: FlawedLeaseStore, owner: Owner, taskId: string, c: WriteCondition, p: RecordPatch) => WriteResult | [WriteCondition, RecordPatch];
+type Flaw = (
+  store: FlawedLeaseStore,
+  owner: Owner,
+  taskId: string,
+  c: WriteCondition,
+  p: RecordPatch,
+) => WriteResult | [WriteCondition, RecordPatch];
 
 /** A shared memory store whose `_update` is changed for lease writes. */
 class FlawedLeaseStore extends SharedMemoryStore {
-  constructor(options: InMemoryTaskStoreOptions, readonly flaw: Flaw) {
+  constructor(
+    options: InMemoryTaskStoreOptions,
+    readonly flaw: Flaw,
+  ) {
     super(options);
   }
   protected override _update(owner: Owner, taskId: string, condition: WriteCondition, patch: RecordPatch): WriteResult {
@@ -53,7 +62,10 @@ class LeaseDroppedStore extends SharedMemoryStore {
 
 /** Change delivery altered by wrapping each listener. */
 class FlawedEventsStore extends InMemoryTaskStore {
-  constructor(options: InMemoryTaskStoreOptions, readonly wrap: (listener: (c: TaskChange) => void) => (c: TaskChange) => void) {
+  constructor(
+    options: InMemoryTaskStoreOptions,
+    readonly wrap: (listener: (c: TaskChange) => void) => (c: TaskChange) => void,
+  ) {
     super(options);
   }
   override onChange(listener: (change: TaskChange) => void) {
@@ -86,36 +98,113 @@ class RefusalEmitsStore extends InMemoryTaskStore {
 }
 
 type Make = StoreMutant['make'];
-const leaseMutant = (id: string, description: string, expected: string[], make: Make): StoreMutant => ({ id, area: 'leases', description, expected, make, shared: true });
-const leaseWrite = (flaw: Flaw): Make => (o) => new FlawedLeaseStore(o, flaw);
+const leaseMutant = (id: string, description: string, expected: string[], make: Make): StoreMutant => ({
+  id,
+  area: 'leases',
+  description,
+  expected,
+  make,
+  shared: true,
+});
+const leaseWrite =
+  (flaw: Flaw): Make =>
+  (o) =>
+    new FlawedLeaseStore(o, flaw);
 
 export const LEASE_MUTANTS: StoreMutant[] = [
-  leaseMutant('lease-any-holder', 'renewLease by another holder is accepted', ['lease: renewLease by another holder'], (o) => new AnyHolderStore(o)),
-  leaseMutant('lease-foreign-owner', "renewLease renews another owner's task", ["lease: renewLease of another owner's task"], (o) => new ForeignRenewStore(o)),
-  leaseMutant('lease-never-fails', 'an expired lease never fails the task', ['lease: at expiresAt get', 'lease: at expiresAt list'], leaseWrite((s, owner, id, c, p) =>
-    isExpiryWrite(c) ? { ok: false, current: s.read(owner, id) } : [c, p])),
-  leaseMutant('lease-fail-unconditional', 'the expiry write is not conditioned on the lease it saw (a racing renewal loses)', ['lease: a renewal racing'], leaseWrite((_s, _o, _i, c, p) =>
-    [isExpiryWrite(c) ? { ...c, leaseExpiresAt: undefined } : c, p])),
-  leaseMutant('lease-renew-touches', 'a renewal moves lastUpdatedAt', ['lease: renewLease by the holder'], leaseWrite((_s, _o, _i, c, p) => [c, isRenewal(c, p) ? { ...p, lastUpdatedAt: c.now } : p])),
-  leaseMutant('lease-renew-from-old', 'a renewal extends from the old expiry, not from now', ['lease: renewLease by the holder'], leaseWrite((s, owner, id, c, p) => {
-    const old = s.read(owner, id)?.lease;
-    return [c, isRenewal(c, p) && old ? { ...p, lease: { holder: old.holder, expiresAt: old.expiresAt + (p.lease!.expiresAt - c.now) } } : p];
-  })),
-  leaseMutant('lease-wrong-code', 'the expiry failure is -32000 instead of -32603', ['lease: at expiresAt get'], leaseWrite((_s, _o, _i, c, p) =>
-    [c, p.statusMessage === LEASE_EXPIRED_MESSAGE ? { ...p, outcome: { type: 'error', error: { code: -32000, message: LEASE_EXPIRED_MESSAGE } } } : p])),
-  leaseMutant('lease-waiting-exempt', 'tasks in input_required never fail by lease', ['lease: at expiresAt get'], leaseWrite((s, owner, id, c, p) =>
-    isExpiryWrite(c) && c.statusIn.includes('input_required') ? { ok: false, current: s.read(owner, id) } : [c, p])),
-  leaseMutant('lease-terminal-renew-throws', 'renewLease of a finished task throws instead of reporting the record', ['lease: renewLease of a cancelled task'], (o) => new TerminalRenewThrowsStore(o)),
+  leaseMutant(
+    'lease-any-holder',
+    'renewLease by another holder is accepted',
+    ['lease: renewLease by another holder'],
+    (o) => new AnyHolderStore(o),
+  ),
+  leaseMutant(
+    'lease-foreign-owner',
+    "renewLease renews another owner's task",
+    ["lease: renewLease of another owner's task"],
+    (o) => new ForeignRenewStore(o),
+  ),
+  leaseMutant(
+    'lease-never-fails',
+    'an expired lease never fails the task',
+    ['lease: at expiresAt get', 'lease: at expiresAt list'],
+    leaseWrite((s, owner, id, c, p) => (isExpiryWrite(c) ? { ok: false, current: s.read(owner, id) } : [c, p])),
+  ),
+  leaseMutant(
+    'lease-fail-unconditional',
+    'the expiry write is not conditioned on the lease it saw (a racing renewal loses)',
+    ['lease: a renewal racing'],
+    leaseWrite((_s, _o, _i, c, p) => [isExpiryWrite(c) ? { ...c, leaseExpiresAt: undefined } : c, p]),
+  ),
+  leaseMutant(
+    'lease-renew-touches',
+    'a renewal moves lastUpdatedAt',
+    ['lease: renewLease by the holder'],
+    leaseWrite((_s, _o, _i, c, p) => [c, isRenewal(c, p) ? { ...p, lastUpdatedAt: c.now } : p]),
+  ),
+  leaseMutant(
+    'lease-renew-from-old',
+    'a renewal extends from the old expiry, not from now',
+    ['lease: renewLease by the holder'],
+    leaseWrite((s, owner, id, c, p) => {
+      const old = s.read(owner, id)?.lease;
+      return [
+        c,
+        isRenewal(c, p) && old ? { ...p, lease: { holder: old.holder, expiresAt: old.expiresAt + (p.lease!.expiresAt - c.now) } } : p,
+      ];
+    }),
+  ),
+  leaseMutant(
+    'lease-wrong-code',
+    'the expiry failure is -32000 instead of -32603',
+    ['lease: at expiresAt get'],
+    leaseWrite((_s, _o, _i, c, p) => [
+      c,
+      p.statusMessage === LEASE_EXPIRED_MESSAGE
+        ? { ...p, outcome: { type: 'error', error: { code: -32000, message: LEASE_EXPIRED_MESSAGE } } }
+        : p,
+    ]),
+  ),
+  leaseMutant(
+    'lease-waiting-exempt',
+    'tasks in input_required never fail by lease',
+    ['lease: at expiresAt get'],
+    leaseWrite((s, owner, id, c, p) =>
+      isExpiryWrite(c) && c.statusIn.includes('input_required') ? { ok: false, current: s.read(owner, id) } : [c, p],
+    ),
+  ),
+  leaseMutant(
+    'lease-terminal-renew-throws',
+    'renewLease of a finished task throws instead of reporting the record',
+    ['lease: renewLease of a cancelled task'],
+    (o) => new TerminalRenewThrowsStore(o),
+  ),
   leaseMutant('lease-dropped', 'create ignores the lease', ['lease: create with a lease records'], (o) => new LeaseDroppedStore(o)),
-  leaseMutant('events-lease-silent', 'failing a task by lease announces no change', ['lease: at expiresAt get'], (o) =>
-    new SharedFlawedEventsStore(o, (l) => (c) => (c.task.statusMessage === LEASE_EXPIRED_MESSAGE ? undefined : l(c)))),
+  leaseMutant(
+    'events-lease-silent',
+    'failing a task by lease announces no change',
+    ['lease: at expiresAt get'],
+    (o) => new SharedFlawedEventsStore(o, (l) => (c) => (c.task.statusMessage === LEASE_EXPIRED_MESSAGE ? undefined : l(c))),
+  ),
   {
-    id: 'events-cancel-silent', area: 'change events', description: 'cancel announces no change', expected: ['R57 every successful write emits'],
+    id: 'events-cancel-silent',
+    area: 'change events',
+    description: 'cancel announces no change',
+    expected: ['R57 every successful write emits'],
     make: (o) => new FlawedEventsStore(o, (l) => (c) => (c.task.status === 'cancelled' ? undefined : l(c))),
   },
   {
-    id: 'events-late', area: 'change events', description: 'changes are delivered after the write resolves', expected: ['R57 the change of a write is delivered by the time'],
+    id: 'events-late',
+    area: 'change events',
+    description: 'changes are delivered after the write resolves',
+    expected: ['R57 the change of a write is delivered by the time'],
     make: (o) => new FlawedEventsStore(o, (l) => (c) => void setImmediate(() => l(c))),
   },
-  { id: 'events-on-refusal', area: 'change events', description: 'a refused cancel is announced', expected: ['refused writes and reads emit nothing'], make: (o) => new RefusalEmitsStore(o) },
+  {
+    id: 'events-on-refusal',
+    area: 'change events',
+    description: 'a refused cancel is announced',
+    expected: ['refused writes and reads emit nothing'],
+    make: (o) => new RefusalEmitsStore(o),
+  },
 ];

@@ -114,9 +114,13 @@ export async function runStoreMutants(options: StoreMutantOptions = {}): Promise
 /** The kill ratio and every survivor, as printed by the command line. */
 export function formatStoreReport(results: readonly MutantResult[]): string {
   const killed = results.filter((r) => r.killed).length;
-  const lines = [`store suite: ${killed} of ${results.length} defective stores caught (${((100 * killed) / Math.max(1, results.length)).toFixed(1)}%)`];
+  const lines = [
+    `store suite: ${killed} of ${results.length} defective stores caught (${((100 * killed) / Math.max(1, results.length)).toFixed(1)}%)`,
+  ];
   for (const r of results.filter((x) => !x.killed)) {
-    lines.push(`  SURVIVED ${r.id} [${r.area}] ${r.description}; expected: ${r.expected.join(' | ')}; failed instead: ${r.caughtBy.join(' | ') || 'nothing'}`);
+    lines.push(
+      `  SURVIVED ${r.id} [${r.area}] ${r.description}; expected: ${r.expected.join(' | ')}; failed instead: ${r.caughtBy.join(' | ') || 'nothing'}`,
+    );
   }
   return lines.join('\n');
 }

@@ -37,7 +37,13 @@ describe('HttpObserver', () => {
           if (body.method === 'sse') {
             res.writeHead(200, { 'content-type': 'text/event-stream' });
             res.write(`event: message\ndata: ${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/progress', params: {} })}\n\n`);
-            setTimeout(() => res.end(`event: message\ndata: ${JSON.stringify({ jsonrpc: '2.0', id: body.id, error: { code: -32602, message: 'bad' } })}\n\n`), 5);
+            setTimeout(
+              () =>
+                res.end(
+                  `event: message\ndata: ${JSON.stringify({ jsonrpc: '2.0', id: body.id, error: { code: -32602, message: 'bad' } })}\n\n`,
+                ),
+              5,
+            );
             return;
           }
           res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: body.id, result: {} }));
@@ -50,10 +56,18 @@ describe('HttpObserver', () => {
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const post = (body: unknown, headers: Record<string, string> = { authorization: 'Bearer ok' }) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then((r) => r.text().then(() => r.status));
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then((r) =>
+      r.text().then(() => r.status),
+    );
 
   it('a span per JSON-RPC request, with the error code of its SSE response; none for a notification; 401 counted', async () => {
-    assert.equal(await post({ jsonrpc: '2.0', id: 1, method: 'sse', params: {} }, { authorization: 'Bearer ok', 'mcp-session-id': 's-1', 'mcp-protocol-version': '2025-11-25' }), 200);
+    assert.equal(
+      await post(
+        { jsonrpc: '2.0', id: 1, method: 'sse', params: {} },
+        { authorization: 'Bearer ok', 'mcp-session-id': 's-1', 'mcp-protocol-version': '2025-11-25' },
+      ),
+      200,
+    );
     assert.equal(await post({ jsonrpc: '2.0', id: 2, method: 'tools/list' }), 200);
     assert.equal(await post({ jsonrpc: '2.0', method: 'notifications/initialized' }), 202);
     assert.equal(await post({ jsonrpc: '2.0', id: 3, method: 'tools/list' }, {}), 401);

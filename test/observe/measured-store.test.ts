@@ -26,7 +26,8 @@ describe('measureStore keeps the optional members of a shared store', () => {
     const metrics = new TextMetrics();
     const store = measureStore(inner, metrics);
     try {
-      for (const member of ['renewLease', 'takeOverLease', 'changeFeedEpoch', 'interestIn'] as const) assert.equal(typeof store[member], 'function', member);
+      for (const member of ['renewLease', 'takeOverLease', 'changeFeedEpoch', 'interestIn'] as const)
+        assert.equal(typeof store[member], 'function', member);
       // The change feed starts with the first subscriber; another instance's writes then arrive as remote changes.
       const remote: string[] = [];
       const offChanges = store.onChange((change) => void (change.remote && remote.push(change.task.taskId)));

@@ -24,7 +24,10 @@ describe('TextMetrics: the Prometheus text exposition', () => {
     h.observe(0.003);
     h.observe(99);
     const text = metrics.metrics();
-    assert.match(text, /^# HELP mcp_tasks_created_total .+\n# TYPE mcp_tasks_created_total counter\nmcp_tasks_created_total\{tool="echo"\} 3$/m);
+    assert.match(
+      text,
+      /^# HELP mcp_tasks_created_total .+\n# TYPE mcp_tasks_created_total counter\nmcp_tasks_created_total\{tool="echo"\} 3$/m,
+    );
     assert.match(text, /^mcp_tasks_active\{status="working"\} 2$/m);
     assert.match(text, /^mcp_tasks_store_operation_seconds_bucket\{store="memory",operation="get",le="0.0005"\} 1$/m);
     assert.match(text, /^mcp_tasks_store_operation_seconds_bucket\{store="memory",operation="get",le="0.005"\} 2$/m);
@@ -133,7 +136,9 @@ describe('the engine reports its tasks', () => {
   it('counts a question, its delivery on the 2025 wire, its answer and its wait; input_required shows on the gauge meanwhile', async () => {
     const { metrics, control, end } = await setup();
     const schema = { type: 'object', properties: { answer: { type: 'string' } }, required: ['answer'] };
-    control.on('q', async (extra) => text(JSON.stringify(((await extra.task!.elicit({ message: 'Which?', requestedSchema: schema })) as ElicitResult).content)));
+    control.on('q', async (extra) =>
+      text(JSON.stringify(((await extra.task!.elicit({ message: 'Which?', requestedSchema: schema })) as ElicitResult).content)),
+    );
     let gaugeWhileAsked: number | undefined;
     let waitingWhileAsked: number | undefined;
     end.onElicit = async () => {

@@ -15,7 +15,12 @@ describe('promClientMetrics', () => {
     const registry = new Registry();
     promClientMetrics({ registry, prefix: 'x_' });
     const json = await registry.getMetricsAsJSON();
-    assert.deepEqual(json.map((m) => m.name).sort(), Object.keys(METRICS).map((n) => `x_${n}`).sort());
+    assert.deepEqual(
+      json.map((m) => m.name).sort(),
+      Object.keys(METRICS)
+        .map((n) => `x_${n}`)
+        .sort(),
+    );
     for (const metric of json) assert.equal(metric.type, METRICS[metric.name.slice(2) as keyof typeof METRICS].type);
   });
 

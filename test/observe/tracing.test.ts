@@ -47,7 +47,11 @@ describe('OpenTelemetry tracing', () => {
     const span = tracing.request({
       method: 'tools/call',
       id: 7,
-      params: { name: 'echo', arguments: { secret: 'x' }, _meta: { traceparent: `00-${PARENT_TRACE}-${PARENT_SPAN}-01`, tracestate: 'vendor=v1' } },
+      params: {
+        name: 'echo',
+        arguments: { secret: 'x' },
+        _meta: { traceparent: `00-${PARENT_TRACE}-${PARENT_SPAN}-01`, tracestate: 'vendor=v1' },
+      },
       sessionId: 'sess-1',
       protocolVersion: '2025-11-25',
       transport: 'tcp',
@@ -76,7 +80,12 @@ describe('OpenTelemetry tracing', () => {
   });
 
   it('a malformed traceparent is ignored: the span starts a trace of its own', () => {
-    for (const traceparent of ['junk', `ff-${PARENT_TRACE}-${PARENT_SPAN}-01`, `00-${'0'.repeat(32)}-${PARENT_SPAN}-01`, `00-${PARENT_TRACE}-${PARENT_SPAN}-01-extra`]) {
+    for (const traceparent of [
+      'junk',
+      `ff-${PARENT_TRACE}-${PARENT_SPAN}-01`,
+      `00-${'0'.repeat(32)}-${PARENT_SPAN}-01`,
+      `00-${PARENT_TRACE}-${PARENT_SPAN}-01-extra`,
+    ]) {
       assert.equal(traceParentOf({ traceparent }), undefined, traceparent);
     }
     const span = tracing.request({ method: 'tasks/get', id: 'a', params: { taskId: 't1', _meta: { traceparent: 'junk' } } });
@@ -116,18 +125,26 @@ describe('OpenTelemetry tracing', () => {
     const [requestSpan] = spans('tools/call echo');
     assert.ok(taskSpan && requestSpan);
     assert.notEqual(taskSpan.spanContext().traceId, requestSpan.spanContext().traceId, 'a trace of its own');
-    assert.deepEqual(taskSpan.links.map((l) => [l.context.spanId, l.attributes?.['mcp_tasks.link']]), [[requestSpan.spanContext().spanId, 'created-by']]);
+    assert.deepEqual(
+      taskSpan.links.map((l) => [l.context.spanId, l.attributes?.['mcp_tasks.link']]),
+      [[requestSpan.spanContext().spanId, 'created-by']],
+    );
     assert.equal(taskSpan.attributes['mcp.task.id'], task.taskId);
     assert.equal(taskSpan.attributes['gen_ai.tool.name'], 'echo');
     assert.equal(taskSpan.attributes['mcp.task.status'], 'failed');
-    assert.deepEqual(taskSpan.events.filter((e) => e.name === 'mcp_tasks.status').map((e) => e.attributes?.['mcp.task.status']), ['failed']);
+    assert.deepEqual(
+      taskSpan.events.filter((e) => e.name === 'mcp_tasks.status').map((e) => e.attributes?.['mcp.task.status']),
+      ['failed'],
+    );
     assert.equal(taskSpan.status.code, SpanStatusCode.ERROR);
   });
 
   it("the question a task asks carries the task span's trace context in its _meta; asking and the answer are events", async () => {
     const { control, end } = await setup();
     const schema = { type: 'object', properties: { answer: { type: 'string' } }, required: ['answer'] };
-    control.on('q', async (extra) => text(JSON.stringify(((await extra.task!.elicit({ message: 'Which?', requestedSchema: schema })) as ElicitResult).content)));
+    control.on('q', async (extra) =>
+      text(JSON.stringify(((await extra.task!.elicit({ message: 'Which?', requestedSchema: schema })) as ElicitResult).content)),
+    );
     end.onElicit = async () => ({ action: 'accept', content: { answer: 'ok' } });
     const task = await end.createTask('work', { id: 'q' });
     await end.client.request({ method: 'tasks/result', params: { taskId: task.taskId } }, ResultSchema);
@@ -138,7 +155,10 @@ describe('OpenTelemetry tracing', () => {
     assert.equal(carried?.spanId, taskSpan!.spanContext().spanId);
     const names = taskSpan!.events.map((e) => e.name);
     assert.ok(names.includes('mcp_tasks.question.asked') && names.includes('mcp_tasks.question.answered'), names.join());
-    assert.deepEqual(taskSpan!.events.filter((e) => e.name === 'mcp_tasks.status').map((e) => e.attributes?.['mcp.task.status']), ['input_required', 'working', 'completed']);
+    assert.deepEqual(
+      taskSpan!.events.filter((e) => e.name === 'mcp_tasks.status').map((e) => e.attributes?.['mcp.task.status']),
+      ['input_required', 'working', 'completed'],
+    );
     assert.equal(taskSpan!.status.code, SpanStatusCode.UNSET);
   });
 });

@@ -20,11 +20,20 @@ const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   peerDependenciesMeta: Record<string, { optional?: boolean }>;
 };
 /** Entry points and the optional peer each one needs (README, "Install"); the rest need none. */
-const NEEDS: Record<string, string> = { './dynamodb': '@aws-sdk/client-dynamodb', './opentelemetry': '@opentelemetry/api', './prometheus': 'prom-client' };
+const NEEDS: Record<string, string> = {
+  './dynamodb': '@aws-sdk/client-dynamodb',
+  './opentelemetry': '@opentelemetry/api',
+  './prometheus': 'prom-client',
+};
 const T = { timeout: 240_000 };
 
 function run(command: string, args: string[], cwd: string, timeout = 180_000): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout, env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    timeout,
+    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' },
+  });
   return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
 }
 
@@ -56,10 +65,15 @@ describe('the packed package, installed into an empty project', () => {
 
   it('ships the library, the kit and the reference server, and no tests, benchmarks, examples, source maps or dev tooling', () => {
     const unexpected = packed.filter(
-      (path) => !/^dist\/(src|generated|conformance|reference-server)\//.test(path) && !['package.json', 'README.md', 'ARCHITECTURE.md', 'LICENSE', 'conformance/RULES.md', 'conformance/README.md'].includes(path),
+      (path) =>
+        !/^dist\/(src|generated|conformance|reference-server)\//.test(path) &&
+        !['package.json', 'README.md', 'ARCHITECTURE.md', 'LICENSE', 'conformance/RULES.md', 'conformance/README.md'].includes(path),
     );
     assert.deepEqual(unexpected, []);
-    assert.deepEqual(packed.filter((path) => path.endsWith('.map') || /^dist\/(test|bench|examples|scripts)\/|defects|mutation|\.test\./.test(path)), []);
+    assert.deepEqual(
+      packed.filter((path) => path.endsWith('.map') || /^dist\/(test|bench|examples|scripts)\/|defects|mutation|\.test\./.test(path)),
+      [],
+    );
   });
 
   it('installs the required peers and leaves the optional ones out, as npm does for a user', () => {
@@ -97,38 +111,52 @@ describe('the packed package, installed into an empty project', () => {
     assert.equal(otel.status, 1);
     const lines = otel.stderr.trim().split('\n');
     assert.equal(lines.length, 1, otel.stderr);
-    assert.match(lines[0]!, /--otel console needs the package @opentelemetry\/api, which is not installed: npm install @opentelemetry\/api/);
+    assert.match(
+      lines[0]!,
+      /--otel console needs the package @opentelemetry\/api, which is not installed: npm install @opentelemetry\/api/,
+    );
   });
 
-  it('mcp-tasks-server serves both generations, metrics and the task monitor; mcp-tasks-conformance --url --html reports 0 failed against it', T, async () => {
-    const server = spawn(bin('mcp-tasks-server'), ['--port', '0', '--host', '127.0.0.1', '--dashboard'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-    children.push(server);
-    const url = await new Promise<string>((resolve, reject) => {
-      let seen = '';
-      server.stderr!.on('data', (chunk: Buffer) => {
-        seen += chunk.toString('utf8');
-        const match = /listening on (http:\/\/\S+)/.exec(seen);
-        if (match) resolve(match[1]!);
+  it(
+    'mcp-tasks-server serves both generations, metrics and the task monitor; mcp-tasks-conformance --url --html reports 0 failed against it',
+    T,
+    async () => {
+      const server = spawn(bin('mcp-tasks-server'), ['--port', '0', '--host', '127.0.0.1', '--dashboard'], {
+        cwd: dir,
+        stdio: ['ignore', 'ignore', 'pipe'],
       });
-      server.once('exit', (code) => reject(new Error(`mcp-tasks-server exited (${code}): ${seen}`)));
-    });
-    const html = join(dir, 'report.html');
-    const kit = spawnSync(bin('mcp-tasks-conformance'), ['--url', url, '--quiet', '--html', html], { cwd: dir, encoding: 'utf8', timeout: 180_000 });
-    const summary = /(\d+) passed, (\d+) failed/.exec(kit.stdout);
-    assert.ok(summary, `no summary in:\n${kit.stdout}\n${kit.stderr}`);
-    assert.equal(summary[2], '0', kit.stdout);
-    assert.equal(kit.status, 0, kit.stdout);
-    assert.match(kit.stdout, /2026-07-28/, 'the 2026-07-28 wire was detected and checked');
-    assert.match(readFileSync(html, 'utf8'), /^<!doctype html>[\s\S]*0 failed/);
-    // Observability needs no package beyond the required ones: TextMetrics, the dashboard's files.
-    const origin = url.slice(0, -'/mcp'.length);
-    const metrics = await fetch(`${origin}/metrics`);
-    assert.equal(metrics.status, 200);
-    assert.match(await metrics.text(), /^mcp_tasks_created_total\{tool="[a-z_]+"\} [1-9]/m);
-    const monitor = await fetch(`${origin}/dashboard/api/tasks`);
-    assert.equal(monitor.status, 200);
-    assert.ok(((await monitor.json()) as { tasks: unknown[] }).tasks.length > 0, 'the kit ran tasks the monitor saw');
-    assert.equal((await fetch(`${origin}/dashboard/app.js`)).status, 200);
-    server.kill('SIGTERM');
-  });
+      children.push(server);
+      const url = await new Promise<string>((resolve, reject) => {
+        let seen = '';
+        server.stderr!.on('data', (chunk: Buffer) => {
+          seen += chunk.toString('utf8');
+          const match = /listening on (http:\/\/\S+)/.exec(seen);
+          if (match) resolve(match[1]!);
+        });
+        server.once('exit', (code) => reject(new Error(`mcp-tasks-server exited (${code}): ${seen}`)));
+      });
+      const html = join(dir, 'report.html');
+      const kit = spawnSync(bin('mcp-tasks-conformance'), ['--url', url, '--quiet', '--html', html], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 180_000,
+      });
+      const summary = /(\d+) passed, (\d+) failed/.exec(kit.stdout);
+      assert.ok(summary, `no summary in:\n${kit.stdout}\n${kit.stderr}`);
+      assert.equal(summary[2], '0', kit.stdout);
+      assert.equal(kit.status, 0, kit.stdout);
+      assert.match(kit.stdout, /2026-07-28/, 'the 2026-07-28 wire was detected and checked');
+      assert.match(readFileSync(html, 'utf8'), /^<!doctype html>[\s\S]*0 failed/);
+      // Observability needs no package beyond the required ones: TextMetrics, the dashboard's files.
+      const origin = url.slice(0, -'/mcp'.length);
+      const metrics = await fetch(`${origin}/metrics`);
+      assert.equal(metrics.status, 200);
+      assert.match(await metrics.text(), /^mcp_tasks_created_total\{tool="[a-z_]+"\} [1-9]/m);
+      const monitor = await fetch(`${origin}/dashboard/api/tasks`);
+      assert.equal(monitor.status, 200);
+      assert.ok(((await monitor.json()) as { tasks: unknown[] }).tasks.length > 0, 'the kit ran tasks the monitor saw');
+      assert.equal((await fetch(`${origin}/dashboard/app.js`)).status, 200);
+      server.kill('SIGTERM');
+    },
+  );
 });

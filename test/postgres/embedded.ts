@@ -47,10 +47,15 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedPostgres> {
   const dir = mkdtempSync(join(tmpdir(), 'mcp-tasks-pg-'));
   if (root) chownSync(dir, NOBODY, NOBODY);
   const data = join(dir, 'data');
-  const init = spawnSync(binaries.initdb, ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], { ...owner, encoding: 'utf8' });
+  const init = spawnSync(binaries.initdb, ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], {
+    ...owner,
+    encoding: 'utf8',
+  });
   if (init.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`initdb failed (${init.status ?? init.error?.message}${root ? ', running as uid 65534 (nobody)' : ''}): ${init.stderr}`);
+    throw new Error(
+      `initdb failed (${init.status ?? init.error?.message}${root ? ', running as uid 65534 (nobody)' : ''}): ${init.stderr}`,
+    );
   }
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
@@ -66,8 +71,31 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedPostgres> {
   }
 }
 
-async function launch(binaries: Binaries, dir: string, data: string, port: number, owner: { uid?: number; gid?: number }): Promise<EmbeddedPostgres> {
-  const args = ['-D', data, '-h', '127.0.0.1', '-p', String(port), '-k', dir, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'];
+async function launch(
+  binaries: Binaries,
+  dir: string,
+  data: string,
+  port: number,
+  owner: { uid?: number; gid?: number },
+): Promise<EmbeddedPostgres> {
+  const args = [
+    '-D',
+    data,
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=300',
+  ];
   const child: ChildProcess = spawn(binaries.postgres, args, { ...owner, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
@@ -76,7 +104,10 @@ async function launch(binaries: Binaries, dir: string, data: string, port: numbe
   process.once('exit', kill);
   try {
     await new Promise<void>((resolve, reject) => {
-      const deadline = setTimeout(() => reject(new Error(`postgres did not start within ${START_TIMEOUT_MS} ms: ${log}`)), START_TIMEOUT_MS);
+      const deadline = setTimeout(
+        () => reject(new Error(`postgres did not start within ${START_TIMEOUT_MS} ms: ${log}`)),
+        START_TIMEOUT_MS,
+      );
       const check = (): void => {
         if (/ready to accept connections/.test(log)) return void (clearTimeout(deadline), resolve());
         if (child.exitCode !== null) return void (clearTimeout(deadline), reject(new Error(`postgres exited: ${log}`)));

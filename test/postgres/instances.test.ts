@@ -38,7 +38,9 @@ describe('PostgresTaskStore: instances sharing one database', () => {
   /** `n` stores on one fresh schema, each with a pool of its own. */
   async function instances(n: number, security = {}): Promise<PostgresTaskStore[]> {
     const schema = await postgres.freshSchema();
-    const opened = await Promise.all(Array.from({ length: n }, () => postgres.openStore({ schema, pool: postgres.newPool({ max: 8 }), security })));
+    const opened = await Promise.all(
+      Array.from({ length: n }, () => postgres.openStore({ schema, pool: postgres.newPool({ max: 8 }), security })),
+    );
     stores.push(...opened);
     return opened;
   }
@@ -100,15 +102,29 @@ describe('PostgresTaskStore: instances sharing one database', () => {
     assert.ok(remote.length >= 1 && remote.length <= 3, `${remote.length} remote changes`);
     for (const change of remote) {
       assert.equal(change.owner, ALICE);
-      assert.deepEqual(change.task, [created, asked, done].find((t) => t.version === change.task.version), 'a remote change carries the record B wrote');
+      assert.deepEqual(
+        change.task,
+        [created, asked, done].find((t) => t.version === change.task.version),
+        'a remote change carries the record B wrote',
+      );
     }
-    assert.deepEqual(remote.map((c) => c.task.version), [...remote.map((c) => c.task.version)].sort(), 'never older after newer');
+    assert.deepEqual(
+      remote.map((c) => c.task.version),
+      [...remote.map((c) => c.task.version)].sort(),
+      'never older after newer',
+    );
     seen.length = 0;
     const own = await a!.create(ALICE, REQUEST);
     await a!.cancel(ALICE, own.taskId);
     await b!.get(ALICE, own.taskId); // a round trip after A's notifications
     await new Promise((r) => setImmediate(r));
-    assert.deepEqual(seen.map((c) => [c.remote ?? false, c.task.status]), [[false, 'working'], [false, 'cancelled']]);
+    assert.deepEqual(
+      seen.map((c) => [c.remote ?? false, c.task.status]),
+      [
+        [false, 'working'],
+        [false, 'cancelled'],
+      ],
+    );
   });
 
   it('the change feed listens again after the server terminates its connection, with a new epoch, and delivers again', async () => {
@@ -139,7 +155,11 @@ describe('PostgresTaskStore: instances sharing one database', () => {
       await until(() => a!.changeFeedEpoch(), "A's change feed to listen");
       const task = await b!.create(ALICE, REQUEST);
       const controller = new AbortController();
-      const waiting = waitForResult(engine, ALICE, task.taskId, controller.signal, { send: () => Promise.resolve(false), cancel: () => undefined, notify: () => undefined });
+      const waiting = waitForResult(engine, ALICE, task.taskId, controller.signal, {
+        send: () => Promise.resolve(false),
+        cancel: () => undefined,
+        notify: () => undefined,
+      });
       await new Promise((r) => setTimeout(r, 50)); // let the waiter read the working task and sleep
       const done = await b!.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { content: [] } } });
       assert.deepEqual(await waiting, done);
@@ -157,12 +177,17 @@ describe('PostgresTaskStore: instances sharing one database', () => {
       const task = await b!.create(ALICE, REQUEST);
       const listen = rpcRequest('subscriptions/listen', { notifications: { taskIds: [task.taskId] } });
       const messages = sseMessages(await handler.fetch(listen, { authInfo: { token: 't', clientId: 'alice', scopes: [] } }));
-      assert.deepEqual(((await messages.next()).value as { params: { notifications: unknown } }).params.notifications, { taskIds: [task.taskId] });
+      assert.deepEqual(((await messages.next()).value as { params: { notifications: unknown } }).params.notifications, {
+        taskIds: [task.taskId],
+      });
       assert.equal(((await messages.next()).value as { params: { status: string } }).params.status, 'working');
       await b!.complete(ALICE, task.taskId, { status: 'completed', outcome: { type: 'result', result: { content: [] } } });
       const rest = [];
       for await (const message of messages) rest.push(message);
-      assert.deepEqual(rest.map((m) => (m.params as { status?: string } | undefined)?.status ?? 'end'), ['completed', 'end']);
+      assert.deepEqual(
+        rest.map((m) => (m.params as { status?: string } | undefined)?.status ?? 'end'),
+        ['completed', 'end'],
+      );
     } finally {
       await handler.close();
       engine.close();

@@ -29,13 +29,27 @@ describe('migrations', () => {
   it('a fresh schema gets every migration, each version recorded with its name', async () => {
     const schema = name();
     assert.equal(await schemaVersion({ pool: postgres.pool, schema }), 0);
-    assert.deepEqual(await migrate({ pool: postgres.pool, schema }), { schema, from: 0, to: SCHEMA_VERSION, applied: MIGRATIONS.map((m) => m.version) });
+    assert.deepEqual(await migrate({ pool: postgres.pool, schema }), {
+      schema,
+      from: 0,
+      to: SCHEMA_VERSION,
+      applied: MIGRATIONS.map((m) => m.version),
+    });
     assert.equal(await schemaVersion({ pool: postgres.pool, schema }), SCHEMA_VERSION);
     const { rows } = await postgres.pool.query(`SELECT version, name, applied_at FROM "${schema}".schema_migrations ORDER BY version`);
-    assert.deepEqual(rows.map((r) => [r.version, r.name]), MIGRATIONS.map((m) => [m.version, m.name]));
+    assert.deepEqual(
+      rows.map((r) => [r.version, r.name]),
+      MIGRATIONS.map((m) => [m.version, m.name]),
+    );
     assert.ok(rows.every((r) => r.applied_at instanceof Date));
-    const tables = await postgres.pool.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [schema]);
-    assert.deepEqual(tables.rows.map((r) => r.table_name), ['schema_migrations', 'tasks']);
+    const tables = await postgres.pool.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`,
+      [schema],
+    );
+    assert.deepEqual(
+      tables.rows.map((r) => r.table_name),
+      ['schema_migrations', 'tasks'],
+    );
   });
 
   it('running it again applies nothing and changes nothing', async () => {
@@ -54,17 +68,23 @@ describe('migrations', () => {
     const schema = name();
     const pools = [postgres.newPool({ max: 1 }), postgres.newPool({ max: 1 }), postgres.newPool({ max: 1 })];
     const results = await Promise.all(pools.map((pool) => migrate({ pool, schema })));
-    assert.deepEqual(results.flatMap((r) => r.applied).sort(), MIGRATIONS.map((m) => m.version));
+    assert.deepEqual(
+      results.flatMap((r) => r.applied).sort(),
+      MIGRATIONS.map((m) => m.version),
+    );
     assert.ok(results.every((r) => r.to === SCHEMA_VERSION));
   });
 
   it('a store on a schema never migrated answers STORE_UNAVAILABLE naming migrate()', async () => {
     const store = new PostgresTaskStore({ pool: postgres.pool, schema: name(), cleanupIntervalMs: null });
-    await assert.rejects(store.create('auth:alice', { request: { method: 'tools/call', params: {} } }), (error: { code?: string; message?: string }) => {
-      assert.equal(error.code, 'STORE_UNAVAILABLE');
-      assert.match(String(error.message), /not migrated \(run migrate\(\)\)/);
-      return true;
-    });
+    await assert.rejects(
+      store.create('auth:alice', { request: { method: 'tools/call', params: {} } }),
+      (error: { code?: string; message?: string }) => {
+        assert.equal(error.code, 'STORE_UNAVAILABLE');
+        assert.match(String(error.message), /not migrated \(run migrate\(\)\)/);
+        return true;
+      },
+    );
     await store.close();
   });
 
@@ -80,7 +100,10 @@ describe('migrations', () => {
   it('PGlite: the same migrations, fresh then again', async () => {
     const schema = name();
     assert.equal(await schemaVersion({ pglite: pglite.db, schema }), 0);
-    assert.deepEqual((await migrate({ pglite: pglite.db, schema })).applied, MIGRATIONS.map((m) => m.version));
+    assert.deepEqual(
+      (await migrate({ pglite: pglite.db, schema })).applied,
+      MIGRATIONS.map((m) => m.version),
+    );
     assert.deepEqual((await migrate({ pglite: pglite.db, schema })).applied, []);
     assert.equal(await schemaVersion({ pglite: pglite.db, schema }), SCHEMA_VERSION);
   });

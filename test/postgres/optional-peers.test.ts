@@ -16,7 +16,11 @@ describe('optional peers pg and @electric-sql/pglite', () => {
     const script = `const core = await import('mcp-tasks'); const pgs = await import('mcp-tasks/postgres');
 console.log(typeof core.InMemoryTaskStore, typeof pgs.PostgresTaskStore, typeof pgs.migrate);
 await import('pg').then(() => console.log('pg visible'), (e) => console.log(e.code));`;
-    const child = spawnSync(process.execPath, ['--import', hidingHook(['pg', '@electric-sql/pglite']), '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    const child = spawnSync(
+      process.execPath,
+      ['--import', hidingHook(['pg', '@electric-sql/pglite']), '--input-type=module', '-e', script],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     assert.equal(child.status, 0, child.stderr);
     assert.equal(child.stdout, 'function function function\nERR_MODULE_NOT_FOUND\n');
   });

@@ -64,7 +64,11 @@ describe('PostgresTaskStore: statements per operation', () => {
   it('get, getResult and a list page are 1 SELECT each', async () => {
     const task = await store.create(ALICE, REQUEST);
     await store.complete(ALICE, task.taskId, RESULT);
-    for (const action of [() => store.get(ALICE, task.taskId), () => store.getResult(ALICE, task.taskId), () => store.list(ALICE, { limit: 1 })]) {
+    for (const action of [
+      () => store.get(ALICE, task.taskId),
+      () => store.getResult(ALICE, task.taskId),
+      () => store.list(ALICE, { limit: 1 }),
+    ]) {
       assert.deepEqual(await statementsOf(action), [`SELECT task_id, owner,`]);
     }
   });
@@ -86,7 +90,10 @@ describe('PostgresTaskStore: statements per operation', () => {
     const task = await store.create(ALICE, REQUEST);
     assert.deepEqual(await statementsOf(() => store.setVariables(ALICE, task.taskId, { a: 1 })), ['SELECT task_id, owner,', 'WITH u AS']);
     assert.match(texts[1]!, /version = \$\d+/);
-    assert.deepEqual(await statementsOf(() => store.input(ALICE, task.taskId, { type: 'ask', request: { method: 'elicitation/create', params: {} } })), ['SELECT task_id, owner,', 'WITH u AS']);
+    assert.deepEqual(
+      await statementsOf(() => store.input(ALICE, task.taskId, { type: 'ask', request: { method: 'elicitation/create', params: {} } })),
+      ['SELECT task_id, owner,', 'WITH u AS'],
+    );
   });
 
   it('a read that finds the lease expired fails the task with 1 UPDATE conditioned on that lease; the next read is 1 SELECT', async () => {

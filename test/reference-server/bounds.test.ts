@@ -59,14 +59,22 @@ describe('HTTP bounds of the reference server', () => {
 
   it('413 for a declared 10 GB body, then the connection is closed, not drained', T, async () => {
     const head = `POST /mcp HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer token-a\r\nContent-Type: application/json\r\nContent-Length: 10000000000\r\n\r\n`;
-    const { answer, closedByServer } = await within(rawExchange(port(), head, (s) => s.write(chunk)), 25_000, '413 + close');
+    const { answer, closedByServer } = await within(
+      rawExchange(port(), head, (s) => s.write(chunk)),
+      25_000,
+      '413 + close',
+    );
     assert.match(answer, /^HTTP\/1\.1 413/);
     assert.ok(closedByServer);
   });
 
   it('401 for an endless chunked upload without a token, then the connection is closed', T, async () => {
     const head = `POST /mcp HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`;
-    const { answer } = await within(rawExchange(port(), head, (s) => s.write(`${chunk.length.toString(16)}\r\n${chunk.toString()}\r\n`)), 25_000, '401 + close');
+    const { answer } = await within(
+      rawExchange(port(), head, (s) => s.write(`${chunk.length.toString(16)}\r\n${chunk.toString()}\r\n`)),
+      25_000,
+      '401 + close',
+    );
     assert.match(answer, /^HTTP\/1\.1 401/);
     assert.match(answer, /"error":"invalid_token"/);
   });
@@ -76,7 +84,12 @@ describe('HTTP bounds of the reference server', () => {
       fetch(server.url, {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' },
-        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } } }),
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'initialize',
+          params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } },
+        }),
       });
     const first = await init();
     const second = await init();
@@ -97,7 +110,11 @@ describe('SessionRegistry', () => {
   const make = (limits: ConstructorParameters<typeof SessionRegistry<string>>[0]) => {
     let now = 0;
     const expired: string[] = [];
-    const registry = new SessionRegistry<string>(limits, (id) => expired.push(id), () => now);
+    const registry = new SessionRegistry<string>(
+      limits,
+      (id) => expired.push(id),
+      () => now,
+    );
     return { registry, expired, advance: (ms: number) => (now += ms), dispose: () => registry.close() };
   };
 
@@ -153,7 +170,8 @@ describe('SessionRegistry', () => {
 });
 
 describe('readBody and BodyBudget', () => {
-  const fakeRequest = (headers: Record<string, string> = {}) => Object.assign(new PassThrough(), { headers }) as unknown as IncomingMessage & PassThrough;
+  const fakeRequest = (headers: Record<string, string> = {}) =>
+    Object.assign(new PassThrough(), { headers }) as unknown as IncomingMessage & PassThrough;
 
   it('reads a body within the limit and releases its bytes from the budget', async () => {
     const budget = new BodyBudget(MAX_BODY_BYTES);

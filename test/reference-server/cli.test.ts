@@ -57,7 +57,10 @@ describe('mcp-tasks-server command', () => {
     assert.equal(stdout, readFileSync(new URL('../../../infra/template.json', import.meta.url), 'utf8'));
     const named = await runToEnd(['table', '--print-template', '--table', 'my-tasks']);
     assert.equal(named.code, 0);
-    const template = JSON.parse(named.stdout) as { Parameters?: unknown; Resources: { TasksTable: { Properties: { TableName: unknown } } } };
+    const template = JSON.parse(named.stdout) as {
+      Parameters?: unknown;
+      Resources: { TasksTable: { Properties: { TableName: unknown } } };
+    };
     assert.equal(template.Resources.TasksTable.Properties.TableName, 'my-tasks');
     assert.equal(template.Parameters, undefined);
   });
@@ -66,7 +69,17 @@ describe('mcp-tasks-server command', () => {
     const { code, stdout } = await runToEnd(['--help']);
     assert.equal(code, 0);
     assert.match(stdout, /^Usage: mcp-tasks-server/);
-    for (const flag of ['--port', '--host', '--stdio', '--store', '--max-tasks-per-owner', '--default-ttl-ms', '--max-ttl-ms', '--allow-anonymous', '--tokens']) {
+    for (const flag of [
+      '--port',
+      '--host',
+      '--stdio',
+      '--store',
+      '--max-tasks-per-owner',
+      '--default-ttl-ms',
+      '--max-ttl-ms',
+      '--allow-anonymous',
+      '--tokens',
+    ]) {
       assert.ok(stdout.includes(flag), flag);
     }
   });
@@ -93,15 +106,62 @@ describe('parseCli', () => {
   it('defaults: HTTP on 127.0.0.1:3000, memory store, 100 task operations per second per owner', () => {
     assert.deepEqual(parseCli([]), {
       help: false,
-      options: { transport: 'http', port: 3000, host: '127.0.0.1', store: 'memory', allowAnonymous: false, rateLimit: 100, sessions: {}, shutdownGraceMs: 10000, metricsPath: '/metrics' },
+      options: {
+        transport: 'http',
+        port: 3000,
+        host: '127.0.0.1',
+        store: 'memory',
+        allowAnonymous: false,
+        rateLimit: 100,
+        sessions: {},
+        shutdownGraceMs: 10000,
+        metricsPath: '/metrics',
+      },
     });
   });
 
   it('every flag', () => {
-    const cli = parseCli(['--port=0', '--host', '::1', '--max-tasks-per-owner', '5', '--default-ttl-ms', '1000', '--max-ttl-ms', '2000', '--tokens', 't.json', '--allow-anonymous', '--rate-limit', '0', '--max-sessions', '7', '--max-sessions-per-client', '3', '--session-idle-ms', '60000', '--initialize-rate', '2']);
+    const cli = parseCli([
+      '--port=0',
+      '--host',
+      '::1',
+      '--max-tasks-per-owner',
+      '5',
+      '--default-ttl-ms',
+      '1000',
+      '--max-ttl-ms',
+      '2000',
+      '--tokens',
+      't.json',
+      '--allow-anonymous',
+      '--rate-limit',
+      '0',
+      '--max-sessions',
+      '7',
+      '--max-sessions-per-client',
+      '3',
+      '--session-idle-ms',
+      '60000',
+      '--initialize-rate',
+      '2',
+    ]);
     assert.deepEqual(cli, {
       help: false,
-      options: { transport: 'http', port: 0, host: '::1', store: 'memory', allowAnonymous: true, rateLimit: 0, maxTasksPerOwner: 5, defaultTtlMs: 1000, maxTtlMs: 2000, tokensFile: 't.json', sessions: { maxSessions: 7, maxSessionsPerOwner: 3, idleMs: 60000, initializePerSecond: 2 }, shutdownGraceMs: 10000, metricsPath: '/metrics' },
+      options: {
+        transport: 'http',
+        port: 0,
+        host: '::1',
+        store: 'memory',
+        allowAnonymous: true,
+        rateLimit: 0,
+        maxTasksPerOwner: 5,
+        defaultTtlMs: 1000,
+        maxTtlMs: 2000,
+        tokensFile: 't.json',
+        sessions: { maxSessions: 7, maxSessionsPerOwner: 3, idleMs: 60000, initializePerSecond: 2 },
+        shutdownGraceMs: 10000,
+        metricsPath: '/metrics',
+      },
     });
     assert.equal(parseCli(['--stdio']).help, false);
     assert.deepEqual(parseCli(['-h']), { help: true });
@@ -128,7 +188,10 @@ describe('parseCli', () => {
     [['extra'], 'extra'],
   ] as const) {
     it(`refuses ${args.join(' ') || '(empty)'} with a CliError (exit code 2) naming ${flag}`, () => {
-      assert.throws(() => parseCli(args), (e: unknown) => e instanceof CliError && e.exitCode === 2 && e.message.includes(flag));
+      assert.throws(
+        () => parseCli(args),
+        (e: unknown) => e instanceof CliError && e.exitCode === 2 && e.message.includes(flag),
+      );
     });
   }
 });
@@ -154,7 +217,18 @@ describe('tokenTable', () => {
   });
 
   it('refuses bad tables', () => {
-    for (const bad of [null, [], {}, 'x', { 'a b': 'alice' }, { t: '' }, { t: 5 }, { t: { operator: true } }, { t: { owner: 'o', operator: 'yes' } }, { t: [] }]) {
+    for (const bad of [
+      null,
+      [],
+      {},
+      'x',
+      { 'a b': 'alice' },
+      { t: '' },
+      { t: 5 },
+      { t: { operator: true } },
+      { t: { owner: 'o', operator: 'yes' } },
+      { t: [] },
+    ]) {
       assert.throws(() => tokenTable(bad), CliError, JSON.stringify(bad));
     }
   });

@@ -26,9 +26,19 @@ describe('reference server: --store dynamodb, two processes on one table', { tim
 
   const start = async (createTable = false) => {
     const proc = await startServer([
-      '--store', 'dynamodb', '--table', table, '--dynamodb-endpoint', dynamo.endpoint,
+      '--store',
+      'dynamodb',
+      '--table',
+      table,
+      '--dynamodb-endpoint',
+      dynamo.endpoint,
       ...(createTable ? ['--create-table'] : []),
-      '--lease-ms', String(LEASE_MS), '--cursor-secret', 'shared-test-secret', '--tokens', tokens,
+      '--lease-ms',
+      String(LEASE_MS),
+      '--cursor-secret',
+      'shared-test-secret',
+      '--tokens',
+      tokens,
     ]);
     processes.push(proc);
     return proc;
@@ -59,7 +69,11 @@ describe('reference server: --store dynamodb, two processes on one table', { tim
     const args = ['table', 'create', '--table', name, '--dynamodb-endpoint', dynamo.endpoint];
     const first = run(args);
     assert.equal(await within(first.exited, 15_000, 'table create'), 0, first.stderr());
-    assert.deepEqual(JSON.parse(first.stdout()), { table: name, created: true, ttlEnabled: process.env.MCP_TASKS_DYNAMODB_ENDPOINT !== undefined });
+    assert.deepEqual(JSON.parse(first.stdout()), {
+      table: name,
+      created: true,
+      ttlEnabled: process.env.MCP_TASKS_DYNAMODB_ENDPOINT !== undefined,
+    });
     if (process.env.MCP_TASKS_DYNAMODB_ENDPOINT === undefined) assert.match(first.stderr(), /warning: .*could not enable DynamoDB TTL/);
     const again = run(args);
     assert.equal(await within(again.exited, 15_000, 'table create (again)'), 0, again.stderr());
@@ -76,7 +90,10 @@ describe('reference server: --store dynamodb, two processes on one table', { tim
     const seen = await onB.request('tasks/get', { taskId: task.taskId });
     assert.equal(seen.taskId, task.taskId);
     const listed = await onB.request('tasks/list', {});
-    assert.ok((listed.tasks as { taskId: string }[]).some((t) => t.taskId === task.taskId), 'listed on B');
+    assert.ok(
+      (listed.tasks as { taskId: string }[]).some((t) => t.taskId === task.taskId),
+      'listed on B',
+    );
     await waitForStatus(onB, task.taskId, ['completed']);
     const result = await onB.request('tasks/result', { taskId: task.taskId });
     assert.deepEqual(result.content, [{ type: 'text', text: 'from A' }]);
@@ -99,9 +116,13 @@ describe('reference server: --store dynamodb, two processes on one table', { tim
     assert.equal(cancelled.status, 'cancelled');
     // A's engine learns of it from its next lease renewal (every LEASE_MS / 3) and tells its requestor.
     await waitFor(
-      () => onA.notifications.find((n) => n.method === 'notifications/tasks/status' && n.params?.taskId === task.taskId && n.params?.status === 'cancelled'),
+      () =>
+        onA.notifications.find(
+          (n) => n.method === 'notifications/tasks/status' && n.params?.taskId === task.taskId && n.params?.status === 'cancelled',
+        ),
       LEASE_MS / 3 + 1000,
-      () => `A's status notification of the cancel, within the renewal interval (got ${JSON.stringify(onA.notifications.map((n) => n.method))})`,
+      () =>
+        `A's status notification of the cancel, within the renewal interval (got ${JSON.stringify(onA.notifications.map((n) => n.method))})`,
     );
     // Past the lease: still cancelled (the lease never fails a terminal task), on both.
     await new Promise((r) => setTimeout(r, LEASE_MS + 200));
@@ -136,7 +157,9 @@ describe('reference server: --store dynamodb, two processes on one table', { tim
     );
     assert.equal(error.code, -32603);
     assert.match(String(error.message), /lease expired/);
-    const ids = ((await onA2.request('tasks/list', {})).tasks as { taskId: string; status: string }[]).map((t) => `${t.taskId}:${t.status}`);
+    const ids = ((await onA2.request('tasks/list', {})).tasks as { taskId: string; status: string }[]).map(
+      (t) => `${t.taskId}:${t.status}`,
+    );
     assert.ok(ids.includes(`${done.taskId}:completed`) && ids.includes(`${running.taskId}:failed`), ids.join(', '));
   });
 });

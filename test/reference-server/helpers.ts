@@ -31,7 +31,12 @@ export interface ServerProcess {
 }
 
 /** A child process and its output; `exited` resolves on exit. */
-export function run(args: readonly string[]): { child: ChildProcess; stdout: () => string; stderr: () => string; exited: Promise<number | string> } {
+export function run(args: readonly string[]): {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | string>;
+} {
   const child = spawn(process.execPath, [MAIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -125,7 +130,10 @@ export async function connect(url: string, options: ConnectOptions = {}) {
     notifications,
     /** A raw request (the SDK's task helpers would mask failures). */
     request: (method: string, params?: Record<string, unknown>, onprogress?: (p: { progress: number; total?: number }) => void) =>
-      client.request({ method, ...(params && { params }) } as never, ResultSchema, { timeout: TIMEOUT_MS, ...(onprogress && { onprogress }) }) as Promise<Wire>,
+      client.request({ method, ...(params && { params }) } as never, ResultSchema, {
+        timeout: TIMEOUT_MS,
+        ...(onprogress && { onprogress }),
+      }) as Promise<Wire>,
     close: () => within(client.close(), TIMEOUT_MS, 'client.close'),
   };
 }
@@ -150,7 +158,8 @@ export async function waitForStatus(conn: Connection, taskId: string, statuses: 
   for (;;) {
     const task = await conn.request('tasks/get', { taskId });
     if (statuses.includes(task.status as string)) return task;
-    if (Date.now() > deadline) throw new Error(`task ${taskId} still ${String(task.status)} after ${ms} ms, expected ${statuses.join('|')}`);
+    if (Date.now() > deadline)
+      throw new Error(`task ${taskId} still ${String(task.status)} after ${ms} ms, expected ${statuses.join('|')}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }

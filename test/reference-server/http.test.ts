@@ -7,7 +7,17 @@ import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { FIXTURE_TOOLS } from '../../reference-server/fixtures.js';
 import { RELATED_TASK_META_KEY } from '../../src/index.js';
-import { connect, rpcError, startServer, waitFor, waitForStatus, within, type Connection, type ServerProcess, type Wire } from './helpers.js';
+import {
+  connect,
+  rpcError,
+  startServer,
+  waitFor,
+  waitForStatus,
+  within,
+  type Connection,
+  type ServerProcess,
+  type Wire,
+} from './helpers.js';
 
 const T = { timeout: 30_000 };
 const textOf = (result: { content?: { type: string; text?: string }[] }) => result.content?.[0]?.text;
@@ -37,7 +47,9 @@ describe('reference server over HTTP, no tokens', () => {
 
   it('lists every fixture tool with its execution.taskSupport', T, async () => {
     const { tools } = await a.request('tools/list', {});
-    const listed = Object.fromEntries((tools as { name: string; execution?: { taskSupport?: string } }[]).map((t) => [t.name, t.execution?.taskSupport]));
+    const listed = Object.fromEntries(
+      (tools as { name: string; execution?: { taskSupport?: string } }[]).map((t) => [t.name, t.execution?.taskSupport]),
+    );
     assert.deepEqual(listed, { ...FIXTURE_TOOLS });
   });
 
@@ -63,7 +75,10 @@ describe('reference server over HTTP, no tokens', () => {
     assert.deepEqual(result._meta?.[RELATED_TASK_META_KEY], { taskId: task.taskId });
     assert.equal((await a.request('tasks/get', { taskId: task.taskId })).status, 'completed');
     await waitFor(
-      () => a.notifications.find((n) => n.method === 'notifications/tasks/status' && n.params?.taskId === task.taskId && n.params?.status === 'completed'),
+      () =>
+        a.notifications.find(
+          (n) => n.method === 'notifications/tasks/status' && n.params?.taskId === task.taskId && n.params?.status === 'completed',
+        ),
       5_000,
       () => 'notifications/tasks/status completed',
     );
@@ -129,7 +144,11 @@ describe('reference server over HTTP, no tokens', () => {
     const result = await a.request('tasks/result', { taskId: task.taskId });
     assert.match(textOf(result) ?? '', /counted 3 steps; variables: .*"step":3/);
     assert.match(textOf(result) ?? '', /"step_2":"done"/);
-    await waitFor(() => (progress.includes(3) ? true : undefined), 5_000, () => `progress 3 (got ${JSON.stringify(progress)})`);
+    await waitFor(
+      () => (progress.includes(3) ? true : undefined),
+      5_000,
+      () => `progress 3 (got ${JSON.stringify(progress)})`,
+    );
   });
 
   it('ask_input: elicitation travels on tasks/result and the answer is the result', T, async () => {
@@ -175,7 +194,11 @@ describe('reference server over HTTP, no tokens', () => {
     const base = new URL(server.url);
     const post = (body: string, headers: Record<string, string> = {}) =>
       within(
-        fetch(base, { method: 'POST', body, headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', ...headers } }),
+        fetch(base, {
+          method: 'POST',
+          body,
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', ...headers },
+        }),
         10_000,
         'fetch',
       );
@@ -198,10 +221,14 @@ describe('reference server over HTTP, no tokens', () => {
   it('413 also for a chunked body (no Content-Length) that grows past 4 MiB', T, async () => {
     const status = await within(
       new Promise<number>((resolve, reject) => {
-        const req = httpRequest(server.url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        });
+        const req = httpRequest(
+          server.url,
+          { method: 'POST', headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
         req.on('error', reject);
         const chunk = Buffer.alloc(256 * 1024, 0x20);
         for (let i = 0; i < 20; i++) req.write(chunk); // 5 MiB of spaces

@@ -32,7 +32,14 @@ describe('flags', () => {
     assert.equal(ok(['--dashboard']).dashboard, true);
     assert.equal(ok(['--otel', 'otlp']).otel, 'otlp');
     assert.equal(ok(['--stdio', '--otel', 'console']).otel, 'console');
-    for (const bad of [['--metrics', 'metrics'], ['--metrics', '/mcp'], ['--metrics', '/dashboard/x'], ['--otel', 'jaeger'], ['--stdio', '--dashboard'], ['--stdio', '--metrics', '/m']]) {
+    for (const bad of [
+      ['--metrics', 'metrics'],
+      ['--metrics', '/mcp'],
+      ['--metrics', '/dashboard/x'],
+      ['--otel', 'jaeger'],
+      ['--stdio', '--dashboard'],
+      ['--stdio', '--metrics', '/m'],
+    ]) {
       assert.throws(() => parseCli(bad), CliError, bad.join(' '));
     }
   });
@@ -47,7 +54,12 @@ describe('mcp-tasks-server --dashboard --tokens --otel console', () => {
   }, T);
   after(() => server?.kill());
 
-  const tasksOf = async (token: string) => ((await (await fetch(`${origin}/dashboard/api/tasks`, { headers: { authorization: `Bearer ${token}` } })).json()) as { tasks: { taskId: string; owner: string }[] }).tasks;
+  const tasksOf = async (token: string) =>
+    (
+      (await (await fetch(`${origin}/dashboard/api/tasks`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+        tasks: { taskId: string; owner: string }[];
+      }
+    ).tasks;
 
   it('metrics count the tasks and the sessions; the dashboard keeps owners apart; spans reach stderr', T, async () => {
     const alice = await connect(server.url, { token: 'token-a' });
@@ -66,12 +78,26 @@ describe('mcp-tasks-server --dashboard --tokens --otel console', () => {
       assert.doesNotMatch(metrics, /alice|bob|token-/);
 
       const ofAlice = await tasksOf('token-a');
-      assert.deepEqual(ofAlice.map((t) => t.taskId), [a.taskId]);
-      assert.deepEqual((await tasksOf('token-b')).map((t) => t.taskId), [b.taskId]);
+      assert.deepEqual(
+        ofAlice.map((t) => t.taskId),
+        [a.taskId],
+      );
+      assert.deepEqual(
+        (await tasksOf('token-b')).map((t) => t.taskId),
+        [b.taskId],
+      );
       assert.deepEqual(new Set((await tasksOf('token-o')).map((t) => t.owner)), new Set(['auth:alice', 'auth:bob']));
       assert.equal((await fetch(`${origin}/dashboard/api/tasks`)).status, 401);
 
-      const line = await waitFor(() => server.stderr().split('\n').find((l) => l.startsWith('{"span":"task delay"')), 10_000, () => 'a task span on stderr');
+      const line = await waitFor(
+        () =>
+          server
+            .stderr()
+            .split('\n')
+            .find((l) => l.startsWith('{"span":"task delay"')),
+        10_000,
+        () => 'a task span on stderr',
+      );
       const span = JSON.parse(line) as { attributes: Record<string, unknown>; links?: unknown[] };
       assert.equal(span.attributes['gen_ai.tool.name'], 'delay');
       assert.equal(span.links?.length, 1, 'linked to the tools/call span');
@@ -139,15 +165,28 @@ describe("the reference server's request spans (in process)", () => {
     const conn = await connect(handle.url);
     try {
       const traceparent = `00-${PARENT.traceId}-${PARENT.spanId}-01`;
-      const task = (await conn.request('tools/call', { name: 'delay', arguments: { ms: 1 }, task: {}, _meta: { traceparent } })).task as { taskId: string };
+      const task = (await conn.request('tools/call', { name: 'delay', arguments: { ms: 1 }, task: {}, _meta: { traceparent } })).task as {
+        taskId: string;
+      };
       await conn.request('tasks/result', { taskId: task.taskId });
-      await waitFor(() => exporter.getFinishedSpans().find((s) => s.name === 'task delay'), 10_000, () => 'the task span');
-      const call = await waitFor(() => exporter.getFinishedSpans().find((s) => s.name === 'tools/call delay'), 10_000, () => 'the tools/call span');
+      await waitFor(
+        () => exporter.getFinishedSpans().find((s) => s.name === 'task delay'),
+        10_000,
+        () => 'the task span',
+      );
+      const call = await waitFor(
+        () => exporter.getFinishedSpans().find((s) => s.name === 'tools/call delay'),
+        10_000,
+        () => 'the tools/call span',
+      );
       const taskSpan = exporter.getFinishedSpans().find((s) => s.name === 'task delay')!;
       assert.equal(call.spanContext().traceId, PARENT.traceId);
       assert.equal(call.parentSpanContext?.spanId, PARENT.spanId);
       assert.equal(typeof call.attributes['mcp.session.id'], 'string');
-      assert.deepEqual(taskSpan.links.map((l) => l.context.spanId), [call.spanContext().spanId]);
+      assert.deepEqual(
+        taskSpan.links.map((l) => l.context.spanId),
+        [call.spanContext().spanId],
+      );
       assert.equal(taskSpan.attributes['mcp.task.id'], task.taskId);
     } finally {
       await conn.close();

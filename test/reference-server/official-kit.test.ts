@@ -93,7 +93,17 @@ describe('official kit: every tasks-* scenario passes against the reference serv
 
   it('DynamoDB store (dynalite): 10/10 scenarios', KIT_TIMEOUT, async () => {
     const table = `mcp-tasks-official-${process.pid}`;
-    const server = await startServer(['--store', 'dynamodb', '--table', table, '--dynamodb-endpoint', dynamo!.endpoint, '--create-table', '--cursor-secret', 'official-kit-secret']);
+    const server = await startServer([
+      '--store',
+      'dynamodb',
+      '--table',
+      table,
+      '--dynamodb-endpoint',
+      dynamo!.endpoint,
+      '--create-table',
+      '--cursor-secret',
+      'official-kit-secret',
+    ]);
     processes.push(server);
     assertAllPass(await runOfficialKit(server.url));
   });

@@ -27,11 +27,19 @@ interface Instance {
 }
 
 async function startInstance(args: readonly string[], log: string): Promise<Instance> {
-  const child = spawn(process.execPath, [INSTANCE, '--port', '0', ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, STEP_LOG: log } });
+  const child = spawn(process.execPath, [INSTANCE, '--port', '0', ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, STEP_LOG: log },
+  });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await waitFor(() => /listening on (http:\/\/\S+\/mcp)/.exec(stderr)?.[1], 30_000, () => `the instance's listening line (${stderr})`, exited);
+  const url = await waitFor(
+    () => /listening on (http:\/\/\S+\/mcp)/.exec(stderr)?.[1],
+    30_000,
+    () => `the instance's listening line (${stderr})`,
+    exited,
+  );
   return {
     url,
     pid: child.pid!,
@@ -55,37 +63,48 @@ describe('reference server on PGlite: kill -9 and restart on the same data direc
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('finished results are served, running work fails with the lease message, resumable work is taken over', { timeout: 90_000 }, async () => {
-    const first = await startInstance(args, log);
-    instances.push(first);
-    const before = await connect(first.url, { token: 'token-a' });
-    connections.push(before);
-    const call = async (name: string, args: Record<string, unknown>) => (await before.request('tools/call', { name, arguments: args, task: { ttl: 300_000 } })).task as { taskId: string };
-    const done = await call('delay', { ms: 10, text: 'finished before the crash' });
-    await waitForStatus(before, done.taskId, ['completed']);
-    const running = await call('until_cancelled', {});
-    const workflow = await call(WORKFLOW_TOOL, { holdAt: 'b' });
-    await waitFor(() => (stepLog(log).some((s) => s.label === 'b') ? true : undefined), 15_000, () => 'step b to start');
+  it(
+    'finished results are served, running work fails with the lease message, resumable work is taken over',
+    { timeout: 90_000 },
+    async () => {
+      const first = await startInstance(args, log);
+      instances.push(first);
+      const before = await connect(first.url, { token: 'token-a' });
+      connections.push(before);
+      const call = async (name: string, args: Record<string, unknown>) =>
+        (await before.request('tools/call', { name, arguments: args, task: { ttl: 300_000 } })).task as { taskId: string };
+      const done = await call('delay', { ms: 10, text: 'finished before the crash' });
+      await waitForStatus(before, done.taskId, ['completed']);
+      const running = await call('until_cancelled', {});
+      const workflow = await call(WORKFLOW_TOOL, { holdAt: 'b' });
+      await waitFor(
+        () => (stepLog(log).some((s) => s.label === 'b') ? true : undefined),
+        15_000,
+        () => 'step b to start',
+      );
 
-    await first.kill('SIGKILL');
-    const second = await startInstance(args, log);
-    instances.push(second);
-    const after = await connect(second.url, { token: 'token-a' });
-    connections.push(after);
+      await first.kill('SIGKILL');
+      const second = await startInstance(args, log);
+      instances.push(second);
+      const after = await connect(second.url, { token: 'token-a' });
+      connections.push(after);
 
-    assert.deepEqual((await after.request('tasks/result', { taskId: done.taskId })).content, [{ type: 'text', text: 'finished before the crash' }]);
-    const error = await rpcError(within(after.request('tasks/result', { taskId: running.taskId }), 15_000, 'the running task to fail'));
-    assert.equal(error.code, -32603);
-    assert.ok(error.message.includes(LEASE_EXPIRED_MESSAGE), error.message);
-    assert.equal((await after.request('tasks/get', { taskId: running.taskId })).statusMessage, LEASE_EXPIRED_MESSAGE);
+      assert.deepEqual((await after.request('tasks/result', { taskId: done.taskId })).content, [
+        { type: 'text', text: 'finished before the crash' },
+      ]);
+      const error = await rpcError(within(after.request('tasks/result', { taskId: running.taskId }), 15_000, 'the running task to fail'));
+      assert.equal(error.code, -32603);
+      assert.ok(error.message.includes(LEASE_EXPIRED_MESSAGE), error.message);
+      assert.equal((await after.request('tasks/get', { taskId: running.taskId })).statusMessage, LEASE_EXPIRED_MESSAGE);
 
-    const finished = await waitForStatus(after, workflow.taskId, ['completed', 'failed'], 20_000);
-    assert.equal(finished.status, 'completed', String(finished.statusMessage));
-    assert.deepEqual(stepLog(log), [
-      { label: 'a', pid: first.pid },
-      { label: 'b', pid: first.pid },
-      { label: 'b', pid: second.pid },
-      { label: 'c', pid: second.pid },
-    ]);
-  });
+      const finished = await waitForStatus(after, workflow.taskId, ['completed', 'failed'], 20_000);
+      assert.equal(finished.status, 'completed', String(finished.statusMessage));
+      assert.deepEqual(stepLog(log), [
+        { label: 'a', pid: first.pid },
+        { label: 'b', pid: first.pid },
+        { label: 'b', pid: second.pid },
+        { label: 'c', pid: second.pid },
+      ]);
+    },
+  );
 });

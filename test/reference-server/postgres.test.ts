@@ -19,7 +19,10 @@ import { connect, MAIN, startServer, tokensFile, waitForStatus, within, type Con
 const T = { timeout: 30_000 };
 
 /** Run `mcp-tasks-server args` to its end; `hide`: packages made unresolvable for the child. */
-async function runCommand(args: readonly string[], hide: readonly string[] = []): Promise<{ code: number | string; stdout: string; stderr: string }> {
+async function runCommand(
+  args: readonly string[],
+  hide: readonly string[] = [],
+): Promise<{ code: number | string; stdout: string; stderr: string }> {
   const preload = hide.length === 0 ? [] : ['--import', hidingHook(hide)];
   const child = spawn(process.execPath, [...preload, MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -57,19 +60,48 @@ describe('reference server on PostgreSQL and PGlite (child processes)', { timeou
   });
 
   it('a schema never migrated: the server exits 1 with one line naming db migrate and --create-table', T, async () => {
-    const { code, stderr } = await runCommand(['--port', '0', '--store', 'postgres', '--database-url', postgres.url, '--schema', 'never_migrated']);
+    const { code, stderr } = await runCommand([
+      '--port',
+      '0',
+      '--store',
+      'postgres',
+      '--database-url',
+      postgres.url,
+      '--schema',
+      'never_migrated',
+    ]);
     assert.equal(code, 1);
     assert.equal(stderr.trim().split('\n').length, 1, stderr);
-    assert.match(stderr, /at version 0, this release needs 1: run mcp-tasks-server db migrate --database-url URL \(or start with --create-table\)/);
+    assert.match(
+      stderr,
+      /at version 0, this release needs 1: run mcp-tasks-server db migrate --database-url URL \(or start with --create-table\)/,
+    );
   });
 
   it('two server processes on one database share tasks: a tasks/result waiting on B returns when the tool on A completes', T, async () => {
-    const flags = ['--store', 'postgres', '--database-url', postgres.url, '--schema', 'shared_two', '--cursor-secret', 's', '--lease-ms', '1500', '--tokens', tokens];
+    const flags = [
+      '--store',
+      'postgres',
+      '--database-url',
+      postgres.url,
+      '--schema',
+      'shared_two',
+      '--cursor-secret',
+      's',
+      '--lease-ms',
+      '1500',
+      '--tokens',
+      tokens,
+    ];
     const a = await startServer([...flags, '--create-table']);
     const b = await startServer(flags);
     processes.push(a, b);
     assert.match(a.stderr(), /\(store: postgres, schema shared_two\)/);
-    assert.doesNotMatch(a.stderr(), new RegExp(String(postgres.url).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')), 'the database URL is never printed');
+    assert.doesNotMatch(
+      a.stderr(),
+      new RegExp(String(postgres.url).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')),
+      'the database URL is never printed',
+    );
     const [onA, onB] = await Promise.all([connect(a.url, { token: 'token-a' }), connect(b.url, { token: 'token-a' })]);
     connections.push(onA, onB);
     const { task } = await onA.request('tools/call', { name: 'delay', arguments: { ms: 300, text: 'done on A' }, task: { ttl: 60_000 } });
@@ -102,7 +134,10 @@ describe('parseCli and parseDbCli: the PostgreSQL and PGlite flags', () => {
   const URL = 'postgres://u:secret@db.example:5432/tasks';
 
   it('--store postgres takes --database-url, else DATABASE_URL; --schema, --create-table, --cursor-secret, --lease-ms', () => {
-    const cli = parseCli(['--store', 'postgres', '--database-url', URL, '--schema', 'tasks', '--create-table', '--cursor-secret', 'c', '--lease-ms', '900'], {});
+    const cli = parseCli(
+      ['--store', 'postgres', '--database-url', URL, '--schema', 'tasks', '--create-table', '--cursor-secret', 'c', '--lease-ms', '900'],
+      {},
+    );
     assert.ok(!cli.help);
     assert.deepEqual(cli.options.postgres, { databaseUrl: URL, schema: 'tasks', createTable: true, cursorSecret: 'c' });
     assert.equal(cli.options.leaseMs, 900);
@@ -132,12 +167,19 @@ describe('parseCli and parseDbCli: the PostgreSQL and PGlite flags', () => {
     [['--store', 'sqlite'], '--store'],
   ] as const) {
     it(`refuses ${args.join(' ')} with a CliError naming ${flag}`, () => {
-      assert.throws(() => parseCli(args, {}), (e: unknown) => e instanceof CliError && e.message.includes(flag) && !e.message.includes('secret'));
+      assert.throws(
+        () => parseCli(args, {}),
+        (e: unknown) => e instanceof CliError && e.message.includes(flag) && !e.message.includes('secret'),
+      );
     });
   }
 
   it('db migrate: --database-url or DATABASE_URL, or --data-dir; never both; a command is required', () => {
-    assert.deepEqual(parseDbCli(['migrate', '--database-url', URL, '--schema', 's'], {}), { command: 'migrate', databaseUrl: URL, schema: 's' });
+    assert.deepEqual(parseDbCli(['migrate', '--database-url', URL, '--schema', 's'], {}), {
+      command: 'migrate',
+      databaseUrl: URL,
+      schema: 's',
+    });
     assert.deepEqual(parseDbCli(['migrate'], { DATABASE_URL: URL }), { command: 'migrate', databaseUrl: URL });
     assert.deepEqual(parseDbCli(['migrate', '--data-dir', 'd'], {}), { command: 'migrate', dataDir: 'd' });
     assert.deepEqual(parseDbCli(['--help'], {}), { help: true });

@@ -11,7 +11,8 @@ import { loadTokens } from '../../reference-server/tokens.js';
 import { registerTopologyWorkflow } from '../topology/workflow.js';
 
 const cli = parseCli(process.argv.slice(2));
-if (cli.help || cli.options.tokensFile === undefined) throw new Error('resumable-instance.js needs the flags of mcp-tasks-server with --tokens');
+if (cli.help || cli.options.tokensFile === undefined)
+  throw new Error('resumable-instance.js needs the flags of mcp-tasks-server with --tokens');
 const { options } = cli;
 const log = process.env.STEP_LOG ?? '/dev/null';
 const server = await startHttpServer({

@@ -27,7 +27,11 @@ interface Setup {
   dynamodb?: boolean;
 }
 
-const SETUPS: Setup[] = [{ name: 'sessions, memory store' }, { name: 'sessions, DynamoDB', dynamodb: true }, { name: 'stateless, memory store', stateless: true }];
+const SETUPS: Setup[] = [
+  { name: 'sessions, memory store' },
+  { name: 'sessions, DynamoDB', dynamodb: true },
+  { name: 'stateless, memory store', stateless: true },
+];
 
 for (const setup of SETUPS) {
   describe(`side channel: no question or answer lost (${setup.name})`, { timeout: 120_000 }, () => {
@@ -40,9 +44,19 @@ for (const setup of SETUPS) {
       let store: Partial<HttpServerOptions> = {};
       if (setup.dynamodb) {
         dynamo = await startDynamo();
-        store = { store: 'dynamodb', dynamodb: { table: await dynamo.freshTable(), endpoint: dynamo.endpoint, createTable: false, cursorSecret: 'side-channel-test' } };
+        store = {
+          store: 'dynamodb',
+          dynamodb: { table: await dynamo.freshTable(), endpoint: dynamo.endpoint, createTable: false, cursorSecret: 'side-channel-test' },
+        };
       }
-      server = await startHttpServer({ port: 0, host: '127.0.0.1', tokens: tokenTable({ 'token-a': 'alice', 'token-b': 'bob' }), logger: (entry) => void events.push(entry), stateless: setup.stateless === true, ...store });
+      server = await startHttpServer({
+        port: 0,
+        host: '127.0.0.1',
+        tokens: tokenTable({ 'token-a': 'alice', 'token-b': 'bob' }),
+        logger: (entry) => void events.push(entry),
+        stateless: setup.stateless === true,
+        ...store,
+      });
     });
     after(async () => {
       for (const session of sessions) await session.close();
@@ -62,7 +76,11 @@ for (const setup of SETUPS) {
       return taskId as string;
     };
     const questionOn = async (stream: RawStream, what: string, except?: Json): Promise<Json> => {
-      const found = await bounded(stream.next((m) => isQuestion(m) && m !== except, WAIT), what, WAIT + 1_000);
+      const found = await bounded(
+        stream.next((m) => isQuestion(m) && m !== except, WAIT),
+        what,
+        WAIT + 1_000,
+      );
       assert.ok(found, `${what}: the stream ended without it (${JSON.stringify(stream.messages)})`);
       return found;
     };
@@ -71,56 +89,74 @@ for (const setup of SETUPS) {
       assert.ok(found, `${what}: no response`);
       return found;
     };
-    const statusOf = async (raw: RawSession, taskId: string) => ((await raw.call('tasks/get', { taskId }, WAIT)).response?.result as Json | undefined)?.status;
+    const statusOf = async (raw: RawSession, taskId: string) =>
+      ((await raw.call('tasks/get', { taskId }, WAIT)).response?.result as Json | undefined)?.status;
     /** Poll tasks/get (ignoring questions) until the task's status is `status`. */
-    const statusBecomes = (raw: RawSession, taskId: string, status: string) => poll(async () => ((await statusOf(raw, taskId)) === status ? status : undefined), `task ${taskId} to become ${status}`);
+    const statusBecomes = (raw: RawSession, taskId: string, status: string) =>
+      poll(async () => ((await statusOf(raw, taskId)) === status ? status : undefined), `task ${taskId} to become ${status}`);
     /** Poll tasks/get until one of them carries the question; it is left unanswered. */
-    const questionOnGet = (raw: RawSession, taskId: string) => poll(async () => (await raw.call('tasks/get', { taskId }, WAIT)).stream.messages.find(isQuestion), 'a tasks/get to carry the question');
+    const questionOnGet = (raw: RawSession, taskId: string) =>
+      poll(
+        async () => (await raw.call('tasks/get', { taskId }, WAIT)).stream.messages.find(isQuestion),
+        'a tasks/get to carry the question',
+      );
     const logged = (what: string, match: (entry: TaskLogEntry) => boolean) => poll(async () => events.find(match), what);
     const text = (response: Json) => JSON.stringify((response.result as Json | undefined)?.content);
 
-    it('A10 R49 R51 a question a tasks/get stream carried and the client ignored is asked on the next tasks/result; the answer there completes the task', T, async () => {
-      const raw = await open();
-      const taskId = await askTask(raw, 'colour?');
-      const onGet = await questionOnGet(raw, taskId);
-      const result = raw.request('tasks/result', { taskId });
-      const onResult = await questionOn(result, 'the question on tasks/result');
-      assert.notEqual(onResult.id, onGet.id, 'a request of its own');
-      assert.deepEqual(onResult.params, onGet.params, 'the same question');
-      await raw.post({ jsonrpc: '2.0', id: onResult.id, result: accept('green') });
-      assert.match(text(await responseOf(result, 'the result')), /green/);
-    });
+    it(
+      'A10 R49 R51 a question a tasks/get stream carried and the client ignored is asked on the next tasks/result; the answer there completes the task',
+      T,
+      async () => {
+        const raw = await open();
+        const taskId = await askTask(raw, 'colour?');
+        const onGet = await questionOnGet(raw, taskId);
+        const result = raw.request('tasks/result', { taskId });
+        const onResult = await questionOn(result, 'the question on tasks/result');
+        assert.notEqual(onResult.id, onGet.id, 'a request of its own');
+        assert.deepEqual(onResult.params, onGet.params, 'the same question');
+        await raw.post({ jsonrpc: '2.0', id: onResult.id, result: accept('green') });
+        assert.match(text(await responseOf(result, 'the result')), /green/);
+      },
+    );
 
-    it('A10 R51 while one tasks/result carries the question no other stream gets it; when that connection drops, a tasks/result already waiting gets it', T, async () => {
-      const raw = await open();
-      const taskId = await askTask(raw, 'size?');
-      const first = raw.request('tasks/result', { taskId });
-      const asked = await questionOn(first, 'the question on the first tasks/result');
-      const second = raw.request('tasks/result', { taskId });
-      const { stream: poll } = await raw.call('tasks/get', { taskId }, WAIT);
-      assert.equal(poll.messages.filter(isQuestion).length, 0, 'a poll does not carry a question another stream carries');
-      assert.equal(second.messages.filter(isQuestion).length, 0, 'nor does the second tasks/result, yet');
-      first.drop();
-      const again = await questionOn(second, 'the question on the waiting tasks/result');
-      assert.deepEqual(again.params, asked.params);
-      await raw.post({ jsonrpc: '2.0', id: again.id, result: accept('large') });
-      assert.match(text(await responseOf(second, 'the result')), /large/);
-    });
+    it(
+      'A10 R51 while one tasks/result carries the question no other stream gets it; when that connection drops, a tasks/result already waiting gets it',
+      T,
+      async () => {
+        const raw = await open();
+        const taskId = await askTask(raw, 'size?');
+        const first = raw.request('tasks/result', { taskId });
+        const asked = await questionOn(first, 'the question on the first tasks/result');
+        const second = raw.request('tasks/result', { taskId });
+        const { stream: poll } = await raw.call('tasks/get', { taskId }, WAIT);
+        assert.equal(poll.messages.filter(isQuestion).length, 0, 'a poll does not carry a question another stream carries');
+        assert.equal(second.messages.filter(isQuestion).length, 0, 'nor does the second tasks/result, yet');
+        first.drop();
+        const again = await questionOn(second, 'the question on the waiting tasks/result');
+        assert.deepEqual(again.params, asked.params);
+        await raw.post({ jsonrpc: '2.0', id: again.id, result: accept('large') });
+        assert.match(text(await responseOf(second, 'the result')), /large/);
+      },
+    );
 
-    it('A10 R45 a client that drops the connection after the question is asked again; its answer POSTed later under the first id is taken', T, async () => {
-      const raw = await open();
-      const taskId = await askTask(raw, 'name?');
-      const first = raw.request('tasks/result', { taskId });
-      const asked = await questionOn(first, 'the question');
-      first.drop();
-      const second = raw.request('tasks/result', { taskId });
-      await questionOn(second, 'the question asked again');
-      second.drop();
-      // The person's answer to the first delivery arrives after both streams ended.
-      await raw.post({ jsonrpc: '2.0', id: asked.id, result: accept('Ada') });
-      await statusBecomes(raw, taskId, 'completed');
-      assert.match(text(await responseOf(raw.request('tasks/result', { taskId }), 'the result')), /Ada/);
-    });
+    it(
+      'A10 R45 a client that drops the connection after the question is asked again; its answer POSTed later under the first id is taken',
+      T,
+      async () => {
+        const raw = await open();
+        const taskId = await askTask(raw, 'name?');
+        const first = raw.request('tasks/result', { taskId });
+        const asked = await questionOn(first, 'the question');
+        first.drop();
+        const second = raw.request('tasks/result', { taskId });
+        await questionOn(second, 'the question asked again');
+        second.drop();
+        // The person's answer to the first delivery arrives after both streams ended.
+        await raw.post({ jsonrpc: '2.0', id: asked.id, result: accept('Ada') });
+        await statusBecomes(raw, taskId, 'completed');
+        assert.match(text(await responseOf(raw.request('tasks/result', { taskId }), 'the result')), /Ada/);
+      },
+    );
 
     it('A10 an answer to a question already answered (through another delivery) changes nothing and is logged', T, async () => {
       const raw = await open();
@@ -148,17 +184,21 @@ for (const setup of SETUPS) {
       assert.match(text(await responseOf(result, 'the result')), /from alice/);
     });
 
-    it('A10 R42 a question answered with a JSON-RPC error is settled once: the task fails with that error, the question is not sent again', T, async () => {
-      const raw = await open();
-      const taskId = await askTask(raw, 'anyone?');
-      const result = raw.request('tasks/result', { taskId });
-      const asked = await questionOn(result, 'the question');
-      await raw.post({ jsonrpc: '2.0', id: asked.id, error: { code: -32601, message: 'Method not found' } });
-      const response = await responseOf(result, 'the answer of tasks/result');
-      assert.deepEqual(response.error, { code: -32601, message: 'Method not found' }, 'R42 the same error');
-      assert.equal(result.messages.filter(isQuestion).length, 1, 'asked once');
-      await statusBecomes(raw, taskId, 'failed');
-    });
+    it(
+      'A10 R42 a question answered with a JSON-RPC error is settled once: the task fails with that error, the question is not sent again',
+      T,
+      async () => {
+        const raw = await open();
+        const taskId = await askTask(raw, 'anyone?');
+        const result = raw.request('tasks/result', { taskId });
+        const asked = await questionOn(result, 'the question');
+        await raw.post({ jsonrpc: '2.0', id: asked.id, error: { code: -32601, message: 'Method not found' } });
+        const response = await responseOf(result, 'the answer of tasks/result');
+        assert.deepEqual(response.error, { code: -32601, message: 'Method not found' }, 'R42 the same error');
+        assert.equal(result.messages.filter(isQuestion).length, 1, 'asked once');
+        await statusBecomes(raw, taskId, 'failed');
+      },
+    );
   });
 }
 

@@ -19,7 +19,12 @@ const TOKEN_A = 'token-a';
 const TOKEN_B = 'token-b';
 
 /** One JSON-RPC request as its own POST; the answer read from JSON or from the SSE stream. */
-async function post(url: string, token: string | undefined, method: string, params: Wire = {}): Promise<{ status: number; headers: Headers; reply: Wire | undefined }> {
+async function post(
+  url: string,
+  token: string | undefined,
+  method: string,
+  params: Wire = {},
+): Promise<{ status: number; headers: Headers; reply: Wire | undefined }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: {
@@ -33,8 +38,14 @@ async function post(url: string, token: string | undefined, method: string, para
   });
   const text = await response.text();
   const data = response.headers.get('content-type')?.includes('text/event-stream')
-    ? text.split('\n').filter((line) => line.startsWith('data: ')).map((line) => JSON.parse(line.slice(6)) as Wire).find((m) => m.id === 1)
-    : text === '' ? undefined : (JSON.parse(text) as Wire);
+    ? text
+        .split('\n')
+        .filter((line) => line.startsWith('data: '))
+        .map((line) => JSON.parse(line.slice(6)) as Wire)
+        .find((m) => m.id === 1)
+    : text === ''
+      ? undefined
+      : (JSON.parse(text) as Wire);
   return { status: response.status, headers: response.headers, reply: data };
 }
 
@@ -54,7 +65,10 @@ describe('--stateless refuses what it cannot serve', () => {
     [['--stateless', '--stdio'], '--stateless'],
   ] as const) {
     it(`refuses ${args.join(' ')} with a CliError naming ${flag}`, () => {
-      assert.throws(() => parseCli(args), (e: unknown) => e instanceof CliError && e.exitCode === 2 && e.message.includes(flag));
+      assert.throws(
+        () => parseCli(args),
+        (e: unknown) => e instanceof CliError && e.exitCode === 2 && e.message.includes(flag),
+      );
     });
   }
 
@@ -112,7 +126,7 @@ describe('a stateless reference server', () => {
     assert.ok(result.error, 'tasks/result of a cancelled task is an error');
   });
 
-  it('keeps two tokens\' owners apart (R77): the other owner sees no such task', async () => {
+  it("keeps two tokens' owners apart (R77): the other owner sees no such task", async () => {
     const created = await call(server.url, TOKEN_A, 'tools/call', { name: 'until_cancelled', arguments: {}, task: { ttl: 60_000 } });
     const taskId = created.result?.task?.taskId as string;
     for (const method of ['tasks/get', 'tasks/result', 'tasks/cancel']) {
@@ -126,7 +140,10 @@ describe('a stateless reference server', () => {
   });
 
   it('carries a question on tasks/result and takes its answer from a later POST (SDK client)', async () => {
-    const conn = await connect(server.url, { token: TOKEN_A, elicitAnswer: () => ({ action: 'accept', content: { answer: 'forty-two' } }) });
+    const conn = await connect(server.url, {
+      token: TOKEN_A,
+      elicitAnswer: () => ({ action: 'accept', content: { answer: 'forty-two' } }),
+    });
     try {
       const created = await conn.request('tools/call', { name: 'ask_input', arguments: {}, task: { ttl: 60_000 } });
       const result = await conn.request('tasks/result', { taskId: created.task.taskId });

@@ -24,7 +24,12 @@ describe('reference server over stdio', () => {
   });
 
   it('runs a delay task lifecycle and exits when the client closes', { timeout: 30_000 }, async () => {
-    transport = new StdioClientTransport({ command: process.execPath, args: [MAIN, '--stdio'], env: getDefaultEnvironment(), stderr: 'pipe' });
+    transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [MAIN, '--stdio'],
+      env: getDefaultEnvironment(),
+      stderr: 'pipe',
+    });
     let stderr = '';
     transport.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     const client = new Client({ name: 'stdio-test', version: '1.0.0' });
@@ -42,7 +47,11 @@ describe('reference server over stdio', () => {
     const listed = (await request('tasks/list', {})).tasks as { taskId: string }[];
     assert.ok(listed.some((t) => t.taskId === task.taskId));
 
-    await waitFor(() => (stderr.includes('listening on stdio') ? true : undefined), 5_000, () => `the stdio banner on stderr (${stderr})`);
+    await waitFor(
+      () => (stderr.includes('listening on stdio') ? true : undefined),
+      5_000,
+      () => `the stdio banner on stderr (${stderr})`,
+    );
     assert.match(stderr, /"event":"task.created","owner":"anonymous"/);
 
     await within(client.close(), TIMEOUT_MS, 'client.close');

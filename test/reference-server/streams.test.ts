@@ -10,9 +10,20 @@ import { headers, isSession, openSession, type RawSession } from '../abuse/raw-c
 import { within } from './helpers.js';
 
 /** POST a request and read its SSE stream until `until` matches a message; then abort or keep reading. */
-async function streamUntil(url: string, session: RawSession, message: unknown, until: (m: Record<string, unknown>) => boolean, abort: boolean) {
+async function streamUntil(
+  url: string,
+  session: RawSession,
+  message: unknown,
+  until: (m: Record<string, unknown>) => boolean,
+  abort: boolean,
+) {
   const controller = new AbortController();
-  const res = await fetch(url, { method: 'POST', headers: headers(undefined, session.id), body: JSON.stringify(message), signal: controller.signal });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: headers(undefined, session.id),
+    body: JSON.stringify(message),
+    signal: controller.signal,
+  });
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -44,12 +55,24 @@ describe('reference server: request streams', () => {
     const created = await session.call('tools/call', { name: 'ask_input', arguments: { message: 'name?' }, task: { ttl: 60_000 } });
     const taskId = (created.result!.task as { taskId: string }).taskId;
     const isElicit = (m: Record<string, unknown>) => m.method === 'elicitation/create';
-    const first = await within(streamUntil(server.url, session, { jsonrpc: '2.0', id: 'r1', method: 'tasks/result', params: { taskId } }, isElicit, true), 10_000, 'the first question');
+    const first = await within(
+      streamUntil(server.url, session, { jsonrpc: '2.0', id: 'r1', method: 'tasks/result', params: { taskId } }, isElicit, true),
+      10_000,
+      'the first question',
+    );
     assert.ok(first.found);
-    const second = await within(streamUntil(server.url, session, { jsonrpc: '2.0', id: 'r2', method: 'tasks/result', params: { taskId } }, isElicit, false), 10_000, 'the question asked again');
+    const second = await within(
+      streamUntil(server.url, session, { jsonrpc: '2.0', id: 'r2', method: 'tasks/result', params: { taskId } }, isElicit, false),
+      10_000,
+      'the question asked again',
+    );
     assert.equal((second.found!.params as { message: string }).message, 'name?');
     // Answer it; the same stream then carries the task's result.
-    await fetch(server.url, { method: 'POST', headers: headers(undefined, session.id), body: JSON.stringify({ jsonrpc: '2.0', id: second.found!.id, result: { action: 'accept', content: { answer: 'Ada' } } }) });
+    await fetch(server.url, {
+      method: 'POST',
+      headers: headers(undefined, session.id),
+      body: JSON.stringify({ jsonrpc: '2.0', id: second.found!.id, result: { action: 'accept', content: { answer: 'Ada' } } }),
+    });
     const decoder = new TextDecoder();
     let text = '';
     for (;;) {
@@ -62,34 +85,54 @@ describe('reference server: request streams', () => {
     await session.close();
   });
 
-  it('a malformed answer to elicitation/create fails the task with a one-line message, no validation dump', { timeout: 20_000 }, async () => {
-    const session = await openSession(server.url, undefined, { elicitation: { form: {} } });
-    assert.ok(isSession(session));
-    const created = await session.call('tools/call', { name: 'ask_input', arguments: {}, task: { ttl: 60_000 } });
-    const taskId = (created.result!.task as { taskId: string }).taskId;
-    const isElicit = (m: Record<string, unknown>) => m.method === 'elicitation/create';
-    const asked = await within(streamUntil(server.url, session, { jsonrpc: '2.0', id: 'm1', method: 'tasks/result', params: { taskId } }, isElicit, false), 10_000, 'the question');
-    await fetch(server.url, { method: 'POST', headers: headers(undefined, session.id), body: JSON.stringify({ jsonrpc: '2.0', id: asked.found!.id, result: { action: 42 } }) });
-    let task: Record<string, unknown> = {};
-    for (let i = 0; i < 100 && task.status !== 'failed'; i++) {
-      task = (await session.call('tasks/get', { taskId })).result!;
-      if (task.status !== 'failed') await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    assert.equal(task.status, 'failed');
-    const message = String(task.statusMessage);
-    assert.match(message, /malformed: action/);
-    assert.ok(!message.includes('\n') && !message.includes('"code"'), message);
-    await session.close();
-  });
+  it(
+    'a malformed answer to elicitation/create fails the task with a one-line message, no validation dump',
+    { timeout: 20_000 },
+    async () => {
+      const session = await openSession(server.url, undefined, { elicitation: { form: {} } });
+      assert.ok(isSession(session));
+      const created = await session.call('tools/call', { name: 'ask_input', arguments: {}, task: { ttl: 60_000 } });
+      const taskId = (created.result!.task as { taskId: string }).taskId;
+      const isElicit = (m: Record<string, unknown>) => m.method === 'elicitation/create';
+      const asked = await within(
+        streamUntil(server.url, session, { jsonrpc: '2.0', id: 'm1', method: 'tasks/result', params: { taskId } }, isElicit, false),
+        10_000,
+        'the question',
+      );
+      await fetch(server.url, {
+        method: 'POST',
+        headers: headers(undefined, session.id),
+        body: JSON.stringify({ jsonrpc: '2.0', id: asked.found!.id, result: { action: 42 } }),
+      });
+      let task: Record<string, unknown> = {};
+      for (let i = 0; i < 100 && task.status !== 'failed'; i++) {
+        task = (await session.call('tasks/get', { taskId })).result!;
+        if (task.status !== 'failed') await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.equal(task.status, 'failed');
+      const message = String(task.statusMessage);
+      assert.match(message, /malformed: action/);
+      assert.ok(!message.includes('\n') && !message.includes('"code"'), message);
+      await session.close();
+    },
+  );
 
   it('notifications/cancelled for a pending tasks/result ends its stream', { timeout: 20_000 }, async () => {
     const session = await openSession(server.url);
     assert.ok(isSession(session));
     const created = await session.call('tools/call', { name: 'until_cancelled', arguments: {}, task: { ttl: 60_000 } });
     const taskId = (created.result!.task as { taskId: string }).taskId;
-    const pending = fetch(server.url, { method: 'POST', headers: headers(undefined, session.id), body: JSON.stringify({ jsonrpc: '2.0', id: 'wait', method: 'tasks/result', params: { taskId } }) }).then((res) => res.text());
+    const pending = fetch(server.url, {
+      method: 'POST',
+      headers: headers(undefined, session.id),
+      body: JSON.stringify({ jsonrpc: '2.0', id: 'wait', method: 'tasks/result', params: { taskId } }),
+    }).then((res) => res.text());
     await new Promise((resolve) => setTimeout(resolve, 100));
-    await fetch(server.url, { method: 'POST', headers: headers(undefined, session.id), body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 'wait' } }) });
+    await fetch(server.url, {
+      method: 'POST',
+      headers: headers(undefined, session.id),
+      body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 'wait' } }),
+    });
     await within(pending, 10_000, 'the cancelled tasks/result stream to end');
     await session.call('tasks/cancel', { taskId });
     await session.close();
@@ -103,45 +146,63 @@ describe('reference server: a requestor that only polls tasks/get (R51)', () => 
   });
   after(() => server?.close());
 
-  it('R51 A10 the question rides on a tasks/get stream; left unanswered, the next poll carries it again (a new request); a late answer to the first completes the task', { timeout: 20_000 }, async () => {
-    const session = await openSession(server.url, undefined, { elicitation: { form: {} } });
-    assert.ok(isSession(session));
-    const created = await session.call('tools/call', { name: 'ask_input', arguments: { message: 'colour?' }, task: { ttl: 60_000 } });
-    const taskId = (created.result!.task as { taskId: string }).taskId;
-    // Poll as a client that never calls tasks/result; read each whole SSE answer.
-    const poll = async () => {
-      const res = await fetch(server.url, { method: 'POST', headers: headers(undefined, session.id), body: JSON.stringify({ jsonrpc: '2.0', id: `g${Math.random()}`, method: 'tasks/get', params: { taskId } }) });
-      const messages = (await res.text()).split('\n').filter((l) => l.startsWith('data:')).map((l) => JSON.parse(l.slice(5)) as Record<string, unknown>);
-      return { questions: messages.filter((m) => m.method === 'elicitation/create'), task: messages.find((m) => m.result)?.result as Record<string, unknown> | undefined };
-    };
-    let question: Record<string, unknown> | undefined;
-    for (let i = 0; i < 100 && !question; i++) {
-      const { questions, task } = await poll();
-      question = questions[0];
-      if (!question) {
-        assert.notEqual(task?.status, 'failed');
-        await new Promise((resolve) => setTimeout(resolve, 50));
+  it(
+    'R51 A10 the question rides on a tasks/get stream; left unanswered, the next poll carries it again (a new request); a late answer to the first completes the task',
+    { timeout: 20_000 },
+    async () => {
+      const session = await openSession(server.url, undefined, { elicitation: { form: {} } });
+      assert.ok(isSession(session));
+      const created = await session.call('tools/call', { name: 'ask_input', arguments: { message: 'colour?' }, task: { ttl: 60_000 } });
+      const taskId = (created.result!.task as { taskId: string }).taskId;
+      // Poll as a client that never calls tasks/result; read each whole SSE answer.
+      const poll = async () => {
+        const res = await fetch(server.url, {
+          method: 'POST',
+          headers: headers(undefined, session.id),
+          body: JSON.stringify({ jsonrpc: '2.0', id: `g${Math.random()}`, method: 'tasks/get', params: { taskId } }),
+        });
+        const messages = (await res.text())
+          .split('\n')
+          .filter((l) => l.startsWith('data:'))
+          .map((l) => JSON.parse(l.slice(5)) as Record<string, unknown>);
+        return {
+          questions: messages.filter((m) => m.method === 'elicitation/create'),
+          task: messages.find((m) => m.result)?.result as Record<string, unknown> | undefined,
+        };
+      };
+      let question: Record<string, unknown> | undefined;
+      for (let i = 0; i < 100 && !question; i++) {
+        const { questions, task } = await poll();
+        question = questions[0];
+        if (!question) {
+          assert.notEqual(task?.status, 'failed');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
       }
-    }
-    assert.ok(question, 'a tasks/get carried the question');
-    assert.equal((question.params as { message: string }).message, 'colour?');
-    assert.deepEqual((question.params as { _meta: Record<string, unknown> })._meta['io.modelcontextprotocol/related-task'], { taskId });
-    // The poll's stream ended unanswered: the question was given back, so the next poll asks again.
-    const again = await poll();
-    assert.equal(again.questions.length, 1, 'at least once until answered: the next poll carries it again');
-    assert.notEqual(again.questions[0]!.id, question.id, 'as a request of its own');
-    assert.deepEqual(again.questions[0]!.params, question.params);
-    assert.equal(again.task?.status, 'input_required');
-    // The answer to the first delivery, after its stream ended: the question is still open, so it is taken.
-    await fetch(server.url, { method: 'POST', headers: headers(undefined, session.id), body: JSON.stringify({ jsonrpc: '2.0', id: question.id, result: { action: 'accept', content: { answer: 'green' } } }) });
-    let status: unknown;
-    for (let i = 0; i < 100 && status !== 'completed'; i++) {
-      status = (await poll()).task?.status;
-      if (status !== 'completed') await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    assert.equal(status, 'completed');
-    const result = await session.call('tasks/result', { taskId });
-    assert.match(JSON.stringify(result.result), /green/);
-    await session.close();
-  });
+      assert.ok(question, 'a tasks/get carried the question');
+      assert.equal((question.params as { message: string }).message, 'colour?');
+      assert.deepEqual((question.params as { _meta: Record<string, unknown> })._meta['io.modelcontextprotocol/related-task'], { taskId });
+      // The poll's stream ended unanswered: the question was given back, so the next poll asks again.
+      const again = await poll();
+      assert.equal(again.questions.length, 1, 'at least once until answered: the next poll carries it again');
+      assert.notEqual(again.questions[0]!.id, question.id, 'as a request of its own');
+      assert.deepEqual(again.questions[0]!.params, question.params);
+      assert.equal(again.task?.status, 'input_required');
+      // The answer to the first delivery, after its stream ended: the question is still open, so it is taken.
+      await fetch(server.url, {
+        method: 'POST',
+        headers: headers(undefined, session.id),
+        body: JSON.stringify({ jsonrpc: '2.0', id: question.id, result: { action: 'accept', content: { answer: 'green' } } }),
+      });
+      let status: unknown;
+      for (let i = 0; i < 100 && status !== 'completed'; i++) {
+        status = (await poll()).task?.status;
+        if (status !== 'completed') await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.equal(status, 'completed');
+      const result = await session.call('tasks/result', { taskId });
+      assert.match(JSON.stringify(result.result), /green/);
+      await session.close();
+    },
+  );
 });

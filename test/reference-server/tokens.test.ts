@@ -24,7 +24,11 @@ describe('reference server over HTTP with --tokens', () => {
   });
   const post = (body: string, headers: Record<string, string>) =>
     within(
-      fetch(server.url, { method: 'POST', body, headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', ...headers } }),
+      fetch(server.url, {
+        method: 'POST',
+        body,
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', ...headers },
+      }),
       10_000,
       'fetch',
     );
@@ -44,7 +48,10 @@ describe('reference server over HTTP with --tokens', () => {
   });
 
   it('a missing or invalid token gets HTTP 401 with a JSON body', T, async () => {
-    for (const headers of [{}, { Authorization: 'Bearer wrong-token' }, { Authorization: 'Basic dG9rZW4tYQ==' }] as Record<string, string>[]) {
+    for (const headers of [{}, { Authorization: 'Bearer wrong-token' }, { Authorization: 'Basic dG9rZW4tYQ==' }] as Record<
+      string,
+      string
+    >[]) {
       const res = await post(initialize, headers);
       assert.equal(res.status, 401, JSON.stringify(headers));
       assert.match(res.headers.get('www-authenticate') ?? '', /^Bearer /);
@@ -53,7 +60,10 @@ describe('reference server over HTTP with --tokens', () => {
       assert.equal(body.error, 'invalid_token');
       assert.equal(typeof body.error_description, 'string');
     }
-    await assert.rejects(within(connect(server.url, { token: 'wrong-token' }), 10_000, 'connect'), (e: { code?: unknown }) => e.code === 401);
+    await assert.rejects(
+      within(connect(server.url, { token: 'wrong-token' }), 10_000, 'connect'),
+      (e: { code?: unknown }) => e.code === 401,
+    );
     assert.match(server.stderr(), /"event":"auth.rejected"/);
   });
 
@@ -81,7 +91,11 @@ describe('reference server over HTTP with --tokens', () => {
   it('a session opened by one token cannot be used with another (403)', T, async () => {
     const alice = await session('token-a');
     const ping = JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'ping' });
-    const res = await post(ping, { Authorization: 'Bearer token-b', 'mcp-session-id': alice.transport.sessionId!, 'mcp-protocol-version': '2025-11-25' });
+    const res = await post(ping, {
+      Authorization: 'Bearer token-b',
+      'mcp-session-id': alice.transport.sessionId!,
+      'mcp-protocol-version': '2025-11-25',
+    });
     assert.equal(res.status, 403);
     assert.equal(((await res.json()) as Wire).error, 'forbidden');
   });
@@ -102,7 +116,10 @@ describe('reference server over HTTP with --tokens', () => {
     const lines = await waitFor(
       () => (wanted.every((event) => logged().some((e) => e.event === event)) ? logged() : undefined),
       10_000,
-      () => `${wanted.join(', ')} in ${logged().map((e) => e.event).join(',')}`,
+      () =>
+        `${wanted.join(', ')} in ${logged()
+          .map((e) => e.event)
+          .join(',')}`,
     );
     assert.ok(lines.every((e) => e.owner === 'auth:alice'));
   });
@@ -129,6 +146,9 @@ describe('reference server with --tokens --allow-anonymous', () => {
     const { task } = await anon.request('tools/call', { name: 'delay', arguments: { ms: 0 }, task: {} });
     assert.equal((await anon.request('tasks/result', { taskId: task.taskId })).content[0].text, 'waited 0 ms');
     assert.equal((await rpcError(alice.request('tasks/get', { taskId: task.taskId }))).code, -32602);
-    await assert.rejects(within(connect(server.url, { token: 'wrong-token' }), 10_000, 'connect'), (e: { code?: unknown }) => e.code === 401);
+    await assert.rejects(
+      within(connect(server.url, { token: 'wrong-token' }), 10_000, 'connect'),
+      (e: { code?: unknown }) => e.code === 401,
+    );
   });
 });

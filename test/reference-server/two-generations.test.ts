@@ -35,7 +35,11 @@ async function rpc2026(url: string, method: string, params: Record<string, unkno
   });
   const text = await response.text();
   const json = response.headers.get('content-type')?.includes('text/event-stream')
-    ? (text.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).pop() ?? '{}')
+    ? (text
+        .split('\n')
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trim())
+        .pop() ?? '{}')
     : text;
   const message = (response.status === 401 ? {} : JSON.parse(json)) as Omit<Reply2026, 'status'>;
   return { status: response.status, ...message };

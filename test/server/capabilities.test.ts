@@ -102,7 +102,10 @@ describe('server capabilities', () => {
     await h!.close();
     const low = await start({ lowLevel: true });
     const listed = (await low.end.request('tools/list', {})) as { tools: { name: string; execution?: { taskSupport?: string } }[] };
-    assert.deepEqual(listed.tools.map((t) => [t.name, t.execution?.taskSupport]), [['low', 'optional']]);
+    assert.deepEqual(
+      listed.tools.map((t) => [t.name, t.execution?.taskSupport]),
+      [['low', 'optional']],
+    );
   });
 
   it('R14 setTaskSupport refuses an unknown level, naming the allowed values', async () => {

@@ -8,7 +8,13 @@ import type { WireTask as Task } from '../../src/index.js';
 export type WireTask = Task & { _meta?: { [key: string]: unknown } };
 import assert from 'node:assert/strict';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { ElicitRequestSchema, ResultSchema, type ElicitRequest, type ElicitResult, type Notification } from '@modelcontextprotocol/sdk/types.js';
+import {
+  ElicitRequestSchema,
+  ResultSchema,
+  type ElicitRequest,
+  type ElicitResult,
+  type Notification,
+} from '@modelcontextprotocol/sdk/types.js';
 import { bounded, deferred, WAIT_MS } from './waits.js';
 
 /** A client end: raw requests, every notification, and elicitation answered by `onElicit`. */
@@ -32,9 +38,16 @@ export class ClientEnd {
   }
 
   /** Raw JSON-RPC request; resolves with the raw result. */
-  request(method: string, params?: unknown, options: { onprogress?: (p: unknown) => void; timeout?: number } = {}): Promise<{ [key: string]: unknown }> {
+  request(
+    method: string,
+    params?: unknown,
+    options: { onprogress?: (p: unknown) => void; timeout?: number } = {},
+  ): Promise<{ [key: string]: unknown }> {
     const request = params === undefined ? { method } : { method, params };
-    return this.client.request(request as never, ResultSchema, { timeout: options.timeout ?? WAIT_MS, ...(options.onprogress && { onprogress: options.onprogress }) }) as Promise<{
+    return this.client.request(request as never, ResultSchema, {
+      timeout: options.timeout ?? WAIT_MS,
+      ...(options.onprogress && { onprogress: options.onprogress }),
+    }) as Promise<{
       [key: string]: unknown;
     }>;
   }

@@ -48,7 +48,11 @@ const square = defineTool({
 
 const jsonTool = defineTool({
   name: 'json_tool',
-  inputSchema: { type: 'object', properties: { name: { type: 'string' }, items: { type: 'array', items: { type: 'object', properties: { qty: { type: 'integer' } } } } }, required: ['name'] },
+  inputSchema: {
+    type: 'object',
+    properties: { name: { type: 'string' }, items: { type: 'array', items: { type: 'object', properties: { qty: { type: 'integer' } } } } },
+    required: ['name'],
+  },
   run: (args) => text(`hello ${String(args.name)}`),
 });
 
@@ -119,12 +123,15 @@ describe('defineTool: the definition', () => {
     assert.deepEqual(even.inputSchema, { type: 'object' }, 'a Standard Schema without JSON Schema: any object');
   });
 
-  it('checks arguments and names the field; the schema\'s output (defaults) is what the handler gets', async () => {
+  it("checks arguments and names the field; the schema's output (defaults) is what the handler gets", async () => {
     assert.deepEqual(await square.parseArguments({ n: 3 }), { ok: true, args: { n: 3, tag: 'none' } });
     const bad = await square.parseArguments({ n: -1 });
     assert.ok(!bad.ok && /^Invalid arguments for tool square: n: /.test(bad.message), JSON.stringify(bad));
     const missing = await jsonTool.parseArguments({ items: [{ qty: 1.5 }] });
-    assert.ok(!missing.ok && missing.message.includes('name: required') && missing.message.includes('items.0.qty: must be integer'), JSON.stringify(missing));
+    assert.ok(
+      !missing.ok && missing.message.includes('name: required') && missing.message.includes('items.0.qty: must be integer'),
+      JSON.stringify(missing),
+    );
     const odd = await even.parseArguments({ n: 3 });
     assert.ok(!odd.ok && odd.message === 'Invalid arguments for tool even: n: must be even', JSON.stringify(odd));
     assert.deepEqual(await only2025.parseArguments(undefined), { ok: true, args: {} });
@@ -132,11 +139,15 @@ describe('defineTool: the definition', () => {
   });
 
   it('refuses a broken definition at once (INVALID_ARGUMENT)', () => {
-    const refuses = (build: () => unknown, pattern: RegExp) => assert.throws(build, (e: unknown) => (e as { code?: string }).code === 'INVALID_ARGUMENT' && pattern.test((e as Error).message));
+    const refuses = (build: () => unknown, pattern: RegExp) =>
+      assert.throws(build, (e: unknown) => (e as { code?: string }).code === 'INVALID_ARGUMENT' && pattern.test((e as Error).message));
     refuses(() => defineTool({ name: 'raw', inputSchema: { n: z.number() } as never, run: () => text('') }), /raw shape/);
     refuses(() => defineTool({ name: 'arr', inputSchema: { type: 'array' }, run: () => text('') }), /must describe an object/);
     refuses(() => defineTool({ name: 'zarr', inputSchema: z.array(z.number()) as never, run: () => text('') }), /must describe an object/);
-    refuses(() => defineTool({ name: 'mrtr', gather: async () => undefined, run: () => text('') }), /gather \(MRTR\) exists only on the 2026-07-28 wire/);
+    refuses(
+      () => defineTool({ name: 'mrtr', gather: async () => undefined, run: () => text('') }),
+      /gather \(MRTR\) exists only on the 2026-07-28 wire/,
+    );
     refuses(() => defineTool({ name: 'gen', generations: [], run: () => text('') }), /generations/);
     refuses(() => defineTool({ name: 'gen', generations: ['2024-11-05' as never], run: () => text('') }), /generations/);
     refuses(() => defineTool({ name: '', run: () => text('') }), /name/);
@@ -146,12 +157,17 @@ describe('defineTool: the definition', () => {
   it('checks results against the output schema as McpServer does: an error result saying why', async () => {
     const ctx = {} as ToolContext;
     assert.deepEqual(await badOutput.call({ omit: true }, ctx), {
-      content: [{ type: 'text', text: 'Output validation error: Tool bad_output has an output schema but no structured content was provided' }],
+      content: [
+        { type: 'text', text: 'Output validation error: Tool bad_output has an output schema but no structured content was provided' },
+      ],
       isError: true,
     });
     const wrong = await badOutput.call({ omit: false }, ctx);
     assert.equal(wrong.isError, true);
-    assert.match((wrong.content[0] as { text: string }).text, /^Output validation error: Invalid structured content for tool bad_output: squared: must be number$/);
+    assert.match(
+      (wrong.content[0] as { text: string }).text,
+      /^Output validation error: Invalid structured content for tool bad_output: squared: must be number$/,
+    );
   });
 });
 
@@ -162,8 +178,14 @@ describe('defineTool: one tool on both wires', () => {
     try {
       const listed2025 = (await old.end.request('tools/list')).tools as { name: string }[];
       const listed2026 = (await modern.rpc('tools/list', {})).result!.tools as { name: string }[];
-      assert.deepEqual(listed2025.map((t) => t.name), ['square', 'json_tool', 'bad_output', 'even', 'only_2025']);
-      assert.deepEqual(listed2026.map((t) => t.name), ['square', 'json_tool', 'bad_output', 'even', 'only_2026']);
+      assert.deepEqual(
+        listed2025.map((t) => t.name),
+        ['square', 'json_tool', 'bad_output', 'even', 'only_2025'],
+      );
+      assert.deepEqual(
+        listed2026.map((t) => t.name),
+        ['square', 'json_tool', 'bad_output', 'even', 'only_2026'],
+      );
       for (const name of ['square', 'json_tool', 'bad_output', 'even']) {
         const a = listed2025.find((t) => t.name === name)!;
         const b = listed2026.find((t) => t.name === name)!;
@@ -240,7 +262,8 @@ describe('defineTool: a resumable tool on the 2026 leg', () => {
       generations: ['2026-07-28'],
       async run(_args, { signal }) {
         runs.push('run');
-        if (runs.length === 1) await new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+        if (runs.length === 1)
+          await new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
         return text('resumed');
       },
     });
@@ -256,7 +279,8 @@ describe('defineTool: a resumable tool on the 2026 leg', () => {
       first.close(); // its worker stops: no renewal
       clock.advance(1_001);
       await second.read('anonymous', taskId); // a read finds the lease run out and takes the task over
-      for (let i = 0; i < 200 && (await store.get('anonymous', taskId)).status !== 'completed'; i++) await new Promise((r) => setTimeout(r, 5));
+      for (let i = 0; i < 200 && (await store.get('anonymous', taskId)).status !== 'completed'; i++)
+        await new Promise((r) => setTimeout(r, 5));
       const done = await store.get('anonymous', taskId);
       assert.equal(done.status, 'completed');
       assert.deepEqual(runs, ['run', 'run']);

@@ -118,7 +118,10 @@ describe('one engine passed to many servers', () => {
   it('withTasks on a low-level Server without tools handlers is INVALID_OPTIONS', () => {
     const store = new InMemoryTaskStore();
     const bare = new Server({ name: 'bare', version: '1' }, { capabilities: { tools: {} } });
-    assert.throws(() => withTasks(bare, { store }), (e: unknown) => isTasksError(e, 'INVALID_OPTIONS'));
+    assert.throws(
+      () => withTasks(bare, { store }),
+      (e: unknown) => isTasksError(e, 'INVALID_OPTIONS'),
+    );
   });
 
   it('TaskEngine refuses both rateLimiter and rateLimit, and a lease under 3 ms', () => {
@@ -155,10 +158,15 @@ describe('engine.adopt', () => {
     const engine = new TaskEngine({ store });
     const record = await store.create(OWNER, { request });
     const started = deferred<AbortSignal>();
-    const done = engine.adopt(OWNER, record.taskId, (context) => {
-      started.resolve(context.signal);
-      return new Promise((_, reject) => context.signal.addEventListener('abort', () => reject(context.signal.reason), { once: true }));
-    }, { peer });
+    const done = engine.adopt(
+      OWNER,
+      record.taskId,
+      (context) => {
+        started.resolve(context.signal);
+        return new Promise((_, reject) => context.signal.addEventListener('abort', () => reject(context.signal.reason), { once: true }));
+      },
+      { peer },
+    );
     const signal = await bounded(started.promise, 'the adopted work to start');
     engine.close();
     assert.equal(signal.aborted, true);

@@ -36,7 +36,13 @@ describe('expiry and shutdown stop the work (bounded resources)', () => {
     h = await memoryHarness();
     const { end, control, tasks } = h;
     const aborted = deferred<unknown>();
-    control.on('slow', (extra) => new Promise((_, reject) => extra.signal.addEventListener('abort', () => (aborted.resolve(extra.signal.reason), reject(extra.signal.reason)))));
+    control.on(
+      'slow',
+      (extra) =>
+        new Promise((_, reject) =>
+          extra.signal.addEventListener('abort', () => (aborted.resolve(extra.signal.reason), reject(extra.signal.reason))),
+        ),
+    );
     await end.createTask('work', { id: 'slow' }, { ttl: 50 });
     await control.started('slow');
     const reason = await bounded(aborted.promise, 'the expired task to be aborted');

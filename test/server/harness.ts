@@ -91,19 +91,33 @@ const idShape = { id: z.string() };
  * - `echo` (optional): returns `text` at once, `isError` when asked, throws `throwCode` when set;
  * - `plain`: `mcp.registerTool` + `setTaskSupport('optional')`; `plain_forbidden`: `mcp.registerTool` only.
  */
-export function buildMcpServer(store: TaskStore, control: Control, options: Partial<WithTasksOptions> = {}): { mcp: McpServer; tasks: TasksServer } {
+export function buildMcpServer(
+  store: TaskStore,
+  control: Control,
+  options: Partial<WithTasksOptions> = {},
+): { mcp: McpServer; tasks: TasksServer } {
   const mcp = new McpServer({ name: 'e2e', version: '1.0.0' });
   const tasks = withTasks(mcp, { store, ...options });
-  tasks.registerTool('work', { inputSchema: idShape, execution: { taskSupport: 'optional' } }, (args, extra) => control.run('work', args, extra));
-  tasks.registerTool('needs_task', { inputSchema: idShape, execution: { taskSupport: 'required' } }, (args, extra) => control.run('needs_task', args, extra));
-  tasks.registerTool('no_task', { inputSchema: idShape, execution: { taskSupport: 'forbidden' } }, (args, extra) => control.run('no_task', args, extra));
+  tasks.registerTool('work', { inputSchema: idShape, execution: { taskSupport: 'optional' } }, (args, extra) =>
+    control.run('work', args, extra),
+  );
+  tasks.registerTool('needs_task', { inputSchema: idShape, execution: { taskSupport: 'required' } }, (args, extra) =>
+    control.run('needs_task', args, extra),
+  );
+  tasks.registerTool('no_task', { inputSchema: idShape, execution: { taskSupport: 'forbidden' } }, (args, extra) =>
+    control.run('no_task', args, extra),
+  );
   tasks.registerTool('absent', { inputSchema: idShape }, (args, extra) => control.run('absent', args, extra));
   tasks.registerTool(
     'echo',
-    { inputSchema: { text: z.string().optional(), isError: z.boolean().optional(), throwCode: z.number().optional() }, execution: { taskSupport: 'optional' } },
+    {
+      inputSchema: { text: z.string().optional(), isError: z.boolean().optional(), throwCode: z.number().optional() },
+      execution: { taskSupport: 'optional' },
+    },
     async (args) => {
       control.calls.set('echo', control.count('echo') + 1);
-      if (args.throwCode !== undefined) throw Object.assign(new Error(`echo threw ${args.throwCode}`), args.throwCode === 0 ? {} : { code: args.throwCode });
+      if (args.throwCode !== undefined)
+        throw Object.assign(new Error(`echo threw ${args.throwCode}`), args.throwCode === 0 ? {} : { code: args.throwCode });
       return { ...text(args.text ?? 'echo'), ...(args.isError && { isError: true }) };
     },
   );
@@ -114,7 +128,11 @@ export function buildMcpServer(store: TaskStore, control: Control, options: Part
 }
 
 /** A low-level Server with its own tools/list and tools/call for the tool `low` (optional). */
-export function buildLowLevelServer(store: TaskStore, control: Control, options: Partial<WithTasksOptions> = {}): { server: Server; tasks: TasksServer } {
+export function buildLowLevelServer(
+  store: TaskStore,
+  control: Control,
+  options: Partial<WithTasksOptions> = {},
+): { server: Server; tasks: TasksServer } {
   const server = new Server({ name: 'e2e-low', version: '1.0.0' }, { capabilities: { tools: {} } });
   server.setRequestHandler(ListToolsRequestSchema, () => ({
     tools: [{ name: 'low', inputSchema: { type: 'object' as const, properties: { id: { type: 'string' } } } }],
@@ -199,7 +217,8 @@ export async function rejectsRpc(promise: Promise<unknown>, code: number, ...pat
   assert.ok(caught instanceof McpError, `expected an McpError, got ${String(caught)}`);
   assert.equal(caught.code, code, `expected code ${code}, got ${caught.code}: ${caught.message}`);
   for (const p of patterns) {
-    if (typeof p === 'string') assert.ok(caught.message.includes(p), `message ${JSON.stringify(caught.message)} should include ${JSON.stringify(p)}`);
+    if (typeof p === 'string')
+      assert.ok(caught.message.includes(p), `message ${JSON.stringify(caught.message)} should include ${JSON.stringify(p)}`);
     else assert.match(caught.message, p);
   }
   return caught;

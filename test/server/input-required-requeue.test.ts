@@ -38,7 +38,10 @@ describe('input_required: a question whose tasks/result went away', () => {
     const second = end.request('tasks/result', { taskId: task.taskId });
     await end.until(() => end.elicitations.length === 2, 'the same question on the next tasks/result');
     assert.deepEqual(end.elicitations[1]!.params, end.elicitations[0]!.params);
-    assert.deepEqual(await bounded(second, 'final result'), { ...text('got {"answer":"green"}'), _meta: { [RELATED]: { taskId: task.taskId } } });
+    assert.deepEqual(await bounded(second, 'final result'), {
+      ...text('got {"answer":"green"}'),
+      _meta: { [RELATED]: { taskId: task.taskId } },
+    });
     assert.equal((await end.getTask(task.taskId)).status, 'completed');
   });
 });

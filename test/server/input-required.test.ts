@@ -23,7 +23,10 @@ async function flow(end: ClientEnd, control: Control, tool: string, id: string, 
     const answer =
       ask === 'context'
         ? await extra.task!.elicit({ message: 'Which colour?', requestedSchema: schema })
-        : await extra.sendRequest({ method: 'elicitation/create', params: { mode: 'form', message: 'Which colour?', requestedSchema: schema as never } }, ElicitResultSchema);
+        : await extra.sendRequest(
+            { method: 'elicitation/create', params: { mode: 'form', message: 'Which colour?', requestedSchema: schema as never } },
+            ElicitResultSchema,
+          );
     return text(`got ${JSON.stringify((answer as ElicitResult).content)}`);
   });
   const answered = deferred<ElicitResult>();
@@ -42,7 +45,10 @@ async function flow(end: ClientEnd, control: Control, tool: string, id: string, 
   assert.equal((await end.getTask(task.taskId)).status, 'input_required');
 
   answered.resolve({ action: 'accept', content: { answer: 'blue' }, _meta: { [RELATED]: { taskId: task.taskId } } });
-  assert.deepEqual(await bounded(result, 'final result'), { ...text('got {"answer":"blue"}'), _meta: { [RELATED]: { taskId: task.taskId } } });
+  assert.deepEqual(await bounded(result, 'final result'), {
+    ...text('got {"answer":"blue"}'),
+    _meta: { [RELATED]: { taskId: task.taskId } },
+  });
   // R50: back to working after the answer, then completed.
   await end.until(() => end.statuses(task.taskId).some((n) => n.status === 'completed'), 'completed notification');
   assert.deepEqual(
@@ -77,7 +83,9 @@ describe('input_required over InMemoryTransport', () => {
   it('R49 a question asked before any tasks/result waits for the next tasks/result call', async () => {
     h = await memoryHarness();
     const { end, control } = h;
-    control.on('e4', async (extra) => text(JSON.stringify((await extra.task!.elicit({ message: 'Name?', requestedSchema: schema })).content)));
+    control.on('e4', async (extra) =>
+      text(JSON.stringify((await extra.task!.elicit({ message: 'Name?', requestedSchema: schema })).content)),
+    );
     const task = await end.createTask('work', { id: 'e4' });
     await end.until(() => end.statuses(task.taskId).some((n) => n.status === 'input_required'), 'input_required');
     assert.equal(end.elicitations.length, 0, 'nothing is sent until a tasks/result carries it');

@@ -46,7 +46,13 @@ const srcFiles = sources('src');
 
 /** `file -> import` for each file under `from` importing something `forbidden` names. */
 function crossings(from: string, forbidden: (target: string) => boolean): string[] {
-  return files.filter((f) => f.startsWith(`${from}/`)).flatMap((f) => importsOf(f).filter(forbidden).map((target) => `${f} -> ${target}`));
+  return files
+    .filter((f) => f.startsWith(`${from}/`))
+    .flatMap((f) =>
+      importsOf(f)
+        .filter(forbidden)
+        .map((target) => `${f} -> ${target}`),
+    );
 }
 
 const under = (folder: string) => (target: string) => target.startsWith(`${SERVER}/${folder}/`);
@@ -58,11 +64,17 @@ describe('src/server/: one core under two wire generations', () => {
   });
 
   it('core/ imports neither leg (v2025/, v2026/)', () => {
-    assert.deepEqual(crossings(`${SERVER}/core`, (t) => under('v2025')(t) || under('v2026')(t)), []);
+    assert.deepEqual(
+      crossings(`${SERVER}/core`, (t) => under('v2025')(t) || under('v2026')(t)),
+      [],
+    );
   });
 
   it('core/ imports no module of either SDK (no wire code)', () => {
-    assert.deepEqual(crossings(`${SERVER}/core`, (t) => sdk(SDK1)(t) || sdk(SDK2)(t)), []);
+    assert.deepEqual(
+      crossings(`${SERVER}/core`, (t) => sdk(SDK1)(t) || sdk(SDK2)(t)),
+      [],
+    );
   });
 
   it('the legs do not import each other', () => {
@@ -77,7 +89,10 @@ describe('src/server/: one core under two wire generations', () => {
 
   it('the scan bites: it sees each leg import the core and its own SDK', () => {
     assert.ok(files.length > 25, `scanned ${files.length} files`);
-    for (const [leg, own] of [['v2025', SDK1], ['v2026', SDK2]] as const) {
+    for (const [leg, own] of [
+      ['v2025', SDK1],
+      ['v2026', SDK2],
+    ] as const) {
       assert.ok(crossings(`${SERVER}/${leg}`, under('core')).length > 0, `${leg} imports core/`);
       assert.ok(crossings(`${SERVER}/${leg}`, sdk(own)).length > 0, `${leg} imports ${own}`);
     }
@@ -89,7 +104,10 @@ describe('src/http/: the one module that combines both legs', () => {
   const importsUnder = (file: string, folder: string) => importsOf(file).filter((t) => t.startsWith(`${folder}/`));
 
   it('nothing under src/server/ imports it', () => {
-    assert.deepEqual(crossings(SERVER, (t) => t.startsWith(`${HTTP}/`)), []);
+    assert.deepEqual(
+      crossings(SERVER, (t) => t.startsWith(`${HTTP}/`)),
+      [],
+    );
   });
 
   it('imports only src/ modules (core, both legs, stores, errors, ...), both SDKs and node: built-ins', () => {
@@ -102,7 +120,9 @@ describe('src/http/: the one module that combines both legs', () => {
   });
 
   it('no other module of src/ imports both legs', () => {
-    const both = srcFiles.filter((f) => !f.startsWith(`${HTTP}/`) && importsUnder(f, `${SERVER}/v2025`).length > 0 && importsUnder(f, `${SERVER}/v2026`).length > 0);
+    const both = srcFiles.filter(
+      (f) => !f.startsWith(`${HTTP}/`) && importsUnder(f, `${SERVER}/v2025`).length > 0 && importsUnder(f, `${SERVER}/v2026`).length > 0,
+    );
     assert.deepEqual(both, []);
   });
 

@@ -40,7 +40,7 @@ const untilAborted = (context: ServerTaskContext) =>
   new Promise<never>((_, reject) => context.signal.addEventListener('abort', () => reject(context.signal.reason), { once: true }));
 
 describe('TaskEngine leases', () => {
-  it('a shared store: the task gets this engine\'s lease, renewed while the work runs', async () => {
+  it("a shared store: the task gets this engine's lease, renewed while the work runs", async () => {
     const store = new SharedMemoryStore();
     const engine = new TaskEngine({ store, leaseMs: LEASE_MS });
     try {
@@ -67,7 +67,10 @@ describe('TaskEngine leases', () => {
       await store.elsewhere(() => store.cancel(OWNER, task.taskId));
       const cancelledAt = Date.now();
       for (let i = 0; i < 100 && aborted === undefined; i++) await sleep(10);
-      assert.ok(aborted !== undefined && aborted - cancelledAt <= LEASE_MS / 3 + 100, `aborted ${aborted === undefined ? 'never' : `after ${aborted - cancelledAt} ms`}`);
+      assert.ok(
+        aborted !== undefined && aborted - cancelledAt <= LEASE_MS / 3 + 100,
+        `aborted ${aborted === undefined ? 'never' : `after ${aborted - cancelledAt} ms`}`,
+      );
       assert.equal(engine.running, 0);
       await sleep(LEASE_MS * 2);
       assert.equal((await store.get(OWNER, task.taskId)).status, 'cancelled');

@@ -2,7 +2,17 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { rejectsCode } from './rejects.js';
-import { bounded, ISO, isPending, memoryHarness, RELATED, text, type MemoryHarness, type MemoryHarnessOptions, type WireTask } from './harness.js';
+import {
+  bounded,
+  ISO,
+  isPending,
+  memoryHarness,
+  RELATED,
+  text,
+  type MemoryHarness,
+  type MemoryHarnessOptions,
+  type WireTask,
+} from './harness.js';
 
 describe('task methods', () => {
   let h: MemoryHarness | undefined;
@@ -153,10 +163,20 @@ describe('task methods', () => {
     const c = await end.createTask('work', { id: 'n3' });
     await control.started('n3');
     await end.request('tasks/cancel', { taskId: c.taskId });
-    await end.until(() => end.statuses(a.taskId).length > 0 && end.statuses(b.taskId).length > 0 && end.statuses(c.taskId).length > 0, 'status notifications');
-    for (const [task, status] of [[a, 'completed'], [b, 'failed'], [c, 'cancelled']] as const) {
+    await end.until(
+      () => end.statuses(a.taskId).length > 0 && end.statuses(b.taskId).length > 0 && end.statuses(c.taskId).length > 0,
+      'status notifications',
+    );
+    for (const [task, status] of [
+      [a, 'completed'],
+      [b, 'failed'],
+      [c, 'cancelled'],
+    ] as const) {
       const notes = end.statuses(task.taskId);
-      assert.deepEqual(notes.map((n) => n.status), [status]);
+      assert.deepEqual(
+        notes.map((n) => n.status),
+        [status],
+      );
       const n = notes[0]!;
       assert.deepEqual(n, await end.getTask(task.taskId), 'the full task, as tasks/get shows it');
       assert.equal(n._meta?.[RELATED], undefined);

@@ -43,7 +43,7 @@ describe('owners over Streamable HTTP', () => {
     assert.equal((await alice.request('tasks/result', { taskId: task.taskId })).content !== undefined, true);
   });
 
-  it('R65 R76 tasks/list shows only the requestor\'s own tasks', async () => {
+  it("R65 R76 tasks/list shows only the requestor's own tasks", async () => {
     const mine = await bob.createTask('echo', { text: 'bob' });
     const bobIds = await listAll(bob);
     assert.deepEqual(bobIds, [mine.taskId]);
@@ -72,7 +72,7 @@ describe('owners over Streamable HTTP', () => {
     assert.equal((await alice.getTask(task.taskId)).status, 'cancelled');
   });
 
-  it('R5 tasks/list without params over HTTP (what the SDK client\'s experimental.tasks.listTasks() sends)', async () => {
+  it("R5 tasks/list without params over HTTP (what the SDK client's experimental.tasks.listTasks() sends)", async () => {
     const viaSdk = await alice.client.experimental.tasks.listTasks();
     assert.ok(Array.isArray(viaSdk.tasks));
     assert.ok(Array.isArray((await alice.request('tasks/list')).tasks));

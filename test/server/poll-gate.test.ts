@@ -45,7 +45,7 @@ describe('pollGate', () => {
     assert.deepEqual([gate(), gate()], [true, false]);
   });
 
-  it('with the feed live, a waiter reads once the deadline of the task it saw has passed (a dead worker\'s lease)', () => {
+  it("with the feed live, a waiter reads once the deadline of the task it saw has passed (a dead worker's lease)", () => {
     const gate = pollGate(storeWithFeed(true, () => 1));
     assert.equal(gate(), false);
     gate.watch(task({ lease: { holder: 'a', expiresAt: Date.now() - 1 } }));
@@ -66,12 +66,31 @@ describe('pollGate', () => {
   it('nextDeadline: the earliest of lease, question claims and expiry; a terminal task only expires', () => {
     assert.equal(nextDeadline(task({})), Infinity);
     assert.equal(nextDeadline(task({ expiresAt: 900, lease: { holder: 'a', expiresAt: 500 } })), 500);
-    const input = { issued: 2, requests: { '1': { method: 'elicitation/create' as const, params: {}, claim: { holder: 'c', until: 300 } }, '2': { method: 'elicitation/create' as const, params: {} } }, responses: {} };
+    const input = {
+      issued: 2,
+      requests: {
+        '1': { method: 'elicitation/create' as const, params: {}, claim: { holder: 'c', until: 300 } },
+        '2': { method: 'elicitation/create' as const, params: {} },
+      },
+      responses: {},
+    };
     assert.equal(nextDeadline(task({ expiresAt: 900, lease: { holder: 'a', expiresAt: 500 }, input })), 300);
     assert.equal(nextDeadline(task({ status: 'completed', expiresAt: 900, lease: { holder: 'a', expiresAt: 500 }, input })), 900);
   });
 });
 
 function task(fields: Partial<TaskRecord>): TaskRecord {
-  return { taskId: 't', owner: 'o', status: 'working', createdAt: 0, lastUpdatedAt: 0, ttl: null, expiresAt: null, request: { method: 'tools/call', params: {} }, variables: {}, version: 1, ...fields };
+  return {
+    taskId: 't',
+    owner: 'o',
+    status: 'working',
+    createdAt: 0,
+    lastUpdatedAt: 0,
+    ttl: null,
+    expiresAt: null,
+    request: { method: 'tools/call', params: {} },
+    variables: {},
+    version: 1,
+    ...fields,
+  };
 }

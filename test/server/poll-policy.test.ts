@@ -78,7 +78,11 @@ describe('pollIntervalMs (the pure policy)', () => {
   it('resolvePollPolicy fills defaults and refuses a bad setting with INVALID_OPTIONS', () => {
     assert.deepEqual(resolvePollPolicy({ floorMs: 100 }), { ...P, floorMs: 100 });
     for (const bad of [{ floorMs: 0 }, { floorMs: 1.5 }, { maxMs: 10 }, { inputMaxMs: 10 }, { growth: 0 }]) {
-      assert.throws(() => resolvePollPolicy(bad), (e: unknown) => isTasksError(e, 'INVALID_OPTIONS'), JSON.stringify(bad));
+      assert.throws(
+        () => resolvePollPolicy(bad),
+        (e: unknown) => isTasksError(e, 'INVALID_OPTIONS'),
+        JSON.stringify(bad),
+      );
     }
   });
 });
@@ -89,7 +93,8 @@ describe('PollAdvisor (what the engine tells a requestor)', () => {
     const store = new InMemoryTaskStore({ clock, security: { maxActiveTasksPerOwner: 1000 } });
     const advisor = new PollAdvisor(store, { perSecond });
     const create = (owner: Owner, tool = 'job') => store.create(owner, { request: { method: 'tools/call', params: { name: tool } } });
-    const complete = (owner: Owner, taskId: string) => store.complete(owner, taskId, { status: 'completed', outcome: { type: 'result', result: { content: [] } } });
+    const complete = (owner: Owner, taskId: string) =>
+      store.complete(owner, taskId, { status: 'completed', outcome: { type: 'result', result: { content: [] } } });
     return { clock, store, advisor, create, complete };
   };
 

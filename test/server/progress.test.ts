@@ -33,7 +33,11 @@ describe('progress of a task', () => {
       return text('done');
     });
     const seen: Progress[] = [];
-    const created = await end.request('tools/call', { name: 'work', arguments: { id: 'p1' }, task: {} }, { onprogress: (p) => seen.push(p as Progress) });
+    const created = await end.request(
+      'tools/call',
+      { name: 'work', arguments: { id: 'p1' }, task: {} },
+      { onprogress: (p) => seen.push(p as Progress) },
+    );
     const taskId = (created.task as { taskId: string }).taskId;
     assert.equal(seen.length, 0);
     go.resolve();
@@ -63,7 +67,11 @@ describe('progress of a task', () => {
       return text('done');
     });
     const seen: Progress[] = [];
-    const created = await end.request('tools/call', { name: 'plain', arguments: { id: 'p2' }, task: {} }, { onprogress: (p) => seen.push(p as Progress) });
+    const created = await end.request(
+      'tools/call',
+      { name: 'plain', arguments: { id: 'p2' }, task: {} },
+      { onprogress: (p) => seen.push(p as Progress) },
+    );
     const taskId = (created.task as { taskId: string }).taskId;
     await end.request('tasks/result', { taskId });
     await eventually(() => seen.length === 1, 'progress from the plain tool');
@@ -77,11 +85,18 @@ describe('progress of a task', () => {
     const go = deferred<void>();
     control.on('p3', async (extra) => {
       await go.promise;
-      await extra.sendNotification({ method: 'notifications/progress', params: { progressToken: extra._meta!.progressToken!, progress: 1 } });
+      await extra.sendNotification({
+        method: 'notifications/progress',
+        params: { progressToken: extra._meta!.progressToken!, progress: 1 },
+      });
       return text('done');
     });
     const seen: Progress[] = [];
-    const created = await end.request('tools/call', { name: 'low', arguments: { id: 'p3' }, task: {} }, { onprogress: (p) => seen.push(p as Progress) });
+    const created = await end.request(
+      'tools/call',
+      { name: 'low', arguments: { id: 'p3' }, task: {} },
+      { onprogress: (p) => seen.push(p as Progress) },
+    );
     go.resolve();
     await end.request('tasks/result', { taskId: (created.task as { taskId: string }).taskId });
     await eventually(() => seen.length === 1, 'progress');

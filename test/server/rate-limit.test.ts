@@ -20,12 +20,21 @@ describe('RateLimiter (token bucket per owner)', () => {
     limiter.take('b'); // owners are independent
     now += 500;
     limiter.take('a');
-    assert.throws(() => limiter.take('a'), (e: unknown) => isTasksError(e, 'RATE_LIMITED'));
+    assert.throws(
+      () => limiter.take('a'),
+      (e: unknown) => isTasksError(e, 'RATE_LIMITED'),
+    );
   });
 
   it('refuses nonsense settings', () => {
-    assert.throws(() => new RateLimiter({ perSecond: 0 }), (e: unknown) => isTasksError(e, 'INVALID_OPTIONS'));
-    assert.throws(() => new RateLimiter({ perSecond: 1, burst: 0 }), (e: unknown) => isTasksError(e, 'INVALID_OPTIONS'));
+    assert.throws(
+      () => new RateLimiter({ perSecond: 0 }),
+      (e: unknown) => isTasksError(e, 'INVALID_OPTIONS'),
+    );
+    assert.throws(
+      () => new RateLimiter({ perSecond: 1, burst: 0 }),
+      (e: unknown) => isTasksError(e, 'INVALID_OPTIONS'),
+    );
   });
 });
 

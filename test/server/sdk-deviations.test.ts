@@ -4,7 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { InMemoryTaskMessageQueue, InMemoryTaskStore as SdkInMemoryTaskStore } from '@modelcontextprotocol/sdk/experimental/tasks/stores/in-memory.js';
+import {
+  InMemoryTaskMessageQueue,
+  InMemoryTaskStore as SdkInMemoryTaskStore,
+} from '@modelcontextprotocol/sdk/experimental/tasks/stores/in-memory.js';
 import type { TaskStore as SdkTaskStore } from '@modelcontextprotocol/sdk/experimental/tasks/interfaces.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -103,7 +106,11 @@ describe('SDK experimental tasks vs mcp-tasks', () => {
     assert.equal(sdk.ran.plain, 1, 'SDK deviation: the forbidden tool ran');
 
     ours = await memoryHarness();
-    await rejectsCode(ours.end.request('tools/call', { name: 'plain_forbidden', arguments: { id: 'x' }, task: {} }), -32601, 'TASK_SUPPORT_MISMATCH');
+    await rejectsCode(
+      ours.end.request('tools/call', { name: 'plain_forbidden', arguments: { id: 'x' }, task: {} }),
+      -32601,
+      'TASK_SUPPORT_MISMATCH',
+    );
     assert.equal(ours.control.count('plain_forbidden'), 0);
   });
 

@@ -12,7 +12,15 @@ import { isTasksError, SdkUnsupportedError } from '../../src/errors/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { afterConnect, disableSdkTaskGate, installedHandler, interceptIncoming, mcpToolInternals, setRawRequestHandler, watchClosedStreams } from '../../src/server/v2025/sdk-internals.js';
+import {
+  afterConnect,
+  disableSdkTaskGate,
+  installedHandler,
+  interceptIncoming,
+  mcpToolInternals,
+  setRawRequestHandler,
+  watchClosedStreams,
+} from '../../src/server/v2025/sdk-internals.js';
 import { withTasks } from '../../src/server/v2025/with-tasks.js';
 import { InMemoryTaskStore } from '../../src/stores/memory.js';
 
@@ -74,7 +82,7 @@ describe('sdk-internals guards', () => {
     });
   }
 
-  it('the complete McpServer shape passes; parseArguments strips McpError\'s prefix and rethrows anything else', async () => {
+  it("the complete McpServer shape passes; parseArguments strips McpError's prefix and rethrows anything else", async () => {
     const tool = {} as RegisteredTool;
     const invalid = mcpToolInternals(
       mcpShape(undefined, {
@@ -130,7 +138,12 @@ describe('sdk-internals guards', () => {
     const taken: JSONRPCMessage[] = [];
     const sdkErrors: string[] = [];
     server.onerror = (error) => void sdkErrors.push(error.message);
-    afterConnect(server, (transport) => interceptIncoming(transport, (message) => 'id' in message && message.id === 'ours' && !('method' in message) && taken.push(message) > 0));
+    afterConnect(server, (transport) =>
+      interceptIncoming(
+        transport,
+        (message) => 'id' in message && message.id === 'ours' && !('method' in message) && taken.push(message) > 0,
+      ),
+    );
     const [client, transport] = InMemoryTransport.createLinkedPair();
     const replies: JSONRPCMessage[] = [];
     client.onmessage = (message) => void replies.push(message);
@@ -151,13 +164,21 @@ describe('sdk-internals guards', () => {
     const [, memory] = InMemoryTransport.createLinkedPair();
     watchClosedStreams(memory, () => assert.fail('nothing to watch'));
     const http = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-    delete ((http as unknown as { _webStandardTransport: Record<string, unknown> })._webStandardTransport)._requestResponseMap;
+    delete (http as unknown as { _webStandardTransport: Record<string, unknown> })._webStandardTransport._requestResponseMap;
     assert.throws(() => watchClosedStreams(http, () => {}), unsupported('StreamableHTTPServerTransport stream maps'));
   });
 
   it('watchClosedStreams on the installed SDK: a stream forgotten before its response reports its requests; one forgotten after it does not', () => {
     const http = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-    const maps = (http as unknown as { _webStandardTransport: { _streamMapping: Map<string, unknown>; _requestToStreamMapping: Map<string | number, string>; _requestResponseMap: Map<string | number, unknown> } })._webStandardTransport;
+    const maps = (
+      http as unknown as {
+        _webStandardTransport: {
+          _streamMapping: Map<string, unknown>;
+          _requestToStreamMapping: Map<string | number, string>;
+          _requestResponseMap: Map<string | number, unknown>;
+        };
+      }
+    )._webStandardTransport;
     const ended: (string | number)[][] = [];
     watchClosedStreams(http, (ids) => void ended.push(ids));
     maps._streamMapping.set('s1', {});

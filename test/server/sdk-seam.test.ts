@@ -25,7 +25,8 @@ const DOCUMENTED_FILES: Readonly<Record<string, string>> = {
   'server/index.js': 'the low-level Server (docs/protocol.md); also the "./server" entry of package.json',
   'server/stdio.js': 'StdioServerTransport: imported in docs/server.md',
   'server/streamableHttp.js': 'StreamableHTTPServerTransport, the recommended transport (docs/server.md and its examples)',
-  'server/webStandardStreamableHttp.js': 'WebStandardStreamableHTTPServerTransport, the web-standard core the Node transport wraps; the SDK\'s own example dist/esm/examples/server/honoWebStandardStreamableHttp.js serves with it (Node, Workers, Deno, Bun)',
+  'server/webStandardStreamableHttp.js':
+    "WebStandardStreamableHTTPServerTransport, the web-standard core the Node transport wraps; the SDK's own example dist/esm/examples/server/honoWebStandardStreamableHttp.js serves with it (Node, Workers, Deno, Bun)",
   'server/auth/types.js': 'AuthInfo, the declared type of extra.authInfo; imported by the examples docs/server.md points to',
   'client/index.js': 'Client: imported in docs/client.md; also the "./client" entry of package.json',
   'client/stdio.js': 'StdioClientTransport: imported in docs/client.md',
@@ -60,7 +61,11 @@ function sdkSpecifiers(file: string): string[] {
 
 /** `file: specifier` for each import of an undocumented SDK path. */
 function undocumentedImports(files: string[]): string[] {
-  return files.flatMap((file) => sdkSpecifiers(file).filter((s) => !DOCUMENTED.has(s)).map((s) => `${file}: ${s}`));
+  return files.flatMap((file) =>
+    sdkSpecifiers(file)
+      .filter((s) => !DOCUMENTED.has(s))
+      .map((s) => `${file}: ${s}`),
+  );
 }
 
 describe('the SDK seam', () => {

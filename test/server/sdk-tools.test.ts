@@ -39,7 +39,9 @@ describe('registerTool with outputSchema', () => {
 
   it('is listed with its outputSchema and taskSupport, like McpServer lists it', async () => {
     h = await start();
-    const { tools } = (await h.end.request('tools/list', {})) as { tools: { name: string; outputSchema?: unknown; execution?: { taskSupport?: string } }[] };
+    const { tools } = (await h.end.request('tools/list', {})) as {
+      tools: { name: string; outputSchema?: unknown; execution?: { taskSupport?: string } }[];
+    };
     const ours = tools.find((t) => t.name === 'weather')!;
     const sdk = tools.find((t) => t.name === 'weather_sdk')!;
     assert.deepEqual(ours.outputSchema, sdk.outputSchema);
@@ -76,10 +78,16 @@ describe('registerTool with outputSchema', () => {
 
   it('an inputSchema given as a zod object (not a raw shape) parses too: -32602 INVALID_ARGUMENT naming the field', async () => {
     h = await memoryHarness();
-    h.tasks.registerTool('sum', { inputSchema: z.object({ a: z.number(), b: z.number() }), execution: { taskSupport: 'optional' } }, async ({ a, b }) => ({
-      content: [{ type: 'text', text: String(a + b) }],
-    }));
-    assert.deepEqual((await h.end.request('tools/call', { name: 'sum', arguments: { a: 1, b: 2 } })).content, [{ type: 'text', text: '3' }]);
+    h.tasks.registerTool(
+      'sum',
+      { inputSchema: z.object({ a: z.number(), b: z.number() }), execution: { taskSupport: 'optional' } },
+      async ({ a, b }) => ({
+        content: [{ type: 'text', text: String(a + b) }],
+      }),
+    );
+    assert.deepEqual((await h.end.request('tools/call', { name: 'sum', arguments: { a: 1, b: 2 } })).content, [
+      { type: 'text', text: '3' },
+    ]);
     await rejectsCode(h.end.request('tools/call', { name: 'sum', arguments: { a: 1, b: 'x' } }), -32602, 'INVALID_ARGUMENT', 'b');
     await rejectsCode(h.end.request('tools/call', { name: 'sum', arguments: { a: 1 }, task: {} }), -32602, 'INVALID_ARGUMENT', 'b');
     assert.deepEqual((await h.end.request('tasks/list', {})).tasks, []);
@@ -116,7 +124,9 @@ describe('the RegisteredTool returned by registerTool', () => {
     await rejectsCode(h.end.request('tools/call', { name: 'echo', arguments: { text: 'x' }, task: {} }), -32602, 'INVALID_ARGUMENT');
     assert.equal(h.control.count('echo'), 0);
     registered.enable();
-    assert.deepEqual((await h.end.request('tools/call', { name: 'echo', arguments: { text: 'back' } })).content, [{ type: 'text', text: 'back' }]);
+    assert.deepEqual((await h.end.request('tools/call', { name: 'echo', arguments: { text: 'back' } })).content, [
+      { type: 'text', text: 'back' },
+    ]);
   });
 
   it('update({ name }): the renamed tool keeps its taskSupport and runs as a task under the new name', async () => {

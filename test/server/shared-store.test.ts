@@ -24,18 +24,28 @@ class ElsewhereStore extends InMemoryTaskStore {
   /** Cancel a task the way another instance would: the record changes, no event here. */
   async cancelElsewhere(owner: Owner, taskId: string): Promise<void> {
     const now = this.clock.now();
-    const write = await this._update(owner, taskId, { statusIn: ['working', 'input_required'], now }, { status: 'cancelled', statusMessage: 'cancelled elsewhere', lastUpdatedAt: now });
+    const write = await this._update(
+      owner,
+      taskId,
+      { statusIn: ['working', 'input_required'], now },
+      { status: 'cancelled', statusMessage: 'cancelled elsewhere', lastUpdatedAt: now },
+    );
     assert.ok(write.ok, 'the hidden write applied');
   }
 
   /** Complete a task the way another process would: the record changes, no event here. */
   async completeElsewhere(owner: Owner, taskId: string, result: { [key: string]: unknown }): Promise<void> {
     const now = this.clock.now();
-    const write = await this._update(owner, taskId, { statusIn: ['working', 'input_required'], now }, {
-      status: 'completed',
-      outcome: { type: 'result', result: result as never },
-      lastUpdatedAt: now,
-    });
+    const write = await this._update(
+      owner,
+      taskId,
+      { statusIn: ['working', 'input_required'], now },
+      {
+        status: 'completed',
+        outcome: { type: 'result', result: result as never },
+        lastUpdatedAt: now,
+      },
+    );
     assert.ok(write.ok, 'the hidden write applied');
   }
 }

@@ -52,7 +52,12 @@ describe('store requests per question (memory store)', () => {
     await mcp.connect(serverTransport);
     const end = new ClientEnd(newClient());
     await end.client.connect(clientTransport);
-    closers.push(() => inner.close(), async () => tasks.engine.close(), () => mcp.close(), () => end.close());
+    closers.push(
+      () => inner.close(),
+      async () => tasks.engine.close(),
+      () => mcp.close(),
+      () => end.close(),
+    );
 
     const go = deferred<void>();
     control.on('c1', async (extra) => {

@@ -45,7 +45,7 @@ const STARTS = [
   { name: 'a clock ahead of the wall clock', clock: () => new ManualClock(Date.now() + 365 * 24 * 3_600_000) },
 ];
 
-describe('takeover on the store\'s clock (ManualClock, no real waiting)', () => {
+describe("takeover on the store's clock (ManualClock, no real waiting)", () => {
   for (const start of STARTS) {
     it(`${start.name}: a read before the lease ran out leaves the task; once the clock passes it, a read takes it over and the work completes here`, async () => {
       const clock = start.clock();
@@ -73,7 +73,7 @@ describe('takeover on the store\'s clock (ManualClock, no real waiting)', () => 
         clock.advance(LEASE_MS - 1);
         assert.equal((await second.read(OWNER, task.taskId)).status, 'working');
         await turns();
-        assert.deepEqual(resumed, [], 'not taken over before the lease ran out by the store\'s clock');
+        assert.deepEqual(resumed, [], "not taken over before the lease ran out by the store's clock");
         assert.equal((await store.get(OWNER, task.taskId)).lease?.holder, first.instanceId);
 
         clock.advance(1);
@@ -82,7 +82,7 @@ describe('takeover on the store\'s clock (ManualClock, no real waiting)', () => 
         assert.deepEqual(resumed, [task.taskId]);
         assert.equal(final.status, 'completed', final.statusMessage);
         assert.deepEqual(final.outcome, { type: 'result', result: { content: [{ type: 'text', text: 'resumed' }] } });
-        assert.equal(final.lease?.holder, second.instanceId, 'the new lease is this engine\'s');
+        assert.equal(final.lease?.holder, second.instanceId, "the new lease is this engine's");
         assert.equal(second.running, 0);
       } finally {
         first.close();

@@ -86,7 +86,10 @@ describe('tools/call with task', () => {
     control.on('n1', async () => text('plain run'));
     assert.deepEqual((await end.request('tools/call', { name: 'no_task', arguments: { id: 'n1' } })).content, text('plain run').content);
     control.on('n2', async () => text('sdk run'));
-    assert.deepEqual((await end.request('tools/call', { name: 'plain_forbidden', arguments: { id: 'n2' } })).content, text('sdk run').content);
+    assert.deepEqual(
+      (await end.request('tools/call', { name: 'plain_forbidden', arguments: { id: 'n2' } })).content,
+      text('sdk run').content,
+    );
   });
 
   it('R12 optional tools without task run normally and return a CallToolResult', async () => {

@@ -33,7 +33,11 @@ function collect(make: (options: InMemoryTaskStoreOptions) => TaskStore): Collec
       found.push({ path: [...titles, name].join(' > '), run: fn });
     },
   } as unknown as NodeTestModule;
-  runStoreConformance({ name: 'capability-skips', test: recorder, factory: ({ clock, security }) => make({ clock, ...(security && { security }) }) });
+  runStoreConformance({
+    name: 'capability-skips',
+    test: recorder,
+    factory: ({ clock, security }) => make({ clock, ...(security && { security }) }),
+  });
   return found;
 }
 
@@ -72,7 +76,10 @@ const area = (tests: Collected[], title: string) => {
 
 describe('store suite: areas a store lacks are skipped with the capability, never passed', () => {
   it('a shared store without takeOverLease: each takeover test skips naming takeOverLease; the other lease tests run', async () => {
-    const tests = area(collect((o) => new SharedWithoutTakeover(o)), 'leases');
+    const tests = area(
+      collect((o) => new SharedWithoutTakeover(o)),
+      'leases',
+    );
     for (const test of tests) {
       const reason = await skipReason(test);
       if (test.path.includes('takeover:')) assertSkipsNaming(reason, 'takeOverLease', test.path);
@@ -81,13 +88,19 @@ describe('store suite: areas a store lacks are skipped with the capability, neve
   });
 
   it('a store not shared across processes: every lease and takeover test skips naming sharedAcrossProcesses', async () => {
-    for (const test of area(collect((o) => new InMemoryTaskStore(o)), 'leases')) {
+    for (const test of area(
+      collect((o) => new InMemoryTaskStore(o)),
+      'leases',
+    )) {
       assertSkipsNaming(await skipReason(test), 'sharedAcrossProcesses', test.path);
     }
   });
 
   it('a store without storage caps: every storage test skips naming storageCaps', async () => {
-    for (const test of area(collect((o) => new WithoutStorageCaps(o)), 'storage caps')) {
+    for (const test of area(
+      collect((o) => new WithoutStorageCaps(o)),
+      'storage caps',
+    )) {
       assertSkipsNaming(await skipReason(test), 'storageCaps', test.path);
     }
   });

@@ -83,22 +83,19 @@ describe('InMemoryTaskStore specifics', () => {
     }
   });
 
-  it(
-    'a throwing change listener does not turn a stored write into a reported failure',
-    async () => {
-      const store = new InMemoryTaskStore({ clock: new ManualClock() });
-      try {
-        const task = await store.create(OWNER, { request });
-        store.onChange(() => {
-          throw new Error('listener bug');
-        });
-        const cancelled = await store.cancel(OWNER, task.taskId);
-        assert.equal(cancelled.status, 'cancelled');
-      } finally {
-        await store.close();
-      }
-    },
-  );
+  it('a throwing change listener does not turn a stored write into a reported failure', async () => {
+    const store = new InMemoryTaskStore({ clock: new ManualClock() });
+    try {
+      const task = await store.create(OWNER, { request });
+      store.onChange(() => {
+        throw new Error('listener bug');
+      });
+      const cancelled = await store.cancel(OWNER, task.taskId);
+      assert.equal(cancelled.status, 'cancelled');
+    } finally {
+      await store.close();
+    }
+  });
 
   it('capabilities: not shared across processes', () => {
     assert.equal(new InMemoryTaskStore().capabilities.sharedAcrossProcesses, false);

@@ -17,7 +17,11 @@ const LEASE_MS = 30_000;
 async function leased(resumable: boolean) {
   const clock = new ManualClock();
   const store = new InMemoryTaskStore({ clock });
-  const task = await store.create(OWNER, { request: { method: 'tools/call', params: { name: 't' } }, lease: { holder: 'dead', ms: LEASE_MS }, ...(resumable && { resumable: true }) });
+  const task = await store.create(OWNER, {
+    request: { method: 'tools/call', params: { name: 't' } },
+    lease: { holder: 'dead', ms: LEASE_MS },
+    ...(resumable && { resumable: true }),
+  });
   return { clock, store, task };
 }
 

@@ -60,7 +60,8 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
   let backend: Backend | undefined;
   const close = async (): Promise<void> => {
     await proxy?.close();
-    for (const instance of instances) if (instance.child.exitCode === null && instance.child.signalCode === null) instance.child.kill('SIGTERM');
+    for (const instance of instances)
+      if (instance.child.exitCode === null && instance.child.signalCode === null) instance.child.kill('SIGTERM');
     await Promise.all(instances.map((i) => i.exited));
     await backend?.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -68,9 +69,17 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
   try {
     backend = await startBackend(options.store ?? 'dynamodb');
     const flags = [
-      '--port', '0', '--stateless', '--tokens', tokens,
-      ...backend.flags, '--cursor-secret', CURSOR_SECRET,
-      '--lease-ms', String(options.leaseMs), ...(options.flags ?? []),
+      '--port',
+      '0',
+      '--stateless',
+      '--tokens',
+      tokens,
+      ...backend.flags,
+      '--cursor-secret',
+      CURSOR_SECRET,
+      '--lease-ms',
+      String(options.leaseMs),
+      ...(options.flags ?? []),
     ];
     const started = await Promise.allSettled(Array.from({ length: options.instances }, () => spawnInstance(flags, log)));
     for (const s of started) if (s.status === 'fulfilled') instances.push(s.value);

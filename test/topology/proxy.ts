@@ -33,7 +33,14 @@ export async function startProxy(upstreams: readonly string[], path = '/mcp'): P
     const target = targets[index]!;
     const upstream = request(
       // A connection per request (agent: false), so "connected" means this upstream took it.
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...endToEnd(req.headers), host: target.host }, agent: false },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...endToEnd(req.headers), host: target.host },
+        agent: false,
+      },
       (answer) => {
         forwarded[index]!++;
         res.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));

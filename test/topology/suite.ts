@@ -51,8 +51,15 @@ export function describeTopology(store: TopologyStore): void {
 
     it('the conformance suite passes through the proxy with two owners', () => {
       assert.equal(report.identities, 2);
-      assert.deepEqual(problems(() => true), [], formatReport(report));
-      assert.ok(topology.proxy.forwarded.every((n) => n > 0), `every instance served requests: ${topology.proxy.forwarded.join(', ')}`);
+      assert.deepEqual(
+        problems(() => true),
+        [],
+        formatReport(report),
+      );
+      assert.ok(
+        topology.proxy.forwarded.every((n) => n > 0),
+        `every instance served requests: ${topology.proxy.forwarded.join(', ')}`,
+      );
     });
 
     // Without sessions the creating POST's stream has ended and there is no GET stream: the
@@ -92,17 +99,24 @@ export function describeTopology(store: TopologyStore): void {
       const created = await creator.request('tools/call', { name: WORKFLOW_TOOL, arguments: { holdAt: 'b' }, task: { ttl: 60_000 } });
       const taskId = created.task.taskId as string;
       const victimPid = victim.child.pid!;
-      await until(async () => (stepLog(topology.log).some((s) => s.label === 'b' && s.pid === victimPid) ? true : undefined), 'step b to start on the victim');
+      await until(
+        async () => (stepLog(topology.log).some((s) => s.label === 'b' && s.pid === victimPid) ? true : undefined),
+        'step b to start on the victim',
+      );
       await creator.close().catch(() => undefined);
       victim.child.kill('SIGKILL');
       await victim.exited;
 
       const survivor = await connect(topology.proxy.url, { token: TOKEN_B });
       open.push(survivor);
-      const final = await until(async () => {
-        const task = await survivor.request('tasks/get', { taskId });
-        return ['completed', 'failed', 'cancelled'].includes(task.status as string) ? task : undefined;
-      }, 'the workflow to end', 40_000);
+      const final = await until(
+        async () => {
+          const task = await survivor.request('tasks/get', { taskId });
+          return ['completed', 'failed', 'cancelled'].includes(task.status as string) ? task : undefined;
+        },
+        'the workflow to end',
+        40_000,
+      );
       assert.equal(final.status, 'completed', final.statusMessage as string);
       const runs = (label: string) => stepLog(topology.log).filter((s) => s.label === label);
       assert.equal(runs('a').length, 1, 'a finished before the kill: run once');

@@ -58,7 +58,14 @@ export const createTaskResult: CreateTaskResult = {
 export const getTaskRequest: GetTaskRequest = { jsonrpc: '2.0', id: 3, method: 'tasks/get', params: { taskId: TASK_ID } };
 
 /** tasks/get results of the message flow: working, input_required, completed. */
-export const getWorking: GetTaskResult = { resultType: 'complete', taskId: TASK_ID, status: 'working', ...times, ttlMs: 3600000, pollIntervalMs: 5000 };
+export const getWorking: GetTaskResult = {
+  resultType: 'complete',
+  taskId: TASK_ID,
+  status: 'working',
+  ...times,
+  ttlMs: 3600000,
+  pollIntervalMs: 5000,
+};
 export const getInputRequired: GetTaskResult = {
   resultType: 'complete',
   taskId: TASK_ID,
@@ -138,4 +145,8 @@ export const missingCapability: MissingRequiredClientCapabilityError = {
 };
 
 /** "Protocol Errors": task not found. */
-export const taskNotFound = { jsonrpc: '2.0', id: 70, error: { code: -32602, message: 'Failed to retrieve task: Task not found' } } as const;
+export const taskNotFound = {
+  jsonrpc: '2.0',
+  id: 70,
+  error: { code: -32602, message: 'Failed to retrieve task: Task not found' },
+} as const;

@@ -62,9 +62,14 @@ describe('validate: rejections with path and message', () => {
   it('R22: an unknown status ("paused") is rejected at /status with the allowed values', () => {
     const message = 'must be equal to one of the allowed values: "cancelled", "completed", "failed", "input_required", "working"';
     assert.deepEqual(issuesOf('Task', { ...task(), status: 'paused' }), [{ path: '/status', message }]);
-    assert.deepEqual(issuesOf('notifications/tasks/status', { jsonrpc: '2.0', method: 'notifications/tasks/status', params: { ...task(), status: 'paused' } }), [
-      { path: '/params/status', message },
-    ]);
+    assert.deepEqual(
+      issuesOf('notifications/tasks/status', {
+        jsonrpc: '2.0',
+        method: 'notifications/tasks/status',
+        params: { ...task(), status: 'paused' },
+      }),
+      [{ path: '/params/status', message }],
+    );
   });
 
   it('R18: a non-string taskId in tasks/get params is rejected at /params/taskId', () => {

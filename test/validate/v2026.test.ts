@@ -27,7 +27,11 @@ function assertOk(name: PayloadName2026, value: unknown): void {
 function assertRejected(name: PayloadName2026, value: unknown, path: string): void {
   const r = validate2026(name, value);
   assert.equal(r.ok, false, `expected "${name}" to be rejected`);
-  if (!r.ok) assert.ok(r.errors.some((e) => e.path === path), `an issue at ${path}:\n${formatIssues(r.errors)}`);
+  if (!r.ok)
+    assert.ok(
+      r.errors.some((e) => e.path === path),
+      `an issue at ${path}:\n${formatIssues(r.errors)}`,
+    );
 }
 
 const without = (value: object, key: string): object => {
@@ -123,11 +127,21 @@ describe('validate2026: broken payloads are rejected where they are broken', () 
   });
 
   it('a notification carries a whole DetailedTask', () => {
-    assertRejected('notifications/tasks', { ...F.statusNotification, params: without(F.statusNotification.params, 'result') }, '/params/result');
+    assertRejected(
+      'notifications/tasks',
+      { ...F.statusNotification, params: without(F.statusNotification.params, 'result') },
+      '/params/result',
+    );
   });
 
   it('a 2025-11-25 tasks/get result is not a 2026 one, and the reverse', () => {
-    const v2025 = { taskId: F.TASK_ID, status: 'working', createdAt: F.getWorking.createdAt, lastUpdatedAt: F.getWorking.lastUpdatedAt, ttl: 60000 };
+    const v2025 = {
+      taskId: F.TASK_ID,
+      status: 'working',
+      createdAt: F.getWorking.createdAt,
+      lastUpdatedAt: F.getWorking.lastUpdatedAt,
+      ttl: 60000,
+    };
     assert.equal(validate('tasks/get result', v2025).ok, true);
     assert.equal(validate2026('tasks/get result', v2025).ok, false);
     assert.equal(validate('tasks/get result', F.getWorking).ok, false);
@@ -142,7 +156,10 @@ describe('validate2026: API', () => {
   it('names are guarded; an unknown name throws INVALID_ARGUMENT', () => {
     assert.equal(isPayloadName2026('tasks/update request'), true);
     assert.equal(isPayloadName2026('tasks/list request'), false);
-    assert.throws(() => validate2026('tasks/list request' as PayloadName2026, {}), (e) => isTasksError(e, 'INVALID_ARGUMENT'));
+    assert.throws(
+      () => validate2026('tasks/list request' as PayloadName2026, {}),
+      (e) => isTasksError(e, 'INVALID_ARGUMENT'),
+    );
   });
 
   it('assertValid2026 throws PAYLOAD_INVALID with the issues', () => {

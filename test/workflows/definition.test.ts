@@ -23,33 +23,66 @@ describe('workflow validation', () => {
   const problems = (steps: Step[], toolExists?: (n: string) => boolean) => workflowProblems('wf', steps, toolExists ? { toolExists } : {});
 
   it('a valid definition has no problems', () => {
-    assert.deepEqual(problems([{ name: 'a', run: noop }, { name: 'b', run: noop, args: { x: { from: 'step', step: 'a', path: 'p.0' }, y: { from: 'args' }, z: { from: 'const', value: 1 } } }]), []);
+    assert.deepEqual(
+      problems([
+        { name: 'a', run: noop },
+        {
+          name: 'b',
+          run: noop,
+          args: { x: { from: 'step', step: 'a', path: 'p.0' }, y: { from: 'args' }, z: { from: 'const', value: 1 } },
+        },
+      ]),
+      [],
+    );
   });
   it('no steps', () => assert.deepEqual(problems([]), ['it has no steps']));
   it('duplicate names', () => {
-    assert.deepEqual(problems([{ name: 'a', run: noop }, { name: 'a', run: noop }]), ["duplicate step name 'a' (steps #1 and #2)"]);
+    assert.deepEqual(
+      problems([
+        { name: 'a', run: noop },
+        { name: 'a', run: noop },
+      ]),
+      ["duplicate step name 'a' (steps #1 and #2)"],
+    );
   });
   it('invalid names', () => {
-    assert.deepEqual(problems([{ name: 'a.b', run: noop }]), ['step #1 has an invalid name "a.b" (letters, digits, \'_\' and \'-\', 1 to 64)']);
+    assert.deepEqual(problems([{ name: 'a.b', run: noop }]), [
+      "step #1 has an invalid name \"a.b\" (letters, digits, '_' and '-', 1 to 64)",
+    ]);
   });
   it('unknown step reference', () => {
-    assert.deepEqual(problems([{ name: 'a', run: noop, args: { x: { from: 'step', step: 'ghost' } } }]), ['step \'a\', argument \'x\' refers to unknown step "ghost"']);
+    assert.deepEqual(problems([{ name: 'a', run: noop, args: { x: { from: 'step', step: 'ghost' } } }]), [
+      "step 'a', argument 'x' refers to unknown step \"ghost\"",
+    ]);
   });
   it('self reference is a cycle', () => {
-    assert.deepEqual(problems([{ name: 'a', run: noop, args: { x: { from: 'step', step: 'a' } } }]), ["step 'a', argument 'x' refers to its own step (cycle)"]);
+    assert.deepEqual(problems([{ name: 'a', run: noop, args: { x: { from: 'step', step: 'a' } } }]), [
+      "step 'a', argument 'x' refers to its own step (cycle)",
+    ]);
   });
   it('a reference to a later step (a -> b -> a) is a forward reference / cycle', () => {
     const found = problems([
       { name: 'a', run: noop, args: { x: { from: 'step', step: 'b' } } },
       { name: 'b', run: noop, args: { y: { from: 'step', step: 'a' } } },
     ]);
-    assert.deepEqual(found, ["step 'a', argument 'x' refers to later step 'b' (forward reference: steps run in order, so this would be a cycle)"]);
+    assert.deepEqual(found, [
+      "step 'a', argument 'x' refers to later step 'b' (forward reference: steps run in order, so this would be a cycle)",
+    ]);
   });
   it('missing tools (checked against the server) and a step calling the workflow itself', () => {
-    assert.deepEqual(problems([{ name: 'a', tool: 'nope' }, { name: 'b', tool: 'wf' }], (n) => n === 'yes'), [
-      "step 'a' calls tool 'nope', which is not registered on this server (register it with registerTool before the workflow)",
-      "step 'b' calls the workflow itself (cycle)",
-    ]);
+    assert.deepEqual(
+      problems(
+        [
+          { name: 'a', tool: 'nope' },
+          { name: 'b', tool: 'wf' },
+        ],
+        (n) => n === 'yes',
+      ),
+      [
+        "step 'a' calls tool 'nope', which is not registered on this server (register it with registerTool before the workflow)",
+        "step 'b' calls the workflow itself (cycle)",
+      ],
+    );
   });
   it('exactly one of tool, run, input', () => {
     assert.deepEqual(problems([{ name: 'a' }, { name: 'b', tool: 't', run: noop }]), [
@@ -76,7 +109,7 @@ describe('workflow validation', () => {
       [
         "step 'b', argument 'p': malformed path 'x..y': empty segment",
         "step 'b', argument 'q': malformed path '.x': empty segment",
-        'step \'b\', argument \'r\': unknown binding source "env" (args, const or step)',
+        "step 'b', argument 'r': unknown binding source \"env\" (args, const or step)",
         "step 'b', argument 's': a const binding needs a value",
         "step 'c': input must be { message: string, requestedSchema: object }",
       ],
@@ -84,8 +117,13 @@ describe('workflow validation', () => {
   });
   it('validateWorkflow throws a WorkflowDefinitionError listing every problem', () => {
     assert.throws(
-      () => validateWorkflow('wf', [{ name: 'a', run: noop }, { name: 'a', run: noop, args: { x: { from: 'step', step: 'zz' } } }]),
-      (error: unknown) => error instanceof WorkflowDefinitionError && isTasksError(error, 'WORKFLOW_INVALID') && error.problems.length === 2,
+      () =>
+        validateWorkflow('wf', [
+          { name: 'a', run: noop },
+          { name: 'a', run: noop, args: { x: { from: 'step', step: 'zz' } } },
+        ]),
+      (error: unknown) =>
+        error instanceof WorkflowDefinitionError && isTasksError(error, 'WORKFLOW_INVALID') && error.problems.length === 2,
     );
   });
   it('register() fails for a missing tool and registers nothing; a valid workflow registers once tools exist', async () => {
@@ -142,14 +180,25 @@ describe('bindings', () => {
     const join = (k: string) => (prefix ? `${prefix}.${k}` : k);
     if (Array.isArray(value)) return here.concat(value.flatMap((v, i) => pathsOf(v, join(String(i)))));
     if (value !== null && typeof value === 'object') {
-      return here.concat(Object.entries(value).filter(([k]) => k.length > 0 && !k.includes('.')).flatMap(([k, v]) => pathsOf(v, join(k))));
+      return here.concat(
+        Object.entries(value)
+          .filter(([k]) => k.length > 0 && !k.includes('.'))
+          .flatMap(([k, v]) => pathsOf(v, join(k))),
+      );
     }
     return here;
   }
 
   it('property: random step lists with random earlier-step bindings resolve to exactly the named outputs, when run', async () => {
-    const output = fc.dictionary(fc.string({ minLength: 1, maxLength: 4 }).filter((k) => !k.includes('.')), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 }) as fc.Arbitrary<JsonObject>;
-    const plan = fc.array(fc.record({ output, picks: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }) }), { minLength: 1, maxLength: 6 });
+    const output = fc.dictionary(
+      fc.string({ minLength: 1, maxLength: 4 }).filter((k) => !k.includes('.')),
+      fc.jsonValue({ maxDepth: 3 }),
+      { maxKeys: 4 },
+    ) as fc.Arbitrary<JsonObject>;
+    const plan = fc.array(fc.record({ output, picks: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }) }), {
+      minLength: 1,
+      maxLength: 6,
+    });
     await fc.assert(
       fc.asyncProperty(plan, async (stepsPlan) => {
         const expected: JsonObject[] = [];
@@ -178,7 +227,10 @@ describe('bindings', () => {
         };
         const run = await runSteps('p', steps, {}, context, async () => ({}));
         assert.deepEqual(seen, expected);
-        assert.deepEqual(Object.values(run.outputs), stepsPlan.map((s) => s.output));
+        assert.deepEqual(
+          Object.values(run.outputs),
+          stepsPlan.map((s) => s.output),
+        );
       }),
       { numRuns: 150 },
     );
@@ -189,7 +241,11 @@ describe('bindings', () => {
       fc.property(fc.integer({ min: 1, max: 8 }), fc.nat(), fc.nat(), (n, from, offset) => {
         const i = from % n;
         const target = i + (offset % (n - i)); // i itself or later
-        const steps: Step[] = Array.from({ length: n }, (_, k) => ({ name: `s${k}`, run: noop, ...(k === i && { args: { x: { from: 'step', step: `s${target}` } as Binding } }) }));
+        const steps: Step[] = Array.from({ length: n }, (_, k) => ({
+          name: `s${k}`,
+          run: noop,
+          ...(k === i && { args: { x: { from: 'step', step: `s${target}` } as Binding } }),
+        }));
         const found = workflowProblems('p', steps);
         assert.equal(found.length, 1);
         assert.match(found[0]!, target === i ? /its own step \(cycle\)/ : /later step/);

@@ -56,7 +56,8 @@ export async function serve(store: TaskStore, setup: (tasks: TasksServer, mcp: M
   setup(tasks, mcp);
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   const send = clientTransport.send.bind(clientTransport);
-  clientTransport.send = (message, options) => send(message, { ...options, authInfo: { token: 'alice', clientId: 'client-alice', scopes: [] } });
+  clientTransport.send = (message, options) =>
+    send(message, { ...options, authInfo: { token: 'alice', clientId: 'client-alice', scopes: [] } });
   await mcp.connect(serverTransport);
   const end = new ClientEnd(newClient());
   await end.client.connect(clientTransport);

@@ -47,7 +47,13 @@ function register(tasks: TasksServer, runs: string[]): SequentialWorkflow<{ id: 
   });
   const workflow = new SequentialWorkflow('asking', { inputSchema: { id: z.string() } })
     .step({ name: 'fetch', tool: 'fetch', args: { id: { from: 'args', path: 'id' } } })
-    .step({ name: 'confirm', input: { message: 'Which one next?', requestedSchema: { type: 'object', properties: { next: { type: 'string' } }, required: ['next'] } } })
+    .step({
+      name: 'confirm',
+      input: {
+        message: 'Which one next?',
+        requestedSchema: { type: 'object', properties: { next: { type: 'string' } }, required: ['next'] },
+      },
+    })
     .step({ name: 'use', tool: 'use', args: { next: { from: 'step', step: 'confirm', path: 'next' } } })
     .withTaskSupport();
   workflow.register(tasks);
@@ -55,7 +61,10 @@ function register(tasks: TasksServer, runs: string[]): SequentialWorkflow<{ id: 
 }
 
 /** A first worker that started the run and stopped in `fetch` (its engine closed: nothing more is written), and a second server on the same store. */
-async function stoppedRun(store: TaskStore, runs: string[]): Promise<{ first: WorkflowHarness; second: WorkflowHarness; workflow: SequentialWorkflow<{ id: z.ZodString }>; taskId: string }> {
+async function stoppedRun(
+  store: TaskStore,
+  runs: string[],
+): Promise<{ first: WorkflowHarness; second: WorkflowHarness; workflow: SequentialWorkflow<{ id: z.ZodString }>; taskId: string }> {
   const first = await serve(store, (tasks) => void register(tasks, runs));
   const task = await first.end.createTask('asking', { id: 'one' });
   await first.until(task.taskId, () => runs.length === 1, 'the first run of fetch');
@@ -73,7 +82,8 @@ describe('resuming a workflow goes through the takeover path', { timeout: 30_000
       try {
         const stopped = await second.store.get(second.owner, taskId);
         assert.equal(stopped.status, 'working');
-        if (kind.name !== 'memory') assert.equal(stopped.lease?.holder, first.tasks.engine.instanceId, "the stopped worker's lease, not run out");
+        if (kind.name !== 'memory')
+          assert.equal(stopped.lease?.holder, first.tasks.engine.instanceId, "the stopped worker's lease, not run out");
 
         const resumed = workflow.resume(second.tasks, second.owner, taskId, { clientCapabilities: ELICITATION });
         second.end.onElicit = async () => ({ action: 'accept', content: { next: 'two' } });
@@ -89,7 +99,8 @@ describe('resuming a workflow goes through the takeover path', { timeout: 30_000
         assert.deepEqual((asked._meta as JsonObject)[RELATED], { taskId });
         assert.deepEqual(final.variables[stepVariableKey('confirm')], { next: 'two' });
         assert.deepEqual((result.structuredContent as { steps: JsonObject }).steps.use, { used: 'two' });
-        if (kind.name !== 'memory') assert.equal(final.lease?.holder, second.tasks.engine.instanceId, "the lease became the resuming engine's at once");
+        if (kind.name !== 'memory')
+          assert.equal(final.lease?.holder, second.tasks.engine.instanceId, "the lease became the resuming engine's at once");
         assert.equal(second.tasks.engine.running, 0);
       } finally {
         await first.end.close();

@@ -42,7 +42,10 @@ function assertResumed(final: TaskRecord, log: string[]): void {
   assert.equal(final.status, 'completed', final.statusMessage);
   // a and b ran once (before the worker stopped); c, which was running, ran again.
   assert.deepEqual(log, ['a', 'b', 'c', 'c']);
-  assert.deepEqual(final.outcome, { type: 'result', result: { content: [{ type: 'text', text: JSON.stringify({ steps: expectedSteps }) }], structuredContent: { steps: expectedSteps } } });
+  assert.deepEqual(final.outcome, {
+    type: 'result',
+    result: { content: [{ type: 'text', text: JSON.stringify({ steps: expectedSteps }) }], structuredContent: { steps: expectedSteps } },
+  });
   assert.deepEqual(final.variables[stepVariableKey('c')], expectedSteps.c);
   assert.deepEqual(final.variables[PROGRESS_VARIABLE], { done: 3, total: 3, current: null, last: 'c' });
   assert.equal(final.statusMessage, 'step 3/3 done: c');
@@ -57,53 +60,57 @@ describe('resuming a workflow after its worker stopped', { timeout: 60_000 }, ()
     await dynamo?.stop();
   });
 
-  it('DynamoDB: the worker process is SIGKILLed during step c; another process resumes at c, a and b do not run again', { timeout: 40_000 }, async () => {
-    dynamo = await startDynamo();
-    const table = await dynamo.freshTable();
-    const log = join(dir, 'dynamo.log');
-    const child = spawn(process.execPath, [worker], {
-      env: { ...process.env, ENDPOINT: dynamo.endpoint, TABLE: table, LOG: log, LEASE_MS: '20000' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    try {
-      await waitFor(() => stdout.includes('\n'), `the worker's task id (stderr: ${stderr})`);
-      const { taskId } = JSON.parse(stdout.split('\n')[0]!) as { taskId: string };
-      await waitFor(() => {
-        try {
-          return lines(log).includes('c');
-        } catch {
-          return false;
-        }
-      }, 'step c to start in the worker');
-      child.kill('SIGKILL');
-      assert.equal(await exited, 'SIGKILL');
-
-      const store = await dynamo.openStore({ tableName: table, security: { allowAnonymous: true } });
-      const owner: Owner = 'anonymous';
-      const before = await store.get(owner, taskId);
-      assert.equal(before.status, 'working');
-      assert.deepEqual(before.variables[PROGRESS_VARIABLE], { done: 2, total: 3, current: 'c', last: 'b' });
-      assert.equal(before.statusMessage, 'step 2/3 done: b');
-      assert.ok(before.lease, 'the task has the dead worker\'s lease');
-
-      let workflow!: ReturnType<typeof registerResumable>;
-      const h = await serve(store, (tasks) => void (workflow = registerResumable(tasks, log)));
+  it(
+    'DynamoDB: the worker process is SIGKILLed during step c; another process resumes at c, a and b do not run again',
+    { timeout: 40_000 },
+    async () => {
+      dynamo = await startDynamo();
+      const table = await dynamo.freshTable();
+      const log = join(dir, 'dynamo.log');
+      const child = spawn(process.execPath, [worker], {
+        env: { ...process.env, ENDPOINT: dynamo.endpoint, TABLE: table, LOG: log, LEASE_MS: '20000' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
       try {
-        const final = await workflow.resume(h.tasks, owner, taskId);
-        assertResumed(final, lines(log));
-        assert.deepEqual(await store.get(owner, taskId), final);
+        await waitFor(() => stdout.includes('\n'), `the worker's task id (stderr: ${stderr})`);
+        const { taskId } = JSON.parse(stdout.split('\n')[0]!) as { taskId: string };
+        await waitFor(() => {
+          try {
+            return lines(log).includes('c');
+          } catch {
+            return false;
+          }
+        }, 'step c to start in the worker');
+        child.kill('SIGKILL');
+        assert.equal(await exited, 'SIGKILL');
+
+        const store = await dynamo.openStore({ tableName: table, security: { allowAnonymous: true } });
+        const owner: Owner = 'anonymous';
+        const before = await store.get(owner, taskId);
+        assert.equal(before.status, 'working');
+        assert.deepEqual(before.variables[PROGRESS_VARIABLE], { done: 2, total: 3, current: 'c', last: 'b' });
+        assert.equal(before.statusMessage, 'step 2/3 done: b');
+        assert.ok(before.lease, "the task has the dead worker's lease");
+
+        let workflow!: ReturnType<typeof registerResumable>;
+        const h = await serve(store, (tasks) => void (workflow = registerResumable(tasks, log)));
+        try {
+          const final = await workflow.resume(h.tasks, owner, taskId);
+          assertResumed(final, lines(log));
+          assert.deepEqual(await store.get(owner, taskId), final);
+        } finally {
+          await h.close();
+        }
       } finally {
-        await h.close();
+        child.kill('SIGKILL');
       }
-    } finally {
-      child.kill('SIGKILL');
-    }
-  });
+    },
+  );
 
   it('memory: an abandoned in-process worker (step c never finishes) is resumed by another server on the same store', async () => {
     const store = new InMemoryTaskStore();
@@ -133,7 +140,7 @@ describe('resuming a workflow after its worker stopped', { timeout: 60_000 }, ()
     }
   });
 
-  it('a resumed run is one of the engine\'s executions: counted by engine.running, stopped by tasks/cancel and by engine.close()', async () => {
+  it("a resumed run is one of the engine's executions: counted by engine.running, stopped by tasks/cancel and by engine.close()", async () => {
     const store = new InMemoryTaskStore();
     const log = join(dir, 'engine.log');
     const runsOfC = () => {

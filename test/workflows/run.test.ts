@@ -54,82 +54,106 @@ for (const kind of storeKinds()) {
       return { h, calls, gate, signals };
     };
 
-    it('runs the steps as a task: outputs and progress in variables, progress in statusMessage, the result names every output', T, async () => {
-      const { h, calls, gate } = await open((tasks) => {
-        new SequentialWorkflow('pipeline', { description: 'three steps', inputSchema: { id: z.string(), factor: z.number() } })
-          .step({ name: 'fetch', tool: 'lookup', args: { id: { from: 'args', path: 'id' } } })
-          .step({
-            name: 'scale',
-            run: async (args) => ({ scaled: (args.size as number) * (args.factor as number) }),
-            args: { size: { from: 'step', step: 'fetch', path: 'items.0.size' }, factor: { from: 'args', path: 'factor' } },
-          })
-          .step({ name: 'hold', tool: 'gate', args: { key: { from: 'const', value: 'hold-1' } } })
-          .withTaskSupport()
-          .register(tasks);
-      });
-      try {
-        const listed = await h.end.request('tools/list');
-        const tool = (listed.tools as { name: string; execution?: { taskSupport?: string } }[]).find((t) => t.name === 'pipeline');
-        assert.equal(tool?.execution?.taskSupport, 'optional');
-        const task = await h.end.createTask('pipeline', { id: 'abcd', factor: 3 });
-        assert.equal(task.status, 'working');
-        const waiting = await h.until(task.taskId, (r) => r.variables[PROGRESS_VARIABLE] !== undefined && (r.variables[PROGRESS_VARIABLE] as JsonObject).done === 2, 'two steps done');
-        assert.deepEqual(waiting.variables[stepVariableKey('fetch')], { id: 'abcd', items: [{ size: 4 }, { size: 99 }] });
-        assert.deepEqual(waiting.variables[stepVariableKey('scale')], { scaled: 12 });
-        assert.deepEqual(waiting.variables[PROGRESS_VARIABLE], { done: 2, total: 3, current: 'hold', last: 'scale' });
-        await h.until(task.taskId, (r) => r.statusMessage === 'step 2/3 done: scale', 'the status message');
-        assert.equal((await h.end.getTask(task.taskId)).statusMessage, 'step 2/3 done: scale');
-        gate('hold-1').resolve({ held: true });
-        const result = await h.end.request('tasks/result', { taskId: task.taskId });
-        const steps = { fetch: { id: 'abcd', items: [{ size: 4 }, { size: 99 }] }, scale: { scaled: 12 }, hold: { held: true } };
-        assert.deepEqual(result.structuredContent, { steps });
-        assert.deepEqual(JSON.parse((result.content as { text: string }[])[0]!.text), { steps });
-        const done = await h.end.getTask(task.taskId);
-        assert.equal(done.status, 'completed');
-        assert.equal(done.statusMessage, 'step 3/3 done: hold');
-        const final = await h.store.get(h.owner, task.taskId);
-        assert.deepEqual(final.variables[PROGRESS_VARIABLE], { done: 3, total: 3, current: null, last: 'hold' });
-        assert.deepEqual(calls, ['lookup:abcd', 'gate:hold-1']);
-      } finally {
-        await h.close();
-      }
-    });
-
-    it('an input step: elicitation with related-task meta, input_required, then working; the answer is a variable and feeds the next step', T, async () => {
-      const { h, calls } = await open((tasks) => {
-        new SequentialWorkflow('ask', { inputSchema: { id: z.string() } })
-          .step({ name: 'first', tool: 'lookup', args: { id: { from: 'args', path: 'id' } } })
-          .step({ name: 'confirm', input: { message: 'Which id next?', requestedSchema: { type: 'object', properties: { next: { type: 'string' } }, required: ['next'] } } })
-          .step({ name: 'second', tool: 'lookup', args: { id: { from: 'step', step: 'confirm', path: 'next' } } })
-          .withTaskSupport()
-          .register(tasks);
-      });
-      try {
-        const task = await h.end.createTask('ask', { id: 'one' });
-        let statusWhileAsked = '';
-        h.end.onElicit = async () => {
-          statusWhileAsked = (await h.end.getTask(task.taskId)).status;
-          return { action: 'accept', content: { next: 'two' } };
-        };
-        const result = await bounded(h.end.request('tasks/result', { taskId: task.taskId }), 'the workflow result');
-        assert.equal(h.end.elicitations.length, 1);
-        const asked = h.end.elicitations[0]!.params as unknown as JsonObject;
-        assert.equal(asked.message, 'Which id next?');
-        assert.deepEqual((asked._meta as JsonObject)[RELATED], { taskId: task.taskId });
-        assert.equal(statusWhileAsked, 'input_required');
-        assert.deepEqual((result.structuredContent as { steps: JsonObject }).steps.second, { id: 'two', items: [{ size: 3 }, { size: 99 }] });
-        const record = await h.store.get(h.owner, task.taskId);
-        assert.deepEqual(record.variables[stepVariableKey('confirm')], { next: 'two' });
-        assert.deepEqual(calls, ['lookup:one', 'lookup:two']);
-        if (kind.name === 'memory') {
-          // Every status change is notified: working -> input_required -> working -> completed.
-          await h.end.until(() => h.end.statuses(task.taskId).some((t) => t.status === 'completed'), 'completed notification');
-          assert.deepEqual(h.end.statuses(task.taskId).map((t) => t.status), ['input_required', 'working', 'completed']);
+    it(
+      'runs the steps as a task: outputs and progress in variables, progress in statusMessage, the result names every output',
+      T,
+      async () => {
+        const { h, calls, gate } = await open((tasks) => {
+          new SequentialWorkflow('pipeline', { description: 'three steps', inputSchema: { id: z.string(), factor: z.number() } })
+            .step({ name: 'fetch', tool: 'lookup', args: { id: { from: 'args', path: 'id' } } })
+            .step({
+              name: 'scale',
+              run: async (args) => ({ scaled: (args.size as number) * (args.factor as number) }),
+              args: { size: { from: 'step', step: 'fetch', path: 'items.0.size' }, factor: { from: 'args', path: 'factor' } },
+            })
+            .step({ name: 'hold', tool: 'gate', args: { key: { from: 'const', value: 'hold-1' } } })
+            .withTaskSupport()
+            .register(tasks);
+        });
+        try {
+          const listed = await h.end.request('tools/list');
+          const tool = (listed.tools as { name: string; execution?: { taskSupport?: string } }[]).find((t) => t.name === 'pipeline');
+          assert.equal(tool?.execution?.taskSupport, 'optional');
+          const task = await h.end.createTask('pipeline', { id: 'abcd', factor: 3 });
+          assert.equal(task.status, 'working');
+          const waiting = await h.until(
+            task.taskId,
+            (r) => r.variables[PROGRESS_VARIABLE] !== undefined && (r.variables[PROGRESS_VARIABLE] as JsonObject).done === 2,
+            'two steps done',
+          );
+          assert.deepEqual(waiting.variables[stepVariableKey('fetch')], { id: 'abcd', items: [{ size: 4 }, { size: 99 }] });
+          assert.deepEqual(waiting.variables[stepVariableKey('scale')], { scaled: 12 });
+          assert.deepEqual(waiting.variables[PROGRESS_VARIABLE], { done: 2, total: 3, current: 'hold', last: 'scale' });
+          await h.until(task.taskId, (r) => r.statusMessage === 'step 2/3 done: scale', 'the status message');
+          assert.equal((await h.end.getTask(task.taskId)).statusMessage, 'step 2/3 done: scale');
+          gate('hold-1').resolve({ held: true });
+          const result = await h.end.request('tasks/result', { taskId: task.taskId });
+          const steps = { fetch: { id: 'abcd', items: [{ size: 4 }, { size: 99 }] }, scale: { scaled: 12 }, hold: { held: true } };
+          assert.deepEqual(result.structuredContent, { steps });
+          assert.deepEqual(JSON.parse((result.content as { text: string }[])[0]!.text), { steps });
+          const done = await h.end.getTask(task.taskId);
+          assert.equal(done.status, 'completed');
+          assert.equal(done.statusMessage, 'step 3/3 done: hold');
+          const final = await h.store.get(h.owner, task.taskId);
+          assert.deepEqual(final.variables[PROGRESS_VARIABLE], { done: 3, total: 3, current: null, last: 'hold' });
+          assert.deepEqual(calls, ['lookup:abcd', 'gate:hold-1']);
+        } finally {
+          await h.close();
         }
-      } finally {
-        await h.close();
-      }
-    });
+      },
+    );
+
+    it(
+      'an input step: elicitation with related-task meta, input_required, then working; the answer is a variable and feeds the next step',
+      T,
+      async () => {
+        const { h, calls } = await open((tasks) => {
+          new SequentialWorkflow('ask', { inputSchema: { id: z.string() } })
+            .step({ name: 'first', tool: 'lookup', args: { id: { from: 'args', path: 'id' } } })
+            .step({
+              name: 'confirm',
+              input: {
+                message: 'Which id next?',
+                requestedSchema: { type: 'object', properties: { next: { type: 'string' } }, required: ['next'] },
+              },
+            })
+            .step({ name: 'second', tool: 'lookup', args: { id: { from: 'step', step: 'confirm', path: 'next' } } })
+            .withTaskSupport()
+            .register(tasks);
+        });
+        try {
+          const task = await h.end.createTask('ask', { id: 'one' });
+          let statusWhileAsked = '';
+          h.end.onElicit = async () => {
+            statusWhileAsked = (await h.end.getTask(task.taskId)).status;
+            return { action: 'accept', content: { next: 'two' } };
+          };
+          const result = await bounded(h.end.request('tasks/result', { taskId: task.taskId }), 'the workflow result');
+          assert.equal(h.end.elicitations.length, 1);
+          const asked = h.end.elicitations[0]!.params as unknown as JsonObject;
+          assert.equal(asked.message, 'Which id next?');
+          assert.deepEqual((asked._meta as JsonObject)[RELATED], { taskId: task.taskId });
+          assert.equal(statusWhileAsked, 'input_required');
+          assert.deepEqual((result.structuredContent as { steps: JsonObject }).steps.second, {
+            id: 'two',
+            items: [{ size: 3 }, { size: 99 }],
+          });
+          const record = await h.store.get(h.owner, task.taskId);
+          assert.deepEqual(record.variables[stepVariableKey('confirm')], { next: 'two' });
+          assert.deepEqual(calls, ['lookup:one', 'lookup:two']);
+          if (kind.name === 'memory') {
+            // Every status change is notified: working -> input_required -> working -> completed.
+            await h.end.until(() => h.end.statuses(task.taskId).some((t) => t.status === 'completed'), 'completed notification');
+            assert.deepEqual(
+              h.end.statuses(task.taskId).map((t) => t.status),
+              ['input_required', 'working', 'completed'],
+            );
+          }
+        } finally {
+          await h.close();
+        }
+      },
+    );
 
     it('a failing step fails the task, the status message names the step and the cause, earlier outputs stay readable', T, async () => {
       const { h, calls } = await open((tasks) => {
@@ -170,7 +194,10 @@ for (const kind of storeKinds()) {
         const task = await h.end.createTask('badpath', { id: 'q' });
         const failed = await h.terminal(task.taskId);
         assert.equal(failed.status, 'failed');
-        assert.equal(failed.statusMessage, "Workflow step 'use' (2/2) failed: argument 'v': the output of step 'get' has no field 'items.5'");
+        assert.equal(
+          failed.statusMessage,
+          "Workflow step 'use' (2/2) failed: argument 'v': the output of step 'get' has no field 'items.5'",
+        );
       } finally {
         await h.close();
       }
@@ -204,37 +231,45 @@ for (const kind of storeKinds()) {
       }
     });
 
-    it('tasks/cancel between steps: a local step that ignores its signal finishes, but nothing after it runs or is written', T, async () => {
-      const release = deferred<void>();
-      const started = deferred<void>();
-      let later = 0;
-      const { h } = await open((tasks) => {
-        new SequentialWorkflow('between')
-          .step({ name: 'slow', run: async () => (started.resolve(), await release.promise, { slow: true }) })
-          .step({ name: 'later', run: async () => (later++, { later: true }) })
-          .withTaskSupport()
-          .register(tasks);
-      });
-      try {
-        const task = await h.end.createTask('between', {});
-        await bounded(started.promise, 'the slow step');
-        await h.end.request('tasks/cancel', { taskId: task.taskId });
-        release.resolve();
-        await new Promise((r) => setTimeout(r, 100));
-        const record = await h.store.get(h.owner, task.taskId);
-        assert.equal(record.status, 'cancelled');
-        assert.equal(later, 0);
-        assert.equal(record.variables[stepVariableKey('slow')], undefined);
-      } finally {
-        await h.close();
-      }
-    });
+    it(
+      'tasks/cancel between steps: a local step that ignores its signal finishes, but nothing after it runs or is written',
+      T,
+      async () => {
+        const release = deferred<void>();
+        const started = deferred<void>();
+        let later = 0;
+        const { h } = await open((tasks) => {
+          new SequentialWorkflow('between')
+            .step({ name: 'slow', run: async () => (started.resolve(), await release.promise, { slow: true }) })
+            .step({ name: 'later', run: async () => (later++, { later: true }) })
+            .withTaskSupport()
+            .register(tasks);
+        });
+        try {
+          const task = await h.end.createTask('between', {});
+          await bounded(started.promise, 'the slow step');
+          await h.end.request('tasks/cancel', { taskId: task.taskId });
+          release.resolve();
+          await new Promise((r) => setTimeout(r, 100));
+          const record = await h.store.get(h.owner, task.taskId);
+          assert.equal(record.status, 'cancelled');
+          assert.equal(later, 0);
+          assert.equal(record.variables[stepVariableKey('slow')], undefined);
+        } finally {
+          await h.close();
+        }
+      },
+    );
 
     it('without withTaskSupport: a plain tool (taskSupport forbidden) that runs every step before answering', T, async () => {
       const { h, calls } = await open((tasks) => {
         new SequentialWorkflow('plain', { inputSchema: { id: z.string() } })
           .step({ name: 'a', tool: 'lookup', args: { id: { from: 'args', path: 'id' } } })
-          .step({ name: 'b', run: async (args) => ({ twice: (args.n as number) * 2 }), args: { n: { from: 'step', step: 'a', path: 'items.1.size' } } })
+          .step({
+            name: 'b',
+            run: async (args) => ({ twice: (args.n as number) * 2 }),
+            args: { n: { from: 'step', step: 'a', path: 'items.1.size' } },
+          })
           .register(tasks);
         new SequentialWorkflow('plain_ask')
           .step({ name: 'q', input: { message: 'Go?', requestedSchema: { type: 'object', properties: { answer: { type: 'string' } } } } })

@@ -38,14 +38,21 @@ function declared(serverCapabilities: Json | undefined, method: string): boolean
 
 /** Why this request should not carry a task, or undefined when it may. */
 function refusal(x: Exchange, server: Json | undefined, support: Map<string, string>): string | undefined {
-  if (!declared(server, x.method)) return `${x.method} with params.task ${brief(x.params.task)}; the server declares task augmentation for ${brief(isObject(server?.tasks) ? server.tasks.requests : undefined)} only`;
+  if (!declared(server, x.method))
+    return `${x.method} with params.task ${brief(x.params.task)}; the server declares task augmentation for ${brief(isObject(server?.tasks) ? server.tasks.requests : undefined)} only`;
   if (x.method !== 'tools/call') return undefined;
   const name = String(x.params.name);
   return support.get(name) === 'forbidden' ? `tools/call of ${name} (taskSupport forbidden) with params.task` : undefined;
 }
 
 export const augmentOnlyWhenDeclared = clientCheck(
-  { id: 'client.augment-only-when-declared', rule: 'R2', level: 'SHOULD', area: 'capabilities', title: 'a request carries a task only where the server declared task support for it (also R3, R14)' },
+  {
+    id: 'client.augment-only-when-declared',
+    rule: 'R2',
+    level: 'SHOULD',
+    area: 'capabilities',
+    title: 'a request carries a task only where the server declared task support for it (also R3, R14)',
+  },
   ({ runs }: Evidence) => {
     let judged = 0;
     // A tool the client never saw listed is not judged: the kit cannot say what it knew.
@@ -59,9 +66,15 @@ export const augmentOnlyWhenDeclared = clientCheck(
         judged++;
         if (x.params.task === undefined) continue;
         const why = refusal(x, server, support);
-        if (why) return warn(`in scenario ${run.scenario.name}: ${why}`, 'params.task only on requests the server declared in capabilities.tasks.requests, and on tools/call only for tools with taskSupport optional or required');
+        if (why)
+          return warn(
+            `in scenario ${run.scenario.name}: ${why}`,
+            'params.task only on requests the server declared in capabilities.tasks.requests, and on tools/call only for tools with taskSupport optional or required',
+          );
       }
     }
-    return judged === 0 ? inconclusive('the client sent no task-augmented request and called no tool whose taskSupport is forbidden') : pass(count(judged, 'request'));
+    return judged === 0
+      ? inconclusive('the client sent no task-augmented request and called no tool whose taskSupport is forbidden')
+      : pass(count(judged, 'request'));
   },
 );

@@ -3,7 +3,14 @@ import type { ClientCheck } from '../check.js';
 import { augmentOnlyWhenDeclared } from './capabilities.js';
 import { cursorsUntouched } from './listing.js';
 import { noRelatedTaskMeta, pollInterval, stopsAtTerminal } from './polling.js';
-import { receiverCancel, receiverCancelTerminal, receiverGetTask, receiverResult, receiverResultBlocks, receiverResultMeta } from './receiver-tasks.js';
+import {
+  receiverCancel,
+  receiverCancelTerminal,
+  receiverGetTask,
+  receiverResult,
+  receiverResultBlocks,
+  receiverResultMeta,
+} from './receiver-tasks.js';
 import { receiverCreateTaskResult, receiverInitialWorking, receiverUniqueIds } from './receiver.js';
 import { noRelianceOnNotifications, resultOnInputRequired, resultViaTasksResult } from './results.js';
 

@@ -27,7 +27,8 @@ export const availabilityChecks: Check[] = [
       rules: ['R13', 'R16', 'R35', 'R40', 'R46', 'R61', 'R67'],
       level: 'MUST',
       area: 'availability',
-      title: 'the server keeps answering for the whole run: no request the spec allows makes it stop (a finding is filed under the rule of that request)',
+      title:
+        'the server keeps answering for the whole run: no request the spec allows makes it stop (a finding is filed under the rule of that request)',
     },
     async (ctx) => {
       // Still there at the end? A server that died while nothing was asked is found here.
@@ -44,13 +45,17 @@ function aliveOutcome(ctx: CheckContext): Outcome {
   if (!dead) {
     const note = `${log.exchanges.length} requests answered`;
     if (!recovered.length) return pass(note);
-    return pass(`${note}; ${recovered.length} short outage(s), each check during one is inconclusive: ${recovered.map((o) => `${o.note} at ${log.offset(o.at)} during ${o.step}, answering again after ${o.attempts} attempt(s) in ${o.spentMs} ms`).join('; ')}`);
+    return pass(
+      `${note}; ${recovered.length} short outage(s), each check during one is inconclusive: ${recovered.map((o) => `${o.note} at ${log.offset(o.at)} during ${o.step}, answering again after ${o.attempts} attempt(s) in ${o.spentMs} ms`).join('; ')}`,
+    );
   }
-  const durationOf = (tool: string, args: unknown) => ctx.discovery?.probes.find((p) => p.tool === tool && sameArgs(p.args, args))?.durationMs;
+  const durationOf = (tool: string, args: unknown) =>
+    ctx.discovery?.probes.find((p) => p.tool === tool && sameArgs(p.args, args))?.durationMs;
   const cause = stopCause(log, dead, durationOf, waitBudgetMs);
   const observed = [moment(log, dead), transportSide(dead)];
   if (cause) observed.push(`Most likely cause: ${log.format(cause.exchange)} (during ${cause.exchange.step}): ${cause.why}.`);
-  else observed.push('No request of the kit can be named as the cause (none was waiting for its answer, no cancelled work was due to end).');
+  else
+    observed.push('No request of the kit can be named as the cause (none was waiting for its answer, no cancelled work was due to end).');
   return {
     status: 'fail',
     observed: observed.join(' '),
@@ -70,7 +75,13 @@ function moment(log: WireLog, outage: Outage): string {
 
 function transportSide(outage: Outage): string {
   if (outage.exit) {
-    const tail = outage.stderrTail ? `Its stderr ended with: ${outage.stderrTail.split('\n').map((l) => l.trim()).filter(Boolean).join(' / ')}.` : 'It wrote nothing on stderr.';
+    const tail = outage.stderrTail
+      ? `Its stderr ended with: ${outage.stderrTail
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .join(' / ')}.`
+      : 'It wrote nothing on stderr.';
     return `${tail} The kit does not start another one (that would be a new server), so the checks left are inconclusive.`;
   }
   return `The kit tried to reach it again ${outage.attempts} time(s) over ${(outage.spentMs / 1000).toFixed(1)} s without an answer, so the checks left are inconclusive.`;

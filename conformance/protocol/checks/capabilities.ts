@@ -8,7 +8,13 @@ const taskTools = (ctx: CheckContext) => ctx.facts.tools.filter((t) => t.taskSup
 
 export const capabilityChecks: Check[] = [
   check(
-    { id: 'cap.tasks-declared', rule: 'R1', level: 'MUST', area: 'capabilities', title: 'initialize declares capabilities.tasks (leaf values are objects, A12)' },
+    {
+      id: 'cap.tasks-declared',
+      rule: 'R1',
+      level: 'MUST',
+      area: 'capabilities',
+      title: 'initialize declares capabilities.tasks (leaf values are objects, A12)',
+    },
     async (ctx) => {
       if (ctx.facts.connectError) return fail(ctx.facts.connectError, 'a successful initialize');
       const caps = ctx.facts.capabilities;
@@ -34,13 +40,23 @@ export const capabilityChecks: Check[] = [
         if (isObject(tools)) leaves.push(['tasks.requests.tools.call', tools.call]);
       }
       const bad = leaves.filter(([, v]) => v !== undefined && !isObject(v));
-      if (bad.length) return fail(bad.map(([k, v]) => `${k} = ${brief(v)}`).join(', '), 'each declared capability is an object ({}), not a boolean (schema, A12)');
+      if (bad.length)
+        return fail(
+          bad.map(([k, v]) => `${k} = ${brief(v)}`).join(', '),
+          'each declared capability is an object ({}), not a boolean (schema, A12)',
+        );
       return pass(`tasks: ${brief(tasks)}`);
     },
   ),
 
   check(
-    { id: 'cap.tools-call-declared', rule: 'R6', level: 'MUST', area: 'capabilities', title: 'tools with taskSupport optional/required imply capabilities.tasks.requests.tools.call' },
+    {
+      id: 'cap.tools-call-declared',
+      rule: 'R6',
+      level: 'MUST',
+      area: 'capabilities',
+      title: 'tools with taskSupport optional/required imply capabilities.tasks.requests.tools.call',
+    },
     async (ctx) => {
       const tools = taskTools(ctx);
       if (!tools.length) return skip('no tool declares taskSupport optional or required');
@@ -53,7 +69,13 @@ export const capabilityChecks: Check[] = [
   ),
 
   check(
-    { id: 'cap.declared-methods-served', rule: 'R5', level: 'MUST', area: 'capabilities', title: 'declared tasks.list / tasks.cancel are served (not -32601)' },
+    {
+      id: 'cap.declared-methods-served',
+      rule: 'R5',
+      level: 'MUST',
+      area: 'capabilities',
+      title: 'declared tasks.list / tasks.cancel are served (not -32601)',
+    },
     async (ctx) => {
       const list = ctx.declares('list');
       const cancel = ctx.declares('cancel');
@@ -68,13 +90,23 @@ export const capabilityChecks: Check[] = [
         const reply = await a.call('tasks/cancel', { taskId: 'conformance-unknown-task-id' });
         if (isError(reply, -32601) || reply.kind === 'local') problems.push(`tasks/cancel (unknown taskId): ${describe(reply)}`);
       }
-      if (problems.length) return fail(problems.join('; '), 'tasks/list answers a ListTasksResult; tasks/cancel is handled (an unknown taskId gives -32602, not -32601)');
+      if (problems.length)
+        return fail(
+          problems.join('; '),
+          'tasks/list answers a ListTasksResult; tasks/cancel is handled (an unknown taskId gives -32602, not -32601)',
+        );
       return pass([list && 'tasks/list', cancel && 'tasks/cancel'].filter(Boolean).join(' and ') + ' served');
     },
   ),
 
   check(
-    { id: 'cap.undeclared-task-ignored', rule: 'R7', level: 'MUST', area: 'capabilities', title: 'without tasks.requests.tools.call, tools/call ignores params.task' },
+    {
+      id: 'cap.undeclared-task-ignored',
+      rule: 'R7',
+      level: 'MUST',
+      area: 'capabilities',
+      title: 'without tasks.requests.tools.call, tools/call ignores params.task',
+    },
     async (ctx) => {
       if (ctx.facts.connectError) return skip('not connected');
       if (ctx.declares('tools.call')) return skip('the server declares tasks.requests.tools.call; R7 applies only to servers that do not');
@@ -86,7 +118,10 @@ export const capabilityChecks: Check[] = [
       if (!call) return skip('no tool known to complete: pass --tool NAME --args JSON (config key roles.completes)');
       const reply = await (await ctx.a()).call('tools/call', { name: call.name, arguments: call.args, task: {} });
       if (reply.kind === 'result' && !isObject(reply.result.task) && Array.isArray(reply.result.content)) return pass();
-      return fail(`tools/call ${call.name} with task: ${describe(reply)}`, 'a normal CallToolResult: task is ignored when the capability is not declared');
+      return fail(
+        `tools/call ${call.name} with task: ${describe(reply)}`,
+        'a normal CallToolResult: task is ignored when the capability is not declared',
+      );
     },
   ),
 ];

@@ -28,7 +28,13 @@ function requireMethod(ctx: CheckContext, method: Method): void {
 
 const notFound = (method: Method): Check =>
   check(
-    { id: `err.not-found.${method.slice(6)}`, rule: 'R71', level: 'MUST', area: 'errors', title: `${method} of a nonexistent taskId gives -32602` },
+    {
+      id: `err.not-found.${method.slice(6)}`,
+      rule: 'R71',
+      level: 'MUST',
+      area: 'errors',
+      title: `${method} of a nonexistent taskId gives -32602`,
+    },
     async (ctx) => {
       requireMethod(ctx, method);
       const taskId = `conformance-nonexistent-${randomUUID()}`;
@@ -41,7 +47,13 @@ const notFound = (method: Method): Check =>
 
 const invalidId = (method: Method): Check =>
   check(
-    { id: `err.invalid-id.${method.slice(6)}`, rule: 'R71', level: 'MUST', area: 'errors', title: `${method} with a missing or non-string taskId gives -32602` },
+    {
+      id: `err.invalid-id.${method.slice(6)}`,
+      rule: 'R71',
+      level: 'MUST',
+      area: 'errors',
+      title: `${method} with a missing or non-string taskId gives -32602`,
+    },
     async (ctx) => {
       requireMethod(ctx, method);
       const a = await ctx.a();
@@ -67,8 +79,14 @@ export const errorChecks: Check[] = [
     async (ctx) => {
       const errors = (await errorStore(ctx)).filter((e) => e.reply.kind === 'error');
       if (!errors.length) return skip('no error replies were collected (the error checks did not run)');
-      const poor = errors.filter((e) => e.reply.kind === 'error' && (e.reply.error.message.trim().length < 8 || GENERIC.test(e.reply.error.message.trim())));
-      if (poor.length) return warn(poor.map((e) => `${e.label}: ${describe(e.reply)}`).join('; '), 'messages that say what was wrong (e.g. "Failed to retrieve task: Task not found")');
+      const poor = errors.filter(
+        (e) => e.reply.kind === 'error' && (e.reply.error.message.trim().length < 8 || GENERIC.test(e.reply.error.message.trim())),
+      );
+      if (poor.length)
+        return warn(
+          poor.map((e) => `${e.label}: ${describe(e.reply)}`).join('; '),
+          'messages that say what was wrong (e.g. "Failed to retrieve task: Task not found")',
+        );
       return pass(`${errors.length} messages, e.g. ${describe(errors[0]!.reply)}`);
     },
   ),

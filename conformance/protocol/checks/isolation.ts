@@ -39,22 +39,39 @@ const BOUND = (who: string, seen: string) => `tasks are bound to their requestor
 
 export const isolationChecks: Check[] = [
   check(
-    { id: 'iso.same-owner-sessions', rule: 'R77', level: 'MUST', area: 'isolation', title: "a second session of identity A's token sees A's tasks (the owner is the token, not the session)" },
+    {
+      id: 'iso.same-owner-sessions',
+      rule: 'R77',
+      level: 'MUST',
+      area: 'isolation',
+      title: "a second session of identity A's token sees A's tasks (the owner is the token, not the session)",
+    },
     async (ctx) => {
       const a2 = await ctx.a2();
       const { taskId } = await setup(ctx);
       const get = await a2.call('tasks/get', { taskId });
       const expected = "A's task, from any session of A's token: the authorization context is the token";
-      if (get.kind !== 'result' || get.result.taskId !== taskId) return fail(`tasks/get of A's task ${taskId} from a second session of A's token: ${describe(get)}`, expected);
+      if (get.kind !== 'result' || get.result.taskId !== taskId)
+        return fail(`tasks/get of A's task ${taskId} from a second session of A's token: ${describe(get)}`, expected);
       if (!ctx.declares('list')) return pass('tasks/get');
       const listing = await listAll(a2);
-      if (!listing.ids.includes(taskId)) return fail(`the second session's tasks/list (${listing.ids.length} tasks${listing.problem ? `, ${listing.problem}` : ''}) lacks A's task ${taskId}`, expected);
+      if (!listing.ids.includes(taskId))
+        return fail(
+          `the second session's tasks/list (${listing.ids.length} tasks${listing.problem ? `, ${listing.problem}` : ''}) lacks A's task ${taskId}`,
+          expected,
+        );
       return pass('tasks/get and tasks/list');
     },
   ),
 
   check(
-    { id: 'iso.status-notifications', rule: 'R77', level: 'MUST', area: 'isolation', title: "identity B never receives notifications/tasks/status of identity A's tasks" },
+    {
+      id: 'iso.status-notifications',
+      rule: 'R77',
+      level: 'MUST',
+      area: 'isolation',
+      title: "identity B never receives notifications/tasks/status of identity A's tasks",
+    },
     async (ctx) => {
       const { a, b } = await setup(ctx);
       // One more task of A while B listens, so a server that broadcasts has the chance to.
@@ -68,7 +85,11 @@ export const isolationChecks: Check[] = [
       }
       const mine = idsOfA(ctx, a.label);
       const leaked = b.received(STATUS_NOTIFICATION).filter((n) => mine.has(n.params.taskId as string));
-      if (leaked.length) return fail(`B received ${leaked.length} status notification(s) of A's tasks, e.g. ${brief(leaked[0]!.params)}`, "notifications/tasks/status only to the task's owner");
+      if (leaked.length)
+        return fail(
+          `B received ${leaked.length} status notification(s) of A's tasks, e.g. ${brief(leaked[0]!.params)}`,
+          "notifications/tasks/status only to the task's owner",
+        );
       const toA = a.received(STATUS_NOTIFICATION).length;
       return pass(toA ? `none of A's ${toA} notifications reached B` : 'the server sent no status notifications (optional, R58)');
     },
@@ -110,8 +131,13 @@ export const isolationChecks: Check[] = [
       }
       const reply = await b.call('tasks/cancel', { taskId: target });
       const after = await a.call('tasks/get', { taskId: target });
-      if (reply.kind !== 'error') return fail(`B's tasks/cancel of A's ${running ? 'running' : 'completed'} task: ${describe(reply)}`, 'a JSON-RPC error, the task untouched');
-      if (running && after.kind === 'result' && after.result.status === 'cancelled') return fail(`B's tasks/cancel answered ${describe(reply)}, yet A's task is now cancelled`, "A's task untouched");
+      if (reply.kind !== 'error')
+        return fail(
+          `B's tasks/cancel of A's ${running ? 'running' : 'completed'} task: ${describe(reply)}`,
+          'a JSON-RPC error, the task untouched',
+        );
+      if (running && after.kind === 'result' && after.result.status === 'cancelled')
+        return fail(`B's tasks/cancel answered ${describe(reply)}, yet A's task is now cancelled`, "A's task untouched");
       return pass(`${refused(reply.error.code)}${running ? ", A's task still running" : ''}`);
     },
   ),
@@ -131,7 +157,13 @@ export const isolationChecks: Check[] = [
   ),
 
   check(
-    { id: 'iso.cursor', rule: 'R64', level: 'MUST', area: 'isolation', title: "identity A's cursor is refused for identity B with -32602 (even when the page would leak nothing)" },
+    {
+      id: 'iso.cursor',
+      rule: 'R64',
+      level: 'MUST',
+      area: 'isolation',
+      title: "identity A's cursor is refused for identity B with -32602 (even when the page would leak nothing)",
+    },
     async (ctx) => {
       ctx.requireCapability('list');
       const { a, b } = await setup(ctx);
@@ -142,19 +174,33 @@ export const isolationChecks: Check[] = [
         if (!created.taskId) await ctx.sleep(50); // e.g. the active-task limit: let the quick tasks end
         cursor = (await listAll(a, 1)).cursors[0];
       }
-      if (cursor === undefined) return skip(`identity A's tasks still fit in one page after ${ctx.options.paginationTasks} more, so there is no cursor to try`);
+      if (cursor === undefined)
+        return skip(`identity A's tasks still fit in one page after ${ctx.options.paginationTasks} more, so there is no cursor to try`);
       const mine = idsOfA(ctx, a.label);
       const reply = await b.call('tasks/list', { cursor });
       if (isError(reply, -32602)) return pass(refused(-32602));
       const tasks: unknown[] = reply.kind === 'result' && Array.isArray(reply.result.tasks) ? reply.result.tasks : [];
       const leaked = tasks.filter((t) => isObject(t) && mine.has(t.taskId as string));
-      if (leaked.length) return fail(`B's tasks/list with A's cursor: ${leaked.length} of A's tasks, e.g. ${brief(leaked[0])}`, 'JSON-RPC error -32602 (invalid cursor)');
-      return fail(`B's tasks/list with A's cursor: ${describe(reply)}`, "JSON-RPC error -32602: a cursor issued to A is not valid for B (R64), even if B's page leaks nothing");
+      if (leaked.length)
+        return fail(
+          `B's tasks/list with A's cursor: ${leaked.length} of A's tasks, e.g. ${brief(leaked[0])}`,
+          'JSON-RPC error -32602 (invalid cursor)',
+        );
+      return fail(
+        `B's tasks/list with A's cursor: ${describe(reply)}`,
+        "JSON-RPC error -32602: a cursor issued to A is not valid for B (R64), even if B's page leaks nothing",
+      );
     },
   ),
 
   check(
-    { id: 'iso.unbound-list', rule: 'R80', level: 'SHOULD', area: 'isolation', title: "a server that shows one requestor's tasks to another does not declare tasks.list (also R9)" },
+    {
+      id: 'iso.unbound-list',
+      rule: 'R80',
+      level: 'SHOULD',
+      area: 'isolation',
+      title: "a server that shows one requestor's tasks to another does not declare tasks.list (also R9)",
+    },
     async (ctx) => {
       const c = await ctx.crossing();
       if (!c.crosses) return pass(BOUND(c.who, describe(c.seen)));
@@ -169,7 +215,13 @@ export const isolationChecks: Check[] = [
   ),
 
   check(
-    { id: 'iso.unbound-tasks', rule: 'R78', level: 'SHOULD', area: 'isolation', title: 'tasks are bound to their requestor; a server that cannot bind them lets any client read and cancel any task, and must say so' },
+    {
+      id: 'iso.unbound-tasks',
+      rule: 'R78',
+      level: 'SHOULD',
+      area: 'isolation',
+      title: 'tasks are bound to their requestor; a server that cannot bind them lets any client read and cancel any task, and must say so',
+    },
     async (ctx) => {
       const c = await ctx.crossing();
       if (!c.crosses) return pass(BOUND(c.who, describe(c.seen)));
@@ -187,7 +239,9 @@ export const isolationChecks: Check[] = [
       const cancel = await b.call('tasks/cancel', { taskId: target });
       const after = await a.call('tasks/get', { taskId: target });
       const cancelled = cancel.kind === 'result' && after.kind === 'result' && after.result.status === 'cancelled';
-      const cancelText = cancelled ? ` and cancelled A's running task ${target} (tasks/cancel: ${describe(cancel)})` : `; its tasks/cancel of A's task ${target}: ${describe(cancel)}`;
+      const cancelText = cancelled
+        ? ` and cancelled A's running task ${target} (tasks/cancel: ${describe(cancel)})`
+        : `; its tasks/cancel of A's task ${target}: ${describe(cancel)}`;
       return warn(
         `any client can read${cancelled ? ' and cancel' : ''} any task: ${c.who} read A's task ${c.taskId} (tasks/get: ${describe(c.seen)}; tasks/result: ${describe(result)})${cancelText}. The task ID is the only protection (R79, create.unguessable-ids)`,
         'each task bound to its requestor (R76, R77); where the server cannot, this limit documented for its users (R78; the kit cannot read documentation, so it reports what it saw)',

@@ -13,12 +13,21 @@ const MAX_TESTABLE_LIMIT = 50;
 
 export const limitChecks: Check[] = [
   check(
-    { id: 'limit.max-active', rule: 'R38', level: 'SHOULD', area: 'limits', title: 'the (N+1)th active task of one requestor is refused and nothing is created (--max-tasks-per-owner N)' },
+    {
+      id: 'limit.max-active',
+      rule: 'R38',
+      level: 'SHOULD',
+      area: 'limits',
+      title: 'the (N+1)th active task of one requestor is refused and nothing is created (--max-tasks-per-owner N)',
+    },
     async (ctx) => {
       const limit = ctx.options.maxTasksPerOwner;
-      if (limit === undefined) return skip("the server's limit was not given (--max-tasks-per-owner N, config key limits.maxTasksPerOwner)");
+      if (limit === undefined)
+        return skip("the server's limit was not given (--max-tasks-per-owner N, config key limits.maxTasksPerOwner)");
       if (limit > MAX_TESTABLE_LIMIT) return skip(`a limit of ${limit} is more than this suite creates (${MAX_TESTABLE_LIMIT})`);
-      const call: ToolCall = ctx.hasFixture('until_cancelled') ? { name: 'until_cancelled', args: { maxMs: 30_000 } } : ctx.slowTool(30_000);
+      const call: ToolCall = ctx.hasFixture('until_cancelled')
+        ? { name: 'until_cancelled', args: { maxMs: 30_000 } }
+        : ctx.slowTool(30_000);
       const a = await ctx.a();
       const active = async () => {
         if (!ctx.declares('list')) return undefined;
@@ -30,7 +39,8 @@ export const limitChecks: Check[] = [
       const created: string[] = [];
       for (let i = activeBefore; i < limit; i++) {
         const c = await ctx.createTask(a, call);
-        if (!c.taskId) return warn(`task ${i + 1} of ${limit} refused: ${describe(c.reply)}`, `${limit} active tasks accepted (the declared limit)`);
+        if (!c.taskId)
+          return warn(`task ${i + 1} of ${limit} refused: ${describe(c.reply)}`, `${limit} active tasks accepted (the declared limit)`);
         created.push(c.taskId);
       }
       const listed = await active();
@@ -44,14 +54,21 @@ export const limitChecks: Check[] = [
       if (ctx.transport === 'url' && ctx.options.authB) {
         const b = await ctx.b();
         const other = await ctx.createTask(b, ctx.quickTool());
-        if (!other.taskId) return warn(`identity B refused while A is at its limit: ${describe(other.reply)}`, 'a per-requestor limit (B unaffected)');
+        if (!other.taskId)
+          return warn(`identity B refused while A is at its limit: ${describe(other.reply)}`, 'a per-requestor limit (B unaffected)');
       }
       return pass(`refused with ${describe(extra.reply)}${after ? '' : ' (not verified that nothing was created: no tasks/list)'}`);
     },
   ),
 
   check(
-    { id: 'limit.max-ttl', rule: 'R38', level: 'SHOULD', area: 'limits', title: 'a requested ttl above the maximum is clamped (--max-ttl-ms N)' },
+    {
+      id: 'limit.max-ttl',
+      rule: 'R38',
+      level: 'SHOULD',
+      area: 'limits',
+      title: 'a requested ttl above the maximum is clamped (--max-ttl-ms N)',
+    },
     async (ctx) => {
       const max = ctx.options.maxTtlMs;
       if (max === undefined) return skip("the server's maximum ttl was not given (--max-ttl-ms N, config key limits.maxTtlMs)");
@@ -61,17 +78,28 @@ export const limitChecks: Check[] = [
       if (!within.taskId) return skip(`setup failed: a ttl within the maximum was refused: ${describe(within.reply)}`);
       const requested = max * 10;
       const created = await ctx.createTask(a, call, { ttl: requested });
-      if (created.reply.kind === 'local') return fail(`tools/call with ttl ${requested}: ${describe(created.reply)}`, `an answer: a task with ttl clamped to at most ${max}`);
+      if (created.reply.kind === 'local')
+        return fail(`tools/call with ttl ${requested}: ${describe(created.reply)}`, `an answer: a task with ttl clamped to at most ${max}`);
       if (created.reply.kind === 'error') {
-        if (created.reply.error.code === -32602) return warn(`refused with ${describe(created.reply)}`, `the task created with its ttl clamped to at most ${max} (R34: receivers may override the ttl)`);
-        return fail(`tools/call with ttl ${requested}: ${describe(created.reply)}`, `a task with ttl clamped to at most ${max} (or -32602 for the parameter)`);
+        if (created.reply.error.code === -32602)
+          return warn(
+            `refused with ${describe(created.reply)}`,
+            `the task created with its ttl clamped to at most ${max} (R34: receivers may override the ttl)`,
+          );
+        return fail(
+          `tools/call with ttl ${requested}: ${describe(created.reply)}`,
+          `a task with ttl clamped to at most ${max} (or -32602 for the parameter)`,
+        );
       }
-      if (!created.taskId || !created.task) return fail(`tools/call with ttl ${requested}: ${describe(created.reply)}`, 'a CreateTaskResult');
+      if (!created.taskId || !created.task)
+        return fail(`tools/call with ttl ${requested}: ${describe(created.reply)}`, 'a CreateTaskResult');
       const ttl = created.task.ttl;
-      if (typeof ttl !== 'number' || ttl > max) return warn(`requested ttl ${requested}, reported ttl ${JSON.stringify(ttl)}`, `ttl clamped to at most ${max}`);
+      if (typeof ttl !== 'number' || ttl > max)
+        return warn(`requested ttl ${requested}, reported ttl ${JSON.stringify(ttl)}`, `ttl clamped to at most ${max}`);
       const get = await a.call('tasks/get', { taskId: created.taskId });
       if (get.kind !== 'result') return fail(`tasks/get of the clamped task: ${describe(get)}`, 'the task');
-      if (get.result.ttl !== ttl) return fail(`CreateTaskResult ttl ${ttl}, tasks/get ttl ${JSON.stringify(get.result.ttl)}`, 'the same actual ttl (R35)');
+      if (get.result.ttl !== ttl)
+        return fail(`CreateTaskResult ttl ${ttl}, tasks/get ttl ${JSON.stringify(get.result.ttl)}`, 'the same actual ttl (R35)');
       return pass(`requested ${requested}, got ${ttl}`);
     },
   ),

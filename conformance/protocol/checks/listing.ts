@@ -38,12 +38,21 @@ export const listingChecks: Check[] = [
       if (get.kind !== 'result') return skip(`setup failed: tasks/get: ${describe(get)}`);
       const listing = await listAll(a);
       if (listing.ids.includes(taskId)) return pass(`found among ${listing.ids.length} tasks in ${listing.pages} page(s)`);
-      return fail(`task ${taskId} not in ${listing.ids.length} listed tasks${listing.problem ? ` (${listing.problem})` : ''}`, 'every task visible to tasks/get appears in tasks/list');
+      return fail(
+        `task ${taskId} not in ${listing.ids.length} listed tasks${listing.problem ? ` (${listing.problem})` : ''}`,
+        'every task visible to tasks/get appears in tasks/list',
+      );
     },
   ),
 
   check(
-    { id: 'list.next-cursor', rule: 'R61', level: 'MUST', area: 'listing', title: 'nextCursor is present while more tasks remain (all pages together list every task)' },
+    {
+      id: 'list.next-cursor',
+      rule: 'R61',
+      level: 'MUST',
+      area: 'listing',
+      title: 'nextCursor is present while more tasks remain (all pages together list every task)',
+    },
     async (ctx) => {
       let probe;
       try {
@@ -56,7 +65,10 @@ export const listingChecks: Check[] = [
       if (listing.problem) return fail(listing.problem, 'a ListTasksResult on every page');
       const missing = created.filter((id) => !listing.ids.includes(id));
       if (missing.length) {
-        return fail(`${missing.length} of ${created.length} new tasks missing from ${listing.pages} page(s) of sizes ${listing.pageSizes.join(', ')}`, 'nextCursor on every page but the last, so that the pages together list every task');
+        return fail(
+          `${missing.length} of ${created.length} new tasks missing from ${listing.pages} page(s) of sizes ${listing.pageSizes.join(', ')}`,
+          'nextCursor on every page but the last, so that the pages together list every task',
+        );
       }
       return pass(`${listing.ids.length} tasks in ${listing.pages} page(s) of sizes ${listing.pageSizes.join(', ')}`);
     },
@@ -71,7 +83,8 @@ export const listingChecks: Check[] = [
       });
       if (!listing || listing.problem) return skip('setup failed: tasks/list did not answer (see list.next-cursor)');
       if (listing.pages > 1) return pass(`largest page ${Math.max(...listing.pageSizes)}`);
-      if (listing.ids.length >= ctx.options.paginationTasks) return warn(`tasks/list answered all ${listing.ids.length} tasks in a single page`, 'pages limited in size, with nextCursor');
+      if (listing.ids.length >= ctx.options.paginationTasks)
+        return warn(`tasks/list answered all ${listing.ids.length} tasks in a single page`, 'pages limited in size, with nextCursor');
       return skip(`only ${listing.ids.length} tasks to list`);
     },
   ),

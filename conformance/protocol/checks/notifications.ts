@@ -39,7 +39,11 @@ function finishedTask(ctx: CheckContext): Promise<{ taskId: string }> {
     const call = ctx.slowTool(300);
     const { taskId } = ctx.needTask(await ctx.createTask(a, call), call);
     await ctx.terminal(a, taskId, call.name);
-    await a.waitForIncoming((n) => n.method === STATUS_NOTIFICATION && n.params.taskId === taskId && isTerminalStatus(n.params.status), 500, ctx.signal);
+    await a.waitForIncoming(
+      (n) => n.method === STATUS_NOTIFICATION && n.params.taskId === taskId && isTerminalStatus(n.params.status),
+      500,
+      ctx.signal,
+    );
     await ctx.sleep(200);
     return { taskId };
   });
@@ -47,23 +51,43 @@ function finishedTask(ctx: CheckContext): Promise<{ taskId: string }> {
 
 export const notificationChecks: Check[] = [
   check(
-    { id: 'notify.full-task', rule: 'R57', level: 'MAY', area: 'notifications', title: 'notifications/tasks/status, when sent, carry the full Task' },
+    {
+      id: 'notify.full-task',
+      rule: 'R57',
+      level: 'MAY',
+      area: 'notifications',
+      title: 'notifications/tasks/status, when sent, carry the full Task',
+    },
     async (ctx) => {
       const all = await statusNotifications(ctx);
       if (!all.length) return skip('the server sent no notifications/tasks/status (optional; requestors poll, R58)');
       const bad = all.map((n) => ({ n, problems: taskProblems(n.params) })).filter((x) => x.problems.length);
-      if (bad.length) return fail(`${bad.length} of ${all.length}: ${brief(bad[0]!.n.params)}: ${bad[0]!.problems.join('; ')}`, 'params = the full Task (taskId, status, createdAt, lastUpdatedAt, ttl)');
+      if (bad.length)
+        return fail(
+          `${bad.length} of ${all.length}: ${brief(bad[0]!.n.params)}: ${bad[0]!.problems.join('; ')}`,
+          'params = the full Task (taskId, status, createdAt, lastUpdatedAt, ttl)',
+        );
       return pass(`${all.length} notifications`);
     },
   ),
 
   check(
-    { id: 'notify.no-related-meta', rule: 'R59', level: 'SHOULD', area: 'notifications', title: 'notifications/tasks/status carry no related-task _meta' },
+    {
+      id: 'notify.no-related-meta',
+      rule: 'R59',
+      level: 'SHOULD',
+      area: 'notifications',
+      title: 'notifications/tasks/status carry no related-task _meta',
+    },
     async (ctx) => {
       const all = await statusNotifications(ctx);
       if (!all.length) return skip('the server sent no notifications/tasks/status (optional)');
       const carrying = all.filter((n) => isObject(n.params._meta) && RELATED_TASK in n.params._meta);
-      if (carrying.length) return warn(`${carrying.length} of ${all.length} carry it, e.g. ${brief(carrying[0]!.params)}`, `no _meta["${RELATED_TASK}"] (the taskId is in params)`);
+      if (carrying.length)
+        return warn(
+          `${carrying.length} of ${all.length} carry it, e.g. ${brief(carrying[0]!.params)}`,
+          `no _meta["${RELATED_TASK}"] (the taskId is in params)`,
+        );
       return pass(`${all.length} notifications`);
     },
   ),
@@ -71,7 +95,13 @@ export const notificationChecks: Check[] = [
   // Judged by content: R57 ("includes the full task state"): the last notification of a finished
   // task equals what tasks/get then says.
   check(
-    { id: 'notify.matches-get', rule: 'R57', level: 'MUST', area: 'notifications', title: "a status notification carries the task's state: the last one of a finished task equals tasks/get" },
+    {
+      id: 'notify.matches-get',
+      rule: 'R57',
+      level: 'MUST',
+      area: 'notifications',
+      title: "a status notification carries the task's state: the last one of a finished task equals tasks/get",
+    },
     async (ctx) => {
       const { taskId } = await finishedTask(ctx);
       const a = await ctx.a();
@@ -81,9 +111,19 @@ export const notificationChecks: Check[] = [
       if (get.kind !== 'result') return skip(`setup failed: tasks/get: ${describe(get)}`);
       const last = notes.at(-1)!.params;
       const differ = FIELDS.filter((f) => JSON.stringify(last[f]) !== JSON.stringify(get.result[f]));
-      if (differ.length) return fail(`last notification ${brief(last)}; tasks/get ${brief(get.result)} (differ: ${differ.join(', ')})`, 'the full, current task state in each notification (the task is frozen once terminal)');
-      const moved = notes.filter((n) => n.params.createdAt !== get.result.createdAt || JSON.stringify(n.params.ttl) !== JSON.stringify(get.result.ttl));
-      if (moved.length) return fail(`notification ${brief(moved[0]!.params)}; tasks/get ${brief(get.result)}`, 'createdAt and ttl as tasks/get reports them');
+      if (differ.length)
+        return fail(
+          `last notification ${brief(last)}; tasks/get ${brief(get.result)} (differ: ${differ.join(', ')})`,
+          'the full, current task state in each notification (the task is frozen once terminal)',
+        );
+      const moved = notes.filter(
+        (n) => n.params.createdAt !== get.result.createdAt || JSON.stringify(n.params.ttl) !== JSON.stringify(get.result.ttl),
+      );
+      if (moved.length)
+        return fail(
+          `notification ${brief(moved[0]!.params)}; tasks/get ${brief(get.result)}`,
+          'createdAt and ttl as tasks/get reports them',
+        );
       return pass(`${notes.length} notification(s), the last equal to tasks/get`);
     },
   ),

@@ -15,7 +15,9 @@ function toolWith(ctx: CheckContext, support: 'forbidden' | 'optional' | 'requir
   const given = ctx.options.tool;
   if (given && ctx.supportOf(given.name) === support) return given;
   // A tool discovery saw complete (or the operator named for a role) with this taskSupport.
-  const known = [...Object.values(ctx.options.roles), ...Object.values(ctx.discovery?.roles ?? {})].find((r) => r && ctx.supportOf(r.name) === support);
+  const known = [...Object.values(ctx.options.roles), ...Object.values(ctx.discovery?.roles ?? {})].find(
+    (r) => r && ctx.supportOf(r.name) === support,
+  );
   if (known && (support !== 'optional' || known.name !== ctx.discovery?.roles.input?.name)) return { name: known.name, args: known.args };
   if (!anyTool) return undefined;
   const found = ctx.facts.tools.find((t) => t.taskSupport === support);
@@ -76,7 +78,13 @@ function readOnlyWithoutArgs(raw: Json): boolean {
 
 export const toolSupportChecks: Check[] = [
   check(
-    { id: 'tool.task-support-values', rule: 'R14', level: 'MUST', area: 'tool-support', title: 'every execution.taskSupport is forbidden, optional or required, and each safe tool called with task behaves as declared' },
+    {
+      id: 'tool.task-support-values',
+      rule: 'R14',
+      level: 'MUST',
+      area: 'tool-support',
+      title: 'every execution.taskSupport is forbidden, optional or required, and each safe tool called with task behaves as declared',
+    },
     async (ctx) => {
       if (ctx.facts.connectError) return skip('not connected');
       if (ctx.facts.toolsError) return fail(`tools/list: ${ctx.facts.toolsError}`, 'a ListToolsResult');
@@ -85,7 +93,11 @@ export const toolSupportChecks: Check[] = [
         if (execution === undefined) return false;
         return !isObject(execution) || (execution.taskSupport !== undefined && !SUPPORT_VALUES.includes(execution.taskSupport as string));
       });
-      if (bad.length) return fail(bad.map((t) => `${t.name}: execution ${brief(t.raw.execution)}`).join('; '), 'execution.taskSupport absent (= "forbidden") or one of "forbidden", "optional", "required"');
+      if (bad.length)
+        return fail(
+          bad.map((t) => `${t.name}: execution ${brief(t.raw.execution)}`).join('; '),
+          'execution.taskSupport absent (= "forbidden") or one of "forbidden", "optional", "required"',
+        );
       const counts = SUPPORT_VALUES.map((v) => `${ctx.facts.tools.filter((t) => (t.taskSupport ?? 'forbidden') === v).length} ${v}`);
       // The declaration must be what the server does: optional/required tools become tasks (what a
       // forbidden tool does with task is R11's subject: -32601 recommended, A2).
@@ -104,7 +116,13 @@ export const toolSupportChecks: Check[] = [
   ),
 
   check(
-    { id: 'tool.forbidden-with-task', rule: 'R11', level: 'SHOULD', area: 'tool-support', title: 'a forbidden tool called with task is refused with -32601' },
+    {
+      id: 'tool.forbidden-with-task',
+      rule: 'R11',
+      level: 'SHOULD',
+      area: 'tool-support',
+      title: 'a forbidden tool called with task is refused with -32601',
+    },
     async (ctx) => {
       ctx.requireCapability('tools.call');
       const call = toolWith(ctx, 'forbidden', false) ?? ctx.safeForbidden();
@@ -116,28 +134,49 @@ export const toolSupportChecks: Check[] = [
       if (reply.kind === 'result' && (isObject(reply.result.task) || Array.isArray(reply.result.content))) {
         return warn(`tools/call ${call.name} with task: ${describe(reply)} (processed normally, A2)`, expected);
       }
-      return fail(`tools/call ${call.name} with task: ${describe(reply)}`, `${expected}; the only alternative the spec allows is processing the call normally (A2)`);
+      return fail(
+        `tools/call ${call.name} with task: ${describe(reply)}`,
+        `${expected}; the only alternative the spec allows is processing the call normally (A2)`,
+      );
     },
   ),
 
   check(
-    { id: 'tool.required-without-task', rule: 'R13', level: 'MUST', area: 'tool-support', title: 'a required tool called without task is refused with -32601' },
+    {
+      id: 'tool.required-without-task',
+      rule: 'R13',
+      level: 'MUST',
+      area: 'tool-support',
+      title: 'a required tool called without task is refused with -32601',
+    },
     async (ctx) => {
       ctx.requireCapability('tools.call');
       const call = toolWith(ctx, 'required', true);
       if (!call) return skip('no tool declares taskSupport "required"');
       const reply = await (await ctx.a()).call('tools/call', { name: call.name, arguments: call.args });
       if (reply.kind === 'error' && reply.error.code === -32601) return pass(`-32601 ${JSON.stringify(reply.error.message)}`);
-      return fail(`tools/call ${call.name} without task: ${describe(reply)}`, 'JSON-RPC error -32601 (Method not found) (A1: not -32600, not a tool result)');
+      return fail(
+        `tools/call ${call.name} without task: ${describe(reply)}`,
+        'JSON-RPC error -32601 (Method not found) (A1: not -32600, not a tool result)',
+      );
     },
   ),
 
   check(
-    { id: 'tool.optional-without-task', rule: 'R12', level: 'MUST', area: 'tool-support', title: 'an optional tool also runs as a normal call (clients MAY call it either way)' },
+    {
+      id: 'tool.optional-without-task',
+      rule: 'R12',
+      level: 'MUST',
+      area: 'tool-support',
+      title: 'an optional tool also runs as a normal call (clients MAY call it either way)',
+    },
     async (ctx) => {
       ctx.requireCapability('tools.call');
       const call = toolWith(ctx, 'optional', false);
-      if (!call) return skip('no optional tool known to complete: pass --tool-role completes=NAME[:JSON] (config key roles.completes) naming a tool with taskSupport optional');
+      if (!call)
+        return skip(
+          'no optional tool known to complete: pass --tool-role completes=NAME[:JSON] (config key roles.completes) naming a tool with taskSupport optional',
+        );
       const reply = await (await ctx.a()).call('tools/call', { name: call.name, arguments: call.args });
       if (reply.kind === 'result' && Array.isArray(reply.result.content) && !isObject(reply.result.task)) return pass();
       return fail(`tools/call ${call.name} without task: ${describe(reply)}`, 'a CallToolResult');
@@ -148,11 +187,18 @@ export const toolSupportChecks: Check[] = [
   // (R12, R13): "forbidden" and "optional" tools run as normal calls, "required" ones are refused
   // with -32601 before running. Each safe tool (safeTools above) is called once.
   check(
-    { id: 'tool.plain-call-behaviour', rule: 'R13', level: 'MUST', area: 'tool-support', title: 'each safe tool called without task behaves as declared (required: -32601; optional, forbidden: a normal call)' },
+    {
+      id: 'tool.plain-call-behaviour',
+      rule: 'R13',
+      level: 'MUST',
+      area: 'tool-support',
+      title: 'each safe tool called without task behaves as declared (required: -32601; optional, forbidden: a normal call)',
+    },
     async (ctx) => {
       ctx.requireCapability('tools.call');
       const tools = safeTools(ctx);
-      if (!tools.length) return skip('no listed tool is known to be safe to call (fixtures, --tool, or read-only tools without required arguments)');
+      if (!tools.length)
+        return skip('no listed tool is known to be safe to call (fixtures, --tool, or read-only tools without required arguments)');
       const a = await ctx.a();
       // As long as a task of this server may take (discovery's observations), at least 5 s.
       const budget = ctx.waitMs(5_000);
@@ -166,8 +212,15 @@ export const toolSupportChecks: Check[] = [
         if (reply.kind === 'local') unanswered.push(`${tool.name} ${brief(tool.args)} (${tool.declared}): ${describe(reply)}`);
         else if (tool.declared === 'required' ? !refused : refused || task) bad.push(`${tool.name} (${tool.declared}): ${describe(reply)}`);
       }
-      if (bad.length) return fail(bad.join('; '), 'required tools refused with -32601 when called without task; optional and forbidden tools answered as normal calls');
-      if (unanswered.length) return inconclusive(`no answer within ${budget} ms (the time a task of this server may take, from discovery) for ${unanswered.join('; ')}`);
+      if (bad.length)
+        return fail(
+          bad.join('; '),
+          'required tools refused with -32601 when called without task; optional and forbidden tools answered as normal calls',
+        );
+      if (unanswered.length)
+        return inconclusive(
+          `no answer within ${budget} ms (the time a task of this server may take, from discovery) for ${unanswered.join('; ')}`,
+        );
       return pass(`${tools.length} tools: ${tools.map((t) => `${t.name} ${brief(t.args)} (${t.declared})`).join(', ')}`);
     },
   ),

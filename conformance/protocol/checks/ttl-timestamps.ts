@@ -84,18 +84,37 @@ function expiryProbe(ctx: CheckContext) {
 
 export const ttlChecks: Check[] = [
   check(
-    { id: 'ttl.expired-task', rule: 'R71', level: 'MUST', area: 'ttl-timestamps', title: 'a task is readable before its ttl; after it, either still readable or gone with -32602 (R36, R37, R74)' },
+    {
+      id: 'ttl.expired-task',
+      rule: 'R71',
+      level: 'MUST',
+      area: 'ttl-timestamps',
+      title: 'a task is readable before its ttl; after it, either still readable or gone with -32602 (R36, R37, R74)',
+    },
     async (ctx) => {
       const { ttl, before, first, second } = await expiryProbe(ctx);
-      if (before.kind !== 'result') return fail(`tasks/get ${Math.round(ttl * BEFORE_FRACTION)} ms into a ttl of ${ttl} ms: ${describe(before)}`, 'the task: it may be deleted only after its ttl (R36)');
+      if (before.kind !== 'result')
+        return fail(
+          `tasks/get ${Math.round(ttl * BEFORE_FRACTION)} ms into a ttl of ${ttl} ms: ${describe(before)}`,
+          'the task: it may be deleted only after its ttl (R36)',
+        );
       const gone = [first, second].find((r) => r.kind !== 'result');
       if (!gone) return pass('still readable after its ttl (deletion is allowed, not required)');
       if (isError(gone, -32602)) return pass(`gone: ${JSON.stringify(gone.error.message)}`);
-      return fail(`tasks/get after the ttl (${ttl} ms) of the task elapsed: ${describe(gone)}`, 'the task, or JSON-RPC error -32602 (not found / expired)');
+      return fail(
+        `tasks/get after the ttl (${ttl} ms) of the task elapsed: ${describe(gone)}`,
+        'the task, or JSON-RPC error -32602 (not found / expired)',
+      );
     },
   ),
   check(
-    { id: 'ttl.expired-cleanup', rule: 'R38', level: 'SHOULD', area: 'ttl-timestamps', title: 'an expired task is cleaned up promptly (gone 1.3 s after its ttl)' },
+    {
+      id: 'ttl.expired-cleanup',
+      rule: 'R38',
+      level: 'SHOULD',
+      area: 'ttl-timestamps',
+      title: 'an expired task is cleaned up promptly (gone 1.3 s after its ttl)',
+    },
     async (ctx) => {
       const { ttl, second } = await expiryProbe(ctx);
       if (second.kind !== 'result') return pass();
@@ -104,22 +123,34 @@ export const ttlChecks: Check[] = [
   ),
 
   check(
-    { id: 'ttl.long-kept', rule: 'R35', level: 'MUST', area: 'ttl-timestamps', title: 'a task created with a long ttl (30 days, past the 2^31 ms a timer can wait; or the --max-ttl-ms maximum) is still there a moment later: its reported ttl is its actual ttl (R36)' },
+    {
+      id: 'ttl.long-kept',
+      rule: 'R35',
+      level: 'MUST',
+      area: 'ttl-timestamps',
+      title:
+        'a task created with a long ttl (30 days, past the 2^31 ms a timer can wait; or the --max-ttl-ms maximum) is still there a moment later: its reported ttl is its actual ttl (R36)',
+    },
     async (ctx) => {
       const call = ctx.quickTool();
       const a = await ctx.a();
       const requested = ctx.options.maxTtlMs ?? LONG_TTL_MS;
       const created = await ctx.createTask(a, call, { ttl: requested });
       // Refusing an over-long ttl is limit.max-ttl's subject (R34 lets a server choose its own).
-      if (!created.taskId || !created.task) return skip(`setup failed: tools/call ${call.name} with ttl ${requested}: ${describe(created.reply)}`);
+      if (!created.taskId || !created.task)
+        return skip(`setup failed: tools/call ${call.name} with ttl ${requested}: ${describe(created.reply)}`);
       const ttl = created.task.ttl;
       await ctx.sleep(READ_BACK_MS);
       const get = await a.call('tasks/get', { taskId: created.taskId });
       const age = Date.now() - created.at;
       if (get.kind === 'result') return pass(`requested ${requested} ms, ttl ${JSON.stringify(ttl)}: still there ${age} ms later`);
-      if (typeof ttl === 'number' && ttl <= age) return pass(`the server chose a ttl of ${ttl} ms for a requested ${requested} (R34): gone ${age} ms later is allowed`);
+      if (typeof ttl === 'number' && ttl <= age)
+        return pass(`the server chose a ttl of ${ttl} ms for a requested ${requested} (R34): gone ${age} ms later is allowed`);
       if (get.kind === 'local') return inconclusive(`tasks/get of the task created with ttl ${requested} ms: ${describe(get)}`);
-      return fail(`tools/call ${call.name} with ttl ${requested} ms answered ttl ${JSON.stringify(ttl)}; ${age} ms later tasks/get: ${describe(get)}`, `the task readable for the ttl the server reported (${JSON.stringify(ttl)} ms): the reported ttl is the actual one (R35), and a task may be deleted only after it (R36)`);
+      return fail(
+        `tools/call ${call.name} with ttl ${requested} ms answered ttl ${JSON.stringify(ttl)}; ${age} ms later tasks/get: ${describe(get)}`,
+        `the task readable for the ttl the server reported (${JSON.stringify(ttl)} ms): the reported ttl is the actual one (R35), and a task may be deleted only after it (R36)`,
+      );
     },
   ),
 ];
@@ -153,41 +184,92 @@ const time = (value: unknown) => Date.parse(String(value));
 
 /** Whole-run checks; they run last so they see every Task of the run. */
 export const ttlFinalChecks: Check[] = [
-  fieldCheck('ttl.in-get', 'R35', 'ttl', 'tasks/get responses include the actual ttl (ms, or null for unlimited)', 'ttl present: an integer number of ms or null', true),
-  fieldCheck('ttl.in-every-task', 'R35', 'ttl', 'every Task on the wire (create, list, cancel, notifications) includes ttl (schema, A6)', 'ttl present: an integer number of ms or null'),
-  fieldCheck('ts.created-at', 'R32', 'createdAt', 'every Task on the wire includes createdAt as an ISO 8601 (RFC 3339) timestamp', 'createdAt like 2025-11-25T10:30:00Z'),
-  fieldCheck('ts.last-updated-at', 'R33', 'lastUpdatedAt', 'every Task on the wire includes lastUpdatedAt as an ISO 8601 (RFC 3339) timestamp', 'lastUpdatedAt like 2025-11-25T10:30:00Z'),
+  fieldCheck(
+    'ttl.in-get',
+    'R35',
+    'ttl',
+    'tasks/get responses include the actual ttl (ms, or null for unlimited)',
+    'ttl present: an integer number of ms or null',
+    true,
+  ),
+  fieldCheck(
+    'ttl.in-every-task',
+    'R35',
+    'ttl',
+    'every Task on the wire (create, list, cancel, notifications) includes ttl (schema, A6)',
+    'ttl present: an integer number of ms or null',
+  ),
+  fieldCheck(
+    'ts.created-at',
+    'R32',
+    'createdAt',
+    'every Task on the wire includes createdAt as an ISO 8601 (RFC 3339) timestamp',
+    'createdAt like 2025-11-25T10:30:00Z',
+  ),
+  fieldCheck(
+    'ts.last-updated-at',
+    'R33',
+    'lastUpdatedAt',
+    'every Task on the wire includes lastUpdatedAt as an ISO 8601 (RFC 3339) timestamp',
+    'lastUpdatedAt like 2025-11-25T10:30:00Z',
+  ),
 
   // Timestamps over a task's life (R32, R33, A7): `createdAt` never changes, and `lastUpdatedAt`
   // never goes backwards nor precedes `createdAt`. Judged over every Task seen in the run (these
   // checks run last), after a probe that sees one task working, terminal, listed and read again.
   check(
-    { id: 'ts.created-at-stable', rule: 'R32', level: 'MUST', area: 'ttl-timestamps', title: "a task's createdAt is the same in every response about it" },
+    {
+      id: 'ts.created-at-stable',
+      rule: 'R32',
+      level: 'MUST',
+      area: 'ttl-timestamps',
+      title: "a task's createdAt is the same in every response about it",
+    },
     async (ctx) => {
       await lifeProbe(ctx);
       const tasks = byTask(ctx.sightings());
       if (!tasks.size) return skip('no task was seen in this run');
       for (const [taskId, list] of tasks) {
         const values = [...new Set(list.map((s) => String(s.task.createdAt)))];
-        if (values.length > 1) return fail(`task ${taskId}: createdAt ${values.slice(0, 3).join(', ')} (${list.map((s) => s.source).join(', ')})`, 'one createdAt for the life of the task');
+        if (values.length > 1)
+          return fail(
+            `task ${taskId}: createdAt ${values.slice(0, 3).join(', ')} (${list.map((s) => s.source).join(', ')})`,
+            'one createdAt for the life of the task',
+          );
       }
       return pass(`${tasks.size} tasks`);
     },
   ),
 
   check(
-    { id: 'ts.last-updated-monotonic', rule: 'R33', level: 'MUST', area: 'ttl-timestamps', title: 'lastUpdatedAt never precedes createdAt and never goes backwards' },
+    {
+      id: 'ts.last-updated-monotonic',
+      rule: 'R33',
+      level: 'MUST',
+      area: 'ttl-timestamps',
+      title: 'lastUpdatedAt never precedes createdAt and never goes backwards',
+    },
     async (ctx) => {
       await lifeProbe(ctx);
       const tasks = byTask(ctx.sightings());
       if (!tasks.size) return skip('no task was seen in this run');
       for (const [taskId, list] of tasks) {
         const early = list.find((s) => time(s.task.lastUpdatedAt) < time(s.task.createdAt));
-        if (early) return fail(`task ${taskId} (${early.source}): lastUpdatedAt ${String(early.task.lastUpdatedAt)} before createdAt ${String(early.task.createdAt)}`, 'lastUpdatedAt >= createdAt');
+        if (early)
+          return fail(
+            `task ${taskId} (${early.source}): lastUpdatedAt ${String(early.task.lastUpdatedAt)} before createdAt ${String(early.task.createdAt)}`,
+            'lastUpdatedAt >= createdAt',
+          );
         // Only responses to requests sent after an earlier sighting arrived are causally later.
         for (const later of list) {
-          const earlier = list.find((s) => later.sentAt !== undefined && s.at < later.sentAt && time(s.task.lastUpdatedAt) > time(later.task.lastUpdatedAt));
-          if (earlier) return fail(`task ${taskId}: lastUpdatedAt ${String(earlier.task.lastUpdatedAt)} (${earlier.source}), then ${String(later.task.lastUpdatedAt)} (${later.source})`, 'lastUpdatedAt never goes backwards');
+          const earlier = list.find(
+            (s) => later.sentAt !== undefined && s.at < later.sentAt && time(s.task.lastUpdatedAt) > time(later.task.lastUpdatedAt),
+          );
+          if (earlier)
+            return fail(
+              `task ${taskId}: lastUpdatedAt ${String(earlier.task.lastUpdatedAt)} (${earlier.source}), then ${String(later.task.lastUpdatedAt)} (${later.source})`,
+              'lastUpdatedAt never goes backwards',
+            );
         }
       }
       return pass(`${tasks.size} tasks`);

@@ -49,10 +49,12 @@ export function parseConfig(raw: unknown, where = 'config'): KitConfig {
     if (!isObject(raw.roles)) throw new ConfigError(`${where}: roles must be an object`);
     config.roles = {};
     for (const [role, value] of Object.entries(raw.roles)) {
-      if (!(ROLES as readonly string[]).includes(role)) throw new ConfigError(`${where}: roles.${role} is not a role (${ROLES.join(', ')})`);
+      if (!(ROLES as readonly string[]).includes(role))
+        throw new ConfigError(`${where}: roles.${role} is not a role (${ROLES.join(', ')})`);
       const name = isObject(value) ? (value.tool ?? value.name) : value;
       const args = isObject(value) && value.args !== undefined ? value.args : {};
-      if (typeof name !== 'string' || !isObject(args)) throw new ConfigError(`${where}: roles.${role} must be "NAME" or { "tool": NAME, "args": {...} }`);
+      if (typeof name !== 'string' || !isObject(args))
+        throw new ConfigError(`${where}: roles.${role} must be "NAME" or { "tool": NAME, "args": {...} }`);
       config.roles[role as Role] = { name, args };
     }
   }
@@ -74,7 +76,8 @@ export function parseConfig(raw: unknown, where = 'config'): KitConfig {
   if (!isObject(limits)) throw new ConfigError(`${where}: limits must be an object`);
   const integer = (key: string, value: unknown) => {
     if (value === undefined) return undefined;
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw new ConfigError(`${where}: ${key} must be an integer >= 1`);
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1)
+      throw new ConfigError(`${where}: ${key} must be an integer >= 1`);
     return value;
   };
   const set = <K extends keyof KitConfig>(key: K, value: KitConfig[K] | undefined) => {
@@ -85,7 +88,8 @@ export function parseConfig(raw: unknown, where = 'config'): KitConfig {
   set('checkTimeoutMs', integer('timeoutMs', raw.timeoutMs));
   set('probeBudgetMs', integer('probeBudgetMs', raw.probeBudgetMs));
   if (raw.allowTools !== undefined) {
-    if (!Array.isArray(raw.allowTools) || !raw.allowTools.every((x) => typeof x === 'string')) throw new ConfigError(`${where}: allowTools must be a list of tool names`);
+    if (!Array.isArray(raw.allowTools) || !raw.allowTools.every((x) => typeof x === 'string'))
+      throw new ConfigError(`${where}: allowTools must be a list of tool names`);
     config.allowTools = raw.allowTools as string[];
   }
   if (raw.answer !== undefined) {

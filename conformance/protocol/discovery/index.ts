@@ -11,7 +11,10 @@ export { ROLES, ROLE_MEANING, type Discovery, type Role, type RoleTool } from '.
 export { synthesizeArguments, type Synthesized } from './synthesize.js';
 
 /** Probe the server's task-capable tools (when it declares task-augmented tools/call). */
-export async function discoverServer(run: { facts: ServerFacts; options: ResolvedOptions }, session: WireSession): Promise<Discovery | undefined> {
+export async function discoverServer(
+  run: { facts: ServerFacts; options: ResolvedOptions },
+  session: WireSession,
+): Promise<Discovery | undefined> {
   const tasks = run.facts.capabilities?.tasks as Record<string, unknown> | undefined;
   const requests = tasks?.requests as { tools?: { call?: unknown } } | undefined;
   if (requests?.tools?.call === undefined || requests.tools.call === null) return undefined;

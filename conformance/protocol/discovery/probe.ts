@@ -46,14 +46,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Create the task, drive it with tasks/result (answering any elicitation) and poll it with tasks/get. */
 export async function probeTool(session: WireSession, tool: string, args: Json, options: ProbeOptions): Promise<Probe> {
   const probe: Probe = { tool, args, outcome: 'refused', progress: false, inputRequired: false };
-  const reply = await session.call('tools/call', { name: tool, arguments: args, task: { ttl: 60_000 } }, { onprogress: () => {}, ...(options.signal && { signal: options.signal }) });
+  const reply = await session.call(
+    'tools/call',
+    { name: tool, arguments: args, task: { ttl: 60_000 } },
+    { onprogress: () => {}, ...(options.signal && { signal: options.signal }) },
+  );
   const task = reply.kind === 'result' && isObject(reply.result.task) ? reply.result.task : undefined;
   if (!task || typeof task.taskId !== 'string') return { ...probe, problem: brief(reply) };
   const taskId = task.taskId;
   const started = Date.now();
   const token = reply.requestId;
   let result: WireReply | undefined;
-  void session.call('tasks/result', { taskId }, { timeoutMs: options.budgetMs + 2_000, ...(options.signal && { signal: options.signal }) }).then((r) => (result = r));
+  void session
+    .call('tasks/result', { taskId }, { timeoutMs: options.budgetMs + 2_000, ...(options.signal && { signal: options.signal }) })
+    .then((r) => (result = r));
   const deadline = started + options.budgetMs;
   let last: Json = task;
   while (!isTerminalStatus(last.status) && Date.now() < deadline && !options.signal?.aborted) {
@@ -74,7 +80,8 @@ export async function probeTool(session: WireSession, tool: string, args: Json, 
     probe.outcome = 'running';
     const cancel = await session.call('tasks/cancel', { taskId }, { timeoutMs: 5_000 });
     const after = await session.call('tasks/get', { taskId }, { timeoutMs: 5_000 });
-    probe.cancelHonoured = cancel.kind === 'result' && cancel.result.status === 'cancelled' && (after.kind !== 'result' || after.result.status === 'cancelled');
+    probe.cancelHonoured =
+      cancel.kind === 'result' && cancel.result.status === 'cancelled' && (after.kind !== 'result' || after.result.status === 'cancelled');
     return probe;
   }
   probe.outcome = last.status as ProbeOutcome;

@@ -70,19 +70,25 @@ export async function discoverRoles(input: DiscoverInput): Promise<Discovery> {
     const given = input.configured[role];
     if (given) roles[role] = { name: given.name, args: given.args, source: 'config' };
   }
-  const candidates: Candidate[] = input.tools.slice(0, MAX_PROBED).map((t) => ({ name: t.name, synthesized: synthesizeArguments(t.inputSchema, 'short') }));
+  const candidates: Candidate[] = input.tools
+    .slice(0, MAX_PROBED)
+    .map((t) => ({ name: t.name, synthesized: synthesizeArguments(t.inputSchema, 'short') }));
   const missing = ROLES.filter((r) => !roles[r] && !input.covered.has(r));
   if (!missing.length || !candidates.length) return { roles, candidates, probes: [], probeMs: 0 };
   const runs = candidates.flatMap((c) => {
     const list = [probeTool(input.session, c.name, c.synthesized.args, { budgetMs: input.budgetMs })];
-    const long = c.synthesized.hasDuration ? synthesizeArguments(input.tools.find((t) => t.name === c.name)?.inputSchema, 'long') : undefined;
-    if (long && JSON.stringify(long.args) !== JSON.stringify(c.synthesized.args)) list.push(probeTool(input.session, c.name, long.args, { budgetMs: input.budgetMs }));
+    const long = c.synthesized.hasDuration
+      ? synthesizeArguments(input.tools.find((t) => t.name === c.name)?.inputSchema, 'long')
+      : undefined;
+    if (long && JSON.stringify(long.args) !== JSON.stringify(c.synthesized.args))
+      list.push(probeTool(input.session, c.name, long.args, { budgetMs: input.budgetMs }));
     return list;
   });
   const probes = await Promise.all(runs);
   assign(roles, probes);
   const long = roles.long;
-  if (long?.source === 'discovered' && long.cancelHonoured === undefined) long.cancelHonoured = await probeCancel(input.session, long.name, long.args, 300);
+  if (long?.source === 'discovered' && long.cancelHonoured === undefined)
+    long.cancelHonoured = await probeCancel(input.session, long.name, long.args, 300);
   const intervals = probes.map((p) => p.pollInterval).filter((n): n is number => typeof n === 'number');
   return { roles, candidates, probes, probeMs: Date.now() - started, ...(intervals.length && { pollIntervalMs: Math.max(...intervals) }) };
 }
@@ -122,17 +128,30 @@ export function assign(roles: Partial<Record<Role, RoleTool>>, probes: readonly 
   };
   pick('completes', plain[0]);
   // Long: the longest tool that completes, else one that ran past the probe and honoured cancel.
-  pick('long', plain.filter((p) => (p.durationMs ?? 0) >= LONG_MIN_MS).at(-1) ?? own.find((p) => p.outcome === 'running' && p.cancelHonoured));
+  pick(
+    'long',
+    plain.filter((p) => (p.durationMs ?? 0) >= LONG_MIN_MS).at(-1) ?? own.find((p) => p.outcome === 'running' && p.cancelHonoured),
+  );
   pick('input', completed.find((p) => p.inputRequired) ?? probes.find((p) => p.inputRequired));
-  pick('fails', own.find((p) => p.outcome === 'failed' && p.failure === 'is-error'));
-  pick('errors', own.find((p) => p.outcome === 'failed' && p.failure === 'jsonrpc-error'));
+  pick(
+    'fails',
+    own.find((p) => p.outcome === 'failed' && p.failure === 'is-error'),
+  );
+  pick(
+    'errors',
+    own.find((p) => p.outcome === 'failed' && p.failure === 'jsonrpc-error'),
+  );
 }
 
 /** The roles as one report line: `completes=lookup (20 ms), long=build (4196 ms, progress), …`. */
 export function describeRoles(discovery: Discovery | undefined): string | undefined {
   const filled = ROLES.filter((r) => discovery?.roles[r]).map((r) => {
     const t = discovery!.roles[r]!;
-    const notes = [t.source === 'config' ? 'configured' : t.durationMs !== undefined ? `${t.durationMs} ms` : 'runs until cancelled', t.progress && 'progress', t.failedAfterAnswer].filter(Boolean);
+    const notes = [
+      t.source === 'config' ? 'configured' : t.durationMs !== undefined ? `${t.durationMs} ms` : 'runs until cancelled',
+      t.progress && 'progress',
+      t.failedAfterAnswer,
+    ].filter(Boolean);
     return `${r}=${t.name} (${notes.join(', ')})`;
   });
   if (!discovery || (!filled.length && !discovery.probes.length)) return undefined;

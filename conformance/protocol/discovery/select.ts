@@ -48,16 +48,25 @@ export const isFixtureName = (name: string) => (FIXTURE_NAMES as readonly string
 const readOnly = (t: ToolLike) => isObject(t.raw.annotations) && t.raw.annotations.readOnlyHint === true;
 
 /** A forbidden tool the kit may call (read-only, or allowed by the operator), with arguments. */
-export function safeForbiddenTool(tools: readonly ToolLike[], allowed: readonly string[]): { name: string; args: Json; why: string } | undefined {
+export function safeForbiddenTool(
+  tools: readonly ToolLike[],
+  allowed: readonly string[],
+): { name: string; args: Json; why: string } | undefined {
   const forbidden = tools.filter((t) => !isTaskCapable(t) && !isFixtureName(t.name));
   const pick = forbidden.find((t) => allowed.includes(t.name)) ?? forbidden.find(readOnly);
   if (!pick) return undefined;
-  return { name: pick.name, args: synthesizeArguments(pick.raw.inputSchema).args, why: allowed.includes(pick.name) ? '--allow-tool' : 'readOnlyHint' };
+  return {
+    name: pick.name,
+    args: synthesizeArguments(pick.raw.inputSchema).args,
+    why: allowed.includes(pick.name) ? '--allow-tool' : 'readOnlyHint',
+  };
 }
 
 /** The skip reason when no forbidden tool is safe to call. */
 export function forbiddenSkipReason(tools: readonly ToolLike[]): string {
   const forbidden = tools.filter((t) => !isTaskCapable(t)).map((t) => t.name);
-  const found = forbidden.length ? `candidates (not annotated readOnlyHint: true): ${forbidden.join(', ')}` : 'the server lists no forbidden tool';
+  const found = forbidden.length
+    ? `candidates (not annotated readOnlyHint: true): ${forbidden.join(', ')}`
+    : 'the server lists no forbidden tool';
   return `no forbidden tool known to be safe to call: pass --allow-tool NAME (config key allowTools) for a tool without side effects; ${found}`;
 }

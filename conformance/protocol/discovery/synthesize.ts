@@ -21,7 +21,8 @@ export interface Synthesized {
   hasDuration: boolean;
 }
 
-const DURATION_NAME = /(^|_|[a-z])(ms|millis|milliseconds|delay|duration|sec|secs|seconds|timeout|wait|sleep|interval)($|_|[A-Z])|Ms$|Seconds$|Delay$/i;
+const DURATION_NAME =
+  /(^|_|[a-z])(ms|millis|milliseconds|delay|duration|sec|secs|seconds|timeout|wait|sleep|interval)($|_|[A-Z])|Ms$|Seconds$|Delay$/i;
 const SECONDS_NAME = /sec/i;
 const MAX_DEPTH = 8;
 
@@ -48,7 +49,10 @@ export function synthesizeArguments(inputSchema: unknown, prefer: DurationPrefer
 export function validateAgainst(schema: Json, value: unknown): { valid: boolean; problem?: string; uncheckable?: true } {
   const { $schema, ...rest } = schema;
   void $schema;
-  for (const make of [() => new Ajv2020({ strict: false, validateFormats: false }), () => new Ajv({ strict: false, validateFormats: false })]) {
+  for (const make of [
+    () => new Ajv2020({ strict: false, validateFormats: false }),
+    () => new Ajv({ strict: false, validateFormats: false }),
+  ]) {
     try {
       const check = make().compile(rest);
       if (check(value)) return { valid: true };
@@ -65,7 +69,8 @@ function resolve(walk: Walk, schema: Json, depth: number): Json {
   let s = schema;
   for (let i = 0; i < MAX_DEPTH && typeof s.$ref === 'string' && s.$ref.startsWith('#'); i++) {
     let target: unknown = walk.root;
-    for (const part of s.$ref.slice(1).split('/').filter(Boolean)) target = isObject(target) ? target[decodeURIComponent(part.replaceAll('~1', '/').replaceAll('~0', '~'))] : undefined;
+    for (const part of s.$ref.slice(1).split('/').filter(Boolean))
+      target = isObject(target) ? target[decodeURIComponent(part.replaceAll('~1', '/').replaceAll('~0', '~'))] : undefined;
     if (!isObject(target)) break;
     const { $ref, ...rest } = s;
     void $ref;
@@ -78,7 +83,8 @@ function resolve(walk: Walk, schema: Json, depth: number): Json {
     for (const p of parts) {
       Object.assign(merged, { ...p, ...merged });
       if (isObject(p.properties)) merged.properties = { ...p.properties, ...(isObject(merged.properties) ? merged.properties : {}) };
-      if (Array.isArray(p.required)) merged.required = [...new Set([...(Array.isArray(merged.required) ? merged.required : []), ...p.required])];
+      if (Array.isArray(p.required))
+        merged.required = [...new Set([...(Array.isArray(merged.required) ? merged.required : []), ...p.required])];
     }
     s = merged;
   }
@@ -224,6 +230,21 @@ function matchPattern(pattern: string, first: string): string {
   } catch {
     return first;
   }
-  const candidates = [first, 'conformance', 'a', 'A', '0', '1', 'abc', 'ABC', 'a1', 'conformance-1', 'x_y', '2025-11-25', 'conformance@example.com', 'https://example.com'];
+  const candidates = [
+    first,
+    'conformance',
+    'a',
+    'A',
+    '0',
+    '1',
+    'abc',
+    'ABC',
+    'a1',
+    'conformance-1',
+    'x_y',
+    '2025-11-25',
+    'conformance@example.com',
+    'https://example.com',
+  ];
   return candidates.find((c) => re.test(c)) ?? first;
 }

@@ -48,7 +48,9 @@ export class Context2026 {
     // A server-defined refusal (-32000..-32099: a task limit, a rate limit; not the extension's own
     // -32020/-32021) or a transport failure says nothing about the rule under check: no verdict.
     if ((reply.kind === 'error' && serverRefusal(reply.error.code)) || reply.kind === 'local') {
-      throw new InconclusiveCheck(`tools/call ${tool} was refused before a task existed: ${reply.kind === 'error' ? `${reply.error.code} ${reply.error.message}` : reply.message}`);
+      throw new InconclusiveCheck(
+        `tools/call ${tool} was refused before a task existed: ${reply.kind === 'error' ? `${reply.error.code} ${reply.error.message}` : reply.message}`,
+      );
     }
     const result = expectResult(reply, `tools/call ${tool}`);
     if (result.resultType !== 'task' || typeof result.taskId !== 'string') {
@@ -69,7 +71,8 @@ export class Context2026 {
       const task = await this.get(taskId);
       seen?.(task);
       if (done(task)) return task;
-      if (Date.now() > deadline) throw new InconclusiveCheck(`task ${taskId} not ${what} within ${this.state.settleMs} ms (last: ${brief(task)})`);
+      if (Date.now() > deadline)
+        throw new InconclusiveCheck(`task ${taskId} not ${what} within ${this.state.settleMs} ms (last: ${brief(task)})`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -91,7 +94,10 @@ const serverRefusal = (code: number): boolean => code <= -32000 && code >= -3209
 
 export function expectResult(reply: Reply2026, what: string): Json {
   if (reply.kind === 'result') return reply.result;
-  throw new CheckFailure(`${what} answered ${reply.kind === 'error' ? `error ${reply.error.code} ${reply.error.message}` : reply.message}`, `${what} answers a result`);
+  throw new CheckFailure(
+    `${what} answered ${reply.kind === 'error' ? `error ${reply.error.code} ${reply.error.message}` : reply.message}`,
+    `${what} answers a result`,
+  );
 }
 
 /** The keys of a task's inlined `inputRequests` (empty when absent). */

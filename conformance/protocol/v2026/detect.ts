@@ -22,7 +22,8 @@ export async function detect2026(url: string, identity: Identity | undefined, ti
   const reply = await client.call('server/discover', {}, { identity });
   if (reply.kind !== 'result') return undefined;
   const capabilities = reply.result.capabilities;
-  if (!isObject(capabilities) || !isObject(capabilities.extensions) || !isObject(capabilities.extensions[TASKS_EXTENSION])) return undefined;
+  if (!isObject(capabilities) || !isObject(capabilities.extensions) || !isObject(capabilities.extensions[TASKS_EXTENSION]))
+    return undefined;
   const tools = new Map<string, Json>();
   let cursor: string | undefined;
   for (let page = 0; page < 20; page++) {
@@ -54,7 +55,8 @@ export async function answersInitialize(url: string, identity: Identity | undefi
     });
     const text = await response.text();
     const session = response.headers.get('mcp-session-id');
-    if (session) void fetch(url, { method: 'DELETE', headers: { 'mcp-session-id': session, ...identityHeaders(identity) } }).catch(() => undefined);
+    if (session)
+      void fetch(url, { method: 'DELETE', headers: { 'mcp-session-id': session, ...identityHeaders(identity) } }).catch(() => undefined);
     return response.ok && /"result"\s*:/.test(text);
   } catch {
     return false;

@@ -18,7 +18,14 @@ export { Context2026, type State2026 } from './context.js';
 export { detect2026, speaks2025, type Found2026 } from './detect.js';
 export { Client2026 } from './wire.js';
 
-export const V2026_CHECKS: readonly Check2026[] = Object.freeze([...lifecycleChecks, ...pollingChecks, ...controlChecks, ...inputChecks, ...isolationChecks, ...pushChecks]);
+export const V2026_CHECKS: readonly Check2026[] = Object.freeze([
+  ...lifecycleChecks,
+  ...pollingChecks,
+  ...controlChecks,
+  ...inputChecks,
+  ...isolationChecks,
+  ...pushChecks,
+]);
 
 /** `checks` as runner checks reading the 2026 state of the run (skipped when there is none). */
 export function asRunnerChecks(checks: readonly Check2026[], state: () => State2026 | undefined): Check[] {

@@ -29,20 +29,38 @@ export const isolationChecks = [
     const problem = refused(await ctx.call('tasks/get', { taskId }, { who: 'b' }), 'tasks/get');
     return problem ? fail(problem, EXPECTED) : pass();
   }),
-  check26({ id: 't26.foreign-cancel', rule: 'T20', level: 'MUST', title: "Another owner's task is not found on tasks/cancel, and keeps running" }, async (ctx) => {
-    const taskId = await tasksOfA(ctx, 'slow_compute', { seconds: 60 }, 'that runs `seconds`');
-    const problem = refused(await ctx.call('tasks/cancel', { taskId }, { who: 'b' }), 'tasks/cancel');
-    if (problem) return fail(problem, EXPECTED);
-    const task = await ctx.get(taskId);
-    return isTerminalStatus(task.status) ? fail(`A's task after B's cancel: ${brief(task)}`, 'still running (a 60 s task B could not cancel)') : pass();
-  }),
-  check26({ id: 't26.foreign-update', rule: 'T20', level: 'MUST', title: "Another owner's task is not found on tasks/update, and its question stays open" }, async (ctx) => {
-    const taskId = await tasksOfA(ctx, 'confirm_delete', { filename: 'conformance.txt' }, 'that asks one question');
-    const task = await ctx.pollUntil(taskId, (t) => inputKeys(t).length > 0 || t.status !== 'working', 'input_required');
-    const keys = inputKeys(task);
-    const problem = refused(await ctx.call('tasks/update', { taskId, inputResponses: Object.fromEntries(keys.map((k) => [k, ACCEPT])) }, { who: 'b' }), 'tasks/update');
-    if (problem) return fail(problem, EXPECTED);
-    const after = await ctx.get(taskId);
-    return after.status === 'input_required' ? pass() : fail(`A's task after B's answer: ${brief(after)}`, 'still input_required: B cannot answer A\'s question');
-  }),
+  check26(
+    { id: 't26.foreign-cancel', rule: 'T20', level: 'MUST', title: "Another owner's task is not found on tasks/cancel, and keeps running" },
+    async (ctx) => {
+      const taskId = await tasksOfA(ctx, 'slow_compute', { seconds: 60 }, 'that runs `seconds`');
+      const problem = refused(await ctx.call('tasks/cancel', { taskId }, { who: 'b' }), 'tasks/cancel');
+      if (problem) return fail(problem, EXPECTED);
+      const task = await ctx.get(taskId);
+      return isTerminalStatus(task.status)
+        ? fail(`A's task after B's cancel: ${brief(task)}`, 'still running (a 60 s task B could not cancel)')
+        : pass();
+    },
+  ),
+  check26(
+    {
+      id: 't26.foreign-update',
+      rule: 'T20',
+      level: 'MUST',
+      title: "Another owner's task is not found on tasks/update, and its question stays open",
+    },
+    async (ctx) => {
+      const taskId = await tasksOfA(ctx, 'confirm_delete', { filename: 'conformance.txt' }, 'that asks one question');
+      const task = await ctx.pollUntil(taskId, (t) => inputKeys(t).length > 0 || t.status !== 'working', 'input_required');
+      const keys = inputKeys(task);
+      const problem = refused(
+        await ctx.call('tasks/update', { taskId, inputResponses: Object.fromEntries(keys.map((k) => [k, ACCEPT])) }, { who: 'b' }),
+        'tasks/update',
+      );
+      if (problem) return fail(problem, EXPECTED);
+      const after = await ctx.get(taskId);
+      return after.status === 'input_required'
+        ? pass()
+        : fail(`A's task after B's answer: ${brief(after)}`, "still input_required: B cannot answer A's question");
+    },
+  ),
 ];

@@ -36,11 +36,15 @@ export async function listen(ctx: Context2026, taskIds: readonly string[], optio
   ctx.signal.addEventListener('abort', onAbort, { once: true });
   const budget = setTimeout(() => stop.abort(new Error('settle budget')), ctx.state.settleMs);
   try {
-    const opened = await ctx.state.found.client.open('subscriptions/listen', { notifications: { taskIds: [...taskIds] } }, {
-      identity: ctx.state.identities[options.who ?? 'a'],
-      declare: options.declare ?? true,
-      signal: stop.signal,
-    });
+    const opened = await ctx.state.found.client.open(
+      'subscriptions/listen',
+      { notifications: { taskIds: [...taskIds] } },
+      {
+        identity: ctx.state.identities[options.who ?? 'a'],
+        declare: options.declare ?? true,
+        signal: stop.signal,
+      },
+    );
     if ('kind' in opened) return opened;
     const { id, response } = opened;
     if (!(response.headers.get('content-type') ?? '').includes('text/event-stream') || response.body === null) {

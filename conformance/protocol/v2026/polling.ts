@@ -28,32 +28,50 @@ async function follow(ctx: Context2026, created: Json, deadline: number): Promis
   const taskId = created.taskId as string;
   let task = created;
   for (;;) {
-    if ('pollIntervalMs' in task && !isPositiveInt(task.pollIntervalMs)) return { kind: 'bad-interval', detail: `pollIntervalMs ${brief(task.pollIntervalMs)} in ${brief(task)}` };
+    if ('pollIntervalMs' in task && !isPositiveInt(task.pollIntervalMs))
+      return { kind: 'bad-interval', detail: `pollIntervalMs ${brief(task.pollIntervalMs)} in ${brief(task)}` };
     if (isTerminalStatus(task.status)) return undefined;
     const waitMs = typeof task.pollIntervalMs === 'number' ? task.pollIntervalMs : DEFAULT_MS;
     // An interval beyond the budget ends the watch: nothing was refused so far.
     if (Date.now() + waitMs > deadline) return undefined;
     await new Promise((resolve) => setTimeout(resolve, waitMs));
     const reply = await ctx.call('tasks/get', { taskId });
-    if (reply.kind === 'error') return { kind: refusal(reply.error.code) ? 'refused' : 'error', detail: `tasks/get ${waitMs} ms after the last answer: ${reply.error.code} ${reply.error.message}` };
+    if (reply.kind === 'error')
+      return {
+        kind: refusal(reply.error.code) ? 'refused' : 'error',
+        detail: `tasks/get ${waitMs} ms after the last answer: ${reply.error.code} ${reply.error.message}`,
+      };
     if (reply.kind === 'local') return undefined;
     task = reply.result;
   }
 }
 
 export const pollingChecks = [
-  check26({ id: 't26.poll-interval-honoured', rule: 'T21', level: 'SHOULD', title: 'A client polling at pollIntervalMs is never refused; every interval is an integer (also T6)' }, async (ctx) => {
-    ctx.fixture('slow_compute', 'that runs `seconds` then completes');
-    const created: Json[] = [];
-    for (let i = 0; i < TASKS; i++) created.push(await ctx.createTask('slow_compute', { seconds: 1 }));
-    const deadline = Date.now() + ctx.state.settleMs;
-    const findings = (await Promise.all(created.map((task) => follow(ctx, task, deadline)))).filter((f) => f !== undefined);
-    const bad = findings.find((f) => f.kind === 'bad-interval');
-    if (bad) return fail(bad.detail, 'pollIntervalMs absent or a positive integer (milliseconds) on every CreateTaskResult and tasks/get');
-    const error = findings.find((f) => f.kind === 'error');
-    if (error) return fail(error.detail, "tasks/get of the requestor's own task answers the task");
-    const refused = findings.find((f) => f.kind === 'refused');
-    if (refused) return warn(refused.detail, 'a client waiting the pollIntervalMs it was given is not refused (a server may limit clients polling faster)');
-    return pass();
-  }),
+  check26(
+    {
+      id: 't26.poll-interval-honoured',
+      rule: 'T21',
+      level: 'SHOULD',
+      title: 'A client polling at pollIntervalMs is never refused; every interval is an integer (also T6)',
+    },
+    async (ctx) => {
+      ctx.fixture('slow_compute', 'that runs `seconds` then completes');
+      const created: Json[] = [];
+      for (let i = 0; i < TASKS; i++) created.push(await ctx.createTask('slow_compute', { seconds: 1 }));
+      const deadline = Date.now() + ctx.state.settleMs;
+      const findings = (await Promise.all(created.map((task) => follow(ctx, task, deadline)))).filter((f) => f !== undefined);
+      const bad = findings.find((f) => f.kind === 'bad-interval');
+      if (bad)
+        return fail(bad.detail, 'pollIntervalMs absent or a positive integer (milliseconds) on every CreateTaskResult and tasks/get');
+      const error = findings.find((f) => f.kind === 'error');
+      if (error) return fail(error.detail, "tasks/get of the requestor's own task answers the task");
+      const refused = findings.find((f) => f.kind === 'refused');
+      if (refused)
+        return warn(
+          refused.detail,
+          'a client waiting the pollIntervalMs it was given is not refused (a server may limit clients polling faster)',
+        );
+      return pass();
+    },
+  ),
 ];

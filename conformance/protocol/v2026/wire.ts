@@ -60,7 +60,11 @@ export class Client2026 {
    * Send one request and hand back its response unread (a `subscriptions/listen` stream, read as
    * it arrives: listen.ts), with the request's id. Aborted by `signal` (the caller's deadline).
    */
-  async open(method: string, params: Json, options: Send2026 & { signal: AbortSignal }): Promise<{ id: number; response: Response } | { kind: 'local'; message: string }> {
+  async open(
+    method: string,
+    params: Json,
+    options: Send2026 & { signal: AbortSignal },
+  ): Promise<{ id: number; response: Response } | { kind: 'local'; message: string }> {
     const { id, init } = this.#request(method, params, options);
     try {
       return { id, response: await fetch(this.url, { ...init, signal: options.signal }) };
@@ -72,7 +76,11 @@ export class Client2026 {
   /** The POST of one request: envelope in `_meta`, the routing headers, the identity's headers. */
   #request(method: string, params: Json, options: Send2026): { id: number; init: RequestInit } {
     const capabilities = options.declare === false ? {} : { extensions: { [TASKS_EXTENSION]: {} }, elicitation: {} };
-    const _meta = { [`${META}protocolVersion`]: GENERATION_2026, [`${META}clientInfo`]: { name: 'mcp-tasks-conformance', version: '1' }, [`${META}clientCapabilities`]: capabilities };
+    const _meta = {
+      [`${META}protocolVersion`]: GENERATION_2026,
+      [`${META}clientInfo`]: { name: 'mcp-tasks-conformance', version: '1' },
+      [`${META}clientCapabilities`]: capabilities,
+    };
     const id = this.#nextId++;
     const name = mcpName(method, params);
     const headers: Record<string, string> = {
@@ -113,7 +121,10 @@ export function toReply(message: unknown, status: number): Reply2026 {
   if (isObject(message) && isObject(message.result)) return { kind: 'result', result: message.result };
   if (isObject(message) && isObject(message.error) && typeof message.error.code === 'number') {
     const e = message.error;
-    return { kind: 'error', error: { code: e.code as number, message: String(e.message ?? ''), ...(e.data !== undefined && { data: e.data }) } };
+    return {
+      kind: 'error',
+      error: { code: e.code as number, message: String(e.message ?? ''), ...(e.data !== undefined && { data: e.data }) },
+    };
   }
   return { kind: 'local', message: `HTTP ${status} without a JSON-RPC response` };
 }

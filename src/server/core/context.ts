@@ -83,7 +83,12 @@ export class ServerTaskContext extends TaskContext {
     if (this.progressToken === undefined) return;
     if (this.peer.storesProgress) {
       this.#recorder ??= new ProgressRecorder(this.#side, this.owner, this.taskId);
-      return this.#recorder.record({ progressToken: this.progressToken, progress, ...(total !== undefined && { total }), ...(message !== undefined && { message }) });
+      return this.#recorder.record({
+        progressToken: this.progressToken,
+        progress,
+        ...(total !== undefined && { total }),
+        ...(message !== undefined && { message }),
+      });
     }
     const params: JsonObject = { progressToken: this.progressToken, progress, _meta: this.#relatedMeta() };
     if (total !== undefined) params.total = total;
@@ -117,7 +122,11 @@ export class ServerTaskContext extends TaskContext {
     this.signal.throwIfAborted();
     await this.ready(); // a question makes a call in its sync window a task at once
     // The run's trace context goes with the question, so the requestor's answer can join the task's trace.
-    const meta = { ...(params._meta as JsonObject | undefined), ...this.#observed?.traceMeta(), [RELATED_TASK_META_KEY]: { taskId: this.taskId } };
+    const meta = {
+      ...(params._meta as JsonObject | undefined),
+      ...this.#observed?.traceMeta(),
+      [RELATED_TASK_META_KEY]: { taskId: this.taskId },
+    };
     const request = { method, params: { ...params, _meta: meta } };
     const { key, task } = await this.#side.ask(this.owner, this.taskId, request, statusMessage);
     const waited = this.#observed?.asked(method);
@@ -148,7 +157,9 @@ export class ServerTaskContext extends TaskContext {
 function failureSummary(result: JsonObject): string | undefined {
   if (result.isError !== true) return undefined;
   const content = Array.isArray(result.content) ? result.content : [];
-  const text = content.find((c): c is { type: 'text'; text: string } => typeof c === 'object' && c !== null && (c as JsonObject).type === 'text');
+  const text = content.find(
+    (c): c is { type: 'text'; text: string } => typeof c === 'object' && c !== null && (c as JsonObject).type === 'text',
+  );
   const detail = text && typeof text.text === 'string' ? `: ${text.text.slice(0, 500)}` : '';
   return `The tool reported an error${detail}`;
 }

@@ -102,6 +102,7 @@ export function createInput(options: StartOptions, lease: Lease | undefined): Cr
 
 /** A sync window setting: an integer from 0 to MAX_SYNC_WINDOW_MS; else `Refusal` (default INVALID_OPTIONS) naming `what`. */
 export function checkWindowMs(ms: unknown, what: string, Refusal: new (message: string) => Error = InvalidOptionsError): number {
-  if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0 || ms > MAX_SYNC_WINDOW_MS) throw new Refusal(`${what} must be an integer from 0 to ${MAX_SYNC_WINDOW_MS} (ms)`);
+  if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0 || ms > MAX_SYNC_WINDOW_MS)
+    throw new Refusal(`${what} must be an integer from 0 to ${MAX_SYNC_WINDOW_MS} (ms)`);
   return ms;
 }

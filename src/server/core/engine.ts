@@ -16,7 +16,15 @@ import type { Owner } from '../../owner.js';
 import type { TaskRecord } from '../../record.js';
 import { isTerminal } from '../../status.js';
 import type { TaskPeer } from './context.js';
-import { checkWindowMs, createInput, DEFAULT_LEASE_MS, type AdoptOptions, type CallOptions, type StartOptions, type TaskEngineOptions } from './engine-options.js';
+import {
+  checkWindowMs,
+  createInput,
+  DEFAULT_LEASE_MS,
+  type AdoptOptions,
+  type CallOptions,
+  type StartOptions,
+  type TaskEngineOptions,
+} from './engine-options.js';
 import { Execution, type ExecutionHost, type Lease, type TaskWork } from './execution.js';
 import { SideChannel } from './side-channel.js';
 import { taskChanges, type TaskChanges } from './task-changes.js';
@@ -71,10 +79,12 @@ export class TaskEngine {
     this.logger = options.logger ?? silentLogger;
     this.sharedStorePollMs = options.sharedStorePollMs ?? 500;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-    if (!Number.isSafeInteger(this.leaseMs) || this.leaseMs < 3) throw new InvalidArgumentError('TaskEngine: leaseMs must be an integer >= 3');
+    if (!Number.isSafeInteger(this.leaseMs) || this.leaseMs < 3)
+      throw new InvalidArgumentError('TaskEngine: leaseMs must be an integer >= 3');
     if (options.rateLimiter && options.rateLimit) throw new InvalidArgumentError('TaskEngine: pass rateLimiter or rateLimit, not both');
     // The shorthand's buckets refill by the store's clock, like every other decision by time here.
-    this.rateLimiter = options.rateLimiter ?? (options.rateLimit ? new RateLimiter(options.rateLimit, () => clockOf(this.store).now()) : undefined);
+    this.rateLimiter =
+      options.rateLimiter ?? (options.rateLimit ? new RateLimiter(options.rateLimit, () => clockOf(this.store).now()) : undefined);
     this.observer = new EngineObserver({ metrics: options.metrics, tracing: options.tracing, clock: clockOf(this.store) });
     this.side = new SideChannel(this.store, this.logger, this.observer);
     this.polls = new PollAdvisor(this.store, { policy: options.pollPolicy, perSecond: this.rateLimiter?.perSecond });
@@ -93,7 +103,14 @@ export class TaskEngine {
       adopt: (owner, task, { work, peer }, leaseMs) => {
         const expiresInMs = task.expiresAt === null ? null : task.expiresAt - clockOf(this.store).now();
         const lease = leaseMs === undefined ? undefined : { holder: this.instanceId, ms: leaseMs };
-        return this.#adopt(owner, task.taskId, work, { status: task.status, expiresInMs, ...(lease && { lease }), ...(peer && { peer }) }, task, true);
+        return this.#adopt(
+          owner,
+          task.taskId,
+          work,
+          { status: task.status, expiresInMs, ...(lease && { lease }), ...(peer && { peer }) },
+          task,
+          true,
+        );
       },
     });
     // Another instance's write matters here only for what this engine runs or waits for.
@@ -123,7 +140,19 @@ export class TaskEngine {
     const record = await this.store.create(owner, createInput(options, lease));
     this.observer.created(record);
     const { peer, progressToken } = options;
-    void this.#adopt(owner, record.taskId, work, { peer, status: record.status, expiresInMs: record.ttl, ...(progressToken !== undefined && { progressToken }), ...(lease && { lease }) }, record);
+    void this.#adopt(
+      owner,
+      record.taskId,
+      work,
+      {
+        peer,
+        status: record.status,
+        expiresInMs: record.ttl,
+        ...(progressToken !== undefined && { progressToken }),
+        ...(lease && { lease }),
+      },
+      record,
+    );
     this.#logCreated(owner, record);
     return record;
   }
@@ -146,7 +175,8 @@ export class TaskEngine {
       now: () => clockOf(this.store).now(),
       create: async () => {
         const record = await this.store.create(owner, { ...createInput(options, lease), taskId });
-        if (record.taskId !== taskId) throw new InvalidOptionsError('the task store ignored CreateTaskInput.taskId (see the contract); set syncWindowMs: 0 for it');
+        if (record.taskId !== taskId)
+          throw new InvalidOptionsError('the task store ignored CreateTaskInput.taskId (see the contract); set syncWindowMs: 0 for it');
         this.#windows.assertOpen();
         this.#executions.set(taskId, execution);
         this.#logCreated(owner, record);
@@ -157,7 +187,12 @@ export class TaskEngine {
     });
     // Observed once it is a task: a call answered inline is a plain call to the metrics and traces.
     const observed = new ObservedOnceCreated();
-    const execution = this.#newExecution(owner, taskId, { peer: options.peer, progressToken: options.progressToken, lease, ready: window.ready }, observed);
+    const execution = this.#newExecution(
+      owner,
+      taskId,
+      { peer: options.peer, progressToken: options.progressToken, lease, ready: window.ready },
+      observed,
+    );
     window.run(execution, work);
     return window.outcome;
   }
@@ -181,9 +216,21 @@ export class TaskEngine {
   }
 
   /** `adopt`, with the task's record when the caller has it (`start`: a new run; the takeover: a resumed one). */
-  #adopt(owner: Owner, taskId: string, work: TaskWork, options: AdoptOptions, task?: TaskRecord, resumed = false): Promise<TaskRecord | undefined> {
+  #adopt(
+    owner: Owner,
+    taskId: string,
+    work: TaskWork,
+    options: AdoptOptions,
+    task?: TaskRecord,
+    resumed = false,
+  ): Promise<TaskRecord | undefined> {
     if (this.#executions.has(taskId)) throw new InvalidArgumentError(`TaskEngine: task ${taskId} is already running in this engine`);
-    const execution = this.#newExecution(owner, taskId, options, this.observer.begin(owner, taskId, options.status ?? 'working', task, resumed));
+    const execution = this.#newExecution(
+      owner,
+      taskId,
+      options,
+      this.observer.begin(owner, taskId, options.status ?? 'working', task, resumed),
+    );
     this.#executions.set(taskId, execution);
     execution.start(work);
     return execution.finished;
@@ -193,7 +240,22 @@ export class TaskEngine {
     const { status = 'working', peer = NO_PEER, progressToken, lease, expiresInMs, ready } = options;
     const pollMs = this.store.capabilities.sharedAcrossProcesses ? this.sharedStorePollMs : undefined;
     const host = this.#host;
-    return new Execution({ store: this.store, side: this.side, owner, taskId, status, peer, progressToken, lease, expiresInMs, logger: this.logger, host, pollMs, ready, observed });
+    return new Execution({
+      store: this.store,
+      side: this.side,
+      owner,
+      taskId,
+      status,
+      peer,
+      progressToken,
+      lease,
+      expiresInMs,
+      logger: this.logger,
+      host,
+      pollMs,
+      ready,
+      observed,
+    });
   }
 
   /** Listen to the progress the tasks of this engine report (not stored; the live monitor shows it). */
@@ -254,7 +316,12 @@ export class TaskEngine {
     execution.collect(task);
     // Cancellation is logged where it is requested (TaskMethods.cancel), with its requestor.
     if (execution.observe(task) && task.status !== 'cancelled') {
-      this.logger({ event: isTerminal(task.status) ? (`task.${task.status}` as 'task.completed') : 'task.status', owner, taskId: task.taskId, status: task.status });
+      this.logger({
+        event: isTerminal(task.status) ? (`task.${task.status}` as 'task.completed') : 'task.status',
+        owner,
+        taskId: task.taskId,
+        status: task.status,
+      });
     }
     if (isTerminal(task.status)) execution.retire({ type: 'terminal', status: task.status, endedElsewhere });
   }

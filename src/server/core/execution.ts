@@ -98,7 +98,13 @@ export class Execution {
     this.taskId = options.taskId;
     this.#lastStatus = options.status;
     this.finished = new Promise((resolve) => (this.#finish = resolve));
-    this.#answers = new AnswerWaits({ side: options.side, owner: options.owner, taskId: options.taskId, pollMs: options.pollMs, onError: (detail) => this.#log(detail) });
+    this.#answers = new AnswerWaits({
+      side: options.side,
+      owner: options.owner,
+      taskId: options.taskId,
+      pollMs: options.pollMs,
+      onError: (detail) => this.#log(detail),
+    });
     this.context = new ServerTaskContext(options.side, options.owner, options.taskId, {
       signal: this.#controller.signal,
       peer: options.peer,
@@ -153,7 +159,11 @@ export class Execution {
     if (!this.#controller.signal.aborted) this.#controller.abort(new TaskNoLongerRunningError('The server is shutting down'));
     const error = { code: -32603, message: SHUTDOWN_MESSAGE };
     try {
-      await this.#options.store.complete(this.owner, this.taskId, { status: 'failed', outcome: { type: 'error', error }, statusMessage: SHUTDOWN_MESSAGE });
+      await this.#options.store.complete(this.owner, this.taskId, {
+        status: 'failed',
+        outcome: { type: 'error', error },
+        statusMessage: SHUTDOWN_MESSAGE,
+      });
     } catch (failure) {
       if (!isTasksError(failure, 'TASK_TERMINAL') && !isTasksError(failure, 'TASK_NOT_FOUND')) this.#log(`shutdown: ${String(failure)}`);
     }

@@ -13,7 +13,14 @@
 import type { Clock } from '../../clock.js';
 import type { InputMethod } from '../../contract.js';
 import type { JsonObject } from '../../json.js';
-import { ChildCache, noopMetrics, type CounterChild, type GaugeChild, type HistogramChild, type TasksMetrics } from '../../observe/metrics.js';
+import {
+  ChildCache,
+  noopMetrics,
+  type CounterChild,
+  type GaugeChild,
+  type HistogramChild,
+  type TasksMetrics,
+} from '../../observe/metrics.js';
 import { NOOP_TASK_SPAN, noopTracing, type TaskSpan, type TasksTracing } from '../../observe/tracing.js';
 import type { Owner } from '../../owner.js';
 import type { TaskRecord } from '../../record.js';
@@ -80,7 +87,10 @@ export class EngineObserver {
     this.tracing = options.tracing ?? noopTracing;
     this.#clock = options.clock;
     this.resultWaiting = metrics.gauge('mcp_tasks_result_waiting');
-    this.#active = { working: metrics.gauge('mcp_tasks_active', { status: 'working' }), input_required: metrics.gauge('mcp_tasks_active', { status: 'input_required' }) };
+    this.#active = {
+      working: metrics.gauge('mcp_tasks_active', { status: 'working' }),
+      input_required: metrics.gauge('mcp_tasks_active', { status: 'input_required' }),
+    };
     this.#created = new ChildCache((tool) => metrics.counter('mcp_tasks_created_total', { tool }));
     // Keys joined by NUL: neither a tool name nor a status holds one in practice, and a clash only merges two series.
     this.#ended = new ChildCache((key) => metrics.counter('mcp_tasks_ended_total', labels2('tool', 'status', key)));

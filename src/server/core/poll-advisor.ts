@@ -86,7 +86,15 @@ export class PollAdvisor {
     const others = polled.size - (polled.has(task.taskId) ? 1 : 0);
     const pollers = others + (isTerminal(task.status) ? 0 : 1);
     const shareMs = this.#perSecond === undefined ? undefined : (pollers * 1000) / (this.#rateShare * this.#perSecond);
-    const ms = pollIntervalMs({ ageMs: now - task.createdAt, status: task.status, expectedMs: tool === undefined ? undefined : this.expectedMs(owner, tool), shareMs }, this.policy);
+    const ms = pollIntervalMs(
+      {
+        ageMs: now - task.createdAt,
+        status: task.status,
+        expectedMs: tool === undefined ? undefined : this.expectedMs(owner, tool),
+        shareMs,
+      },
+      this.policy,
+    );
     if (count) this.#count(owner, polled, task, now + 2 * ms + GRACE_MS);
     return ms;
   }

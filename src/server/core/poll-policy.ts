@@ -88,7 +88,8 @@ export function resolvePollPolicy(partial: Partial<PollPolicy> = {}): Readonly<P
   const problems: string[] = [];
   if (!(Number.isSafeInteger(policy.floorMs) && policy.floorMs >= 1)) problems.push('floorMs must be an integer >= 1');
   if (!(Number.isSafeInteger(policy.maxMs) && policy.maxMs >= policy.floorMs)) problems.push('maxMs must be an integer >= floorMs');
-  if (!(Number.isSafeInteger(policy.inputMaxMs) && policy.inputMaxMs >= policy.floorMs)) problems.push('inputMaxMs must be an integer >= floorMs');
+  if (!(Number.isSafeInteger(policy.inputMaxMs) && policy.inputMaxMs >= policy.floorMs))
+    problems.push('inputMaxMs must be an integer >= floorMs');
   if (!(policy.growth > 0 && policy.growth <= 10)) problems.push('growth must be > 0 and <= 10');
   if (problems.length > 0) throw new InvalidOptionsError(`pollPolicy: ${problems.join('; ')}`);
   return Object.freeze(policy);

@@ -35,7 +35,10 @@ export type AnswerSchemaName = 'ElicitResult' | 'CreateMessageResult';
 /** A leg's validator of answers (its generation's schemas). */
 export type AnswerValidator = (name: AnswerSchemaName, value: unknown) => ValidationResult<unknown>;
 
-const RESULT_NAMES: { readonly [M in InputMethod]: AnswerSchemaName } = { 'elicitation/create': 'ElicitResult', 'sampling/createMessage': 'CreateMessageResult' };
+const RESULT_NAMES: { readonly [M in InputMethod]: AnswerSchemaName } = {
+  'elicitation/create': 'ElicitResult',
+  'sampling/createMessage': 'CreateMessageResult',
+};
 
 /** Why `value` is not a valid answer to a `method` question under `validate`, in one line; undefined when it is. */
 export function answerProblem(method: InputMethod, value: unknown, validate: AnswerValidator): string | undefined {
@@ -125,7 +128,12 @@ export class SideChannel {
   /** An answer to a question that is not open: logged (`task.answer_ignored`), nothing changed. */
   ignored(owner: Owner, taskId: string, key: string): void {
     this.observer?.answers(0, 1);
-    this.logger({ event: 'task.answer_ignored', owner, taskId, detail: `an answer to input request ${JSON.stringify(key)}, which is not open (never asked, already answered or withdrawn, or the task ended)` });
+    this.logger({
+      event: 'task.answer_ignored',
+      owner,
+      taskId,
+      detail: `an answer to input request ${JSON.stringify(key)}, which is not open (never asked, already answered or withdrawn, or the task ended)`,
+    });
   }
 
   #log(owner: Owner, taskId: string, detail: string): void {

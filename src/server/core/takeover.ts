@@ -81,7 +81,8 @@ export class Takeover {
    */
   async resume(owner: Owner, task: TaskRecord, resumption: Resumption, options: TakeOverOptions = {}): Promise<TaskRecord | undefined> {
     const { store } = this.host;
-    if (this.#attempts.has(task.taskId) || this.host.running(task.taskId)) throw new ResumeRefusedError(task.taskId, 'it is running in this engine already');
+    if (this.#attempts.has(task.taskId) || this.host.running(task.taskId))
+      throw new ResumeRefusedError(task.taskId, 'it is running in this engine already');
     this.#attempts.add(task.taskId);
     let current: TaskRecord | undefined;
     try {
@@ -90,7 +91,10 @@ export class Takeover {
       if (!current) {
         const now = await store.get(owner, task.taskId);
         if (isTerminal(now.status)) return now;
-        throw new ResumeRefusedError(task.taskId, store.takeOverLease ? 'its lease is held by another worker' : 'the store cannot take leases over');
+        throw new ResumeRefusedError(
+          task.taskId,
+          store.takeOverLease ? 'its lease is held by another worker' : 'the store cannot take leases over',
+        );
       }
       current = await this.#withdrawStale(owner, current, task);
     } finally {
@@ -106,12 +110,21 @@ export class Takeover {
       if (!taken) return; // another instance won, or the old holder renewed after all
       if (!resumption) {
         const error = { code: -32603, message: LEASE_EXPIRED_MESSAGE };
-        await store.complete(owner, taken.taskId, { status: 'failed', outcome: { type: 'error', error }, statusMessage: LEASE_EXPIRED_MESSAGE });
+        await store.complete(owner, taken.taskId, {
+          status: 'failed',
+          outcome: { type: 'error', error },
+          statusMessage: LEASE_EXPIRED_MESSAGE,
+        });
         return;
       }
       void this.host.adopt(owner, await this.#withdrawStale(owner, taken, task), resumption, this.host.leaseMs);
     } catch (error) {
-      logger({ event: 'task.worker_error', owner, taskId: task.taskId, detail: `takeover failed: ${error instanceof Error ? error.message : String(error)}` });
+      logger({
+        event: 'task.worker_error',
+        owner,
+        taskId: task.taskId,
+        detail: `takeover failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   }
 
@@ -119,7 +132,9 @@ export class Takeover {
   async #claim(owner: Owner, task: TaskRecord, leaseMs: number, from: string | undefined): Promise<TaskRecord | undefined> {
     const takeOverLease = this.host.store.takeOverLease?.bind(this.host.store);
     if (!takeOverLease) return undefined;
-    return from === undefined ? takeOverLease(owner, task.taskId, this.host.holder, leaseMs) : takeOverLease(owner, task.taskId, this.host.holder, leaseMs, from);
+    return from === undefined
+      ? takeOverLease(owner, task.taskId, this.host.holder, leaseMs)
+      : takeOverLease(owner, task.taskId, this.host.holder, leaseMs, from);
   }
 
   /** Nobody waits for the stopped worker's questions: withdrawn (the task is `working` again); the takeover is logged. */

@@ -11,5 +11,6 @@ export const TASK_SUPPORT_VALUES: readonly TaskSupport[] = ['forbidden', 'option
 
 /** Throws INVALID_ARGUMENT unless `support` is one of the three values. */
 export function assertTaskSupport(support: TaskSupport): void {
-  if (!TASK_SUPPORT_VALUES.includes(support)) throw new InvalidArgumentError(`taskSupport must be one of ${TASK_SUPPORT_VALUES.join(', ')}, got ${String(support)}`);
+  if (!TASK_SUPPORT_VALUES.includes(support))
+    throw new InvalidArgumentError(`taskSupport must be one of ${TASK_SUPPORT_VALUES.join(', ')}, got ${String(support)}`);
 }

@@ -156,10 +156,16 @@ export function defineTool<Args = JsonObject>(definition: ToolDefinition<Args>):
   assertTaskSupport(taskSupport);
   const generations = generationsOf(definition);
   if (definition.gather !== undefined && generations.includes('2025-11-25')) {
-    throw new InvalidArgumentError(`defineTool ${name}: gather (MRTR) exists only on the 2026-07-28 wire; limit the tool with generations: ['2026-07-28']`);
+    throw new InvalidArgumentError(
+      `defineTool ${name}: gather (MRTR) exists only on the 2026-07-28 wire; limit the tool with generations: ['2026-07-28']`,
+    );
   }
-  const input = definition.inputSchema === undefined ? undefined : compileSchema(definition.inputSchema, `the inputSchema of tool ${name}`, 'input');
-  const output = definition.outputSchema === undefined ? undefined : compileSchema(definition.outputSchema, `the outputSchema of tool ${name}`, 'output');
+  const input =
+    definition.inputSchema === undefined ? undefined : compileSchema(definition.inputSchema, `the inputSchema of tool ${name}`, 'input');
+  const output =
+    definition.outputSchema === undefined
+      ? undefined
+      : compileSchema(definition.outputSchema, `the outputSchema of tool ${name}`, 'output');
   const { gather, run } = definition;
   const tool: DefinedTool = {
     name,
@@ -171,7 +177,10 @@ export function defineTool<Args = JsonObject>(definition: ToolDefinition<Args>):
     _meta: definition._meta,
     taskSupport,
     resumable: definition.resumable === true,
-    syncWindowMs: definition.syncWindowMs === undefined ? undefined : checkWindowMs(definition.syncWindowMs, `defineTool ${name}: syncWindowMs`, InvalidArgumentError),
+    syncWindowMs:
+      definition.syncWindowMs === undefined
+        ? undefined
+        : checkWindowMs(definition.syncWindowMs, `defineTool ${name}: syncWindowMs`, InvalidArgumentError),
     generations,
     serves: (generation) => generations.includes(generation),
     parseArguments: (args) => parseArguments(name, input, args),
@@ -185,7 +194,9 @@ function generationsOf(definition: { name: string; generations?: readonly Genera
   const given = definition.generations ?? GENERATIONS;
   const known = given.filter((g) => GENERATIONS.includes(g));
   if (given.length === 0 || known.length !== given.length || new Set(given).size !== given.length) {
-    throw new InvalidArgumentError(`defineTool ${definition.name}: generations must be distinct values of ${GENERATIONS.join(', ')}, at least one`);
+    throw new InvalidArgumentError(
+      `defineTool ${definition.name}: generations must be distinct values of ${GENERATIONS.join(', ')}, at least one`,
+    );
   }
   return Object.freeze([...given]);
 }
@@ -206,9 +217,12 @@ async function parseArguments(name: string, input: CompiledSchema | undefined, a
  */
 async function checkResult(name: string, output: CompiledSchema | undefined, result: CallToolResult): Promise<CallToolResult> {
   if (!output || result.isError === true) return result;
-  if (result.structuredContent === undefined) return toolError(`Output validation error: Tool ${name} has an output schema but no structured content was provided`);
+  if (result.structuredContent === undefined)
+    return toolError(`Output validation error: Tool ${name} has an output schema but no structured content was provided`);
   const checked = await output.check(result.structuredContent);
-  return checked.ok ? result : toolError(`Output validation error: Invalid structured content for tool ${name}: ${summary(checked.problems)}`);
+  return checked.ok
+    ? result
+    : toolError(`Output validation error: Invalid structured content for tool ${name}: ${summary(checked.problems)}`);
 }
 
 const toolError = (text: string): CallToolResult => ({ content: [{ type: 'text', text }], isError: true });

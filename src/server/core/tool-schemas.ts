@@ -52,13 +52,16 @@ export const NO_INPUT_SCHEMA: JsonObject = Object.freeze({ type: 'object', prope
 
 /** Whether `schema` is a Standard Schema object. */
 export function isStandardSchema(schema: unknown): schema is StandardSchemaV1 {
-  return typeof schema === 'object' && schema !== null && typeof (schema as Partial<StandardSchemaV1>)['~standard']?.validate === 'function';
+  return (
+    typeof schema === 'object' && schema !== null && typeof (schema as Partial<StandardSchemaV1>)['~standard']?.validate === 'function'
+  );
 }
 
 /** Compile a tool's schema (`what`: e.g. "inputSchema of tool x", for error messages); INVALID_ARGUMENT when it cannot be used. */
 export function compileSchema(schema: ToolSchema<unknown>, what: string, io: 'input' | 'output'): CompiledSchema {
   if (isStandardSchema(schema)) return standardSchema(schema, what, io);
-  if (!isPlainObject(schema)) throw new InvalidArgumentError(`${what} must be a JSON Schema object or a Standard Schema (e.g. z.object({...}))`);
+  if (!isPlainObject(schema))
+    throw new InvalidArgumentError(`${what} must be a JSON Schema object or a Standard Schema (e.g. z.object({...}))`);
   const shape = Object.entries(schema).find(([, value]) => isStandardSchema(value));
   if (shape) throw new InvalidArgumentError(`${what}: "${shape[0]}" is a schema object: pass z.object({ ... }) rather than a raw shape`);
   assertObjectSchema(schema, what);
@@ -70,10 +73,17 @@ export function compileSchema(schema: ToolSchema<unknown>, what: string, io: 'in
 }
 
 function standardSchema(schema: StandardSchemaV1, what: string, io: 'input' | 'output'): CompiledSchema {
-  const std = schema['~standard'] as StandardSchemaV1['~standard'] & { jsonSchema?: { [k in 'input' | 'output']?: (options: { target: string }) => unknown } };
+  const std = schema['~standard'] as StandardSchemaV1['~standard'] & {
+    jsonSchema?: { [k in 'input' | 'output']?: (options: { target: string }) => unknown };
+  };
   let json: unknown = { type: 'object' };
   const standardJson = std.jsonSchema?.[io];
-  const convert = typeof standardJson === 'function' ? standardJson : isZod4(schema) ? () => toJSONSchema(schema, { target: 'draft-2020-12', io }) : undefined;
+  const convert =
+    typeof standardJson === 'function'
+      ? standardJson
+      : isZod4(schema)
+        ? () => toJSONSchema(schema, { target: 'draft-2020-12', io })
+        : undefined;
   if (convert) {
     try {
       json = convert({ target: 'draft-2020-12' });
@@ -129,14 +139,21 @@ function fieldPath(parts: readonly PropertyKey[]): string {
 }
 
 function pointerParts(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
 
 function ajvProblem(error: ErrorObject): string {
   const at = pointerParts(error.instancePath);
   const params = error.params as { missingProperty?: string; additionalProperty?: string };
-  if (error.keyword === 'required' && params.missingProperty !== undefined) return `${fieldPath([...at, params.missingProperty])}: required`;
-  if (error.keyword === 'additionalProperties' && params.additionalProperty !== undefined) return `${fieldPath([...at, params.additionalProperty])}: not allowed`;
+  if (error.keyword === 'required' && params.missingProperty !== undefined)
+    return `${fieldPath([...at, params.missingProperty])}: required`;
+  if (error.keyword === 'additionalProperties' && params.additionalProperty !== undefined)
+    return `${fieldPath([...at, params.additionalProperty])}: not allowed`;
   return `${fieldPath(at)}: ${error.message ?? error.keyword}`;
 }
 

@@ -151,6 +151,7 @@ const carriers = new WeakMap<TaskEngine, InputCarrier>();
 /** The carrier of `engine` (one per engine: its streams never claim a question twice from here). */
 export function carrierOf(engine: TaskEngine): InputCarrier {
   let carrier = carriers.get(engine);
-  if (!carrier) carriers.set(engine, (carrier = new InputCarrier(engine.side, engine.instanceId, engine.store.capabilities.sharedAcrossProcesses)));
+  if (!carrier)
+    carriers.set(engine, (carrier = new InputCarrier(engine.side, engine.instanceId, engine.store.capabilities.sharedAcrossProcesses)));
   return carrier;
 }

@@ -20,7 +20,11 @@ export async function carryProgress(engine: TaskEngine, owner: Owner, task: Task
   if (!stored || isTerminal(task.status) || (stored.sent !== undefined && stored.sent >= stored.progress)) return;
   const mine = await engine.side.progressSent(owner, task.taskId, stored.progress).catch(() => false);
   if (!mine) return;
-  const params: JsonObject = { progressToken: stored.progressToken, progress: stored.progress, _meta: { [RELATED_TASK_META_KEY]: { taskId: task.taskId } } };
+  const params: JsonObject = {
+    progressToken: stored.progressToken,
+    progress: stored.progress,
+    _meta: { [RELATED_TASK_META_KEY]: { taskId: task.taskId } },
+  };
   if (stored.total !== undefined) params.total = stored.total;
   if (stored.message !== undefined) params.message = stored.message;
   stream.notify({ method: 'notifications/progress', params });

@@ -15,7 +15,13 @@ import { carryProgress } from './progress-carrier.js';
  * questions to the requestor with `stream` (R49, R51), one at a time, each until it is settled
  * or this stream ends. Throws TASK_NOT_FOUND if the task disappears, `signal`'s reason on abort.
  */
-export async function waitForResult(engine: TaskEngine, owner: Owner, taskId: string, signal: AbortSignal, stream: Carrier): Promise<TaskRecord> {
+export async function waitForResult(
+  engine: TaskEngine,
+  owner: Owner,
+  taskId: string,
+  signal: AbortSignal,
+  stream: Carrier,
+): Promise<TaskRecord> {
   const changes = engine.changes(owner, taskId, signal);
   engine.observer.resultWaiting.add(1);
   let next: IteratorResult<TaskRecord, TaskRecord> | undefined;
@@ -44,6 +50,12 @@ export async function waitForResult(engine: TaskEngine, owner: Owner, taskId: st
  * next carrier asks again (A10); its answer may still come, on any POST. Resolves once the
  * question is on its way, before the poll's response.
  */
-export async function offerQuestion(engine: TaskEngine, owner: Owner, task: TaskRecord, stream: AbortSignal, carrier: Carrier): Promise<void> {
+export async function offerQuestion(
+  engine: TaskEngine,
+  owner: Owner,
+  task: TaskRecord,
+  stream: AbortSignal,
+  carrier: Carrier,
+): Promise<void> {
   await carrierOf(engine).carry(owner, task, stream, carrier);
 }

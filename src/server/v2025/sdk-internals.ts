@@ -86,7 +86,8 @@ function mcpInternals(mcp: McpServer): McpServerInternals {
   for (const method of MCP_METHODS) {
     if (typeof inner[method] !== 'function') throw new SdkUnsupportedError(`McpServer.${method}`);
   }
-  if (typeof inner._registeredTools !== 'object' || inner._registeredTools === null) throw new SdkUnsupportedError('McpServer._registeredTools');
+  if (typeof inner._registeredTools !== 'object' || inner._registeredTools === null)
+    throw new SdkUnsupportedError('McpServer._registeredTools');
   return inner as McpServerInternals;
 }
 
@@ -199,7 +200,11 @@ export function watchClosedStreams(transport: Transport, ended: (requestIds: (st
   const inner: unknown = (transport as { _webStandardTransport?: unknown })._webStandardTransport ?? transport;
   const maps = inner as Partial<StreamMaps>;
   if (!('_webStandardTransport' in transport) && !('_streamMapping' in maps)) return;
-  if (!(maps._streamMapping instanceof Map) || !(maps._requestToStreamMapping instanceof Map) || !(maps._requestResponseMap instanceof Map)) {
+  if (
+    !(maps._streamMapping instanceof Map) ||
+    !(maps._requestToStreamMapping instanceof Map) ||
+    !(maps._requestResponseMap instanceof Map)
+  ) {
     throw new SdkUnsupportedError('StreamableHTTPServerTransport stream maps');
   }
   if (maps._eventStore !== undefined) return;

@@ -62,18 +62,28 @@ export function toSdkTaskStore(store: TaskStore, options: SdkTaskStoreOptions = 
         const owner = ownerOf(sessionId);
         if (status === 'cancelled') await store.cancel(owner, taskId, statusMessage);
         else if (status === 'working' || status === 'input_required') {
-          await store.updateStatus(owner, taskId, { from: ['working', 'input_required'], to: status, ...(statusMessage !== undefined && { statusMessage }) });
+          await store.updateStatus(owner, taskId, {
+            from: ['working', 'input_required'],
+            to: status,
+            ...(statusMessage !== undefined && { statusMessage }),
+          });
         } else if (status === 'failed') {
           const error = { code: -32603, message: statusMessage ?? 'Task failed' };
           await store.complete(owner, taskId, { status, outcome: { type: 'error', error }, statusMessage: error.message });
         } else {
-          await store.complete(owner, taskId, { status, outcome: { type: 'result', result: { content: [] } }, ...(statusMessage !== undefined && { statusMessage }) });
+          await store.complete(owner, taskId, {
+            status,
+            outcome: { type: 'result', result: { content: [] } },
+            ...(statusMessage !== undefined && { statusMessage }),
+          });
         }
       }),
     listTasks: (cursor?: string, sessionId?: string) =>
       guard(async () => {
         const page = await store.list(ownerOf(sessionId), cursor === undefined ? {} : { cursor });
-        return page.nextCursor === undefined ? { tasks: page.tasks.map(wire) } : { tasks: page.tasks.map(wire), nextCursor: page.nextCursor };
+        return page.nextCursor === undefined
+          ? { tasks: page.tasks.map(wire) }
+          : { tasks: page.tasks.map(wire), nextCursor: page.nextCursor };
       }),
   };
 }

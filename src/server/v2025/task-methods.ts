@@ -26,7 +26,8 @@ export function taskIdOf(method: string, params: unknown): string {
   if (!isPlainObject(params)) throw invalidParams(`${method}: params must be an object with a string "taskId"`);
   if (!('taskId' in params)) throw invalidParams(`${method}: params.taskId is required`);
   const { taskId } = params;
-  if (typeof taskId !== 'string') throw invalidParams(`${method}: params.taskId must be a string, got ${taskId === null ? 'null' : typeof taskId}`);
+  if (typeof taskId !== 'string')
+    throw invalidParams(`${method}: params.taskId must be a string, got ${taskId === null ? 'null' : typeof taskId}`);
   return taskId;
 }
 
@@ -64,7 +65,12 @@ export class TaskMethods {
     if (params !== undefined && !isPlainObject(params)) throw invalidParams('tasks/list: params must be an object');
     const cursor = params?.cursor;
     if (cursor !== undefined && typeof cursor !== 'string') throw invalidParams('tasks/list: params.cursor must be a string');
-    const page = await this.guard.task(owner, undefined, () => this.engine.store.list(owner, cursor === undefined ? {} : { cursor }), 'Failed to list tasks');
+    const page = await this.guard.task(
+      owner,
+      undefined,
+      () => this.engine.store.list(owner, cursor === undefined ? {} : { cursor }),
+      'Failed to list tasks',
+    );
     this.engine.logger({ event: 'task.listed', owner, detail: `${page.tasks.length} tasks` });
     for (const task of page.tasks) this.engine.noticeLease(owner, task);
     const result: JsonObject = { tasks: page.tasks.map((t) => toWireTask(t)) };
@@ -87,7 +93,12 @@ export class TaskMethods {
   async result(owner: Owner, params: unknown, extra: MethodExtra): Promise<JsonObject> {
     const taskId = taskIdOf('tasks/result', params);
     const carrier = this.carrierOf(extra);
-    const task = await this.guard.task(owner, taskId, () => waitForResult(this.engine, owner, taskId, extra.signal, carrier), 'Failed to retrieve task');
+    const task = await this.guard.task(
+      owner,
+      taskId,
+      () => waitForResult(this.engine, owner, taskId, extra.signal, carrier),
+      'Failed to retrieve task',
+    );
     this.engine.logger({ event: 'task.result', owner, taskId, status: task.status });
     const outcome = task.outcome;
     if (!outcome) throw this.guard.wire(new TaskCancelledError(taskId), { context: `Task ${JSON.stringify(taskId)} has no result` });

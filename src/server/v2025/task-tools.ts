@@ -11,7 +11,15 @@ import type { ServerTaskContext } from '../core/context.js';
 import { assertTaskSupport, type TaskSupport } from '../core/task-support.js';
 import type { DefinedTool } from '../core/tool-definition.js';
 import { definedHandler } from './defined-tools.js';
-import { mcpToolInternals, type AnySchema, type McpToolInternals, type ParsedArguments, type SchemaOutput, type ShapeOutput, type ZodRawShapeCompat } from './sdk-internals.js';
+import {
+  mcpToolInternals,
+  type AnySchema,
+  type McpToolInternals,
+  type ParsedArguments,
+  type SchemaOutput,
+  type ShapeOutput,
+  type ZodRawShapeCompat,
+} from './sdk-internals.js';
 
 export type { AnySchema, ParsedArguments, SchemaOutput, ShapeOutput, ZodRawShapeCompat };
 
@@ -25,12 +33,19 @@ export interface TaskToolExtra extends SdkToolExtra {
 }
 
 /** What a tool's schema (a zod raw shape or a zod schema, as McpServer takes) parses to. */
-export type ToolArgs<Schema> = Schema extends ZodRawShapeCompat ? ShapeOutput<Schema> : Schema extends AnySchema ? SchemaOutput<Schema> : Record<string, never>;
+export type ToolArgs<Schema> = Schema extends ZodRawShapeCompat
+  ? ShapeOutput<Schema>
+  : Schema extends AnySchema
+    ? SchemaOutput<Schema>
+    : Record<string, never>;
 
 export type TaskToolHandler<Args> = (args: Args, extra: TaskToolExtra) => CallToolResult | Promise<CallToolResult>;
 
 /** McpServer.registerTool's config, plus `execution.taskSupport`. */
-export interface TaskToolConfig<Input extends ZodRawShapeCompat | AnySchema, Output extends ZodRawShapeCompat | AnySchema = ZodRawShapeCompat> {
+export interface TaskToolConfig<
+  Input extends ZodRawShapeCompat | AnySchema,
+  Output extends ZodRawShapeCompat | AnySchema = ZodRawShapeCompat,
+> {
   title?: string;
   description?: string;
   inputSchema?: Input;
@@ -87,12 +102,14 @@ export class TaskTools {
    * becomes a task (R16); without, it runs normally. A thrown error is the request's JSON-RPC
    * error in both cases (R42); return `isError: true` for tool-level failures.
    */
-  register<Input extends ZodRawShapeCompat | AnySchema = Record<string, never>, Output extends ZodRawShapeCompat | AnySchema = ZodRawShapeCompat>(
-    name: string,
-    config: TaskToolConfig<Input, Output>,
-    handler: TaskToolHandler<ToolArgs<Input>>,
-  ): RegisteredTool {
-    if (!this.mcp) throw new InvalidArgumentError('registerTool needs an McpServer; with a low-level Server, handle tools/call yourself and use setTaskSupport()');
+  register<
+    Input extends ZodRawShapeCompat | AnySchema = Record<string, never>,
+    Output extends ZodRawShapeCompat | AnySchema = ZodRawShapeCompat,
+  >(name: string, config: TaskToolConfig<Input, Output>, handler: TaskToolHandler<ToolArgs<Input>>): RegisteredTool {
+    if (!this.mcp)
+      throw new InvalidArgumentError(
+        'registerTool needs an McpServer; with a low-level Server, handle tools/call yourself and use setTaskSupport()',
+      );
     const { execution, resumable = false, ...sdkConfig } = config;
     const support = execution?.taskSupport ?? 'forbidden';
     assertTaskSupport(support);
@@ -115,15 +132,24 @@ export class TaskTools {
    * check and words as on the 2026-07-28 wire), run as a task or not as `register` does.
    */
   registerDefined(tool: DefinedTool): RegisteredTool {
-    if (!this.mcp) throw new InvalidArgumentError('register needs an McpServer; with a low-level Server, handle tools/call yourself and use setTaskSupport()');
-    if (!tool.serves('2025-11-25')) throw new InvalidArgumentError(`tool ${tool.name} is not served on 2025-11-25 (its generations: ${tool.generations.join(', ')})`);
+    if (!this.mcp)
+      throw new InvalidArgumentError(
+        'register needs an McpServer; with a low-level Server, handle tools/call yourself and use setTaskSupport()',
+      );
+    if (!tool.serves('2025-11-25'))
+      throw new InvalidArgumentError(`tool ${tool.name} is not served on 2025-11-25 (its generations: ${tool.generations.join(', ')})`);
     const config = {
       ...(tool.title !== undefined && { title: tool.title }),
       ...(tool.description !== undefined && { description: tool.description }),
       ...(tool.annotations !== undefined && { annotations: tool.annotations as ToolAnnotations }),
       ...(tool._meta !== undefined && { _meta: tool._meta }),
     };
-    return this.#register(this.mcp, tool.name, config, { support: tool.taskSupport, resumable: tool.resumable, handler: definedHandler(tool), defined: tool });
+    return this.#register(this.mcp, tool.name, config, {
+      support: tool.taskSupport,
+      resumable: tool.resumable,
+      handler: definedHandler(tool),
+      defined: tool,
+    });
   }
 
   setSupport(name: string, support: TaskSupport): void {
@@ -198,4 +224,3 @@ export class TaskTools {
     return this.#entry(name) !== undefined || this.#declared.has(name);
   }
 }
-

@@ -48,7 +48,8 @@ export class ToolCalls {
 
   constructor(private readonly options: ToolCallsOptions) {
     const { server } = options;
-    const clientCapabilities = () => (server.getClientCapabilities() as { [key: string]: unknown } | undefined) ?? options.assumedClientCapabilities;
+    const clientCapabilities = () =>
+      (server.getClientCapabilities() as { [key: string]: unknown } | undefined) ?? options.assumedClientCapabilities;
     this.#peer = options.stateless
       ? { notify: () => undefined, clientCapabilities, storesProgress: true }
       : { notify: (notification) => void server.notification(notification as never).catch(() => {}), clientCapabilities };
@@ -77,7 +78,12 @@ export class ToolCalls {
   }
 
   /** A task-augmented call: create the task, answer CreateTaskResult, run the tool (R16). */
-  async #asTask(name: string, call: { params: Params; task: unknown; plain: Params }, own: OwnTool | undefined, extra: TaskToolExtra): Promise<JsonObject> {
+  async #asTask(
+    name: string,
+    call: { params: Params; task: unknown; plain: Params },
+    own: OwnTool | undefined,
+    extra: TaskToolExtra,
+  ): Promise<JsonObject> {
     const { params, task, plain } = call;
     if (this.options.tools.supportOf(name) === 'forbidden') {
       // An unknown tool is invalid params, as for a plain call (MCP tools: "Unknown tool" -32602).
@@ -97,7 +103,13 @@ export class ToolCalls {
     let record;
     try {
       const request = { method: 'tools/call', params: cloneJson(params as JsonObject) };
-      const options = { request, ...(task.ttl !== undefined && { ttl: task.ttl as number }), peer: this.#peer, ...(progressToken !== undefined && { progressToken }), ...(own?.resumable && { resumable: true }) };
+      const options = {
+        request,
+        ...(task.ttl !== undefined && { ttl: task.ttl as number }),
+        peer: this.#peer,
+        ...(progressToken !== undefined && { progressToken }),
+        ...(own?.resumable && { resumable: true }),
+      };
       record = await this.options.engine.start(owner, options, work);
     } catch (error) {
       throw this.options.guard.wire(error, { context: 'Cannot create task' });
@@ -123,7 +135,12 @@ export class ToolCalls {
     const capabilities = clientCapabilities ?? this.options.assumedClientCapabilities;
     const work: TaskWork = async (context) => {
       const args = await parseArguments(own, name, params.arguments);
-      const standIn = { signal: context.signal, requestId: `takeover:${task.taskId}`, sendNotification: async () => undefined, sendRequest: async () => undefined };
+      const standIn = {
+        signal: context.signal,
+        requestId: `takeover:${task.taskId}`,
+        sendNotification: async () => undefined,
+        sendRequest: async () => undefined,
+      };
       return checkToolResult(name, await own.run(args, this.#taskExtra(standIn as unknown as TaskToolExtra, context)));
     };
     return { work, peer: { notify: () => undefined, clientCapabilities: () => capabilities } };

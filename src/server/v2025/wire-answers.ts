@@ -30,7 +30,8 @@ export function questionOfResponseId(id: unknown): QuestionRef | undefined {
   if (typeof id !== 'string' || !id.startsWith(ID_PREFIX)) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(id.slice(ID_PREFIX.length), 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') return { taskId: parsed[0], key: parsed[1] };
+    if (Array.isArray(parsed) && typeof parsed[0] === 'string' && typeof parsed[1] === 'string')
+      return { taskId: parsed[0], key: parsed[1] };
   } catch {
     // not ours after all
   }
@@ -52,7 +53,9 @@ export function answeredQuestion(message: unknown): QuestionRef | undefined {
 export function answerOf(method: InputMethod, response: unknown): InputAnswer {
   const { result, error } = isPlainObject(response) ? response : {};
   if (isPlainObject(error) && Number.isInteger(error.code) && typeof error.message === 'string') {
-    return { error: { code: error.code as number, message: error.message, ...(error.data !== undefined && { data: error.data as JsonValue }) } };
+    return {
+      error: { code: error.code as number, message: error.message, ...(error.data !== undefined && { data: error.data as JsonValue }) },
+    };
   }
   const problem = answerProblem(method, result, validate);
   if (problem === undefined && isPlainObject(result)) return { result: result as JsonObject };

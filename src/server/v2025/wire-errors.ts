@@ -10,7 +10,13 @@
  * failure returned as it came (R42), -32601 for a tool's task support (R11, R13) and a tool's
  * invalid result. Internal: not exported from `mcp-tasks`.
  */
-import { InvalidArgumentError, JsonRpcError, toJsonRpcError, type JsonRpcErrorObject, type JsonRpcErrorOptions } from '../../errors/index.js';
+import {
+  InvalidArgumentError,
+  JsonRpcError,
+  toJsonRpcError,
+  type JsonRpcErrorObject,
+  type JsonRpcErrorOptions,
+} from '../../errors/index.js';
 
 export class WireError extends JsonRpcError {
   constructor(code: number, message: string, data?: unknown) {

@@ -20,7 +20,14 @@ import type { RateLimitOptions } from '../core/rate-limit.js';
 import { RequestGuard } from '../core/request-guard.js';
 import { toWireError } from './wire-errors.js';
 import type { TasksLogger } from '../core/logger.js';
-import { afterConnect, disableSdkTaskGate, installedHandler, interceptIncoming, setRawRequestHandler, watchClosedStreams } from './sdk-internals.js';
+import {
+  afterConnect,
+  disableSdkTaskGate,
+  installedHandler,
+  interceptIncoming,
+  setRawRequestHandler,
+  watchClosedStreams,
+} from './sdk-internals.js';
 import { TaskMethods, type MethodExtra } from './task-methods.js';
 import { ToolCalls } from './tool-calls.js';
 import type { TaskSupport } from '../core/task-support.js';
@@ -91,7 +98,9 @@ function engineOf(options: WithTasksOptions): TaskEngine {
   if (engine) {
     if (store !== undefined && store !== engine.store) throw new InvalidArgumentError('withTasks: options.engine belongs to another store');
     if (options.logger !== undefined || options.leaseMs !== undefined || options.rateLimit !== undefined) {
-      throw new InvalidArgumentError('withTasks: logger, leaseMs and rateLimit configure a new engine; set them on the TaskEngine passed as options.engine');
+      throw new InvalidArgumentError(
+        'withTasks: logger, leaseMs and rateLimit configure a new engine; set them on the TaskEngine passed as options.engine',
+      );
     }
     return engine;
   }
@@ -148,10 +157,19 @@ export class TasksServer {
     const callTool = installedHandler(s, 'tools/call');
     const listTools = installedHandler(s, 'tools/list');
     if (!callTool || !listTools) {
-      throw new InvalidOptionsError('withTasks: install your tools/list and tools/call handlers (or register a tool) before calling withTasks()');
+      throw new InvalidOptionsError(
+        'withTasks: install your tools/list and tools/call handlers (or register a tool) before calling withTasks()',
+      );
     }
     const calls = new ToolCalls({
-      engine: this.engine, server: s, tools: this.#tools, delegate: callTool, toolCalls, ownerOf, guard, stateless: stateless !== undefined,
+      engine: this.engine,
+      server: s,
+      tools: this.#tools,
+      delegate: callTool,
+      toolCalls,
+      ownerOf,
+      guard,
+      stateless: stateless !== undefined,
       ...(stateless?.clientCapabilities && { assumedClientCapabilities: stateless.clientCapabilities }),
     });
     setRawRequestHandler(s, 'tools/call', (r, extra) => calls.handle(r.params, extra as TaskToolExtra));
@@ -186,12 +204,22 @@ export class TasksServer {
       if (!question) return false;
       const owner = ownerOf({ authInfo: extra?.authInfo, sessionId: transport.sessionId });
       answerCarried(this.engine.side, owner, question, message).catch((error: unknown) => {
-        this.engine.logger({ event: 'task.worker_error', owner, taskId: question.taskId, detail: `storing an input answer failed: ${String(error)}` });
+        this.engine.logger({
+          event: 'task.worker_error',
+          owner,
+          taskId: question.taskId,
+          detail: `storing an input answer failed: ${String(error)}`,
+        });
       });
       return true;
     });
     watchClosedStreams(transport, (requestIds) => {
-      for (const requestId of requestIds) transport.onmessage?.({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId, reason: 'The client closed the response stream' } });
+      for (const requestId of requestIds)
+        transport.onmessage?.({
+          jsonrpc: '2.0',
+          method: 'notifications/cancelled',
+          params: { requestId, reason: 'The client closed the response stream' },
+        });
     });
   }
 
@@ -206,7 +234,8 @@ export class TasksServer {
     const send = (message: JSONRPCMessage) => (open() ? transport!.send(message, { relatedRequestId: extra.requestId }) : undefined);
     return {
       send: async (request) => (await send({ jsonrpc: '2.0', ...request }), open()),
-      cancel: (requestId, reason) => void send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId, reason } })?.catch(() => undefined),
+      cancel: (requestId, reason) =>
+        void send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId, reason } })?.catch(() => undefined),
       notify: (notification) => void send({ jsonrpc: '2.0', ...notification })?.catch(() => undefined),
     };
   }

@@ -38,8 +38,17 @@ export function createServer2026(options: TasksLeg2026Options): Server {
   const server = new Server(options.serverInfo ?? { name: 'mcp-tasks', version: '0.1.0' }, {
     capabilities: { tools: {}, extensions: { [TASKS_EXTENSION_ID]: {} } },
   });
-  registerTools2026(server, { engine: options.engine, tools: tools2026(options.tools), syncWindowMs: options.syncWindowMs, ...(options.owner && { owner: options.owner }) });
-  registerTaskMethods2026(server, { engine: options.engine, input: options.input ?? storeInputChannel(options.engine.side), ...(options.owner && { owner: options.owner }) });
+  registerTools2026(server, {
+    engine: options.engine,
+    tools: tools2026(options.tools),
+    syncWindowMs: options.syncWindowMs,
+    ...(options.owner && { owner: options.owner }),
+  });
+  registerTaskMethods2026(server, {
+    engine: options.engine,
+    input: options.input ?? storeInputChannel(options.engine.side),
+    ...(options.owner && { owner: options.owner }),
+  });
   return server;
 }
 
@@ -48,7 +57,10 @@ export function createServer2026(options: TasksLeg2026Options): Server {
  * first). While it is open, its resumable tools continue tasks whose worker stopped (takeover). A
  * `subscriptions/listen` for task IDs is served in front of the SDK (listen-route.ts).
  */
-export function createTasksHandler2026(options: TasksLeg2026Options, handlerOptions: Omit<CreateMcpHandlerOptions, 'legacy'> = {}): McpHttpHandler {
+export function createTasksHandler2026(
+  options: TasksLeg2026Options,
+  handlerOptions: Omit<CreateMcpHandlerOptions, 'legacy'> = {},
+): McpHttpHandler {
   const tools = tools2026(options.tools); // once, not per request
   if (options.syncWindowMs !== undefined) checkWindowMs(options.syncWindowMs, 'createTasksHandler2026: syncWindowMs');
   for (const tool of tools) if (tool.syncWindowMs !== undefined) checkWindowMs(tool.syncWindowMs, `tool ${tool.name}: syncWindowMs`);

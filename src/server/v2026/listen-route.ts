@@ -35,10 +35,12 @@ export function withTaskListen(handler: McpHttpHandler, options: TaskListenOptio
   return {
     ...handler,
     fetch: async (request, requestOptions) => {
-      if (request.method.toUpperCase() !== 'POST' || request.headers.get('mcp-method')?.trim() !== LISTEN) return handler.fetch(request, requestOptions);
+      if (request.method.toUpperCase() !== 'POST' || request.headers.get('mcp-method')?.trim() !== LISTEN)
+        return handler.fetch(request, requestOptions);
       const body = requestOptions?.parsedBody !== undefined ? requestOptions.parsedBody : await bodyOf(request);
       const listen = body === undefined ? undefined : taskListen(request, body);
-      if (listen === undefined) return handler.fetch(request, body === undefined ? requestOptions : { ...requestOptions, parsedBody: body });
+      if (listen === undefined)
+        return handler.fetch(request, body === undefined ? requestOptions : { ...requestOptions, parsedBody: body });
       return subscriptions.serve(listen, request.signal, requestOptions?.authInfo);
     },
     close: async () => {
@@ -74,6 +76,7 @@ function taskListen(request: Request, body: unknown): ListenRequest | undefined 
   const filter = params.notifications;
   if (typeof filter !== 'object' || filter === null || Array.isArray(filter) || !('taskIds' in filter)) return undefined;
   const meta = params._meta;
-  const capabilities = typeof meta === 'object' && meta !== null && !Array.isArray(meta) ? (meta as JsonObject)[CLIENT_CAPABILITIES_META_KEY] : undefined;
+  const capabilities =
+    typeof meta === 'object' && meta !== null && !Array.isArray(meta) ? (meta as JsonObject)[CLIENT_CAPABILITIES_META_KEY] : undefined;
   return { id: route.message.id, params, capabilities };
 }

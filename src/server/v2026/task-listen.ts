@@ -58,6 +58,14 @@ export interface ListenRequest {
 type Message = { readonly [key: string]: unknown };
 
 /** The open subscriptions of one handler: each ends (gracefully) on `closeAll`. */
+/** The listen stream's headers: an event stream no proxy buffers or transforms. */
+const SSE_HEADERS = {
+  'content-type': 'text/event-stream',
+  'cache-control': 'no-cache, no-transform',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
+};
+
 export class TaskSubscriptions {
   readonly #options: TaskListenOptions;
   readonly #guard: RequestGuard;
@@ -85,13 +93,18 @@ export class TaskSubscriptions {
       return errorResponse(id, error);
     }
     const requested = requestedTaskIds(request.params);
-    if (requested === undefined) return errorResponse(id, new InvalidArgumentError('params.notifications.taskIds must be an array of strings'));
-    if (this.#open.size >= (this.#options.maxSubscriptions ?? 1024) || (this.#perOwner.get(owner) ?? 0) >= (this.#options.maxSubscriptionsPerOwner ?? 16)) {
+    if (requested === undefined)
+      return errorResponse(id, new InvalidArgumentError('params.notifications.taskIds must be an array of strings'));
+    if (
+      this.#open.size >= (this.#options.maxSubscriptions ?? 1024) ||
+      (this.#perOwner.get(owner) ?? 0) >= (this.#options.maxSubscriptionsPerOwner ?? 16)
+    ) {
       return errorResponse(id, new JsonRpcError(-32603, 'Subscription limit reached'));
     }
     const agreed: string[] = [];
     try {
-      for (const taskId of [...new Set(requested)].slice(0, this.#options.maxTaskIds ?? 100)) if (await this.#owns(owner, taskId)) agreed.push(taskId);
+      for (const taskId of [...new Set(requested)].slice(0, this.#options.maxTaskIds ?? 100))
+        if (await this.#owns(owner, taskId)) agreed.push(taskId);
     } catch (error) {
       return errorResponse(id, error);
     }
@@ -154,7 +167,8 @@ export class TaskSubscriptions {
       }
     };
     const serverInfo = this.#options.serverInfo ?? { name: 'mcp-tasks', version: '0.1.0' };
-    const graceful = () => end({ jsonrpc: '2.0', id, result: { resultType: 'complete', _meta: { ...meta, [SERVER_INFO_META_KEY]: serverInfo } } });
+    const graceful = () =>
+      end({ jsonrpc: '2.0', id, result: { resultType: 'complete', _meta: { ...meta, [SERVER_INFO_META_KEY]: serverInfo } } });
     const body = new ReadableStream<Uint8Array>({
       start: (c) => {
         controller = c;
@@ -165,17 +179,25 @@ export class TaskSubscriptions {
     this.#perOwner.set(owner, (this.#perOwner.get(owner) ?? 0) + 1);
     signal.addEventListener('abort', onAbort, { once: true });
     // The ack is the first message carrying the subscription's id (schema: SubscriptionsAcknowledgedNotification).
-    send({ jsonrpc: '2.0', method: 'notifications/subscriptions/acknowledged', params: { notifications: { taskIds: [...agreed] }, _meta: meta } });
+    send({
+      jsonrpc: '2.0',
+      method: 'notifications/subscriptions/acknowledged',
+      params: { notifications: { taskIds: [...agreed] }, _meta: meta },
+    });
     if (signal.aborted) end(undefined);
     else {
       const notify = (record: TaskRecord) =>
-        send({ jsonrpc: '2.0', method: 'notifications/tasks', params: { ...taskView(this.#options.engine, this.#options.input, owner, record, false), _meta: meta } });
+        send({
+          jsonrpc: '2.0',
+          method: 'notifications/tasks',
+          params: { ...taskView(this.#options.engine, this.#options.input, owner, record, false), _meta: meta },
+        });
       void Promise.all(agreed.map((taskId) => this.#watch(owner, taskId, stop.signal, notify))).then(graceful, (error: unknown) => {
         const rpc = toProtocolError(error);
         end({ jsonrpc: '2.0', id, error: { code: rpc.code, message: rpc.message, ...(rpc.data !== undefined && { data: rpc.data }) } });
       });
     }
-    return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' } });
+    return new Response(body, { status: 200, headers: SSE_HEADERS });
   }
 
   /**
@@ -186,7 +208,9 @@ export class TaskSubscriptions {
   async #watch(owner: Owner, taskId: string, signal: AbortSignal, notify: (record: TaskRecord) => void): Promise<void> {
     let shown: string | undefined;
     const show = (record: TaskRecord) => {
-      const seen = `${record.status} ${Object.keys(record.input?.requests ?? {}).sort().join(' ')}`;
+      const seen = `${record.status} ${Object.keys(record.input?.requests ?? {})
+        .sort()
+        .join(' ')}`;
       if (seen !== shown) notify(record);
       shown = seen;
     };

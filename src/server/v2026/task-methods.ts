@@ -28,39 +28,53 @@ export function registerTaskMethods2026(server: Server, options: TaskMethods2026
   const store = engine.store;
   const guard = requestGuard2026(engine, options.owner);
 
-  const guarded = (handler: Handler) => async ({ taskId }: { taskId: string }, ctx: ServerContext) => {
-    requireTasksExtension(ctx);
-    const owner = guard.admit(ownerSourceOf(ctx));
-    return guard.task(owner, taskId, () => handler(taskId, owner, ctx));
-  };
+  const guarded =
+    (handler: Handler) =>
+    async ({ taskId }: { taskId: string }, ctx: ServerContext) => {
+      requireTasksExtension(ctx);
+      const owner = guard.admit(ownerSourceOf(ctx));
+      return guard.task(owner, taskId, () => handler(taskId, owner, ctx));
+    };
 
   // tasks.md "Task Polling": the DetailedTask, with inputRequests when input_required and the poll
   // interval advised now (it "MAY change over the lifetime of a task"). -32602 when unknown. A read
   // takes over a resumable task whose worker stopped, as on the 2025 wire.
-  server.setRequestHandler('tasks/get', { params: TASK_ID_PARAMS }, guarded(async (taskId, owner) => {
-    const record = await engine.read(owner, taskId);
-    engine.logger({ event: 'task.retrieved', owner, taskId, status: record.status });
-    return taskView(engine, input, owner, record, true);
-  }));
+  server.setRequestHandler(
+    'tasks/get',
+    { params: TASK_ID_PARAMS },
+    guarded(async (taskId, owner) => {
+      const record = await engine.read(owner, taskId);
+      engine.logger({ event: 'task.retrieved', owner, taskId, status: record.status });
+      return taskView(engine, input, owner, record, true);
+    }),
+  );
 
   // tasks.md "Task Update Requests": an empty ack; answers for keys not outstanding are ignored.
-  server.setRequestHandler('tasks/update', { params: TASK_ID_PARAMS }, guarded(async (taskId, owner, ctx) => {
-    const record = await engine.read(owner, taskId);
-    if (!isTerminal(record.status)) await input.answer(record, plainResponses(ctx.mcpReq.inputResponses));
-    return {};
-  }));
+  server.setRequestHandler(
+    'tasks/update',
+    { params: TASK_ID_PARAMS },
+    guarded(async (taskId, owner, ctx) => {
+      const record = await engine.read(owner, taskId);
+      if (!isTerminal(record.status)) await input.answer(record, plainResponses(ctx.mcpReq.inputResponses));
+      return {};
+    }),
+  );
 
   // tasks.md "Task Cancellation": an empty ack, also for a task that already ended (the kit's
   // idempotent-ack check); the engine aborts the work when the store reports `cancelled`.
-  server.setRequestHandler('tasks/cancel', { params: TASK_ID_PARAMS }, guarded(async (taskId, owner) => {
-    try {
-      const record = await store.cancel(owner, taskId);
-      engine.logger({ event: 'task.cancelled', owner, taskId, status: record.status });
-    } catch (error) {
-      if (!isTasksError(error, 'TASK_TERMINAL')) throw error;
-    }
-    return {};
-  }));
+  server.setRequestHandler(
+    'tasks/cancel',
+    { params: TASK_ID_PARAMS },
+    guarded(async (taskId, owner) => {
+      try {
+        const record = await store.cancel(owner, taskId);
+        engine.logger({ event: 'task.cancelled', owner, taskId, status: record.status });
+      } catch (error) {
+        if (!isTasksError(error, 'TASK_TERMINAL')) throw error;
+      }
+      return {};
+    }),
+  );
 }
 
 /** The SDK keeps only plain-object answers already; anything else is dropped here too. */

@@ -17,7 +17,13 @@ import { toDetailedTask } from './wire.js';
  * `polled`: the requestor polls (a `tasks/get`), so the task counts toward its owner's rate share;
  * a notification shows the same interval without counting one more poller.
  */
-export function taskView(engine: TaskEngine, input: InputChannel, owner: Owner, record: TaskRecord, polled: boolean): DetailedTask & JsonObject {
+export function taskView(
+  engine: TaskEngine,
+  input: InputChannel,
+  owner: Owner,
+  record: TaskRecord,
+  polled: boolean,
+): DetailedTask & JsonObject {
   const interval = polled ? engine.polls.advise(owner, record) : engine.polls.peek(owner, record);
   return toDetailedTask(record, record.status === 'input_required' ? input.outstanding(record) : undefined, interval);
 }

@@ -105,21 +105,39 @@ export function registerTools2026(server: Server, options: Tools2026Options): vo
     if (!tool) throw guard.wire(new InvalidArgumentError(`Tool ${name} not found`));
     const declared = declaresTasks(clientCapabilitiesOf(ctx));
     if (tool.taskSupport === 'required' && !declared) throw tasksCapabilityMissing();
-    const args = tool.parse ? await tool.parse(given).catch((error: unknown) => { throw guard.wire(error); }) : given;
+    const args = tool.parse
+      ? await tool.parse(given).catch((error: unknown) => {
+          throw guard.wire(error);
+        })
+      : given;
     const authInfo = ctx.http?.authInfo;
     const inputResponses = ctx.mcpReq.inputResponses ?? {};
     const requestState = ctx.mcpReq.requestState();
-    const ask = await tool.gather?.(args, { inputResponses, requestState: typeof requestState === 'string' ? requestState : undefined }).catch(toolFailed);
+    const ask = await tool
+      .gather?.(args, { inputResponses, requestState: typeof requestState === 'string' ? requestState : undefined })
+      .catch(toolFailed);
     if (ask !== undefined) return ask as never;
     if (tool.taskSupport !== 'forbidden' && declared) {
       const owner = guard.admit(ownerSourceOf(ctx));
       // The gathered answers are stored with the request, so any instance can run the task.
-      const params: JsonObject = { name, arguments: given, ...(Object.keys(inputResponses).length > 0 && { inputResponses: inputResponses as JsonObject }) };
-      const call = { request: { method: 'tools/call', params }, peer: peerOf(ctx), windowMs: windowOf(tool), signal: ctx.mcpReq.signal, ...(tool.resumable === true && { resumable: true }) };
+      const params: JsonObject = {
+        name,
+        arguments: given,
+        ...(Object.keys(inputResponses).length > 0 && { inputResponses: inputResponses as JsonObject }),
+      };
+      const call = {
+        request: { method: 'tools/call', params },
+        peer: peerOf(ctx),
+        windowMs: windowOf(tool),
+        signal: ctx.mcpReq.signal,
+        ...(tool.resumable === true && { resumable: true }),
+      };
       // Inline within the sync window (the server decides, tasks.md): its result, or a task.
-      const outcome = await engine.call(owner, call, (task) => tool.run(args, { signal: task.signal, task, inputResponses, authInfo })).catch((error: unknown) => {
-        throw guard.wire(error);
-      });
+      const outcome = await engine
+        .call(owner, call, (task) => tool.run(args, { signal: task.signal, task, inputResponses, authInfo }))
+        .catch((error: unknown) => {
+          throw guard.wire(error);
+        });
       if (outcome.type === 'complete') return outcome.result as never;
       if (outcome.type === 'error') return toolFailed(outcome.error);
       // The SDK adds `content: []` to this result (docs/2026-leg.md section 2).
@@ -142,4 +160,3 @@ function listing(tool: Tool2026): JsonObject {
     ...(tool._meta !== undefined && { _meta: tool._meta }),
   };
 }
-

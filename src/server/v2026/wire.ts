@@ -79,7 +79,8 @@ export function toDetailedTask(record: TaskRecord, inputRequests: InputRequests 
       return { ...baseTask(record, 'input_required', pollIntervalMs), inputRequests } as DetailedTask & JsonObject;
     case 'completed':
     case 'failed':
-      if (outcome?.type === 'result') return { ...baseTask(record, 'completed', pollIntervalMs), result: inlinedResult(outcome.result) } as DetailedTask & JsonObject;
+      if (outcome?.type === 'result')
+        return { ...baseTask(record, 'completed', pollIntervalMs), result: inlinedResult(outcome.result) } as DetailedTask & JsonObject;
       return {
         ...baseTask(record, 'failed', pollIntervalMs),
         // A failed record without an outcome does not occur; the message keeps the wire valid if it did.

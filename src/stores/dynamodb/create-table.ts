@@ -69,7 +69,9 @@ function checkSchema(table: TableDescription, tableName: string): void {
   const expected = TABLE_DEFINITION.keySchema.map((k) => `${k.name}:${k.keyType}`).join(',');
   const index = table.LocalSecondaryIndexes?.find((i) => i.IndexName === LIST_INDEX);
   if (keys !== expected || index === undefined) {
-    throw new InvalidOptionsError(`createTable: table ${tableName} exists but is not an mcp-tasks table (expected keys ${expected} and local index ${LIST_INDEX})`);
+    throw new InvalidOptionsError(
+      `createTable: table ${tableName} exists but is not an mcp-tasks table (expected keys ${expected} and local index ${LIST_INDEX})`,
+    );
   }
 }
 
@@ -77,12 +79,15 @@ async function enableTtl(client: DynamoDBClient, tableName: string, logger: { wa
   const attribute = TABLE_DEFINITION.ttlAttribute;
   try {
     const current = (await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }))).TimeToLiveDescription;
-    if (current?.AttributeName === attribute && (current.TimeToLiveStatus === 'ENABLED' || current.TimeToLiveStatus === 'ENABLING')) return true;
+    if (current?.AttributeName === attribute && (current.TimeToLiveStatus === 'ENABLED' || current.TimeToLiveStatus === 'ENABLING'))
+      return true;
   } catch {
     // Fall through to the update, which reports what is wrong.
   }
   try {
-    await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: attribute, Enabled: true } }));
+    await client.send(
+      new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: attribute, Enabled: true } }),
+    );
     return true;
   } catch (err) {
     if (!warned.has(logger)) {

@@ -9,7 +9,13 @@
  * them) holds its slot until quota reconciliation drops it after `reservationGraceMs`. A
  * transaction has no such window; its reservations are dropped only when their task ended.
  */
-import { ConditionalCheckFailedException, PutItemCommand, TransactWriteItemsCommand, type DynamoDBClient, type UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  PutItemCommand,
+  TransactWriteItemsCommand,
+  type DynamoDBClient,
+  type UpdateItemCommandInput,
+} from '@aws-sdk/client-dynamodb';
 import { PayloadTooLargeError, StoreUnavailableError } from '../../errors/index.js';
 import type { TaskRecord } from '../../record.js';
 import { backoff } from './batch.js';
@@ -102,7 +108,11 @@ export class TaskCreates {
           }
           switch (cancelled.kind) {
             case 'quota': // as a refused plain reservation: the quota's reconciliation explains it from the item
-              throw new ConditionalCheckFailedException({ message: 'the reservation was refused', $metadata: {}, ...(cancelled.item && { Item: cancelled.item }) });
+              throw new ConditionalCheckFailedException({
+                message: 'the reservation was refused',
+                $metadata: {},
+                ...(cancelled.item && { Item: cancelled.item }),
+              });
             case 'taken':
               if (cancelled.item?.[ATTR.writeId]?.S === task.writeId) return; // our own transaction, answered to a retry
               throw new StoreUnavailableError('could not store the new task (task ID already taken)', { cause: err });
@@ -141,14 +151,18 @@ export class TaskCreates {
         if (claim !== undefined) await storage.release(task.pk, claim).catch(() => undefined);
       }
       if (isItemTooLarge(err)) throw tooLarge(task.size);
-      if (isConditionalCheckFailed(err)) throw new StoreUnavailableError('could not store the new task (task ID already taken)', { cause: err });
+      if (isConditionalCheckFailed(err))
+        throw new StoreUnavailableError('could not store the new task (task ID already taken)', { cause: err });
       throw storeError(err);
     }
   }
 
   /** After an ambiguous put failure: true when a consistent read shows the task is not there. */
   async #surelyAbsent(pk: string, sk: string): Promise<boolean> {
-    return this.#deps.getItem(pk, sk).then((item) => item === undefined, () => false);
+    return this.#deps.getItem(pk, sk).then(
+      (item) => item === undefined,
+      () => false,
+    );
   }
 }
 

@@ -45,7 +45,19 @@ const THROTTLING = new Set([
   'TooManyRequestsException',
 ]);
 
-const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'TimeoutError', 'RequestTimeout', 'AbortError']);
+const NETWORK = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'TimeoutError',
+  'RequestTimeout',
+  'AbortError',
+]);
 
 /** Any failure of a DynamoDB request that is not an answer we handle: a StoreUnavailableError (our errors pass through). */
 export function storeError(err: unknown): Error {

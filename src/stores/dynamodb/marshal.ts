@@ -95,7 +95,8 @@ export function itemToRecord(item: Item): TaskRecord {
   if (storedBytes !== undefined) record.storedBytes = Number(storedBytes);
   const leaseHolder = item[ATTR.leaseHolder]?.S;
   const leaseExpiresAt = item[ATTR.leaseExpiresAt]?.N;
-  if (leaseHolder !== undefined && leaseExpiresAt !== undefined) record.lease = Object.freeze({ holder: leaseHolder, expiresAt: Number(leaseExpiresAt) });
+  if (leaseHolder !== undefined && leaseExpiresAt !== undefined)
+    record.lease = Object.freeze({ holder: leaseHolder, expiresAt: Number(leaseExpiresAt) });
   return Object.freeze(record);
 }
 

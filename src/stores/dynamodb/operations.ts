@@ -70,7 +70,15 @@ export interface Transition {
  * under a hashed partition key (`o#<owner>` names its owner exactly, `h#<hash>` does not),
  * counters are `ADD`ed, and "unexpired" is `NOT #x <= :now` (see UNEXPIRED).
  */
-export function transitionInput(tableName: string, pk: string, sk: string, owner: Owner, condition: WriteCondition, patch: RecordPatch, writeId: string): Transition {
+export function transitionInput(
+  tableName: string,
+  pk: string,
+  sk: string,
+  owner: Owner,
+  condition: WriteCondition,
+  patch: RecordPatch,
+  writeId: string,
+): Transition {
   const names: Record<string, string> = { '#st': ATTR.status, '#x': ATTR.expiresAt, '#v': ATTR.version, '#w': ATTR.writeId };
   const values: Record<string, AttributeValue> = { ':now': num(condition.now), ':one': num(1), ':w': { S: writeId } };
   const sets: Item = { [ATTR.writeId]: values[':w']!, [ATTR.version]: num(Number.MAX_SAFE_INTEGER) };
@@ -129,7 +137,14 @@ export function transitionInput(tableName: string, pk: string, sk: string, owner
  * so the store can adjust the owner's usage without reading the task first; a completion adds
  * the outcome's bytes, which are the change itself (`ADD` counts a missing attribute as 0).
  */
-function storedBytesClauses(patch: RecordPatch, names: Record<string, string>, values: Record<string, AttributeValue>, sets: Item, setClauses: string[], addClauses: string[]): void {
+function storedBytesClauses(
+  patch: RecordPatch,
+  names: Record<string, string>,
+  values: Record<string, AttributeValue>,
+  sets: Item,
+  setClauses: string[],
+  addClauses: string[],
+): void {
   if (patch.storedBytes === undefined && patch.outcomeBytes === undefined) return;
   names['#sb'] = ATTR.storedBytes;
   if (patch.storedBytes !== undefined) {

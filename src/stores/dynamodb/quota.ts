@@ -72,7 +72,14 @@ export class OwnerQuota {
    * conditional UpdateItem. A refusal is explained from the item: storage first (as the memory
    * store), then the quota; each frees what no longer counts and the reservation is tried again.
    */
-  async reserve(owner: Owner, pk: string, entry: string, maxActive: number, claim?: StorageClaim, write: ReservationWrite = this.plainWrite): Promise<void> {
+  async reserve(
+    owner: Owner,
+    pk: string,
+    entry: string,
+    maxActive: number,
+    claim?: StorageClaim,
+    write: ReservationWrite = this.plainWrite,
+  ): Promise<void> {
     const { tableName, storage } = this.deps;
     const extra = claim === undefined ? undefined : storage.reserveParts(claim);
     for (let round = 0; ; round++) {
@@ -101,9 +108,11 @@ export class OwnerQuota {
   }
 
   async release(pk: string, entries: readonly string[]): Promise<void> {
-    await retryConflicts(() => this.deps.client.send(new UpdateItemCommand(releaseInput(this.deps.tableName, pk, entries)))).catch((err: unknown) => {
-      throw storeError(err);
-    });
+    await retryConflicts(() => this.deps.client.send(new UpdateItemCommand(releaseInput(this.deps.tableName, pk, entries)))).catch(
+      (err: unknown) => {
+        throw storeError(err);
+      },
+    );
   }
 
   /**

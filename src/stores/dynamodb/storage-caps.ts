@@ -137,7 +137,11 @@ export class OwnerStorage {
     const lost = await missing();
     if (lost.length === 0) return false;
     const names = new Set(lost.map((entry) => parseQuotaEntry(entry)).map((e) => e && entryName(e)));
-    await this.#remove(pk, entries.filter((e) => names.has(e.name)), lost);
+    await this.#remove(
+      pk,
+      entries.filter((e) => names.has(e.name)),
+      lost,
+    );
     return true;
   }
 
@@ -145,7 +149,11 @@ export class OwnerStorage {
   async dropMissing(pk: string, item: Item | undefined, missing: readonly string[]): Promise<void> {
     if (!this.tracking || missing.length === 0) return;
     const names = new Set(missing.map((entry) => parseQuotaEntry(entry)).map((e) => e && entryName(e)));
-    await this.#remove(pk, usageEntries(item).filter((e) => names.has(e.name)), []);
+    await this.#remove(
+      pk,
+      usageEntries(item).filter((e) => names.has(e.name)),
+      [],
+    );
   }
 
   /** Undo the claim of a create that surely wrote no task. */
@@ -165,13 +173,23 @@ export class OwnerStorage {
     const base = { TableName: this.deps.tableName, Key: keyOf(pk, QUOTA_SORT_KEY), ExpressionAttributeNames: names };
     const send = (input: UpdateItemCommandInput) => retryConflicts(() => this.deps.client.send(new UpdateItemCommand(input)));
     try {
-      await send({ ...base, UpdateExpression: 'SET #u = :next ADD #ub :d', ConditionExpression: '#u = :prev', ExpressionAttributeValues: { ':next': num(next), ':prev': num(next - delta), ':d': num(delta) } });
+      await send({
+        ...base,
+        UpdateExpression: 'SET #u = :next ADD #ub :d',
+        ConditionExpression: '#u = :prev',
+        ExpressionAttributeValues: { ':next': num(next), ':prev': num(next - delta), ':d': num(delta) },
+      });
     } catch (err) {
       if (!isConditionalCheckFailed(err)) return; // the write happened; a lost adjustment only lasts until the task expires
       // Add the delta as it is, unless the entry is gone (the task expired or was never counted)
       // or already holds the new value (our own adjustment, answered to a retry): one
       // conditional write, no read first.
-      await send({ ...base, UpdateExpression: 'ADD #u :d, #ub :d', ConditionExpression: 'attribute_exists(#u) AND #u <> :next', ExpressionAttributeValues: { ':d': num(delta), ':next': num(next) } }).catch(() => undefined);
+      await send({
+        ...base,
+        UpdateExpression: 'ADD #u :d, #ub :d',
+        ConditionExpression: 'attribute_exists(#u) AND #u <> :next',
+        ExpressionAttributeValues: { ':d': num(delta), ':next': num(next) },
+      }).catch(() => undefined);
     }
   }
 

@@ -53,7 +53,14 @@ import type { StoreCapabilities } from '../../contract.js';
 import { InvalidArgumentError, InvalidCursorError, PayloadTooLargeError, StoreUnavailableError } from '../../errors/index.js';
 import type { Owner } from '../../owner.js';
 import { isExpired, type TaskRecord } from '../../record.js';
-import { BaseTaskStore, type BaseTaskStoreOptions, type RecordPatch, type StoredPage, type WriteCondition, type WriteResult } from '../base.js';
+import {
+  BaseTaskStore,
+  type BaseTaskStoreOptions,
+  type RecordPatch,
+  type StoredPage,
+  type WriteCondition,
+  type WriteResult,
+} from '../base.js';
 import { batchDelete } from './batch.js';
 import { TASK_ITEM, TaskCreates } from './create.js';
 import { KnownItems } from './known-items.js';
@@ -62,14 +69,7 @@ import { OwnerStorage } from './storage-caps.js';
 import { isConditionalCheckFailed, isItemTooLarge, storeError } from './errors.js';
 import { newListKey, partitionKey, QUOTA_SORT_KEY, taskIdOfListKey, taskSortKey } from './keys.js';
 import { decode, itemBytes, MAX_ITEM_BYTES, recordToItem, type Item } from './marshal.js';
-import {
-  expiredScanInput,
-  getItemInput,
-  keyOf,
-  listInput,
-  transitionInput,
-  writable,
-} from './operations.js';
+import { expiredScanInput, getItemInput, keyOf, listInput, transitionInput, writable } from './operations.js';
 import { ATTR } from './table.js';
 import type { TransactionMode } from './transactions.js';
 
@@ -123,23 +123,44 @@ export class DynamoDbTaskStore extends BaseTaskStore {
 
   constructor(options: DynamoDbTaskStoreOptions) {
     super(options);
-    if (typeof options?.client?.send !== 'function') throw new InvalidArgumentError('DynamoDbTaskStore: options.client must be a DynamoDBClient');
+    if (typeof options?.client?.send !== 'function')
+      throw new InvalidArgumentError('DynamoDbTaskStore: options.client must be a DynamoDBClient');
     if (typeof options.tableName !== 'string' || options.tableName.length < 3) {
       throw new InvalidArgumentError('DynamoDbTaskStore: options.tableName must be a DynamoDB table name');
     }
     if (this.security.maxActiveTasksPerOwner > MAX_ACTIVE_TASKS_LIMIT) {
-      throw new InvalidArgumentError(`DynamoDbTaskStore: security.maxActiveTasksPerOwner must be at most ${MAX_ACTIVE_TASKS_LIMIT} (one quota item holds every active task of an owner)`);
+      throw new InvalidArgumentError(
+        `DynamoDbTaskStore: security.maxActiveTasksPerOwner must be at most ${MAX_ACTIVE_TASKS_LIMIT} (one quota item holds every active task of an owner)`,
+      );
     }
     const grace = options.reservationGraceMs ?? 60_000;
-    if (!Number.isSafeInteger(grace) || grace < 0) throw new InvalidArgumentError('DynamoDbTaskStore: reservationGraceMs must be a non-negative integer');
+    if (!Number.isSafeInteger(grace) || grace < 0)
+      throw new InvalidArgumentError('DynamoDbTaskStore: reservationGraceMs must be a non-negative integer');
     this.#client = options.client;
     this.tableName = options.tableName;
-    const shared = { client: this.#client, tableName: this.tableName, now: () => this.clock.now(), currentItem: (err: { Item?: Item }, pk: string, sk: string) => this.#currentItem(err, pk, sk) };
+    const shared = {
+      client: this.#client,
+      tableName: this.tableName,
+      now: () => this.clock.now(),
+      currentItem: (err: { Item?: Item }, pk: string, sk: string) => this.#currentItem(err, pk, sk),
+    };
     this.#storage = new OwnerStorage({ ...shared, security: this.security });
-    this.#quota = new OwnerQuota({ ...shared, storage: this.#storage, graceMs: grace, readTask: (owner, taskId) => this.get(owner, taskId) });
+    this.#quota = new OwnerQuota({
+      ...shared,
+      storage: this.#storage,
+      graceMs: grace,
+      readTask: (owner, taskId) => this.get(owner, taskId),
+    });
     const transactions = options.transactions ?? 'auto';
-    if (transactions !== 'auto' && typeof transactions !== 'boolean') throw new InvalidArgumentError("DynamoDbTaskStore: options.transactions must be 'auto', true or false");
-    this.#creates = new TaskCreates({ ...shared, quota: this.#quota, storage: this.#storage, transactions, getItem: (pk, sk) => this.#getItem(pk, sk) });
+    if (transactions !== 'auto' && typeof transactions !== 'boolean')
+      throw new InvalidArgumentError("DynamoDbTaskStore: options.transactions must be 'auto', true or false");
+    this.#creates = new TaskCreates({
+      ...shared,
+      quota: this.#quota,
+      storage: this.#storage,
+      transactions,
+      getItem: (pk, sk) => this.#getItem(pk, sk),
+    });
   }
 
   /**
@@ -288,5 +309,4 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     }
     return this.#returnsItemOnFailure ? undefined : this.#getItem(pk, sk);
   }
-
 }

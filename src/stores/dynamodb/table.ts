@@ -101,7 +101,11 @@ export const TABLE_DEFINITION = {
 } as const satisfies {
   attributeDefinitions: readonly { name: string; type: 'S' | 'N' | 'B' }[];
   keySchema: readonly { name: string; keyType: KeyType }[];
-  localSecondaryIndexes: readonly { name: string; keySchema: readonly { name: string; keyType: KeyType }[]; projection: 'KEYS_ONLY' | 'ALL' }[];
+  localSecondaryIndexes: readonly {
+    name: string;
+    keySchema: readonly { name: string; keyType: KeyType }[];
+    projection: 'KEYS_ONLY' | 'ALL';
+  }[];
   billingMode: 'PAY_PER_REQUEST' | 'PROVISIONED';
   ttlAttribute: string;
 };
@@ -109,7 +113,11 @@ export const TABLE_DEFINITION = {
 const keySchema = (keys: readonly { name: string; keyType: KeyType }[]) => keys.map((k) => ({ AttributeName: k.name, KeyType: k.keyType }));
 const attributeDefinitions = () => TABLE_DEFINITION.attributeDefinitions.map((a) => ({ AttributeName: a.name, AttributeType: a.type }));
 const localSecondaryIndexes = () =>
-  TABLE_DEFINITION.localSecondaryIndexes.map((i) => ({ IndexName: i.name, KeySchema: keySchema(i.keySchema), Projection: { ProjectionType: i.projection } }));
+  TABLE_DEFINITION.localSecondaryIndexes.map((i) => ({
+    IndexName: i.name,
+    KeySchema: keySchema(i.keySchema),
+    Projection: { ProjectionType: i.projection },
+  }));
 
 /** The `CreateTable` request for this definition. */
 export function createTableInput(tableName: string): CreateTableCommandInput {
@@ -144,7 +152,11 @@ export function cloudFormationTemplate(tableName?: string): Record<string, unkno
     Description: 'mcp-tasks: the DynamoDB table of DynamoDbTaskStore (generated from src/stores/dynamodb/table.ts; do not edit)',
     ...(tableName === undefined && {
       Parameters: {
-        TableName: { Type: 'String', Default: 'mcp-tasks', Description: 'Name of the tasks table (pass it to DynamoDbTaskStore as tableName)' },
+        TableName: {
+          Type: 'String',
+          Default: 'mcp-tasks',
+          Description: 'Name of the tasks table (pass it to DynamoDbTaskStore as tableName)',
+        },
       },
     }),
     Resources: {

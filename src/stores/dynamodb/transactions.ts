@@ -34,7 +34,17 @@ export function createTransactionInput(reserve: UpdateItemCommandInput, put: Put
   const { TableName, Key, UpdateExpression, ConditionExpression, ExpressionAttributeNames, ExpressionAttributeValues } = reserve;
   return {
     TransactItems: [
-      { Update: { TableName, Key, UpdateExpression, ConditionExpression, ExpressionAttributeNames, ExpressionAttributeValues, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
+      {
+        Update: {
+          TableName,
+          Key,
+          UpdateExpression,
+          ConditionExpression,
+          ExpressionAttributeNames,
+          ExpressionAttributeValues,
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
       {
         Put: {
           TableName: put.TableName,
@@ -78,7 +88,8 @@ export function createCancellation(err: unknown): CreateCancellation | undefined
   if (put.Code === 'ConditionalCheckFailed') return { kind: 'taken', item: put.Item };
   const codes = reasons.map((r) => r.Code);
   if (codes.includes('TransactionConflict')) return { kind: 'conflict' };
-  if (codes.includes('ThrottlingError') || codes.includes('ProvisionedThroughputExceeded') || codes.includes('RequestLimitExceeded')) return { kind: 'throttled' };
+  if (codes.includes('ThrottlingError') || codes.includes('ProvisionedThroughputExceeded') || codes.includes('RequestLimitExceeded'))
+    return { kind: 'throttled' };
   if (reasons.some((r) => r.Code === 'ValidationError' && /size/i.test(r.Message ?? ''))) return { kind: 'too-large' };
   return { kind: 'failed' };
 }

@@ -19,11 +19,14 @@ export interface ConnectionOptions {
 
 export function driverFor(options: ConnectionOptions, who: string): SqlDriver {
   const { pool, pglite } = options ?? {};
-  if ((pool === undefined) === (pglite === undefined)) throw new InvalidOptionsError(`${who}: pass exactly one of options.pool (a pg Pool) and options.pglite (a PGlite instance)`);
+  if ((pool === undefined) === (pglite === undefined))
+    throw new InvalidOptionsError(`${who}: pass exactly one of options.pool (a pg Pool) and options.pglite (a PGlite instance)`);
   if (pool !== undefined) {
-    if (typeof pool.query !== 'function' || typeof pool.connect !== 'function') throw new InvalidOptionsError(`${who}: options.pool must be a pg Pool`);
+    if (typeof pool.query !== 'function' || typeof pool.connect !== 'function')
+      throw new InvalidOptionsError(`${who}: options.pool must be a pg Pool`);
     return new NodePostgresDriver(pool);
   }
-  if (typeof pglite!.query !== 'function' || typeof pglite!.listen !== 'function') throw new InvalidOptionsError(`${who}: options.pglite must be a PGlite instance`);
+  if (typeof pglite!.query !== 'function' || typeof pglite!.listen !== 'function')
+    throw new InvalidOptionsError(`${who}: options.pglite must be a PGlite instance`);
   return new PgliteDriver(pglite!);
 }

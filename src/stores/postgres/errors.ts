@@ -15,7 +15,8 @@ const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND',
 
 /** SQLSTATE classes and codes with a message of their own. */
 function messageFor(code: string): string {
-  if (NETWORK.has(code) || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return 'PostgreSQL could not be reached';
+  if (NETWORK.has(code) || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03')
+    return 'PostgreSQL could not be reached';
   if (code === '42P01' || code === '42883' || code === '3F000') return 'the PostgreSQL schema is missing or not migrated (run migrate())';
   if (code.startsWith('53')) return 'PostgreSQL is out of resources (connections, memory or disk); retry later';
   if (code === '57014') return 'the PostgreSQL statement was cancelled (statement timeout)';

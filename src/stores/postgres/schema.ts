@@ -55,7 +55,9 @@ export interface SchemaNames {
 
 export function schemaNames(schema: string = DEFAULT_SCHEMA): SchemaNames {
   if (typeof schema !== 'string' || !SCHEMA_NAME.test(schema)) {
-    throw new InvalidOptionsError(`PostgresTaskStore: schema must match ${SCHEMA_NAME.source} (lower-case letters, digits, _), got ${JSON.stringify(schema)}`);
+    throw new InvalidOptionsError(
+      `PostgresTaskStore: schema must match ${SCHEMA_NAME.source} (lower-case letters, digits, _), got ${JSON.stringify(schema)}`,
+    );
   }
   const quoted = `"${schema}"`;
   return Object.freeze({

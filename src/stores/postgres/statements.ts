@@ -58,16 +58,25 @@ export function createStatement(names: SchemaNames, record: TaskRecord, limits: 
  * SHARE so that a row changed by a concurrent write since the statement began is seen as
  * committed, not as it was (the refusal is explained from the state that refused it).
  */
-export function updateStatement(names: SchemaNames, owner: Owner, taskId: string, condition: WriteCondition, patch: RecordPatch, origin: string | undefined): Statement {
+export function updateStatement(
+  names: SchemaNames,
+  owner: Owner,
+  taskId: string,
+  condition: WriteCondition,
+  patch: RecordPatch,
+  origin: string | undefined,
+): Statement {
   const values: unknown[] = [toDbText(taskId), toDbText(owner), condition.now];
   const param = (value: unknown): string => `$${values.push(value)}`;
   const sets: string[] = [];
   if (patch.status !== undefined) sets.push(`status = ${literalStatus(patch.status)}`);
-  if (patch.statusMessage !== undefined) sets.push(`status_message = ${param(patch.statusMessage === null ? null : toDbText(patch.statusMessage))}`);
+  if (patch.statusMessage !== undefined)
+    sets.push(`status_message = ${param(patch.statusMessage === null ? null : toDbText(patch.statusMessage))}`);
   // Never backwards (R33): two writers' clocks may disagree, and a write that took its time first may land last.
   if (patch.lastUpdatedAt !== undefined) sets.push(`last_updated_at = GREATEST(last_updated_at, ${param(patch.lastUpdatedAt)})`);
   if (patch.outcome !== undefined) sets.push(`outcome = ${param(JSON.stringify(patch.outcome))}`);
-  if (patch.lease !== undefined) sets.push(`lease_holder = ${param(toDbText(patch.lease.holder))}`, `lease_expires_at = ${param(patch.lease.expiresAt)}`);
+  if (patch.lease !== undefined)
+    sets.push(`lease_holder = ${param(toDbText(patch.lease.holder))}`, `lease_expires_at = ${param(patch.lease.expiresAt)}`);
   if (patch.variables !== undefined) sets.push(`variables = ${param(JSON.stringify(patch.variables))}`);
   if (patch.input !== undefined) sets.push(`input = ${param(JSON.stringify(patch.input))}`);
   if (patch.storedBytes !== undefined) sets.push(`stored_bytes = ${param(patch.storedBytes)}`);
@@ -77,7 +86,8 @@ export function updateStatement(names: SchemaNames, owner: Owner, taskId: string
   if (condition.version !== undefined) where.push(`version = ${param(condition.version)}`);
   if (condition.leaseHolder !== undefined) where.push(`lease_holder = ${param(toDbText(condition.leaseHolder))}`);
   if (condition.leaseExpiresAt !== undefined) where.push(`lease_expires_at = ${param(condition.leaseExpiresAt)}`);
-  const notified = origin === undefined ? 'NULL::text' : `pg_notify('${names.channel}', ${param(origin)} || ' ' || task_id || ' ' || owner)::text`;
+  const notified =
+    origin === undefined ? 'NULL::text' : `pg_notify('${names.channel}', ${param(origin)} || ' ' || task_id || ' ' || owner)::text`;
   const text = [
     `WITH u AS (UPDATE ${names.tasks} SET ${sets.join(', ')} WHERE ${where.join(' AND ')} RETURNING ${SELECTED})`,
     `SELECT true AS applied, ${SELECTED}, ${notified} AS notified FROM u`,

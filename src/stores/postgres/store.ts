@@ -21,10 +21,23 @@
  * Errors: ./errors.ts. The pool or PGlite instance is the caller's: `close()` does not end it.
  */
 import type { StoreCapabilities, TaskChange } from '../../contract.js';
-import { InvalidCursorError, InvalidOptionsError, QuotaExceededError, StorageExhaustedError, StoreUnavailableError } from '../../errors/index.js';
+import {
+  InvalidCursorError,
+  InvalidOptionsError,
+  QuotaExceededError,
+  StorageExhaustedError,
+  StoreUnavailableError,
+} from '../../errors/index.js';
 import type { Owner } from '../../owner.js';
 import type { TaskRecord } from '../../record.js';
-import { BaseTaskStore, type BaseTaskStoreOptions, type RecordPatch, type StoredPage, type WriteCondition, type WriteResult } from '../base.js';
+import {
+  BaseTaskStore,
+  type BaseTaskStoreOptions,
+  type RecordPatch,
+  type StoredPage,
+  type WriteCondition,
+  type WriteResult,
+} from '../base.js';
 import { ChangeFeed } from './change-feed.js';
 import { driverFor, type ConnectionOptions } from './connection.js';
 import type { SqlDriver } from './driver.js';
@@ -60,9 +73,15 @@ export class PostgresTaskStore extends BaseTaskStore {
     this.#driver = driverFor(options, 'PostgresTaskStore');
     this.#names = schemaNames(options.schema);
     this.schema = this.#names.schema;
-    this.#feed = new ChangeFeed({ read: (owner, taskId) => this._read(owner, taskId), now: () => this.clock.now(), emit: (task) => this.emitRemote(task), wants: (taskId) => this.#interests.size === 0 || [...this.#interests].some((wants) => wants(taskId)) });
+    this.#feed = new ChangeFeed({
+      read: (owner, taskId) => this._read(owner, taskId),
+      now: () => this.clock.now(),
+      emit: (task) => this.emitRemote(task),
+      wants: (taskId) => this.#interests.size === 0 || [...this.#interests].some((wants) => wants(taskId)),
+    });
     const interval = options.cleanupIntervalMs === undefined ? DEFAULT_CLEANUP_INTERVAL_MS : options.cleanupIntervalMs;
-    if (interval !== null && (!Number.isSafeInteger(interval) || interval < 1)) throw new InvalidOptionsError('PostgresTaskStore: cleanupIntervalMs must be a positive integer or null');
+    if (interval !== null && (!Number.isSafeInteger(interval) || interval < 1))
+      throw new InvalidOptionsError('PostgresTaskStore: cleanupIntervalMs must be a positive integer or null');
     if (interval !== null) {
       // Every instance sweeps: a DELETE of rows already deleted by another costs one index probe.
       this.#timer = setInterval(() => void this.cleanup().catch(() => undefined), interval);
@@ -79,7 +98,9 @@ export class PostgresTaskStore extends BaseTaskStore {
 
   protected async _insert(record: TaskRecord, maxActive: number): Promise<void> {
     const { maxStoredTasksPerOwner: maxStoredTasks, maxStoredBytesPerOwner: maxStoredBytes } = this.security;
-    const { rows } = await this.#run(createStatement(this.#names, record, { maxActive, maxStoredTasks, maxStoredBytes }, this.#feed.origin));
+    const { rows } = await this.#run(
+      createStatement(this.#names, record, { maxActive, maxStoredTasks, maxStoredBytes }, this.#feed.origin),
+    );
     switch (rows[0]?.outcome) {
       case 'ok':
         return;
@@ -104,7 +125,9 @@ export class PostgresTaskStore extends BaseTaskStore {
     if (condition.statusIn.length === 0) return { ok: false, current: await this._read(owner, taskId) };
     // A lease renewal is not a change of the task: the store announces none, here or elsewhere.
     const renewal = condition.leaseHolder !== undefined && Object.keys(patch).every((key) => key === 'lease');
-    const { rows } = await this.#run(updateStatement(this.#names, owner, taskId, condition, patch, renewal ? undefined : this.#feed.origin));
+    const { rows } = await this.#run(
+      updateStatement(this.#names, owner, taskId, condition, patch, renewal ? undefined : this.#feed.origin),
+    );
     const row = rows[0];
     if (row === undefined) return { ok: false, current: undefined };
     return row.applied === true ? { ok: true, record: rowToRecord(row) } : { ok: false, current: rowToRecord(row) };

@@ -12,10 +12,31 @@ const T = { timeout: 120_000 };
 describe('requestor kit: a client that follows the rules', () => {
   it('passes every check in every scenario; the receiver check skips (nothing declared)', T, async () => {
     const report = await runKit(rawClient());
-    assert.deepEqual(statuses(report), { R2: 'pass', R16: 'skip', R26: 'pass', R27: 'pass', R54: 'pass', R17: 'pass', R62: 'pass', R58: 'pass', R49: 'pass', R21: 'skip', R20: 'skip', R40: 'skip', R41: 'skip', R44: 'skip', R67: 'skip', R66: 'skip', R35: 'skip' });
+    assert.deepEqual(statuses(report), {
+      R2: 'pass',
+      R16: 'skip',
+      R26: 'pass',
+      R27: 'pass',
+      R54: 'pass',
+      R17: 'pass',
+      R62: 'pass',
+      R58: 'pass',
+      R49: 'pass',
+      R21: 'skip',
+      R20: 'skip',
+      R40: 'skip',
+      R41: 'skip',
+      R44: 'skip',
+      R67: 'skip',
+      R66: 'skip',
+      R35: 'skip',
+    });
     assert.equal(report.ok, true);
     assert.ok(report.scenarios.every((s) => s.exitCode === 0));
-    assert.ok(!report.scenarios.some((s) => s.name === 'receiver'), 'the receiver scenario is played only by a client that declares a task-augmentable request');
+    assert.ok(
+      !report.scenarios.some((s) => s.name === 'receiver'),
+      'the receiver scenario is played only by a client that declares a task-augmentable request',
+    );
   });
 });
 
@@ -50,9 +71,15 @@ describe('requestor kit: a client as receiver of task-augmented elicitation', ()
     it(`a receiver that follows the rules (${kind}) passes every receiver check`, T, async () => {
       const report = await runKit(receiverClient(undefined, kind), ['receiver']);
       const got = statuses(report);
-      assert.deepEqual(RECEIVER_RULES.map((rule) => [rule, got[rule]]), RECEIVER_RULES.map((rule) => [rule, 'pass']));
+      assert.deepEqual(
+        RECEIVER_RULES.map((rule) => [rule, got[rule]]),
+        RECEIVER_RULES.map((rule) => [rule, 'pass']),
+      );
       assert.equal(report.ok, true);
-      assert.deepEqual(report.scenarios.map((s) => [s.name, s.exitCode]), [['receiver', 0]]);
+      assert.deepEqual(
+        report.scenarios.map((s) => [s.name, s.exitCode]),
+        [['receiver', 0]],
+      );
     });
   }
 
@@ -67,7 +94,10 @@ describe('requestor kit: a client as receiver of task-augmented elicitation', ()
       const report = await runKit(receiverClient(c.broken), ['receiver']);
       const got = statuses(report);
       assert.equal(got[c.rule], 'fail');
-      assert.deepEqual(Object.entries(got).filter(([rule, status]) => rule !== c.rule && (status === 'fail' || status === 'warn')), []);
+      assert.deepEqual(
+        Object.entries(got).filter(([rule, status]) => rule !== c.rule && (status === 'fail' || status === 'warn')),
+        [],
+      );
       assert.equal(report.ok, false);
     });
   }

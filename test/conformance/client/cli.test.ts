@@ -19,15 +19,41 @@ import { rawClient } from './kit.js';
 const all = (e: XmlElement, name: string): XmlElement[] => [...(e.name === name ? [e] : []), ...e.children.flatMap((c) => all(c, name))];
 
 describe('mcp-tasks-conformance client: flags', () => {
-  for (const argv of [[], ['--command', ' '], ['--command', 'x', '--scenarios', 'nope'], ['--command', 'x', '--poll-interval-ms', '0'], ['--command', 'x', '--timeout-ms', 'soon'], ['--command', 'x', '--url', 'http://h']]) {
+  for (const argv of [
+    [],
+    ['--command', ' '],
+    ['--command', 'x', '--scenarios', 'nope'],
+    ['--command', 'x', '--poll-interval-ms', '0'],
+    ['--command', 'x', '--timeout-ms', 'soon'],
+    ['--command', 'x', '--url', 'http://h'],
+  ]) {
     it(`refuses ${JSON.stringify(argv)} with a UsageError`, () => {
       assert.throws(() => parseClientArgs(argv), UsageError);
     });
   }
 
   it('takes scenarios, poll interval, time limit and outputs', () => {
-    const parsed = parseClientArgs(['--command', 'node c.js', '--scenarios', 'cancel,list', '--poll-interval-ms', '100', '--timeout-ms', '5000', '--json', 'r.json', '--junit', 'r.xml', '--quiet']);
-    assert.deepEqual(parsed, { options: { command: 'node c.js', scenarios: ['cancel', 'list'], pollIntervalMs: 100, timeoutMs: 5000 }, json: 'r.json', junit: 'r.xml', quiet: true });
+    const parsed = parseClientArgs([
+      '--command',
+      'node c.js',
+      '--scenarios',
+      'cancel,list',
+      '--poll-interval-ms',
+      '100',
+      '--timeout-ms',
+      '5000',
+      '--json',
+      'r.json',
+      '--junit',
+      'r.xml',
+      '--quiet',
+    ]);
+    assert.deepEqual(parsed, {
+      options: { command: 'node c.js', scenarios: ['cancel', 'list'], pollIntervalMs: 100, timeoutMs: 5000 },
+      json: 'r.json',
+      junit: 'r.xml',
+      quiet: true,
+    });
   });
 
   it('exits 2 on a usage error, 0 on --help listing every scenario', { timeout: 30_000 }, async () => {
@@ -52,7 +78,10 @@ describe('mcp-tasks-conformance client: a run with a MUST failure', () => {
     dir = mkdtempSync(join(tmpdir(), 'client-cli-'));
     const json = join(dir, 'report.json');
     const junit = join(dir, 'report.xml');
-    run = await runNode([CLI, 'client', '--command', rawClient('edit-cursor'), '--scenarios', 'list', '--json', json, '--junit', junit], 60_000);
+    run = await runNode(
+      [CLI, 'client', '--command', rawClient('edit-cursor'), '--scenarios', 'list', '--json', json, '--junit', junit],
+      60_000,
+    );
     report = JSON.parse(readFileSync(json, 'utf8')) as ClientReport;
     xml = parseXml(readFileSync(junit, 'utf8'));
   });
@@ -70,7 +99,10 @@ describe('mcp-tasks-conformance client: a run with a MUST failure', () => {
 
   it('JSON: the suite, the scenario run, the verdict by rule', () => {
     assert.equal(report.suite, 'mcp-tasks requestor conformance');
-    assert.deepEqual(report.scenarios.map((s) => s.name), ['list']);
+    assert.deepEqual(
+      report.scenarios.map((s) => s.name),
+      ['list'],
+    );
     assert.equal(report.results.find((r) => r.rule === 'R62')?.status, 'fail');
     assert.equal(report.mustFailed, 1);
     assert.equal(report.ok, false);

@@ -30,7 +30,10 @@ const RELATED = 'io.modelcontextprotocol/related-task';
 const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 const receiver = process.env.RECEIVER !== undefined || broken.startsWith('receiver-');
 const receiverKind = process.env.RECEIVER === 'sampling' ? 'sampling' : 'elicitation';
-const client = new Client({ name: `raw-client${broken ? ` (${broken})` : ''}`, version: '1.0.0' }, { capabilities: receiver ? receiverCapabilities(receiverKind) : { elicitation: { form: {} } } });
+const client = new Client(
+  { name: `raw-client${broken ? ` (${broken})` : ''}`, version: '1.0.0' },
+  { capabilities: receiver ? receiverCapabilities(receiverKind) : { elicitation: { form: {} } } },
+);
 if (receiver) serveAsReceiver(client, broken, receiverKind);
 else client.setRequestHandler(ElicitRequestSchema, async () => ({ action: 'accept', content: { answer: 'from the raw client' } }));
 const notified = new Map<string, string>();
@@ -38,7 +41,8 @@ client.setNotificationHandler(TaskStatusNotificationSchema, (n) => void notified
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const meta = (taskId: string) => (broken === 'related-meta' ? { _meta: { [RELATED]: { taskId } } } : {});
-const request = (method: string, params: Record<string, unknown>) => client.request({ method, params } as never, ANY) as Promise<Record<string, unknown>>;
+const request = (method: string, params: Record<string, unknown>) =>
+  client.request({ method, params } as never, ANY) as Promise<Record<string, unknown>>;
 const taskRequest = (method: string, taskId: string) => request(method, { taskId, ...meta(taskId) });
 
 async function create(): Promise<Task> {
@@ -86,7 +90,11 @@ play(async () => {
     await client.listTools(); // each tool's taskSupport (R2)
     switch (env.scenario) {
       case 'forbidden':
-        return JSON.stringify(await request('tools/call', { name: env.tool, arguments: env.args, ...(broken === 'augment-forbidden' && { task: {} }) }).catch((e: Error) => e.message));
+        return JSON.stringify(
+          await request('tools/call', { name: env.tool, arguments: env.args, ...(broken === 'augment-forbidden' && { task: {} }) }).catch(
+            (e: Error) => e.message,
+          ),
+        );
       case 'receiver':
         return JSON.stringify(await request('tools/call', { name: env.tool, arguments: env.args }));
       case 'cancel': {

@@ -14,7 +14,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { Protocol } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import { CancelTaskRequestSchema, CreateMessageRequestSchema, ElicitRequestSchema, ErrorCode, GetTaskPayloadRequestSchema, GetTaskRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CancelTaskRequestSchema,
+  CreateMessageRequestSchema,
+  ElicitRequestSchema,
+  ErrorCode,
+  GetTaskPayloadRequestSchema,
+  GetTaskRequestSchema,
+  McpError,
+} from '@modelcontextprotocol/sdk/types.js';
 
 /** How long the client's elicitation task takes (the user thinking). */
 const ANSWER_MS = 600;
@@ -43,7 +51,10 @@ const ANSWERS: Record<ReceiverKind, Record<string, unknown>> = {
 export function serveAsReceiver(client: Client, broken: string, kind: ReceiverKind): void {
   const answer = ANSWERS[kind];
   const tasks = new Map<string, OwnTask>();
-  const on = Protocol.prototype.setRequestHandler.bind(client) as (schema: unknown, handler: (request: { params: Record<string, unknown> }) => unknown) => void;
+  const on = Protocol.prototype.setRequestHandler.bind(client) as (
+    schema: unknown,
+    handler: (request: { params: Record<string, unknown> }) => unknown,
+  ) => void;
   const own = (taskId: unknown): OwnTask => {
     const entry = tasks.get(String(taskId));
     if (!entry) throw new McpError(ErrorCode.InvalidParams, `Task not found: ${String(taskId)}`);
@@ -55,12 +66,19 @@ export function serveAsReceiver(client: Client, broken: string, kind: ReceiverKi
     if (!augmented || broken === 'receiver-direct') return answer;
     const now = new Date().toISOString();
     let finish!: OwnTask['finish'];
-    const entry: OwnTask = { task: { taskId: randomUUID(), status: 'working', createdAt: now, lastUpdatedAt: now, ttl: augmented.ttl ?? null, pollInterval: 100 }, done: new Promise((resolve) => (finish = (status, result) => {
-      if (TERMINAL.has(entry.task.status)) return;
-      Object.assign(entry.task, { status, lastUpdatedAt: new Date().toISOString() });
-      entry.result = result;
-      resolve();
-    })), finish: (status, result) => finish(status, result) };
+    const entry: OwnTask = {
+      task: { taskId: randomUUID(), status: 'working', createdAt: now, lastUpdatedAt: now, ttl: augmented.ttl ?? null, pollInterval: 100 },
+      done: new Promise(
+        (resolve) =>
+          (finish = (status, result) => {
+            if (TERMINAL.has(entry.task.status)) return;
+            Object.assign(entry.task, { status, lastUpdatedAt: new Date().toISOString() });
+            entry.result = result;
+            resolve();
+          }),
+      ),
+      finish: (status, result) => finish(status, result),
+    };
     tasks.set(entry.task.taskId, entry);
     setTimeout(() => entry.finish('completed', answer), ANSWER_MS);
     return { task: { ...entry.task } };
@@ -73,13 +91,15 @@ export function serveAsReceiver(client: Client, broken: string, kind: ReceiverKi
     const meta = broken === 'receiver-no-meta' ? {} : { _meta: { [RELATED]: { taskId: entry.task.taskId } } };
     if (broken === 'receiver-early-result' && !TERMINAL.has(entry.task.status)) return { action: 'cancel', ...meta };
     await entry.done;
-    if (entry.task.status === 'cancelled') throw new McpError(ErrorCode.InvalidParams, `Task ${entry.task.taskId} was cancelled: it has no result`);
+    if (entry.task.status === 'cancelled')
+      throw new McpError(ErrorCode.InvalidParams, `Task ${entry.task.taskId} was cancelled: it has no result`);
     return { ...entry.result, ...meta };
   });
 
   on(CancelTaskRequestSchema, (request) => {
     const entry = own(request.params.taskId);
-    if (TERMINAL.has(entry.task.status)) throw new McpError(ErrorCode.InvalidParams, `Cannot cancel task: already in terminal status '${entry.task.status}'`);
+    if (TERMINAL.has(entry.task.status))
+      throw new McpError(ErrorCode.InvalidParams, `Cannot cancel task: already in terminal status '${entry.task.status}'`);
     if (broken !== 'receiver-cancel-ignored') entry.finish('cancelled');
     return { ...entry.task };
   });

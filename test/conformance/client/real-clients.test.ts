@@ -21,22 +21,70 @@ const T = { timeout: 180_000 };
 describe('requestor kit: real clients', () => {
   it('SDK 1.32 client.experimental.tasks', T, async () => {
     const report = await runKit(sdkClient);
-    assert.ok(report.scenarios.every((s) => s.exitCode === 0), JSON.stringify(report.scenarios));
-    assert.deepEqual(statuses(report), { R2: 'warn', R16: 'skip', R26: 'pass', R27: 'pass', R54: 'pass', R17: 'warn', R62: 'pass', R58: 'pass', R49: 'pass', R21: 'skip', R20: 'skip', R40: 'skip', R41: 'skip', R44: 'skip', R67: 'skip', R66: 'skip', R35: 'skip' });
+    assert.ok(
+      report.scenarios.every((s) => s.exitCode === 0),
+      JSON.stringify(report.scenarios),
+    );
+    assert.deepEqual(statuses(report), {
+      R2: 'warn',
+      R16: 'skip',
+      R26: 'pass',
+      R27: 'pass',
+      R54: 'pass',
+      R17: 'warn',
+      R62: 'pass',
+      R58: 'pass',
+      R49: 'pass',
+      R21: 'skip',
+      R20: 'skip',
+      R40: 'skip',
+      R41: 'skip',
+      R44: 'skip',
+      R67: 'skip',
+      R66: 'skip',
+      R35: 'skip',
+    });
   });
 
   it('@modelcontextprotocol/ext-tasks 0.2.2', T, async () => {
     const report = await runKit(extTasksClient);
-    assert.ok(report.scenarios.every((s) => s.exitCode === 0), JSON.stringify(report.scenarios));
-    assert.deepEqual(statuses(report), { R2: 'pass', R16: 'skip', R26: 'pass', R27: 'pass', R54: 'pass', R17: 'warn', R62: 'pass', R58: 'pass', R49: 'warn', R21: 'skip', R20: 'skip', R40: 'skip', R41: 'skip', R44: 'skip', R67: 'skip', R66: 'skip', R35: 'skip' });
+    assert.ok(
+      report.scenarios.every((s) => s.exitCode === 0),
+      JSON.stringify(report.scenarios),
+    );
+    assert.deepEqual(statuses(report), {
+      R2: 'pass',
+      R16: 'skip',
+      R26: 'pass',
+      R27: 'pass',
+      R54: 'pass',
+      R17: 'warn',
+      R62: 'pass',
+      R58: 'pass',
+      R49: 'warn',
+      R21: 'skip',
+      R20: 'skip',
+      R40: 'skip',
+      R41: 'skip',
+      R44: 'skip',
+      R67: 'skip',
+      R66: 'skip',
+      R35: 'skip',
+    });
   });
 
   it('the SDK 1.32 Client as receiver (its taskStore, InMemoryTaskStore): every receiver check passes', T, async () => {
     const report = await runKit(sdkReceiverClient, ['receiver']);
-    assert.deepEqual(report.scenarios.map((s) => [s.name, s.exitCode]), [['receiver', 0]]);
+    assert.deepEqual(
+      report.scenarios.map((s) => [s.name, s.exitCode]),
+      [['receiver', 0]],
+    );
     const got = statuses(report);
     const rules = ['R16', 'R21', 'R20', 'R35', 'R40', 'R41', 'R44', 'R67', 'R66'];
-    assert.deepEqual(rules.map((rule) => [rule, got[rule]]), rules.map((rule) => [rule, 'pass']));
+    assert.deepEqual(
+      rules.map((rule) => [rule, got[rule]]),
+      rules.map((rule) => [rule, 'pass']),
+    );
     assert.equal(report.ok, true);
   });
 });

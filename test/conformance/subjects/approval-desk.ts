@@ -23,82 +23,108 @@ const unused = async (): Promise<never> => {
 };
 
 /** The tools, with one second of `archive_batch` lasting `secondMs` (default 1 s). */
-export const approvalDesk = (secondMs = 1_000): RegisterTools => (mcp: McpServer, count) => {
-  mcp.experimental.tasks.registerToolTask(
-    'request_approval',
-    {
-      description: 'Asks the requestor to approve an expense.',
-      inputSchema: { subject: z.string().min(1), amount: z.number().min(0).max(10_000), approver: z.object({ email: z.string().email(), name: z.string().optional() }) },
-      execution: { taskSupport: 'required' },
-    },
-    {
-      createTask: async ({ subject, amount }, extra) => {
-        count('request_approval');
-        const task = await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? 300_000, pollInterval: 200 });
-        void (async () => {
-          await extra.taskStore.updateTaskStatus(task.taskId, 'input_required');
-          const answer = await mcp.server.request(
-            { method: 'elicitation/create', params: { message: `Approve "${subject}" (${amount})?`, requestedSchema: { type: 'object', properties: { answer: { type: 'string' } } } } },
-            ElicitResultSchema,
-            { relatedTask: { taskId: task.taskId }, timeout: 60_000 },
+export const approvalDesk =
+  (secondMs = 1_000): RegisterTools =>
+  (mcp: McpServer, count) => {
+    mcp.experimental.tasks.registerToolTask(
+      'request_approval',
+      {
+        description: 'Asks the requestor to approve an expense.',
+        inputSchema: {
+          subject: z.string().min(1),
+          amount: z.number().min(0).max(10_000),
+          approver: z.object({ email: z.string().email(), name: z.string().optional() }),
+        },
+        execution: { taskSupport: 'required' },
+      },
+      {
+        createTask: async ({ subject, amount }, extra) => {
+          count('request_approval');
+          const task = await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? 300_000, pollInterval: 200 });
+          void (async () => {
+            await extra.taskStore.updateTaskStatus(task.taskId, 'input_required');
+            const answer = await mcp.server.request(
+              {
+                method: 'elicitation/create',
+                params: {
+                  message: `Approve "${subject}" (${amount})?`,
+                  requestedSchema: { type: 'object', properties: { answer: { type: 'string' } } },
+                },
+              },
+              ElicitResultSchema,
+              { relatedTask: { taskId: task.taskId }, timeout: 60_000 },
+            );
+            await extra.taskStore.updateTaskStatus(task.taskId, 'working');
+            await extra.taskStore.storeTaskResult(
+              task.taskId,
+              'completed',
+              text(`approval: ${answer.action} ${JSON.stringify(answer.content ?? {})}`),
+            );
+          })().catch(() => {});
+          return { task };
+        },
+        getTask: unused,
+        getTaskResult: unused,
+      },
+    );
+
+    mcp.experimental.tasks.registerToolTask(
+      'validate_invoice',
+      {
+        description: 'Validates an invoice (this desk rejects every invoice).',
+        inputSchema: { invoiceUrl: z.string().url(), issuedAt: z.string().datetime() },
+        execution: { taskSupport: 'optional' },
+      },
+      {
+        createTask: async ({ invoiceUrl }, extra) => {
+          count('validate_invoice');
+          const task = await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? 300_000, pollInterval: 200 });
+          setTimeout(
+            () => void extra.taskStore.storeTaskResult(task.taskId, 'failed', text(`invoice ${invoiceUrl} rejected`, true)).catch(() => {}),
+            100,
           );
-          await extra.taskStore.updateTaskStatus(task.taskId, 'working');
-          await extra.taskStore.storeTaskResult(task.taskId, 'completed', text(`approval: ${answer.action} ${JSON.stringify(answer.content ?? {})}`));
-        })().catch(() => {});
-        return { task };
+          return { task };
+        },
+        getTask: unused,
+        getTaskResult: unused,
       },
-      getTask: unused,
-      getTaskResult: unused,
-    },
-  );
+    );
 
-  mcp.experimental.tasks.registerToolTask(
-    'validate_invoice',
-    {
-      description: 'Validates an invoice (this desk rejects every invoice).',
-      inputSchema: { invoiceUrl: z.string().url(), issuedAt: z.string().datetime() },
-      execution: { taskSupport: 'optional' },
-    },
-    {
-      createTask: async ({ invoiceUrl }, extra) => {
-        count('validate_invoice');
-        const task = await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? 300_000, pollInterval: 200 });
-        setTimeout(() => void extra.taskStore.storeTaskResult(task.taskId, 'failed', text(`invoice ${invoiceUrl} rejected`, true)).catch(() => {}), 100);
-        return { task };
+    mcp.experimental.tasks.registerToolTask(
+      'archive_batch',
+      {
+        description: 'Archives a batch, taking waitSeconds seconds.',
+        inputSchema: { batchId: z.string().regex(/^[a-z]+-\d+$/), waitSeconds: z.number().int().min(1).max(3) },
+        execution: { taskSupport: 'optional' },
       },
-      getTask: unused,
-      getTaskResult: unused,
-    },
-  );
-
-  mcp.experimental.tasks.registerToolTask(
-    'archive_batch',
-    {
-      description: 'Archives a batch, taking waitSeconds seconds.',
-      inputSchema: { batchId: z.string().regex(/^[a-z]+-\d+$/), waitSeconds: z.number().int().min(1).max(3) },
-      execution: { taskSupport: 'optional' },
-    },
-    {
-      createTask: async ({ batchId, waitSeconds }, extra) => {
-        count('archive_batch');
-        const task = await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? 300_000, pollInterval: 200 });
-        setTimeout(() => void extra.taskStore.storeTaskResult(task.taskId, 'completed', text(`${batchId} archived`)).catch(() => {}), waitSeconds * secondMs);
-        return { task };
+      {
+        createTask: async ({ batchId, waitSeconds }, extra) => {
+          count('archive_batch');
+          const task = await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? 300_000, pollInterval: 200 });
+          setTimeout(
+            () => void extra.taskStore.storeTaskResult(task.taskId, 'completed', text(`${batchId} archived`)).catch(() => {}),
+            waitSeconds * secondMs,
+          );
+          return { task };
+        },
+        getTask: unused,
+        getTaskResult: unused,
       },
-      getTask: unused,
-      getTaskResult: unused,
-    },
-  );
+    );
 
-  mcp.registerTool('get_status', { description: 'The desk status.', annotations: { readOnlyHint: true } }, async () => {
-    count('get_status');
-    return text('open');
-  });
-  mcp.registerTool('wipe_archive', { description: 'Deletes the archive.', annotations: { destructiveHint: true, readOnlyHint: false } }, async () => {
-    count('wipe_archive');
-    return text('wiped');
-  });
-};
+    mcp.registerTool('get_status', { description: 'The desk status.', annotations: { readOnlyHint: true } }, async () => {
+      count('get_status');
+      return text('open');
+    });
+    mcp.registerTool(
+      'wipe_archive',
+      { description: 'Deletes the archive.', annotations: { destructiveHint: true, readOnlyHint: false } },
+      async () => {
+        count('wipe_archive');
+        return text('wiped');
+      },
+    );
+  };
 
 export const registerApprovalDesk = approvalDesk();
 

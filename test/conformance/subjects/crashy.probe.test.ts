@@ -18,18 +18,30 @@ describe('crashy subject (probe)', () => {
       const init = await s.initialize();
       assert.deepEqual(init.capabilities.tasks, { list: {}, cancel: {}, requests: { tools: { call: {} } } });
       const { tools } = await s.result('tools/list');
-      assert.deepEqual(tools.map((t: Any) => [t.name, t.execution?.taskSupport]), [['long_job', 'required'], ['status', 'forbidden']]);
+      assert.deepEqual(
+        tools.map((t: Any) => [t.name, t.execution?.taskSupport]),
+        [
+          ['long_job', 'required'],
+          ['status', 'forbidden'],
+        ],
+      );
       const task = (await s.result('tools/call', { name: 'long_job', arguments: { label: 'a' }, task: { ttl: 5_000 } })).task;
       assert.equal(task.status, 'working');
       assert.equal(task.ttl, 60_000);
       assert.equal(task.pollInterval, 200);
       const result = await s.result('tasks/result', { taskId: task.taskId });
       assert.deepEqual(result, { content: [{ type: 'text', text: 'long_job a done' }], _meta: { [RELATED]: { taskId: task.taskId } } });
-      assert.deepEqual(await s.result('tools/call', { name: 'long_job', arguments: {} }), { content: [{ type: 'text', text: "MCP error -32601: Tool long_job requires task augmentation (taskSupport: 'required')" }], isError: true });
+      assert.deepEqual(await s.result('tools/call', { name: 'long_job', arguments: {} }), {
+        content: [{ type: 'text', text: "MCP error -32601: Tool long_job requires task augmentation (taskSupport: 'required')" }],
+        isError: true,
+      });
       const forbidden = await s.error('tools/call', { name: 'status', arguments: {}, task: {} });
       assert.equal(forbidden.code, -32602);
       assert.match(forbidden.message, /^MCP error -32602: Invalid task creation result: /);
-      assert.deepEqual(await s.result('tools/call', { name: 'nope', arguments: {} }), { content: [{ type: 'text', text: 'MCP error -32602: Tool nope not found' }], isError: true });
+      assert.deepEqual(await s.result('tools/call', { name: 'nope', arguments: {} }), {
+        content: [{ type: 'text', text: 'MCP error -32602: Tool nope not found' }],
+        isError: true,
+      });
       assert.equal((await s.error('tasks/get', { taskId: 'nope' })).code, -32602);
       assert.deepEqual(await s.result('tools/call', { name: 'status', arguments: {} }), { content: [{ type: 'text', text: 'up' }] });
       assert.equal(crashy.child.exitCode, null);
@@ -56,7 +68,9 @@ describe('crashy subject (probe)', () => {
     const ok = new StdioPeer(startCrashyStdio({ jobMs: JOB_MS }));
     await ok.initialize();
     const done = (await ok.request('tools/call', { name: 'long_job', arguments: { label: 'b' }, task: {} })).result.task;
-    assert.deepEqual((await ok.request('tasks/result', { taskId: done.taskId })).result.content, [{ type: 'text', text: 'long_job b done' }]);
+    assert.deepEqual((await ok.request('tasks/result', { taskId: done.taskId })).result.content, [
+      { type: 'text', text: 'long_job b done' },
+    ]);
     ok.program.child.stdin!.end();
     assert.deepEqual(await ok.program.exited, { code: 0, signal: null });
 
@@ -84,7 +98,10 @@ describe('crashy subject (probe)', () => {
     await peer.initialize();
     void peer.request('tasks/list');
     assert.deepEqual(await peer.program.exited, { code: EXIT_ON_CODE, signal: null });
-    assert.deepEqual(peer.received.filter((m) => m.id !== undefined), []);
+    assert.deepEqual(
+      peer.received.filter((m) => m.id !== undefined),
+      [],
+    );
     assert.match(peer.program.stderr(), /--exit-on tasks\/list: got tasks\/list \(id 2\)/);
   });
 });

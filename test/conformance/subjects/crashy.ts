@@ -50,22 +50,67 @@ import { startHttpProgram, startProgram, type Program } from './probe-client.js'
 
 export const EXIT_ON_CODE = 3;
 export const KNOWN_DEVIATIONS: Deviation[] = [
-  { rule: 'R68', also: ['R67', 'R25'], level: 'MUST', what: 'a legal tasks/cancel of a running task kills the server when the task\'s work ends (it is not stopped, and its unguarded result store throws)', wire: "tools/call long_job {task} -> working; tasks/cancel -> {status:\"cancelled\", statusMessage:\"Client cancelled task execution.\"}; jobMs after the start the process exits with code 1, stderr has \"Cannot store result for task <id> in terminal status 'cancelled'\"; afterwards tasks/get -> no answer (HTTP ECONNREFUSED / stdio closed)" },
-  { rule: 'R13', level: 'MUST', what: 'required tool without task gets a successful isError result', wire: "tools/call {name:\"long_job\"} -> result {content:[{type:\"text\", text:\"MCP error -32601: Tool long_job requires task augmentation (taskSupport: 'required')\"}], isError:true}" },
-  { rule: 'R11', level: 'SHOULD', what: 'forbidden tool with task runs, then an error that is not -32601', wire: 'tools/call {name:"status", task:{}} -> error {code:-32602, message:"MCP error -32602: Invalid task creation result: [zod issues]"}' },
-  { rule: 'tools', level: 'SHOULD', what: 'unknown tool gets a successful isError result, not -32602', wire: 'tools/call {name:"nope"} -> result {content:[{type:"text", text:"MCP error -32602: Tool nope not found"}], isError:true}' },
+  {
+    rule: 'R68',
+    also: ['R67', 'R25'],
+    level: 'MUST',
+    what: "a legal tasks/cancel of a running task kills the server when the task's work ends (it is not stopped, and its unguarded result store throws)",
+    wire: 'tools/call long_job {task} -> working; tasks/cancel -> {status:"cancelled", statusMessage:"Client cancelled task execution."}; jobMs after the start the process exits with code 1, stderr has "Cannot store result for task <id> in terminal status \'cancelled\'"; afterwards tasks/get -> no answer (HTTP ECONNREFUSED / stdio closed)',
+  },
+  {
+    rule: 'R13',
+    level: 'MUST',
+    what: 'required tool without task gets a successful isError result',
+    wire: 'tools/call {name:"long_job"} -> result {content:[{type:"text", text:"MCP error -32601: Tool long_job requires task augmentation (taskSupport: \'required\')"}], isError:true}',
+  },
+  {
+    rule: 'R11',
+    level: 'SHOULD',
+    what: 'forbidden tool with task runs, then an error that is not -32601',
+    wire: 'tools/call {name:"status", task:{}} -> error {code:-32602, message:"MCP error -32602: Invalid task creation result: [zod issues]"}',
+  },
+  {
+    rule: 'tools',
+    level: 'SHOULD',
+    what: 'unknown tool gets a successful isError result, not -32602',
+    wire: 'tools/call {name:"nope"} -> result {content:[{type:"text", text:"MCP error -32602: Tool nope not found"}], isError:true}',
+  },
 ];
 /** Added by `--exit-on METHOD`. */
 export const exitOnDeviation = (method: string): Deviation => ({
-  rule: 'JSON-RPC', level: 'MUST', what: `the first ${method} is never answered: the process exits`,
+  rule: 'JSON-RPC',
+  level: 'MUST',
+  what: `the first ${method} is never answered: the process exits`,
   wire: `${method} -> no response; process exit code ${EXIT_ON_CODE}; stderr "crashy: --exit-on ${method}: got ${method} (id N); exiting with code ${EXIT_ON_CODE} without answering"`,
 });
 export const CORRECT: Behaviour[] = [
-  { rule: 'R1', what: 'tasks capability declared', wire: 'initialize -> capabilities.tasks = {list:{}, cancel:{}, requests:{tools:{call:{}}}}' },
-  { rule: 'R14', what: 'long_job required, status forbidden', wire: 'tools/list -> long_job execution.taskSupport "required", status "forbidden"' },
-  { rule: 'R16', also: ['R21', 'R34', 'R35'], what: 'CreateTaskResult; ttl overridden to at least 60000', wire: 'tools/call long_job {task:{ttl:5000}} -> {task:{status:"working", ttl:60000, pollInterval:200, ...}}' },
-  { rule: 'R40', also: ['R41', 'R44'], what: 'without a cancel, tasks/result blocks and returns the result', wire: 'tasks/result -> (after jobMs) {content:[{type:"text", text:"long_job <label> done"}], _meta:{related-task}}' },
-  { rule: 'R67', what: 'tasks/cancel itself is answered correctly before the crash', wire: 'tasks/cancel -> {taskId, status:"cancelled", ...}' },
+  {
+    rule: 'R1',
+    what: 'tasks capability declared',
+    wire: 'initialize -> capabilities.tasks = {list:{}, cancel:{}, requests:{tools:{call:{}}}}',
+  },
+  {
+    rule: 'R14',
+    what: 'long_job required, status forbidden',
+    wire: 'tools/list -> long_job execution.taskSupport "required", status "forbidden"',
+  },
+  {
+    rule: 'R16',
+    also: ['R21', 'R34', 'R35'],
+    what: 'CreateTaskResult; ttl overridden to at least 60000',
+    wire: 'tools/call long_job {task:{ttl:5000}} -> {task:{status:"working", ttl:60000, pollInterval:200, ...}}',
+  },
+  {
+    rule: 'R40',
+    also: ['R41', 'R44'],
+    what: 'without a cancel, tasks/result blocks and returns the result',
+    wire: 'tasks/result -> (after jobMs) {content:[{type:"text", text:"long_job <label> done"}], _meta:{related-task}}',
+  },
+  {
+    rule: 'R67',
+    what: 'tasks/cancel itself is answered correctly before the crash',
+    wire: 'tasks/cancel -> {taskId, status:"cancelled", ...}',
+  },
   { rule: 'R71', what: 'unknown taskId -> -32602', wire: 'tasks/get {taskId:"nope"} -> error -32602' },
 ];
 
@@ -81,7 +126,12 @@ const log = (line: string) => process.stderr.write(`crashy: ${line}\n`);
 function crashyServer(taskStore: InMemoryTaskStore, taskMessageQueue: InMemoryTaskMessageQueue, jobMs: number): McpServer {
   const mcp = new McpServer(
     { name: 'crashy', version: '1.0.0' },
-    { capabilities: { tools: {}, tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } }, taskStore, taskMessageQueue, defaultTaskPollInterval: 200 },
+    {
+      capabilities: { tools: {}, tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } },
+      taskStore,
+      taskMessageQueue,
+      defaultTaskPollInterval: 200,
+    },
   );
   mcp.experimental.tasks.registerToolTask(
     'long_job',
@@ -89,11 +139,15 @@ function crashyServer(taskStore: InMemoryTaskStore, taskMessageQueue: InMemoryTa
     {
       createTask: async ({ label }, extra) => {
         const task = { ...(await extra.taskStore.createTask({ ttl: Math.max(extra.taskRequestedTtl ?? 0, 60_000), pollInterval: 200 })) };
-        log(`long_job task ${task.taskId} started; its result is stored in ${jobMs} ms without a guard (a tasks/cancel before then crashes this process)`);
+        log(
+          `long_job task ${task.taskId} started; its result is stored in ${jobMs} ms without a guard (a tasks/cancel before then crashes this process)`,
+        );
         setTimeout(() => {
           log(`storing the result of task ${task.taskId}`);
           // THE BUG: no catch. After a tasks/cancel the store rejects and the process dies.
-          void extra.taskStore.storeTaskResult(task.taskId, 'completed', { content: [{ type: 'text', text: `long_job ${label ?? ''} done` }] });
+          void extra.taskStore.storeTaskResult(task.taskId, 'completed', {
+            content: [{ type: 'text', text: `long_job ${label ?? ''} done` }],
+          });
         }, jobMs);
         return { task };
       },
@@ -105,7 +159,9 @@ function crashyServer(taskStore: InMemoryTaskStore, taskMessageQueue: InMemoryTa
       },
     },
   );
-  mcp.registerTool('status', { description: 'Is the server up?', annotations: { readOnlyHint: true } }, async () => ({ content: [{ type: 'text', text: 'up' }] }));
+  mcp.registerTool('status', { description: 'Is the server up?', annotations: { readOnlyHint: true } }, async () => ({
+    content: [{ type: 'text', text: 'up' }],
+  }));
   return mcp;
 }
 
@@ -123,7 +179,9 @@ function watch(transport: Transport, exitOn: string | undefined): void {
 }
 
 /** The server in THIS process (what the program runs). Over HTTP unless `stdio`. */
-export async function serveCrashy(options: CrashyOptions & { port?: number; stdio?: boolean } = {}): Promise<{ url?: string; close(): Promise<void> }> {
+export async function serveCrashy(
+  options: CrashyOptions & { port?: number; stdio?: boolean } = {},
+): Promise<{ url?: string; close(): Promise<void> }> {
   const jobMs = options.jobMs ?? 3_000;
   const taskStore = new InMemoryTaskStore();
   const queue = new InMemoryTaskMessageQueue();
@@ -143,7 +201,10 @@ export async function serveCrashy(options: CrashyOptions & { port?: number; stdi
         return;
       }
       if (!transport) {
-        const t = new StreamableHTTPServerTransport({ sessionIdGenerator: randomUUID, onsessioninitialized: (id) => void transports.set(id, t) });
+        const t = new StreamableHTTPServerTransport({
+          sessionIdGenerator: randomUUID,
+          onsessioninitialized: (id) => void transports.set(id, t),
+        });
         watch(t, options.exitOn);
         await crashyServer(taskStore, queue, jobMs).connect(t);
         transport = t;
@@ -187,7 +248,12 @@ if (arg('--port') !== undefined || process.argv.includes('--stdio')) {
   const job = arg('--job-ms');
   const exitOn = arg('--exit-on');
   const stdio = process.argv.includes('--stdio');
-  const server = await serveCrashy({ port: Number(arg('--port') ?? 0), stdio, ...(job !== undefined && { jobMs: Number(job) }), ...(exitOn !== undefined && { exitOn }) });
+  const server = await serveCrashy({
+    port: Number(arg('--port') ?? 0),
+    stdio,
+    ...(job !== undefined && { jobMs: Number(job) }),
+    ...(exitOn !== undefined && { exitOn }),
+  });
   log(stdio ? 'serving on stdio' : `listening on ${server.url}`);
   const stop = () => void server.close().then(() => process.exit(0));
   if (stdio) process.stdin.once('end', stop);

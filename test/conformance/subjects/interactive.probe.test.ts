@@ -9,10 +9,19 @@ import { startInteractive } from './interactive.js';
 import { HttpSession, ISO_UTC, RELATED, startHttpProgram, type Any, type Message, type OnRequest } from './probe-client.js';
 
 const CAPS = { elicitation: {}, sampling: {} };
-const SCHEMA = { type: 'object', properties: { confirm: { type: 'boolean', description: 'true to delete the file for good' } }, required: ['confirm'] };
+const SCHEMA = {
+  type: 'object',
+  properties: { confirm: { type: 'boolean', description: 'true to delete the file for good' } },
+  required: ['confirm'],
+};
 
 /** Create a task, run tasks/result answering the one question with `answer`; returns all that was seen. */
-async function round(s: HttpSession, tool: string, args: object, answer: (q: Message) => Promise<{ result: unknown } | { error: { code: number; message: string } }>) {
+async function round(
+  s: HttpSession,
+  tool: string,
+  args: object,
+  answer: (q: Message) => Promise<{ result: unknown } | { error: { code: number; message: string } }>,
+) {
   const task = (await s.result('tools/call', { name: tool, arguments: args, task: { ttl: 60_000 } })).task;
   let question: Message | undefined;
   let statusWhileAsked: string | undefined;
@@ -52,13 +61,25 @@ describe('interactive subject (probe)', () => {
   it('R1: tasks capability; R14: both tools required', async () => {
     assert.deepEqual(init.capabilities.tasks, { list: {}, cancel: {}, requests: { tools: { call: {} } } });
     const { tools } = await s.result('tools/list');
-    assert.deepEqual(tools.map((t: Any) => [t.name, t.execution?.taskSupport]), [['confirm_delete', 'required'], ['summarize_with_model', 'required']]);
+    assert.deepEqual(
+      tools.map((t: Any) => [t.name, t.execution?.taskSupport]),
+      [
+        ['confirm_delete', 'required'],
+        ['summarize_with_model', 'required'],
+      ],
+    );
   });
 
   it('R13 (deviation): a required tool without task -> a successful isError result; tools: unknown tool likewise', async () => {
     const r = await s.result('tools/call', { name: 'confirm_delete', arguments: { path: '/x' } });
-    assert.deepEqual(r, { content: [{ type: 'text', text: "MCP error -32601: Tool confirm_delete requires task augmentation (taskSupport: 'required')" }], isError: true });
-    assert.deepEqual(await s.result('tools/call', { name: 'nope', arguments: {} }), { content: [{ type: 'text', text: 'MCP error -32602: Tool nope not found' }], isError: true });
+    assert.deepEqual(r, {
+      content: [{ type: 'text', text: "MCP error -32601: Tool confirm_delete requires task augmentation (taskSupport: 'required')" }],
+      isError: true,
+    });
+    assert.deepEqual(await s.result('tools/call', { name: 'nope', arguments: {} }), {
+      content: [{ type: 'text', text: 'MCP error -32602: Tool nope not found' }],
+      isError: true,
+    });
   });
 
   it('R16/R47/R48/R50/R41/R44: confirm_delete accept -> input_required, related question on tasks/result, final result on the same stream', async () => {
@@ -75,9 +96,17 @@ describe('interactive subject (probe)', () => {
       return { result: { action: 'accept', content: { confirm: true } } }; // no related-task _meta (A8)
     });
     assert.equal(question?.method, 'elicitation/create');
-    assert.deepEqual(question?.params, { mode: 'form', message: 'Delete /tmp/a? This cannot be undone.', requestedSchema: SCHEMA, _meta: { [RELATED]: { taskId: task.taskId } } });
+    assert.deepEqual(question?.params, {
+      mode: 'form',
+      message: 'Delete /tmp/a? This cannot be undone.',
+      requestedSchema: SCHEMA,
+      _meta: { [RELATED]: { taskId: task.taskId } },
+    });
     assert.ok(ex.contentType.includes('text/event-stream'));
-    assert.deepEqual(ex.response?.result, { content: [{ type: 'text', text: 'deleted /tmp/a' }], _meta: { [RELATED]: { taskId: task.taskId } } });
+    assert.deepEqual(ex.response?.result, {
+      content: [{ type: 'text', text: 'deleted /tmp/a' }],
+      _meta: { [RELATED]: { taskId: task.taskId } },
+    });
     assert.equal((await s.result('tasks/get', { taskId: task.taskId })).status, 'completed');
   });
 
@@ -114,12 +143,23 @@ describe('interactive subject (probe)', () => {
   });
 
   it('R48: summarize_with_model sends a related sampling/createMessage and completes with exactly the text', async () => {
-    const r = await round(s, 'summarize_with_model', { text: 'A long text.' }, async () => ({ result: { role: 'assistant', content: { type: 'text', text: 'Short.' }, model: 'probe-llm', stopReason: 'endTurn' } }));
+    const r = await round(s, 'summarize_with_model', { text: 'A long text.' }, async () => ({
+      result: { role: 'assistant', content: { type: 'text', text: 'Short.' }, model: 'probe-llm', stopReason: 'endTurn' },
+    }));
     assert.equal(r.question?.method, 'sampling/createMessage');
-    assert.deepEqual(r.question?.params, { messages: [{ role: 'user', content: { type: 'text', text: 'Summarize in one sentence:\n\nA long text.' } }], maxTokens: 200, _meta: { [RELATED]: { taskId: r.task.taskId } } });
+    assert.deepEqual(r.question?.params, {
+      messages: [{ role: 'user', content: { type: 'text', text: 'Summarize in one sentence:\n\nA long text.' } }],
+      maxTokens: 200,
+      _meta: { [RELATED]: { taskId: r.task.taskId } },
+    });
     assert.equal(r.statusWhileAsked, 'input_required');
-    assert.deepEqual(r.ex.response?.result, { content: [{ type: 'text', text: 'Short.' }], _meta: { [RELATED]: { taskId: r.task.taskId } } });
-    const bad = await round(s, 'summarize_with_model', { text: 'x' }, async () => ({ result: { role: 'assistant', content: { type: 'image', data: 'AA==', mimeType: 'image/png' }, model: 'm' } }));
+    assert.deepEqual(r.ex.response?.result, {
+      content: [{ type: 'text', text: 'Short.' }],
+      _meta: { [RELATED]: { taskId: r.task.taskId } },
+    });
+    const bad = await round(s, 'summarize_with_model', { text: 'x' }, async () => ({
+      result: { role: 'assistant', content: { type: 'image', data: 'AA==', mimeType: 'image/png' }, model: 'm' },
+    }));
     assert.equal(bad.final.status, 'failed');
     assert.equal(bad.ex.response?.result.isError, true);
   });
@@ -152,7 +192,8 @@ describe('interactive subject (probe)', () => {
     assert.equal((await other.error('tasks/get', { taskId: r.task.taskId })).code, -32602);
     assert.ok(!(await listAll(other)).some((t: Any) => t.taskId === r.task.taskId));
     assert.ok((await listAll(s)).some((t: Any) => t.taskId === r.task.taskId));
-    for (const method of ['tasks/get', 'tasks/result', 'tasks/cancel']) assert.equal((await s.error(method, { taskId: 'nope' })).code, -32602);
+    for (const method of ['tasks/get', 'tasks/result', 'tasks/cancel'])
+      assert.equal((await s.error(method, { taskId: 'nope' })).code, -32602);
     assert.equal((await s.error('tasks/cancel', { taskId: r.task.taskId })).code, -32602);
   });
 
@@ -167,7 +208,9 @@ describe('interactive subject (probe)', () => {
     after(() => broken.close());
 
     it('R47 (deviation): working while the related question is outstanding; the answer is still used', async () => {
-      const r = await round(b, 'confirm_delete', { path: '/tmp/f' }, async () => ({ result: { action: 'accept', content: { confirm: true } } }));
+      const r = await round(b, 'confirm_delete', { path: '/tmp/f' }, async () => ({
+        result: { action: 'accept', content: { confirm: true } },
+      }));
       assert.deepEqual(r.question?.params._meta, { [RELATED]: { taskId: r.task.taskId } });
       assert.equal(r.statusWhileAsked, 'working');
       assert.deepEqual(r.ex.response?.result.content, [{ type: 'text', text: 'deleted /tmp/f' }]);

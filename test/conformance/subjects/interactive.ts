@@ -51,31 +51,105 @@ import type { Behaviour, Deviation, Unspecified } from './claims.js';
 import { serveFromCommandLine, serveSubject, type RegisterTools, type Subject } from './sdk-http.js';
 
 export const KNOWN_DEVIATIONS: Deviation[] = [
-  { rule: 'R13', level: 'MUST', what: 'a required tool called without task gets a successful isError result (the SDK wraps its own -32601)', wire: "tools/call {name:\"confirm_delete\", arguments:{path:\"/x\"}} -> result {content:[{type:\"text\", text:\"MCP error -32601: Tool confirm_delete requires task augmentation (taskSupport: 'required')\"}], isError:true}" },
-  { rule: 'R75', level: 'SHOULD', what: 'a failed task carries no statusMessage (the SDK store sets none on storeTaskResult)', wire: 'tasks/get of a failed task -> {status:"failed", ...} without statusMessage' },
-  { rule: 'tools', level: 'SHOULD', what: 'an unknown tool gets a successful isError result, not a -32602 error', wire: 'tools/call {name:"nope"} -> result {content:[{type:"text", text:"MCP error -32602: Tool nope not found"}], isError:true}' },
+  {
+    rule: 'R13',
+    level: 'MUST',
+    what: 'a required tool called without task gets a successful isError result (the SDK wraps its own -32601)',
+    wire: 'tools/call {name:"confirm_delete", arguments:{path:"/x"}} -> result {content:[{type:"text", text:"MCP error -32601: Tool confirm_delete requires task augmentation (taskSupport: \'required\')"}], isError:true}',
+  },
+  {
+    rule: 'R75',
+    level: 'SHOULD',
+    what: 'a failed task carries no statusMessage (the SDK store sets none on storeTaskResult)',
+    wire: 'tasks/get of a failed task -> {status:"failed", ...} without statusMessage',
+  },
+  {
+    rule: 'tools',
+    level: 'SHOULD',
+    what: 'an unknown tool gets a successful isError result, not a -32602 error',
+    wire: 'tools/call {name:"nope"} -> result {content:[{type:"text", text:"MCP error -32602: Tool nope not found"}], isError:true}',
+  },
 ];
 /** Added by `broken: true`. */
 export const BROKEN_DEVIATIONS: Deviation[] = [
-  { rule: 'R47', level: 'SHOULD', what: 'the task never enters input_required while its question is outstanding (status is never changed around the side-channel request)', wire: 'tools/call confirm_delete {task} -> working; tasks/result streams elicitation/create (with related-task _meta); tasks/get meanwhile -> status "working" (never "input_required"); a client that waits for input_required never calls tasks/result and the task ends failed after answerTimeoutMs' },
+  {
+    rule: 'R47',
+    level: 'SHOULD',
+    what: 'the task never enters input_required while its question is outstanding (status is never changed around the side-channel request)',
+    wire: 'tools/call confirm_delete {task} -> working; tasks/result streams elicitation/create (with related-task _meta); tasks/get meanwhile -> status "working" (never "input_required"); a client that waits for input_required never calls tasks/result and the task ends failed after answerTimeoutMs',
+  },
 ];
 export const CORRECT: Behaviour[] = [
-  { rule: 'R1', what: 'tasks capability declared', wire: 'initialize -> capabilities.tasks = {list:{}, cancel:{}, requests:{tools:{call:{}}}}' },
-  { rule: 'R14', what: 'both tools are taskSupport "required"', wire: 'tools/list -> execution.taskSupport "required" for confirm_delete and summarize_with_model' },
-  { rule: 'R16', also: ['R21', 'R35'], what: 'CreateTaskResult', wire: 'tools/call {task:{ttl:60000}} -> {task:{taskId, status:"working", ttl:60000, pollInterval:100, createdAt, lastUpdatedAt}}' },
-  { rule: 'R47', what: 'input_required while the question is outstanding (not in the broken variant)', wire: 'tasks/get after creation -> status "input_required" (before and after tasks/result delivered the question)' },
-  { rule: 'R48', also: ['R53', 'R51'], what: 'the question goes out on the tasks/result SSE stream, related to the task', wire: 'tasks/result {taskId} -> SSE: elicitation/create {mode:"form", message, requestedSchema, _meta:{"io.modelcontextprotocol/related-task":{taskId}}} (or sampling/createMessage {messages, maxTokens:200, _meta:{related-task}})' },
+  {
+    rule: 'R1',
+    what: 'tasks capability declared',
+    wire: 'initialize -> capabilities.tasks = {list:{}, cancel:{}, requests:{tools:{call:{}}}}',
+  },
+  {
+    rule: 'R14',
+    what: 'both tools are taskSupport "required"',
+    wire: 'tools/list -> execution.taskSupport "required" for confirm_delete and summarize_with_model',
+  },
+  {
+    rule: 'R16',
+    also: ['R21', 'R35'],
+    what: 'CreateTaskResult',
+    wire: 'tools/call {task:{ttl:60000}} -> {task:{taskId, status:"working", ttl:60000, pollInterval:100, createdAt, lastUpdatedAt}}',
+  },
+  {
+    rule: 'R47',
+    what: 'input_required while the question is outstanding (not in the broken variant)',
+    wire: 'tasks/get after creation -> status "input_required" (before and after tasks/result delivered the question)',
+  },
+  {
+    rule: 'R48',
+    also: ['R53', 'R51'],
+    what: 'the question goes out on the tasks/result SSE stream, related to the task',
+    wire: 'tasks/result {taskId} -> SSE: elicitation/create {mode:"form", message, requestedSchema, _meta:{"io.modelcontextprotocol/related-task":{taskId}}} (or sampling/createMessage {messages, maxTokens:200, _meta:{related-task}})',
+  },
   { rule: 'R50', what: 'after the answer the task leaves input_required', wire: 'answer POSTed -> tasks/get -> "working" or "completed"' },
-  { rule: 'R41', also: ['R40', 'R44'], what: 'the same tasks/result stream ends with the final CallToolResult and related-task _meta', wire: '-> {content:[{type:"text", text:"deleted /x"}], _meta:{related-task:{taskId}}}' },
-  { rule: 'R43', what: 'decline/cancel complete the task with a text saying so; a refused answer fails it with isError', wire: 'decline -> completed "the user declined; /x was not deleted"; {action:"accept", content:{confirm:"yes"}} -> failed, tasks/result {isError:true}' },
-  { rule: 'R68', also: ['R67'], what: 'cancelling while input_required -> cancelled, and an answer sent afterwards changes nothing', wire: 'tasks/cancel -> {status:"cancelled"}; later answer -> tasks/get still "cancelled"' },
-  { rule: 'R77', also: ['R65'], what: 'tasks bound to their session', wire: 'other session: tasks/get {taskId} -> error -32602; tasks/list -> does not list it' },
-  { rule: 'R71', also: ['R66'], what: 'unknown taskId and terminal cancel -> -32602', wire: 'tasks/get|result|cancel {taskId:"nope"} -> -32602; tasks/cancel of a completed task -> -32602' },
+  {
+    rule: 'R41',
+    also: ['R40', 'R44'],
+    what: 'the same tasks/result stream ends with the final CallToolResult and related-task _meta',
+    wire: '-> {content:[{type:"text", text:"deleted /x"}], _meta:{related-task:{taskId}}}',
+  },
+  {
+    rule: 'R43',
+    what: 'decline/cancel complete the task with a text saying so; a refused answer fails it with isError',
+    wire: 'decline -> completed "the user declined; /x was not deleted"; {action:"accept", content:{confirm:"yes"}} -> failed, tasks/result {isError:true}',
+  },
+  {
+    rule: 'R68',
+    also: ['R67'],
+    what: 'cancelling while input_required -> cancelled, and an answer sent afterwards changes nothing',
+    wire: 'tasks/cancel -> {status:"cancelled"}; later answer -> tasks/get still "cancelled"',
+  },
+  {
+    rule: 'R77',
+    also: ['R65'],
+    what: 'tasks bound to their session',
+    wire: 'other session: tasks/get {taskId} -> error -32602; tasks/list -> does not list it',
+  },
+  {
+    rule: 'R71',
+    also: ['R66'],
+    what: 'unknown taskId and terminal cancel -> -32602',
+    wire: 'tasks/get|result|cancel {taskId:"nope"} -> -32602; tasks/cancel of a completed task -> -32602',
+  },
 ];
 export const UNSPECIFIED: Unspecified[] = [
-  { ref: 'A8', what: 'the answer is accepted with or without related-task _meta', wire: 'POST {jsonrpc, id, result} without _meta -> the task goes on with that answer' },
+  {
+    ref: 'A8',
+    what: 'the answer is accepted with or without related-task _meta',
+    wire: 'POST {jsonrpc, id, result} without _meta -> the task goes on with that answer',
+  },
   { ref: 'A9', what: 'tasks/result of a cancelled task', wire: '-> error -32603 "Task <id> has no result stored"' },
-  { ref: 'A3', what: 'a client without the needed capability gets a task that fails at once', wire: 'tools/call {task} -> CreateTaskResult; tasks/result -> {isError:true, content:[{text:"confirm_delete needs a client with the elicitation capability"}]}' },
+  {
+    ref: 'A3',
+    what: 'a client without the needed capability gets a task that fails at once',
+    wire: 'tools/call {task} -> CreateTaskResult; tasks/result -> {isError:true, content:[{text:"confirm_delete needs a client with the elicitation capability"}]}',
+  },
 ];
 
 export interface InteractiveOptions {
@@ -102,7 +176,8 @@ export function readConfirmation(answer: unknown, path: string): CallToolResult 
   if (a?.action === 'decline') return text(`the user declined; ${path} was not deleted`);
   if (a?.action === 'cancel') return text(`the user cancelled; ${path} was not deleted`);
   const content = a?.content as Record<string, unknown> | undefined;
-  const exact = typeof content === 'object' && content !== null && Object.keys(content).length === 1 && typeof content.confirm === 'boolean';
+  const exact =
+    typeof content === 'object' && content !== null && Object.keys(content).length === 1 && typeof content.confirm === 'boolean';
   if (a?.action !== 'accept' || !exact) return text(`confirm_delete: invalid answer: ${JSON.stringify(answer)}`, true);
   return text(content.confirm ? `deleted ${path}` : `kept ${path} (not confirmed)`);
 }
@@ -111,14 +186,23 @@ function readCompletion(answer: unknown): CallToolResult {
   const content = (answer as { content?: unknown }).content;
   const blocks = (Array.isArray(content) ? content : [content]) as { type?: unknown; text?: unknown }[];
   const texts = blocks.filter((b) => b?.type === 'text' && typeof b.text === 'string').map((b) => b.text as string);
-  return texts.length > 0 ? text(texts.join('\n')) : text(`summarize_with_model: the model returned no text: ${JSON.stringify(answer)}`, true);
+  return texts.length > 0
+    ? text(texts.join('\n'))
+    : text(`summarize_with_model: the model returned no text: ${JSON.stringify(answer)}`, true);
 }
 
 /**
  * Run one question-and-answer round of a task in the background, then store the outcome.
  * `ask` sends the side-channel request related to the task; `read` turns the answer into the result.
  */
-function converse(store: RequestTaskStore, taskId: string, broken: boolean, ask: () => Promise<unknown>, read: (answer: unknown) => CallToolResult, tool: string): void {
+function converse(
+  store: RequestTaskStore,
+  taskId: string,
+  broken: boolean,
+  ask: () => Promise<unknown>,
+  read: (answer: unknown) => CallToolResult,
+  tool: string,
+): void {
   void (async () => {
     if (!broken) await store.updateTaskStatus(taskId, 'input_required');
     let result: CallToolResult;
@@ -132,58 +216,75 @@ function converse(store: RequestTaskStore, taskId: string, broken: boolean, ask:
   })().catch(() => {}); // cancelled or expired meanwhile: the store refuses, the task stays as it is
 }
 
-export const interactive = (options: InteractiveOptions = {}): RegisterTools => (mcp: McpServer, count) => {
-  const broken = options.broken ?? false;
-  const timeout = options.answerTimeoutMs ?? 120_000;
-  const failAtOnce = (store: RequestTaskStore, taskId: string, message: string) => void store.storeTaskResult(taskId, 'failed', text(message, true)).catch(() => {});
+export const interactive =
+  (options: InteractiveOptions = {}): RegisterTools =>
+  (mcp: McpServer, count) => {
+    const broken = options.broken ?? false;
+    const timeout = options.answerTimeoutMs ?? 120_000;
+    const failAtOnce = (store: RequestTaskStore, taskId: string, message: string) =>
+      void store.storeTaskResult(taskId, 'failed', text(message, true)).catch(() => {});
 
-  mcp.experimental.tasks.registerToolTask(
-    'confirm_delete',
-    { description: 'Deletes a file after asking the user to confirm.', inputSchema: { path: z.string().min(1) }, execution: { taskSupport: 'required' } },
-    {
-      createTask: async ({ path }, extra) => {
-        count('confirm_delete');
-        const task = { ...(await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? 300_000, pollInterval: 100 })) }; // a snapshot: the store mutates its own object
-        if (!mcp.server.getClientCapabilities()?.elicitation) {
-          failAtOnce(extra.taskStore, task.taskId, 'confirm_delete needs a client with the elicitation capability');
-          return { task };
-        }
-        const params = { mode: 'form' as const, message: `Delete ${path}? This cannot be undone.`, requestedSchema: CONFIRM_SCHEMA };
-        const ask = () => mcp.server.elicitInput(params, { relatedTask: { taskId: task.taskId }, timeout });
-        converse(extra.taskStore, task.taskId, broken, ask, (answer) => readConfirmation(answer, path), 'confirm_delete');
-        return { task };
+    mcp.experimental.tasks.registerToolTask(
+      'confirm_delete',
+      {
+        description: 'Deletes a file after asking the user to confirm.',
+        inputSchema: { path: z.string().min(1) },
+        execution: { taskSupport: 'required' },
       },
-      getTask: unused,
-      getTaskResult: unused,
-    },
-  );
+      {
+        createTask: async ({ path }, extra) => {
+          count('confirm_delete');
+          const task = { ...(await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? 300_000, pollInterval: 100 })) }; // a snapshot: the store mutates its own object
+          if (!mcp.server.getClientCapabilities()?.elicitation) {
+            failAtOnce(extra.taskStore, task.taskId, 'confirm_delete needs a client with the elicitation capability');
+            return { task };
+          }
+          const params = { mode: 'form' as const, message: `Delete ${path}? This cannot be undone.`, requestedSchema: CONFIRM_SCHEMA };
+          const ask = () => mcp.server.elicitInput(params, { relatedTask: { taskId: task.taskId }, timeout });
+          converse(extra.taskStore, task.taskId, broken, ask, (answer) => readConfirmation(answer, path), 'confirm_delete');
+          return { task };
+        },
+        getTask: unused,
+        getTaskResult: unused,
+      },
+    );
 
-  mcp.experimental.tasks.registerToolTask(
-    'summarize_with_model',
-    { description: "Summarizes a text with the client's LLM.", inputSchema: { text: z.string().min(1) }, execution: { taskSupport: 'required' } },
-    {
-      createTask: async ({ text: input }, extra) => {
-        count('summarize_with_model');
-        const task = { ...(await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? 300_000, pollInterval: 100 })) }; // a snapshot: the store mutates its own object
-        if (!mcp.server.getClientCapabilities()?.sampling) {
-          failAtOnce(extra.taskStore, task.taskId, 'summarize_with_model needs a client with the sampling capability');
-          return { task };
-        }
-        const params = { messages: [{ role: 'user' as const, content: { type: 'text' as const, text: `Summarize in one sentence:\n\n${input}` } }], maxTokens: 200 };
-        const ask = () => mcp.server.createMessage(params, { relatedTask: { taskId: task.taskId }, timeout });
-        converse(extra.taskStore, task.taskId, broken, ask, readCompletion, 'summarize_with_model');
-        return { task };
+    mcp.experimental.tasks.registerToolTask(
+      'summarize_with_model',
+      {
+        description: "Summarizes a text with the client's LLM.",
+        inputSchema: { text: z.string().min(1) },
+        execution: { taskSupport: 'required' },
       },
-      getTask: unused,
-      getTaskResult: unused,
-    },
-  );
-};
+      {
+        createTask: async ({ text: input }, extra) => {
+          count('summarize_with_model');
+          const task = { ...(await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? 300_000, pollInterval: 100 })) }; // a snapshot: the store mutates its own object
+          if (!mcp.server.getClientCapabilities()?.sampling) {
+            failAtOnce(extra.taskStore, task.taskId, 'summarize_with_model needs a client with the sampling capability');
+            return { task };
+          }
+          const params = {
+            messages: [{ role: 'user' as const, content: { type: 'text' as const, text: `Summarize in one sentence:\n\n${input}` } }],
+            maxTokens: 200,
+          };
+          const ask = () => mcp.server.createMessage(params, { relatedTask: { taskId: task.taskId }, timeout });
+          converse(extra.taskStore, task.taskId, broken, ask, readCompletion, 'summarize_with_model');
+          return { task };
+        },
+        getTask: unused,
+        getTaskResult: unused,
+      },
+    );
+  };
 
 export function startInteractive(options: InteractiveOptions = {}): Promise<Subject> {
   return serveSubject(options.broken ? 'interactive-broken' : 'interactive', interactive(options), options.port ?? 0);
 }
 
 const timeoutArg = process.argv.indexOf('--answer-timeout-ms');
-const cli: InteractiveOptions = { broken: process.argv.includes('--broken'), ...(timeoutArg >= 0 && { answerTimeoutMs: Number(process.argv[timeoutArg + 1]) }) };
+const cli: InteractiveOptions = {
+  broken: process.argv.includes('--broken'),
+  ...(timeoutArg >= 0 && { answerTimeoutMs: Number(process.argv[timeoutArg + 1]) }),
+};
 await serveFromCommandLine(cli.broken ? 'interactive-broken' : 'interactive', interactive(cli));

@@ -23,13 +23,22 @@ describe('naive-tasks subject (probe)', () => {
     await b.initialize();
   });
   after(() => server.close());
-  const create = async (s: HttpSession, name: string, args: object = {}, task: object = { ttl: 60_000 }) => (await s.result('tools/call', { name, arguments: args, task })).task;
+  const create = async (s: HttpSession, name: string, args: object = {}, task: object = { ttl: 60_000 }) =>
+    (await s.result('tools/call', { name, arguments: args, task })).task;
 
   it('R1/R5/R80: declares tasks list, cancel and tools.call; R14: taskSupport values', async () => {
     assert.deepEqual(caps.capabilities.tasks, { list: {}, cancel: {}, requests: { tools: { call: {} } } });
     const { tools } = await a.result('tools/list');
-    const support = Object.fromEntries(tools.map((t: { name: string; execution?: { taskSupport: string } }) => [t.name, t.execution?.taskSupport]));
-    assert.deepEqual(support, { slow_echo: 'optional', check_links: 'optional', explode: 'optional', server_time: undefined, nightly_report: 'required' });
+    const support = Object.fromEntries(
+      tools.map((t: { name: string; execution?: { taskSupport: string } }) => [t.name, t.execution?.taskSupport]),
+    );
+    assert.deepEqual(support, {
+      slow_echo: 'optional',
+      check_links: 'optional',
+      explode: 'optional',
+      server_time: undefined,
+      nightly_report: 'required',
+    });
   });
 
   it('R16/R21/R32-R35/R79: CreateTaskResult shape; R40: tasks/result answers -32603 at once; R41/R44: completed result', async () => {
@@ -48,7 +57,10 @@ describe('naive-tasks subject (probe)', () => {
     assert.match(done.lastUpdatedAt, ISO_UTC);
     assert.notEqual(done.lastUpdatedAt, done.createdAt);
     assert.equal(done._meta, undefined);
-    assert.deepEqual(await a.result('tasks/result', { taskId: task.taskId }), { content: [{ type: 'text', text: 'echo: hi' }], _meta: { [RELATED]: { taskId: task.taskId } } });
+    assert.deepEqual(await a.result('tasks/result', { taskId: task.taskId }), {
+      content: [{ type: 'text', text: 'echo: hi' }],
+      _meta: { [RELATED]: { taskId: task.taskId } },
+    });
   });
 
   it('R35: ttl null when none is requested; R38: no maximum ttl', async () => {
@@ -57,7 +69,9 @@ describe('naive-tasks subject (probe)', () => {
   });
 
   it('R12: an optional tool without task runs normally', async () => {
-    assert.deepEqual(await a.result('tools/call', { name: 'slow_echo', arguments: { text: 'hi' } }), { content: [{ type: 'text', text: 'echo: hi' }] });
+    assert.deepEqual(await a.result('tools/call', { name: 'slow_echo', arguments: { text: 'hi' } }), {
+      content: [{ type: 'text', text: 'echo: hi' }],
+    });
   });
 
   it('R75: isError -> failed with statusMessage; tasks/result is a success with isError', async () => {
@@ -66,7 +80,11 @@ describe('naive-tasks subject (probe)', () => {
     assert.equal(failed.status, 'failed');
     assert.equal(typeof failed.statusMessage, 'string');
     const result = await a.result('tasks/result', { taskId: task.taskId });
-    assert.deepEqual(result, { content: [{ type: 'text', text: 'broken link: https://a.example/' }], isError: true, _meta: { [RELATED]: { taskId: task.taskId } } });
+    assert.deepEqual(result, {
+      content: [{ type: 'text', text: 'broken link: https://a.example/' }],
+      isError: true,
+      _meta: { [RELATED]: { taskId: task.taskId } },
+    });
   });
 
   it('R42: a JSON-RPC error of the tool -> failed; tasks/result returns the same error', async () => {
@@ -87,10 +105,16 @@ describe('naive-tasks subject (probe)', () => {
     await sleep(DELAY * 2); // the work has ended by now
     assert.equal((await a.result('tasks/get', { taskId: task.taskId })).status, 'cancelled');
     assert.deepEqual(await a.error('tasks/result', { taskId: task.taskId }), { code: -32603, message: 'Task was cancelled' });
-    assert.deepEqual(await a.error('tasks/cancel', { taskId: task.taskId }), { code: -32603, message: "Cannot cancel task: already in terminal status 'cancelled'" });
+    assert.deepEqual(await a.error('tasks/cancel', { taskId: task.taskId }), {
+      code: -32603,
+      message: "Cannot cancel task: already in terminal status 'cancelled'",
+    });
     const done = await create(a, 'slow_echo', { text: 'd' });
     await a.pollUntil(done.taskId, (s) => s === 'completed');
-    assert.deepEqual(await a.error('tasks/cancel', { taskId: done.taskId }), { code: -32603, message: "Cannot cancel task: already in terminal status 'completed'" });
+    assert.deepEqual(await a.error('tasks/cancel', { taskId: done.taskId }), {
+      code: -32603,
+      message: "Cannot cancel task: already in terminal status 'completed'",
+    });
   });
 
   it('R71: unknown or missing taskId -> -32603; R64: any cursor -> -32603; R81: no rate limiting', async () => {
@@ -99,14 +123,21 @@ describe('naive-tasks subject (probe)', () => {
       assert.equal((await a.error(method, {})).code, -32603);
     }
     assert.deepEqual(await a.error('tasks/list', { cursor: 'x' }), { code: -32603, message: 'Invalid cursor: x' });
-    for (let i = 0; i < 50; i++) assert.deepEqual(await a.error('tasks/get', { taskId: `nope-${i}` }), { code: -32603, message: `Task not found: nope-${i}` });
+    for (let i = 0; i < 50; i++)
+      assert.deepEqual(await a.error('tasks/get', { taskId: `nope-${i}` }), { code: -32603, message: `Task not found: nope-${i}` });
   });
 
   it('R13: required tool without task -> -32603; R11: forbidden tool with task -> -32603', async () => {
-    assert.deepEqual(await a.error('tools/call', { name: 'nightly_report', arguments: {} }), { code: -32603, message: 'Tool nightly_report must be called as a task' });
+    assert.deepEqual(await a.error('tools/call', { name: 'nightly_report', arguments: {} }), {
+      code: -32603,
+      message: 'Tool nightly_report must be called as a task',
+    });
     const report = await create(a, 'nightly_report');
     assert.equal((await a.pollUntil(report.taskId, (s) => s !== 'working')).status, 'completed');
-    assert.deepEqual(await a.error('tools/call', { name: 'server_time', arguments: {}, task: {} }), { code: -32603, message: 'Tool server_time cannot run as a task' });
+    assert.deepEqual(await a.error('tools/call', { name: 'server_time', arguments: {}, task: {} }), {
+      code: -32603,
+      message: 'Tool server_time cannot run as a task',
+    });
     assert.match((await a.result('tools/call', { name: 'server_time', arguments: {} })).content[0].text, ISO_UTC);
   });
 
@@ -151,7 +182,10 @@ describe('naive-tasks subject (probe)', () => {
   it('JSON-RPC/tools: unknown method, unknown tool, bad arguments -> -32603', async () => {
     assert.deepEqual(await a.error('foo/bar'), { code: -32603, message: 'Unknown method: foo/bar' });
     assert.deepEqual(await a.error('tools/call', { name: 'nope', arguments: {} }), { code: -32603, message: 'Unknown tool: nope' });
-    assert.deepEqual(await a.error('tools/call', { name: 'slow_echo', arguments: { text: 5 } }), { code: -32603, message: 'slow_echo: text must be a string' });
+    assert.deepEqual(await a.error('tools/call', { name: 'slow_echo', arguments: { text: 5 } }), {
+      code: -32603,
+      message: 'slow_echo: text must be a string',
+    });
   });
 
   it('R29/R57: JSON responses, never SSE; transport: GET 405, unknown session 404, no session 400', async () => {

@@ -49,35 +49,167 @@ import type { Behaviour, Deviation, Unspecified } from './claims.js';
 
 const R = 'io.modelcontextprotocol/related-task';
 export const KNOWN_DEVIATIONS: Deviation[] = [
-  { rule: 'R40', level: 'MUST', what: 'tasks/result does not block on a non-terminal task', wire: 'tasks/result {taskId of a working task} -> error {code:-32603, message:"Task not ready: status working"} at once' },
-  { rule: 'R71', also: ['R74', 'R37'], level: 'MUST', what: 'unknown, expired or missing taskId answered with -32603', wire: 'tasks/get|tasks/result|tasks/cancel {taskId:"nope"} -> error {code:-32603, message:"Task not found: nope"}' },
-  { rule: 'R66', also: ['R71'], level: 'MUST', what: 'cancelling a terminal task answered with -32603', wire: 'tasks/cancel {taskId of a completed task} -> error {code:-32603, message:"Cannot cancel task: already in terminal status \'completed\'"}' },
-  { rule: 'R64', also: ['R71'], level: 'MUST', what: 'any cursor is refused with -32603', wire: 'tasks/list {cursor:"x"} -> error {code:-32603, message:"Invalid cursor: x"}' },
-  { rule: 'R13', level: 'MUST', what: 'a required tool called without task answered with -32603', wire: 'tools/call {name:"nightly_report"} -> error {code:-32603, message:"Tool nightly_report must be called as a task"}' },
-  { rule: 'R11', level: 'SHOULD', what: 'a forbidden tool called with task answered with -32603', wire: 'tools/call {name:"server_time", task:{}} -> error {code:-32603, message:"Tool server_time cannot run as a task"}' },
-  { rule: 'R80', also: ['R9'], level: 'SHOULD', what: 'declares tasks.list although it cannot identify requestors (no authentication, tasks not bound to sessions)', wire: 'initialize -> capabilities.tasks.list = {}' },
-  { rule: 'R77', also: ['R65', 'R76'], level: 'interpretation', what: 'with the Mcp-Session-Id session read as the authorization context (A15, A21): tasks are not bound to it', wire: 'session B: tasks/get|tasks/result|tasks/cancel {taskId made in session A} -> success; tasks/list in B -> includes A\'s tasks' },
-  { rule: 'R60', level: 'SHOULD', what: 'tasks/list is never paginated', wire: 'tasks/list with 25 tasks stored -> result.tasks has 25 entries, no nextCursor' },
-  { rule: 'R38', level: 'SHOULD', what: 'no maximum ttl (and no per-requestor task limit)', wire: 'tools/call {task:{ttl:1000000000000}} -> result.task.ttl = 1000000000000' },
-  { rule: 'R81', level: 'SHOULD', what: 'no rate limiting of task operations', wire: '50 tasks/get {taskId:"nope-i"} in a row -> 50 x error -32603 "Task not found", none refused or delayed' },
-  { rule: 'JSON-RPC', level: 'SHOULD', what: 'unknown method answered with -32603, not -32601', wire: 'foo/bar -> error {code:-32603, message:"Unknown method: foo/bar"}' },
-  { rule: 'tools', level: 'SHOULD', what: 'unknown tool or invalid arguments answered with -32603, not -32602', wire: 'tools/call {name:"nope"} -> error {code:-32603, message:"Unknown tool: nope"}; slow_echo {text:5} -> error -32603 "slow_echo: text must be a string"' },
+  {
+    rule: 'R40',
+    level: 'MUST',
+    what: 'tasks/result does not block on a non-terminal task',
+    wire: 'tasks/result {taskId of a working task} -> error {code:-32603, message:"Task not ready: status working"} at once',
+  },
+  {
+    rule: 'R71',
+    also: ['R74', 'R37'],
+    level: 'MUST',
+    what: 'unknown, expired or missing taskId answered with -32603',
+    wire: 'tasks/get|tasks/result|tasks/cancel {taskId:"nope"} -> error {code:-32603, message:"Task not found: nope"}',
+  },
+  {
+    rule: 'R66',
+    also: ['R71'],
+    level: 'MUST',
+    what: 'cancelling a terminal task answered with -32603',
+    wire: 'tasks/cancel {taskId of a completed task} -> error {code:-32603, message:"Cannot cancel task: already in terminal status \'completed\'"}',
+  },
+  {
+    rule: 'R64',
+    also: ['R71'],
+    level: 'MUST',
+    what: 'any cursor is refused with -32603',
+    wire: 'tasks/list {cursor:"x"} -> error {code:-32603, message:"Invalid cursor: x"}',
+  },
+  {
+    rule: 'R13',
+    level: 'MUST',
+    what: 'a required tool called without task answered with -32603',
+    wire: 'tools/call {name:"nightly_report"} -> error {code:-32603, message:"Tool nightly_report must be called as a task"}',
+  },
+  {
+    rule: 'R11',
+    level: 'SHOULD',
+    what: 'a forbidden tool called with task answered with -32603',
+    wire: 'tools/call {name:"server_time", task:{}} -> error {code:-32603, message:"Tool server_time cannot run as a task"}',
+  },
+  {
+    rule: 'R80',
+    also: ['R9'],
+    level: 'SHOULD',
+    what: 'declares tasks.list although it cannot identify requestors (no authentication, tasks not bound to sessions)',
+    wire: 'initialize -> capabilities.tasks.list = {}',
+  },
+  {
+    rule: 'R77',
+    also: ['R65', 'R76'],
+    level: 'interpretation',
+    what: 'with the Mcp-Session-Id session read as the authorization context (A15, A21): tasks are not bound to it',
+    wire: "session B: tasks/get|tasks/result|tasks/cancel {taskId made in session A} -> success; tasks/list in B -> includes A's tasks",
+  },
+  {
+    rule: 'R60',
+    level: 'SHOULD',
+    what: 'tasks/list is never paginated',
+    wire: 'tasks/list with 25 tasks stored -> result.tasks has 25 entries, no nextCursor',
+  },
+  {
+    rule: 'R38',
+    level: 'SHOULD',
+    what: 'no maximum ttl (and no per-requestor task limit)',
+    wire: 'tools/call {task:{ttl:1000000000000}} -> result.task.ttl = 1000000000000',
+  },
+  {
+    rule: 'R81',
+    level: 'SHOULD',
+    what: 'no rate limiting of task operations',
+    wire: '50 tasks/get {taskId:"nope-i"} in a row -> 50 x error -32603 "Task not found", none refused or delayed',
+  },
+  {
+    rule: 'JSON-RPC',
+    level: 'SHOULD',
+    what: 'unknown method answered with -32603, not -32601',
+    wire: 'foo/bar -> error {code:-32603, message:"Unknown method: foo/bar"}',
+  },
+  {
+    rule: 'tools',
+    level: 'SHOULD',
+    what: 'unknown tool or invalid arguments answered with -32603, not -32602',
+    wire: 'tools/call {name:"nope"} -> error {code:-32603, message:"Unknown tool: nope"}; slow_echo {text:5} -> error -32603 "slow_echo: text must be a string"',
+  },
 ];
 export const CORRECT: Behaviour[] = [
-  { rule: 'R1', also: ['R5'], what: 'tasks capability declared', wire: 'initialize -> capabilities.tasks = {list:{}, cancel:{}, requests:{tools:{call:{}}}}' },
-  { rule: 'R14', what: 'taskSupport values', wire: 'tools/list -> slow_echo/check_links/explode "optional", nightly_report "required", server_time has no execution (forbidden by default)' },
-  { rule: 'R16', also: ['R17', 'R18', 'R19', 'R21', 'R79'], what: 'CreateTaskResult', wire: 'tools/call {name:"slow_echo", arguments:{text}, task:{ttl:60000}} -> {task:{taskId:<uuid v4>, status:"working", createdAt, lastUpdatedAt, ttl:60000, pollInterval:200}}, no content' },
-  { rule: 'R32', also: ['R33'], what: 'ISO 8601 UTC timestamps in every Task (create, get, list, cancel)', wire: 'createdAt/lastUpdatedAt like 2025-11-25T10:30:00.000Z; lastUpdatedAt moves on a status change' },
-  { rule: 'R35', also: ['R34', 'R31', 'A6'], what: 'ttl (as requested, or null) and pollInterval 200 in every Task', wire: 'task without ttl -> ttl:null; tasks/get -> ttl, pollInterval:200' },
-  { rule: 'R12', what: 'optional tool without task runs normally', wire: 'tools/call {name:"slow_echo", arguments:{text:"hi"}} -> {content:[{type:"text", text:"echo: hi"}]}' },
-  { rule: 'R41', also: ['R39', 'R43', 'R44'], what: 'tasks/result of a completed task', wire: 'tasks/result -> {content:[{type:"text", text:"echo: hi"}], _meta:{"io.modelcontextprotocol/related-task":{taskId}}}' },
-  { rule: 'R75', also: ['A18'], what: 'isError tool result -> failed, statusMessage, successful tasks/result with isError', wire: 'check_links as task -> tasks/get {status:"failed", statusMessage}; tasks/result -> {content, isError:true, _meta:{related-task}}' },
-  { rule: 'R42', also: ['R39'], what: 'JSON-RPC error of the tool -> failed; tasks/result returns the same error', wire: 'explode as task -> status "failed"; tasks/result -> error {code:-32603, message:"explode: the tool crashed"} (as tools/call explode without task)' },
-  { rule: 'R67', also: ['R22'], what: 'cancel of a working task', wire: 'tasks/cancel -> {taskId, status:"cancelled", statusMessage:"The task was cancelled by request.", ...}' },
+  {
+    rule: 'R1',
+    also: ['R5'],
+    what: 'tasks capability declared',
+    wire: 'initialize -> capabilities.tasks = {list:{}, cancel:{}, requests:{tools:{call:{}}}}',
+  },
+  {
+    rule: 'R14',
+    what: 'taskSupport values',
+    wire: 'tools/list -> slow_echo/check_links/explode "optional", nightly_report "required", server_time has no execution (forbidden by default)',
+  },
+  {
+    rule: 'R16',
+    also: ['R17', 'R18', 'R19', 'R21', 'R79'],
+    what: 'CreateTaskResult',
+    wire: 'tools/call {name:"slow_echo", arguments:{text}, task:{ttl:60000}} -> {task:{taskId:<uuid v4>, status:"working", createdAt, lastUpdatedAt, ttl:60000, pollInterval:200}}, no content',
+  },
+  {
+    rule: 'R32',
+    also: ['R33'],
+    what: 'ISO 8601 UTC timestamps in every Task (create, get, list, cancel)',
+    wire: 'createdAt/lastUpdatedAt like 2025-11-25T10:30:00.000Z; lastUpdatedAt moves on a status change',
+  },
+  {
+    rule: 'R35',
+    also: ['R34', 'R31', 'A6'],
+    what: 'ttl (as requested, or null) and pollInterval 200 in every Task',
+    wire: 'task without ttl -> ttl:null; tasks/get -> ttl, pollInterval:200',
+  },
+  {
+    rule: 'R12',
+    what: 'optional tool without task runs normally',
+    wire: 'tools/call {name:"slow_echo", arguments:{text:"hi"}} -> {content:[{type:"text", text:"echo: hi"}]}',
+  },
+  {
+    rule: 'R41',
+    also: ['R39', 'R43', 'R44'],
+    what: 'tasks/result of a completed task',
+    wire: 'tasks/result -> {content:[{type:"text", text:"echo: hi"}], _meta:{"io.modelcontextprotocol/related-task":{taskId}}}',
+  },
+  {
+    rule: 'R75',
+    also: ['A18'],
+    what: 'isError tool result -> failed, statusMessage, successful tasks/result with isError',
+    wire: 'check_links as task -> tasks/get {status:"failed", statusMessage}; tasks/result -> {content, isError:true, _meta:{related-task}}',
+  },
+  {
+    rule: 'R42',
+    also: ['R39'],
+    what: 'JSON-RPC error of the tool -> failed; tasks/result returns the same error',
+    wire: 'explode as task -> status "failed"; tasks/result -> error {code:-32603, message:"explode: the tool crashed"} (as tools/call explode without task)',
+  },
+  {
+    rule: 'R67',
+    also: ['R22'],
+    what: 'cancel of a working task',
+    wire: 'tasks/cancel -> {taskId, status:"cancelled", statusMessage:"The task was cancelled by request.", ...}',
+  },
   { rule: 'R68', what: 'a cancelled task stays cancelled after its work ends', wire: 'tasks/get after the delay -> status "cancelled"' },
-  { rule: 'R55', also: ['R56', 'R59'], what: 'no related-task _meta on tasks/get, tasks/list, tasks/cancel results', wire: 'those results have no _meta' },
-  { rule: 'R36', what: 'task deleted after its ttl from creation', wire: 'task:{ttl:50}; after 50 ms tasks/get -> not found (with the R71 code -32603)' },
-  { rule: 'R57', also: ['R58', 'R29'], what: 'no status notifications (MAY); plain JSON responses, never SSE', wire: 'every POST -> content-type application/json' },
+  {
+    rule: 'R55',
+    also: ['R56', 'R59'],
+    what: 'no related-task _meta on tasks/get, tasks/list, tasks/cancel results',
+    wire: 'those results have no _meta',
+  },
+  {
+    rule: 'R36',
+    what: 'task deleted after its ttl from creation',
+    wire: 'task:{ttl:50}; after 50 ms tasks/get -> not found (with the R71 code -32603)',
+  },
+  {
+    rule: 'R57',
+    also: ['R58', 'R29'],
+    what: 'no status notifications (MAY); plain JSON responses, never SSE',
+    wire: 'every POST -> content-type application/json',
+  },
   { rule: 'R20', what: 'task ids unique', wire: '25 tasks -> 25 distinct ids' },
 ];
 export const UNSPECIFIED: Unspecified[] = [
@@ -86,25 +218,68 @@ export const UNSPECIFIED: Unspecified[] = [
 ];
 
 type Status = 'working' | 'input_required' | 'completed' | 'failed' | 'cancelled';
-interface Task { taskId: string; status: Status; statusMessage?: string; createdAt: string; lastUpdatedAt: string; ttl: number | null; pollInterval: number }
+interface Task {
+  taskId: string;
+  status: Status;
+  statusMessage?: string;
+  createdAt: string;
+  lastUpdatedAt: string;
+  ttl: number | null;
+  pollInterval: number;
+}
 type Outcome = { result: Record<string, unknown> } | { error: { code: number; message: string } };
-interface Stored { task: Task; created: number; outcome?: Outcome }
+interface Stored {
+  task: Task;
+  created: number;
+  outcome?: Outcome;
+}
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Params = any;
 
 const TOOLS = [
-  { name: 'slow_echo', description: 'Echoes text after a moment.', inputSchema: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] }, execution: { taskSupport: 'optional' } },
-  { name: 'check_links', description: 'Checks the links of a page (this one always finds a broken link).', inputSchema: { type: 'object', properties: { url: { type: 'string' } } }, execution: { taskSupport: 'optional' } },
-  { name: 'explode', description: 'Always fails with a JSON-RPC error.', inputSchema: { type: 'object', properties: {} }, execution: { taskSupport: 'optional' } },
-  { name: 'server_time', description: 'The server time.', inputSchema: { type: 'object', properties: {} }, annotations: { readOnlyHint: true } },
-  { name: 'nightly_report', description: 'Builds the nightly report (as a task only).', inputSchema: { type: 'object', properties: {} }, execution: { taskSupport: 'required' } },
+  {
+    name: 'slow_echo',
+    description: 'Echoes text after a moment.',
+    inputSchema: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] },
+    execution: { taskSupport: 'optional' },
+  },
+  {
+    name: 'check_links',
+    description: 'Checks the links of a page (this one always finds a broken link).',
+    inputSchema: { type: 'object', properties: { url: { type: 'string' } } },
+    execution: { taskSupport: 'optional' },
+  },
+  {
+    name: 'explode',
+    description: 'Always fails with a JSON-RPC error.',
+    inputSchema: { type: 'object', properties: {} },
+    execution: { taskSupport: 'optional' },
+  },
+  {
+    name: 'server_time',
+    description: 'The server time.',
+    inputSchema: { type: 'object', properties: {} },
+    annotations: { readOnlyHint: true },
+  },
+  {
+    name: 'nightly_report',
+    description: 'Builds the nightly report (as a task only).',
+    inputSchema: { type: 'object', properties: {} },
+    execution: { taskSupport: 'required' },
+  },
 ];
 const text = (t: string, isError = false) => ({ content: [{ type: 'text', text: t }], ...(isError && { isError: true }) });
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 const terminal = (s: Status) => s === 'completed' || s === 'failed' || s === 'cancelled';
 
-export interface NaiveTasksOptions { port?: number; delayMs?: number }
-export interface NaiveTasks { url: string; close(): Promise<void> }
+export interface NaiveTasksOptions {
+  port?: number;
+  delayMs?: number;
+}
+export interface NaiveTasks {
+  url: string;
+  close(): Promise<void>;
+}
 
 /** The JSON-RPC side: sessions are known, tasks are one map for all of them. */
 class NaiveServer {
@@ -148,11 +323,21 @@ class NaiveServer {
     if (support === 'forbidden') throw new Error(`Tool ${tool.name} cannot run as a task`);
     this.purge();
     const now = new Date();
-    const task: Task = { taskId: randomUUID(), status: 'working', createdAt: now.toISOString(), lastUpdatedAt: now.toISOString(), ttl: typeof p.task.ttl === 'number' ? p.task.ttl : null, pollInterval: 200 };
+    const task: Task = {
+      taskId: randomUUID(),
+      status: 'working',
+      createdAt: now.toISOString(),
+      lastUpdatedAt: now.toISOString(),
+      ttl: typeof p.task.ttl === 'number' ? p.task.ttl : null,
+      pollInterval: 200,
+    };
     const stored: Stored = { task, created: now.getTime() };
     this.tasks.set(task.taskId, stored);
     void this.run(tool.name, p.arguments)
-      .then((result): Outcome => ({ result }), (e: Error): Outcome => ({ error: { code: -32603, message: e.message } }))
+      .then(
+        (result): Outcome => ({ result }),
+        (e: Error): Outcome => ({ error: { code: -32603, message: e.message } }),
+      )
       .then((outcome) => {
         if (stored.task.status !== 'working') return; // cancelled meanwhile: stays cancelled
         stored.outcome = outcome;
@@ -203,16 +388,24 @@ class NaiveServer {
 }
 
 const send = (res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) => {
-  res.writeHead(status, { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers }).end(body === undefined ? undefined : JSON.stringify(body));
+  res
+    .writeHead(status, { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers })
+    .end(body === undefined ? undefined : JSON.stringify(body));
 };
-const transportError = (res: ServerResponse, status: number, message: string) => send(res, status, { jsonrpc: '2.0', id: null, error: { code: -32000, message } });
-const INITIALIZE_RESULT = { protocolVersion: '2025-11-25', capabilities: { tools: {}, tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } }, serverInfo: { name: 'naive-tasks', version: '0.3.0' } };
+const transportError = (res: ServerResponse, status: number, message: string) =>
+  send(res, status, { jsonrpc: '2.0', id: null, error: { code: -32000, message } });
+const INITIALIZE_RESULT = {
+  protocolVersion: '2025-11-25',
+  capabilities: { tools: {}, tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } },
+  serverInfo: { name: 'naive-tasks', version: '0.3.0' },
+};
 
 /** The Streamable HTTP side (POST answered with JSON, GET 405, DELETE ends a session). */
 async function serveHttp(server: NaiveServer, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if ((req.url ?? '').split('?')[0] !== '/mcp') return transportError(res, 404, 'Not found');
   const sid = req.headers['mcp-session-id'];
-  if (req.method === 'DELETE') return typeof sid === 'string' && server.sessions.delete(sid) ? send(res, 200) : transportError(res, 404, 'Session not found');
+  if (req.method === 'DELETE')
+    return typeof sid === 'string' && server.sessions.delete(sid) ? send(res, 200) : transportError(res, 404, 'Session not found');
   if (req.method !== 'POST') return send(res, 405, undefined, { allow: 'POST, DELETE' });
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -222,7 +415,8 @@ async function serveHttp(server: NaiveServer, req: IncomingMessage, res: ServerR
   } catch {
     return send(res, 400, { jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } });
   }
-  if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) return send(res, 400, { jsonrpc: '2.0', id: null, error: { code: -32600, message: 'Expected one JSON-RPC message' } });
+  if (typeof msg !== 'object' || msg === null || Array.isArray(msg))
+    return send(res, 400, { jsonrpc: '2.0', id: null, error: { code: -32600, message: 'Expected one JSON-RPC message' } });
   if (msg.method === 'initialize') {
     const id = randomUUID();
     server.sessions.add(id);
@@ -236,7 +430,9 @@ async function serveHttp(server: NaiveServer, req: IncomingMessage, res: ServerR
 
 export async function startNaiveTasks(options: NaiveTasksOptions = {}): Promise<NaiveTasks> {
   const server = new NaiveServer(options.delayMs ?? 300);
-  const http = createServer((req, res) => void serveHttp(server, req, res).catch(() => (res.headersSent ? res.end() : transportError(res, 500, 'Internal error'))));
+  const http = createServer(
+    (req, res) => void serveHttp(server, req, res).catch(() => (res.headersSent ? res.end() : transportError(res, 500, 'Internal error'))),
+  );
   await new Promise<void>((resolve) => http.listen(options.port ?? 0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/mcp`,

@@ -58,14 +58,22 @@ export class HttpSession {
 
   /** initialize + notifications/initialized; returns the initialize result. */
   async initialize(capabilities: object = {}): Promise<Any> {
-    const ex = await this.exchange('initialize', { protocolVersion: PROTOCOL, capabilities, clientInfo: { name: 'subject-probe', version: '0' } });
+    const ex = await this.exchange('initialize', {
+      protocolVersion: PROTOCOL,
+      capabilities,
+      clientInfo: { name: 'subject-probe', version: '0' },
+    });
     if (!ex.response?.result) throw new Error(`initialize failed: ${JSON.stringify(ex)}`);
     await this.notify('notifications/initialized');
     return ex.response.result;
   }
 
   async notify(method: string, params?: object): Promise<number> {
-    const res = await fetch(this.url, { method: 'POST', headers: this.headers(), body: JSON.stringify({ jsonrpc: '2.0', method, ...(params && { params }) }) });
+    const res = await fetch(this.url, {
+      method: 'POST',
+      headers: this.headers(),
+      body: JSON.stringify({ jsonrpc: '2.0', method, ...(params && { params }) }),
+    });
     await res.arrayBuffer();
     return res.status;
   }
@@ -80,7 +88,11 @@ export class HttpSession {
   /** Send a request; read a JSON body or an SSE stream up to this request's response. */
   async exchange(method: string, params?: object, onRequest?: OnRequest): Promise<Exchange> {
     const id = this.nextId++;
-    const res = await fetch(this.url, { method: 'POST', headers: this.headers(), body: JSON.stringify({ jsonrpc: '2.0', id, method, ...(params && { params }) }) });
+    const res = await fetch(this.url, {
+      method: 'POST',
+      headers: this.headers(),
+      body: JSON.stringify({ jsonrpc: '2.0', id, method, ...(params && { params }) }),
+    });
     const sid = res.headers.get('mcp-session-id');
     if (sid) this.sessionId = sid;
     const contentType = res.headers.get('content-type') ?? '';
@@ -101,7 +113,11 @@ export class HttpSession {
       while ((cut = buffer.indexOf('\n\n')) >= 0) {
         const event = buffer.slice(0, cut);
         buffer = buffer.slice(cut + 2);
-        const data = event.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+        const data = event
+          .split('\n')
+          .filter((l) => l.startsWith('data:'))
+          .map((l) => l.slice(5).trimStart())
+          .join('\n');
         if (!data) continue;
         const msg = JSON.parse(data) as Message;
         if (msg.id === id && msg.method === undefined) {
@@ -156,7 +172,9 @@ export function startProgram(file: URL, args: string[]): Program {
   const child = spawn(process.execPath, [fileURLToPath(file), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, stderr: () => err, exited };
 }
 
@@ -209,7 +227,11 @@ export class StdioPeer {
   }
 
   async initialize(): Promise<Any> {
-    const res = await this.request('initialize', { protocolVersion: PROTOCOL, capabilities: {}, clientInfo: { name: 'subject-probe', version: '0' } });
+    const res = await this.request('initialize', {
+      protocolVersion: PROTOCOL,
+      capabilities: {},
+      clientInfo: { name: 'subject-probe', version: '0' },
+    });
     this.send({ method: 'notifications/initialized' });
     return res.result;
   }

@@ -30,10 +30,18 @@ export async function serveSubject(name: string, register: RegisterTools, port =
   const newSession = async (): Promise<StreamableHTTPServerTransport> => {
     const mcp = new McpServer(
       { name, version: '1.0.0' },
-      { capabilities: { tools: {}, tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } }, taskStore, taskMessageQueue, defaultTaskPollInterval: 100 },
+      {
+        capabilities: { tools: {}, tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } },
+        taskStore,
+        taskMessageQueue,
+        defaultTaskPollInterval: 100,
+      },
     );
     register(mcp, count);
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: randomUUID, onsessioninitialized: (id) => void transports.set(id, transport) });
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: randomUUID,
+      onsessioninitialized: (id) => void transports.set(id, transport),
+    });
     transport.onclose = () => void (transport.sessionId && transports.delete(transport.sessionId));
     await mcp.connect(transport);
     return transport;

@@ -30,7 +30,10 @@ describe('slow-tools subject (probe)', () => {
     assert.equal(byName.read_catalog.execution.taskSupport, 'forbidden');
     assert.equal(byName.read_catalog.annotations.readOnlyHint, true);
     assert.equal(byName.rebuild_index.execution.taskSupport, 'optional');
-    for (const [name, byDefault] of [['read_catalog', 20], ['rebuild_index', 15]] as const) {
+    for (const [name, byDefault] of [
+      ['read_catalog', 20],
+      ['rebuild_index', 15],
+    ] as const) {
       const { type, minimum, maximum, default: d } = byName[name].inputSchema.properties.seconds;
       assert.deepEqual({ type, minimum, maximum, d }, { type: 'number', minimum: 0, maximum: 60, d: byDefault });
       assert.ok(!(byName[name].inputSchema.required ?? []).includes('seconds'));
@@ -38,9 +41,15 @@ describe('slow-tools subject (probe)', () => {
   });
 
   it('R12: optional tools and the forbidden tool answer correctly without task (after their duration)', async () => {
-    assert.deepEqual(await s.result('tools/call', { name: 'quick_lookup', arguments: { key: 'k' } }), { content: [{ type: 'text', text: 'value of k' }] });
-    assert.deepEqual(await s.result('tools/call', { name: 'read_catalog', arguments: {} }), { content: [{ type: 'text', text: 'catalog read in 20 s' }] });
-    assert.deepEqual(await s.result('tools/call', { name: 'rebuild_index', arguments: { seconds: 10 } }), { content: [{ type: 'text', text: 'index rebuilt in 10 s' }] });
+    assert.deepEqual(await s.result('tools/call', { name: 'quick_lookup', arguments: { key: 'k' } }), {
+      content: [{ type: 'text', text: 'value of k' }],
+    });
+    assert.deepEqual(await s.result('tools/call', { name: 'read_catalog', arguments: {} }), {
+      content: [{ type: 'text', text: 'catalog read in 20 s' }],
+    });
+    assert.deepEqual(await s.result('tools/call', { name: 'rebuild_index', arguments: { seconds: 10 } }), {
+      content: [{ type: 'text', text: 'index rebuilt in 10 s' }],
+    });
   });
 
   it('R16/R21: CreateTaskResult at once for a long task; R40/R41/R44: tasks/result blocks and returns the result', async () => {
@@ -66,7 +75,10 @@ describe('slow-tools subject (probe)', () => {
   });
 
   it('tools (deviation): unknown tool -> a successful isError result', async () => {
-    assert.deepEqual(await s.result('tools/call', { name: 'nope', arguments: {} }), { content: [{ type: 'text', text: 'MCP error -32602: Tool nope not found' }], isError: true });
+    assert.deepEqual(await s.result('tools/call', { name: 'nope', arguments: {} }), {
+      content: [{ type: 'text', text: 'MCP error -32602: Tool nope not found' }],
+      isError: true,
+    });
   });
 
   it('R67/R68: cancel a running task; it stays cancelled; A9: tasks/result of it -> -32603', async () => {
@@ -76,17 +88,24 @@ describe('slow-tools subject (probe)', () => {
     assert.equal(cancelled.statusMessage, 'Client cancelled task execution.');
     await sleep(20 * 1_000 * SCALE + 200); // its work has ended by now
     assert.equal((await s.result('tasks/get', { taskId: task.taskId })).status, 'cancelled');
-    assert.deepEqual(await s.error('tasks/result', { taskId: task.taskId }), { code: -32603, message: `Task ${task.taskId} has no result stored` });
+    assert.deepEqual(await s.error('tasks/result', { taskId: task.taskId }), {
+      code: -32603,
+      message: `Task ${task.taskId} has no result stored`,
+    });
   });
 
   it('R71/R64: -32602 for unknown ids and cursors; R77/R65: tasks bound to their session', async () => {
-    for (const method of ['tasks/get', 'tasks/result', 'tasks/cancel']) assert.equal((await s.error(method, { taskId: 'nope' })).code, -32602);
+    for (const method of ['tasks/get', 'tasks/result', 'tasks/cancel'])
+      assert.equal((await s.error(method, { taskId: 'nope' })).code, -32602);
     assert.equal((await s.error('tasks/list', { cursor: 'x' })).code, -32602);
     const other = new HttpSession(subject.url);
     await other.initialize();
     const task = (await other.result('tools/call', { name: 'quick_lookup', arguments: { key: 'mine' }, task: {} })).task;
     assert.equal((await s.error('tasks/get', { taskId: task.taskId })).code, -32602);
-    assert.deepEqual((await other.result('tasks/list')).tasks.map((t: Any) => t.taskId), [task.taskId]);
+    assert.deepEqual(
+      (await other.result('tasks/list')).tasks.map((t: Any) => t.taskId),
+      [task.taskId],
+    );
   });
 
   it('UNSPECIFIED: an optional tool called without task still makes a task, listed by tasks/list', async () => {
@@ -105,7 +124,9 @@ describe('slow-tools subject (probe)', () => {
     try {
       const p = new HttpSession(program.url);
       assert.equal((await p.initialize()).serverInfo.name, 'slow-tools');
-      assert.deepEqual(await p.result('tools/call', { name: 'read_catalog', arguments: {} }), { content: [{ type: 'text', text: 'catalog read in 20 s' }] });
+      assert.deepEqual(await p.result('tools/call', { name: 'read_catalog', arguments: {} }), {
+        content: [{ type: 'text', text: 'catalog read in 20 s' }],
+      });
     } finally {
       program.child.kill('SIGTERM');
       await program.exited;

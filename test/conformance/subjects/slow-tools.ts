@@ -38,22 +38,78 @@ import type { Behaviour, Deviation, Unspecified } from './claims.js';
 import { serveFromCommandLine, serveSubject, type RegisterTools, type Subject } from './sdk-http.js';
 
 export const KNOWN_DEVIATIONS: Deviation[] = [
-  { rule: 'R11', level: 'SHOULD', what: 'a forbidden tool called with task runs to completion (seconds, 20 by default) and then gets an error that is not -32601', wire: 'tools/call {name:"read_catalog", arguments:{}, task:{}} -> after 20 s x timeScale: error {code:-32602, message:"MCP error -32602: Invalid task creation result: [zod issues]"}' },
-  { rule: 'tools', level: 'SHOULD', what: 'unknown tool gets a successful isError result, not -32602', wire: 'tools/call {name:"nope"} -> result {content:[{type:"text", text:"MCP error -32602: Tool nope not found"}], isError:true}' },
+  {
+    rule: 'R11',
+    level: 'SHOULD',
+    what: 'a forbidden tool called with task runs to completion (seconds, 20 by default) and then gets an error that is not -32601',
+    wire: 'tools/call {name:"read_catalog", arguments:{}, task:{}} -> after 20 s x timeScale: error {code:-32602, message:"MCP error -32602: Invalid task creation result: [zod issues]"}',
+  },
+  {
+    rule: 'tools',
+    level: 'SHOULD',
+    what: 'unknown tool gets a successful isError result, not -32602',
+    wire: 'tools/call {name:"nope"} -> result {content:[{type:"text", text:"MCP error -32602: Tool nope not found"}], isError:true}',
+  },
 ];
 export const CORRECT: Behaviour[] = [
-  { rule: 'R1', what: 'tasks capability declared', wire: 'initialize -> capabilities.tasks = {list:{}, cancel:{}, requests:{tools:{call:{}}}}' },
-  { rule: 'R14', what: 'taskSupport values and slow defaults in the schemas', wire: 'tools/list -> quick_lookup "optional", read_catalog "forbidden" (readOnlyHint true, seconds default 20), rebuild_index "optional" (seconds default 15); seconds {type:"number", minimum:0, maximum:60}' },
-  { rule: 'R12', what: 'optional tools without task answer the CallToolResult', wire: 'tools/call quick_lookup {key:"k"} -> {content:[{type:"text", text:"value of k"}]}; rebuild_index {seconds:s} -> after s: "index rebuilt in s s"' },
-  { rule: 'R11', also: ['R14'], what: 'read_catalog without task answers correctly, after its duration', wire: 'tools/call read_catalog {seconds:s} -> after s: {content:[{type:"text", text:"catalog read in s s"}]}' },
-  { rule: 'R16', also: ['R17', 'R21', 'R35', 'R31'], what: 'CreateTaskResult at once, even for a long task', wire: 'tools/call rebuild_index {task:{ttl:60000}} -> {task:{taskId, status:"working", ttl:60000, pollInterval:200, createdAt, lastUpdatedAt}}' },
-  { rule: 'R40', also: ['R41', 'R44'], what: 'tasks/result blocks until the task is done', wire: 'tasks/result -> (when done) {content:[{type:"text", text:"value of k"}], _meta:{"io.modelcontextprotocol/related-task":{taskId}}}' },
-  { rule: 'R67', also: ['R68'], what: 'cancel of a running task; it stays cancelled after its work ends', wire: 'tasks/cancel -> {status:"cancelled", statusMessage:"Client cancelled task execution."}; tasks/get later -> "cancelled"' },
-  { rule: 'R71', also: ['R66', 'R64'], what: 'bad ids and cursors -> -32602', wire: 'tasks/get|result|cancel {taskId:"nope"} -> -32602; tasks/cancel of a completed task -> -32602; tasks/list {cursor:"x"} -> -32602' },
-  { rule: 'R77', also: ['R65'], what: 'tasks bound to their session', wire: 'other session: tasks/get {taskId} -> -32602, tasks/list does not show it' },
+  {
+    rule: 'R1',
+    what: 'tasks capability declared',
+    wire: 'initialize -> capabilities.tasks = {list:{}, cancel:{}, requests:{tools:{call:{}}}}',
+  },
+  {
+    rule: 'R14',
+    what: 'taskSupport values and slow defaults in the schemas',
+    wire: 'tools/list -> quick_lookup "optional", read_catalog "forbidden" (readOnlyHint true, seconds default 20), rebuild_index "optional" (seconds default 15); seconds {type:"number", minimum:0, maximum:60}',
+  },
+  {
+    rule: 'R12',
+    what: 'optional tools without task answer the CallToolResult',
+    wire: 'tools/call quick_lookup {key:"k"} -> {content:[{type:"text", text:"value of k"}]}; rebuild_index {seconds:s} -> after s: "index rebuilt in s s"',
+  },
+  {
+    rule: 'R11',
+    also: ['R14'],
+    what: 'read_catalog without task answers correctly, after its duration',
+    wire: 'tools/call read_catalog {seconds:s} -> after s: {content:[{type:"text", text:"catalog read in s s"}]}',
+  },
+  {
+    rule: 'R16',
+    also: ['R17', 'R21', 'R35', 'R31'],
+    what: 'CreateTaskResult at once, even for a long task',
+    wire: 'tools/call rebuild_index {task:{ttl:60000}} -> {task:{taskId, status:"working", ttl:60000, pollInterval:200, createdAt, lastUpdatedAt}}',
+  },
+  {
+    rule: 'R40',
+    also: ['R41', 'R44'],
+    what: 'tasks/result blocks until the task is done',
+    wire: 'tasks/result -> (when done) {content:[{type:"text", text:"value of k"}], _meta:{"io.modelcontextprotocol/related-task":{taskId}}}',
+  },
+  {
+    rule: 'R67',
+    also: ['R68'],
+    what: 'cancel of a running task; it stays cancelled after its work ends',
+    wire: 'tasks/cancel -> {status:"cancelled", statusMessage:"Client cancelled task execution."}; tasks/get later -> "cancelled"',
+  },
+  {
+    rule: 'R71',
+    also: ['R66', 'R64'],
+    what: 'bad ids and cursors -> -32602',
+    wire: 'tasks/get|result|cancel {taskId:"nope"} -> -32602; tasks/cancel of a completed task -> -32602; tasks/list {cursor:"x"} -> -32602',
+  },
+  {
+    rule: 'R77',
+    also: ['R65'],
+    what: 'tasks bound to their session',
+    wire: 'other session: tasks/get {taskId} -> -32602, tasks/list does not show it',
+  },
 ];
 export const UNSPECIFIED: Unspecified[] = [
-  { ref: 'R12', what: 'an optional tool called WITHOUT task still makes a task (SDK automatic polling), listed by tasks/list', wire: 'tools/call rebuild_index {seconds} (no task) -> meanwhile tasks/list shows a task of that session' },
+  {
+    ref: 'R12',
+    what: 'an optional tool called WITHOUT task still makes a task (SDK automatic polling), listed by tasks/list',
+    wire: 'tools/call rebuild_index {seconds} (no task) -> meanwhile tasks/list shows a task of that session',
+  },
   { ref: 'A9', what: 'tasks/result of a cancelled task', wire: '-> error -32603 "Task <id> has no result stored"' },
 ];
 
@@ -69,50 +125,64 @@ const unused = async (): Promise<never> => {
 };
 const seconds = (byDefault: number) => z.number().min(0).max(60).default(byDefault).describe('How long the work takes, in seconds');
 
-export const slowTools = (timeScale = 1): RegisterTools => (mcp: McpServer, count) => {
-  const later = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms * timeScale));
+export const slowTools =
+  (timeScale = 1): RegisterTools =>
+  (mcp: McpServer, count) => {
+    const later = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms * timeScale));
 
-  mcp.experimental.tasks.registerToolTask(
-    'quick_lookup',
-    { description: 'Looks a key up (about 200 ms).', inputSchema: { key: z.string().min(1) }, execution: { taskSupport: 'optional' } },
-    {
-      createTask: async ({ key }, extra) => {
-        count('quick_lookup');
-        const task = { ...(await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? 300_000, pollInterval: 200 })) };
-        void later(200).then(() => extra.taskStore.storeTaskResult(task.taskId, 'completed', text(`value of ${key}`))).catch(() => {});
-        return { task };
+    mcp.experimental.tasks.registerToolTask(
+      'quick_lookup',
+      { description: 'Looks a key up (about 200 ms).', inputSchema: { key: z.string().min(1) }, execution: { taskSupport: 'optional' } },
+      {
+        createTask: async ({ key }, extra) => {
+          count('quick_lookup');
+          const task = { ...(await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? 300_000, pollInterval: 200 })) };
+          void later(200)
+            .then(() => extra.taskStore.storeTaskResult(task.taskId, 'completed', text(`value of ${key}`)))
+            .catch(() => {});
+          return { task };
+        },
+        getTask: unused,
+        getTaskResult: unused,
       },
-      getTask: unused,
-      getTaskResult: unused,
-    },
-  );
+    );
 
-  mcp.registerTool(
-    'read_catalog',
-    { description: 'Reads the whole catalog (slow: 20 s by default).', inputSchema: { seconds: seconds(20) }, annotations: { readOnlyHint: true } },
-    async ({ seconds: s }) => {
-      count('read_catalog');
-      await later(s * 1_000);
-      return text(`catalog read in ${s} s`);
-    },
-  );
-
-  mcp.experimental.tasks.registerToolTask(
-    'rebuild_index',
-    { description: 'Rebuilds the search index (slow: 15 s by default).', inputSchema: { seconds: seconds(15) }, execution: { taskSupport: 'optional' } },
-    {
-      createTask: async ({ seconds: s }, extra) => {
-        count('rebuild_index');
-        const task = { ...(await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? 300_000, pollInterval: 200 })) };
-        // Cancelled (or expired) meanwhile: the store refuses the result and the task stays as it is.
-        void later(s * 1_000).then(() => extra.taskStore.storeTaskResult(task.taskId, 'completed', text(`index rebuilt in ${s} s`))).catch(() => {});
-        return { task };
+    mcp.registerTool(
+      'read_catalog',
+      {
+        description: 'Reads the whole catalog (slow: 20 s by default).',
+        inputSchema: { seconds: seconds(20) },
+        annotations: { readOnlyHint: true },
       },
-      getTask: unused,
-      getTaskResult: unused,
-    },
-  );
-};
+      async ({ seconds: s }) => {
+        count('read_catalog');
+        await later(s * 1_000);
+        return text(`catalog read in ${s} s`);
+      },
+    );
+
+    mcp.experimental.tasks.registerToolTask(
+      'rebuild_index',
+      {
+        description: 'Rebuilds the search index (slow: 15 s by default).',
+        inputSchema: { seconds: seconds(15) },
+        execution: { taskSupport: 'optional' },
+      },
+      {
+        createTask: async ({ seconds: s }, extra) => {
+          count('rebuild_index');
+          const task = { ...(await extra.taskStore.createTask({ ttl: extra.taskRequestedTtl ?? 300_000, pollInterval: 200 })) };
+          // Cancelled (or expired) meanwhile: the store refuses the result and the task stays as it is.
+          void later(s * 1_000)
+            .then(() => extra.taskStore.storeTaskResult(task.taskId, 'completed', text(`index rebuilt in ${s} s`)))
+            .catch(() => {});
+          return { task };
+        },
+        getTask: unused,
+        getTaskResult: unused,
+      },
+    );
+  };
 
 export function startSlowTools(options: SlowToolsOptions = {}): Promise<Subject> {
   return serveSubject('slow-tools', slowTools(options.timeScale ?? 1), options.port ?? 0);

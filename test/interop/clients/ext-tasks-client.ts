@@ -9,7 +9,10 @@ import { createApplicationInputHandler, createTaskSessionFromClient } from '@mod
 import { LIST_TASKS, play, readScenarioEnv } from './scenario-env.js';
 
 const env = readScenarioEnv();
-const client = new Client({ name: '@modelcontextprotocol/ext-tasks client', version: '0.2.2' }, { capabilities: { elicitation: { form: {} } } });
+const client = new Client(
+  { name: '@modelcontextprotocol/ext-tasks client', version: '0.2.2' },
+  { capabilities: { elicitation: { form: {} } } },
+);
 
 play(async () => {
   await client.connect(new StreamableHTTPClientTransport(env.url));

@@ -12,8 +12,14 @@ export interface ScenarioEnv {
 export function readScenarioEnv(env: NodeJS.ProcessEnv = process.env): ScenarioEnv {
   const url = env.MCP_CONFORMANCE_URL;
   const scenario = env.MCP_CONFORMANCE_SCENARIO;
-  if (!url || !scenario) throw new Error('MCP_CONFORMANCE_URL and MCP_CONFORMANCE_SCENARIO must be set (run me with mcp-tasks-conformance client)');
-  return { url: new URL(url), scenario, tool: env.MCP_CONFORMANCE_TOOL ?? '', args: JSON.parse(env.MCP_CONFORMANCE_ARGS ?? '{}') as Record<string, unknown> };
+  if (!url || !scenario)
+    throw new Error('MCP_CONFORMANCE_URL and MCP_CONFORMANCE_SCENARIO must be set (run me with mcp-tasks-conformance client)');
+  return {
+    url: new URL(url),
+    scenario,
+    tool: env.MCP_CONFORMANCE_TOOL ?? '',
+    args: JSON.parse(env.MCP_CONFORMANCE_ARGS ?? '{}') as Record<string, unknown>,
+  };
 }
 
 /** How many tasks the list scenario creates (conformance/client/scenarios.ts LIST_TASKS). */

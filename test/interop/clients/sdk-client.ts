@@ -17,7 +17,10 @@ client.setRequestHandler(ElicitRequestSchema, async () => ({ action: 'accept', c
 /** Run one tool call as a stream to its end; `onCreated` runs when the task exists. */
 async function stream(onCreated?: (taskId: string) => Promise<void>): Promise<Message> {
   let last: Message = { type: 'none' };
-  for await (const message of client.experimental.tasks.callToolStream({ name: env.tool, arguments: env.args }, CallToolResultSchema) as AsyncGenerator<Message>) {
+  for await (const message of client.experimental.tasks.callToolStream(
+    { name: env.tool, arguments: env.args },
+    CallToolResultSchema,
+  ) as AsyncGenerator<Message>) {
     last = message;
     if (message.type === 'taskCreated' && onCreated) await onCreated(message.task!.taskId);
   }

@@ -52,7 +52,11 @@ export function rpcRequest(method: string, params: JsonObject, options: RpcOptio
 async function replyOf(response: Response): Promise<RpcReply> {
   const text = await response.text();
   const json = response.headers.get('content-type')?.includes('text/event-stream')
-    ? text.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).pop() ?? '{}'
+    ? (text
+        .split('\n')
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trim())
+        .pop() ?? '{}')
     : text;
   const message = JSON.parse(json) as { result?: JsonObject; error?: RpcReply['error'] };
   return { status: response.status, ...(message.result && { result: message.result }), ...(message.error && { error: message.error }) };
@@ -70,7 +74,11 @@ export async function* sseMessages(response: Response): AsyncGenerator<JsonObjec
     while ((end = buffer.indexOf('\n\n')) >= 0) {
       const event = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
-      const data = event.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+      const data = event
+        .split('\n')
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trimStart())
+        .join('\n');
       if (data !== '') yield JSON.parse(data) as JsonObject;
     }
   }
@@ -101,7 +109,9 @@ export class ScriptedTool implements Tool2026 {
   async run(_args: JsonObject, call: { signal: AbortSignal }): Promise<JsonObject> {
     const outcome = this.call(this.runs++);
     this.signals.push(call.signal);
-    const aborted = new Promise<never>((_, reject) => call.signal.addEventListener('abort', () => reject(call.signal.reason), { once: true }));
+    const aborted = new Promise<never>((_, reject) =>
+      call.signal.addEventListener('abort', () => reject(call.signal.reason), { once: true }),
+    );
     return Promise.race([outcome.promise, aborted]);
   }
 }
@@ -139,7 +149,12 @@ export interface LegOptions {
 export function startLeg(tools: (Tool2026 | DefinedTool)[], allowAnonymous = true, input?: InputChannel, options: LegOptions = {}): Leg {
   const store = new InMemoryTaskStore({ security: { allowAnonymous, ...options.security } });
   const engine = new TaskEngine({ store, ...(options.engineWindowMs !== undefined && { syncWindowMs: options.engineWindowMs }) });
-  const handler = createTasksHandler2026({ engine, tools, ...(input && { input }), ...(options.syncWindowMs !== undefined && { syncWindowMs: options.syncWindowMs }) });
+  const handler = createTasksHandler2026({
+    engine,
+    tools,
+    ...(input && { input }),
+    ...(options.syncWindowMs !== undefined && { syncWindowMs: options.syncWindowMs }),
+  });
   const rpc = async (method: string, params: JsonObject, options: RpcOptions = {}) =>
     replyOf(await handler.fetch(rpcRequest(method, params, options), options.authInfo ? { authInfo: options.authInfo } : {}));
   const settled = (taskId: string, options?: RpcOptions) =>

@@ -83,7 +83,10 @@ describe('storeInputChannel', () => {
   it('an invalid answer to an outstanding key is INVALID_ARGUMENT naming the field, and applies nothing', async () => {
     const store = fresh();
     const record = await taskWith(store, QUESTION, QUESTION);
-    await assert.rejects(storeInputChannel(store).answer(record, { '1': ACCEPT, '2': { action: 'maybe' } }), (e) => isTasksError(e, 'INVALID_ARGUMENT') && /malformed: action/.test((e as Error).message));
+    await assert.rejects(
+      storeInputChannel(store).answer(record, { '1': ACCEPT, '2': { action: 'maybe' } }),
+      (e) => isTasksError(e, 'INVALID_ARGUMENT') && /malformed: action/.test((e as Error).message),
+    );
     assert.equal((await store.get(OWNER, record.taskId)).version, record.version);
   });
 });
@@ -138,7 +141,7 @@ describe('2026 leg: tasks/get and tasks/update over the input channel', () => {
   });
 });
 
-describe('2026 leg without an `input` option: the engine\'s side channel', () => {
+describe("2026 leg without an `input` option: the engine's side channel", () => {
   it('R47 R50 a task that asks shows inputRequests; tasks/update answers it and the task completes', async () => {
     leg = startLeg([...FIXTURES_2026]);
     const capabilities = { ...WITH_TASKS, elicitation: {} };

@@ -27,7 +27,13 @@ const alice: AuthInfo = { token: 'a', clientId: 'alice', scopes: [] };
 const bob: AuthInfo = { token: 'b', clientId: 'bob', scopes: [] };
 
 /** Open a listen for `taskIds` as `authInfo`; the response (SSE, or a JSON-RPC error). */
-function listen(leg: { handler: Leg['handler'] }, taskIds: unknown, authInfo?: AuthInfo, capabilities?: JsonObject, signal?: AbortSignal): Promise<Response> {
+function listen(
+  leg: { handler: Leg['handler'] },
+  taskIds: unknown,
+  authInfo?: AuthInfo,
+  capabilities?: JsonObject,
+  signal?: AbortSignal,
+): Promise<Response> {
   const request = rpcRequest('subscriptions/listen', { notifications: { taskIds } as JsonObject }, capabilities ? { capabilities } : {});
   return leg.handler.fetch(signal ? new Request(request, { signal }) : request, authInfo ? { authInfo } : {});
 }
@@ -85,7 +91,10 @@ describe('2026 leg: subscriptions/listen for task IDs', () => {
     const { _meta: _s, ...pushed } = params(completed);
     assert.deepEqual(pushed, got);
     assert.equal(end.id, id);
-    assert.deepEqual(end.result, { resultType: 'complete', _meta: { [SUB]: id, 'io.modelcontextprotocol/serverInfo': { name: 'mcp-tasks', version: '0.1.0' } } });
+    assert.deepEqual(end.result, {
+      resultType: 'complete',
+      _meta: { [SUB]: id, 'io.modelcontextprotocol/serverInfo': { name: 'mcp-tasks', version: '0.1.0' } },
+    });
     assert.deepEqual(statuses(rest), ['completed']);
   });
 
@@ -107,7 +116,9 @@ describe('2026 leg: subscriptions/listen for task IDs', () => {
   it('pushes input_required with inputRequests, then working and completed after the answer', async () => {
     const l = leg(FIXTURES_2026);
     const capabilities = { ...WITH_TASKS, elicitation: {} };
-    const taskId = (await l.rpc('tools/call', { name: 'confirm_delete', arguments: { filename: 'a.txt' } }, { authInfo: alice, capabilities })).result!.taskId as string;
+    const taskId = (
+      await l.rpc('tools/call', { name: 'confirm_delete', arguments: { filename: 'a.txt' } }, { authInfo: alice, capabilities })
+    ).result!.taskId as string;
     const messages = sseMessages(await listen(l, [taskId], alice));
     await messages.next(); // ack
     let note = (await messages.next()).value as JsonObject;
@@ -115,7 +126,11 @@ describe('2026 leg: subscriptions/listen for task IDs', () => {
     assert.equal(params(note).status, 'input_required');
     const keys = Object.keys(params(note).inputRequests as JsonObject);
     assert.equal(keys.length, 1);
-    await l.rpc('tasks/update', { taskId, inputResponses: { [keys[0]!]: { action: 'accept', content: { confirm: true } } } }, { authInfo: alice });
+    await l.rpc(
+      'tasks/update',
+      { taskId, inputResponses: { [keys[0]!]: { action: 'accept', content: { confirm: true } } } },
+      { authInfo: alice },
+    );
     const rest: JsonObject[] = [];
     for await (const message of messages) rest.push(message);
     assert.equal(statuses(rest).at(-1), 'completed');
@@ -165,8 +180,18 @@ describe('2026 leg: subscriptions/listen for task IDs', () => {
     const left = sseMessages(await listen(l, [taskId], alice, undefined, gone.signal));
     await left.next();
     gone.abort();
-    const after = await bounded((async () => { const seen: JsonObject[] = []; for await (const m of left) seen.push(m); return seen; })(), 'the stream to end after the abort');
-    assert.ok(after.every((m) => m.method === 'notifications/tasks' && params(m).status === 'working'), 'no listen result: the client left');
+    const after = await bounded(
+      (async () => {
+        const seen: JsonObject[] = [];
+        for await (const m of left) seen.push(m);
+        return seen;
+      })(),
+      'the stream to end after the abort',
+    );
+    assert.ok(
+      after.every((m) => m.method === 'notifications/tasks' && params(m).status === 'working'),
+      'no listen result: the client left',
+    );
     const open = allOf(await listen(l, [taskId], alice));
     await l.handler.close();
     const messages = await open;
@@ -191,7 +216,9 @@ describe('2026 leg: push across instances', () => {
     const working = createTasksHandler2026({ engine: worker, tools: [job] });
     const watching = createTasksHandler2026({ engine: watcher, tools: [job] });
     try {
-      const created = JSON.parse(await (await working.fetch(rpcRequest('tools/call', { name: 'job', arguments: {} }))).text()) as { result: JsonObject };
+      const created = JSON.parse(await (await working.fetch(rpcRequest('tools/call', { name: 'job', arguments: {} }))).text()) as {
+        result: JsonObject;
+      };
       const taskId = created.result.taskId as string;
       const open = allOf(await watching.fetch(rpcRequest('subscriptions/listen', { notifications: { taskIds: [taskId] } })));
       job.call(0).resolve({ content: [] });

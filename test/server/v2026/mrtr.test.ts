@@ -62,7 +62,11 @@ describe('2026 leg: MRTR escalating to a task', () => {
     assert.equal((await leg.store.list('anonymous')).tasks.length, 0, 'no task before the answers');
 
     const answer = { user_name: { action: 'accept', content: { name: 'Alice' } } };
-    const round2 = await leg.rpc('tools/call', { name: tool.name, arguments: {}, inputResponses: answer, requestState: 'round-1' }, ELICITING);
+    const round2 = await leg.rpc(
+      'tools/call',
+      { name: tool.name, arguments: {}, inputResponses: answer, requestState: 'round-1' },
+      ELICITING,
+    );
     assert.equal(round2.result?.resultType, 'task');
     for (const key of ['requestState', 'inputRequests']) assert.equal(key in round2.result!, false, key);
     assert.equal(tool.rounds[1]?.requestState, 'round-1');
@@ -77,7 +81,11 @@ describe('2026 leg: MRTR escalating to a task', () => {
     leg = startLeg([tool]);
     await leg.rpc('tools/call', { name: tool.name, arguments: {} }, ELICITING);
     const answer = { user_name: { action: 'accept', content: { name: 'Bob' } } };
-    const round2 = await leg.rpc('tools/call', { name: tool.name, arguments: {}, inputResponses: answer, requestState: 'round-1' }, ELICITING);
+    const round2 = await leg.rpc(
+      'tools/call',
+      { name: tool.name, arguments: {}, inputResponses: answer, requestState: 'round-1' },
+      ELICITING,
+    );
     const v2 = validate2026('tools/call result', round2.result);
     assert.ok(v2.ok, v2.ok ? '' : formatIssues(v2.errors));
     assert.equal(round2.result?.resultType, 'complete');

@@ -44,9 +44,18 @@ function setup() {
   const rateLimiter = new RateLimiter({ perSecond: DEFAULT_RATE_LIMIT, burst: 2 * DEFAULT_RATE_LIMIT }, () => clock.now());
   const engine = new TaskEngine({ store, rateLimiter });
   const handler = createTasksHandler2026({ engine, tools: [forever, quick] });
-  const rpc = async (method: string, params: JsonObject): Promise<{ result?: JsonObject; error?: { code: number; data?: { code?: string } } }> => {
+  const rpc = async (
+    method: string,
+    params: JsonObject,
+  ): Promise<{ result?: JsonObject; error?: { code: number; data?: { code?: string } } }> => {
     const text = await (await handler.fetch(rpcRequest(method, params))).text();
-    const data = text.includes('data:') ? text.split('\n').filter((l) => l.startsWith('data:')).pop()!.slice(5) : text;
+    const data = text.includes('data:')
+      ? text
+          .split('\n')
+          .filter((l) => l.startsWith('data:'))
+          .pop()!
+          .slice(5)
+      : text;
     return JSON.parse(data) as never;
   };
   const close = async () => {
@@ -63,7 +72,11 @@ function setup() {
  * at the first refusal).
  * Returns the refusals and the polls made.
  */
-async function follow(tasks: number, minutes: number, fixedMs?: number): Promise<{ refused: string[]; polls: number; intervals: number[] }> {
+async function follow(
+  tasks: number,
+  minutes: number,
+  fixedMs?: number,
+): Promise<{ refused: string[]; polls: number; intervals: number[] }> {
   const { clock, rpc, close } = setup();
   const start = clock.now();
   const due: { at: number; taskId: string }[] = [];

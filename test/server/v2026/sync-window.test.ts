@@ -38,7 +38,11 @@ function windowed<T extends Tool2026>(tool: T, syncWindowMs: number): T {
 }
 
 /** A tool whose body the test writes; counts its runs. */
-function toolRunning(name: string, body: (call: ToolCall2026) => Promise<JsonObject>, syncWindowMs: number | null = LONG): Tool2026 & { runs: number } {
+function toolRunning(
+  name: string,
+  body: (call: ToolCall2026) => Promise<JsonObject>,
+  syncWindowMs: number | null = LONG,
+): Tool2026 & { runs: number } {
   const tool = {
     name,
     taskSupport: 'optional' as const,
@@ -70,7 +74,7 @@ describe('2026 leg: the sync window', () => {
     assert.equal(fast.runs, 1);
   });
 
-  it('a tool error within the window is a complete result with isError; a throw is the call\'s JSON-RPC error; no task either way', async () => {
+  it("a tool error within the window is a complete result with isError; a throw is the call's JSON-RPC error; no task either way", async () => {
     const toolError = toolRunning('tool_error', async () => ({ ...text('no luck'), isError: true }));
     const thrower = toolRunning('thrower', async () => {
       throw new Error('broken inside the window');
@@ -114,7 +118,10 @@ describe('2026 leg: the sync window', () => {
 
   it('a tool asking a question inside its window becomes a task at that moment; the answer reaches the same run', async () => {
     const asking = toolRunning('asking', async (call) => {
-      const answer = await call.task!.elicit({ message: 'Go on?', requestedSchema: { type: 'object', properties: { go: { type: 'boolean' } } } });
+      const answer = await call.task!.elicit({
+        message: 'Go on?',
+        requestedSchema: { type: 'object', properties: { go: { type: 'boolean' } } },
+      });
       return text(`answered ${JSON.stringify((answer as { content?: unknown }).content)}`);
     });
     leg = startLeg([asking]);
@@ -124,7 +131,8 @@ describe('2026 leg: the sync window', () => {
     let asked: JsonObject | undefined;
     await bounded(
       (async () => {
-        while (!asked) asked = ((await leg!.rpc('tasks/get', { taskId }, ELICITING)).result?.inputRequests as JsonObject | undefined) ?? undefined;
+        while (!asked)
+          asked = ((await leg!.rpc('tasks/get', { taskId }, ELICITING)).result?.inputRequests as JsonObject | undefined) ?? undefined;
       })(),
       'the question in tasks/get',
     );
@@ -165,7 +173,15 @@ describe('2026 leg: the sync window', () => {
     try {
       const response = await handler.fetch(rpcRequest('tools/call', { name: 'writer', arguments: {} }));
       const text2 = await response.text();
-      const reply = JSON.parse(text2.startsWith('{') ? text2 : text2.split('\n').filter((l) => l.startsWith('data:')).pop()!.slice(5)) as { result: JsonObject };
+      const reply = JSON.parse(
+        text2.startsWith('{')
+          ? text2
+          : text2
+              .split('\n')
+              .filter((l) => l.startsWith('data:'))
+              .pop()!
+              .slice(5),
+      ) as { result: JsonObject };
       assert.equal(reply.result.resultType, 'task');
       assert.equal(reply.result.pollIntervalMs, DEFAULT_POLL_POLICY.floorMs - 30);
     } finally {
@@ -183,19 +199,33 @@ describe('2026 leg: the sync window', () => {
       leg = undefined;
     }
     leg = startLeg([toolRunning('fast', async () => text('quick'), 0)], true, undefined, { syncWindowMs: LONG });
-    assert.equal((await leg.rpc('tools/call', { name: 'fast', arguments: {} })).result?.resultType, 'task', 'the tool\'s 0 wins');
+    assert.equal((await leg.rpc('tools/call', { name: 'fast', arguments: {} })).result?.resultType, 'task', "the tool's 0 wins");
   });
 
   it('a defined tool carries its window; bad windows are refused where they are set', async () => {
-    const ping = defineTool({ name: 'ping', taskSupport: 'optional', syncWindowMs: 0, run: () => ({ content: [{ type: 'text', text: 'pong' }] }) });
+    const ping = defineTool({
+      name: 'ping',
+      taskSupport: 'optional',
+      syncWindowMs: 0,
+      run: () => ({ content: [{ type: 'text', text: 'pong' }] }),
+    });
     assert.equal(ping.syncWindowMs, 0);
     leg = startLeg([ping], true, undefined, { syncWindowMs: LONG });
     assert.equal((await leg.rpc('tools/call', { name: 'ping', arguments: {} })).result?.resultType, 'task');
-    assert.throws(() => defineTool({ name: 'bad', syncWindowMs: -1, run: () => ({ content: [] }) }), (e: unknown) => isTasksError(e, 'INVALID_ARGUMENT'));
+    assert.throws(
+      () => defineTool({ name: 'bad', syncWindowMs: -1, run: () => ({ content: [] }) }),
+      (e: unknown) => isTasksError(e, 'INVALID_ARGUMENT'),
+    );
     const store = new InMemoryTaskStore();
-    assert.throws(() => new TaskEngine({ store, syncWindowMs: 1.5 }), (e: unknown) => isTasksError(e, 'INVALID_OPTIONS'));
+    assert.throws(
+      () => new TaskEngine({ store, syncWindowMs: 1.5 }),
+      (e: unknown) => isTasksError(e, 'INVALID_OPTIONS'),
+    );
     const engine = new TaskEngine({ store });
-    assert.throws(() => createTasksHandler2026({ engine, tools: [], syncWindowMs: 60_001 }), (e: unknown) => isTasksError(e, 'INVALID_OPTIONS'));
+    assert.throws(
+      () => createTasksHandler2026({ engine, tools: [], syncWindowMs: 60_001 }),
+      (e: unknown) => isTasksError(e, 'INVALID_OPTIONS'),
+    );
     // The default window ends on the poll grid: the first interval a new task is told.
     assert.equal(engine.syncWindowMs, DEFAULT_SYNC_WINDOW_MS);
     assert.equal(DEFAULT_SYNC_WINDOW_MS, DEFAULT_POLL_POLICY.floorMs);
@@ -223,9 +253,9 @@ describe('2026 leg: the sync window keeps the quota and owners apart', () => {
     assert.ok(job.runs <= 4, `at most the quota of runs in their window besides the tasks (${job.runs})`);
   });
 
-  it('one owner\'s calls in their window neither count against another\'s nor show it anything', async () => {
+  it("one owner's calls in their window neither count against another's nor show it anything", async () => {
     const slow = windowed(new ScriptedTool('slow', 'optional'), LONG);
-    const fast = toolRunning('fast', async () => text('bob\'s'));
+    const fast = toolRunning('fast', async () => text("bob's"));
     leg = startLeg([slow, fast], true, undefined, { security: { maxActiveTasksPerOwner: 1 } });
     const aliceCall = leg.rpc('tools/call', { name: 'slow', arguments: {} }, alice);
     await until(() => leg!.engine.inWindow === 1, 'alice in her window');
@@ -243,7 +273,7 @@ describe('TaskEngine.call', () => {
   const request = { method: 'tools/call', params: { name: 'x' } };
   const peer = { notify: () => undefined, clientCapabilities: () => undefined };
 
-  it('the request\'s abort inside the window aborts the run and answers an error; no task is created', async () => {
+  it("the request's abort inside the window aborts the run and answers an error; no task is created", async () => {
     const store = new InMemoryTaskStore();
     const engine = new TaskEngine({ store, syncWindowMs: LONG });
     const controller = new AbortController();
@@ -266,7 +296,11 @@ describe('TaskEngine.call', () => {
   it('closing the engine ends open windows with an error and no task', async () => {
     const store = new InMemoryTaskStore();
     const engine = new TaskEngine({ store, syncWindowMs: LONG });
-    const outcome = engine.call(OWNER, { request, peer }, (task) => new Promise((_, reject) => task.signal.addEventListener('abort', () => reject(task.signal.reason))));
+    const outcome = engine.call(
+      OWNER,
+      { request, peer },
+      (task) => new Promise((_, reject) => task.signal.addEventListener('abort', () => reject(task.signal.reason))),
+    );
     engine.close();
     assert.equal((await outcome).type, 'error');
     assert.equal((await store.list(OWNER)).tasks.length, 0);
@@ -309,7 +343,10 @@ describe('TaskEngine.call', () => {
     const store = new Forgetful();
     const engine = new TaskEngine({ store, syncWindowMs: 1 });
     const gate = deferred<JsonObject>();
-    await assert.rejects(engine.call(OWNER, { request, peer }, () => gate.promise), (e: unknown) => isTasksError(e, 'INVALID_OPTIONS'));
+    await assert.rejects(
+      engine.call(OWNER, { request, peer }, () => gate.promise),
+      (e: unknown) => isTasksError(e, 'INVALID_OPTIONS'),
+    );
     gate.resolve(text('late'));
     engine.close();
     await store.close();

@@ -50,8 +50,20 @@ function inputFlow(ctx: CheckContext): Promise<InputFlow> {
     const final = await a.call('tasks/get', { taskId });
     await ctx.sleep(100);
     const ids = a.incoming.filter(ours).map((m) => m.id);
-    const answer = elicitation && a.answers.find((r) => r.requestId === elicitation.id && r.method === elicitation.method && r.at >= elicitation.at);
-    return { call: call.name, taskId, sawInputRequired: seen || polled.statuses.includes('input_required'), statuses: polled.statuses, result, final, deliveries: ids.length, ids, ...(elicitation && { elicitation }), ...(answer && { answer }) };
+    const answer =
+      elicitation && a.answers.find((r) => r.requestId === elicitation.id && r.method === elicitation.method && r.at >= elicitation.at);
+    return {
+      call: call.name,
+      taskId,
+      sawInputRequired: seen || polled.statuses.includes('input_required'),
+      statuses: polled.statuses,
+      result,
+      final,
+      deliveries: ids.length,
+      ids,
+      ...(elicitation && { elicitation }),
+      ...(answer && { answer }),
+    };
   });
 }
 
@@ -59,40 +71,80 @@ const relatedOf = (m: Incoming): unknown => (isObject(m.params._meta) ? m.params
 
 export const inputChecks: Check[] = [
   check(
-    { id: 'input.status', rule: 'R47', level: 'SHOULD', area: 'input-required', title: 'a task waiting for the requestor shows status input_required' },
+    {
+      id: 'input.status',
+      rule: 'R47',
+      level: 'SHOULD',
+      area: 'input-required',
+      title: 'a task waiting for the requestor shows status input_required',
+    },
     async (ctx) => {
       const flow = await inputFlow(ctx);
       if (flow.sawInputRequired) return pass();
-      return warn(`statuses polled while ${flow.call} waited: ${flow.statuses.join(' -> ') || '(none)'}`, 'input_required while its side-channel request is outstanding');
+      return warn(
+        `statuses polled while ${flow.call} waited: ${flow.statuses.join(' -> ') || '(none)'}`,
+        'input_required while its side-channel request is outstanding',
+      );
     },
   ),
 
   check(
-    { id: 'input.request-related-task', rule: 'R48', level: 'MUST', area: 'input-required', title: 'the side-channel request (elicitation/create, sampling/createMessage) carries related-task _meta' },
+    {
+      id: 'input.request-related-task',
+      rule: 'R48',
+      level: 'MUST',
+      area: 'input-required',
+      title: 'the side-channel request (elicitation/create, sampling/createMessage) carries related-task _meta',
+    },
     async (ctx) => {
       const flow = await inputFlow(ctx);
-      if (!flow.elicitation) return fail(`no elicitation/create or sampling/createMessage reached the client within 5 s of tasks/result (tasks/result: ${describe(flow.result)})`, `a side-channel request with _meta["${RELATED_TASK}"], e.g. on the tasks/result stream`);
+      if (!flow.elicitation)
+        return fail(
+          `no elicitation/create or sampling/createMessage reached the client within 5 s of tasks/result (tasks/result: ${describe(flow.result)})`,
+          `a side-channel request with _meta["${RELATED_TASK}"], e.g. on the tasks/result stream`,
+        );
       const related = relatedOf(flow.elicitation);
       if (isObject(related) && typeof related.taskId === 'string') return pass(flow.elicitation.method);
-      return fail(`${flow.elicitation.method} params ${brief(flow.elicitation.params)}`, `_meta["${RELATED_TASK}"] = {"taskId":"${flow.taskId}"}`);
+      return fail(
+        `${flow.elicitation.method} params ${brief(flow.elicitation.params)}`,
+        `_meta["${RELATED_TASK}"] = {"taskId":"${flow.taskId}"}`,
+      );
     },
   ),
 
   check(
-    { id: 'input.delivered-once', rule: 'R51', level: 'MUST', area: 'input-required', title: 'each side-channel request is sent once, on one stream only' },
+    {
+      id: 'input.delivered-once',
+      rule: 'R51',
+      level: 'MUST',
+      area: 'input-required',
+      title: 'each side-channel request is sent once, on one stream only',
+    },
     async (ctx) => {
       const flow = await inputFlow(ctx);
       if (!flow.elicitation) return skip('no side-channel request arrived (see input.request-related-task)');
       const twice = flow.ids.filter((id, i) => flow.ids.indexOf(id) !== i);
-      if (twice.length > 0) return fail(`the ${flow.elicitation.method} with id ${JSON.stringify(twice[0])} arrived ${flow.ids.filter((id) => id === twice[0]).length} times`, 'once (transports.mdx: each JSON-RPC message on only one of the connected streams)');
+      if (twice.length > 0)
+        return fail(
+          `the ${flow.elicitation.method} with id ${JSON.stringify(twice[0])} arrived ${flow.ids.filter((id) => id === twice[0]).length} times`,
+          'once (transports.mdx: each JSON-RPC message on only one of the connected streams)',
+        );
       if (flow.deliveries === 1) return pass();
       // A later stream may ask again, as a new request, when the one that carried it ended first (A10).
-      return pass(`asked ${flow.deliveries} times, each time as a request of its own (${new Set(flow.ids).size} ids): carried again after a stream that carried it ended`);
+      return pass(
+        `asked ${flow.deliveries} times, each time as a request of its own (${new Set(flow.ids).size} ids): carried again after a stream that carried it ended`,
+      );
     },
   ),
 
   check(
-    { id: 'input.same-task-id', rule: 'R53', level: 'MUST', area: 'input-required', title: "the side-channel request shares the tool call's task ID" },
+    {
+      id: 'input.same-task-id',
+      rule: 'R53',
+      level: 'MUST',
+      area: 'input-required',
+      title: "the side-channel request shares the tool call's task ID",
+    },
     async (ctx) => {
       const flow = await inputFlow(ctx);
       const related = flow.elicitation && relatedOf(flow.elicitation);
@@ -103,7 +155,13 @@ export const inputChecks: Check[] = [
   ),
 
   check(
-    { id: 'input.leaves-input-required', rule: 'R50', level: 'SHOULD', area: 'input-required', title: 'once answered, the task leaves input_required' },
+    {
+      id: 'input.leaves-input-required',
+      rule: 'R50',
+      level: 'SHOULD',
+      area: 'input-required',
+      title: 'once answered, the task leaves input_required',
+    },
     async (ctx) => {
       const flow = await inputFlow(ctx);
       if (!flow.elicitation) return skip('no side-channel request arrived (see input.request-related-task)');
@@ -114,7 +172,13 @@ export const inputChecks: Check[] = [
   ),
 
   check(
-    { id: 'input.result-after-answer', rule: 'R41', level: 'MUST', area: 'input-required', title: 'tasks/result then returns the tool result built from the answer' },
+    {
+      id: 'input.result-after-answer',
+      rule: 'R41',
+      level: 'MUST',
+      area: 'input-required',
+      title: 'tasks/result then returns the tool result built from the answer',
+    },
     async (ctx) => {
       const flow = await inputFlow(ctx);
       if (!flow.elicitation) return skip('no side-channel request arrived (see input.request-related-task)');
@@ -127,34 +191,56 @@ export const inputChecks: Check[] = [
         const sent = flow.answer?.result?.content;
         const expected = isObject(sent) && typeof sent.answer === 'string' ? sent.answer : ctx.options.answer;
         if (result.kind === 'result' && result.result.isError !== true && text.includes(expected)) return pass();
-        return fail(`tasks/result: ${describe(result)} (${said})`, `a CallToolResult whose text is the answer ${JSON.stringify(expected)} (fixture ask_input)`);
+        return fail(
+          `tasks/result: ${describe(result)} (${said})`,
+          `a CallToolResult whose text is the answer ${JSON.stringify(expected)} (fixture ask_input)`,
+        );
       }
       // Another tool's result is its own: any CallToolResult (an isError one says the tool did
       // not like the answer, which is its right), or the error a failed task ended with (R42).
       if (result.kind === 'result' && Array.isArray(content)) {
         if (result.result.isError !== true) return pass(`${flow.call}: a CallToolResult after ${said}`);
-        return pass(`${flow.call}: an isError CallToolResult after ${said}, so the server may have refused the kit's answer: ${brief(text, 200)}`);
+        return pass(
+          `${flow.call}: an isError CallToolResult after ${said}, so the server may have refused the kit's answer: ${brief(text, 200)}`,
+        );
       }
       const status = flow.final.kind === 'result' ? flow.final.result.status : undefined;
-      if (result.kind === 'error' && status === 'failed') return pass(`${flow.call}: the task failed after ${said}; tasks/result gives its error (${describe(result)})`);
-      return fail(`tasks/result: ${describe(result)} (${said})`, "the tool's CallToolResult (for a task that failed with a JSON-RPC error: that error)");
+      if (result.kind === 'error' && status === 'failed')
+        return pass(`${flow.call}: the task failed after ${said}; tasks/result gives its error (${describe(result)})`);
+      return fail(
+        `tasks/result: ${describe(result)} (${said})`,
+        "the tool's CallToolResult (for a task that failed with a JSON-RPC error: that error)",
+      );
     },
   ),
 
   // R50 with a tool that keeps asking (fixture `ask_forever`): after each answer the task must
   // leave input_required (back to working) before it asks again, not stay in input_required.
   check(
-    { id: 'input.back-to-working', rule: 'R50', level: 'SHOULD', area: 'input-required', title: 'once an answer arrives, the task leaves input_required (working) before it asks again' },
+    {
+      id: 'input.back-to-working',
+      rule: 'R50',
+      level: 'SHOULD',
+      area: 'input-required',
+      title: 'once an answer arrives, the task leaves input_required (working) before it asks again',
+    },
     async (ctx) => {
       ctx.requireCapability('tools.call');
-      if (!ctx.tool('ask_forever')) return skip('the server offers no "ask_forever" fixture tool (asks again after every answer; see reference-server/FIXTURES.md)');
+      if (!ctx.tool('ask_forever'))
+        return skip('the server offers no "ask_forever" fixture tool (asks again after every answer; see reference-server/FIXTURES.md)');
       const call: ToolCall = { name: 'ask_forever', args: {} };
       const a = await ctx.a();
       const created = await ctx.createTask(a, call);
       const { taskId } = ctx.needTask(created, call);
       const first = await ctx.poll(a, taskId, (t) => t.status !== 'working', 3_000);
-      if (first.task?.status !== 'input_required') return skip(`the ask_forever task did not show input_required (statuses: ${first.statuses.join(' -> ')}; see input.status)`);
-      const ours = (m: Incoming) => m.method === 'elicitation/create' && m.at >= created.at && isObject(m.params._meta) && isObject(m.params._meta[RELATED_TASK]) && (m.params._meta[RELATED_TASK] as { taskId?: unknown }).taskId === taskId;
+      if (first.task?.status !== 'input_required')
+        return skip(`the ask_forever task did not show input_required (statuses: ${first.statuses.join(' -> ')}; see input.status)`);
+      const ours = (m: Incoming) =>
+        m.method === 'elicitation/create' &&
+        m.at >= created.at &&
+        isObject(m.params._meta) &&
+        isObject(m.params._meta[RELATED_TASK]) &&
+        (m.params._meta[RELATED_TASK] as { taskId?: unknown }).taskId === taskId;
       const stop = new AbortController();
       const pending = a.call('tasks/result', { taskId }, { signal: stop.signal });
       const answered = await a.waitForIncoming(ours, 5_000, ctx.signal);
@@ -176,12 +262,21 @@ export const inputChecks: Check[] = [
       const askedAgain = questions() >= 2;
       stop.abort();
       await pending;
-      const after = ctx.sightings(taskId).filter((s) => s.at > answered.at).map((s) => String(s.task.status));
+      const after = ctx
+        .sightings(taskId)
+        .filter((s) => s.at > answered.at)
+        .map((s) => String(s.task.status));
       if (after.includes('working')) return pass(`after the answer: ${[...new Set(after)].join(', ')}`);
       // No second question yet: the answer may still be on its way to the work (a slow store or
       // machine); seeing only input_required then says nothing about R50.
-      if (!askedAgain) return inconclusive(`no second question within 3 s of the answer, and the task showed only ${[...new Set(after)].join(', ') || '(nothing)'}`);
-      return warn(`after the answer the task showed only ${[...new Set(after)].join(', ') || '(nothing)'}`, 'working (out of input_required) once the requested input arrived');
+      if (!askedAgain)
+        return inconclusive(
+          `no second question within 3 s of the answer, and the task showed only ${[...new Set(after)].join(', ') || '(nothing)'}`,
+        );
+      return warn(
+        `after the answer the task showed only ${[...new Set(after)].join(', ') || '(nothing)'}`,
+        'working (out of input_required) once the requested input arrived',
+      );
     },
   ),
 ];

@@ -44,7 +44,12 @@ interface AfterClose {
 }
 
 const relatedTo = (taskId: string) => (m: Json) =>
-  METHODS.has(String(m.method)) && m.id !== undefined && isObject(m.params) && isObject(m.params._meta) && isObject(m.params._meta[RELATED_TASK]) && (m.params._meta[RELATED_TASK] as Json).taskId === taskId;
+  METHODS.has(String(m.method)) &&
+  m.id !== undefined &&
+  isObject(m.params) &&
+  isObject(m.params._meta) &&
+  isObject(m.params._meta[RELATED_TASK]) &&
+  (m.params._meta[RELATED_TASK] as Json).taskId === taskId;
 
 function answerTo(question: Json, text: string): Json {
   if (question.method === 'sampling/createMessage') return { role: 'assistant', content: { type: 'text', text }, model: 'conformance' };
@@ -52,7 +57,8 @@ function answerTo(question: Json, text: string): Json {
 }
 
 async function openRaw(ctx: CheckContext): Promise<RawSession> {
-  if (ctx.url === undefined) throw new SkipCheck('needs an HTTP target (--url): the check drops single response streams, which stdio has not');
+  if (ctx.url === undefined)
+    throw new SkipCheck('needs an HTTP target (--url): the check drops single response streams, which stdio has not');
   return RawSession.open(ctx.url, ctx.options.authA, { elicitation: { form: {} }, sampling: {} }, ctx.options.requestTimeoutMs);
 }
 
@@ -62,9 +68,15 @@ async function withInputTask<T>(ctx: CheckContext, body: (raw: RawSession, taskI
   const raw = await openRaw(ctx);
   let taskId: string | undefined;
   try {
-    const { response } = await raw.call('tools/call', { name: call.name, arguments: call.args, task: {} }, ctx.options.requestTimeoutMs, ctx.signal);
+    const { response } = await raw.call(
+      'tools/call',
+      { name: call.name, arguments: call.args, task: {} },
+      ctx.options.requestTimeoutMs,
+      ctx.signal,
+    );
     const task = isObject(response?.result) ? response.result.task : undefined;
-    if (!isObject(task) || typeof task.taskId !== 'string') throw new SkipCheck(`${call.name} did not create a task over plain HTTP: ${brief(response)}`);
+    if (!isObject(task) || typeof task.taskId !== 'string')
+      throw new SkipCheck(`${call.name} did not create a task over plain HTTP: ${brief(response)}`);
     taskId = task.taskId;
     return await body(raw, taskId, call.name);
   } finally {
@@ -96,7 +108,8 @@ function afterGet(ctx: CheckContext): Promise<AfterGet> {
         const { stream, response } = await raw.call('tasks/get', { taskId }, ctx.options.requestTimeoutMs, ctx.signal);
         flow.polled = isObject(response?.result) ? response.result.status : undefined;
         flow.onGet = stream.messages.find(ours);
-        if (flow.onGet || flow.polled === 'input_required' || isTerminalStatus(flow.polled) || Date.now() > deadline || ctx.signal.aborted) break;
+        if (flow.onGet || flow.polled === 'input_required' || isTerminalStatus(flow.polled) || Date.now() > deadline || ctx.signal.aborted)
+          break;
         await ctx.sleep(50);
       }
       if (!flow.onGet) return flow;
@@ -143,47 +156,84 @@ function afterClose(ctx: CheckContext): Promise<AfterClose> {
 }
 
 const lost = (where: string, status: unknown) =>
-  fail(`${where}; no request for the task reached the tasks/result that waited ${ASK_MS / 1000} s, and the task is still ${String(status)}`, 'the question asked again on the next tasks/result (A10: until answered, at least once, on one stream at a time)');
+  fail(
+    `${where}; no request for the task reached the tasks/result that waited ${ASK_MS / 1000} s, and the task is still ${String(status)}`,
+    'the question asked again on the next tasks/result (A10: until answered, at least once, on one stream at a time)',
+  );
 
 export const inputRedeliveryChecks: Check[] = [
   check(
-    { id: 'input.asked-again-after-get', rule: 'A10', level: 'MUST', area: 'input-required', title: 'a question a tasks/get stream carried and nobody answered is asked on the next tasks/result (R49, R51)' },
+    {
+      id: 'input.asked-again-after-get',
+      rule: 'A10',
+      level: 'MUST',
+      area: 'input-required',
+      title: 'a question a tasks/get stream carried and nobody answered is asked on the next tasks/result (R49, R51)',
+    },
     async (ctx) => {
       const flow = await afterGet(ctx);
-      if (!flow.onGet && flow.polled !== 'input_required') return skip(`the ${flow.call} task did not wait for input (last status ${String(flow.polled)})`);
-      if (!flow.onGet) return skip('no tasks/get stream carried the question (the server asks only on tasks/result; see input.request-related-task)');
+      if (!flow.onGet && flow.polled !== 'input_required')
+        return skip(`the ${flow.call} task did not wait for input (last status ${String(flow.polled)})`);
+      if (!flow.onGet)
+        return skip('no tasks/get stream carried the question (the server asks only on tasks/result; see input.request-related-task)');
       if (flow.onResult) return pass();
-      if (flow.after !== 'input_required') return inconclusive(`nothing was asked on tasks/result, but the task is now ${String(flow.after)}`);
+      if (flow.after !== 'input_required')
+        return inconclusive(`nothing was asked on tasks/result, but the task is now ${String(flow.after)}`);
       return lost('the question rode on a tasks/get response and was not answered', flow.after);
     },
   ),
 
   check(
-    { id: 'input.asked-again-after-close', rule: 'A10', level: 'MUST', area: 'input-required', title: 'a question whose tasks/result stream the client dropped is asked again on the next tasks/result (R45)' },
+    {
+      id: 'input.asked-again-after-close',
+      rule: 'A10',
+      level: 'MUST',
+      area: 'input-required',
+      title: 'a question whose tasks/result stream the client dropped is asked again on the next tasks/result (R45)',
+    },
     async (ctx) => {
       const flow = await afterClose(ctx);
       if (!flow.onFirst) return skip('no tasks/result carried the question (see input.request-related-task)');
       if (flow.onSecond) return pass();
-      if (flow.after !== 'input_required') return inconclusive(`nothing was asked on the second tasks/result, but the task is now ${String(flow.after)}`);
+      if (flow.after !== 'input_required')
+        return inconclusive(`nothing was asked on the second tasks/result, but the task is now ${String(flow.after)}`);
       return lost('the question rode on a tasks/result whose stream the client then dropped', flow.after);
     },
   ),
 
   check(
-    { id: 'input.late-answer-taken', rule: 'A10', level: 'SHOULD', area: 'input-required', title: 'an answer POSTed after the carrying stream ended is taken (the question was still open)' },
+    {
+      id: 'input.late-answer-taken',
+      rule: 'A10',
+      level: 'SHOULD',
+      area: 'input-required',
+      title: 'an answer POSTed after the carrying stream ended is taken (the question was still open)',
+    },
     async (ctx) => {
       const flow = await afterClose(ctx);
       if (!flow.late) return skip('the question was not carried twice (see input.asked-again-after-close)');
       const { statuses, askedAgain } = flow.late;
       const last = statuses.at(-1);
       if (last !== undefined && last !== 'input_required') return pass(`after the late answer: ${statuses.map(String).join(' -> ')}`);
-      if (askedAgain === 0) return inconclusive(`the task stayed input_required after the late answer, but nothing was asked again (statuses ${statuses.map(String).join(', ')})`);
-      return warn(`after the answer (POSTed under the question's id once its stream was dropped) the task stayed input_required and tasks/get asked the same question again ${askedAgain} time(s)`, 'the late answer taken: the question was still outstanding, whichever stream carried it');
+      if (askedAgain === 0)
+        return inconclusive(
+          `the task stayed input_required after the late answer, but nothing was asked again (statuses ${statuses.map(String).join(', ')})`,
+        );
+      return warn(
+        `after the answer (POSTed under the question's id once its stream was dropped) the task stayed input_required and tasks/get asked the same question again ${askedAgain} time(s)`,
+        'the late answer taken: the question was still outstanding, whichever stream carried it',
+      );
     },
   ),
 
   check(
-    { id: 'input.error-answer-once', rule: 'A10', level: 'MUST', area: 'input-required', title: 'a question answered with a JSON-RPC error is settled once, not asked again and again' },
+    {
+      id: 'input.error-answer-once',
+      rule: 'A10',
+      level: 'MUST',
+      area: 'input-required',
+      title: 'a question answered with a JSON-RPC error is settled once, not asked again and again',
+    },
     (ctx) =>
       withInputTask(ctx, async (raw, taskId) => {
         const ours = relatedTo(taskId);
@@ -199,7 +249,11 @@ export const inputRedeliveryChecks: Check[] = [
         }
         const response = await stream.response(0);
         if (answered.size === 0) return skip('no tasks/result carried the question (see input.request-related-task)');
-        if (answered.size > LOOP) return fail(`the question was sent ${answered.size} times on one tasks/result, each answered with -32601`, 'an error answer settles the question: the task goes on (or fails) with it, the question is not sent again');
+        if (answered.size > LOOP)
+          return fail(
+            `the question was sent ${answered.size} times on one tasks/result, each answered with -32601`,
+            'an error answer settles the question: the task goes on (or fails) with it, the question is not sent again',
+          );
         const outcome = response ? brief('error' in response ? response.error : response.result, 160) : 'tasks/result still waiting';
         return pass(`${answered.size} request(s) answered with -32601; then ${outcome}`);
       }),
