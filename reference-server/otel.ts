@@ -28,14 +28,12 @@ export async function startOtel(mode: OtelMode, serviceVersion: string): Promise
   const hooks = await loadOptionalPeer(() => import('@opentelemetry/context-async-hooks'), '@opentelemetry/context-async-hooks', feature);
   const resources = await loadOptionalPeer(() => import('@opentelemetry/resources'), '@opentelemetry/resources', feature);
   // service.name from OTEL_SERVICE_NAME, else this server's name (the SDK alone reads no environment).
-  const resource = resources
-    .defaultResource()
-    .merge(
-      resources.resourceFromAttributes({
-        'service.name': process.env.OTEL_SERVICE_NAME || 'mcp-tasks-reference',
-        'service.version': serviceVersion,
-      }),
-    );
+  const resource = resources.defaultResource().merge(
+    resources.resourceFromAttributes({
+      'service.name': process.env.OTEL_SERVICE_NAME || 'mcp-tasks-reference',
+      'service.version': serviceVersion,
+    }),
+  );
   const exporter =
     mode === 'otlp'
       ? new (

@@ -28,8 +28,8 @@ export type JUnitSource = Pick<RunReport, 'suite' | 'results' | 'durationMs' | '
 
 const outcomeOf = (r: CheckResult): JUnitOutcome => JUNIT_OUTCOMES[r.status as ResultStatus] ?? JUNIT_OUTCOMES.fail;
 
-// eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids are what it matches
 const XML_FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids are what it matches
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text for XML: the five entities escaped, characters XML 1.0 forbids dropped. */

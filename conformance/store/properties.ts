@@ -172,6 +172,11 @@ async function step(store: TaskStore, model: ContractModel, clock: ManualClock, 
       actual = await settle(() => store.setVariables(OWNERS[op.owner]!, idOf(op.ref), op.patch));
       break;
   }
+  compare(op, expected, actual);
+}
+
+/** The store's outcome of `op` against the model's: the same error code, or the same value. */
+function compare(op: Op, expected: Expected, actual: Awaited<ReturnType<typeof settle>>): void {
   if (!expected.ok) {
     assert.ok(
       !actual.ok && (expected.codes as string[]).includes(actual.code),

@@ -58,6 +58,14 @@ export interface ListenRequest {
 type Message = { readonly [key: string]: unknown };
 
 /** The open subscriptions of one handler: each ends (gracefully) on `closeAll`. */
+/** The listen stream's headers: an event stream no proxy buffers or transforms. */
+const SSE_HEADERS = {
+  'content-type': 'text/event-stream',
+  'cache-control': 'no-cache, no-transform',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
+};
+
 export class TaskSubscriptions {
   readonly #options: TaskListenOptions;
   readonly #guard: RequestGuard;
@@ -189,15 +197,7 @@ export class TaskSubscriptions {
         end({ jsonrpc: '2.0', id, error: { code: rpc.code, message: rpc.message, ...(rpc.data !== undefined && { data: rpc.data }) } });
       });
     }
-    return new Response(body, {
-      status: 200,
-      headers: {
-        'content-type': 'text/event-stream',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      },
-    });
+    return new Response(body, { status: 200, headers: SSE_HEADERS });
   }
 
   /**
