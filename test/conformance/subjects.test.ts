@@ -38,6 +38,12 @@ const NEVER_APPLY = [
   'limit.max-active', // the SDK sets no limit of active tasks
   'limit.max-ttl', // nor a maximum ttl
   'iso.same-owner-sessions', // no tokens: the owner is the session
+  'iso.foreign-session', // no tokens: no second identity to serve on a session
+  'iso.outlives-session', // likewise: it needs an owner beyond the session
+  'limit.expired-free-slots', // no quota to free
+  'limit.rate', // no rate limit told to the kit
+  'limit.request-size', // no request size limit told to the kit
+  'expiry.from-creation', // only with the fixture delay (a discovered tool runs as long as it runs)
 ];
 const NO_FAILING_TOOL = ['result.is-error-result', 'result.is-error-failed', 'result.failed-status-message'];
 const NO_ERRORING_TOOL = ['result.jsonrpc-error', 'result.error-failed'];
@@ -52,6 +58,8 @@ const NO_ELICITING_TOOL = [
   'input.asked-again-after-close',
   'input.late-answer-taken',
   'input.error-answer-once',
+  'input.new-question-new-id',
+  'input.error-answer-propagated',
 ];
 
 function assertTrustworthy(report: ProtocolReport, notApplicable: readonly string[]): void {
