@@ -6,28 +6,21 @@
  */
 import { systemClock, type Clock } from '../clock.js';
 import type { CompleteInput, CreateTaskInput, InputCommand, InputCommandResult, ListOptions, StatusUpdate } from '../contract.js';
-import type { StoreCapabilities, TaskChange, TaskPage, TaskResult, TaskStore } from '../contract.js';
+import type { StoreCapabilities, TaskPage, TaskResult, TaskStore, TaskChange } from '../contract.js';
 import { CursorCodec } from '../cursor.js';
 import { ConcurrentModificationError, InvalidArgumentError, InvalidTransitionError } from '../errors/index.js';
 import { TaskNotFoundError, TaskNotTerminalError, TaskTerminalError } from '../errors/index.js';
-import { generateTaskId } from '../ids.js';
 import { isPlainObject, type JsonValue } from '../json.js';
-import {
-  checkLease,
-  checkOutcome,
-  checkOwner,
-  checkStatusMessage,
-  checkTaskId,
-  checkVariables,
-  sizedCopyLimited,
-  storedBytesWith,
-} from './input-checks.js';
+import { checkLease, checkOutcome, checkOwner, checkStatusMessage, checkStatusUpdate, checkTaskId } from './input-checks.js';
+import { checkVariables, storedBytesWith } from './input-checks.js';
 import type { Owner } from '../owner.js';
+import { ChangeListeners } from './change-listeners.js';
 import { checkInputCommand, stepInput } from './input-channel.js';
 import { expiryFailureWrite, mustFailForLease, renewalWrite, takeoverWrite } from './lease-rules.js';
+import { newTaskRecord } from './new-record.js';
 import { isExpired, type TaskRecord } from '../record.js';
-import { effectiveTtl, resolveSecurityConfig, type SecurityConfig } from '../security.js';
-import { isTaskStatus, isTerminal, sourcesOf, TASK_STATUSES, type TaskStatus } from '../status.js';
+import { resolveSecurityConfig, type SecurityConfig } from '../security.js';
+import { isTerminal, sourcesOf, type TaskStatus } from '../status.js';
 import type { BaseTaskStoreOptions, RecordPatch, StoredPage, WriteCondition, WriteResult } from './primitives.js';
 
 export type { BaseTaskStoreOptions, RecordPatch, StoredPage, WriteCondition, WriteResult } from './primitives.js';
@@ -45,7 +38,7 @@ export abstract class BaseTaskStore implements TaskStore {
   /** The clock every rule of this store decides by (contract: `TaskStore.clock`). */
   readonly clock: Clock;
   readonly #cursors: CursorCodec;
-  readonly #listeners = new Set<(change: TaskChange) => void>();
+  readonly #changes = new ChangeListeners();
 
   constructor(options: BaseTaskStoreOptions = {}) {
     this.security = resolveSecurityConfig(options.security);
@@ -77,39 +70,10 @@ export abstract class BaseTaskStore implements TaskStore {
 
   async create(owner: Owner, input: CreateTaskInput): Promise<TaskRecord> {
     checkOwner(owner, this.security);
-    if (!isPlainObject(input) || !isPlainObject(input.request) || typeof input.request.method !== 'string') {
-      throw new InvalidArgumentError('create: input.request must be an object with a string method');
-    }
-    const params = input.request.params ?? {};
-    if (!isPlainObject(params)) throw new InvalidArgumentError('create: input.request.params must be an object');
-    const ttl = effectiveTtl(input.ttl, this.security);
-    const sizedParams = sizedCopyLimited(params, 'Request params', this.security.maxRequestBytes);
-    const request = Object.freeze({ method: input.request.method, params: sizedParams.copy });
-    const sizedVariables = input.variables === undefined ? { copy: {}, size: 2 } : checkVariables(this.security, input.variables, {});
-    const variables = sizedVariables.copy;
-    const leaseInput = input.lease === undefined ? undefined : checkLease(input.lease.holder, input.lease.ms);
-    if (input.taskId !== undefined) checkTaskId(input.taskId);
-    const now = this.clock.now();
-    const record: TaskRecord = {
-      taskId: input.taskId ?? generateTaskId(),
-      owner,
-      status: 'working',
-      ...(input.statusMessage !== undefined && { statusMessage: checkStatusMessage(input.statusMessage) }),
-      createdAt: now,
-      lastUpdatedAt: now,
-      ttl,
-      expiresAt: ttl === null ? null : now + ttl,
-      pollInterval: this.security.pollIntervalMs,
-      request,
-      variables,
-      ...(this.capabilities.storageCaps === true && { storedBytes: sizedParams.size + sizedVariables.size }),
-      ...(leaseInput !== undefined && { lease: Object.freeze({ holder: leaseInput.holder, expiresAt: now + leaseInput.ms }) }),
-      ...(input.resumable === true && leaseInput !== undefined && { resumable: true as const }),
-      version: 1,
-    };
+    const record = newTaskRecord(owner, input, this.security, this.clock, this.capabilities);
     const inserted = this._insert(record, this.security.maxActiveTasksPerOwner);
     if (inserted instanceof Promise) await inserted;
-    this.#emit(record);
+    this.#changes.emit(record);
     return record;
   }
 
@@ -126,14 +90,7 @@ export abstract class BaseTaskStore implements TaskStore {
   async updateStatus(owner: Owner, taskId: string, update: StatusUpdate): Promise<TaskRecord> {
     checkOwner(owner, this.security);
     checkTaskId(taskId);
-    if (!isPlainObject(update)) throw new InvalidArgumentError('updateStatus: update must be an object');
-    const from = typeof update.from === 'string' ? [update.from] : update.from;
-    if (!Array.isArray(from) || from.length === 0 || !from.every(isTaskStatus)) {
-      throw new InvalidArgumentError(`updateStatus: from must be one or more of ${TASK_STATUSES.join(', ')}`);
-    }
-    if (update.to !== 'working' && update.to !== 'input_required') {
-      throw new InvalidArgumentError(`updateStatus: to must be 'working' or 'input_required'; use complete() or cancel() to end a task`);
-    }
+    const from = checkStatusUpdate(update);
     // A status "moving" to itself only updates the message; otherwise only real transitions.
     const allowed = from.filter((s) => s === update.to || sourcesOf(update.to).includes(s));
     const patch: RecordPatch = { status: update.to, lastUpdatedAt: this.clock.now() };
@@ -233,7 +190,7 @@ export abstract class BaseTaskStore implements TaskStore {
     const write = takeoverWrite(record, holder, leaseMs, now, from);
     if (!write) return undefined;
     const result = await this._update(owner, taskId, write.condition, write.patch);
-    if (result.ok) this.#emit(result.record);
+    if (result.ok) this.#changes.emit(result.record);
     return result.ok ? result.record : undefined;
   }
 
@@ -242,18 +199,16 @@ export abstract class BaseTaskStore implements TaskStore {
   }
 
   onChange(listener: (change: TaskChange) => void): () => void {
-    const own = (change: TaskChange) => listener(change);
-    this.#listeners.add(own);
-    return () => this.#listeners.delete(own);
+    return this.#changes.add(listener);
   }
 
   async close(): Promise<void> {
-    this.#listeners.clear();
+    this.#changes.clear();
   }
 
   /** A write made by another process (found by a change feed): listeners get it with `remote: true`. */
   protected emitRemote(task: TaskRecord): void {
-    this.#emit(task, true);
+    this.#changes.emit(task, true);
   }
 
   // ---- shared rules ---------------------------------------------------------------------------
@@ -276,7 +231,7 @@ export abstract class BaseTaskStore implements TaskStore {
       if (!patch) return { task: current, result };
       const written = await this._update(owner, taskId, { statusIn: [current.status], version: current.version, now }, patch);
       if (written.ok) {
-        this.#emit(written.record);
+        this.#changes.emit(written.record);
         return { task: written.record, result };
       }
     }
@@ -295,7 +250,7 @@ export abstract class BaseTaskStore implements TaskStore {
     const update = this._update(owner, taskId, { statusIn, now }, patch);
     const result = update instanceof Promise ? await update : update;
     if (result.ok) {
-      this.#emit(result.record);
+      this.#changes.emit(result.record);
       return result.record;
     }
     const current = result.current;
@@ -312,7 +267,7 @@ export abstract class BaseTaskStore implements TaskStore {
     const { condition, patch } = expiryFailureWrite(record, now);
     const result = await this._update(owner, record.taskId, condition, patch);
     if (result.ok) {
-      this.#emit(result.record);
+      this.#changes.emit(result.record);
       return result.record;
     }
     const current = result.current;
@@ -321,21 +276,5 @@ export abstract class BaseTaskStore implements TaskStore {
       return record;
     }
     return current;
-  }
-
-  #emit(task: TaskRecord, remote = false): void {
-    if (this.#listeners.size === 0) return;
-    const change: TaskChange = remote ? { owner: task.owner, task, remote } : { owner: task.owner, task };
-    for (const listener of this.#listeners) {
-      // The write already happened: a listener's failure must neither undo nor misreport it.
-      try {
-        listener(change);
-      } catch (error) {
-        process.emitWarning(
-          `mcp-tasks: a TaskStore onChange listener threw: ${(error as Error)?.message ?? String(error)}`,
-          'TaskStoreListenerWarning',
-        );
-      }
-    }
   }
 }

@@ -2,13 +2,14 @@
  * The argument checks and size limits every store applies, through BaseTaskStore: one place for
  * what a store accepts, so that all stores refuse the same input with the same error.
  */
-import type { CompleteInput } from '../contract.js';
+import type { CompleteInput, StatusUpdate } from '../contract.js';
 import { AnonymousNotAllowedError, InvalidArgumentError, PayloadTooLargeError } from '../errors/index.js';
 import { MAX_TASK_ID_LENGTH } from '../ids.js';
 import { adoptJson, detachJson, isPlainObject, setOwn, type JsonObject } from '../json.js';
 import { ANONYMOUS_OWNER, type Owner } from '../owner.js';
 import type { TaskOutcome, TaskRecord } from '../record.js';
 import type { SecurityConfig } from '../security.js';
+import { isTaskStatus, TASK_STATUSES, type TaskStatus } from '../status.js';
 
 export const MAX_OWNER_LENGTH = 1024;
 export const MAX_STATUS_MESSAGE_LENGTH = 4096;
@@ -42,6 +43,19 @@ export function checkLease(holder: unknown, ms: unknown): { holder: string; ms: 
   if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 1)
     throw new InvalidArgumentError('lease duration must be a positive integer (ms)');
   return { holder, ms };
+}
+
+/** `updateStatus`'s update: returns the statuses it may move from; `to` must not end the task. */
+export function checkStatusUpdate(update: StatusUpdate): readonly TaskStatus[] {
+  if (!isPlainObject(update)) throw new InvalidArgumentError('updateStatus: update must be an object');
+  const from = typeof update.from === 'string' ? [update.from] : update.from;
+  if (!Array.isArray(from) || from.length === 0 || !from.every(isTaskStatus)) {
+    throw new InvalidArgumentError(`updateStatus: from must be one or more of ${TASK_STATUSES.join(', ')}`);
+  }
+  if (update.to !== 'working' && update.to !== 'input_required') {
+    throw new InvalidArgumentError(`updateStatus: to must be 'working' or 'input_required'; use complete() or cancel() to end a task`);
+  }
+  return from;
 }
 
 /**
