@@ -1,14 +1,24 @@
 /**
  * Batch requests of the DynamoDB store: BatchGetItem / BatchWriteItem with the retries of their
- * unprocessed parts (DynamoDB returns them under throttling) and a jittered exponential backoff.
+ * unprocessed parts (DynamoDB returns them under throttling) and a jittered exponential backoff;
+ * `cleanup`'s Scan of expired items and their deletion in batches.
  */
-import { BatchGetItemCommand, BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetItemCommand,
+  BatchWriteItemCommand,
+  ScanCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
 import { StoreUnavailableError } from '../../errors/index.js';
 import { storeError } from './errors.js';
 import type { Item } from './marshal.js';
-import { statusBatchInput, type Key } from './operations.js';
+import { expiredScanInput, statusBatchInput, type Key } from './operations.js';
+import { ATTR } from './table.js';
 
 const UNPROCESSED_RETRIES = 6;
+const BATCH_WRITE_MAX = 25;
 
 const unavailable = (err: unknown): never => {
   throw storeError(err);
@@ -40,6 +50,22 @@ export async function batchDelete(client: DynamoDBClient, tableName: string, key
     await backoff(attempt);
     requests = unprocessed;
   }
+}
+
+/** Delete every item expired at `now` (Scan pages, BatchWriteItem per 25 items); return how many. */
+export async function deleteExpired(client: DynamoDBClient, tableName: string, now: number): Promise<number> {
+  let removed = 0;
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(new ScanCommand(expiredScanInput(tableName, now, start))).catch(unavailable);
+    const keys = (page.Items ?? []).map((i) => ({ [ATTR.pk]: i[ATTR.pk]!, [ATTR.sk]: i[ATTR.sk]! }));
+    for (let i = 0; i < keys.length; i += BATCH_WRITE_MAX) {
+      await batchDelete(client, tableName, keys.slice(i, i + BATCH_WRITE_MAX));
+    }
+    removed += keys.length;
+    start = page.LastEvaluatedKey;
+  } while (start !== undefined);
+  return removed;
 }
 
 /** A jittered exponential backoff: about 25 ms doubling per attempt, at most 1 s. */

@@ -1,6 +1,6 @@
 /**
  * `DynamoDbTaskStore`: the TaskStore contract on one DynamoDB table, shared by any number of
- * processes (give them all the same `cursorSecret`). Table and keys: ./table.ts, ./keys.ts.
+ * processes (give them all the same `cursorSecret`). Table and keys: ./table.ts, ./keys.ts; reads: ./reads.ts.
  *
  * Requests per operation (the minimum each needs; asserted by test/dynamodb/requests.test.ts):
  * - get, getResult: 1 GetItem (strongly consistent).
@@ -41,18 +41,11 @@
  * The client is the caller's: `close()` does not destroy it.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  GetItemCommand,
-  QueryCommand,
-  ScanCommand,
-  UpdateItemCommand,
-  type AttributeValue,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+import { UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { StoreCapabilities } from '../../contract.js';
-import { InvalidArgumentError, InvalidCursorError, PayloadTooLargeError, StoreUnavailableError } from '../../errors/index.js';
+import { InvalidArgumentError, PayloadTooLargeError, StoreUnavailableError } from '../../errors/index.js';
 import type { Owner } from '../../owner.js';
-import { isExpired, type TaskRecord } from '../../record.js';
+import type { TaskRecord } from '../../record.js';
 import {
   BaseTaskStore,
   type BaseTaskStoreOptions,
@@ -61,15 +54,16 @@ import {
   type WriteCondition,
   type WriteResult,
 } from '../base.js';
-import { batchDelete } from './batch.js';
+import { deleteExpired } from './batch.js';
 import { TASK_ITEM, TaskCreates } from './create.js';
 import { KnownItems } from './known-items.js';
 import { OwnerQuota } from './quota.js';
+import { TaskReads } from './reads.js';
 import { OwnerStorage } from './storage-caps.js';
 import { isConditionalCheckFailed, isItemTooLarge, storeError } from './errors.js';
-import { newListKey, partitionKey, QUOTA_SORT_KEY, taskIdOfListKey, taskSortKey } from './keys.js';
+import { newListKey, partitionKey, taskSortKey } from './keys.js';
 import { decode, itemBytes, MAX_ITEM_BYTES, recordToItem, type Item } from './marshal.js';
-import { expiredScanInput, getItemInput, keyOf, listInput, transitionInput, writable } from './operations.js';
+import { transitionInput, writable } from './operations.js';
 import { ATTR } from './table.js';
 import type { TransactionMode } from './transactions.js';
 
@@ -94,7 +88,6 @@ export interface DynamoDbTaskStoreOptions extends BaseTaskStoreOptions {
 
 /** Largest `security.maxActiveTasksPerOwner` the quota item can hold. */
 export const MAX_ACTIVE_TASKS_LIMIT = 5000;
-const BATCH_WRITE_MAX = 25;
 
 const WRITE_ID_PREFIX = randomBytes(9).toString('base64url');
 let writeCounter = 0;
@@ -103,10 +96,6 @@ const newWriteId = (): string => `${WRITE_ID_PREFIX}${(++writeCounter).toString(
 /** Rethrow a write's failure: answers we handle (failed condition, item too large) as they are, anything else as STORE_UNAVAILABLE. */
 const fail = (err: unknown): never => {
   throw isConditionalCheckFailed(err) || isItemTooLarge(err) ? err : storeError(err);
-};
-/** Rethrow any failure as STORE_UNAVAILABLE (requests without a condition or a new item). */
-const unavailable = (err: unknown): never => {
-  throw storeError(err);
 };
 
 export class DynamoDbTaskStore extends BaseTaskStore {
@@ -118,8 +107,8 @@ export class DynamoDbTaskStore extends BaseTaskStore {
   readonly #creates: TaskCreates;
   /** Task items last written or read here: writes answer only what they changed (./known-items.ts). */
   readonly #known = new KnownItems();
-  /** Learned from answers: this endpoint returns the current item with a failed condition. */
-  #returnsItemOnFailure = false;
+  /** GetItem, the item behind a failed condition, list pages (./reads.ts). */
+  readonly #reads: TaskReads;
 
   constructor(options: DynamoDbTaskStoreOptions) {
     super(options);
@@ -138,11 +127,12 @@ export class DynamoDbTaskStore extends BaseTaskStore {
       throw new InvalidArgumentError('DynamoDbTaskStore: reservationGraceMs must be a non-negative integer');
     this.#client = options.client;
     this.tableName = options.tableName;
+    this.#reads = new TaskReads(this.#client, this.tableName, this.#known);
     const shared = {
       client: this.#client,
       tableName: this.tableName,
       now: () => this.clock.now(),
-      currentItem: (err: { Item?: Item }, pk: string, sk: string) => this.#currentItem(err, pk, sk),
+      currentItem: (err: { Item?: Item }, pk: string, sk: string) => this.#reads.currentItem(err, pk, sk),
     };
     this.#storage = new OwnerStorage({ ...shared, security: this.security });
     this.#quota = new OwnerQuota({
@@ -159,7 +149,7 @@ export class DynamoDbTaskStore extends BaseTaskStore {
       quota: this.#quota,
       storage: this.#storage,
       transactions,
-      getItem: (pk, sk) => this.#getItem(pk, sk),
+      getItem: (pk, sk) => this.#reads.getItem(pk, sk),
     });
   }
 
@@ -186,7 +176,7 @@ export class DynamoDbTaskStore extends BaseTaskStore {
   }
 
   protected async _read(owner: Owner, taskId: string): Promise<TaskRecord | undefined> {
-    const item = await this.#getItem(partitionKey(owner), taskSortKey(taskId));
+    const item = await this.#reads.getItem(partitionKey(owner), taskSortKey(taskId));
     return item === undefined ? undefined : decode(item);
   }
 
@@ -196,7 +186,7 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     const merged = KnownItems.merge(known, attributes, removes);
     if (merged !== undefined) return merged;
     // Another instance wrote the task since we knew it: read it once (the write has landed).
-    const item = await this.#getItem(pk, sk);
+    const item = await this.#reads.getItem(pk, sk);
     if (item === undefined) throw new StoreUnavailableError('a task vanished right after a successful write');
     return item;
   }
@@ -218,7 +208,7 @@ export class DynamoDbTaskStore extends BaseTaskStore {
       return { ok: true, record: await this.#counted(pk, sk, patch, item) };
     } catch (err) {
       if (isConditionalCheckFailed(err)) {
-        const item = await this.#currentItem(err, pk, sk);
+        const item = await this.#reads.currentItem(err, pk, sk);
         this.#known.set(pk, sk, item);
         if (item === undefined) return { ok: false, current: undefined };
         const current = decode(item);
@@ -227,7 +217,7 @@ export class DynamoDbTaskStore extends BaseTaskStore {
       }
       if (isItemTooLarge(err)) {
         // The new attributes fit, but not with the stored ones: explain with the current item.
-        const item = await this.#getItem(pk, sk);
+        const item = await this.#reads.getItem(pk, sk);
         if (item === undefined) return { ok: false, current: undefined };
         const current = decode(item);
         if (!writable(current, owner, condition)) return { ok: false, current };
@@ -239,41 +229,12 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     }
   }
 
-  protected async _list(owner: Owner, after: string | undefined, limit: number, now: number): Promise<StoredPage> {
-    const pk = partitionKey(owner);
-    let start: Item | undefined;
-    if (after !== undefined) {
-      const taskId = taskIdOfListKey(after);
-      if (taskId === undefined) throw new InvalidCursorError();
-      start = { ...keyOf(pk, taskSortKey(taskId)), [ATTR.listKey]: { S: after } };
-    }
-    const out = await this.#client.send(new QueryCommand(listInput(this.tableName, pk, start, limit, now))).catch(unavailable);
-    const items = out.Items ?? [];
-    let next: string | undefined;
-    if (items.length > limit) {
-      // One item more than the page was found: more follow, and the page ends before it.
-      items.length = limit;
-      next = items[limit - 1]![ATTR.listKey]?.S;
-    } else {
-      next = out.LastEvaluatedKey?.[ATTR.listKey]?.S;
-    }
-    const records = items.map(decode).filter((r) => r.owner === owner && !isExpired(r, now));
-    return next === undefined ? { records } : { records, next };
+  protected _list(owner: Owner, after: string | undefined, limit: number, now: number): Promise<StoredPage> {
+    return this.#reads.page(owner, after, limit, now);
   }
 
-  protected async _deleteExpired(now: number): Promise<number> {
-    let removed = 0;
-    let start: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await this.#client.send(new ScanCommand(expiredScanInput(this.tableName, now, start))).catch(unavailable);
-      const keys = (page.Items ?? []).map((i) => ({ [ATTR.pk]: i[ATTR.pk]!, [ATTR.sk]: i[ATTR.sk]! }));
-      for (let i = 0; i < keys.length; i += BATCH_WRITE_MAX) {
-        await batchDelete(this.#client, this.tableName, keys.slice(i, i + BATCH_WRITE_MAX));
-      }
-      removed += keys.length;
-      start = page.LastEvaluatedKey;
-    } while (start !== undefined);
-    return removed;
+  protected _deleteExpired(now: number): Promise<number> {
+    return deleteExpired(this.#client, this.tableName, now);
   }
 
   // ---- quota and storage ----------------------------------------------------------------------
@@ -286,27 +247,5 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     const delta = patch.storedBytes !== undefined ? Number(item[ATTR.bytesDelta]?.N ?? 0) : patch.outcomeBytes;
     if (delta !== undefined) await this.#storage.adjust(pk, record, delta);
     return record;
-  }
-
-  // ---- helpers --------------------------------------------------------------------------------
-
-  async #getItem(pk: string, sk: string): Promise<Item | undefined> {
-    const out = await this.#client.send(new GetItemCommand(getItemInput(this.tableName, pk, sk))).catch(unavailable);
-    if (sk !== QUOTA_SORT_KEY) this.#known.set(pk, sk, out.Item);
-    return out.Item;
-  }
-
-  /**
-   * The item a conditional write failed against: the one DynamoDB returned with the failure
-   * (ReturnValuesOnConditionCheckFailure: ALL_OLD), or, from endpoints that do not return it
-   * (dynalite), ONE strongly consistent GetItem. Once the endpoint has returned an item, a
-   * failure without one means the item does not exist, and no read is needed.
-   */
-  async #currentItem(err: { Item?: Item }, pk: string, sk: string): Promise<Item | undefined> {
-    if (err.Item !== undefined) {
-      this.#returnsItemOnFailure = true;
-      return err.Item;
-    }
-    return this.#returnsItemOnFailure ? undefined : this.#getItem(pk, sk);
   }
 }
