@@ -1,6 +1,7 @@
 /**
  * `DynamoDbTaskStore`: the TaskStore contract on one DynamoDB table, shared by any number of
- * processes (give them all the same `cursorSecret`). Table and keys: ./table.ts, ./keys.ts; reads: ./reads.ts.
+ * processes (give them all the same `cursorSecret`). Table and keys: ./table.ts, ./keys.ts;
+ * reads: ./reads.ts.
  *
  * Requests per operation (the minimum each needs; asserted by test/dynamodb/requests.test.ts):
  * - get, getResult: 1 GetItem (strongly consistent).
