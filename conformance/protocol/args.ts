@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../core/cli.js';
 import { PROTOCOL_CHECKS } from './checks/index.js';
 import { ConfigError, loadConfig, parseToolRole, type KitConfig } from './discovery/config.js';
-import { selectChecks, type ProtocolConformanceOptions } from './runner.js';
+import type { ProtocolConformanceOptions } from './run-options.js';
+import { selectChecks } from './runner.js';
 import { parseIdentity, splitCommandLine } from './target.js';
 import { V2026_CHECKS } from './v2026/index.js';
 

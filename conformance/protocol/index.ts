@@ -4,7 +4,7 @@
  * the requestor kit (the check model, reports, JUnit) is in core/.
  */
 export { runProtocolConformance, ProtocolRun, selectChecks } from './runner.js';
-export type { ProtocolConformanceOptions } from './runner.js';
+export type { ProtocolConformanceOptions } from './run-options.js';
 export { registerProtocolConformance } from './node-test.js';
 export type { RegisterProtocolConformanceOptions, ProtocolNodeTestModule } from './node-test.js';
 export { formatReport } from './report.js';

@@ -14,7 +14,8 @@ import nodeTest from 'node:test';
 import { formatResult } from '../core/report.js';
 import { PROTOCOL_CHECKS } from './checks/index.js';
 import type { Report } from './report.js';
-import { ProtocolRun, selectChecks, type ProtocolConformanceOptions } from './runner.js';
+import type { ProtocolConformanceOptions } from './run-options.js';
+import { ProtocolRun, selectChecks } from './runner.js';
 import { asRunnerChecks, V2026_CHECKS } from './v2026/index.js';
 
 /** The parts of `node:test` the adapter registers with. */

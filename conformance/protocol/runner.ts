@@ -6,65 +6,23 @@
  * node:test adapter uses it).
  */
 import type { CheckInfo, CheckResult } from '../core/check.js';
-import { isObject, type Json } from '../core/json.js';
+import { isObject } from '../core/json.js';
 import { GENERATION_2025, GENERATION_2026 } from '../core/wire.js';
 import { wireSince } from './wire-evidence.js';
 import type { Check } from './check.js';
 import { runCheck, SERVER_ALIVE, type CheckHost } from './check-run.js';
 import { PROTOCOL_CHECKS } from './checks/index.js';
-import { CheckContext, type ResolvedOptions, type RunState, type ServerFacts, type ToolCall, type ToolInfo } from './context.js';
+import { CheckContext, type ResolvedOptions, type RunState, type ServerFacts, type ToolInfo } from './context.js';
 import { discoverServer, waitBudget } from './discovery/index.js';
-import type { Discovery, Role } from './discovery/roles.js';
+import type { Discovery } from './discovery/roles.js';
 import { Liveness } from './liveness.js';
 import { buildReport, type Report } from './report.js';
 import type { WireSession } from './session.js';
-import { Connector, parseIdentity, type Identity, type ProtocolTarget } from './target.js';
+import { resolveOptions, type ProtocolConformanceOptions } from './run-options.js';
+import { Connector } from './target.js';
 import { answersInitialize } from './v2026/detect.js';
 import { AREA_2026, asRunnerChecks, detect2026, speaks2025, V2026_CHECKS, type State2026 } from './v2026/index.js';
 import { WireLog } from './wire-log.js';
-
-export interface ProtocolConformanceOptions {
-  /** `{ url }` (Streamable HTTP) or `{ stdio: "command line" }` (spawned). */
-  target: ProtocolTarget;
-  /** Identity A: a bearer token, `Header: value` strings, or an Identity (url targets). */
-  authA?: string | string[] | Identity;
-  /** Identity B: enables the owner-isolation checks (url targets). */
-  authB?: string | string[] | Identity;
-  /** A task-capable tool that completes, for servers without the fixture tools. */
-  tool?: { name: string; args?: Json };
-  /** Tools per role (completes, long, input, fails, errors), for what discovery cannot find. */
-  roles?: Partial<Record<Role, { name: string; args?: Json }>>;
-  /** Forbidden tools that are safe to call (no side effects), beyond those annotated readOnlyHint. */
-  allowTools?: readonly string[];
-  /** How long discovery watches one probed tool (default 15000 ms). */
-  probeBudgetMs?: number;
-  /** The server's limit of active tasks per requestor, when known. */
-  maxTasksPerOwner?: number;
-  /** The server's maximum ttl (ms), when known. */
-  maxTtlMs?: number;
-  /** The server's task operations per second per requestor (R81), when known. */
-  rateLimit?: number;
-  /** The largest request params (bytes) the server takes for a task (R38), when known. */
-  maxRequestBytes?: number;
-  /** What the suite answers to elicitations (default "conformance-answer"). */
-  elicitationAnswer?: string;
-  /** Time limit of one check (default 15000 ms). */
-  checkTimeoutMs?: number;
-  /** Time limit of one request (default 10000 ms). */
-  requestTimeoutMs?: number;
-  /** How many tasks the pagination check makes sure exist (default 60). */
-  paginationTasks?: number;
-  /** Run only these checks: ids (`tool.required-without-task`), rules (`R13`) or areas (`listing`). */
-  only?: readonly string[];
-  /** Called after each check, in run order (progress). */
-  onResult?: (result: CheckResult) => void;
-}
-
-function toIdentity(value: ProtocolConformanceOptions['authA']): Identity | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string' || Array.isArray(value)) return parseIdentity(value as string | string[]);
-  return value as Identity;
-}
 
 /** The checks `only` selects (all when it is empty). */
 export function selectChecks<C extends CheckInfo = Check>(
@@ -106,25 +64,7 @@ export class ProtocolRun implements RunState {
   readonly #onResult: ((result: CheckResult) => void) | undefined;
 
   private constructor(options: ProtocolConformanceOptions) {
-    const authA = toIdentity(options.authA);
-    const authB = toIdentity(options.authB);
-    const tool: ToolCall | undefined = options.tool && { name: options.tool.name, args: options.tool.args ?? {} };
-    this.options = {
-      ...(authA && { authA }),
-      ...(authB && { authB }),
-      ...(tool && { tool }),
-      roles: Object.fromEntries(Object.entries(options.roles ?? {}).map(([role, t]) => [role, { name: t.name, args: t.args ?? {} }])),
-      allowTools: [...(options.allowTools ?? [])],
-      probeBudgetMs: options.probeBudgetMs ?? 15_000,
-      ...(options.maxTasksPerOwner !== undefined && { maxTasksPerOwner: options.maxTasksPerOwner }),
-      ...(options.maxTtlMs !== undefined && { maxTtlMs: options.maxTtlMs }),
-      ...(options.rateLimit !== undefined && { rateLimit: options.rateLimit }),
-      ...(options.maxRequestBytes !== undefined && { maxRequestBytes: options.maxRequestBytes }),
-      answer: options.elicitationAnswer ?? 'conformance-answer',
-      checkTimeoutMs: options.checkTimeoutMs ?? 15_000,
-      requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
-      paginationTasks: options.paginationTasks ?? 60,
-    };
+    this.options = resolveOptions(options);
     // Only a URL can be tried again; a spawned process that exited is gone.
     this.liveness = new Liveness('url' in options.target ? { reach: () => this.connector.reach() } : {});
     this.#connectorOptions = {
@@ -136,7 +76,7 @@ export class ProtocolRun implements RunState {
     this.connector = new Connector(options.target, this.#connectorOptions);
     this.transport = this.connector.kind;
     this.url = this.connector.url;
-    if (this.transport === 'stdio' && (authA || authB))
+    if (this.transport === 'stdio' && (this.options.authA || this.options.authB))
       throw new Error('authA/authB apply to url targets only: a stdio server has one client and no authentication');
     // 2026 checks join the run only when detection finds that wire (a 2025-only report is unchanged).
     const selected = selectChecks(options.only, [...PROTOCOL_CHECKS, ...asRunnerChecks(V2026_CHECKS, () => this.state2026)]);

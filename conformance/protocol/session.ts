@@ -9,11 +9,12 @@
  * elicitation and sampling requests are answered as answers.ts says, each answer recorded.
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ResultSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { isObject, type Json } from '../core/json.js';
 import { STATUS_NOTIFICATION } from '../core/wire.js';
 import { installAnswers, KIT_CLIENT_CAPABILITIES, type AnswerRecord } from './answers.js';
+import { TapTransport } from './tap-transport.js';
 
 /** The server's answer to one request, or `local` when none came (timeout, abort, closed connection). */
 export type WireReply =
@@ -62,49 +63,6 @@ export interface WireSessionOptions {
   requestTimeoutMs: number;
   /** Aborts every call of this session (e.g. the check's timeout). */
   signal?: () => AbortSignal | undefined;
-}
-
-/** Forwards to the real transport and records every message. */
-class TapTransport implements Transport {
-  onclose?: () => void;
-  onerror?: (error: Error) => void;
-  onmessage?: Transport['onmessage'];
-
-  constructor(
-    private readonly inner: Transport,
-    private readonly tap: { in(message: JSONRPCMessage): void; out(message: JSONRPCMessage): void; closed(): void },
-  ) {
-    inner.onmessage = (message, extra) => {
-      tap.in(message);
-      this.onmessage?.(message, extra);
-    };
-    inner.onclose = () => {
-      tap.closed();
-      this.onclose?.();
-    };
-    inner.onerror = (error) => this.onerror?.(error);
-  }
-
-  start(): Promise<void> {
-    return this.inner.start();
-  }
-
-  send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
-    this.tap.out(message);
-    return this.inner.send(message, options);
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
-  }
-
-  get sessionId(): string | undefined {
-    return this.inner.sessionId;
-  }
-
-  setProtocolVersion(version: string): void {
-    this.inner.setProtocolVersion?.(version);
-  }
 }
 
 /** Messages kept per session for the evidence of failed checks (a long run forgets the oldest). */

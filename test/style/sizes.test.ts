@@ -33,10 +33,6 @@ const OVER_LIMIT: Readonly<Record<string, { lines: number; why: string }>> = {
     lines: 383,
     why: 'the tasks/result area: its error and input checks could become files of their own',
   },
-  'conformance/protocol/context.ts': {
-    lines: 330,
-    why: "the protocol kit's run context; its wire helpers (sightings, recorded exchanges) could move out",
-  },
   'conformance/protocol/checks/input-required/redelivery.ts': {
     lines: 315,
     why: 'the redelivery checks (A10): the error-answer checks could become a file of their own',
@@ -45,11 +41,6 @@ const OVER_LIMIT: Readonly<Record<string, { lines: number; why: string }>> = {
     lines: 318,
     why: 'TTL and timestamps: the long-TTL and expiry probes could move beside the field checks',
   },
-  'conformance/protocol/runner.ts': {
-    lines: 306,
-    why: 'the protocol runner: the wire attachment of failed checks could move to check-run.ts',
-  },
-  'conformance/protocol/session.ts': { lines: 315, why: 'one recorded client session; its SSE parsing could move out' },
 };
 const MAX_FUNCTION_LINES = 70;
 
