@@ -6,7 +6,8 @@
  * 2. a task the kit cancelled (tasks/cancel answered "cancelled") or whose tasks/result wait it
  *    abandoned (notifications/cancelled), when the server stopped about when that task's work
  *    would have ended: a server that dies storing the late result of a cancelled task;
- * 3. the request in flight when it stopped (sent, never answered): a server that dies on a request.
+ * 3. the request in flight when it stopped (sent, never answered; the first sent after its last
+ *    answer that does not wait on work): a server that dies on a request.
  * The rule is that of the request: every request of the kit is one the spec allows (cancelling a
  * task, abandoning a wait, a malformed id the spec says how to refuse...), so the finding is a
  * MUST failure, except where the check deliberately breaks a requestor rule whose server side is
@@ -171,8 +172,21 @@ function cancelledWork(
   return best?.cause;
 }
 
+/** A request whose answer waits on work (a tasks/result, a plain tools/call): unanswered, it proves nothing. */
+function waitsOnWork(e: Exchange): boolean {
+  return e.method === 'tasks/result' || (e.method === 'tools/call' && !isObject(e.params.task));
+}
+
+/**
+ * The request the server stopped on: the first unanswered one sent after its last answer that
+ * does not wait on work (requests sent later may have reached a server already gone, as a
+ * tasks/cancel sent while a gateway was still to answer 502 for the fatal tasks/get did); with
+ * no such request, the last one waiting.
+ */
 function inFlight(log: WireLog, before: Exchange[], outage: Outage): StopCause | undefined {
-  const pending = before.filter((e) => !e.response || e.response.at > outage.at).at(-1);
+  const waiting = before.filter((e) => !e.response || e.response.at > outage.at);
+  const alive = lastAnswer(before, outage);
+  const pending = waiting.find((e) => alive !== undefined && e.sentAt >= alive.at && !waitsOnWork(e)) ?? waiting.at(-1);
   if (!pending) return undefined;
   const own = DELIBERATE.has(pending.step) ? log.stepRules.get(pending.step) : undefined;
   const rule =

@@ -228,6 +228,26 @@ describe('the request that stopped the server', () => {
     assert.deepEqual([cause?.exchange.method, cause?.rule, cause?.level], ['tasks/get', 'R35', 'MUST']);
   });
 
+  it('several unanswered: the first sent after the last answer that does not wait on work, not what came after it', () => {
+    // Seen under load behind a gateway: the fatal tasks/get, then a tasks/cancel sent before the
+    // gateway's 502 came back; the tasks/result before them was only waiting on the work.
+    const log = new WireLog();
+    exchange(log, 1, 'tools/call', { name: 'long_job', arguments: {}, task: {} }, created, {
+      kind: 'result',
+      result: created.result,
+      ms: 1,
+    });
+    exchange(log, 2, 'tasks/result', { taskId: 'task-1' }, undefined, { kind: 'local', message: 'HTTP 502', ms: 1 });
+    exchange(log, 3, 'tasks/get', { taskId: 'task-1' }, undefined, { kind: 'local', message: 'HTTP 502', ms: 1 });
+    exchange(log, 4, 'tasks/cancel', { taskId: 'task-1' }, undefined, { kind: 'local', message: 'HTTP 502', ms: 1 });
+    const cause = stopCause(log, outage(Date.now() + 1), () => undefined, 0);
+    assert.deepEqual([cause?.exchange.method, cause?.rule], ['tasks/get', 'R35']);
+    // Only a wait unanswered: that wait.
+    const waitOnly = new WireLog();
+    exchange(waitOnly, 1, 'tasks/result', { taskId: 'task-1' }, undefined, { kind: 'local', message: 'closed', ms: 1 });
+    assert.equal(stopCause(waitOnly, outage(Date.now() + 1), () => undefined, 0)?.rule, 'R40');
+  });
+
   it('the stderr of the server naming a task in an error: the cancel of that task', () => {
     const log = new WireLog();
     exchange(log, 1, 'tools/call', { name: 'long_job', arguments: {}, task: {} }, created, {
