@@ -37,10 +37,6 @@ const OVER_LIMIT: Readonly<Record<string, { lines: number; why: string }>> = {
     lines: 330,
     why: "the protocol kit's run context; its wire helpers (sightings, recorded exchanges) could move out",
   },
-  'conformance/protocol/checks/input-required/redelivery.ts': {
-    lines: 315,
-    why: 'the redelivery checks (A10): the error-answer checks could become a file of their own',
-  },
   'conformance/protocol/checks/ttl-timestamps/index.ts': {
     lines: 318,
     why: 'TTL and timestamps: the long-TTL and expiry probes could move beside the field checks',
