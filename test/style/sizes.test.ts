@@ -37,10 +37,6 @@ const OVER_LIMIT: Readonly<Record<string, { lines: number; why: string }>> = {
     lines: 330,
     why: "the protocol kit's run context; its wire helpers (sightings, recorded exchanges) could move out",
   },
-  'conformance/protocol/checks/ttl-timestamps/index.ts': {
-    lines: 318,
-    why: 'TTL and timestamps: the long-TTL and expiry probes could move beside the field checks',
-  },
   'conformance/protocol/runner.ts': {
     lines: 306,
     why: 'the protocol runner: the wire attachment of failed checks could move to check-run.ts',
