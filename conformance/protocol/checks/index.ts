@@ -8,7 +8,7 @@ import type { Check } from '../check.js';
 import { availabilityChecks } from './availability.js';
 import { cancellationChecks } from './cancellation.js';
 import { capabilityChecks } from './capabilities.js';
-import { creationChecks } from './creation.js';
+import { creationChecks } from './creation/index.js';
 import { errorChecks } from './errors.js';
 import { askAgainChecks, inputChecks, inputRedeliveryChecks } from './input-required/index.js';
 import { foreignSessionCheck, isolationChecks, notificationOwnerCheck, outlivesSessionCheck } from './isolation/index.js';
@@ -16,7 +16,7 @@ import { expirySlotsCheck, limitChecks, operatorLimitChecks } from './limits.js'
 import { listingChecks } from './listing.js';
 import { notificationChecks } from './notifications.js';
 import { pollingChecks, pollingFinalChecks, sessionEndCheck } from './polling.js';
-import { resultChecks } from './result.js';
+import { resultChecks } from './result/index.js';
 import { toolSupportChecks } from './tool-support.js';
 import { expiryChecks, ttlChecks, ttlFinalChecks } from './ttl-timestamps/index.js';
 

@@ -2,25 +2,23 @@
  * A question must not be lost (A10, R49, R51, R45): a side-channel request a stream carried, and
  * that stream ended without an answer, is asked again by the next `tasks/result`; an answer sent
  * after the carrying stream ended is still taken; a JSON-RPC error answer settles the question
- * once. Seen through a raw HTTP client (raw-session.ts) that ignores a question on `tasks/get`,
- * drops a `tasks/result` stream after its question, answers late, or answers with an error.
+ * once (error-answer.ts). Seen through a raw HTTP client (raw-session.ts, raw-input-task.ts) that
+ * ignores a question on `tasks/get`, drops a `tasks/result` stream after its question, answers
+ * late, or answers with an error.
  * Waiting too long is never a failure by itself: a check fails only when the task still waits for
  * input while nothing asked it (or when a question is sent again and again).
  */
-import { fail, inconclusive, pass, skip, SkipCheck, warn } from '../../../core/check.js';
-import { isDeepStrictEqual } from 'node:util';
-import { brief, isObject, type Json } from '../../../core/json.js';
-import { isTerminalStatus, RELATED_TASK } from '../../../core/wire.js';
+import { fail, inconclusive, pass, skip, warn } from '../../../core/check.js';
+import { isObject, type Json } from '../../../core/json.js';
+import { isTerminalStatus } from '../../../core/wire.js';
 import { check, type Check } from '../../check.js';
 import type { CheckContext } from '../../context.js';
-import { RawSession, type RawStream } from '../../raw-session.js';
+import type { RawSession, RawStream } from '../../raw-session.js';
+import { errorAnswerChecks } from './error-answer.js';
+import { relatedTo, withInputTask } from './raw-input-task.js';
 
 /** How long a waiting tasks/result may take to carry a question the task is waiting on. */
 const ASK_MS = 5_000;
-/** Re-sends of one question after an error answer that make a loop. */
-const LOOP = 3;
-
-const METHODS = new Set(['elicitation/create', 'sampling/createMessage']);
 
 /** A question carried by a tasks/get stream and left unanswered, then a tasks/result. */
 interface AfterGet {
@@ -44,46 +42,9 @@ interface AfterClose {
   late?: { statuses: unknown[]; askedAgain: number };
 }
 
-const relatedTo = (taskId: string) => (m: Json) =>
-  METHODS.has(String(m.method)) &&
-  m.id !== undefined &&
-  isObject(m.params) &&
-  isObject(m.params._meta) &&
-  isObject(m.params._meta[RELATED_TASK]) &&
-  (m.params._meta[RELATED_TASK] as Json).taskId === taskId;
-
 function answerTo(question: Json, text: string): Json {
   if (question.method === 'sampling/createMessage') return { role: 'assistant', content: { type: 'text', text }, model: 'conformance' };
   return { action: 'accept', content: { answer: text } };
-}
-
-async function openRaw(ctx: CheckContext): Promise<RawSession> {
-  if (ctx.url === undefined)
-    throw new SkipCheck('needs an HTTP target (--url): the check drops single response streams, which stdio has not');
-  return RawSession.open(ctx.url, ctx.options.authA, { elicitation: { form: {} }, sampling: {} }, ctx.options.requestTimeoutMs);
-}
-
-/** Run `body` on a fresh task of the input role over a raw session; the task is cancelled after. */
-async function withInputTask<T>(ctx: CheckContext, body: (raw: RawSession, taskId: string, call: string) => Promise<T>): Promise<T> {
-  const call = ctx.roleTool('input');
-  const raw = await openRaw(ctx);
-  let taskId: string | undefined;
-  try {
-    const { response } = await raw.call(
-      'tools/call',
-      { name: call.name, arguments: call.args, task: {} },
-      ctx.options.requestTimeoutMs,
-      ctx.signal,
-    );
-    const task = isObject(response?.result) ? response.result.task : undefined;
-    if (!isObject(task) || typeof task.taskId !== 'string')
-      throw new SkipCheck(`${call.name} did not create a task over plain HTTP: ${brief(response)}`);
-    taskId = task.taskId;
-    return await body(raw, taskId, call.name);
-  } finally {
-    if (taskId !== undefined) await raw.call('tasks/cancel', { taskId }, 3_000).catch(() => undefined);
-    await raw.close();
-  }
 }
 
 async function statusOf(ctx: CheckContext, raw: RawSession, taskId: string): Promise<{ status: unknown; asked: boolean }> {
@@ -152,40 +113,6 @@ function afterClose(ctx: CheckContext): Promise<AfterClose> {
         await ctx.sleep(100);
       }
       return flow;
-    }),
-  );
-}
-
-/** What the kit answers every question with in the error-answer checks: a client without a handler, with data. */
-const ERROR_ANSWER = { code: -32601, message: 'Method not found', data: { conformance: 'no handler for this request' } } as const;
-
-interface ErrorAnswered {
-  call: string;
-  /** Questions answered with ERROR_ANSWER on one tasks/result. */
-  answered: number;
-  /** That tasks/result's response, when it came. */
-  response?: Json;
-  outcome: string;
-}
-
-/** The input task's questions, each answered with ERROR_ANSWER, on one tasks/result. */
-function errorAnswered(ctx: CheckContext): Promise<ErrorAnswered> {
-  return ctx.memo('input.error-answered', () =>
-    withInputTask(ctx, async (raw, taskId, call) => {
-      const ours = relatedTo(taskId);
-      const stream = raw.request('tasks/result', { taskId });
-      const answered = new Set<unknown>();
-      const until = Date.now() + ctx.waitMs(3_000);
-      // Like a client without a handler for the method: every such request gets the error.
-      while (Date.now() < until && answered.size <= 50) {
-        const next = await stream.next((m) => (ours(m) && !answered.has(m.id)) || m.id === stream.id, until - Date.now(), ctx.signal);
-        if (!next || next.id === stream.id) break;
-        answered.add(next.id);
-        await raw.post({ jsonrpc: '2.0', id: next.id, error: ERROR_ANSWER });
-      }
-      const response = await stream.response(0);
-      const outcome = response ? brief('error' in response ? response.error : response.result, 160) : 'tasks/result still waiting';
-      return { call, answered: answered.size, outcome, ...(response && { response }) };
     }),
   );
 }
@@ -260,55 +187,5 @@ export const inputRedeliveryChecks: Check[] = [
       );
     },
   ),
-
-  check(
-    {
-      id: 'input.error-answer-once',
-      rule: 'A10',
-      level: 'MUST',
-      area: 'input-required',
-      title: 'a question answered with a JSON-RPC error is settled once, not asked again and again',
-    },
-    async (ctx) => {
-      const flow = await errorAnswered(ctx);
-      if (flow.answered === 0) return skip('no tasks/result carried the question (see input.request-related-task)');
-      if (flow.answered > LOOP)
-        return fail(
-          `the question was sent ${flow.answered} times on one tasks/result, each answered with ${ERROR_ANSWER.code}`,
-          'an error answer settles the question: the task goes on (or fails) with it, the question is not sent again',
-        );
-      return pass(`${flow.answered} request(s) answered with ${ERROR_ANSWER.code}; then ${flow.outcome}`);
-    },
-  ),
-
-  check(
-    {
-      id: 'input.error-answer-propagated',
-      rule: 'R42',
-      level: 'MUST',
-      area: 'input-required',
-      title:
-        "ask_input's question answered with a JSON-RPC error: tasks/result answers that error (the fixture fails with what its elicitation threw)",
-    },
-    async (ctx) => {
-      const flow = await errorAnswered(ctx);
-      if (flow.call !== 'ask_input')
-        return skip(
-          `the input tool is ${flow.call}, not the fixture ask_input, whose failure on an error answer is documented (reference-server/FIXTURES.md)`,
-        );
-      if (flow.answered === 0) return skip('no tasks/result carried the question (see input.request-related-task)');
-      if (!flow.response) return inconclusive(`tasks/result did not answer within ${ctx.waitMs(3_000)} ms of the error answer`);
-      const error = 'error' in flow.response && isObject(flow.response.error) ? flow.response.error : undefined;
-      const same =
-        error !== undefined &&
-        error.code === ERROR_ANSWER.code &&
-        error.message === ERROR_ANSWER.message &&
-        isDeepStrictEqual(error.data, ERROR_ANSWER.data);
-      if (same) return pass();
-      return fail(
-        `tasks/result after the kit answered the elicitation with ${brief(ERROR_ANSWER)}: ${flow.outcome}`,
-        `that same JSON-RPC error (code, message, data): ask_input fails with what its elicitation threw, and tasks/result returns the underlying request's error (R42)`,
-      );
-    },
-  ),
+  ...errorAnswerChecks,
 ];

@@ -1,5 +1,5 @@
 /**
- * What a task's expiry changes, beyond tasks/get (ttl-timestamps.ts): tasks/list agrees with
+ * What a task's expiry changes, beyond tasks/get (ttl.ts): tasks/list agrees with
  * tasks/get about an expired task (R63; R38), the ttl counts from creation however late the task
  * was updated (R36; R38), a tasks/result waiting on a task that expires is answered (R40, R37),
  * and the quota counts only tasks that still exist (R38; limits.ts, with these helpers).
