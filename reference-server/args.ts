@@ -4,7 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { MAX_SYNC_WINDOW_MS } from '../src/server/core/engine-options.js';
-import { CliError, flagError, integerFlag } from './cli-values.js';
+import type { PollPolicy } from '../src/server/core/poll-policy.js';
+import { CliError, flagError, integerFlag, pollPolicyFlag } from './cli-values.js';
 import { OTEL_MODES, type OtelMode } from './otel.js';
 import { STORE_FLAGS, storeFlags, storeKind, type StoreCliOptions, type StoreFlagValues, type StoreKind } from './store-args.js';
 
@@ -41,6 +42,8 @@ export interface CliOptions extends StoreCliOptions {
   otel?: OtelMode;
   /** The 2026-07-28 sync window (ms); absent: the engine's default. */
   syncWindowMs?: number;
+  /** The 2026-07-28 poll intervals told to requestors; absent settings: the library's defaults. */
+  pollPolicy?: Partial<PollPolicy>;
 }
 
 /** Where GET answers with the metrics unless --metrics says otherwise (the library's default too). */
@@ -79,6 +82,7 @@ const FLAGS = {
   dashboard: { type: 'boolean' },
   otel: { type: 'string' },
   'sync-window-ms': { type: 'string' },
+  'poll-policy': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -95,6 +99,7 @@ const HTTP_ONLY = [
   'metrics',
   'dashboard',
   'sync-window-ms',
+  'poll-policy',
 ] as const;
 
 /** Parse `process.argv.slice(2)`; throws `CliError` on any bad flag or value. `env` gives DATABASE_URL. */
@@ -126,6 +131,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   if (options.host.trim() === '') throw new CliError('--host must not be empty');
   if (values['sync-window-ms'] !== undefined)
     options.syncWindowMs = integerFlag('--sync-window-ms', values['sync-window-ms'], 0, MAX_SYNC_WINDOW_MS);
+  if (values['poll-policy'] !== undefined) options.pollPolicy = pollPolicyFlag(values['poll-policy']);
   if (values['requests-per-second'] !== undefined)
     options.requestsPerSecond = integerFlag('--requests-per-second', values['requests-per-second'], 0);
   limitFlags(values, options);

@@ -25,6 +25,7 @@ import {
 import { CliError } from './cli-values.js';
 import type { DynamoDbCliOptions, PgliteCliOptions, PostgresCliOptions, StoreKind } from './store-args.js';
 import { registerConformanceFixtures } from '../src/fixtures/index.js';
+import type { PollPolicy } from '../src/server/core/poll-policy.js';
 import { loadOptionalPeer } from './optional-peer.js';
 
 export const SERVER_NAME = 'mcp-tasks-reference';
@@ -54,8 +55,10 @@ export interface StoreOptions {
   /** The engine's metrics and tracing (observability.ts, `--metrics`, `--otel`). */
   metrics?: TasksMetrics;
   tracing?: TasksTracing;
-  /** The 2026-07-28 sync window (ms; 0: a task at once); absent: DEFAULT_SYNC_WINDOW_MS. */
+  /** The 2026-07-28 sync window (ms; 0: a task at once); absent: the poll policy's floor. */
   syncWindowMs?: number;
+  /** The 2026-07-28 poll intervals (`--poll-policy`); absent settings: DEFAULT_POLL_POLICY. */
+  pollPolicy?: Partial<PollPolicy>;
 }
 
 /** The one engine of every session on `store`: lease and rate limit from the store options, and the logger. */
@@ -65,6 +68,7 @@ export function createEngine(store: TaskStore, options: StoreOptions, logger: Ta
     logger,
     ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
     ...(options.syncWindowMs !== undefined && { syncWindowMs: options.syncWindowMs }),
+    ...(options.pollPolicy !== undefined && { pollPolicy: options.pollPolicy }),
     ...(options.rateLimit ? { rateLimiter: new RateLimiter({ perSecond: options.rateLimit, burst: 2 * options.rateLimit }) } : {}),
     ...(options.metrics && { metrics: options.metrics }),
     ...(options.tracing && { tracing: options.tracing }),

@@ -52,7 +52,10 @@ Security limits:
                             0 turns it off); beyond it: JSON-RPC -32000 (R81)
   --sync-window-ms N        2026-07-28 only: a task-capable call runs inline up to N ms and is
                             answered with its result when it ends within them, else it becomes a
-                            task (default 50; 0: always a task; at most 60000)
+                            task (default: the poll floor, 50; 0: always a task; at most 60000)
+  --poll-policy K=V,...     2026-07-28 only: the pollIntervalMs told for a task, from its age
+                            (floor=50, max=2000, growth=0.25 of the age, input-max=1000 while it
+                            waits for input; any subset), never under the owner's rate share
 
 Sessions (HTTP):
   --max-sessions N          open sessions in all (default 1000); beyond it: HTTP 503

@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import { CliError, parseCli } from '../../reference-server/args.js';
+import { createEngine } from '../../reference-server/server.js';
 import { tokenTable } from '../../reference-server/tokens.js';
+import { silentLogger } from '../../src/server/core/logger.js';
+import { InMemoryTaskStore } from '../../src/stores/memory.js';
 import { connect, run, startServer, tokensFile, within, type ServerProcess } from './helpers.js';
 
 const T = { timeout: 30_000 };
@@ -167,7 +170,24 @@ describe('parseCli', () => {
     assert.deepEqual(parseCli(['-h']), { help: true });
   });
 
+  it('--poll-policy: any subset of floor, max, growth, input-max, handed to the engine (whose sync window follows the floor)', () => {
+    const cli = parseCli(['--poll-policy', 'floor=200, growth=0.5,input-max=800']);
+    assert.ok(!cli.help);
+    assert.deepEqual(cli.options.pollPolicy, { floorMs: 200, growth: 0.5, inputMaxMs: 800 });
+    const engine = createEngine(new InMemoryTaskStore(), cli.options, silentLogger);
+    assert.deepEqual(engine.polls.policy, { floorMs: 200, maxMs: 2000, growth: 0.5, inputMaxMs: 800 });
+    assert.equal(engine.syncWindowMs, 200);
+    const defaults = parseCli([]);
+    assert.ok(!defaults.help && defaults.options.pollPolicy === undefined);
+  });
+
   for (const [args, flag] of [
+    [['--poll-policy', 'floor=0'], 'floor must be an integer >= 1'],
+    [['--poll-policy', 'floor=500,max=100'], 'max must be an integer >= floor'],
+    [['--poll-policy', 'speed=3'], 'keys floor, max, growth, input-max'],
+    [['--poll-policy', 'growth'], '--poll-policy'],
+    [['--poll-policy', 'growth=fast'], 'growth must be a number'],
+    [['--stdio', '--poll-policy', 'floor=10'], '--poll-policy applies to HTTP only'],
     [['--bogus'], '--bogus'],
     [['--port'], '--port'],
     [['--port', '1.5'], '--port'],
