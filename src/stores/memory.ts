@@ -143,7 +143,8 @@ export class InMemoryTaskStore extends BaseTaskStore {
       return { ok: false, current };
     }
     const next: { -readonly [K in keyof TaskRecord]: TaskRecord[K] } = { ...current, version: current.version + 1 };
-    if (patch.lastUpdatedAt !== undefined) next.lastUpdatedAt = patch.lastUpdatedAt;
+    // Never back (R33): a stamp from a clock set back keeps the later one.
+    if (patch.lastUpdatedAt !== undefined) next.lastUpdatedAt = Math.max(current.lastUpdatedAt, patch.lastUpdatedAt);
     if (patch.lease !== undefined) next.lease = patch.lease;
     if (patch.status !== undefined) next.status = patch.status;
     if (patch.outcome !== undefined) next.outcome = patch.outcome;

@@ -238,6 +238,26 @@ describe('DynamoDbTaskStore: concurrency across instances', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  it('R33 lastUpdatedAt never goes backwards when a write stamped earlier lands later (instances whose clocks disagree)', async () => {
+    const at = Date.UTC(2026, 11, 6);
+    const ahead = await dynamo.openStore({ clock: new ManualClock(at + 5), cursorSecret: SECRET });
+    const client = dynamo.newClient();
+    const counter = countRequests(client);
+    const behind = await dynamo.openStore({ client, tableName: ahead.tableName, clock: new ManualClock(at), cursorSecret: SECRET });
+    const task = await behind.create(ALICE, INPUT);
+    const asked = await ahead.updateStatus(ALICE, task.taskId, { from: 'working', to: 'input_required' });
+    assert.equal(asked.lastUpdatedAt, at + 5);
+    const before = counter.total();
+    const cancelled = await behind.cancel(ALICE, task.taskId);
+    assert.deepEqual([cancelled.status, cancelled.lastUpdatedAt], ['cancelled', at + 5], 'the later write keeps the later stamp');
+    assert.equal((await ahead.get(ALICE, task.taskId)).lastUpdatedAt, at + 5);
+    assert.ok(counter.total() - before <= 3, 'the write, the refusal explained, the write again with the stored stamp');
+    // A write whose own stamp is later moves it on as always.
+    const later = await behind.create(ALICE, INPUT);
+    assert.equal((await ahead.complete(ALICE, later.taskId, DONE)).lastUpdatedAt, at + 5);
+    await Promise.all([ahead.close(), behind.close()]);
+  });
+
   it('a cursor issued by one instance continues on another that shares the cursorSecret', async () => {
     const [a, b] = await twoInstances({ maxActiveTasksPerOwner: 100 });
     const ids = [];

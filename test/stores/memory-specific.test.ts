@@ -10,6 +10,16 @@ const OWNER = 'auth:alice';
 const request = { method: 'tools/call', params: { name: 'echo' } };
 
 describe('InMemoryTaskStore specifics', () => {
+  it('R33 lastUpdatedAt never goes backwards when the clock is set back (an NTP step): the later stamp stays', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 11, 6));
+    const store = new InMemoryTaskStore({ clock });
+    const task = await store.create(OWNER, { request });
+    clock.set(task.lastUpdatedAt - 1_000);
+    const cancelled = await store.cancel(OWNER, task.taskId);
+    assert.deepEqual([cancelled.status, cancelled.lastUpdatedAt], ['cancelled', task.lastUpdatedAt]);
+    store.close();
+  });
+
   it('the cleanup timer runs cleanup (size drops once tasks expire)', async () => {
     const clock = new ManualClock();
     const store = new InMemoryTaskStore({ clock, cleanupIntervalMs: 5 });

@@ -122,7 +122,9 @@ export function transitionInput(
     TableName: tableName,
     Key: keyOf(pk, sk),
     UpdateExpression: `SET ${setClauses.join(', ')} ADD ${addClauses.join(', ')}${removes.length > 0 ? ' REMOVE #m' : ''}`,
-    ConditionExpression: writeCondition(condition, values, pk.startsWith(HASHED_PREFIX)),
+    // A stamp never moves back (R33): a write stamped before the stored one fails here, and the
+    // store writes again with the stored stamp (store.ts, _update).
+    ConditionExpression: `${writeCondition(condition, values, pk.startsWith(HASHED_PREFIX))}${patch.lastUpdatedAt !== undefined ? ' AND NOT #lu > :lu' : ''}`,
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
     ReturnValues: 'ALL_NEW',

@@ -44,7 +44,7 @@
 import { randomBytes } from 'node:crypto';
 import { UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { StoreCapabilities } from '../../contract.js';
-import { InvalidArgumentError, PayloadTooLargeError, StoreUnavailableError } from '../../errors/index.js';
+import { ConcurrentModificationError, InvalidArgumentError, PayloadTooLargeError, StoreUnavailableError } from '../../errors/index.js';
 import type { Owner } from '../../owner.js';
 import type { TaskRecord } from '../../record.js';
 import {
@@ -93,6 +93,8 @@ export const MAX_ACTIVE_TASKS_LIMIT = 5000;
 const WRITE_ID_PREFIX = randomBytes(9).toString('base64url');
 let writeCounter = 0;
 const newWriteId = (): string => `${WRITE_ID_PREFIX}${(++writeCounter).toString(36)}`;
+/** Writes of one update whose stamp another instance outran (each retry means another write landed). */
+const STAMP_ATTEMPTS = 4;
 
 /** Rethrow a write's failure: answers we handle (failed condition, item too large) as they are, anything else as STORE_UNAVAILABLE. */
 const fail = (err: unknown): never => {
@@ -192,7 +194,24 @@ export class DynamoDbTaskStore extends BaseTaskStore {
     return item;
   }
 
+  /**
+   * `lastUpdatedAt` never goes back (R33), though instances' clocks may disagree: a write stamped
+   * before the stored stamp fails its condition on it alone and is written again with the stored
+   * stamp (as PostgreSQL's GREATEST does in one statement). Each retry means another write landed
+   * in between; after a few, the write is refused as concurrent.
+   */
   protected async _update(owner: Owner, taskId: string, condition: WriteCondition, patch: RecordPatch): Promise<WriteResult> {
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.#updateOnce(owner, taskId, condition, patch);
+      const stamp = patch.lastUpdatedAt;
+      const current = result.ok ? undefined : result.current;
+      if (!current || stamp === undefined || current.lastUpdatedAt <= stamp || !writable(current, owner, condition)) return result;
+      if (attempt === STAMP_ATTEMPTS) throw new ConcurrentModificationError(taskId);
+      patch = { ...patch, lastUpdatedAt: current.lastUpdatedAt };
+    }
+  }
+
+  async #updateOnce(owner: Owner, taskId: string, condition: WriteCondition, patch: RecordPatch): Promise<WriteResult> {
     // No status may be written (e.g. updateStatus from a terminal status only): nothing to try.
     if (condition.statusIn.length === 0) return { ok: false, current: await this._read(owner, taskId) };
     const pk = partitionKey(owner);
