@@ -15,7 +15,7 @@ import type { Check } from './check.js';
 import type { CheckContext } from './context.js';
 import type { Liveness, Outage } from './liveness.js';
 import { describe } from './replies.js';
-import type { CallRecord, WireLog } from './wire-log.js';
+import { cleanupStep, type CallRecord, type WireLog } from './wire-log.js';
 
 /** The check that reports a server that stopped answering: it runs when nothing else can. */
 export const SERVER_ALIVE = 'server.alive';
@@ -111,6 +111,7 @@ async function bounded(check: Check, host: CheckHost): Promise<Outcome> {
         });
   const outcome = await Promise.race([check.run(ctx).catch(toOutcome), timeout, death]).finally(() => clearTimeout(timer));
   host.setSignal(undefined); // the cleanup must not be aborted with a timed-out check
+  host.log.enter(cleanupStep(check.id));
   if (!host.liveness.dead) await ctx.cleanup().catch(() => {});
   controller.abort(new Error('check finished'));
   return outcome;

@@ -22,6 +22,7 @@ import { resolveOptions, type ProtocolConformanceOptions } from './run-options.j
 import { Connector } from './target.js';
 import { answersInitialize } from './v2026/detect.js';
 import { AREA_2026, asRunnerChecks, detect2026, speaks2025, V2026_CHECKS, type State2026 } from './v2026/index.js';
+import { Recording2026 } from './v2026/recording.js';
 import { WireLog } from './wire-log.js';
 
 /** The checks `only` selects (all when it is empty). */
@@ -55,6 +56,8 @@ export class ProtocolRun implements RunState {
   readonly #connectorOptions: { answer: string; requestTimeoutMs: number; log: WireLog; liveness: Liveness };
   /** Every message of the run, by session and step (wire-log.ts). */
   readonly log = new WireLog();
+  /** The 2026-07-28 client's messages, into the same log (v2026/recording.ts). */
+  readonly #recording26 = new Recording2026(this.log);
   /** Whether the server is still answering (liveness.ts). */
   readonly liveness: Liveness;
   discovery: Discovery | undefined;
@@ -117,7 +120,7 @@ export class ProtocolRun implements RunState {
     const started = Date.now();
     const result = await runCheck(check, this.#host);
     // The HTML report shows every message of the run's sessions while a failed or warned check ran.
-    if (result.status === 'fail' || result.status === 'warn') result.wire = wireSince(this.#all, started);
+    if (result.status === 'fail' || result.status === 'warn') result.wire = wireSince([...this.#all, ...this.#recording26.trails], started);
     this.results.push(result);
     this.#onResult?.(result);
     return result;
@@ -176,7 +179,9 @@ export class ProtocolRun implements RunState {
     if (has2025) this.generations.push(GENERATION_2025);
     const url = this.connector.kind === 'url' ? this.connector.description.slice('url '.length) : undefined;
     const found =
-      url === undefined ? undefined : await detect2026(url, this.options.authA, this.options.requestTimeoutMs).catch(() => undefined);
+      url === undefined
+        ? undefined
+        : await detect2026(url, this.options.authA, this.options.requestTimeoutMs, this.#recording26).catch(() => undefined);
     if (!found) return;
     this.generations.push(GENERATION_2026);
     this.state2026 = { found, identities: { a: this.options.authA, b: this.options.authB }, settleMs: Math.max(10_000, this.waitBudgetMs) };

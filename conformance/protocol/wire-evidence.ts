@@ -8,7 +8,11 @@ import { EVIDENCE_LIMIT } from '../core/html.js';
 import type { WireSession } from './session.js';
 
 /** The messages of `sessions` from `since` (epoch ms) on, `t` counted from `since`. */
-export function wireSince(sessions: readonly WireSession[], since: number, limit = EVIDENCE_LIMIT): WireExchange[] {
+export function wireSince(
+  sessions: readonly Pick<WireSession, 'label' | 'wireLog'>[],
+  since: number,
+  limit = EVIDENCE_LIMIT,
+): WireExchange[] {
   return sessions
     .flatMap((session) =>
       session.wireLog

@@ -51,6 +51,9 @@ export interface TransportEvent {
   note: string;
 }
 
+/** The step a check's cleanup is recorded under: what it cancels afterwards is no evidence of its verdict. */
+export const cleanupStep = (checkId: string): string => `${checkId} (cleanup)`;
+
 const isId = (id: unknown): id is Id => typeof id === 'number' || typeof id === 'string';
 
 export class WireLog {

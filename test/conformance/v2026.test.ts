@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { formatReport, runProtocolConformance } from '../../conformance/index.js';
 import { V2026_CHECKS } from '../../conformance/protocol/v2026/index.js';
-import { runMutant, PROTOCOL_DEFECTS } from '../mutation/protocol.js';
+import { runAgainstReference, runMutant, PROTOCOL_DEFECTS } from '../mutation/protocol.js';
 import { spawnReferenceHttp, tempDirWithTokens, TOKEN_A, TOKEN_B, type SpawnedServer } from './helpers.js';
 import { registerReportBuilder } from './subjects/report-builder.js';
 import { serveSubject, type Subject } from './subjects/sdk-http.js';
@@ -65,6 +65,22 @@ describe('a 2025-only server', () => {
       [],
     );
     assert.doesNotMatch(formatReport(report), /generations:|2026/);
+  });
+});
+
+describe('the evidence of a t26 finding', () => {
+  it('quotes the 2026 requests and responses from the wire recording, as a 2025 finding does', { timeout: 60_000 }, async () => {
+    const defect = PROTOCOL_DEFECTS.find((d) => d.id === 'ext.positional-keys')!;
+    const report = await runAgainstReference(defect.seam(), ['t26.keys-not-reused']);
+    const finding = report.results.find((r) => r.id === 't26.keys-not-reused');
+    assert.equal(finding?.status, 'fail', JSON.stringify(finding));
+    // Evidence lines: `[+1.2 s] A (2026): tasks/get {...} -> result {...} (3 ms)`.
+    assert.ok(finding.evidence?.length, 'evidence lines');
+    for (const line of finding.evidence!) assert.match(line, /^\[\+[\d.]+ s\] [AB] \(2026\): [\w/]+ \{.*\} -> (result|error|no answer)/);
+    // The HTML report's messages: the requests and responses of the 2026 client while it ran.
+    const methods = (finding.wire ?? []).filter((w) => w.from === 'client').map((w) => (w.message as { method?: string }).method);
+    assert.ok(methods.includes('tools/call') && methods.includes('tasks/get'), methods.join(', '));
+    assert.ok((finding.wire ?? []).every((w) => w.session.endsWith('(2026)')));
   });
 });
 

@@ -28,7 +28,8 @@ export class Context2026 {
 
   call(method: string, params: Json, options: { who?: Who; declare?: boolean } = {}): Promise<Reply2026> {
     const identity = this.state.identities[options.who ?? 'a'];
-    return this.state.found.client.call(method, params, { identity, declare: options.declare ?? true, signal: this.signal });
+    const label = (options.who ?? 'a').toUpperCase();
+    return this.state.found.client.call(method, params, { identity, declare: options.declare ?? true, signal: this.signal, label });
   }
 
   /** The fixture `name`, or skip: a server is never failed for lacking a fixture. */

@@ -7,6 +7,7 @@
 import { isObject, type Json } from '../../core/json.js';
 import { GENERATION_2025, TASKS_EXTENSION } from '../../core/wire.js';
 import { identityHeaders, type Identity } from '../target.js';
+import type { Recording2026 } from './recording.js';
 import { Client2026 } from './wire.js';
 
 /** What detection found on the 2026 wire (`tools` by name, with their `execution.taskSupport`). */
@@ -17,8 +18,13 @@ export interface Found2026 {
 }
 
 /** The 2026 facts of `url`, or undefined when it does not speak the Tasks extension on that wire. */
-export async function detect2026(url: string, identity: Identity | undefined, timeoutMs: number): Promise<Found2026 | undefined> {
-  const client = new Client2026(url, timeoutMs);
+export async function detect2026(
+  url: string,
+  identity: Identity | undefined,
+  timeoutMs: number,
+  recording?: Recording2026,
+): Promise<Found2026 | undefined> {
+  const client = new Client2026(url, timeoutMs, recording);
   const reply = await client.call('server/discover', {}, { identity });
   if (reply.kind !== 'result') return undefined;
   const capabilities = reply.result.capabilities;

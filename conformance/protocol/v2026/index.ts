@@ -4,6 +4,7 @@
  */
 import { skip, type Outcome } from '../../core/check.js';
 import type { Check } from '../check.js';
+import { cleanupStep } from '../wire-log.js';
 import type { Check2026 } from './check26.js';
 import { Context2026, type State2026 } from './context.js';
 import { controlChecks } from './control.js';
@@ -42,6 +43,7 @@ export function asRunnerChecks(checks: readonly Check2026[], state: () => State2
       try {
         return await c.run(ctx26);
       } finally {
+        ctx.run.log.enter(cleanupStep(c.id));
         await ctx26.cleanup();
       }
     },

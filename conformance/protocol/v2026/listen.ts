@@ -43,6 +43,7 @@ export async function listen(ctx: Context2026, taskIds: readonly string[], optio
         identity: ctx.state.identities[options.who ?? 'a'],
         declare: options.declare ?? true,
         signal: stop.signal,
+        label: (options.who ?? 'a').toUpperCase(),
       },
     );
     if ('kind' in opened) return opened;

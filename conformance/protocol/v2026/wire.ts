@@ -7,6 +7,7 @@
 import { isObject, type Json } from '../../core/json.js';
 import { GENERATION_2026, TASKS_EXTENSION } from '../../core/wire.js';
 import { identityHeaders, type Identity } from '../target.js';
+import type { Recording2026 } from './recording.js';
 
 const META = 'io.modelcontextprotocol/';
 
@@ -20,6 +21,8 @@ export interface Send2026 {
   /** Declare the Tasks extension in this request's client capabilities (default true). */
   declare?: boolean;
   signal?: AbortSignal | undefined;
+  /** Whose request this is in the recording (`A`, `B`); default `A`. */
+  label?: string;
 }
 
 /** Methods whose `Mcp-Name` header is a param (the transport binding). */
@@ -34,6 +37,8 @@ export class Client2026 {
   constructor(
     readonly url: string,
     readonly timeoutMs: number,
+    /** Where every request and response goes (the run's wire log: evidence of findings). */
+    readonly recording?: Recording2026,
   ) {}
 
   async call(method: string, params: Json, options: Send2026 = {}): Promise<Reply2026> {
@@ -41,19 +46,28 @@ export class Client2026 {
     const controller = new AbortController();
     const abort = () => controller.abort(options.signal?.reason);
     options.signal?.addEventListener('abort', abort, { once: true });
-    const timer = setTimeout(() => controller.abort(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+    // Worded as the 2025 sessions word it: a failure resting only on such silences is no verdict (check-run.ts).
+    const timeout = new Error(`no response within ${this.timeoutMs} ms`);
+    const timer = setTimeout(() => controller.abort(timeout), this.timeoutMs);
+    const started = Date.now();
+    const { id, init, message: request } = this.#request(method, params, options);
+    const label = `${options.label ?? 'A'} (2026)`;
+    this.recording?.sent(label, request);
+    let reply: Reply2026;
     try {
-      const { id, init } = this.#request(method, params, options);
       const response = await fetch(this.url, { ...init, signal: controller.signal });
       const text = await response.text();
       const message = (response.headers.get('content-type') ?? '').includes('text/event-stream') ? fromSse(text, id) : parseJson(text);
-      return toReply(message, response.status);
+      this.recording?.received(label, message);
+      reply = toReply(message, response.status);
     } catch (error) {
-      return { kind: 'local', message: `${method}: ${(error as Error).message}` };
+      reply = { kind: 'local', message: controller.signal.reason === timeout ? timeout.message : `${method}: ${(error as Error).message}` };
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', abort);
     }
+    this.recording?.replied(label, method, { ...reply, ms: Date.now() - started, requestId: id });
+    return reply;
   }
 
   /**
@@ -65,7 +79,8 @@ export class Client2026 {
     params: Json,
     options: Send2026 & { signal: AbortSignal },
   ): Promise<{ id: number; response: Response } | { kind: 'local'; message: string }> {
-    const { id, init } = this.#request(method, params, options);
+    const { id, init, message } = this.#request(method, params, options);
+    this.recording?.sent(`${options.label ?? 'A'} (2026)`, message);
     try {
       return { id, response: await fetch(this.url, { ...init, signal: options.signal }) };
     } catch (error) {
@@ -74,7 +89,7 @@ export class Client2026 {
   }
 
   /** The POST of one request: envelope in `_meta`, the routing headers, the identity's headers. */
-  #request(method: string, params: Json, options: Send2026): { id: number; init: RequestInit } {
+  #request(method: string, params: Json, options: Send2026): { id: number; init: RequestInit; message: Json } {
     const capabilities = options.declare === false ? {} : { extensions: { [TASKS_EXTENSION]: {} }, elicitation: {} };
     const _meta = {
       [`${META}protocolVersion`]: GENERATION_2026,
@@ -91,7 +106,8 @@ export class Client2026 {
       ...(name !== undefined && { 'mcp-name': name }),
       ...identityHeaders(options.identity),
     };
-    return { id, init: { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', id, method, params: { ...params, _meta } }) } };
+    const message = { jsonrpc: '2.0', id, method, params: { ...params, _meta } };
+    return { id, init: { method: 'POST', headers, body: JSON.stringify(message) }, message };
   }
 }
 
