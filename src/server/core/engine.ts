@@ -9,13 +9,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { clockOf } from '../../clock.js';
-import type { TaskChange, TaskStore } from '../../contract.js';
-import { InvalidArgumentError, InvalidOptionsError, TaskNoLongerRunningError } from '../../errors/index.js';
-import { generateTaskId } from '../../ids.js';
+import type { TaskStore } from '../../contract.js';
+import { InvalidArgumentError, TaskNoLongerRunningError } from '../../errors/index.js';
 import type { Owner } from '../../owner.js';
 import type { TaskRecord } from '../../record.js';
-import { isTerminal } from '../../status.js';
-import type { TaskPeer } from './context.js';
 import {
   checkWindowMs,
   createInput,
@@ -25,24 +22,25 @@ import {
   type StartOptions,
   type TaskEngineOptions,
 } from './engine-options.js';
-import { Execution, type ExecutionHost, type Lease, type TaskWork } from './execution.js';
+import type { Lease, TaskWork } from './execution.js';
+import { Executions } from './executions.js';
 import { SideChannel } from './side-channel.js';
 import { taskChanges, type TaskChanges } from './task-changes.js';
 import { TaskWaiters } from './waiters.js';
-import { Takeover, type Resumer, type Resumption, type TakeOverOptions } from './takeover.js';
+import type { Takeover, Resumer, Resumption, TakeOverOptions } from './takeover.js';
+import { engineTakeover } from './engine-takeover.js';
+import { callInWindow, type CallParts } from './sync-call.js';
 import { silentLogger, type TasksLogger } from './logger.js';
 import { RateLimiter, type OwnerRateLimiter } from './rate-limit.js';
 import { PollAdvisor } from './poll-advisor.js';
 import { SyncWindows, type CallOutcome } from './sync-window.js';
-import { EngineObserver, ObservedOnceCreated, type ObservedTask, type ProgressReport } from './observer.js';
+import { EngineObserver, type ProgressReport } from './observer.js';
 
 export type { TaskWork, Lease } from './execution.js';
 export type { CallOutcome } from './sync-window.js';
 export { DEFAULT_LEASE_MS, DEFAULT_SYNC_WINDOW_MS, MAX_SYNC_WINDOW_MS } from './engine-options.js';
 export type { AdoptOptions, CallOptions, StartOptions, TaskEngineOptions } from './engine-options.js';
 export type { Resumer, Resumption, TakeOverOptions } from './takeover.js';
-
-const NO_PEER: TaskPeer = { notify: () => undefined, clientCapabilities: () => undefined };
 
 export class TaskEngine {
   readonly store: TaskStore;
@@ -59,20 +57,13 @@ export class TaskEngine {
   readonly polls: PollAdvisor;
   /** This engine's lease holder name (random per engine). */
   readonly instanceId = randomBytes(12).toString('base64url');
-  readonly #executions = new Map<string, Execution>();
+  readonly #executions: Executions;
   readonly #waiters: TaskWaiters;
   readonly #unsubscribe: () => void;
   readonly #resumers = new Set<Resumer>();
   readonly #takeover: Takeover;
-  readonly #windows: SyncWindows;
-  readonly #host: ExecutionHost = {
-    endedElsewhere: (execution, task) => this.#onChange({ owner: execution.owner, task }, true),
-    retired: (execution) => {
-      if (this.#executions.get(execution.taskId) === execution) this.#executions.delete(execution.taskId);
-      // Its waiters re-read: an expired task (no write announces expiry) answers "not found" now.
-      this.#waiters.wake(execution.taskId);
-    },
-  };
+  readonly #windows = new SyncWindows(() => this.store.security.maxActiveTasksPerOwner);
+  readonly #callParts: CallParts;
 
   constructor(options: TaskEngineOptions) {
     this.store = options.store;
@@ -90,32 +81,18 @@ export class TaskEngine {
     this.polls = new PollAdvisor(this.store, { policy: options.pollPolicy, perSecond: this.rateLimiter?.perSecond });
     // The first poll interval: a window ending there answers inline every call polling would have seen at its first poll.
     this.syncWindowMs = checkWindowMs(options.syncWindowMs ?? this.polls.policy.floorMs, 'TaskEngine: syncWindowMs');
-    this.#windows = new SyncWindows(() => this.store.security.maxActiveTasksPerOwner);
     this.#waiters = new TaskWaiters(this.store, this.store.capabilities.sharedAcrossProcesses ? this.sharedStorePollMs : undefined);
-    this.#takeover = new Takeover({
-      store: this.store,
-      side: this.side,
-      holder: this.instanceId,
-      leaseMs: this.leaseMs,
-      logger: this.logger,
-      resumers: () => this.#resumers,
-      running: (taskId) => this.#executions.has(taskId),
-      adopt: (owner, task, { work, peer }, leaseMs) => {
-        const expiresInMs = task.expiresAt === null ? null : task.expiresAt - clockOf(this.store).now();
-        const lease = leaseMs === undefined ? undefined : { holder: this.instanceId, ms: leaseMs };
-        return this.#adopt(
-          owner,
-          task.taskId,
-          work,
-          { status: task.status, expiresInMs, ...(lease && { lease }), ...(peer && { peer }) },
-          task,
-          true,
-        );
-      },
-    });
+    this.#executions = new Executions(this, this.#waiters);
+    this.#takeover = engineTakeover(this, { resumers: this.#resumers, executions: this.#executions });
+    this.#callParts = {
+      windows: this.#windows,
+      executions: this.#executions,
+      lease: () => this.#lease(),
+      logCreated: (o, r) => this.#logCreated(o, r),
+    };
     // Another instance's write matters here only for what this engine runs or waits for.
     const uninterest = this.store.interestIn?.((taskId) => this.#executions.has(taskId) || this.#waiters.has(taskId));
-    const unsubscribe = this.store.onChange((change) => this.#onChange(change, change.remote === true));
+    const unsubscribe = this.store.onChange((change) => this.#executions.changed(change, change.remote === true));
     this.#unsubscribe = () => (unsubscribe(), uninterest?.());
   }
 
@@ -140,7 +117,7 @@ export class TaskEngine {
     const record = await this.store.create(owner, createInput(options, lease));
     this.observer.created(record);
     const { peer, progressToken } = options;
-    void this.#adopt(
+    void this.#executions.adopt(
       owner,
       record.taskId,
       work,
@@ -164,37 +141,8 @@ export class TaskEngine {
    * stored and the same run goes on as it. Rejects only when that task is refused (quota, caps).
    * A window of 0, or an owner with its quota of calls in their window here, makes a task at once.
    */
-  async call(owner: Owner, options: CallOptions, work: TaskWork): Promise<CallOutcome> {
-    const windowMs = options.windowMs ?? this.syncWindowMs;
-    if (windowMs <= 0 || !this.#windows.admits(owner)) return { type: 'task', record: await this.start(owner, options, work), ranMs: 0 };
-    const taskId = generateTaskId();
-    const lease = this.#lease();
-    const window = this.#windows.open(owner, {
-      windowMs,
-      signal: options.signal,
-      now: () => clockOf(this.store).now(),
-      create: async () => {
-        const record = await this.store.create(owner, { ...createInput(options, lease), taskId });
-        if (record.taskId !== taskId)
-          throw new InvalidOptionsError('the task store ignored CreateTaskInput.taskId (see the contract); set syncWindowMs: 0 for it');
-        this.#windows.assertOpen();
-        this.#executions.set(taskId, execution);
-        this.#logCreated(owner, record);
-        this.observer.created(record);
-        observed.created(this.observer.begin(owner, taskId, record.status, record, false));
-        return record;
-      },
-    });
-    // Observed once it is a task: a call answered inline is a plain call to the metrics and traces.
-    const observed = new ObservedOnceCreated();
-    const execution = this.#newExecution(
-      owner,
-      taskId,
-      { peer: options.peer, progressToken: options.progressToken, lease, ready: window.ready },
-      observed,
-    );
-    window.run(execution, work);
-    return window.outcome;
+  call(owner: Owner, options: CallOptions, work: TaskWork): Promise<CallOutcome> {
+    return callInWindow(this, this.#callParts, owner, options, work);
   }
 
   #lease(): Lease | undefined {
@@ -212,50 +160,7 @@ export class TaskEngine {
    * none was written (cancelled, expired, refused, or the engine closed).
    */
   adopt(owner: Owner, taskId: string, work: TaskWork, options: AdoptOptions = {}): Promise<TaskRecord | undefined> {
-    return this.#adopt(owner, taskId, work, options);
-  }
-
-  /** `adopt`, with the task's record when the caller has it (`start`: a new run; the takeover: a resumed one). */
-  #adopt(
-    owner: Owner,
-    taskId: string,
-    work: TaskWork,
-    options: AdoptOptions,
-    task?: TaskRecord,
-    resumed = false,
-  ): Promise<TaskRecord | undefined> {
-    if (this.#executions.has(taskId)) throw new InvalidArgumentError(`TaskEngine: task ${taskId} is already running in this engine`);
-    const execution = this.#newExecution(
-      owner,
-      taskId,
-      options,
-      this.observer.begin(owner, taskId, options.status ?? 'working', task, resumed),
-    );
-    this.#executions.set(taskId, execution);
-    execution.start(work);
-    return execution.finished;
-  }
-
-  #newExecution(owner: Owner, taskId: string, options: AdoptOptions & { ready?: () => Promise<void> }, observed: ObservedTask): Execution {
-    const { status = 'working', peer = NO_PEER, progressToken, lease, expiresInMs, ready } = options;
-    const pollMs = this.store.capabilities.sharedAcrossProcesses ? this.sharedStorePollMs : undefined;
-    const host = this.#host;
-    return new Execution({
-      store: this.store,
-      side: this.side,
-      owner,
-      taskId,
-      status,
-      peer,
-      progressToken,
-      lease,
-      expiresInMs,
-      logger: this.logger,
-      host,
-      pollMs,
-      ready,
-      observed,
-    });
+    return this.#executions.adopt(owner, taskId, work, options);
   }
 
   /** Listen to the progress the tasks of this engine report (not stored; the live monitor shows it). */
@@ -308,38 +213,20 @@ export class TaskEngine {
     return taskChanges({ store: this.store, waiters: this.#waiters, noticeLease: (o, t) => this.noticeLease(o, t) }, owner, taskId, signal);
   }
 
-  #onChange(change: TaskChange, endedElsewhere = false): void {
-    const { owner, task } = change;
-    this.#waiters.wake(task.taskId, change);
-    const execution = this.#executions.get(task.taskId);
-    if (!execution || execution.owner !== owner) return;
-    execution.collect(task);
-    // Cancellation is logged where it is requested (TaskMethods.cancel), with its requestor.
-    if (execution.observe(task) && task.status !== 'cancelled') {
-      this.logger({
-        event: isTerminal(task.status) ? (`task.${task.status}` as 'task.completed') : 'task.status',
-        owner,
-        taskId: task.taskId,
-        status: task.status,
-      });
-    }
-    if (isTerminal(task.status)) execution.retire({ type: 'terminal', status: task.status, endedElsewhere });
-  }
-
   /**
    * Graceful stop: give running tasks up to `graceMs` to finish, then end the rest as failed with
    * SHUTDOWN_MESSAGE (one store write each), which answers their pending `tasks/result` calls.
    * Call `close()` afterwards. New tasks are the caller's to refuse meanwhile.
    */
   async shutdown(graceMs: number): Promise<void> {
-    const running = [...this.#executions.values()];
+    const running = this.#executions.all();
     if (running.length === 0 && this.#windows.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
     await Promise.race([Promise.allSettled([...running.map((execution) => execution.finished), this.#windows.decided()]), grace]);
     clearTimeout(timer);
     this.#windows.cancelAll(new TaskNoLongerRunningError('The server is shutting down'));
-    await Promise.allSettled([...this.#executions.values()].map((execution) => execution.failForShutdown()));
+    await Promise.allSettled(this.#executions.all().map((execution) => execution.failForShutdown()));
   }
 
   /** Stop listening to the store (does not close it). Running work is aborted. */
@@ -347,7 +234,7 @@ export class TaskEngine {
     this.#unsubscribe();
     this.polls.close();
     this.#windows.cancelAll(new TaskNoLongerRunningError('The server is shutting down'));
-    for (const execution of [...this.#executions.values()]) execution.retire({ type: 'closed' });
+    for (const execution of this.#executions.all()) execution.retire({ type: 'closed' });
     this.#waiters.wakeAll();
   }
 }

@@ -139,8 +139,8 @@ const EXPIRY: Defect[] = [
   {
     id: 'exp-retired-no-wake',
     area: 'expiry',
-    file: ENGINE,
-    find: '            this.#waiters.wake(execution.taskId);\n',
+    file: 'dist/src/server/core/executions.js',
+    find: '            this.waiters.wake(execution.taskId);\n',
     replace: '',
     what: "a retiring execution does not wake the task's waiters (no write announces an expiry).",
     observable: 'a tasks/result blocked on a task that expires mid-run never answers.',
@@ -204,9 +204,9 @@ const OTHER: Defect[] = [
   {
     id: 'result-waits-unless-completed',
     area: 'other',
-    file: ENGINE,
-    find: '                if (isTerminal(task.status))\n                    return task;',
-    replace: "                if (task.status === 'completed')\n                    return task;",
+    file: 'dist/src/server/core/task-changes.js',
+    find: '            if (isTerminal(task.status))\n                return task;',
+    replace: "            if (task.status === 'completed')\n                return task;",
     what: "the task-as-it-changes generator ends only at 'completed'.",
     observable: 'tasks/result of a failed or cancelled task never answers.',
     rules: ['R39', 'R40'],
@@ -245,10 +245,10 @@ const OTHER: Defect[] = [
   {
     id: 'notif-terminal-lost',
     area: 'other',
-    file: ENGINE,
-    find: "        if (execution.observe(task) && task.status !== 'cancelled') {\n            this.logger({ event: isTerminal(task.status) ? `task.${task.status}` : 'task.status', owner, taskId: task.taskId, status: task.status });\n        }\n        if (isTerminal(task.status))\n            execution.retire({ type: 'terminal', status: task.status, endedElsewhere });",
+    file: 'dist/src/server/core/executions.js',
+    find: "        if (execution.observe(task) && task.status !== 'cancelled') {\n            this.engine.logger({\n                event: isTerminal(task.status) ? `task.${task.status}` : 'task.status',\n                owner,\n                taskId: task.taskId,\n                status: task.status,\n            });\n        }\n        if (isTerminal(task.status))\n            execution.retire({ type: 'terminal', status: task.status, endedElsewhere });",
     replace:
-      "        if (isTerminal(task.status))\n            execution.retire({ type: 'terminal', status: task.status, endedElsewhere });\n        if (execution.observe(task) && task.status !== 'cancelled') {\n            this.logger({ event: isTerminal(task.status) ? `task.${task.status}` : 'task.status', owner, taskId: task.taskId, status: task.status });\n        }",
+      "        if (isTerminal(task.status))\n            execution.retire({ type: 'terminal', status: task.status, endedElsewhere });\n        if (execution.observe(task) && task.status !== 'cancelled') {\n            this.engine.logger({\n                event: isTerminal(task.status) ? `task.${task.status}` : 'task.status',\n                owner,\n                taskId: task.taskId,\n                status: task.status,\n            });\n        }",
     what: 'a terminal change retires the execution before it is observed, and a retired execution sends nothing.',
     observable: 'no notifications/tasks/status is sent when a task completes, fails or is cancelled.',
     unobservable:
@@ -259,8 +259,8 @@ const OTHER: Defect[] = [
     id: 'progress-after-terminal',
     area: 'other',
     file: 'dist/src/server/core/context.js',
-    find: 'if (this.#terminal || this.progressToken === undefined)',
-    replace: 'if (this.progressToken === undefined)',
+    find: '        if (this.#terminal)\n            return;\n        this.#observed?.progress(progress, total, message);',
+    replace: '        this.#observed?.progress(progress, total, message);',
     what: 'progress no longer checks whether the task has ended.',
     observable: 'late_progress keeps sending notifications/progress on the original token after its task completed.',
     rules: ['R24'],

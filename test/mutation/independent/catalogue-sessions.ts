@@ -25,8 +25,8 @@ export const SESSION_DEFECTS: readonly Defect[] = [
     id: 'sess-close-stops-engine',
     area: 'sessions',
     file: 'dist/src/server/v2025/with-tasks.js',
-    find: '            removeResumer();\n            onclose?.();',
-    replace: '            removeResumer();\n            this.engine.close();\n            onclose?.();',
+    find: '            removeResumer = undefined;\n            onclose?.();',
+    replace: '            removeResumer = undefined;\n            this.engine.close();\n            onclose?.();',
     what: 'closing a session\'s server also closes "its" engine, but the engine is the one every session of the process shares.',
     observable:
       'after one session ends (HTTP DELETE or idle expiry) the work of every running task of every session is aborted without a terminal status: tasks stay working and a pending tasks/result never answers.',
@@ -59,8 +59,8 @@ export const SESSION_DEFECTS: readonly Defect[] = [
     id: 'sess-peer-per-process',
     area: 'sessions',
     file: 'dist/src/server/v2025/tool-calls.js',
-    find: '        this.#peer = {\n',
-    replace: '        this.#peer = ToolCalls.sharedPeer ??= {\n',
+    find: '        this.#peer = options.stateless\n',
+    replace: '        this.#peer = ToolCalls.sharedPeer ??= options.stateless\n',
     what: "the task peer (where status notifications and progress go, whose capabilities decide whether the work may ask) is cached on the class to save a closure per server, so every session's tasks use the first session's server.",
     observable:
       "status notifications and progress of every task go to the stream of the first session of the process (maybe another owner's), or nowhere once it closed; tasks of later sessions see the first client's capabilities.",
