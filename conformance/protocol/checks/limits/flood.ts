@@ -4,6 +4,7 @@
  * the requestor's own session (url targets: a lean client, so a busy machine still outpaces the
  * allowance), or the kit's session (stdio).
  */
+import { setMaxListeners } from 'node:events';
 import { request as httpRequest, Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
 import { isObject, type Json } from '../../../core/json.js';
@@ -55,6 +56,8 @@ const REFUSING_STATUS = new Set([429, 503]);
 export async function flood(send: FloodSender, options: FloodOptions): Promise<FloodTally> {
   const tally: FloodTally = { sent: 0, served: 0, refused: 0, other: 0, ms: 0, stopped: 'the budget' };
   const deadline = new AbortController();
+  // Every request in flight listens to the deadline.
+  setMaxListeners(options.inFlight + 10, deadline.signal);
   const started = Date.now();
   const timer = setTimeout(() => deadline.abort(), options.budgetMs + options.graceMs);
   let stop: FloodTally['stopped'] | undefined;
