@@ -35,6 +35,7 @@ export const UNIT = [
   'conformance/discovery.test.ts',
   'dynamodb/transactions.test.ts',
   'conformance/kit-boundaries.test.ts',
+  'conformance/limits-rate.test.ts',
   'conformance/report-html.test.ts',
   'conformance/report-junit.test.ts',
   'conformance/report.test.ts',

@@ -12,7 +12,7 @@ import { creationChecks } from './creation/index.js';
 import { errorChecks } from './errors.js';
 import { askAgainChecks, inputChecks, inputRedeliveryChecks } from './input-required/index.js';
 import { foreignSessionCheck, isolationChecks, notificationOwnerCheck, outlivesSessionCheck } from './isolation/index.js';
-import { expirySlotsCheck, limitChecks, operatorLimitChecks } from './limits.js';
+import { expirySlotsCheck, limitChecks, operatorLimitChecks } from './limits/index.js';
 import { listingChecks } from './listing.js';
 import { notificationChecks } from './notifications.js';
 import { pollingChecks, pollingFinalChecks, sessionEndCheck } from './polling.js';

@@ -1,15 +1,16 @@
 /**
- * Security limits the operator declares (`--max-tasks-per-owner N`, `--max-ttl-ms N`): R38
- * (digest section 3.5). Without the operator's numbers these checks skip: the spec sets no values.
+ * Security limits the operator declares (`--max-tasks-per-owner N`, `--max-ttl-ms N`,
+ * `--max-request-bytes N`; the rate, R81, in rate.ts): R38 (digest section 3.5). Without the
+ * operator's numbers these checks skip: the spec sets no values.
  */
-import { fail, inconclusive, pass, skip, warn } from '../../core/check.js';
-import { isObject } from '../../core/json.js';
-import { isTerminalStatus } from '../../core/wire.js';
-import { check, type Check } from '../check.js';
-import { describe, type ToolCall } from '../context.js';
-import type { WireReply } from '../session.js';
-import { AFTER_MS, gone, shortTtl, TTL_MS } from './ttl-timestamps/expiry.js';
-import { listAll } from '../list-all.js';
+import { fail, pass, skip, warn } from '../../../core/check.js';
+import { isObject } from '../../../core/json.js';
+import { isTerminalStatus } from '../../../core/wire.js';
+import { check, type Check } from '../../check.js';
+import { describe, type ToolCall } from '../../context.js';
+import { AFTER_MS, gone, shortTtl, TTL_MS } from '../ttl-timestamps/expiry.js';
+import { listAll } from '../../list-all.js';
+import { rateCheck } from './rate.js';
 
 const MAX_TESTABLE_LIMIT = 50;
 
@@ -107,63 +108,11 @@ export const limitChecks: Check[] = [
   ),
 ];
 
-/** Requests in flight at once; how long the flood may last; how far past the allowance it sends, and must have sent. */
-const IN_FLIGHT = 50;
-const FLOOD_MS = 10_000;
-const SEND_PAST = 1.5;
-const MARGIN = 1.1;
-const REFILL_MS = 2_500;
-const MAX_TESTABLE_RATE = 500;
 /** limit.request-size sends at most this much. */
 const MAX_TESTABLE_BYTES = 2 * 1024 * 1024;
 
 export const operatorLimitChecks: Check[] = [
-  check(
-    {
-      id: 'limit.rate',
-      rule: 'R81',
-      level: 'SHOULD',
-      area: 'limits',
-      title: 'task operations far beyond the declared rate are refused (--rate-limit N per second; a burst of up to 2N)',
-    },
-    async (ctx) => {
-      const rate = ctx.options.rateLimit;
-      if (rate === undefined) return skip("the server's rate limit was not given (--rate-limit N, config key limits.rateLimit)");
-      if (rate > MAX_TESTABLE_RATE) return skip(`a rate of ${rate} per second is more than this check sends (${MAX_TESTABLE_RATE})`);
-      const a = await ctx.a();
-      const call = ctx.quickTool();
-      const { taskId } = ctx.needTask(await ctx.createTask(a, call), call);
-      // N per second with a burst of 2N allows at most 2N + N*t operations in t seconds: once
-      // more than that (and a margin) were sent, a limiter must have refused some.
-      const allowed = (ms: number) => 2 * rate + (rate * ms) / 1000;
-      const started = Date.now();
-      let sent = 0;
-      let refused: WireReply | undefined;
-      // Sending stops well past the allowance; the verdict compares with it once every answer is in.
-      const enough = () => sent > SEND_PAST * allowed(Date.now() - started);
-      const worker = async () => {
-        while (!refused && !enough() && Date.now() - started < FLOOD_MS && !ctx.signal.aborted) {
-          sent++;
-          const reply = await a.call('tasks/get', { taskId });
-          if (reply.kind === 'error') refused ??= reply;
-        }
-      };
-      await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-      const ms = Math.max(Date.now() - started, 1);
-      // Let the bucket refill: the checks after this one are not about the rate.
-      await ctx.sleep(REFILL_MS);
-      if (refused) return pass(`refused after ${sent} tasks/get in ${ms} ms: ${describe(refused)}`);
-      const perSecond = Math.round((sent * 1000) / ms);
-      if (sent <= MARGIN * allowed(ms))
-        return inconclusive(
-          `the kit sent ${sent} tasks/get in ${ms} ms (${perSecond} per second): not more than ${rate} per second with a burst of ${2 * rate} allows`,
-        );
-      return warn(
-        `${sent} tasks/get of one task in ${ms} ms (${perSecond} per second), none refused`,
-        `task operations beyond ${rate} per second (and a burst of ${2 * rate}) refused, e.g. with a JSON-RPC error (R81)`,
-      );
-    },
-  ),
+  rateCheck,
   check(
     {
       id: 'limit.request-size',
