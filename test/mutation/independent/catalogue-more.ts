@@ -118,9 +118,9 @@ const EXPIRY: Defect[] = [
     level: 'SHOULD',
     area: 'expiry',
     file: MEMORY,
-    find: '        if (patch.lastUpdatedAt !== undefined)\n            next.lastUpdatedAt = patch.lastUpdatedAt;',
+    find: '        if (patch.lastUpdatedAt !== undefined)\n            next.lastUpdatedAt = Math.max(current.lastUpdatedAt, patch.lastUpdatedAt);',
     replace:
-      '        if (patch.lastUpdatedAt !== undefined) {\n            next.lastUpdatedAt = patch.lastUpdatedAt;\n            if (current.ttl !== null)\n                next.expiresAt = patch.lastUpdatedAt + current.ttl;\n        }',
+      '        if (patch.lastUpdatedAt !== undefined) {\n            next.lastUpdatedAt = Math.max(current.lastUpdatedAt, patch.lastUpdatedAt);\n            if (current.ttl !== null)\n                next.expiresAt = patch.lastUpdatedAt + current.ttl;\n        }',
     what: 'the TTL is counted from the last update instead of from creation.',
     observable: 'a task updated (e.g. completed) shortly before its ttl elapsed is still readable well after createdAt + ttl.',
     rules: ['R36'],
