@@ -10,7 +10,9 @@ import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { formatReport, runProtocolConformance } from '../../conformance/index.js';
 import { V2026_CHECKS } from '../../conformance/protocol/v2026/index.js';
+import { isObject } from '../../conformance/core/json.js';
 import { runAgainstReference, runMutant, PROTOCOL_DEFECTS } from '../mutation/protocol.js';
+import { rewriteModern } from '../mutation/seams.js';
 import { spawnReferenceHttp, tempDirWithTokens, TOKEN_A, TOKEN_B, type SpawnedServer } from './helpers.js';
 import { registerReportBuilder } from './subjects/report-builder.js';
 import { serveSubject, type Subject } from './subjects/sdk-http.js';
@@ -66,6 +68,44 @@ describe('a 2025-only server', () => {
     );
     assert.doesNotMatch(formatReport(report), /generations:|2026/);
   });
+});
+
+describe("the draft's optional relatedTaskIds hint (agents-wg SEP draft, not in the 2026-07-28 text)", () => {
+  it(
+    'is accepted and ignored both ways: every t26 check passes with it on each request and each task result',
+    { timeout: 120_000 },
+    async () => {
+      // On requests: the draft's `_meta` key (bare and namespaced: its final name is not settled).
+      // On results: a Task naming other tasks as related. Neither may change a verdict.
+      const hint = ['conformance-some-other-task'];
+      const carried = { requests: 0, tasks: 0 };
+      const seam = rewriteModern({
+        request: (body, options) => {
+          const params = isObject(body.params) ? body.params : {};
+          const meta = isObject(params._meta) ? params._meta : {};
+          const _meta = { ...meta, relatedTaskIds: hint, 'io.modelcontextprotocol/relatedTaskIds': hint };
+          carried.requests++;
+          return { body: { ...body, params: { ...params, _meta } }, options };
+        },
+        response: (message) => {
+          const result = isObject(message.result) ? message.result : undefined;
+          if (result && typeof result.taskId === 'string') {
+            result.relatedTaskIds = hint;
+            carried.tasks++;
+          }
+          return message;
+        },
+      });
+      const report = await runAgainstReference(seam, [...IDS_2026]);
+      const off = report.results.filter((r) => r.id.startsWith('t26.') && r.status !== 'pass');
+      assert.deepEqual(
+        off.map((r) => `${r.status} ${r.id}: ${r.observed ?? r.reason ?? ''}`),
+        [],
+        formatReport(report),
+      );
+      assert.equal(report.results.filter((r) => r.id.startsWith('t26.')).length, IDS_2026.length);
+    },
+  );
 });
 
 describe('the evidence of a t26 finding', () => {
