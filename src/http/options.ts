@@ -113,6 +113,7 @@ export function checkOptions(options: TasksHttpOptions): void {
     );
   }
   if (options.observe) checkObserve(options.observe, options.path === undefined ? '/mcp' : options.path);
+  checkObservedEngine(options);
   if (options.engine && options.store && options.store !== options.engine.store)
     throw new InvalidOptionsError('createTasksHttpHandler: options.engine belongs to another store');
   const names = new Set<string>();
@@ -122,5 +123,20 @@ export function checkOptions(options: TasksHttpOptions): void {
       if (names.has(key)) throw new InvalidOptionsError(`createTasksHttpHandler: two tools named ${tool.name} on ${generation}`);
       names.add(key);
     }
+  }
+}
+
+/**
+ * An engine passed in reports its tasks to the metrics and tracing it was made with: `observe`'s
+ * would count only the HTTP side, silently. So they must be the same objects (or the engine's).
+ */
+function checkObservedEngine(options: TasksHttpOptions): void {
+  const { engine, observe } = options;
+  if (!engine || !observe) return;
+  for (const key of ['metrics', 'tracing'] as const) {
+    if (observe[key] !== undefined && observe[key] !== engine.observer[key])
+      throw new InvalidOptionsError(
+        `createTasksHttpHandler: observe.${key} would not reach the TaskEngine passed as options.engine; give the engine the same ${key} (new TaskEngine({ store, ${key} }))`,
+      );
   }
 }

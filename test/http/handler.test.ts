@@ -13,7 +13,8 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { ElicitRequestSchema, ResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import { createTasksHttpHandler, tokenTable, type TasksHttpHandler, type TasksHttpOptions } from '../../src/http/index.js';
-import { defineTool, type JsonObject } from '../../src/index.js';
+import { defineTool, InMemoryTaskStore, TaskEngine, type JsonObject } from '../../src/index.js';
+import { TextMetrics } from '../../src/observe/text-metrics.js';
 import { bounded } from '../server/waits.js';
 import { rpcRequest, WITH_TASKS } from '../server/v2026/harness.js';
 
@@ -186,7 +187,7 @@ describe('createTasksHttpHandler: the web face', () => {
     }
   });
 
-  it('settings that cannot work together are INVALID_OPTIONS at creation', () => {
+  it('settings that cannot work together are INVALID_OPTIONS at creation', async () => {
     const invalid = (options: TasksHttpOptions, pattern: RegExp) =>
       assert.throws(
         () => createTasksHttpHandler(options),
@@ -198,5 +199,14 @@ describe('createTasksHttpHandler: the web face', () => {
       /stateless serving needs tokens/,
     );
     invalid({ tools: [ask, ask] }, /two tools named ask/);
+    // An engine passed in keeps the metrics it was made with: observe's would count HTTP only.
+    const metrics = new TextMetrics();
+    const store = new InMemoryTaskStore();
+    const plain = new TaskEngine({ store });
+    invalid({ tools: [ask], engine: plain, observe: { metrics } }, /observe\.metrics would not reach the TaskEngine/);
+    const measured = new TaskEngine({ store, metrics });
+    await createTasksHttpHandler({ tools: [ask], engine: measured, observe: { metrics } }).close(); // the same metrics: fine
+    plain.close();
+    measured.close();
   });
 });
