@@ -1,7 +1,8 @@
 /**
  * `TapTransport`: the transport of a WireSession (session.ts). It forwards every message to the
  * real transport (Streamable HTTP or stdio) and hands each one, in both directions, to a tap, so
- * the session records the raw wire before the SDK client interprets it.
+ * the session records the raw wire before the SDK client interprets it; the run's wire log
+ * records through one too (wire-log.ts, RecordingTransport).
  */
 import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
@@ -46,5 +47,11 @@ export class TapTransport implements Transport {
 
   setProtocolVersion(version: string): void {
     this.inner.setProtocolVersion?.(version);
+  }
+
+  /** Streamable HTTP: end the session (WireSession.close looks for it). */
+  async terminateSession(): Promise<void> {
+    const http = this.inner as Transport & { terminateSession?: () => Promise<void> };
+    if (typeof http.terminateSession === 'function') await http.terminateSession();
   }
 }

@@ -7,11 +7,12 @@
  * whether an answer came after the kit stopped waiting), and a server that stops answering is
  * reported with the last exchanges before it (check-run.ts, checks/availability.ts).
  */
-import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { brief, isObject, type Json } from '../core/json.js';
 import { describe } from './replies.js';
 import { WireSession, type CallOptions, type WireReply } from './session.js';
+import { TapTransport } from './tap-transport.js';
 
 type Id = number | string;
 
@@ -157,50 +158,10 @@ function answerText(message: Json, max: number): string {
   return `result ${brief(message.result, max)}`;
 }
 
-/** Forwards to the real transport and records every message (the session's own tap sits above it). */
-export class RecordingTransport implements Transport {
-  onclose?: () => void;
-  onerror?: (error: Error) => void;
-  onmessage?: Transport['onmessage'];
-
-  constructor(
-    private readonly inner: Transport,
-    private readonly log: WireLog,
-    private readonly label: string,
-  ) {
-    inner.onmessage = (message, extra) => {
-      log.received(label, message);
-      this.onmessage?.(message, extra);
-    };
-    inner.onclose = () => this.onclose?.();
-    inner.onerror = (error) => this.onerror?.(error);
-  }
-
-  start(): Promise<void> {
-    return this.inner.start();
-  }
-
-  send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
-    this.log.sent(this.label, message);
-    return this.inner.send(message, options);
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
-  }
-
-  get sessionId(): string | undefined {
-    return this.inner.sessionId;
-  }
-
-  setProtocolVersion(version: string): void {
-    this.inner.setProtocolVersion?.(version);
-  }
-
-  /** Streamable HTTP: end the session (WireSession.close looks for it). */
-  async terminateSession(): Promise<void> {
-    const http = this.inner as Transport & { terminateSession?: () => Promise<void> };
-    if (typeof http.terminateSession === 'function') await http.terminateSession();
+/** Forwards to the real transport and records every message in the run's log (the session's own tap sits above it). */
+export class RecordingTransport extends TapTransport {
+  constructor(inner: Transport, log: WireLog, label: string) {
+    super(inner, { in: (message) => log.received(label, message), out: (message) => log.sent(label, message), closed: () => {} });
   }
 }
 
