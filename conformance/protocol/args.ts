@@ -32,6 +32,7 @@ const FLAGS = {
   junit: { type: 'string' },
   html: { type: 'string' },
   quiet: { type: 'boolean' },
+  strict: { type: 'boolean' },
   list: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -57,12 +58,13 @@ interface Values {
   junit?: string;
   html?: string;
   quiet?: boolean;
+  strict?: boolean;
   list?: boolean;
   help?: boolean;
 }
 
 export type Parsed =
-  { options: ProtocolConformanceOptions; json?: string; junit?: string; html?: string; quiet: boolean } | 'help' | 'list';
+  { options: ProtocolConformanceOptions; json?: string; junit?: string; html?: string; quiet: boolean; strict: boolean } | 'help' | 'list';
 
 export function parse(argv: string[]): Parsed {
   let values: Values;
@@ -98,6 +100,7 @@ export function parse(argv: string[]): Parsed {
   return {
     options,
     quiet: values.quiet === true,
+    strict: values.strict === true,
     ...(values.json !== undefined && { json: values.json }),
     ...(values.junit !== undefined && { junit: values.junit }),
     ...(values.html !== undefined && { html: values.html }),

@@ -1,7 +1,7 @@
 /**
  * `mcp-tasks-conformance` against a server: parse the flags, run the protocol conformance suite,
  * print progress and the report. Returns the exit code: 0 only if no MUST check failed (1
- * otherwise); 2 for a usage error.
+ * otherwise; with --strict, also when any check failed or warned); 2 for a usage error.
  */
 import { AREAS } from '../core/check.js';
 import { UsageError, writeReportFiles } from '../core/cli.js';
@@ -46,6 +46,7 @@ Run:
   --junit FILE               write the results as JUnit XML (one testsuite per area), for CI
   --html FILE                write a self-contained HTML report (failed checks with their wire)
   --quiet                    print only failures, warnings and the summary
+  --strict                   exit 1 also when a check warns (a SHOULD not met) or a SHOULD fails
   --list                     list the checks and exit
   -h, --help                 print this help
 
@@ -70,7 +71,7 @@ export async function protocolMain(argv: string[]): Promise<number> {
         process.stdout.write(`${c.rule.padEnd(4)} ${c.level.padEnd(6)} ${c.id}: ${c.title}\n`);
     return 0;
   }
-  const { options, json, junit, html, quiet } = parsed;
+  const { options, json, junit, html, quiet, strict } = parsed;
   const run = await ProtocolRun.open(options);
   const out = new ConsoleReporter(process.stdout, { quiet });
   try {
@@ -89,5 +90,8 @@ export async function protocolMain(argv: string[]): Promise<number> {
   out.finish(report);
   // What discovery observed goes beside the results, to explain the roles the checks used.
   const discovery = run.discovery && { roles: run.discovery.roles, probes: run.discovery.probes, probeMs: run.discovery.probeMs };
-  return writeReportFiles(report, { json, junit, html }, discovery ? { discovery } : {});
+  const code = writeReportFiles(report, { json, junit, html }, discovery ? { discovery } : {});
+  // --strict: a SHOULD the server does not meet (a warning) fails the run too; no verdict
+  // (inconclusive, skipped) still does not.
+  return strict && report.results.some((r) => r.status === 'fail' || r.status === 'warn') ? 1 : code;
 }

@@ -3,7 +3,7 @@
  * non-conforming.test.ts): each failure printed once and pointed at its RULES.md entry, no
  * escaped payload dumps, nothing on stderr, and a JUnit file whose counts match the JSON report.
  * Also: a check that polls many times leaves no listeners behind (the MaxListenersExceededWarning
- * that once reached stderr).
+ * that once reached stderr). And --strict: a warning fails the run.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ProtocolReport } from '../../conformance/index.js';
 import { CheckContext, type RunState } from '../../conformance/protocol/context.js';
-import { CLI, runNode, SDK_SERVER } from './helpers.js';
+import { CLI, runNode, SDK_SERVER, spawnReferenceHttp, tempDirWithTokens, TOKEN_A, type SpawnedServer } from './helpers.js';
 import { parseXml } from './report-helpers.js';
 
 describe('mcp-tasks-conformance output', () => {
@@ -88,5 +88,36 @@ describe('CheckContext.sleep', () => {
     } finally {
       process.off('warning', onWarning);
     }
+  });
+});
+
+describe('mcp-tasks-conformance --strict', () => {
+  let dir: string;
+  let server: SpawnedServer;
+  before(async () => {
+    const made = tempDirWithTokens();
+    dir = made.dir;
+    server = await spawnReferenceHttp(made.tokens);
+  });
+  after(async () => {
+    await server?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  // The reference server answers tasks/get on SSE (R29, a SHOULD it does not meet: a warning).
+  const args = () => [CLI, '--url', server.url, '--auth-a', TOKEN_A, '--only', 'poll.no-sse-for-get', '--quiet'];
+
+  it('a warning alone: exit 0 by default, exit 1 with --strict', { timeout: 60_000 }, async () => {
+    const plain = await runNode(args());
+    assert.match(plain.stdout, /WARN\s+SHOULD\s+R29\s+poll\.no-sse-for-get/);
+    assert.equal(plain.code, 0, plain.stdout);
+    const strict = await runNode([...args(), '--strict']);
+    assert.match(strict.stdout, /WARN\s+SHOULD\s+R29\s+poll\.no-sse-for-get/);
+    assert.equal(strict.code, 1, strict.stdout);
+  });
+
+  it('--strict with every check passing: exit 0', { timeout: 60_000 }, async () => {
+    const passing = await runNode([CLI, '--url', server.url, '--auth-a', TOKEN_A, '--only', 'create.unique-ids', '--strict', '--quiet']);
+    assert.equal(passing.code, 0, passing.stdout);
   });
 });
