@@ -28,9 +28,10 @@ Options:
   --junit FILE               write the results as JUnit XML, for CI
   --html FILE                write a self-contained HTML report (failed checks with their wire)
   --quiet                    print only failures, warnings, inconclusive results and the summary
+  --strict                   exit 1 also when a check warns (a SHOULD not met) or a SHOULD fails
   -h, --help                 print this help
 
-Exit codes: 0 no MUST check failed, 1 a MUST check failed, 2 usage error.`;
+Exit codes: 0 no MUST check failed, 1 a MUST check failed (--strict: or any check failed or warned), 2 usage error.`;
 
 const FLAGS = {
   command: { type: 'string' },
@@ -41,10 +42,12 @@ const FLAGS = {
   junit: { type: 'string' },
   html: { type: 'string' },
   quiet: { type: 'boolean' },
+  strict: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export type ClientParsed = { options: ClientConformanceOptions; json?: string; junit?: string; html?: string; quiet: boolean } | 'help';
+export type ClientParsed =
+  { options: ClientConformanceOptions; json?: string; junit?: string; html?: string; quiet: boolean; strict: boolean } | 'help';
 
 export function parseClientArgs(argv: string[]): ClientParsed {
   let values: { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -73,6 +76,7 @@ export function parseClientArgs(argv: string[]): ClientParsed {
   return {
     options,
     quiet: values.quiet === true,
+    strict: values.strict === true,
     ...(values.json !== undefined && { json: values.json }),
     ...(values.junit !== undefined && { junit: values.junit }),
     ...(values.html !== undefined && { html: values.html }),

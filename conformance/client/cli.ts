@@ -22,7 +22,7 @@ export async function clientMain(argv: string[]): Promise<number> {
     process.stdout.write(`${CLIENT_USAGE}\n`);
     return 0;
   }
-  const { options, json, junit, html, quiet } = parsed;
+  const { options, json, junit, html, quiet, strict } = parsed;
   const unmute = muteSessionEvents();
   const report = await runClientConformance({
     ...options,
@@ -31,5 +31,5 @@ export async function clientMain(argv: string[]): Promise<number> {
     },
   }).finally(unmute);
   process.stdout.write(`\n${formatClientReport(report, { quiet })}\n`);
-  return writeReportFiles(report, { json, junit, html });
+  return writeReportFiles(report, { json, junit, html }, {}, { strict });
 }

@@ -21,10 +21,10 @@ export interface ReportFiles {
   html?: string | undefined;
 }
 
-/** Write the report files asked for (the JSON with `extra` beside the report's fields); returns the exit code. */
-export function writeReportFiles(report: RunReport, files: ReportFiles, extra: Json = {}): 0 | 1 {
+/** Write the report files asked for (the JSON with `extra` beside the report's fields); returns the exit code (`strict`: exitCodeOf). */
+export function writeReportFiles(report: RunReport, files: ReportFiles, extra: Json = {}, exit: { strict?: boolean } = {}): 0 | 1 {
   if (files.json !== undefined) writeFileSync(files.json, `${JSON.stringify({ ...report, ...extra }, null, 2)}\n`);
   if (files.junit !== undefined) writeFileSync(files.junit, toJUnitXml(report));
   if (files.html !== undefined) writeFileSync(files.html, toHtmlReport(report));
-  return exitCodeOf(report);
+  return exitCodeOf(report, exit);
 }

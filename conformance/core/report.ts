@@ -131,9 +131,16 @@ export function formatByArea(results: readonly CheckResult[], format: (r: CheckR
   return lines;
 }
 
-/** Exit status for a report: 0 only when no MUST check failed. */
-export function exitCodeOf(report: Pick<RunReport, 'mustFailed'>): 0 | 1 {
-  return report.mustFailed === 0 ? 0 : 1;
+/**
+ * Exit status for a report: 0 only when no MUST check failed; `strict` (the CLIs' --strict): also
+ * 1 when any check failed or warned (a SHOULD not met). No verdict (inconclusive, skipped) never fails a run.
+ */
+export function exitCodeOf(
+  report: Pick<RunReport, 'mustFailed'> & Partial<Pick<RunReport, 'results'>>,
+  options: { strict?: boolean } = {},
+): 0 | 1 {
+  if (report.mustFailed !== 0) return 1;
+  return options.strict && report.results?.some((r) => r.status === 'fail' || r.status === 'warn') ? 1 : 0;
 }
 
 export function indent(text: string): string {

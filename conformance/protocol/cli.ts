@@ -90,8 +90,5 @@ export async function protocolMain(argv: string[]): Promise<number> {
   out.finish(report);
   // What discovery observed goes beside the results, to explain the roles the checks used.
   const discovery = run.discovery && { roles: run.discovery.roles, probes: run.discovery.probes, probeMs: run.discovery.probeMs };
-  const code = writeReportFiles(report, { json, junit, html }, discovery ? { discovery } : {});
-  // --strict: a SHOULD the server does not meet (a warning) fails the run too; no verdict
-  // (inconclusive, skipped) still does not.
-  return strict && report.results.some((r) => r.status === 'fail' || r.status === 'warn') ? 1 : code;
+  return writeReportFiles(report, { json, junit, html }, discovery ? { discovery } : {}, { strict });
 }

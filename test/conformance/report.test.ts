@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compactMessage, compactPayloads } from '../../conformance/core/compact.js';
-import { formatResult, ruleRef, STATUSES, summarize, summaryLine } from '../../conformance/core/report.js';
+import { exitCodeOf, formatResult, ruleRef, STATUSES, summarize, summaryLine } from '../../conformance/core/report.js';
 import { ConsoleReporter, type OutputStream } from '../../conformance/protocol/console.js';
 import { reportOf, result } from './report-helpers.js';
 
@@ -51,6 +51,20 @@ describe('report statuses', () => {
     for (const status of ['pass', 'skip']) assert.ok(!formatResult(result(status)).includes('RULES.md'), status);
     assert.match(formatResult(result('inconclusive')), /^INCONCLUSIVE .*\n\s+not judged: why inconclusive\n/);
     assert.match(formatResult(result('skip')), /\n\s+skipped: why skip$/);
+  });
+});
+
+describe('exit codes', () => {
+  const warned = [result('pass'), result('warn', { level: 'SHOULD' })];
+  it('0 unless a MUST check failed; --strict (strict): 1 also for a warning or a SHOULD failure', () => {
+    assert.equal(exitCodeOf({ mustFailed: 0, results: warned }), 0);
+    assert.equal(exitCodeOf({ mustFailed: 0, results: warned }, { strict: true }), 1);
+    assert.equal(exitCodeOf({ mustFailed: 0, results: [result('fail', { level: 'SHOULD' })] }, { strict: true }), 1);
+    assert.equal(exitCodeOf({ mustFailed: 1, results: [result('fail')] }), 1);
+  });
+  it('no verdict never fails a run, strict or not', () => {
+    const noVerdict = [result('pass'), result('inconclusive'), result('skip')];
+    assert.equal(exitCodeOf({ mustFailed: 0, results: noVerdict }, { strict: true }), 0);
   });
 });
 

@@ -47,13 +47,17 @@ describe('mcp-tasks-conformance client: flags', () => {
       '--junit',
       'r.xml',
       '--quiet',
+      '--strict',
     ]);
     assert.deepEqual(parsed, {
       options: { command: 'node c.js', scenarios: ['cancel', 'list'], pollIntervalMs: 100, timeoutMs: 5000 },
       json: 'r.json',
       junit: 'r.xml',
       quiet: true,
+      strict: true,
     });
+    const plain = parseClientArgs(['--command', 'node c.js']);
+    assert.ok(plain !== 'help' && plain.strict === false);
   });
 
   it('exits 2 on a usage error, 0 on --help listing every scenario', { timeout: 30_000 }, async () => {
